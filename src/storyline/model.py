@@ -1,0 +1,95 @@
+"""The plain data that flows between stages: every stage takes and returns these."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article after reading and cleaning.
+
+    ``published`` is an ISO 8601 date (``YYYY-MM-DD``) or datetime; ``date_source`` says where it came from
+    (``field:published``, ``html:meta``, ``feed:pubDate``, ``dateline``, ``id``, ``filename``, ``ingest-time``).
+    ``paragraphs`` holds ``(start, end)`` character offsets of each paragraph in ``text``.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    date_source: str | None = None
+    author: str | None = None
+    language: str | None = None
+    source_path: str | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    content_hash: str = ""
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["paragraphs"] = [list(span) for span in self.paragraphs]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        fields = {name: data.get(name) for name in cls.__dataclass_fields__ if name in data}
+        fields["paragraphs"] = [tuple(span) for span in data.get("paragraphs") or []]
+        return cls(**fields)
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence of an article, located by character offsets into ``Article.text``."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class CopyGroup:
+    """Articles that are copies of one story (exact or edited republications)."""
+
+    id: str
+    article_ids: list[str]
+    canonical: str
+    # article id -> estimated overlap with the canonical version (1.0 for the canonical itself)
+    overlap: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Event:
+    """Articles reporting one real-world event."""
+
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    article_ids: list[str]
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class Citation:
+    """A source sentence that supports a summary sentence."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    citations: list[Citation]
+
+
+@dataclass(slots=True)
+class Summary:
+    headline: str
+    sentences: list[SummarySentence]

@@ -1,0 +1,35 @@
+"""Words, stems and stopwords."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+STOPWORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms", "s", "t"}
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text`` (letters and digits, with inner apostrophes, dots and hyphens)."""
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text``."""
+    return [match.group().lower() for match in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball (Porter 2) stem of a lower-cased word; pure function, so caching it is safe."""
+    return _STEMMER.stemWord(word.replace("’", "'"))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words of ``text`` that are not stopwords."""
+    return [stem(word) for word in words(text) if word not in STOPWORDS]
