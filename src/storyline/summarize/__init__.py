@@ -18,18 +18,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
-from storyline.summarize.cite import cite
-from storyline.summarize.compress import compress, opening_connective, removable_spans, stands_alone
-from storyline.summarize.concepts import bigrams, concept_weights
+from storyline.summarize.cite import supporting_citations
+from storyline.summarize.compress import opening_connective, removable_spans, shorten, stands_alone
+from storyline.summarize.concepts import Concept, concept_weights, concepts_of
 from storyline.summarize.order import chronological
 from storyline.summarize.overlap import components, near_duplicate_pairs
-from storyline.summarize.select import select
+from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
 
 __all__ = ["summarize"]
 
 # A concept must be reported by this many independent sources (fewer when the event has fewer sources).
-MIN_SOURCES = 3
+MIN_SOURCES = 2
 # Sentences shorter than this (in words) are captions, datelines or fragments, not summary material.
 MIN_WORDS = 6
 
@@ -49,7 +49,7 @@ class _Candidate:
     sentence: int  # index into the flat sentence list
     text: str
     length: int
-    concepts: set[tuple[str, str]]
+    concepts: set[Concept]
 
 
 def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Sequence[CopyGroup] = ()) -> Summary:
@@ -83,7 +83,7 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
                        if source_of[sentences[i].article] != source_of[sentences[j].article]]
     family = components(len(sentences), duplicate_pairs)
     support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
-    sentence_concepts = [bigrams(s.text) for s in sentences]
+    sentence_concepts = [concepts_of(s.text) for s in sentences]
     n_sources = len(set(source_of))
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
@@ -106,7 +106,7 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
         by_family.setdefault(family[cand.sentence], []).append(k)
     # Ties go to sentences from earlier in their article.
     bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) for c in candidates]
-    chosen = select([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
+    chosen = best_cover([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
                     groups=list(by_family.values()), bonus=bonus)
     if not chosen:
         # Nothing covers a concept: fall back to the earliest sentence that fits.
@@ -115,7 +115,7 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
                                      sentences[candidates[k].sentence].article))]
 
     picked = [candidates[k] for k in chosen]
-    citations = cite([frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked],
+    citations = supporting_citations([frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked],
                      [s.stems for s in sentences], [s.citation for s in sentences], [c.sentence for c in picked])
     ordered = chronological(citations, article_rank)
     summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
@@ -142,17 +142,15 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
 
 
 def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
-    """Stand-alone sentences, each as written (opening connective dropped) and as compressed."""
+    """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
     out = []
     for k, sentence in enumerate(sentences):
         text = sentence.text
-        if not stands_alone(text):
-            continue
-        versions = {compress(text, [(0, opening_connective(text))])[0], compress(text, removable_spans(text))[0]}
+        versions = {shorten(text, [(0, opening_connective(text))])[0], shorten(text, removable_spans(text))[0]}
         for version in sorted(versions):
             length = len(version.split())
-            if length >= MIN_WORDS:
-                out.append(_Candidate(k, version, length, bigrams(version)))
+            if length >= MIN_WORDS and stands_alone(version):
+                out.append(_Candidate(k, version, length, concepts_of(version)))
     return out
 
 

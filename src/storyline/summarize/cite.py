@@ -8,7 +8,7 @@ from storyline.model import Citation
 from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections
 
 
-def cite(
+def supporting_citations(
     summary_stems: Sequence[frozenset[str]],
     source_stems: Sequence[frozenset[str]],
     source_citations: Sequence[Citation],

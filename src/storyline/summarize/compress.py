@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SPEECH = r"(?:said|says|told|added|reported|announced|declared|stated|according\s+to)"
 
 # "(...)" and "[...]" asides.
 _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{1,200}[)\]]")
-# ", the minister told reporters on Friday." at the very end: a speech verb within the clause's first words.
+# ", officials told reporters on Friday." at the very end: a speech verb within the clause's first words. Only an
+# unnamed speaker is dropped ("officials said", "he said"): a named one tells the reader whose claim it is.
 _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?:[^\s,;:]+\s+){{0,6}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
 # "on Friday", "late Sunday night", "said Tuesday": a weekday stamp adds nothing a reader of a summary needs.
@@ -32,6 +34,19 @@ _DANGLING_OPENING = re.compile(
     r"The latter|The former|Another|Other|Others|There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
 
 
+# "..., he said, ..." with no name for the speaker.
+_PRONOUN_SPEAKER = re.compile(r"(?:^|[,;:]\s*)(?:he|she|they|He|She|They)\s+(?:said|says|told|added|asked)\b")
+# First- and second-person words outside quotation marks: a quote whose speaker the sentence does not name.
+_PERSONAL = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item ("1981:").
+_CUT_SHORT = re.compile(r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
+_LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}|[a-z])\s*[:)]")
+# A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions and
+# headings do not.
+_ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
 def opening_connective(text: str) -> int:
     """Length of an opening connective such as "But " or "However, " (0 when there is none)."""
     match = _CONNECTIVE.match(text)
@@ -42,23 +57,31 @@ def stands_alone(text: str) -> bool:
     """Whether a sentence can be read without the one before it.
 
     Sentences opening with a pronoun or demonstrative ("He said", "This is"), a lower-case word or a closing quote
-    (a fragment of a split quotation) cannot.
+    (a fragment of a split quotation) cannot, nor captions and headings (no final full stop), sentences cut short at
+    an abbreviation, list items, nor those whose speaker is only a pronoun (", he said") or that speak
+    in the first or second person outside quotation marks (a quote that lost its marks or its speaker).
     """
     body = text[opening_connective(text):]
-    if not body or body[0].islower() or body[0] in ",;:)]”’":
+    if not body or body[0].islower() or body[0] in ",;:)]”’" or _LIST_ITEM.match(body) or not _ENDED.search(body):
         return False
-    return _DANGLING_OPENING.match(body) is None
+    if _CUT_SHORT.search(body.rstrip("\"'”’").rstrip(".")):
+        return False
+    if _DANGLING_OPENING.match(body) or _PRONOUN_SPEAKER.search(body):
+        return False
+    return _PERSONAL.search(_QUOTED.sub(" ", body)) is None
 
 
 def removable_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that a compressed version may drop, not overlapping, in order."""
     spans = [(0, opening_connective(text))] if opening_connective(text) else []
     for pattern in (_PARENTHETICAL, _TRAILING_ATTRIBUTION, _WEEKDAY_STAMP, _APPOSITIVE):
-        spans.extend(match.span() for match in pattern.finditer(text) if match.end() > match.start())
+        spans.extend(match.span() for match in pattern.finditer(text)
+                     if match.end() > match.start() and (pattern is not _TRAILING_ATTRIBUTION or
+                                                         not _names_someone(match.group())))
     return _merge(spans)
 
 
-def compress(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """Text of ``text`` without the ``drop`` spans, with its first letter capitalised, and the kept spans."""
     kept: list[tuple[int, int]] = []
     cursor = 0
@@ -73,6 +96,10 @@ def compress(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[in
     if result and result[0].islower():
         result = result[0].upper() + result[1:]
     return result, kept
+
+
+def _names_someone(clause: str) -> bool:
+    return any(word[0].isupper() for word in _WEEKDAY_WORD.sub(" ", clause).split()[1:])
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

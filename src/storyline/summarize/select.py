@@ -22,7 +22,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 NODE_LIMIT = 20_000
 
 
-def select(
+def best_cover(
     lengths: Sequence[int],
     concepts: Sequence[Sequence[int]],
     weights: Sequence[float],
