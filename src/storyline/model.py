@@ -96,6 +96,14 @@ class Summary:
     headline: str
     sentences: list[SummarySentence]
 
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Summary:
+        return cls(data["headline"], [SummarySentence(item["text"], [Citation(**c) for c in item["citations"]])
+                                      for item in data["sentences"]])
+
 
 @dataclass(slots=True, frozen=True)
 class Problem:
@@ -106,3 +114,16 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+@dataclass(slots=True)
+class EventDigest:
+    """Everything a reader of one event needs: the event, its cited summary, its sources and copy groups."""
+
+    event: Event
+    summary: Summary
+    articles: list[Article]
+    copy_groups: list[CopyGroup]
+    # copy group id -> one entry per non-canonical version: {"article_id", "only_in_copy", "only_in_canonical", "changed"}
+    variants: dict[str, list[dict]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what could not be analysed, and why

@@ -24,7 +24,7 @@ from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
 from storyline.model import Article, Problem
 
-__all__ = ["UnreadableInput", "detect_format", "read_paths", "read_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "UnreadableInput", "detect_format", "read_bytes", "read_paths"]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _FOLDER_DOCS = re.compile(r"^(?:readme|license|licence|copying|changelog|licensedata)(?:\.\w+)?$", re.IGNORECASE)

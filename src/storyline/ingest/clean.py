@@ -27,7 +27,7 @@ _BOILERPLATE_LINE = re.compile(
     |this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b.{0,80})$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})(?:\s*[,|/-]\s*.{0,40})?$")
+_BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})(?:\s*[,|/-]\s*.{0,40})?$")
 _TERMINAL = re.compile(r"""[.!?:;…"')\]]$""")
 
 

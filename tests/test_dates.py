@@ -1,0 +1,31 @@
+import pytest
+
+from storyline.ingest.dates import date_from_dateline, date_from_identifier, parse_date
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("2026-03-04", "2026-03-04"),
+    ("2026-03-04T21:15:00+01:00", "2026-03-04"),
+    ("Wed, 04 Mar 2026 09:30:00 GMT", "2026-03-04"),
+    ("March 4, 2026", "2026-03-04"),
+    ("4 March 2026", "2026-03-04"),
+    ("2026-02-30", None),
+    ("yesterday", None),
+    ("", None),
+    (None, None),
+])
+def test_parse_date(given, expected):
+    assert parse_date(given) == expected
+
+
+def test_dateline_forms():
+    assert date_from_dateline("Published on 12:00 AM, January 31, 2018") == "2018-01-31"
+    assert date_from_dateline("Last updated: March 5, 2026") == "2026-03-05"
+    assert date_from_dateline("The talks were published on Monday in full.") is None
+
+
+def test_dates_in_identifiers_and_file_names():
+    assert date_from_identifier("APW19981016.0240") == "1998-10-16"
+    assert date_from_identifier("2026-03-04-bridge-closure.html") == "2026-03-04"
+    assert date_from_identifier("story-20261399.txt") is None
+    assert date_from_identifier("000_d43b58360f00625a") is None
