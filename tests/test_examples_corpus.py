@@ -2,7 +2,7 @@
 
 The demo and the tests of every stage rely on ``examples/expected.json`` being true to the files: each title it
 names must be exactly one article, every quote and claim it cites must be in that article's text, and the WARC
-archive must be what ``examples/warc/build_warc.py`` builds from the pages kept beside it.
+archive must be what ``examples/build_warc.py`` builds from the pages kept beside it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-WARC_DIR = EXAMPLES / "warc"
+CORPUS = EXAMPLES / "corpus"
+WARC_FILE = CORPUS / "warc" / "crawl.warc.gz"
 RSS_FIELDS = ("title", "link", "guid", "pubDate", "dc:creator", "content:encoded")
 JSONL_FIELDS = {"id", "title", "text", "url", "outlet", "published", "author", "language"}
 
@@ -95,7 +96,7 @@ def _read_page(raw: bytes, file: str, fmt: str) -> Found:
 def _read_text(path: Path) -> Found:
     raw = path.read_text(encoding="utf-8")
     fmt = "markdown" if path.suffix == ".md" else "text"
-    name = str(path.relative_to(EXAMPLES))
+    name = str(path.relative_to(CORPUS))
     if raw.startswith("---\n"):
         header, body = raw[4:].split("\n---\n", 1)
         fields = dict(line.split(": ", 1) for line in header.splitlines())
@@ -117,7 +118,7 @@ def _read_feed(path: Path) -> list[Found]:
                 outlet=feed.feed.title,
                 published=parsedate_to_datetime(entry.published).date().isoformat(),
                 url=entry.link,
-                file=str(path.relative_to(EXAMPLES)),
+                file=str(path.relative_to(CORPUS)),
                 format="rss",
             )
         )
@@ -130,7 +131,7 @@ def _read_jsonl(path: Path) -> list[Found]:
         record = json.loads(line)
         found.append(
             Found(record["title"], record["text"], record["outlet"], record["published"][:10], record["url"],
-                  str(path.relative_to(EXAMPLES)), "jsonl")
+                  str(path.relative_to(CORPUS)), "jsonl")
         )
     return found
 
@@ -150,7 +151,7 @@ def _read_warc(path: Path) -> list[Found]:
     with path.open("rb") as stream:
         for record in ArchiveIterator(stream):
             if record.rec_type == "response":
-                page = _read_page(record.content_stream().read(), str(path.relative_to(EXAMPLES)), "warc")
+                page = _read_page(record.content_stream().read(), str(path.relative_to(CORPUS)), "warc")
                 assert page.url == record.rec_headers.get_header("WARC-Target-URI")
                 found.append(page)
     return found
@@ -158,13 +159,13 @@ def _read_warc(path: Path) -> list[Found]:
 
 @pytest.fixture(scope="module")
 def corpus() -> list[Found]:
-    found = [_read_text(p) for p in sorted((EXAMPLES / "text").glob("*")) if p.suffix in {".txt", ".md"}]
-    found += [_read_page(p.read_bytes(), str(p.relative_to(EXAMPLES)), "html") for p in sorted((EXAMPLES / "html").glob("*.html"))]
-    for path in sorted((EXAMPLES / "feeds").glob("*.xml")):
+    found = [_read_text(p) for p in sorted((CORPUS / "text").glob("*")) if p.suffix in {".txt", ".md"}]
+    found += [_read_page(p.read_bytes(), str(p.relative_to(CORPUS)), "html") for p in sorted((CORPUS / "html").glob("*.html"))]
+    for path in sorted((CORPUS / "feeds").glob("*.xml")):
         found += _read_feed(path)
-    for path in sorted((EXAMPLES / "jsonl").glob("*.jsonl")):
+    for path in sorted((CORPUS / "jsonl").glob("*.jsonl")):
         found += _read_jsonl(path)
-    found += _read_warc(WARC_DIR / "crawl.warc.gz")
+    found += _read_warc(WARC_FILE)
     return found
 
 
@@ -250,7 +251,7 @@ def test_wire_copies_are_exact_and_edited_as_described(by_title, expected):
 
 
 def test_feed_items_carry_every_field():
-    for path in sorted((EXAMPLES / "feeds").glob("*.xml")):
+    for path in sorted((CORPUS / "feeds").glob("*.xml")):
         raw = path.read_text(encoding="utf-8")
         items = re.findall(r"<item>(.*?)</item>", raw, flags=re.S)
         assert 3 <= len(items) <= 4
@@ -262,7 +263,7 @@ def test_feed_items_carry_every_field():
 
 
 def test_jsonl_records_have_exactly_the_documented_fields():
-    for path in sorted((EXAMPLES / "jsonl").glob("*.jsonl")):
+    for path in sorted((CORPUS / "jsonl").glob("*.jsonl")):
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert 3 <= len(records) <= 5
         for record in records:
@@ -272,14 +273,14 @@ def test_jsonl_records_have_exactly_the_documented_fields():
 
 def test_warc_rebuilds_to_the_same_records(tmp_path):
     rebuilt = tmp_path / "crawl.warc.gz"
-    subprocess.run([sys.executable, str(WARC_DIR / "build_warc.py"), "--output", str(rebuilt)], check=True,
+    subprocess.run([sys.executable, str(EXAMPLES / "build_warc.py"), "--output", str(rebuilt)], check=True,
                    capture_output=True)
-    committed = _warc_records(WARC_DIR / "crawl.warc.gz")
+    committed = _warc_records(WARC_FILE)
     assert _warc_records(rebuilt) == committed
     types = [dict(headers)["WARC-Type"] for headers, _, _ in committed]
     assert types[0] == "warcinfo" and types.count("response") == types.count("request") >= 3
     payloads = {payload for headers, _, payload in committed if dict(headers)["WARC-Type"] == "response"}
-    assert payloads == {page.read_bytes() for page in (WARC_DIR / "pages").glob("*.html")}
+    assert payloads == {page.read_bytes() for page in (EXAMPLES / "warc-pages").glob("*.html")}
 
 
 def test_urls_are_invented_and_folder_is_small():

@@ -1,4 +1,4 @@
-"""Pack the example pages in ``pages/`` into ``crawl.warc.gz`` the way a crawler writes them.
+"""Pack the example pages in ``warc-pages/`` into ``corpus/warc/crawl.warc.gz`` the way a crawler writes them.
 
 The archive holds one ``warcinfo`` record, then a ``request`` and a ``response`` record for every page, as
 crawlers such as Heritrix or wget write them. Record ids and dates are fixed, so running the script again
@@ -6,8 +6,8 @@ reproduces the same records (headers and payloads) byte for byte.
 
 Usage::
 
-    python examples/warc/build_warc.py                     # writes examples/warc/crawl.warc.gz
-    python examples/warc/build_warc.py --output /tmp/x.warc.gz
+    python examples/build_warc.py                     # writes examples/warc/crawl.warc.gz
+    python examples/build_warc.py --output /tmp/x.warc.gz
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
-PAGES_DIR = HERE / "pages"
-DEFAULT_OUTPUT = HERE / "crawl.warc.gz"
+PAGES_DIR = HERE / "warc-pages"
+DEFAULT_OUTPUT = HERE / "corpus" / "warc" / "crawl.warc.gz"
 
 USER_AGENT = "StorylineExampleCrawler/1.0 (+https://storyline.example/crawler)"
 CRAWL_STARTED = "2026-03-10T06:00:00Z"
 
-# (file in pages/, the URL it was fetched from, when it was fetched, the server that answered)
+# (file in warc-pages/, the URL it was fetched from, when it was fetched, the server that answered)
 PAGES = [
     (
         "courier-bridge-six-weeks.html",
