@@ -27,7 +27,6 @@ import itertools
 import os
 import re
 import struct
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -47,8 +46,8 @@ NUM_BANDS = NUM_PERM // BAND_ROWS
 SEED = 0x5C0FFEE
 
 # Inputs smaller than this are sketched in-process even when workers are allowed: a pool costs more than it saves.
-_POOL_MIN_ARTICLES = 4000
-_POOL_CHUNK = 1000
+_POOL_MIN_ARTICLES = 1000
+_POOL_CHUNK = 500
 
 _U64 = np.uint64
 _ROLL = _U64(0x100000001B3)  # odd multiplier: a shingle's hash depends on the order of its words
@@ -79,18 +78,16 @@ _BOILERPLATE_STARTS = frozenset(
     "last posted reporting additional writing editing edited photo image picture video photo: image: video:".split())
 _BOILERPLATE_MARKS = ("©", "(c)", "copyright", "rights reserved")
 _BOILERPLATE_MAX_CHARS = 120
-# A cheap scan that finds the texts worth testing line by line (most texts have no boilerplate line).
-_BOILERPLATE_HINT = re.compile(
-    r"^[^\w\n]*(?:advertis|sponsored|share|follow|subscribe|sign up|click|read more|related|more on|published"
-    r"|updated|last updated|posted|reporting|additional|writing|editing|edited|photo|image|picture|video)"
-    r"|©|\(c\)|copyright|rights reserved",
-    re.MULTILINE,
-)
-# Words, with inner marks kept so that house-style variants can be folded once per distinct token.
-_TOKEN = re.compile(r"\w+(?:[-‐‑.,]\w+)*")
-_ACRONYM = re.compile(r"[a-z](?:\.[a-z])+")
-_DIGIT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
-_HYPHENS = str.maketrans("", "", "-‐‑")
+# Tokens are runs of letters, digits and the marks . , - (bytes; any non-ASCII byte counts as a letter), so that
+# house-style variants can be folded once per distinct token. Unicode quotes and dashes separate words.
+# After folding, a word is a run of ASCII letters and digits (any non-ASCII byte counts as a letter); every other
+# byte separates words, except hyphens, which are deleted (week-long = weeklong).
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" or c >= 0x80 else 0x20 for c in range(256))
+_UNICODE_SEPARATORS = re.compile("[\u00a0\u00ab\u00b7\u00bb\u2012-\u2015\u2018-\u201f\u2022\u2026\u2032\u2033]")
+_UNICODE_HYPHENS = re.compile("[\u2010\u2011\u2212]")
+_ACRONYM_DOT = re.compile(rb"\.(?<=\b[a-z]\.)(?=[a-z]\b)")  # the inner dots of u.s. / e.g.
+_DIGIT_COMMA = re.compile(rb",(?<=\d,)(?=\d{3}\b)")  # 1,000
+_SPACE = 0x20
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -108,49 +105,14 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(_BOILERPLATE.match(lowered))
 
 
-def _content(text: str) -> str:
-    """Lower-cased ``text`` without its boilerplate lines, "per cent" written as one word."""
-    lowered = text.lower()
-    if _BOILERPLATE_HINT.search(lowered):
-        lowered = "\n".join(line for line in lowered.split("\n") if not is_boilerplate_line(line))
-    return lowered.replace("per cent", "percent")
-
-
-def _fold(token: str) -> list[str]:
-    """The words one raw token stands for: "u.s" -> us, "1,000" -> 1000, "week-long" -> weeklong, "issues.so" ->
-    issues, so (sentences glued by a lost space)."""
-    token = token.translate(_HYPHENS)
-    if "." in token:
-        if _ACRONYM.fullmatch(token):
-            return [token.replace(".", "")]
-        return [word for part in token.split(".") for word in _fold(part)]
-    if "," in token:
-        if _DIGIT_GROUPS.fullmatch(token):
-            return [token.replace(",", "")]
-        return [word for part in token.split(",") for word in _fold(part)]
-    return [token] if token else []
-
-
-def _word_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Folded word ids of ``texts`` concatenated, each text's word count, and the words the ids stand for.
-
-    Raw tokens get ids in one C-level pass; each distinct token is folded once, and the folding is applied to
-    every occurrence with array indexing.
-    """
-    raw: defaultdict[str, int] = defaultdict(itertools.count().__next__)
-    per_text = [list(map(raw.__getitem__, _TOKEN.findall(_content(text)))) for text in texts]
-    words: dict[str, int] = {}
-    folded = [[words.setdefault(word, len(words)) for word in _fold(token)] for token in raw]
-    fold_length = np.fromiter(map(len, folded), dtype=np.int64, count=len(folded))
-    fold_start = np.cumsum(fold_length) - fold_length
-    fold_flat = np.fromiter(itertools.chain.from_iterable(folded), dtype=np.int64, count=int(fold_length.sum()))
-    tokens = np.fromiter(itertools.chain.from_iterable(per_text), dtype=np.int64, count=sum(map(len, per_text)))
-    lengths = fold_length[tokens]
-    ids = fold_flat[_expand_ranges(fold_start[tokens], fold_start[tokens] + lengths)[1]]
-    token_counts = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
-    text_of_token = np.repeat(np.arange(len(texts)), token_counts)
-    word_counts = np.bincount(text_of_token, weights=lengths, minlength=len(texts)).astype(np.int64)
-    return ids, word_counts, list(words)
+def _folded(text: str) -> bytes:
+    """``text`` as lower-case ASCII-separated words: boilerplate lines dropped, house-style variants folded."""
+    lowered = "\n".join(line for line in text.lower().split("\n") if not is_boilerplate_line(line))
+    lowered = lowered.replace("per cent", "percent")
+    if not lowered.isascii():
+        lowered = _UNICODE_HYPHENS.sub("-", _UNICODE_SEPARATORS.sub(" ", lowered))
+    data = _DIGIT_COMMA.sub(b"", _ACRONYM_DOT.sub(b"", lowered.encode()))
+    return data.translate(_WORD_BYTES, b"-")
 
 
 def normalized_words(text: str) -> list[str]:
@@ -159,16 +121,48 @@ def normalized_words(text: str) -> list[str]:
     >>> normalized_words("The U.S. economy grew 2 per cent, a week-long high.\nAdvertisement")
     ['the', 'us', 'economy', 'grew', '2', 'percent', 'a', 'weeklong', 'high']
     """
-    return [word for token in _TOKEN.findall(_content(text)) for word in _fold(token)]
+    return [word.decode(errors="replace") for word in _folded(text).split()]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Word hashes, vectorised over all the bytes of a chunk of texts
+
+_BYTE_RANDOM = np.random.default_rng(SEED).integers(1, 2**63, 256, dtype=np.uint64)
+_POLY = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
+_POLY_INVERSE = pow(_POLY, -1, 2**64)
+
+
+def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """64-bit hashes of the folded words of ``texts`` concatenated, and each text's word count.
+
+    A word's hash is the polynomial sum(r[b_k] * P^(end-1-k)) over its bytes b_k, read off prefix sums of
+    r[b_k] * P^-k for every byte of the chunk at once (arithmetic modulo 2^64), then mixed.
+    """
+    parts = [_folded(text) for text in texts]
+    data = np.frombuffer(b" " + b" ".join(parts) + b" ", dtype=np.uint8)
+    in_word = data != _SPACE
+    starts = np.flatnonzero(in_word[1:] & ~in_word[:-1]) + 1
+    ends = np.flatnonzero(in_word[:-1] & ~in_word[1:]) + 1
+    inverse_powers = np.full(len(data), _POLY_INVERSE, dtype=np.uint64)
+    inverse_powers[0] = 1
+    inverse_powers = np.cumprod(inverse_powers)
+    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+    np.cumsum(_BYTE_RANDOM[data] * inverse_powers, out=prefix[1:])
+    powers = np.full(len(data), _POLY, dtype=np.uint64)
+    powers[0] = 1
+    powers = np.cumprod(powers)
+    hashes = _fmix64((prefix[ends] - prefix[starts]) * powers[ends - 1])
+    text_ends = np.cumsum([len(part) + 1 for part in parts])  # offset of the space after each text
+    counts = np.diff(np.concatenate(([0], np.searchsorted(starts, text_ends))))
+    return hashes, counts
+
+
+def _hash_words(words: Sequence[str]) -> np.ndarray:
+    return _word_hashes([" ".join(words)])[0]
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Sketches: shingle sets and one-permutation MinHash signatures, vectorised over a chunk of articles
-
-
-def _hash_words(words: Sequence[str]) -> np.ndarray:
-    return np.fromiter((xxhash.xxh3_64_intdigest(word.encode(), SEED) for word in words), dtype=np.uint64,
-                       count=len(words))
 
 
 def _fmix64(x: np.ndarray) -> np.ndarray:
@@ -178,6 +172,9 @@ def _fmix64(x: np.ndarray) -> np.ndarray:
     x = x ^ (x >> _U64(33))
     x = x * _U64(0xC4CEB9FE1A85EC53)
     return x ^ (x >> _U64(33))
+
+
+_STOP_HASHES = np.sort(_hash_words(sorted(STOPWORDS)))
 
 
 @dataclass(slots=True)
@@ -206,15 +203,15 @@ class _Sketches:
 
 def sketch_texts(texts: Sequence[str], min_words: int = DEFAULT_MIN_WORDS) -> _Sketches:
     """Shingle sets and signatures of ``texts``; texts under ``min_words`` words get none (they never group)."""
-    all_ids, words, vocabulary = _word_ids(texts)
+    all_hashes, words = _word_hashes(texts)
     groupable = words >= max(min_words, SHINGLE_WORDS)
     lengths = np.where(groupable, words, 0)
-    ids = all_ids[np.repeat(groupable, words)]
-    token_hashes = _hash_words(vocabulary)[ids]
-    is_content = np.fromiter((w not in STOPWORDS for w in vocabulary), dtype=bool, count=len(vocabulary))[ids]
+    token_hashes = all_hashes[np.repeat(groupable, words)]
+    found = np.minimum(np.searchsorted(_STOP_HASHES, token_hashes), len(_STOP_HASHES) - 1)
+    is_content = _STOP_HASHES[found] != token_hashes
     # Word 5-grams that start in an article and end in the same article, with at least one content word.
     ends = np.cumsum(lengths)
-    count = max(len(ids) - SHINGLE_WORDS + 1, 0)
+    count = max(len(token_hashes) - SHINGLE_WORDS + 1, 0)
     rolled = token_hashes[:count].copy()
     for offset in range(1, SHINGLE_WORDS):
         rolled = rolled * _ROLL + token_hashes[offset:offset + count]
@@ -281,25 +278,22 @@ def sketch(text: str, min_words: int = DEFAULT_MIN_WORDS) -> Sketch:
     return sketch_texts([text], min_words)[0]
 
 
-def _sketch_all(texts: list[str], min_words: int, workers: int | None) -> _Sketches:
-    """Sketches of ``texts`` in chunks, in a process pool when there are enough texts to pay for one."""
-    if workers is None:
-        workers = min(os.cpu_count() or 1, 8)
+def _sketch_chunks(texts: list[str], min_words: int, workers: int | None) -> Iterator[_Sketches]:
+    """Sketches of ``texts``, chunk by chunk in order.
+
+    With several workers and enough texts to pay for a pool, this process sketches every ``workers``-th chunk
+    and ``workers - 1`` pool processes sketch the others, so the caller can index one chunk while the next ones
+    are being sketched.
+    """
+    chunks = [texts[i:i + _POOL_CHUNK] for i in range(0, len(texts), _POOL_CHUNK)]
+    workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     if workers <= 1 or len(texts) < _POOL_MIN_ARTICLES:
-        parts = [sketch_texts(texts[i:i + _POOL_CHUNK], min_words) for i in range(0, len(texts), _POOL_CHUNK)]
-    else:
-        chunks = [texts[i:i + _POOL_CHUNK] for i in range(0, len(texts), _POOL_CHUNK)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(sketch_texts, chunks, [min_words] * len(chunks)))
-    if len(parts) == 1:
-        return parts[0]
-    shift = np.cumsum([0] + [len(part.shingles) for part in parts[:-1]])
-    return _Sketches(
-        words=np.concatenate([part.words for part in parts]),
-        offsets=np.concatenate([[0]] + [part.offsets[1:] + s for part, s in zip(parts, shift)]),
-        shingles=np.concatenate([part.shingles for part in parts]),
-        signatures=np.concatenate([part.signatures for part in parts]),
-    )
+        yield from (sketch_texts(chunk, min_words) for chunk in chunks)
+        return
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        pending = {i: pool.submit(sketch_texts, chunk, min_words) for i, chunk in enumerate(chunks) if i % workers}
+        for i, chunk in enumerate(chunks):
+            yield pending.pop(i).result() if i in pending else sketch_texts(chunk, min_words)
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
@@ -454,17 +448,23 @@ class CopyIndex:
             seen.add(article.id)
         if not articles:
             return [], []
-        sketches = _sketch_all([a.text for a in articles], self.min_words, self.workers)
         first = len(self._ids)
-        for i, article in enumerate(articles):
-            self._append(article.id, article.published, sketches[i])
-        links = self._connect(first, sketches.signatures)
         rows = []
-        for i, article in enumerate(articles):
-            item = sketches[i]
-            signature = sketches.signatures[i] if self._shingles[first + i] else None
-            rows.append((article.id, _encode_row(article.published, item, signature,
-                                                 [self._ids[j] for j in links.get(first + i, ())], self._settings)))
+        done = 0
+        for sketches in _sketch_chunks([a.text for a in articles], self.min_words, self.workers):
+            chunk = articles[done:done + len(sketches)]
+            chunk_first = len(self._ids)
+            for i, article in enumerate(chunk):
+                self._append(article.id, article.published, sketches[i])
+            # Links are kept by the later article of each pair, so this chunk's links are final now.
+            links = self._connect(chunk_first, sketches.signatures)
+            for i, article in enumerate(chunk):
+                position = chunk_first + i
+                signature = sketches.signatures[i] if self._shingles[position] else None
+                rows.append((article.id, _encode_row(article.published, sketches[i], signature,
+                                                     [self._ids[j] for j in links.get(position, ())],
+                                                     self._settings)))
+            done += len(sketches)
         return rows, self._groups_of(range(first, len(self._ids)))
 
     @classmethod
@@ -703,9 +703,8 @@ def find_copy_groups(articles: Sequence[Article], *, threshold: float = DEFAULT_
     The canonical version of a group is the earliest published, then the most complete (most words);
     ``overlap`` gives each member's containment with it. Deterministic and independent of input order.
     """
-    index = CopyIndex(threshold=threshold, min_words=min_words, workers=workers)
-    index.add(articles)
-    return index.groups()
+    _, groups = CopyIndex(threshold=threshold, min_words=min_words, workers=workers).add(articles)
+    return groups  # every group holds a new article, so these are all the groups
 
 
 def explain(a: Article, b: Article, *, threshold: float = DEFAULT_THRESHOLD,
