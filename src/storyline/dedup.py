@@ -220,7 +220,7 @@ def sketch_texts(texts: Sequence[str], min_words: int = DEFAULT_MIN_WORDS) -> _S
     keep = (np.arange(count) + SHINGLE_WORDS <= ends[owner]) & (content[SHINGLE_WORDS:] > content[:count])
     values = (_fmix64(rolled[keep]) >> _U64(32)).astype(np.uint64)
     keyed = np.sort((owner[keep].astype(np.uint64) << _U64(32)) | values)
-    keyed = keyed[np.concatenate(([True], keyed[1:] != keyed[:-1]))]
+    keyed = keyed[np.concatenate((np.ones(min(len(keyed), 1), dtype=bool), keyed[1:] != keyed[:-1]))]
     owner = (keyed >> _U64(32)).astype(np.int64)
     shingles = (keyed & _U64(0xFFFFFFFF)).astype(np.uint32)
     offsets = np.searchsorted(owner, np.arange(len(texts) + 1))
