@@ -16,7 +16,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200c-\u200f\u2060\ufeff]")
 
 # A credit at the end of a caption line: "©AFP", "Photo: J. Doe/Outlet", "(Getty Images)", "AFP PHOTO / X".
 _CREDIT = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,60}"
+    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[\w .,'&/-]{2,60}"
     r"|\b(?:getty images|reuters|afp photo|ap photo|shutterstock)\b[^.]{0,40})\s*\)?\s*$",
     re.IGNORECASE,
 )
