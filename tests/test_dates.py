@@ -29,3 +29,15 @@ def test_dates_in_identifiers_and_file_names():
     assert date_from_identifier("2026-03-04-bridge-closure.html") == "2026-03-04"
     assert date_from_identifier("story-20261399.txt") is None
     assert date_from_identifier("000_d43b58360f00625a") is None
+
+
+def test_lead_dateline_without_a_year_is_the_most_recent_such_day():
+    from datetime import date
+
+    from storyline.ingest.clean import clean_text
+    cleaned = clean_text("By Ana Ruiz, Valley Herald\n\nOSTWICK, March 7 — A fire broke out at the depot.",
+                         today=date(2026, 11, 22))
+    assert (cleaned.lead_date, cleaned.byline_author, cleaned.byline_outlet) == ("2026-03-07", "Ana Ruiz",
+                                                                                 "Valley Herald")
+    assert clean_text("OSTWICK, March 7 — A fire.", today=date(2026, 3, 1)).lead_date == "2025-03-07"
+    assert clean_text("OSTWICK, March 7, 2024 (CPA) — A fire.", today=date(2026, 3, 1)).lead_date == "2024-03-07"

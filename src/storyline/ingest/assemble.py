@@ -37,9 +37,8 @@ class RawArticle:
 
 
 def content_hash(text: str) -> str:
-    """Hash of the words of ``text``, blind to case, spacing and punctuation style."""
-    canonical = " ".join(re.findall(r"\w+", text.lower()))
-    return xxhash.xxh3_64_hexdigest(canonical.encode("utf-8"), seed=HASH_SEED)
+    """Hash of cleaned text (spacing and quote style are already normalised), blind to case."""
+    return xxhash.xxh3_64_hexdigest(text.lower().encode("utf-8"), seed=HASH_SEED)
 
 
 def assemble(raw: RawArticle) -> Article | None:
@@ -60,14 +59,14 @@ def assemble(raw: RawArticle) -> Article | None:
     if not title and _has_paragraph_blocks(raw.text):
         title, title_source = _lead_title(text), "lead"
 
-    published, date_source = _choose_date(raw, cleaned.dateline_date)
+    published, date_source = _choose_date(raw, cleaned.dateline_date, cleaned.lead_date)
     language = (raw.language or "").split("-")[0].lower() or detect_language(text)
     return Article(
         id=_choose_id(raw),
         text=text,
         title=title,
         title_source=title_source,
-        outlet=_clean_field(raw.outlet) or _outlet_from_url(raw.url),
+        outlet=_clean_field(raw.outlet) or cleaned.byline_outlet or _outlet_from_url(raw.url),
         url=_clean_field(raw.url),
         published=published,
         date_source=date_source,
@@ -127,7 +126,8 @@ def _lead_title(text: str, max_words: int = 14) -> str:
     return " ".join(words[:max_words - 2]) + " …"
 
 
-def _choose_date(raw: RawArticle, dateline_date: str | None) -> tuple[str | None, str | None]:
+def _choose_date(raw: RawArticle, dateline_date: str | None, lead_date: str | None) -> tuple[str | None, str | None]:
+    """The most reliable date: given by the source, a "Published" line, an id or file name, a lead dateline."""
     given = parse_date(raw.published)
     if given and raw.date_source != "crawl":
         return given, raw.date_source or "field"
@@ -137,6 +137,8 @@ def _choose_date(raw: RawArticle, dateline_date: str | None) -> tuple[str | None
         found = date_from_identifier(value) if value else None
         if found:
             return found, source
+    if lead_date:
+        return lead_date, "dateline"
     if given:
         return given, raw.date_source
     return None, None

@@ -58,6 +58,39 @@ def is_dateline(line: str) -> bool:
     return date_from_dateline(line) is not None
 
 
+_MONTHS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+# "OSTWICK, March 7 —", "LONDON, Jan. 31, 2018 (Wire) -": place in capitals, a day, maybe a year, then a dash.
+_LEAD_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .]{1,30})?,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"(?:,\s*(?P<year>\d{4}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+
+
+def date_from_lead(paragraph: str, today: date) -> str | None:
+    """The date of a lead dateline; without a year, the most recent such day up to ``today``.
+
+    >>> date_from_lead("OSTWICK, March 7 — A fire broke out.", date(2026, 11, 22))
+    '2026-03-07'
+    >>> date_from_lead("OSTWICK, Dec. 30 — A fire broke out.", date(2026, 11, 22))
+    '2025-12-30'
+    """
+    match = _LEAD_DATELINE.match(paragraph)
+    month = _MONTHS.get(match.group("month").lower()) if match else None
+    if not month:
+        return None
+    day = int(match.group("day"))
+    years = [int(match.group("year"))] if match.group("year") else [today.year, today.year - 1]
+    for year in years:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if match.group("year") or found <= today:
+            return found.isoformat()
+    return None
+
+
 def date_from_identifier(name: str) -> str | None:
     """A date embedded in an id or file name (``APW19981016.0240``, ``2018-01-31-story.html``)."""
     match = _ID_DATE.search(name)

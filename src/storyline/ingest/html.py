@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from storyline.ingest.assemble import RawArticle
 
+MIN_WORDS = 8
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "section",
            "article", "header", "footer", "figcaption", "dd", "dt"}
@@ -19,8 +20,8 @@ def read_html(page: bytes | str, path: str, *, url: str | None = None, crawl_dat
     """One article from a full HTML page; None when the page holds no main text."""
     document = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
                                            include_tables=False)
-    if document is None or not (document.text or "").strip():
-        return None
+    if document is None or len((document.text or "").split()) < MIN_WORDS:
+        return None  # navigation or an error page, not an article
     head = page[:4096] if isinstance(page, bytes) else page[:4096].encode("utf-8", "ignore")
     lang = _LANG.search(head)
     return RawArticle(

@@ -37,7 +37,8 @@ def read_warc(stream: io.BufferedIOBase, path: str, *, max_record_bytes: int) ->
                 yield Problem(f"{path} <{url}>", "no article text found in this page")
             else:
                 yield raw
-    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as error:
+    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError, TypeError) as error:
+        # warcio reports damaged records with any of these
         if count == 0:
             raise UnreadableInput(f"not a readable WARC archive ({_short(error)})") from None
         yield Problem(path, f"archive is truncated or damaged after {count} records ({_short(error)})")

@@ -1,0 +1,169 @@
+"""Event clustering benchmark: ECB+ development topics and DUC 2004 clusters, plus an online scale run.
+
+Prints one table: our batch and online modes beside the TF-IDF + average-link anchor, measured in the same run.
+
+    PYTHONPATH=src python bench/events.py [--data ../shared/data] [--scale 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from storyline.model import Article
+
+MONTHS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DATE_PATTERNS = [
+    (re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*-?\s*(\d{{4}})\b", re.I), ("m", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(\d{{4}})\b", re.I), ("d", "m", "y")),
+    (re.compile(r"\b(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b"), ("m", "d", "y")),
+]
+
+
+def find_date(line: str) -> str | None:
+    """The first date written in ``line`` (tokenised text: "May 03 , 2013", "2013 - 09 - 26"), ISO, or None."""
+    line = re.sub(r"\s+([.,])", r"\1", line)
+    for pattern, roles in _DATE_PATTERNS:
+        match = pattern.search(line)
+        if not match:
+            continue
+        parts = dict(zip(roles, match.groups()))
+        month = int(parts["m"]) if parts["m"].isdigit() else MONTHS.get(parts["m"].lower().rstrip(".")[:3])
+        year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
+        try:
+            return date(year, int(month), int(parts["d"])).isoformat()
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def _detokenise(line: str) -> str:
+    line = re.sub(r"\s+([,.;:!?%)'])", r"\1", line)
+    line = re.sub(r"([($])\s+", r"\1", line)
+    return line.replace(" 's", "'s").replace(" n't", "n't")
+
+
+def read_ecbplus(folder: Path) -> tuple[list[Article], list[str], list[int]]:
+    """ECB+ articles: ecbplus docs open with a URL line, then title and date lines in either order (and
+    sometimes a subtitle); ecb docs are body only, without a date. Returns articles, gold events, topics."""
+    articles, gold, topics = [], [], []
+    for line in (folder / "docs.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        lines = row["text"].split("\n")
+        title = url = published = outlet = None
+        body_lines = lines
+        if row["subtopic"] == "ecbplus" and lines and lines[0].startswith("http"):
+            url = lines[0].replace(" ", "")
+            outlet = re.sub(r"^https?:/*(www\.)?", "", url).split("/")[0] or None
+            head = lines[1:6]
+            date_at = next((k for k, text in enumerate(head) if find_date(text) and len(text.split()) <= 24), None)
+            if date_at is not None:
+                published = find_date(head[date_at])
+            title_at = next((k for k in range(min(len(head), 2)) if k != date_at), None)
+            title = _detokenise(head[title_at]) if title_at is not None else None
+            body_lines = [text for k, text in enumerate(lines[1:], start=0) if k not in (date_at, title_at)]
+        articles.append(Article(id=row["doc_id"], text="\n".join(body_lines), title=title, url=url,
+                                outlet=outlet, published=published, date_source="dateline" if published else None))
+        gold.append(row["cluster"])
+        topics.append(row["topic"])
+    return articles, gold, topics
+
+
+def read_duc(folder: Path) -> tuple[list[Article], list[str]]:
+    """DUC 2004 articles: one sentence per line, no title; the DOCID (APW19981016.0240) carries the date."""
+    articles, gold = [], []
+    for cluster in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for path in sorted(cluster.iterdir()):
+            stamp = re.search(r"(\d{4})(\d{2})(\d{2})", path.name)
+            published = f"{stamp[1]}-{stamp[2]}-{stamp[3]}" if stamp else None
+            outlet = re.match(r"[A-Z]+", path.name)
+            articles.append(Article(id=path.name, text=path.read_text(encoding="utf-8", errors="replace"),
+                                    outlet=outlet.group() if outlet else None, published=published,
+                                    date_source="id" if published else None))
+            gold.append(cluster.name)
+    return articles, gold
+
+
+def bcubed(gold: list, predicted: list) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998), averaged over items."""
+    gold_ids = np.unique(np.asarray(gold, dtype=object).astype(str), return_inverse=True)[1]
+    pred_ids = np.unique(np.asarray(predicted, dtype=object).astype(str), return_inverse=True)[1]
+    pair = Counter(zip(gold_ids.tolist(), pred_ids.tolist()))
+    gold_size, pred_size = Counter(gold_ids.tolist()), Counter(pred_ids.tolist())
+    overlap = np.array([pair[(g, p)] for g, p in zip(gold_ids.tolist(), pred_ids.tolist())], dtype=float)
+    precision = float(np.mean(overlap / np.array([pred_size[p] for p in pred_ids.tolist()])))
+    recall = float(np.mean(overlap / np.array([gold_size[g] for g in gold_ids.tolist()])))
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def scores(gold: list, predicted: list) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f = bcubed(gold, predicted)
+    return {"P": p, "R": r, "F1": f, "ARI": adjusted_rand_score(gold, predicted), "k": len(set(predicted))}
+
+
+def baseline_labels(texts: list[str], threshold: float = 0.825) -> list[int]:
+    """The anchor: sublinear TF-IDF with English stopwords, average-link clustering on cosine distance."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts).toarray()
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                    distance_threshold=threshold)
+    return model.fit_predict(matrix).tolist()
+
+
+def labels_of(events, articles) -> list[str]:
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    return [event_of[a.id] for a in articles]
+
+
+def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7):
+    """Yield ``total`` articles in date order, in batches: copies of the dev articles, each copy of the set
+    with its own vocabulary (every word of four letters or more gets a copy-specific suffix, so copies are
+    distinct events) and its events spread over a year (day offsets within an event kept where known, up to
+    20 days). Only the plan is held; texts are made batch by batch."""
+    rng = np.random.default_rng(seed)
+    events = sorted(set(gold))
+    base: dict[str, int] = {}
+    for article, event in zip(articles, gold):
+        if article.published:
+            day = date.fromisoformat(article.published).toordinal()
+            base[event] = min(base.get(event, day), day)
+    start = date(2030, 1, 1).toordinal()
+    plan: list[tuple[int, int, int]] = []  # (day, copy, source article)
+    copy = 0
+    while len(plan) < total:
+        event_day = {event: start + int(rng.integers(0, 365)) for event in events}
+        for index, (article, event) in enumerate(zip(articles, gold)):
+            if len(plan) >= total:
+                break
+            if article.published and event in base:
+                offset = min(date.fromisoformat(article.published).toordinal() - base[event], 20)
+            else:
+                offset = int(rng.integers(0, 3))
+            plan.append((event_day[event] + offset, copy, index))
+        copy += 1
+    plan.sort()
+    word = re.compile(r"\b([A-Za-z]{4,})\b")
+    for begin in range(0, len(plan), batch):
+        out = []
+        for day, copy, index in plan[begin : begin + batch]:
+            source = articles[index]
+            suffix = "".join(chr(97 + (copy // 26**p) % 26) for p in range(3))
+            rename = lambda m: m.group(1) + suffix  # noqa: E731
+            out.append(Article(id=f"{source.id}~{copy}", text=word.sub(rename, source.text),
+                               title=word.sub(rename, source.title) if source.title else None, outlet=source.outlet,
+                               published=date.fromordinal(day).isoformat(), date_source="synthetic"))
+        yield out
