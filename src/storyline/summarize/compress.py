@@ -23,7 +23,7 @@ _TRAILING_ATTRIBUTION = re.compile(
 # "on Friday", "late Sunday night", "said Tuesday": a weekday stamp adds nothing a reader of a summary needs.
 _WEEKDAY_STAMP = re.compile(rf",?\s+(?:(?:on|late|early)\s+{_WEEKDAY}|(?<=said|told)\s+{_WEEKDAY})\b")
 # ", a former finance minister," right after a capitalised word.
-_APPOSITIVE = re.compile(r"(?<=[A-Z][a-z])(?<!\b[A-Z][a-z]\b),\s+(?:a|an|the)\s+[a-z0-9][^,;:()]{2,70},(?=\s)")
+_APPOSITIVE = re.compile(r"\b[A-Z][\w'’.-]*(?P<drop>,\s+(?:a|an|the)\s+[a-z0-9][^,;:()]{2,70},)(?=\s)")
 # Opening connectives that point back at a sentence the reader has not seen.
 _CONNECTIVE = re.compile(
     r"^(?:But|And|Yet|So|Still|However|Meanwhile|Also|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|"
@@ -62,7 +62,10 @@ def stands_alone(text: str) -> bool:
     in the first or second person outside quotation marks (a quote that lost its marks or its speaker).
     """
     body = text[opening_connective(text):]
-    if not body or body[0].islower() or body[0] in ",;:)]”’" or _LIST_ITEM.match(body) or not _ENDED.search(body):
+    if not body or text[0].islower():
+        return False
+    body = body[0].upper() + body[1:]
+    if body[0] in ",;:)]”’" or _LIST_ITEM.match(body) or not _ENDED.search(body):
         return False
     if _CUT_SHORT.search(body.rstrip("\"'”’").rstrip(".")):
         return False
@@ -75,9 +78,10 @@ def removable_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that a compressed version may drop, not overlapping, in order."""
     spans = [(0, opening_connective(text))] if opening_connective(text) else []
     for pattern in (_PARENTHETICAL, _TRAILING_ATTRIBUTION, _WEEKDAY_STAMP, _APPOSITIVE):
-        spans.extend(match.span() for match in pattern.finditer(text)
-                     if match.end() > match.start() and (pattern is not _TRAILING_ATTRIBUTION or
-                                                         not _names_someone(match.group())))
+        for match in pattern.finditer(text):
+            span = match.span("drop") if "drop" in pattern.groupindex else match.span()
+            if span[1] > span[0] and not (pattern is _TRAILING_ATTRIBUTION and _names_someone(match.group())):
+                spans.append(span)
     return _merge(spans)
 
 
