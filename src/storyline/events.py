@@ -52,9 +52,9 @@ class EventOptions:
     """
 
     threshold: float = 0.3
-    weights: tuple[float, float, float] = (0.4, 0.3, 0.3)
-    time_scale_days: float = 14.0
-    window_days: float = 30.0
+    weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
+    time_scale_days: float = 30.0
+    window_days: float = 60.0
     bits: int = DEFAULT_BITS
     batch_size: int = 256
     refine_rounds: int = 2
@@ -182,7 +182,8 @@ def _similarity(
 def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options: EventOptions) -> np.ndarray:
     """exp(-gap / time scale) for dated articles (rows) against event date ranges (columns); 1 where unknown."""
     gap = np.fmax(np.fmax(days[:, None] - ends[None, :], starts[None, :] - days[:, None]), 0.0)
-    return np.exp(-np.nan_to_num(gap, nan=0.0) / options.time_scale_days)
+    gap = np.nan_to_num(gap, nan=0.0) / options.time_scale_days
+    return np.exp(-0.5 * gap * gap)
 
 
 def _sort_key(article: Article, day: float, known: bool) -> tuple:
@@ -293,16 +294,10 @@ class EventIndex:
                 group = copy_group_of.get(corpus[i].id)
                 if group is not None:
                     leaders[i] = leader_of_group.setdefault(group, i)
-            labels = _refine(
-                labels,
-                {name: unit for name, (unit, _) in weighted.items()},
-                {name: scale for name, (_, scale) in weighted.items()},
-                days,
-                known,
-                np.array(features.languages, dtype=object),
-                leaders,
-                index.options,
-            )
+            units = {name: unit for name, (unit, _) in weighted.items()}
+            scales = {name: scale for name, (_, scale) in weighted.items()}
+            languages = np.array(features.languages, dtype=object)
+            labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
             index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
         return index
 
