@@ -46,9 +46,12 @@ class EventOptions:
     """The knobs of event clustering; defaults tuned on the ECB+ development topics (see docs/benchmarks.md).
 
     ``weights`` weigh the body, headline and entity cosines (a subspace the article lacks is left out of its
-    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity is
-    multiplied by exp(-gap / time_scale) where gap is the days between the article and the event's date range.
-    ``window_days``: an event closes once its newest date is this far behind the stream.
+    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity of
+    a dated article to an event is multiplied by exp(-(gap / time_scale)^2 / 2), gap being the days between the
+    article and the event's date range (coverage of one event runs for days to weeks; the same kind of event
+    months apart is another one). ``window_days``: an event closes once its newest date is this far behind the
+    stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
+    per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
     """
 
     threshold: float = 0.3
@@ -167,13 +170,17 @@ def _weighted_unit(rows: sp.csr_matrix, idf: _Idf) -> tuple[sp.csr_matrix, np.nd
 def _similarity(
     dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
-    """Weighted mean over subspaces of article-to-event cosines (articles x events); an article's mean leaves
-    out the subspaces where it has no features (``has``: articles x subspaces)."""
+    """Weighted mean over subspaces of article-to-event cosines (articles x events).
+
+    ``dots`` hold, per subspace, each article's dot product with each event's summed vector and ``lengths2``
+    that vector's squared length (per event, or per article and event where an article is left out of its own
+    event). An article's mean leaves out the subspaces where it has no features (``has``: articles x subspaces).
+    """
     total = np.zeros(dots[0].shape)
     for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
         if weight:
-            length = np.sqrt(np.maximum(length2, 0.0))
-            cosine = np.divide(dot, length[None, :], out=np.zeros(dot.shape), where=length[None, :] > 1e-12)
+            length = np.sqrt(np.maximum(np.broadcast_to(length2, dot.shape), 0.0))
+            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
             total += (weight * present)[:, None] * cosine
     mass = has.astype(float) @ weights
     return total / np.where(mass > 0, mass, 1.0)[:, None]
@@ -411,7 +418,7 @@ class EventIndex:
                 record = self._event_of_copy_group[group]
                 column = record_column.get(record, -1)
                 if column < 0:  # the copy's event is closed: it still joins it, without vectors
-                    self._join_closed(record, article, features, i, days[i], known[i])
+                    self._note_member(record, article, features, i, days[i], known[i])
                     touched.add(record)
                     assignment[i] = -1
                     continue
@@ -479,11 +486,6 @@ class EventIndex:
                 record.headlines[headline] = [1, features.has_title[i], row.indices.tolist()]
             else:
                 entry[0] += 1
-
-    def _join_closed(
-        self, record_index: int, article: Article, features: ArticleFeatures, i: int, day: float, known: bool
-    ) -> None:
-        self._note_member(record_index, article, features, i, day, known)
 
     def _store_centroids(
         self, features: ArticleFeatures, assignment: np.ndarray, records: list[int], n_open: int
@@ -673,7 +675,7 @@ def _refine(
                 )
                 dots.append(dot)
                 lens2.append(length2)
-            similarity = _similarity_rows(dots, lens2, has[chunk], weights)
+            similarity = _similarity(dots, lens2, has[chunk], weights)
             factor = _time_factor(days[chunk], starts[candidates], ends[candidates], options)
             similarity = np.where(dated[:, None], similarity * factor, similarity)
             similarity[event_language[candidates][None, :] != languages[chunk][:, None]] = -1.0
@@ -688,20 +690,6 @@ def _refine(
             break
         labels = moved
     return np.unique(labels, return_inverse=True)[1]
-
-
-def _similarity_rows(
-    dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
-) -> np.ndarray:
-    """Like ``_similarity`` with an event length per article and event (the article's own event lacks it)."""
-    total = np.zeros(dots[0].shape)
-    for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
-        if weight:
-            length = np.sqrt(np.maximum(length2, 0.0))
-            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
-            total += (weight * present)[:, None] * cosine
-    mass = has.astype(float) @ weights
-    return total / np.where(mass > 0, mass, 1.0)[:, None]
 
 
 def cluster_events(
