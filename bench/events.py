@@ -11,7 +11,9 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -167,3 +169,91 @@ def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch
                                title=word.sub(rename, source.title) if source.title else None, outlet=source.outlet,
                                published=date.fromordinal(day).isoformat(), date_source="synthetic"))
         yield out
+
+
+def online_labels(articles: list[Article], order: list[int], chunk: int = 50, **options) -> tuple[list[str], float]:
+    """Feed ``articles`` to an EventIndex in ``order``, ``chunk`` at a time, saving and loading the state between
+    calls as a store would; return each article's event id and the seconds taken."""
+    from storyline.events import EventIndex
+
+    started = time.perf_counter()
+    state = EventIndex(**options).to_state()
+    for begin in range(0, len(order), chunk):
+        index = EventIndex.from_state(state)
+        index.add([articles[i] for i in order[begin : begin + chunk]])
+        state = index.to_state()
+    events = EventIndex.from_state(state).events()
+    return labels_of(events, articles), time.perf_counter() - started
+
+
+def evaluate(name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_order=None):
+    from storyline.events import cluster_events
+
+    if anchor_texts is not None:
+        started = time.perf_counter()
+        labels = baseline_labels(anchor_texts)
+        rows.append((name, "anchor: TF-IDF + average link (0.825)", scores(gold, labels), time.perf_counter() - started))
+    started = time.perf_counter()
+    labels = labels_of(cluster_events(articles), articles)
+    rows.append((name, "ours, batch", scores(gold, labels), time.perf_counter() - started))
+    if online_order is not None:
+        labels, seconds = online_labels(articles, online_order)
+        rows.append((name, "ours, online (50 per call)", scores(gold, labels), seconds))
+
+
+def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tuple[int, float, float, int]]:
+    """Online clustering of a synthetic stream; (articles so far, seconds, peak MB, open events) at checkpoints."""
+    import resource
+
+    from storyline.events import EventIndex
+
+    index = EventIndex()
+    checkpoints, done, seconds = [], 0, 0.0
+    marks = sorted({min(total, 10_000), total} | set(range(10_000, total + 1, 10_000)))
+    for batch in synthetic_stream(articles, gold, total):
+        started = time.perf_counter()
+        index.add(batch)
+        seconds += time.perf_counter() - started
+        done += len(batch)
+        if done in marks:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            checkpoints.append((done, seconds, peak, len(index._open)))
+    return checkpoints
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
+    parser.add_argument("--scale", type=int, default=10_000, help="articles in the synthetic online stream (0: skip)")
+    args = parser.parse_args(argv)
+    ecb_dir, duc_dir = args.data / "ecbplus-dev", args.data / "duc2004-dev" / "docs"
+    if not (ecb_dir / "docs.jsonl").exists() or not duc_dir.exists():
+        sys.exit(f"benchmark data not found under {args.data}")
+    rows: list = []
+    articles, gold, _ = read_ecbplus(ecb_dir)
+    raw = [json.loads(line)["text"] for line in (ecb_dir / "docs.jsonl").open(encoding="utf-8")]
+    undated = [replace(a, published=None, date_source=None) for a in articles]
+    arrival = np.random.default_rng(0).permutation(len(articles)).tolist()
+    evaluate("ECB+ dev, text only", undated, gold, rows, anchor_texts=raw, online_order=arrival)
+    evaluate("ECB+ dev, dates where present", articles, gold, rows)
+    duc, duc_gold = read_duc(duc_dir)
+    by_date = sorted(range(len(duc)), key=lambda i: (duc[i].published, duc[i].id))
+    evaluate("DUC 2004 dev", duc, duc_gold, rows, anchor_texts=[a.text for a in duc], online_order=by_date)
+
+    print("| data | method | B3 P | B3 R | B3 F1 | ARI | events | seconds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for data, method, s, seconds in rows:
+        print(f"| {data} | {method} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['k']} | "
+              f"{seconds:.1f} |")
+    if args.scale:
+        checkpoints = scale_run(articles, gold, args.scale)
+        previous = (0, 0.0)
+        for done, seconds, peak, open_events in checkpoints:
+            rate = (done - previous[0]) / max(seconds - previous[1], 1e-9)
+            print(f"| synthetic stream | ours, online, {done:,} articles | | | | | {open_events} open | "
+                  f"{seconds:.1f} ({rate:.0f} articles/s since last row, peak {peak:.0f} MB) |")
+            previous = (done, seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -46,15 +46,18 @@ class EventOptions:
     """The knobs of event clustering; defaults tuned on the ECB+ development topics (see docs/benchmarks.md).
 
     ``weights`` weigh the body, headline and entity cosines (a subspace the article lacks is left out of its
-    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity is
-    multiplied by exp(-gap / time_scale) where gap is the days between the article and the event's date range.
-    ``window_days``: an event closes once its newest date is this far behind the stream.
+    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity of
+    a dated article to an event is multiplied by exp(-(gap / time_scale)^2 / 2), gap being the days between the
+    article and the event's date range (coverage of one event runs for days to weeks; the same kind of event
+    months apart is another one). ``window_days``: an event closes once its newest date is this far behind the
+    stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
+    per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
     """
 
     threshold: float = 0.3
-    weights: tuple[float, float, float] = (0.4, 0.3, 0.3)
-    time_scale_days: float = 14.0
-    window_days: float = 30.0
+    weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
+    time_scale_days: float = 30.0
+    window_days: float = 60.0
     bits: int = DEFAULT_BITS
     batch_size: int = 256
     refine_rounds: int = 2
@@ -167,13 +170,17 @@ def _weighted_unit(rows: sp.csr_matrix, idf: _Idf) -> tuple[sp.csr_matrix, np.nd
 def _similarity(
     dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
-    """Weighted mean over subspaces of article-to-event cosines (articles x events); an article's mean leaves
-    out the subspaces where it has no features (``has``: articles x subspaces)."""
+    """Weighted mean over subspaces of article-to-event cosines (articles x events).
+
+    ``dots`` hold, per subspace, each article's dot product with each event's summed vector and ``lengths2``
+    that vector's squared length (per event, or per article and event where an article is left out of its own
+    event). An article's mean leaves out the subspaces where it has no features (``has``: articles x subspaces).
+    """
     total = np.zeros(dots[0].shape)
     for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
         if weight:
-            length = np.sqrt(np.maximum(length2, 0.0))
-            cosine = np.divide(dot, length[None, :], out=np.zeros(dot.shape), where=length[None, :] > 1e-12)
+            length = np.sqrt(np.maximum(np.broadcast_to(length2, dot.shape), 0.0))
+            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
             total += (weight * present)[:, None] * cosine
     mass = has.astype(float) @ weights
     return total / np.where(mass > 0, mass, 1.0)[:, None]
@@ -182,7 +189,8 @@ def _similarity(
 def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options: EventOptions) -> np.ndarray:
     """exp(-gap / time scale) for dated articles (rows) against event date ranges (columns); 1 where unknown."""
     gap = np.fmax(np.fmax(days[:, None] - ends[None, :], starts[None, :] - days[:, None]), 0.0)
-    return np.exp(-np.nan_to_num(gap, nan=0.0) / options.time_scale_days)
+    gap = np.nan_to_num(gap, nan=0.0) / options.time_scale_days
+    return np.exp(-0.5 * gap * gap)
 
 
 def _sort_key(article: Article, day: float, known: bool) -> tuple:
@@ -293,16 +301,10 @@ class EventIndex:
                 group = copy_group_of.get(corpus[i].id)
                 if group is not None:
                     leaders[i] = leader_of_group.setdefault(group, i)
-            labels = _refine(
-                labels,
-                {name: unit for name, (unit, _) in weighted.items()},
-                {name: scale for name, (_, scale) in weighted.items()},
-                days,
-                known,
-                np.array(features.languages, dtype=object),
-                leaders,
-                index.options,
-            )
+            units = {name: unit for name, (unit, _) in weighted.items()}
+            scales = {name: scale for name, (_, scale) in weighted.items()}
+            languages = np.array(features.languages, dtype=object)
+            labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
             index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
         return index
 
@@ -416,7 +418,7 @@ class EventIndex:
                 record = self._event_of_copy_group[group]
                 column = record_column.get(record, -1)
                 if column < 0:  # the copy's event is closed: it still joins it, without vectors
-                    self._join_closed(record, article, features, i, days[i], known[i])
+                    self._note_member(record, article, features, i, days[i], known[i])
                     touched.add(record)
                     assignment[i] = -1
                     continue
@@ -484,11 +486,6 @@ class EventIndex:
                 record.headlines[headline] = [1, features.has_title[i], row.indices.tolist()]
             else:
                 entry[0] += 1
-
-    def _join_closed(
-        self, record_index: int, article: Article, features: ArticleFeatures, i: int, day: float, known: bool
-    ) -> None:
-        self._note_member(record_index, article, features, i, day, known)
 
     def _store_centroids(
         self, features: ArticleFeatures, assignment: np.ndarray, records: list[int], n_open: int
@@ -678,7 +675,7 @@ def _refine(
                 )
                 dots.append(dot)
                 lens2.append(length2)
-            similarity = _similarity_rows(dots, lens2, has[chunk], weights)
+            similarity = _similarity(dots, lens2, has[chunk], weights)
             factor = _time_factor(days[chunk], starts[candidates], ends[candidates], options)
             similarity = np.where(dated[:, None], similarity * factor, similarity)
             similarity[event_language[candidates][None, :] != languages[chunk][:, None]] = -1.0
@@ -693,20 +690,6 @@ def _refine(
             break
         labels = moved
     return np.unique(labels, return_inverse=True)[1]
-
-
-def _similarity_rows(
-    dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
-) -> np.ndarray:
-    """Like ``_similarity`` with an event length per article and event (the article's own event lacks it)."""
-    total = np.zeros(dots[0].shape)
-    for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
-        if weight:
-            length = np.sqrt(np.maximum(length2, 0.0))
-            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
-            total += (weight * present)[:, None] * cosine
-    mass = has.astype(float) @ weights
-    return total / np.where(mass > 0, mass, 1.0)[:, None]
 
 
 def cluster_events(
