@@ -90,3 +90,12 @@ def test_digest_writes_markdown_json_and_an_index(tmp_path, capsys):
         for sentence in data["summary"]["sentences"]:
             assert sentence["citations"] and all(c["article_id"] in event["articles"] for c in sentence["citations"])
     assert (out_dir / "index.md").read_text().startswith("# Events")
+
+
+def test_diff_of_two_stored_articles_and_of_unknown_ids(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    run(capsys, "ingest", CORPUS, "--db", db)
+    code, out, _ = run(capsys, "diff", "cpa-20260305-0412", "reserve-bank-lifts-rates-again", "--db", db)
+    assert code == 0 and "Marrow [-did not rule-]{+ruled+} out" in out
+    code, _, err = run(capsys, "diff", "cpa-20260305-0412", "no-such-id", "--db", db)
+    assert code == 2 and "no-such-id: no such file, and no article with this id" in err
