@@ -87,21 +87,17 @@ def storyline_warc(warc: bytes):
         assert item.text
 
 
-def timed(function, argument, repeats: int) -> float:
-    """Median seconds of ``repeats`` runs (after one warm-up run)."""
+def timed(function, argument) -> float:
+    """CPU seconds of one run: the work is single-threaded, and CPU time is not skewed by other processes."""
+    start = time.process_time()
     function(argument)
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function(argument)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return time.process_time() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=600)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
     if not DATA.is_file():
         print(f"missing {DATA}: the shared evaluation data lives beside the repository", file=sys.stderr)
@@ -111,14 +107,14 @@ def main() -> int:
     rows = []
     for label, anchor, ours, data in (("HTML pages", trafilatura_pages, storyline_pages, pages),
                                       ("WARC.gz", trafilatura_warc, storyline_warc, warc)):
-        # interleave the two so that machine load affects both alike
+        anchor(data), ours(data)  # warm up
         anchor_s, ours_s = [], []
-        for _ in range(args.repeats):
-            anchor_s.append(timed(anchor, data, 1))
-            ours_s.append(timed(ours, data, 1))
+        for _ in range(args.repeats):  # interleaved, so that changes in machine state affect both alike
+            anchor_s.append(timed(anchor, data))
+            ours_s.append(timed(ours, data))
         a, o = statistics.median(anchor_s), statistics.median(ours_s)
         rows.append((label, len(pages) / a, len(pages) / o, o / a - 1))
-    print(f"{len(pages)} pages, median of {args.repeats} interleaved runs each, one process\n")
+    print(f"{len(pages)} pages, median CPU time of {args.repeats} interleaved runs each, one process\n")
     print(f"| input | trafilatura extraction (articles/s) | storyline read + clean (articles/s) | overhead |")
     print(f"|---|---|---|---|")
     for label, anchor_rate, our_rate, overhead in rows:

@@ -42,3 +42,8 @@ def test_one_sentence_per_line_keeps_every_line_and_wrapped_lines_are_joined():
     assert len(per_line.paragraphs) == 3
     wrapped = clean_text("A sentence that was wrapped\nby an old mail client.\n\nNext paragraph.")
     assert wrapped.text == "A sentence that was wrapped by an old mail client.\n\nNext paragraph."
+
+
+def test_credit_with_initials_is_recognised():
+    cleaned = clean_text("Queues on the bridge on Monday. Photo: M. Ferreira/Evening Post\n\nThe bridge closed.")
+    assert cleaned.text == "The bridge closed."

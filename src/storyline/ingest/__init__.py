@@ -124,13 +124,14 @@ def _raw_articles(data: bytes, name: str, max_file_bytes: int) -> Iterator[RawAr
     if kind == "feed":
         yield from read_feed(data, name)
         return
-    text = decode(data)
-    if kind == "html":
-        raw = read_html(text, name, fallback_id=_stem(name))
+    if kind == "html":  # trafilatura decodes pages itself, honouring their declared charset
+        raw = read_html(data, name, fallback_id=_stem(name))
         if raw is None:
             raise UnreadableInput("no article text found in this HTML page")
         yield raw
-    elif kind == "json":
+        return
+    text = decode(data)
+    if kind == "json":
         yield from read_json(text, name)
     elif kind == "jsonl":
         yield from read_jsonl(text, name)

@@ -37,9 +37,8 @@ class RawArticle:
 
 
 def content_hash(text: str) -> str:
-    """Hash of the words of ``text``, blind to case, spacing and punctuation style."""
-    canonical = " ".join(re.findall(r"\w+", text.lower()))
-    return xxhash.xxh3_64_hexdigest(canonical.encode("utf-8"), seed=HASH_SEED)
+    """Hash of cleaned text (spacing and quote style are already normalised), blind to case."""
+    return xxhash.xxh3_64_hexdigest(text.lower().encode("utf-8"), seed=HASH_SEED)
 
 
 def assemble(raw: RawArticle) -> Article | None:

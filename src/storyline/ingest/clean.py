@@ -16,13 +16,12 @@ _INVISIBLE = re.compile(r"[\u00ad\u200c-\u200f\u2060\ufeff]")
 
 # A credit at the end of a caption line: "©AFP", "Photo: J. Doe/Outlet", "(Getty Images)", "AFP PHOTO / X".
 _CREDIT = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,60}"
+    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[\w .,'&/-]{2,60}"
     r"|\b(?:getty images|reuters|afp photo|ap photo|shutterstock)\b[^.]{0,40})\s*\)?\s*$",
     re.IGNORECASE,
 )
 # Words without which a line holds no credit: a cheap test, so the costly pattern runs on few lines.
-_CREDIT_HINTS = ("©", "(c)", "copyright", "photo", "picture", "image", "credit", "getty", "reuters", "afp",
-                 "shutterstock")
+_CREDIT_HINT = re.compile(r"©|\(c\)|copyright|photo|picture|image|credit|getty|reuters|afp|shutterstock")
 _BOILERPLATE_LINE = re.compile(
     r"""^(?:advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+(?:article|story|on\s+\w+))?
     |share\s+via.*|tweet|email|print|comments?|(?:click|tap)\s+here\b.*|read\s+(?:more|also|next)\b.*
@@ -95,7 +94,8 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
         kept.append(line)
     paragraphs = _join_broken_lines(kept)
     text, spans = _assemble(paragraphs)
-    lead_date = next(filter(None, (date_from_lead(p, today or date.today()) for p in paragraphs[:3])), None)
+    today = today or date.today()
+    lead_date = next(filter(None, (date_from_lead(p, today) for p in paragraphs[:3])), None)
     return CleanText(text, spans, removed, dateline_date, byline_author, byline_outlet, lead_date)
 
 
@@ -110,15 +110,14 @@ def _is_credit_only(line: str) -> bool:
 
 def _is_caption_with_credit(line: str) -> bool:
     """A short caption line ending with a photo credit."""
-    if len(line) > 400 or not _may_hold_credit(line):
+    if len(line) > 250 or not _may_hold_credit(line):
         return False
     match = _CREDIT.search(line)
     return bool(match) and match.start() > 0 and not line.rstrip().endswith('"')
 
 
 def _may_hold_credit(line: str) -> bool:
-    lower = line.lower()
-    return any(hint in lower for hint in _CREDIT_HINTS)
+    return _CREDIT_HINT.search(line.lower()) is not None
 
 
 def _last_text_index(kept: list[str | None]) -> int | None:

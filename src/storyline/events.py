@@ -1,0 +1,708 @@
+"""Group articles into the real-world events they report, in one batch or incrementally as a stream arrives.
+
+The method follows news stream clustering (Miranda et al. 2018). Each article is three sparse TF-IDF vectors
+(body, headline, entities: see ``storyline.features``); each event keeps, per subspace, the sum of its
+articles' vectors (a centroid). Articles are taken in date order: an article joins the most similar event that is
+still open, when the similarity reaches a threshold, and otherwise starts an event of its own. The similarity is
+a weighted mean of the three cosines, lowered by the time between the article and the event's date range. An
+event stays open while its newest article is within a time window of the newest date seen, so the work and the
+state per article stay bounded however long the stream runs; closed events keep their articles but no vectors.
+
+Batch mode (``cluster_events``) runs the same pass over all articles with corpus-wide document frequencies and
+then re-assigns articles whose best event changed once all events are known; online mode (``EventIndex``) keeps
+document frequencies and open centroids between calls, so a store never re-reads old texts.
+
+Dates: ``Article.published`` orders the stream and gives events their date range. An article without a date, or
+whose date is only the time it was read (``date_source == "ingest-time"``), has no time penalty (its time is
+unknown); it opens and keeps events at the stream's newest date, and an event made only of such articles takes
+its dates from them (the ingest dates), or has none.
+Languages: an article only joins events of its own language (``Article.language``, else guessed from English
+stopwords; see ``storyline.features.article_language``).
+Copies: articles of one copy group always land in one event.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+
+import numpy as np
+import scipy.sparse as sp
+import xxhash
+
+from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
+from storyline.model import Article, CopyGroup, Event
+
+STATE_VERSION = 1
+_UNKNOWN = math.nan
+
+
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    """The knobs of event clustering; defaults tuned on the ECB+ development topics (see docs/benchmarks.md).
+
+    ``weights`` weigh the body, headline and entity cosines (a subspace the article lacks is left out of its
+    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity of
+    a dated article to an event is multiplied by exp(-(gap / time_scale)^2 / 2), gap being the days between the
+    article and the event's date range (coverage of one event runs for days to weeks; the same kind of event
+    months apart is another one). ``window_days``: an event closes once its newest date is this far behind the
+    stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
+    per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
+    """
+
+    threshold: float = 0.3
+    weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
+    time_scale_days: float = 30.0
+    window_days: float = 60.0
+    bits: int = DEFAULT_BITS
+    batch_size: int = 256
+    refine_rounds: int = 2
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, got {self.threshold}")
+        if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
+            raise ValueError(f"weights must be {len(SUBSPACES)} non-negative numbers with a positive sum")
+        if self.time_scale_days <= 0 or self.window_days <= 0:
+            raise ValueError("time_scale_days and window_days must be positive")
+        if self.batch_size < 1 or self.refine_rounds < 0:
+            raise ValueError("batch_size must be at least 1 and refine_rounds at least 0")
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, object]) -> EventOptions:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise ValueError(f"unknown event option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        values = dict(options)
+        if "weights" in values:
+            values["weights"] = tuple(float(w) for w in values["weights"])  # type: ignore[union-attr]
+        return cls(**values)  # type: ignore[arg-type]
+
+
+def day_number(value: str | None) -> float:
+    """Days since 0001-01-01 (with the time of day as a fraction) of an ISO date or datetime; NaN if unreadable."""
+    if not value:
+        return _UNKNOWN
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return float(date.fromisoformat(text).toordinal())
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return _UNKNOWN
+    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+    return moment.toordinal() + seconds / 86400.0
+
+
+def _day_text(day: float) -> str | None:
+    return None if math.isnan(day) else date.fromordinal(int(day)).isoformat()
+
+
+def _event_id(founder: str) -> str:
+    return "ev-" + xxhash.xxh64_hexdigest(founder.encode("utf-8"), seed=0x5E7)[:12]
+
+
+@dataclass(slots=True)
+class _EventRecord:
+    """What an event remembers: enough to answer ``events()`` and to keep it open, never the article texts."""
+
+    id: str
+    language: str
+    article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    start: float = _UNKNOWN  # known publication days
+    end: float = _UNKNOWN
+    ingest_start: float = _UNKNOWN  # days of articles dated only by when they were read
+    ingest_end: float = _UNKNOWN
+    last_seen: float = _UNKNOWN  # the stream day the event was last touched (keeps undated events open)
+    headlines: dict[str, list] = field(default_factory=dict)  # headline -> [count, is_title, hashed columns]
+    title: str = ""
+
+    def to_event(self) -> Event:
+        start, end = self.start, self.end
+        if math.isnan(start):
+            start, end = self.ingest_start, self.ingest_end
+        return Event(
+            id=self.id,
+            title=self.title,
+            start=_day_text(start),
+            end=_day_text(end),
+            article_ids=list(self.article_ids),
+            outlets=sorted(self.outlets),
+        )
+
+
+def _nanmin(a: float, b: float) -> float:
+    return b if math.isnan(a) else a if math.isnan(b) else min(a, b)
+
+
+def _nanmax(a: float, b: float) -> float:
+    return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
+
+
+class _Idf:
+    """Smoothed inverse document frequencies, as in scikit-learn: log((1 + n) / (1 + df)) + 1, computed only
+    for the columns asked for (``idf[columns]``), so a batch never pays for the whole hashed vocabulary."""
+
+    __slots__ = ("df", "n_docs")
+
+    def __init__(self, df: np.ndarray, n_docs: int) -> None:
+        self.df, self.n_docs = df, n_docs
+
+    def __getitem__(self, columns):
+        return np.log((1.0 + self.n_docs) / (1.0 + self.df[columns])) + 1.0
+
+
+def _weighted_unit(rows: sp.csr_matrix, idf: _Idf) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Rows scaled by ``idf`` and then to unit length, with the length each had after scaling."""
+    weighted = rows.copy()
+    weighted.data = weighted.data * idf[weighted.indices]
+    lengths = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    scale = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
+    return sp.csr_matrix(sp.diags(scale) @ weighted), lengths
+
+
+def _similarity(
+    dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Weighted mean over subspaces of article-to-event cosines (articles x events).
+
+    ``dots`` hold, per subspace, each article's dot product with each event's summed vector and ``lengths2``
+    that vector's squared length (per event, or per article and event where an article is left out of its own
+    event). An article's mean leaves out the subspaces where it has no features (``has``: articles x subspaces).
+    """
+    total = np.zeros(dots[0].shape)
+    for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
+        if weight:
+            length = np.sqrt(np.maximum(np.broadcast_to(length2, dot.shape), 0.0))
+            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
+            total += (weight * present)[:, None] * cosine
+    mass = has.astype(float) @ weights
+    return total / np.where(mass > 0, mass, 1.0)[:, None]
+
+
+def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options: EventOptions) -> np.ndarray:
+    """exp(-gap / time scale) for dated articles (rows) against event date ranges (columns); 1 where unknown."""
+    gap = np.fmax(np.fmax(days[:, None] - ends[None, :], starts[None, :] - days[:, None]), 0.0)
+    gap = np.nan_to_num(gap, nan=0.0) / options.time_scale_days
+    return np.exp(-0.5 * gap * gap)
+
+
+def _sort_key(article: Article, day: float, known: bool) -> tuple:
+    # Known dates first in date order, then articles of unknown time; ids break ties so input order never matters.
+    return (0 if known else 1, day if known else 0.0, article.id)
+
+
+class EventIndex:
+    """Online clustering: each new article joins an existing event or starts one (date order, time window).
+
+    >>> index = EventIndex()
+    >>> changed = index.add([Article(id="a", text="A fire destroyed the old mill in Dunmore on Monday.")])
+    >>> [event.article_ids for event in index.events()]
+    [['a']]
+    """
+
+    def __init__(self, **options: object) -> None:
+        self.options = EventOptions.from_mapping(options)
+        size = 1 << self.options.bits
+        self._df = {name: np.zeros(size, dtype=np.int32) for name in SUBSPACES}
+        self._n_docs = 0
+        self._records: list[_EventRecord] = []
+        self._event_of_article: dict[str, int] = {}
+        self._event_of_copy_group: dict[str, int] = {}
+        self._open: list[int] = []  # record indices of open events, aligned with the centroid rows
+        self._centroids = {name: sp.csr_matrix((0, size)) for name in SUBSPACES}
+        self._stream_day = _UNKNOWN
+        self._fixed_idf: dict[str, _Idf] | None = None  # batch mode: corpus-wide idf
+        # Batch mode keeps the vectors of closed events, so articles of unknown time can join any event.
+        self._archive: dict[str, list[sp.csr_matrix]] | None = None
+        self._archived: list[int] = []
+
+    # ----------------------------------------------------------------------------------------------- public
+    def add(
+        self,
+        articles: Sequence[Article],
+        *,
+        copy_group_of: Mapping[str, str] = {},
+        features: ArticleFeatures | None = None,
+    ) -> list[Event]:
+        """Cluster ``articles`` into the index; return the events created or changed, oldest first.
+
+        Articles already in the index (by id) are skipped. Articles sharing a copy group id in
+        ``copy_group_of`` (article id -> copy group id) land in one event, also across calls. ``features``:
+        ``storyline.features.featurize(articles)`` when the caller has it already (same bits).
+        """
+        fresh: list[int] = []
+        seen: set[str] = set()
+        for position, article in enumerate(articles):
+            if not isinstance(article, Article):
+                raise ValueError(f"expected Article objects, got {type(article).__name__}")
+            if article.id in self._event_of_article or article.id in seen:
+                continue
+            seen.add(article.id)
+            fresh.append(position)
+        if not fresh:
+            return []
+        if features is not None and features.body.shape != (len(articles), 1 << self.options.bits):
+            raise ValueError("features must have one row per article and the index's number of bits")
+        touched = self._cluster(
+            [articles[i] for i in fresh], copy_group_of, None if features is None else features.take(fresh)
+        )
+        return [self._records[index].to_event() for index in sorted(touched)]
+
+    def events(self) -> list[Event]:
+        """Every event so far, oldest first (by first date, then id)."""
+        records = sorted(self._records, key=lambda r: (_nanmin(r.start, r.ingest_start), r.id))
+        return [record.to_event() for record in records if record.article_ids]
+
+    def event_of(self, article_id: str) -> str | None:
+        """The id of the event holding ``article_id``, or None."""
+        index = self._event_of_article.get(article_id)
+        return None if index is None else self._records[index].id
+
+    @classmethod
+    def from_articles(
+        cls, articles: Sequence[Article], *, copy_groups: Sequence[CopyGroup] = (), **options: object
+    ) -> EventIndex:
+        """Batch mode: cluster all ``articles`` at once (see ``cluster_events``) and return an index holding the
+        result, ready to take later articles online (what a store's rebuild does)."""
+        index = cls(**options)
+        unique: dict[str, Article] = {}
+        for article in articles:
+            if not isinstance(article, Article):
+                raise ValueError(f"expected Article objects, got {type(article).__name__}")
+            unique.setdefault(article.id, article)
+        corpus = list(unique.values())
+        if not corpus:
+            return index
+        copy_group_of = {a: group.id for group in copy_groups for a in group.article_ids if a in unique}
+        size = 1 << index.options.bits
+        features = featurize(corpus, bits=index.options.bits)
+        df = {name: np.bincount(features.subspace(name).indices, minlength=size).astype(np.int32) for name in SUBSPACES}
+        idf = {name: _Idf(df[name], len(corpus)) for name in SUBSPACES}
+        index._fixed_idf, index._archive = idf, {name: [] for name in SUBSPACES}
+        index.add(corpus, copy_group_of=copy_group_of, features=features)
+        index._fixed_idf, index._archive, index._archived = None, None, []
+        index._df, index._n_docs = df, len(corpus)
+        if index.options.refine_rounds:
+            days = np.array([day_number(a.published) for a in corpus])
+            known = np.array([a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(corpus, days)])
+            weighted = {name: _weighted_unit(features.subspace(name), idf[name]) for name in SUBSPACES}
+            labels = np.array([index._event_of_article[a.id] for a in corpus])
+            order = sorted(range(len(corpus)), key=lambda i: _sort_key(corpus[i], days[i], known[i]))
+            leader_of_group: dict[str, int] = {}
+            leaders = np.arange(len(corpus))
+            for i in order:
+                group = copy_group_of.get(corpus[i].id)
+                if group is not None:
+                    leaders[i] = leader_of_group.setdefault(group, i)
+            units = {name: unit for name, (unit, _) in weighted.items()}
+            scales = {name: scale for name, (_, scale) in weighted.items()}
+            languages = np.array(features.languages, dtype=object)
+            labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
+            index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
+        return index
+
+    def _install(
+        self,
+        corpus: list[Article],
+        features: ArticleFeatures,
+        labels: np.ndarray,
+        days: np.ndarray,
+        known: np.ndarray,
+        order: list[int],
+        copy_group_of: Mapping[str, str],
+        title_idf: _Idf,
+    ) -> None:
+        """Replace the events by the grouping ``labels`` (one per article of ``corpus``), keeping the stream state."""
+        self._records, self._event_of_article, self._event_of_copy_group = [], {}, {}
+        record_of_label: dict[int, int] = {}
+        for i in order:
+            article = corpus[i]
+            record = record_of_label.get(int(labels[i]))
+            if record is None:
+                record = record_of_label[int(labels[i])] = len(self._records)
+                self._records.append(_EventRecord(id=_event_id(article.id), language=features.languages[i]))
+            self._note_member(record, article, features, i, days[i], known[i])
+            group = copy_group_of.get(article.id)
+            if group is not None:
+                self._event_of_copy_group.setdefault(group, record)
+        for record in range(len(self._records)):
+            self._choose_title(record, title_idf)
+        horizon = self._stream_day - self.options.window_days
+        self._open = [r for r, record in enumerate(self._records) if not record.last_seen < horizon]
+        column = {record: c for c, record in enumerate(self._open)}
+        members = [(column[record_of_label[int(labels[i])]], i) for i in range(len(corpus))
+                   if record_of_label[int(labels[i])] in column]
+        rows, cols = (np.array(x, dtype=np.int64) for x in zip(*members)) if members else (np.zeros(0, int),) * 2
+        joins = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self._open), len(corpus)))
+        for name in SUBSPACES:
+            self._centroids[name] = (joins @ features.subspace(name)).tocsr()
+
+    # ------------------------------------------------------------------------------------------ clustering
+    def _cluster(
+        self, articles: list[Article], copy_group_of: Mapping[str, str], features: ArticleFeatures | None
+    ) -> set[int]:
+        """One date-ordered pass over ``articles`` in batches; returns the indices of touched records."""
+        days = np.array([day_number(a.published) for a in articles])
+        known = np.array([a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(articles, days)])
+        order = sorted(range(len(articles)), key=lambda i: _sort_key(articles[i], days[i], known[i]))
+        touched: set[int] = set()
+        size = self.options.batch_size
+        n_dated = int(np.count_nonzero(known))
+        chunks = [order[b : min(b + size, n_dated)] for b in range(0, n_dated, size)]
+        chunks += [order[b : b + size] for b in range(n_dated, len(order), size)]
+        for chunk in chunks:
+            if not known[chunk[0]] and self._archived:
+                self._reopen_archive()
+            batch = [articles[i] for i in chunk]
+            rows = featurize(batch, bits=self.options.bits) if features is None else features.take(chunk)
+            touched |= self._cluster_batch(batch, rows, days[chunk], known[chunk], copy_group_of)
+        return touched
+
+    def _cluster_batch(
+        self,
+        batch: list[Article],
+        features: ArticleFeatures,
+        days: np.ndarray,
+        known: np.ndarray,
+        copy_group_of: Mapping[str, str],
+    ) -> set[int]:
+        opts = self.options
+        n_batch, n_open = len(batch), len(self._open)
+        if self._fixed_idf is None:
+            for name in SUBSPACES:
+                rows = features.subspace(name)
+                np.add.at(self._df[name], rows.indices, 1)
+            self._n_docs += n_batch
+        idf = self._fixed_idf or {name: _Idf(self._df[name], self._n_docs) for name in SUBSPACES}
+
+        # Per subspace: dot products of each batch article with every open centroid and with each other, and the
+        # squared centroid lengths; kept exact as articles join (a centroid is a plain sum of article vectors).
+        width = n_open + n_batch
+        dots, lengths2, grams, scales = {}, {}, {}, {}
+        for name in SUBSPACES:
+            unit, scale = _weighted_unit(features.subspace(name), idf[name])
+            centroids = self._centroids[name].copy()
+            centroids.data = centroids.data * idf[name][centroids.indices]
+            dot = np.zeros((n_batch, width))
+            if n_open:
+                dot[:, :n_open] = (unit @ centroids.T).toarray()
+            length2 = np.zeros(width)
+            length2[:n_open] = np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel()
+            dots[name], lengths2[name], grams[name], scales[name] = dot, length2, (unit @ unit.T).toarray(), scale
+
+        weights = np.array(opts.weights)
+        column_record = list(self._open) + [-1] * n_batch
+        record_column = {record: column for column, record in enumerate(self._open)}
+        column_language = np.array([self._records[r].language for r in self._open] + [""] * n_batch, dtype=object)
+        starts = np.array([self._records[r].start for r in self._open] + [_UNKNOWN] * n_batch)
+        ends = np.array([self._records[r].end for r in self._open] + [_UNKNOWN] * n_batch)
+        n_columns = n_open
+        assignment = np.empty(n_batch, dtype=np.int64)
+        touched: set[int] = set()
+
+        for i, article in enumerate(batch):
+            if known[i]:
+                self._stream_day = _nanmax(self._stream_day, days[i])
+            has = np.array([scales[name][i] > 0 for name in SUBSPACES])
+            language = features.languages[i]
+            group = copy_group_of.get(article.id)
+            column = -1
+            if group is not None and group in self._event_of_copy_group:
+                record = self._event_of_copy_group[group]
+                column = record_column.get(record, -1)
+                if column < 0:  # the copy's event is closed: it still joins it, without vectors
+                    self._note_member(record, article, features, i, days[i], known[i])
+                    touched.add(record)
+                    assignment[i] = -1
+                    continue
+            elif has.any() and n_columns:
+                similarity = _similarity(
+                    [dots[name][i : i + 1, :n_columns] for name in SUBSPACES],
+                    [lengths2[name][:n_columns] for name in SUBSPACES],
+                    has[None, :],
+                    weights,
+                )[0]
+                if known[i]:
+                    similarity *= _time_factor(days[i : i + 1], starts[:n_columns], ends[:n_columns], opts)[0]
+                similarity[column_language[:n_columns] != language] = -1.0
+                best = int(np.argmax(similarity))
+                if similarity[best] >= opts.threshold:
+                    column = best
+            if column < 0:
+                column = n_columns
+                n_columns += 1
+                record = len(self._records)
+                self._records.append(_EventRecord(id=_event_id(article.id), language=language))
+                column_record[column] = record
+                record_column[record] = column
+                column_language[column] = language
+            record = column_record[column]
+            for name in SUBSPACES:
+                r = scales[name][i]
+                if r > 0:
+                    lengths2[name][column] += 2.0 * r * dots[name][i, column] + r * r
+                    dots[name][:, column] += r * grams[name][:, i]
+            if known[i]:
+                starts[column] = _nanmin(starts[column], days[i])
+                ends[column] = _nanmax(ends[column], days[i])
+            assignment[i] = column
+            self._note_member(record, article, features, i, days[i], known[i])
+            if group is not None:
+                self._event_of_copy_group.setdefault(group, record)
+            touched.add(record)
+
+        self._store_centroids(features, assignment, column_record[:n_columns], n_open)
+        if known.any():  # only a dated article moves the stream on
+            self._close_old_events()
+        for record in touched:
+            self._choose_title(record, idf["title"])
+        return touched
+
+    def _note_member(
+        self, record_index: int, article: Article, features: ArticleFeatures, i: int, day: float, known: bool
+    ) -> None:
+        record = self._records[record_index]
+        record.article_ids.append(article.id)
+        self._event_of_article[article.id] = record_index
+        if article.outlet and article.outlet not in record.outlets:
+            record.outlets.append(article.outlet)
+        if known:
+            record.start, record.end = _nanmin(record.start, day), _nanmax(record.end, day)
+        elif not math.isnan(day):
+            record.ingest_start, record.ingest_end = _nanmin(record.ingest_start, day), _nanmax(record.ingest_end, day)
+        record.last_seen = _nanmax(record.last_seen, day if known else self._stream_day)
+        headline = features.headlines[i]
+        if headline:
+            entry = record.headlines.get(headline)
+            if entry is None:
+                row = features.title.getrow(i)
+                record.headlines[headline] = [1, features.has_title[i], row.indices.tolist()]
+            else:
+                entry[0] += 1
+
+    def _store_centroids(
+        self, features: ArticleFeatures, assignment: np.ndarray, records: list[int], n_open: int
+    ) -> None:
+        """Add the batch's article vectors to the centroids of the events they joined; append new events."""
+        n_columns = len(records)
+        members = np.flatnonzero(assignment >= 0)
+        joins = sp.csr_matrix(
+            (np.ones(len(members)), (assignment[members], members)), shape=(n_columns, len(assignment))
+        )
+        for name in SUBSPACES:
+            old = self._centroids[name]
+            grown = sp.vstack([old, sp.csr_matrix((n_columns - n_open, old.shape[1]))], format="csr")
+            self._centroids[name] = (grown + joins @ features.subspace(name)).tocsr()
+        self._open = list(records)
+
+    def _close_old_events(self) -> None:
+        """Drop the vectors of events whose newest day is a window behind the stream (they keep their articles)."""
+        if math.isnan(self._stream_day) or not self._open:
+            return
+        horizon = self._stream_day - self.options.window_days
+        keep = [c for c, r in enumerate(self._open) if not self._records[r].last_seen < horizon]
+        if len(keep) == len(self._open):
+            return
+        if self._archive is not None:
+            closing = [c for c in range(len(self._open)) if c not in set(keep)]
+            self._archived += [self._open[c] for c in closing]
+            for name in SUBSPACES:
+                self._archive[name].append(self._centroids[name][closing])
+        self._open = [self._open[c] for c in keep]
+        for name in SUBSPACES:
+            self._centroids[name] = self._centroids[name][keep]
+
+    def _reopen_archive(self) -> None:
+        """Batch mode, before articles of unknown time: every event becomes a candidate again."""
+        assert self._archive is not None
+        self._open = self._archived + self._open
+        for name in SUBSPACES:
+            self._centroids[name] = sp.vstack(self._archive[name] + [self._centroids[name]], format="csr")
+            self._archive[name] = []
+        self._archived = []
+
+    def _choose_title(self, record_index: int, title_idf: _Idf) -> None:
+        """The headline closest to the event's headline centroid; real titles before substitutes."""
+        record = self._records[record_index]
+        candidates = record.headlines
+        if not candidates:
+            record.title = ""
+            return
+        titled = {h: e for h, e in candidates.items() if e[1]} or candidates
+        weight: dict[int, float] = {}
+        for count, _, columns in titled.values():
+            for column in columns:
+                weight[column] = weight.get(column, 0.0) + count * title_idf[column]
+
+        def score(item: tuple[str, list]) -> tuple:
+            headline, (count, _, columns) = item
+            mass = sum(weight[c] * title_idf[c] for c in columns)
+            return (-mass / math.sqrt(max(len(columns), 1)), -count, headline)
+
+        record.title = min(titled.items(), key=score)[0]
+
+    # ------------------------------------------------------------------------------------------------ state
+    def to_state(self) -> bytes:
+        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open centroids, events."""
+        meta = {
+            "version": STATE_VERSION,
+            "options": asdict(self.options),
+            "n_docs": self._n_docs,
+            "stream_day": None if math.isnan(self._stream_day) else self._stream_day,
+            "open": self._open,
+            "records": [_record_to_json(r) for r in self._records],
+            "copy_groups": self._event_of_copy_group,
+        }
+        arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
+        for name in SUBSPACES:
+            nonzero = np.flatnonzero(self._df[name])
+            arrays[f"df_{name}_columns"] = nonzero.astype(np.int32)
+            arrays[f"df_{name}_counts"] = self._df[name][nonzero]
+            matrix = self._centroids[name]
+            arrays[f"c_{name}_data"] = matrix.data
+            arrays[f"c_{name}_indices"] = matrix.indices.astype(np.int32)
+            arrays[f"c_{name}_indptr"] = matrix.indptr.astype(np.int64)
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_state(cls, data: bytes) -> EventIndex:
+        """Rebuild an index saved with ``to_state``."""
+        try:
+            arrays = np.load(io.BytesIO(data), allow_pickle=False)
+            meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+        except (ValueError, KeyError, OSError) as error:
+            raise ValueError(f"not an event index state: {error}") from None
+        if meta.get("version") != STATE_VERSION:
+            raise ValueError(f"event index state version {meta.get('version')} is not {STATE_VERSION}")
+        index = cls(**meta["options"])
+        size = 1 << index.options.bits
+        index._n_docs = meta["n_docs"]
+        index._stream_day = _UNKNOWN if meta["stream_day"] is None else meta["stream_day"]
+        index._open = list(meta["open"])
+        index._records = [_record_from_json(r) for r in meta["records"]]
+        index._event_of_copy_group = dict(meta["copy_groups"])
+        index._event_of_article = {a: i for i, r in enumerate(index._records) for a in r.article_ids}
+        for name in SUBSPACES:
+            index._df[name][arrays[f"df_{name}_columns"]] = arrays[f"df_{name}_counts"]
+            index._centroids[name] = sp.csr_matrix(
+                (arrays[f"c_{name}_data"], arrays[f"c_{name}_indices"], arrays[f"c_{name}_indptr"]),
+                shape=(len(index._open), size),
+            )
+        return index
+
+
+def _record_to_json(record: _EventRecord) -> dict:
+    data = asdict(record)
+    for key in ("start", "end", "ingest_start", "ingest_end", "last_seen"):
+        data[key] = None if math.isnan(data[key]) else data[key]
+    return data
+
+
+def _record_from_json(data: dict) -> _EventRecord:
+    values = dict(data)
+    for key in ("start", "end", "ingest_start", "ingest_end", "last_seen"):
+        values[key] = _UNKNOWN if values[key] is None else values[key]
+    return _EventRecord(**values)
+
+
+def _refine(
+    labels: np.ndarray,
+    units: Mapping[str, sp.csr_matrix],
+    scales: Mapping[str, np.ndarray],
+    days: np.ndarray,
+    known: np.ndarray,
+    languages: np.ndarray,
+    leaders: np.ndarray,
+    options: EventOptions,
+) -> np.ndarray:
+    """Re-assign every article to its most similar event once all events are known (k-means style rounds).
+
+    ``units`` are idf-weighted unit rows, ``scales`` their lengths before scaling (so an event centroid is
+    ``sum(scale * unit)`` as in the single pass). An article's own event is measured without it; below the
+    threshold it stands alone. Dated articles only look at events within the window of their date; articles of
+    unknown time look at all. ``leaders[i]`` is the article whose event article ``i`` follows (its copy group's
+    first article, or itself). Rounds stop when nothing moves.
+    """
+    n = len(labels)
+    weights = np.array(options.weights)
+    has = np.stack([scales[name] > 0 for name in SUBSPACES], axis=1)
+    order = np.lexsort((np.arange(n), np.where(known, days, np.inf)))
+    for _ in range(options.refine_rounds):
+        labels = np.unique(labels, return_inverse=True)[1]
+        k = int(labels.max()) + 1
+        members = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
+        sums = {name: members @ sp.diags(scales[name]) @ units[name] for name in SUBSPACES}
+        lengths2 = {name: np.asarray(sums[name].multiply(sums[name]).sum(axis=1)).ravel() for name in SUBSPACES}
+        own_dot = {name: np.asarray(units[name].multiply(sums[name][labels]).sum(axis=1)).ravel() for name in SUBSPACES}
+        starts, ends = np.full(k, np.inf), np.full(k, -np.inf)
+        np.minimum.at(starts, labels[known], days[known])
+        np.maximum.at(ends, labels[known], days[known])
+        undated_event = ~np.isfinite(starts)
+        starts[undated_event], ends[undated_event] = np.nan, np.nan
+        event_language = np.empty(k, dtype=object)
+        event_language[labels] = languages
+        moved = labels.copy()
+        next_label = k
+        for begin in range(0, n, 1024):
+            chunk = order[begin : begin + 1024]
+            dated = known[chunk]
+            if dated.all():
+                low, high = days[chunk].min() - options.window_days, days[chunk].max() + options.window_days
+                candidates = np.flatnonzero(undated_event | ((ends >= low) & (starts <= high)))
+            else:
+                candidates = np.arange(k)
+            position = {int(c): j for j, c in enumerate(candidates)}
+            own = np.array([position.get(int(labels[i]), -1) for i in chunk])
+            rows = np.arange(len(chunk))
+            dots, lens2 = [], []
+            for name in SUBSPACES:
+                dot = (units[name][chunk] @ sums[name][candidates].T).toarray()
+                length2 = np.broadcast_to(lengths2[name][candidates], dot.shape).copy()
+                r = scales[name][chunk]
+                mine = own >= 0
+                dot[rows[mine], own[mine]] = own_dot[name][chunk][mine] - r[mine]
+                length2[rows[mine], own[mine]] = (
+                    lengths2[name][labels[chunk]][mine] - 2 * r[mine] * own_dot[name][chunk][mine] + r[mine] ** 2
+                )
+                dots.append(dot)
+                lens2.append(length2)
+            similarity = _similarity(dots, lens2, has[chunk], weights)
+            factor = _time_factor(days[chunk], starts[candidates], ends[candidates], options)
+            similarity = np.where(dated[:, None], similarity * factor, similarity)
+            similarity[event_language[candidates][None, :] != languages[chunk][:, None]] = -1.0
+            best = similarity.argmax(axis=1)
+            keep = similarity[rows, best] >= options.threshold
+            moved[chunk[keep]] = candidates[best[keep]]
+            alone = chunk[~keep]
+            moved[alone] = np.arange(next_label, next_label + len(alone))
+            next_label += len(alone)
+        moved = moved[leaders]
+        if np.array_equal(np.unique(moved, return_inverse=True)[1], np.unique(labels, return_inverse=True)[1]):
+            break
+        labels = moved
+    return np.unique(labels, return_inverse=True)[1]
+
+
+def cluster_events(
+    articles: Sequence[Article], *, copy_groups: Sequence[CopyGroup] = (), **options: object
+) -> list[Event]:
+    """Group ``articles`` into events: every article in exactly one ``Event``, oldest event first; the same
+    articles give the same events whatever their order.
+
+    Options are the fields of ``EventOptions``. Document frequencies come from the whole input, and after the
+    date-ordered pass every article moves to its most similar event (``refine_rounds``).
+
+    >>> events = cluster_events([Article(id="a", text="Floods closed the Rhine bridge at Basel.", title="Floods")])
+    >>> [(event.title, event.article_ids) for event in events]
+    [('Floods', ['a'])]
+    """
+    return EventIndex.from_articles(articles, copy_groups=copy_groups, **options).events()

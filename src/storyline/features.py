@@ -1,0 +1,215 @@
+"""Sparse lexical features of articles: body words, headline words and entities, hashed to fixed columns.
+
+Each article becomes one row in three sparse subspaces (after Miranda et al. 2018, "Multilingual clustering of
+streaming news"): the stems of its body, the stems of its headline, and its entities (capitalised word sequences
+and numbers). Columns come from a seeded hash of the token, so features of articles read at different times line up
+without a shared vocabulary, and state kept between runs never grows with the vocabulary.
+
+Rows hold sublinear term frequencies scaled to unit length; inverse document frequencies are applied later by the
+caller, from document frequencies it keeps, so the same rows serve a batch and a growing stream.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+import xxhash
+
+from storyline.model import Article
+from storyline.text import STOPWORDS, split_sentences, stem, words
+
+SUBSPACES = ("body", "title", "entities")
+HASH_SEED = 0x5E7
+DEFAULT_BITS = 20
+
+# Words that connect parts of one name ("Bank of America", "Leonardo da Vinci").
+_NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "al", "bin", "la", "le"})
+_NAME_WORD = r"[A-Z][^\W_]*(?:['’.\-][^\W_]+)*"
+_JOINER = r"(?:of|de|da|del|van|von|al|bin|la|le)"
+# A run of capitalised words on one line (optionally joined by "of", "de", ...), or a number.
+_ENTITY = re.compile(rf"(?P<name>{_NAME_WORD}(?:(?:[ \t]+{_JOINER})?[ \t]+{_NAME_WORD})*)|(?P<number>\$?\d(?:[\d,.]*\d)?)")
+# What may precede the first word of a sentence: nothing, a line break, end punctuation, opening quotes.
+_SENTENCE_OPENER = re.compile(r"(?:^|[\n.!?:;\"“‘'`(\[\-–—|])[\s\"“‘'`(\[]*$")
+_MAX_HEADLINE_WORDS = 14
+# The word pattern of ``storyline.text.words``, applied to lower-cased text at once (same words, much faster).
+_LOWER_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+
+
+def lower_words(text: str) -> list[str]:
+    """``storyline.text.words(text)``, computed in one pass."""
+    return _LOWER_WORD.findall(text.lower())
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is nothing)."""
+
+    body: sp.csr_matrix
+    title: sp.csr_matrix
+    entities: sp.csr_matrix
+    languages: list[str]
+    headlines: list[str]  # the article's title, or its most central sentence, shortened
+    has_title: list[bool]
+
+    def subspace(self, name: str) -> sp.csr_matrix:
+        return getattr(self, name)
+
+    def take(self, rows: Sequence[int]) -> ArticleFeatures:
+        """The features of the articles at positions ``rows``, in that order."""
+        rows = list(rows)
+        return ArticleFeatures(
+            body=self.body[rows],
+            title=self.title[rows],
+            entities=self.entities[rows],
+            languages=[self.languages[i] for i in rows],
+            headlines=[self.headlines[i] for i in rows],
+            has_title=[self.has_title[i] for i in rows],
+        )
+
+
+def entity_tokens(text: str) -> list[str]:
+    """Names (runs of capitalised words) and numbers of ``text``, lower-cased; each name and each of its words.
+
+    Stopwords never count. A lone capitalised word whose first use opens a sentence is not taken for a name
+    ("After", "Perennial"), while runs of two or more are ("Tara Reid said").
+
+    >>> entity_tokens("Tara Reid checked in on Tuesday. After that, 26 fans waited.")
+    ['tara reid', 'tara', 'reid', 'tuesday', '26']
+    """
+    found: list[str] = []
+    sentence_opener: dict[str, bool] = {}
+    for name, number in _ENTITY.findall(text):
+        if number:
+            found.append(number)
+            continue
+        # Stopwords are never names ("The", "In", "Of"), wherever they stand.
+        names = [word for word in name.lower().split() if word not in STOPWORDS]
+        if not names:
+            continue
+        if len(names) == 1 and " " not in name:
+            # A lone capitalised word is judged by its first use: not a name if that opens a sentence.
+            opener = sentence_opener.get(name)
+            if opener is None:
+                start = text.find(name)
+                opener = sentence_opener[name] = bool(_SENTENCE_OPENER.search(text, max(0, start - 4), start))
+            if opener:
+                continue
+        if len(names) > 1:
+            found.append(" ".join(names))
+        found.extend(names)
+    return found
+
+
+def english_stopword_ratio(tokens: Sequence[str]) -> float:
+    """Share of ``tokens`` (lower-cased words) that are English stopwords: about 0.4 for English prose."""
+    if not tokens:
+        return 0.0
+    return sum(token in STOPWORDS for token in tokens) / len(tokens)
+
+
+def article_language(
+    article: Article, tokens: Sequence[str] | None = None, *, min_words: int = 12, min_ratio: float = 0.15
+) -> str:
+    """The language key that keeps events apart: the declared primary language tag, else a cheap guess.
+
+    The guess is "en" when at least ``min_ratio`` of the first 400 words are English stopwords, "und"
+    (undetermined, not English) when a text long enough to judge has fewer; texts too short to judge count as
+    English. ``tokens`` are the article's words when the caller has them already.
+    """
+    if article.language and article.language.strip():
+        return article.language.strip().lower().replace("_", "-").split("-")[0] or "und"
+    sample = list(tokens[:400]) if tokens is not None else lower_words(article.text[:4000])[:400]
+    if article.title:
+        sample += lower_words(article.title)
+    if len(sample) < min_words:
+        return "en"
+    return "en" if english_stopword_ratio(sample) >= min_ratio else "und"
+
+
+def headline_of(article: Article, body_stems: Sequence[str]) -> tuple[str, bool]:
+    """The article's title, or else its most central sentence (most body weight per word), shortened."""
+    if article.title and article.title.strip():
+        return " ".join(article.title.split()), True
+    weights = Counter(body_stems)
+    best, best_score = "", -1.0
+    for index, (start, end) in enumerate(split_sentences(article.text, 0, min(len(article.text), 3000))[:12]):
+        sentence = article.text[start:end]
+        stems = [stem(word) for word in lower_words(sentence) if word not in STOPWORDS]
+        if len(stems) < 3:
+            continue
+        # Sum of log-weights per sentence length, lightly favouring earlier sentences as the lede.
+        score = sum(math.log1p(weights[s]) for s in set(stems)) / math.sqrt(len(stems)) / (1 + 0.05 * index)
+        if score > best_score:
+            best, best_score = sentence, score
+    if not best:
+        best = article.text.strip()
+    return shorten(best), False
+
+
+def shorten(text: str, max_words: int = _MAX_HEADLINE_WORDS) -> str:
+    """At most ``max_words`` words of ``text`` on one line, with an ellipsis when cut."""
+    tokens = text.split()
+    if len(tokens) <= max_words:
+        return " ".join(tokens)
+    return " ".join(tokens[:max_words]).rstrip(",;:") + "…"
+
+
+def _hash(token: str, mask: int) -> int:
+    return xxhash.xxh32_intdigest(token.encode("utf-8"), seed=HASH_SEED) & mask
+
+
+def _unit_rows(token_lists: Sequence[Sequence[str]], bits: int) -> sp.csr_matrix:
+    """Rows of sublinear term frequencies (1 + log tf) on hashed columns, scaled to unit length."""
+    mask = (1 << bits) - 1
+    columns: dict[str, int] = {}  # per call, so nothing outlives it
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for tokens in token_lists:
+        counts: dict[int, int] = {}
+        for token in tokens:
+            column = columns.get(token)
+            if column is None:
+                column = columns[token] = _hash(token, mask)
+            counts[column] = counts.get(column, 0) + 1
+        row = sorted(counts.items())
+        values = [1.0 + math.log(count) for _, count in row]
+        norm = math.sqrt(sum(value * value for value in values)) or 1.0
+        indices.extend(column for column, _ in row)
+        data.extend(value / norm for value in values)
+        indptr.append(len(indices))
+    return sp.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(len(token_lists), 1 << bits),
+    )
+
+
+def featurize(articles: Sequence[Article], *, bits: int = DEFAULT_BITS) -> ArticleFeatures:
+    """Hashed unit rows of every article in the three subspaces, plus its language key and headline."""
+    if not 8 <= bits <= 26:
+        raise ValueError(f"bits must be between 8 and 26, got {bits}")
+    body, title, entities, languages, headlines, has_title = [], [], [], [], [], []
+    for article in articles:
+        tokens = lower_words(article.text)
+        stems = [stem(word) for word in tokens if word not in STOPWORDS]
+        headline, titled = headline_of(article, stems)
+        body.append(stems)
+        title.append([stem(word) for word in lower_words(headline) if word not in STOPWORDS])
+        entities.append(entity_tokens((article.title or "") + "\n" + article.text))
+        languages.append(article_language(article, tokens))
+        headlines.append(headline)
+        has_title.append(titled)
+    return ArticleFeatures(
+        body=_unit_rows(body, bits),
+        title=_unit_rows(title, bits),
+        entities=_unit_rows(entities, bits),
+        languages=languages,
+        headlines=headlines,
+        has_title=has_title,
+    )
