@@ -33,7 +33,8 @@ _CONNECTIVE = re.compile(
 # Openings that lean on an antecedent in an earlier sentence ("He said", "This was", "They").
 _DANGLING_OPENING = re.compile(
     r"^[\"'“‘]?(?:He|She|It|They|Them|His|Her|Hers|Its|Their|This|That|These|Those|Such|Both|The two|"
-    r"The latter|The former|Another|Other|Others|There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
+    r"The latter|The former|The (?:notion|idea|move|remarks?|comments?|suggestion)|Another|Other|Others|"
+    r"There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
 
 
 # "..., he said, ..." with no name for the speaker.
