@@ -8,6 +8,7 @@ import pytest
 
 from storyline.model import Article, CopyGroup
 from storyline.summarize import summarize
+from storyline.summarize.compress import has_main_verb
 from storyline.text import content_stems, split_sentences
 
 FLOOD_DAY1 = (
@@ -246,3 +247,96 @@ def test_seed_sentences_from_the_wire_story_cite_both_outlets(seeds_dir, as_copi
     assert from_wire, "the wire story, carried by two outlets, should be in the summary"
     for sentence in from_wire:
         assert {number[c.article_id] for c in sentence.citations} >= {"001", "002"}, sentence.text
+
+
+def test_datelines_are_left_out_of_summary_sentences_but_citations_cover_the_source_sentence():
+    text = ("KELLSBY, March 4 (Northshore Wire) — The Kellsby ferry sank in the harbour during a storm on Tuesday "
+            "night. All twelve crew members were rescued by the coastguard.")
+    other = ("KELLSBY — The Kellsby ferry sank in the harbour in a storm on Tuesday night. The coastguard rescued "
+             "all twelve crew members.")
+    articles = [Article(id="wire", text=text, published="2031-03-04"),
+                Article(id="local", text=other, published="2031-03-04")]
+    summary = summarize(articles, words=40)
+    sank = [s for s in summary.sentences if "sank" in s.text]
+    assert sank and sank[0].text.startswith("The Kellsby ferry sank")
+    for citation in sank[0].citations:
+        source = next(a for a in articles if a.id == citation.article_id)
+        assert citation.start == 0 and source.text[citation.start:citation.end].startswith("KELLSBY")
+
+
+def test_a_subject_without_its_predicate_never_reaches_a_summary():
+    # Dropping ", said ..." here would leave "Otto Brand, who runs a ferry below the dam." and the like.
+    text = ("Mara Quill, chief surveyor at the consultancy, which audited the dam for the province, said the "
+            "spillway was unsafe after the spring floods. Otto Brand, who runs a ferry below the dam, said his "
+            "bookings had halved since the spring floods. The tenants' union, which opposes the dam, has not said "
+            "whether it will appeal against the ruling. The dam was built in 1961.")
+    for budget in (10, 15, 20, 40, 80):
+        for sentence in summarize([Article(id="a", text=text)], words=budget).sentences:
+            assert has_main_verb(sentence.text), sentence.text
+            assert sentence.text == "The dam was built in 1961." or " said " in sentence.text, sentence.text
+
+
+def test_quotes_do_not_open_a_summary_and_pronoun_speakers_are_left_out():
+    first = ("The Aldwick savings bank raised its main interest rate to 6 percent on Thursday. "
+             "\"Inflation is falling, but not fast enough,\" Governor Lena Ruiz told reporters.")
+    second = ("Borrowers in Aldwick face higher payments after the savings bank raised its main interest rate to 6 "
+              "per cent. \"Inflation is falling, but not fast enough,\" she said.")
+    articles = [Article(id="wire", text=first, published="2031-05-01"),
+                Article(id="local", text=second, published="2031-05-01")]
+    for budget in (20, 40, 80):
+        summary = summarize(articles, words=budget)
+        assert not summary.sentences[0].text.startswith(("\"", "“")) or len(summary.sentences) == 1
+        assert not any(s.text.endswith("she said.") for s in summary.sentences)
+
+
+def test_house_style_variants_of_a_number_support_one_concept():
+    from storyline.summarize.concepts import concept_weights, concepts_of
+
+    variants = ["The bank raised its rate to 4.25%.", "The bank raised its rate to 4.25 per cent.",
+                "The bank raised its rate to 4.25 percent.", "Minutes follow on 19 March.",
+                "Minutes follow on March 19."]
+    concepts = [concepts_of(text) for text in variants]
+    assert ("4.25", "percent") in set.intersection(*concepts[:3])
+    weights = concept_weights(concepts[:2], ["wire", "local"], [0, 0], min_sources=2)
+    assert ("4.25", "percent") in weights
+    assert concepts[3] == concepts[4]
+    assert concepts_of("Exports to the U.S. rose.") == concepts_of("Exports to the US rose.")
+
+
+def test_the_lead_of_a_same_day_report_comes_before_details_of_another():
+    from storyline.model import Citation
+    from storyline.summarize.order import chronological, statement_first
+
+    rank = {"radio": 0, "paper": 1, "next-day": 2}
+    day = {"radio": "2031-03-02", "paper": "2031-03-02", "next-day": "2031-03-03"}
+    citations = [
+        [Citation("radio", 10, 0, 1)],  # a detail from far down the first-ranked report
+        [Citation("next-day", 0, 0, 1)],
+        [Citation("paper", 0, 0, 1)],  # the other same-day report's lead
+        [Citation("radio", 2, 0, 1), Citation("next-day", 1, 0, 1)],
+    ]
+    assert chronological(citations, rank, day) == [2, 3, 0, 1]
+    assert statement_first([0, 1, 2], [True, False, True]) == [1, 0, 2]
+    assert statement_first([1, 0], [True, True]) == [1, 0]
+
+
+def test_same_day_reports_are_read_lead_first():
+    paper = ("Thousands of commuters faced long delays on Monday as the city's busiest crossing stayed shut after "
+             "inspectors found damage beneath the deck of the structure. The bridge opened in 1968. "
+             "Shops near the Tarrow bridge expect to lose trade while it stays closed.")
+    radio = ("The Tarrow bridge was closed to all traffic after engineers found a crack in a girder. "
+             "Buses were sent over the Mill bridge. Shops near the bridge expect to lose trade.")
+    later = "The Tarrow bridge will stay closed for six weeks after engineers found a crack in a girder."
+    articles = [Article(id="a-paper", text=paper, published="2031-03-02"),
+                Article(id="b-radio", text=radio, published="2031-03-02"),
+                Article(id="later", text=later, published="2031-03-03")]
+    day = {a.id: a.published for a in articles}
+    summary = summarize(articles, words=60)
+    assert len(summary.sentences) >= 3
+    placed = []
+    for sentence in summary.sentences:
+        first_day = min(day[c.article_id] for c in sentence.citations)
+        placed.append((first_day, min(c.sentence_index for c in sentence.citations
+                                      if day[c.article_id] == first_day)))
+    assert placed == sorted(placed), [s.text for s in summary.sentences]
+    assert placed[0][1] == 0

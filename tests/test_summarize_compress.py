@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.summarize.compress import removable_spans, shorten, stands_alone
+from storyline.summarize.compress import (dateline, has_main_verb, opens_with_quote, removable_spans, shorten,
+                                          stands_alone)
 
 
 def _compressed(text: str) -> str:
@@ -76,3 +77,104 @@ def test_sentences_that_need_context_do_not_stand_alone(sentence):
 )
 def test_sentences_that_read_on_their_own_stand_alone(sentence):
     assert stands_alone(sentence)
+
+
+# A compression must keep the sentence's main verb: dropping ", said ..." after a subject that carries its own
+# appositive or relative clause leaves a subject without a predicate.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mara Quill, chief surveyor at Fenwick Partners, which audited the dam for the province, said the spillway "
+        "was unsafe.",
+        "Otto Brand, who runs a ferry from Gull Quay, said his bookings had halved.",
+        "The Lanner Tenants' Union, which opposes the plan, has not said whether it will appeal.",
+        "Ines Moor, the harbour master, told reporters that the channel would stay shut.",
+    ],
+)
+def test_compression_never_drops_the_main_verb(sentence):
+    compressed = _compressed(sentence)
+    assert has_main_verb(compressed), compressed
+    assert "said" in compressed or "told" in compressed, compressed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The spillway held through the storm, said the regional water board.", "The spillway held through the storm."),
+        ("The spillway held through the storm, the water board has said.", "The spillway held through the storm."),
+        ("The ferry will run again in May, according to the port authority.", "The ferry will run again in May."),
+        # The appositive goes, the comma that opens the relative clause stays.
+        ("Gull Quay, the town's oldest pier, which dates from 1902, collapsed.",
+         "Gull Quay, which dates from 1902, collapsed."),
+    ],
+)
+def test_trailing_attributions_and_appositives_are_still_dropped(sentence, expected):
+    assert _compressed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "has_verb"),
+    [
+        ("Mara Quill, chief surveyor at Fenwick Partners, which audited the dam.", False),
+        ("Otto Brand, who runs a ferry from Gull Quay.", False),
+        ("The Lanner Tenants' Union, which opposes the plan.", False),
+        ("Jo Bell, a ferry captain from Gull Quay (retired).", False),
+        ("Nobody was hurt.", True),
+        ("Twelve people died.", True),
+        ("The ferry company supplies three islands.", True),
+        ("We need more boats.", True),
+        ("Otto Brand, who runs a ferry from Gull Quay, sold his boat.", True),
+    ],
+)
+def test_main_verb_is_found_outside_relative_clauses(text, has_verb):
+    assert has_main_verb(text) is has_verb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("KELLSBY — The ferry sank in the harbour.", "The ferry sank in the harbour."),
+        ("KELLSBY, March 4 (Northshore Wire) — The ferry sank.", "The ferry sank."),
+        ("PORT ARDEN, 5 March (NSW) — The ferry sank.", "The ferry sank."),
+        ("Port Arden (NSW) – Talks on the ferry contract stalled.", "Talks on the ferry contract stalled."),
+        ("SAN MARCO, Calif. (Wire) -- The ferry sank.", "The ferry sank."),
+        ("Kellsby, Mar. 4, 2031 - The ferry sank.", "The ferry sank."),
+        ("Kellsby — The ferry sank.", "The ferry sank."),
+    ],
+)
+def test_lead_datelines_are_recognised(sentence, body):
+    assert sentence[dateline(sentence):] == body
+    assert _compressed(sentence) == body
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry sank in the harbour — nobody was aboard.",
+        "Otto Brand — who runs the ferry — was not aboard.",
+        "Kellsby - the ferry's home port - mourned.",
+        "Harbour Master Ines Moor said the channel would reopen.",
+    ],
+)
+def test_sentences_without_a_dateline_keep_their_opening(sentence):
+    assert dateline(sentence) == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"Prices are falling, but not fast enough,\" she said.",
+        "“We will not wait for the ferry,” he added.",
+        "\"Is the channel safe?\" they asked.",
+        "'It is over,' she told reporters.",
+    ],
+)
+def test_quotes_attributed_to_a_pronoun_do_not_stand_alone(sentence):
+    assert not stands_alone(sentence)
+
+
+def test_quotes_with_a_named_speaker_stand_alone():
+    assert stands_alone("\"Prices are falling, but not fast enough,\" Governor Lena Ruiz said.")
+    assert opens_with_quote("“Prices are falling,” Governor Lena Ruiz said.")
+    assert opens_with_quote("KELLSBY — \"The ferry is gone,\" the mayor said.")
+    assert not opens_with_quote("The mayor said: \"The ferry is gone.\"")

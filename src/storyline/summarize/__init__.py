@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
 from storyline.summarize.cite import supporting_citations
-from storyline.summarize.compress import opening_connective, removable_spans, shorten, stands_alone
-from storyline.summarize.concepts import Concept, concept_weights, concepts_of
-from storyline.summarize.order import chronological
+from storyline.summarize.compress import (dateline, has_main_verb, opening, opens_with_quote, removable_spans,
+                                          shorten, stands_alone)
+from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
+from storyline.summarize.order import chronological, statement_first
 from storyline.summarize.overlap import components, near_duplicate_pairs
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
@@ -86,7 +87,7 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
                        if source_of[sentences[i].article] != source_of[sentences[j].article]]
     family = components(len(sentences), duplicate_pairs)
     support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
-    sentence_concepts = [concepts_of(s.text) for s in sentences]
+    sentence_concepts = [concepts_of(s.text[dateline(s.text):]) for s in sentences]
     n_sources = len(set(source_of))
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
@@ -111,7 +112,7 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
     # Ties go to sentences from earlier in their article.
     bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) for c in candidates]
     chosen = best_cover([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
-                    groups=list(by_family.values()), bonus=bonus)
+                        groups=list(by_family.values()), bonus=bonus)
     if not chosen:
         # Nothing covers a concept: fall back to the earliest sentence that fits.
         chosen = [min((k for k, c in enumerate(candidates) if c.length <= words),
@@ -119,16 +120,24 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
                                      sentences[candidates[k].sentence].article))]
 
     picked = [candidates[k] for k in chosen]
-    summary_stems = [frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked]
+    summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
     citations = supporting_citations(summary_stems, [s.stems for s in sentences],
                                      [s.citation for s in sentences], [c.sentence for c in picked])
-    ordered = chronological(citations, article_rank)
+    ordered = statement_first(chronological(citations, article_rank, _days(usable)),
+                              [opens_with_quote(c.text) for c in picked])
     summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
     return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
 
 
 def _is_english(language: str | None) -> bool:
     return not language or language.lower().replace("_", "-").split("-")[0] in _ENGLISH
+
+
+def _days(articles: Sequence[Article]) -> dict[str, str]:
+    """Publication day of each article; an undated one counts as published on the earliest known day."""
+    known = sorted(a.published[:10] for a in articles if a.published)
+    earliest = known[0] if known else ""
+    return {a.id: a.published[:10] if a.published else earliest for a in articles}
 
 
 def _sources(articles: Sequence[Article], copy_groups: Sequence[CopyGroup]) -> list[str]:
@@ -145,8 +154,9 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     for rank, article in enumerate(articles):
         for index, (start, end) in enumerate(split_sentences(article.text)):
             text = article.text[start:end]
+            # A lead dateline names where the story was filed, not what happened.
             out.append(_Sentence(rank, Citation(article.id, index, start, end), text,
-                                 frozenset(content_stems(text))))
+                                 frozenset(content_stems(normalise(text[dateline(text):])))))
     return out
 
 
@@ -155,8 +165,12 @@ def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
     out = []
     for k, sentence in enumerate(sentences):
         text = sentence.text
-        as_written = shorten(text, [(0, opening_connective(text))])[0]
-        versions = {as_written, shorten(text, removable_spans(text))[0]}
+        as_written = shorten(text, [(0, opening(text))])[0]
+        compressed = shorten(text, removable_spans(text))[0]
+        # A compression that lost the main verb ("Jo Bell, who runs the bakery.") is no sentence; where no verb
+        # is seen in the sentence as written either, the test cannot tell, and the compression stays.
+        lost_verb = not has_main_verb(compressed) and has_main_verb(as_written)
+        versions = {as_written} if lost_verb else {as_written, compressed}
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):

@@ -5,10 +5,15 @@ number of documents that contain it. Here a document is an independent *source*:
 ``support``), and a source reports a concept more strongly when it does so early, the inverted pyramid putting
 the news first. Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight:
 they reward covering the event's vocabulary when no shared phrase is left to cover.
+
+Outlets write the same fact in their own house style ("4.25%", "4.25 per cent", "4.25 percent"; "U.S.", "US";
+"March 19", "19 March"); ``normalise`` maps such variants to one form before concepts are taken, so that
+independent reports of one number support one concept.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from storyline.text import STOPWORDS, stem, words
@@ -20,11 +25,36 @@ WORD_SHARE = 0.5
 
 Concept = tuple[str, ...]
 
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# House-style variants and the form each is written in before tokens are taken. Order matters: "5 per cent"
+# and "5%" both become "5 percent".
+_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\d)\s?%"), " percent"),
+    (re.compile(r"\bper[\s-]cent\b|\bpct\b\.?", re.IGNORECASE), "percent"),
+    # Dotted acronyms lose their dots ("U.N." -> "UN"); the country is "USA" in every spelling, so that it is
+    # not read as the pronoun "us".
+    (re.compile(r"\bU\.S\.(?:A\.)?(?!\w)|\bUSA?\b"), "USA"),
+    (re.compile(r"\b((?:[A-Z]\.){2,4})(?![\w])"), None),
+    # Day before month ("19 March") becomes month before day ("March 19").
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b\.?"), r"\2 \1"),
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with house-style variants of one fact written one way ("4.25 per cent" -> "4.25 percent")."""
+    for pattern, replacement in _VARIANTS:
+        if replacement is None:
+            text = pattern.sub(lambda m: m.group(1).replace(".", ""), text)
+        else:
+            text = pattern.sub(replacement, text)
+    return text
+
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words without possessive endings (``Sen's`` -> ``sen``)."""
+    """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
     out = []
-    for word in words(text):
+    for word in words(normalise(text)):
         if word.endswith(("'s", "’s")):
             word = word[:-2]
         if word:
