@@ -340,3 +340,19 @@ def test_same_day_reports_are_read_lead_first():
                                       if day[c.article_id] == first_day)))
     assert placed == sorted(placed), [s.text for s in summary.sentences]
     assert placed[0][1] == 0
+
+
+def test_an_article_that_only_names_the_same_speaker_does_not_support_a_claim():
+    articles = [
+        Article(id="said", text="Nobody was hurt, the Tarrow Valley Fire and Rescue Service said.",
+                published="2031-04-01"),
+        Article(id="copy", text="Nobody was hurt, the Tarrow Valley Fire and Rescue Service said.",
+                published="2031-04-01"),
+        # Most of the sentence's words, but not its claim.
+        Article(id="named", text="Crews from the Tarrow Valley Fire and Rescue Service fought the blaze all night.",
+                published="2031-04-01"),
+    ]
+    summary = summarize(articles, words=20)
+    hurt = [s for s in summary.sentences if "Nobody was hurt" in s.text]
+    assert hurt
+    assert {c.article_id for c in hurt[0].citations} == {"said", "copy"}

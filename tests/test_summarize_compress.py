@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.summarize.compress import (dateline, has_main_verb, opens_with_quote, removable_spans, shorten,
+from storyline.summarize.compress import (claim, dateline, has_main_verb, opens_with_quote, removable_spans, shorten,
                                           stands_alone)
 
 
@@ -178,3 +178,18 @@ def test_quotes_with_a_named_speaker_stand_alone():
     assert opens_with_quote("“Prices are falling,” Governor Lena Ruiz said.")
     assert opens_with_quote("KELLSBY — \"The ferry is gone,\" the mayor said.")
     assert not opens_with_quote("The mayor said: \"The ferry is gone.\"")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimed"),
+    [
+        ("Nobody was hurt, the Tarrow Fire and Rescue Service said.", "Nobody was hurt,"),
+        ("Ines Moor, the harbour master, said the channel was closed.", "the channel was closed."),
+        ("“The channel is closed,” Harbour Master Ines Moor told reporters.", "“The channel is closed,"),
+        ("KELLSBY — The ferry sank, officials said.", "The ferry sank,"),
+        ("The ferry sank in the harbour.", "The ferry sank in the harbour."),
+        ("The man who said nothing was arrested.", "The man who said nothing was arrested."),
+    ],
+)
+def test_claim_is_the_sentence_without_who_said_it(sentence, claimed):
+    assert claim(sentence) == claimed

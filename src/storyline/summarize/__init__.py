@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
 from storyline.summarize.cite import supporting_citations
-from storyline.summarize.compress import (dateline, has_main_verb, opening, opens_with_quote, removable_spans,
+from storyline.summarize.compress import (claim, dateline, has_main_verb, opening, opens_with_quote, removable_spans,
                                           shorten, stands_alone)
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import chronological, statement_first
@@ -121,8 +121,10 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
 
     picked = [candidates[k] for k in chosen]
     summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
+    claim_stems = [frozenset(content_stems(normalise(claim(c.text)))) for c in picked]
     citations = supporting_citations(summary_stems, [s.stems for s in sentences],
-                                     [s.citation for s in sentences], [c.sentence for c in picked])
+                                     [s.citation for s in sentences], [c.sentence for c in picked],
+                                     claim_stems=claim_stems)
     ordered = statement_first(chronological(citations, article_rank, _days(usable)),
                               [opens_with_quote(c.text) for c in picked])
     summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]

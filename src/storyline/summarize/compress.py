@@ -23,7 +23,12 @@ _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{1,200}[)\]]")
 # ", officials told reporters on Friday." at the very end: a speech verb within the clause's first words. Only
 # an unnamed speaker is dropped ("officials said", "he said"): a named one tells the reader whose claim it is.
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:[^\s,;:]+\s+){{0,6}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
+    rf",\s+(?:[^\s,;:]+\s+){{0,8}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
+# The same after a quotation: '"...," Governor Lena Ruiz told reporters.' (named speakers included).
+_QUOTE_ATTRIBUTION = re.compile(
+    rf"[,.?!][\"'”’]\s+(?:[^\s,;:]+\s+){{0,8}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
+# "<speaker> said (that) <claim>" at the start of a sentence.
+_LEADING_SPEECH = re.compile(rf"^(?P<speaker>[^\"“]{{1,200}}?)\s+{_SPEECH}(?:\s+that)?\s+(?=\S)")
 # "on Friday", "late Sunday night", "said Tuesday": a weekday stamp adds nothing a reader of a summary needs.
 _WEEKDAY_STAMP = re.compile(rf",?\s+(?:(?:on|late|early)\s+{_WEEKDAY}|(?<=said|told)\s+{_WEEKDAY})\b")
 # ", a former finance minister," right after a capitalised word.
@@ -211,6 +216,25 @@ def stands_alone(text: str) -> bool:
     if _DANGLING_OPENING.match(body) or _PRONOUN_SPEAKER.search(body):
         return False
     return _PERSONAL.search(_QUOTED.sub(" ", body)) is None
+
+
+def claim(text: str) -> str:
+    """What a sentence reports, without the dateline and without who reported it.
+
+    "Nobody was hurt, the fire service said." claims "Nobody was hurt"; "Jo Bell, the harbour master, said the
+    channel was closed." claims "the channel was closed". Citations check the claim, so that an article
+    that only names the same speaker does not pass for one that says the same thing.
+    """
+    body = text[dateline(text):]
+    for pattern in (_QUOTE_ATTRIBUTION, _TRAILING_ATTRIBUTION):
+        match = pattern.search(body)
+        if match and _is_attribution(match.group()[1:].lstrip("\"'”’")):
+            return body[:match.start() + 1]
+    match = _LEADING_SPEECH.match(body)
+    if match and not has_main_verb(match.group("speaker")) and not re.search(
+            r"\b(?:who|which|that)$", match.group("speaker")):
+        return body[match.end():]
+    return body
 
 
 def removable_spans(text: str) -> list[tuple[int, int]]:
