@@ -356,3 +356,19 @@ def test_an_article_that_only_names_the_same_speaker_does_not_support_a_claim():
     hurt = [s for s in summary.sentences if "Nobody was hurt" in s.text]
     assert hurt
     assert {c.article_id for c in hurt[0].citations} == {"said", "copy"}
+
+
+def test_a_passage_only_one_copy_of_a_wire_story_carries_has_that_copy_s_share_of_its_support():
+    from storyline.summarize.concepts import concept_weights, concepts_of
+
+    sentences = ["The talks advanced slowly.", "The talks advanced slowly.", "Envoys did not reject the plan.",
+                 "The talks advanced slowly, envoys said."]
+    weights = concept_weights([concepts_of(s) for s in sentences], ["wire", "wire", "wire", "local"],
+                              [0, 0, 1, 0], min_sources=1, sentence_copy=["wire-a", "wire-b", "wire-a", "local"],
+                              copies_of={"wire": 2, "local": 1})
+    plain = concept_weights([concepts_of(s) for s in sentences], ["wire", "wire", "wire", "local"],
+                            [0, 0, 1, 0], min_sources=1)
+    # Carried by both copies: the wire story's full support, as without copy shares.
+    assert weights[("talk", "advanc")] == plain[("talk", "advanc")]
+    # Carried by one copy of two: half of it.
+    assert weights[("not", "reject")] == pytest.approx(plain[("not", "reject")] / 2)

@@ -89,10 +89,12 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
     support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
     sentence_concepts = [concepts_of(s.text[dateline(s.text):]) for s in sentences]
     n_sources = len(set(source_of))
+    copies_of = {source: source_of.count(source) for source in set(source_of)}
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
         weights = concept_weights(sentence_concepts, support, [s.citation.sentence_index for s in sentences],
-                                  min_sources=min_sources)
+                                  min_sources=min_sources, sentence_copy=[s.citation.article_id for s in sentences],
+                                  copies_of=copies_of)
         if weights:
             break
 

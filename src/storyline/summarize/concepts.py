@@ -14,7 +14,7 @@ independent reports of one number support one concept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.text import STOPWORDS, stem, words
 
@@ -87,6 +87,8 @@ def concept_weights(
     sentence_rank: Sequence[int],
     *,
     min_sources: int,
+    sentence_copy: Sequence[str] | None = None,
+    copies_of: Mapping[str, int] | None = None,
 ) -> dict[Concept, float]:
     """Weight of each concept reported by at least ``min_sources`` distinct supports.
 
@@ -94,15 +96,31 @@ def concept_weights(
     the earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A
     concept's weight sums, over the distinct supports that report it, the position credit of its earliest
     mention there (times ``WORD_SHARE`` for single words).
+
+    When a support is a copy group of ``copies_of[support]`` articles (``sentence_copy[i]`` naming the copy
+    sentence ``i`` is in), it counts in proportion to the copies that carry the concept: a passage that one
+    outlet added to, or rewrote in, its copy of a wire story has only that outlet's share of the story's
+    support, not all of it.
     """
     earliest: dict[Concept, dict[str, int]] = {}
-    for concepts, support, rank in zip(sentence_concepts, sentence_support, sentence_rank):
+    carried: dict[tuple[Concept, str], set[str]] = {}
+    for i, (concepts, support, rank) in enumerate(zip(sentence_concepts, sentence_support, sentence_rank)):
         for concept in concepts:
             by_support = earliest.setdefault(concept, {})
             if rank < by_support.get(support, 1 << 30):
                 by_support[support] = rank
+            if sentence_copy is not None:
+                carried.setdefault((concept, support), set()).add(sentence_copy[i])
+
+    def share(concept: Concept, support: str) -> float:
+        copies = (copies_of or {}).get(support, 1)
+        if copies <= 1 or sentence_copy is None:
+            return 1.0
+        return min(len(carried[concept, support]), copies) / copies
+
     return {
-        concept: sum(map(position_credit, by_support.values())) * (WORD_SHARE if len(concept) == 1 else 1.0)
+        concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
+        * (WORD_SHARE if len(concept) == 1 else 1.0)
         for concept, by_support in earliest.items()
         if len(by_support) >= min_sources
     }
