@@ -11,12 +11,14 @@ class Article:
 
     ``published`` is an ISO 8601 date (``YYYY-MM-DD``) or datetime; ``date_source`` says where it came from
     (``field:published``, ``html:meta``, ``feed:pubDate``, ``dateline``, ``id``, ``filename``, ``ingest-time``).
-    ``paragraphs`` holds ``(start, end)`` character offsets of each paragraph in ``text``.
+    ``title_source`` is ``metadata`` (given by the source), ``headline`` (the text's first line) or ``lead``
+    (shortened from the first sentence when the text has no headline). ``paragraphs`` holds ``(start, end)`` character offsets of each paragraph in ``text``.
     """
 
     id: str
     text: str
     title: str | None = None
+    title_source: str | None = None
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
@@ -93,3 +95,35 @@ class SummarySentence:
 class Summary:
     headline: str
     sentences: list[SummarySentence]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Summary:
+        return cls(data["headline"], [SummarySentence(item["text"], [Citation(**c) for c in item["citations"]])
+                                      for item in data["sentences"]])
+
+
+@dataclass(slots=True, frozen=True)
+class Problem:
+    """An input that could not be read (fully): where, and what went wrong, in one line."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(slots=True)
+class EventDigest:
+    """Everything a reader of one event needs: the event, its cited summary, its sources and copy groups."""
+
+    event: Event
+    summary: Summary
+    articles: list[Article]
+    copy_groups: list[CopyGroup]
+    # copy group id -> one entry per non-canonical version: {"article_id", **VersionDiff.to_dict()}
+    variants: dict[str, list[dict]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what could not be analysed, and why

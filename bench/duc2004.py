@@ -1,0 +1,121 @@
+"""DUC 2004 task 2 (development half): our summaries beside the published systems, one scorer, one run.
+
+Usage (from the repository root)::
+
+    PYTHONPATH=src python bench/duc2004.py [--data ../shared/data/duc2004-dev] [--clusters N]
+
+Scoring matches ROUGE-1.5.5 ``-n 2 -m -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0`` through py-rouge configured as the
+data README says (nltk tokenisers replaced by a newline split and a whitespace split). Summaries are written one
+sentence per line, as ``storyline summarize --format text`` prints them. Longer budgets (200, 400 words) are scored
+with the length limit raised to the budget. Seconds per cluster cover reading the files, building the articles and
+summarizing, on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import rouge
+
+from storyline.model import Article
+from storyline.summarize import summarize
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "duc2004-dev"
+PEERS = ("Lead", "FreqSum", "TsSum", "Centroid", "LexRank", "GreedyKL", "CLASSY04", "CLASSY11", "Submodular",
+         "DPP", "OCCAMS_V", "RegSum", "ICSISumm")
+
+
+def _scorer(length_limit: int) -> rouge.Rouge:
+    # py-rouge's nltk tokenisers need punkt data; ROUGE-1.5.5 splits on newlines and whitespace anyway.
+    rouge.Rouge.tokenize_text = staticmethod(lambda text, language="english": text.split())
+    rouge.Rouge.split_into_sentences = staticmethod(
+        lambda text, ensure_compatibility=True, language="english": text.split("\n"))
+    return rouge.Rouge(metrics=["rouge-n"], max_n=2, limit_length=True, length_limit=length_limit,
+                       length_limit_type="words", apply_avg=True, stemming=True, alpha=0.5)
+
+
+def _score(scorer: rouge.Rouge, hypotheses: list[str], references: list[list[str]]) -> tuple[float, float]:
+    """Mean over clusters of the recall averaged over the references (``-f A``), x100."""
+    r1 = r2 = 0.0
+    for hypothesis, refs in zip(hypotheses, references):
+        scores = scorer.get_scores([hypothesis], [refs])
+        r1 += scores["rouge-1"]["r"]
+        r2 += scores["rouge-2"]["r"]
+    return 100 * r1 / len(hypotheses), 100 * r2 / len(hypotheses)
+
+
+def _date_of(docid: str) -> str | None:
+    match = re.search(r"(\d{4})(\d{2})(\d{2})", docid)
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
+
+
+def read_cluster(folder: Path) -> list[Article]:
+    """The cluster's documents as articles: id = DOCID, date from the DOCID, one sentence per line."""
+    articles = []
+    for path in sorted(folder.iterdir()):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+        articles.append(Article(id=path.name, text="\n".join(line for line in lines if line),
+                                published=_date_of(path.name), date_source="id", language="en",
+                                source_path=str(path)))
+    return articles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--clusters", type=int, default=0, help="score only the first N clusters (0: all)")
+    args = parser.parse_args(argv)
+    if not (args.data / "docs").is_dir():
+        print(f"DUC 2004 data not found at {args.data}", file=sys.stderr)
+        return 2
+
+    clusters = sorted(p.name for p in (args.data / "docs").iterdir() if p.is_dir())
+    if args.clusters:
+        clusters = clusters[: args.clusters]
+    references = []
+    for cluster in clusters:
+        paths = sorted((args.data / "models").glob(f"{cluster[:-1].upper()}.M.100.T.*"))
+        references.append([p.read_text(encoding="utf-8", errors="replace").strip() for p in paths])
+
+    rows: list[tuple[str, float, float]] = []
+    scorer100 = _scorer(100)
+    for peer in PEERS:
+        outputs = [(args.data / "peers" / f"{cluster[:-1]}.{peer}").read_text(encoding="utf-8", errors="replace")
+                   .strip() for cluster in clusters]
+        rows.append((peer, *_score(scorer100, outputs, references)))
+    rows.sort(key=lambda row: row[2])
+
+    ours: dict[int, list[str]] = {}
+    seconds: list[float] = []
+    for budget in (100, 200, 400):
+        ours[budget] = []
+        for cluster in clusters:
+            started = time.process_time()
+            summary = summarize(read_cluster(args.data / "docs" / cluster), words=budget)
+            if budget == 100:
+                seconds.append(time.process_time() - started)
+            ours[budget].append("\n".join(sentence.text for sentence in summary.sentences))
+
+    print(f"DUC 2004 task 2, {len(clusters)} clusters, ROUGE-1.5.5-equivalent recall x100 (-n 2 -m -l N -f A)")
+    print()
+    print(f"| {'system':<28} | {'words':>5} | {'R-1':>6} | {'R-2':>6} |")
+    print(f"|{'-' * 30}|{'-' * 7}|{'-' * 8}|{'-' * 8}|")
+    for name, r1, r2 in rows:
+        print(f"| {name:<28} | {100:>5} | {r1:6.2f} | {r2:6.2f} |")
+    for budget in (100, 200, 400):
+        r1, r2 = _score(_scorer(budget), ours[budget], references)
+        print(f"| {'storyline':<28} | {budget:>5} | {r1:6.2f} | {r2:6.2f} |")
+    print()
+    print(f"storyline seconds per cluster (CPU time, one core, reading included): median "
+          f"{statistics.median(seconds):.3f}, max {max(seconds):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

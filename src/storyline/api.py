@@ -1,0 +1,127 @@
+"""The Python API: the same operations as the command line, over plain values."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline import pipeline
+from storyline.dedup import DEFAULT_THRESHOLD, find_copy_groups
+from storyline.diff import VersionDiff, diff_articles
+from storyline.events import cluster_events
+from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
+from storyline.model import Article, CopyGroup, Event, EventDigest, Problem, Summary
+from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
+from storyline.store import Store, StoreError
+from storyline.summarize import summarize as _summarize
+
+DEFAULT_DB = "storyline.db"
+
+
+@dataclass(slots=True)
+class ReadResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DigestReport:
+    out: str
+    index_path: str
+    event_count: int
+    article_count: int
+    problems: list[Problem]
+    digests: list[EventDigest]
+
+
+def read(paths: Iterable[str | Path], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Read and clean articles from files, directories or ``-`` (stdin); nothing is stored."""
+    result = ReadResult()
+    for item in read_paths(paths, max_file_bytes=max_file_bytes):
+        (result.problems if isinstance(item, Problem) else result.articles).append(item)
+    return result
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> Store:
+    """Open (or create) a store file; ``must_exist`` refuses to create one."""
+    if must_exist and str(path) != ":memory:" and not Path(path).exists():
+        raise StoreError(f"{path}: no such store (create one with 'storyline ingest')")
+    return Store(path)
+
+
+def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
+           max_file_bytes: int = DEFAULT_MAX_BYTES) -> pipeline.IngestReport:
+    """Read articles into the store and update copy groups and events incrementally."""
+    with open_store(db) as store:
+        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+
+
+def copy_groups(articles: Sequence[Article], *, threshold: float | None = None) -> list[CopyGroup]:
+    """Groups of copies of one story; every article in exactly one group."""
+    return find_copy_groups(articles, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+def diff(a: Article, b: Article) -> VersionDiff:
+    """Sentence-aligned differences between two versions of a story."""
+    return diff_articles(a, b)
+
+
+def events(articles: Sequence[Article]) -> list[Event]:
+    """Articles grouped by the real-world event they report (copies always together)."""
+    return cluster_events(articles, copy_groups=find_copy_groups(articles))
+
+
+def summarize(articles: Sequence[Article], *, words: int = 100,
+              copy_groups: Sequence[CopyGroup] | None = None) -> Summary:
+    """A cited summary of one event's articles; copies count once."""
+    if copy_groups is None:
+        copy_groups = find_copy_groups(articles) if articles else []
+    return _summarize(articles, words=words, copy_groups=copy_groups)
+
+
+def rebuild(store: Store) -> None:
+    """Recompute copy groups and events of every stored article."""
+    pipeline.rebuild(store)
+
+
+def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
+           words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES) -> DigestReport:
+    """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
+    if words < 1:
+        raise ValueError(f"--words must be positive, got {words}")
+    with open_store(db) as store:
+        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+        digests = pipeline.digests(store, words=words)
+        article_count = store.count_articles()
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: exists and is not a directory")
+    (out / "events").mkdir(parents=True, exist_ok=True)
+    file_of = _file_names(digests)
+    for item in digests:
+        base = out / file_of[item.event.id]
+        base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
+        base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
+                                             encoding="utf-8")
+    md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
+    (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
+    (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
+                                    encoding="utf-8")
+    return DigestReport(str(out), str(out / "index.md"), len(digests), article_count, report.problems, digests)
+
+
+def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:
+    """``events/<date>-<title-slug>`` for each event, unique."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for item in digests:
+        slug = re.sub(r"[^a-z0-9]+", "-", item.event.title.lower()).strip("-")[:60] or "event"
+        name = f"events/{item.event.start or 'undated'}-{slug}"
+        while name in taken:
+            name += "-" + item.event.id[-4:]
+        taken.add(name)
+        names[item.event.id] = name
+    return names

@@ -1,0 +1,49 @@
+"""Settings: defaults, overridden by a TOML file, overridden by environment variables."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+CONFIG_FILE = "storyline.toml"
+ENV_PREFIX = "STORYLINE_"
+
+
+@dataclass(slots=True, frozen=True)
+class Settings:
+    db: str = "storyline.db"
+    max_file_bytes: int = 64 * 1024 * 1024  # a larger file is refused (WARC: per record)
+    summary_words: int = 100
+
+
+def load_settings(config_path: str | Path | None = None) -> Settings:
+    """Defaults < ``storyline.toml`` (or ``config_path``) < ``STORYLINE_*`` environment variables."""
+    settings = Settings()
+    path = Path(config_path) if config_path else Path(CONFIG_FILE)
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ValueError(f"{path}: invalid TOML ({error})") from None
+        settings = _apply(settings, data.get("storyline", data), str(path))
+    elif config_path:
+        raise ValueError(f"{path}: no such config file")
+    from_env = {f.name: os.environ[ENV_PREFIX + f.name.upper()] for f in fields(Settings)
+                if ENV_PREFIX + f.name.upper() in os.environ}
+    return _apply(settings, from_env, "environment")
+
+
+def _apply(settings: Settings, values: dict, origin: str) -> Settings:
+    known = {f.name: f.type for f in fields(Settings)}
+    changes = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ValueError(f"{origin}: unknown setting '{key}' (known: {', '.join(known)})")
+        kind = type(getattr(settings, key))
+        try:
+            changes[key] = kind(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{origin}: setting '{key}' must be {kind.__name__}, got {value!r}") from None
+    return replace(settings, **changes)

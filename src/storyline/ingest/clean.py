@@ -1,0 +1,151 @@
+"""Remove scraping leftovers from article text and normalise it, keeping paragraph offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.ingest.dates import date_from_dateline, date_from_lead
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                         "‚": "'", "‛": "'", "′": "'", "″": '"'})
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200c-\u200f\u2060\ufeff]")
+
+# A credit at the end of a caption line: "©AFP", "Photo: J. Doe/Outlet", "(Getty Images)", "AFP PHOTO / X".
+_CREDIT = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[\w .,'&/-]{2,60}"
+    r"|\b(?:getty images|reuters|afp photo|ap photo|shutterstock)\b[^.]{0,40})\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# Words without which a line holds no credit: a cheap test, so the costly pattern runs on few lines.
+_CREDIT_HINT = re.compile(r"©|\(c\)|copyright|photo|picture|image|credit|getty|reuters|afp|shutterstock")
+_BOILERPLATE_LINE = re.compile(
+    r"""^(?:advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+(?:article|story|on\s+\w+))?
+    |share\s+via.*|tweet|email|print|comments?|(?:click|tap)\s+here\b.*|read\s+(?:more|also|next)\b.*
+    |(?:sign\s+up|subscribe)\b.{0,80}|follow\s+us\b.{0,60}|related(?:\s+(?:articles?|stories|content))?\s*:?
+    |(?:©|\(c\)|copyright\b).{0,120}|all\s+rights\s+reserved\.?.{0,40}|.{0,80}\ball\s+rights\s+reserved\.?
+    |this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b.{0,80})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
+                     r"(?:\s*[,|/-]\s*(?P<affiliation>.{2,40}))?$")
+_TERMINAL = re.compile(r"""[.!?:;…"')\]]$""")
+
+
+@dataclass(slots=True)
+class CleanText:
+    text: str
+    paragraphs: list[tuple[int, int]]
+    removed: list[str] = field(default_factory=list)
+    dateline_date: str | None = None  # from a "Published on ..." line
+    byline_author: str | None = None
+    byline_outlet: str | None = None  # "By Jane Doe, Harbor Gazette"
+    lead_date: str | None = None  # from a lead dateline such as "OSTWICK, March 7 —"
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, straight quotes, one space between words, no invisible characters."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+
+
+def clean_text(raw: str, *, today: date | None = None) -> CleanText:
+    """Clean article text: one paragraph per block, leftovers (captions, credits, share lines...) removed.
+
+    Paragraphs are separated by a blank line in the result. Lines of one block are joined when a line breaks a
+    sentence (no final punctuation and the next line starts in lower case); otherwise every line stays its own
+    paragraph, which keeps one-sentence-per-line corpora intact.
+    """
+    lines = normalise(raw).split("\n")
+    removed: list[str] = []
+    dateline_date = None
+    byline_author = byline_outlet = None
+    kept: list[str | None] = []  # None marks a blank line (block boundary)
+    for line in lines:
+        if not line:
+            kept.append(None)
+            continue
+        when = date_from_dateline(line)
+        if when is not None:
+            dateline_date = dateline_date or when
+            removed.append(line)
+            continue
+        byline = _BYLINE.match(line)
+        if byline and len(line.split()) <= 8:
+            byline_author = byline_author or byline.group("name")
+            byline_outlet = byline_outlet or byline.group("affiliation")
+            removed.append(line)
+            continue
+        if len(line) <= 200 and _BOILERPLATE_LINE.match(line) or _is_credit_only(line):
+            removed.append(line)
+            # A credit line follows the caption it belongs to: drop the caption too.
+            previous = _last_text_index(kept)
+            if _is_credit_only(line) and previous is not None and not _TERMINAL.search(kept[previous] or ""):
+                removed.append(kept[previous])
+                kept[previous] = None
+            continue
+        if _is_caption_with_credit(line):
+            removed.append(line)
+            continue
+        kept.append(line)
+    paragraphs = _join_broken_lines(kept)
+    text, spans = _assemble(paragraphs)
+    today = today or date.today()
+    lead_date = next(filter(None, (date_from_lead(p, today) for p in paragraphs[:3])), None)
+    return CleanText(text, spans, removed, dateline_date, byline_author, byline_outlet, lead_date)
+
+
+def _is_credit_only(line: str) -> bool:
+    """A line that is only a credit, e.g. ". ©AFP" or "Photo: Jane Doe/Harbor Gazette"."""
+    stripped = line.lstrip(" .,-–|")
+    if len(stripped) > 120 or not _may_hold_credit(stripped):
+        return False
+    match = _CREDIT.search(stripped)
+    return bool(match) and match.start() == 0
+
+
+def _is_caption_with_credit(line: str) -> bool:
+    """A short caption line ending with a photo credit."""
+    if len(line) > 250 or not _may_hold_credit(line):
+        return False
+    match = _CREDIT.search(line)
+    return bool(match) and match.start() > 0 and not line.rstrip().endswith('"')
+
+
+def _may_hold_credit(line: str) -> bool:
+    return _CREDIT_HINT.search(line.lower()) is not None
+
+
+def _last_text_index(kept: list[str | None]) -> int | None:
+    for index in range(len(kept) - 1, -1, -1):
+        if kept[index] is not None:
+            return index
+    return None
+
+
+def _join_broken_lines(kept: list[str | None]) -> list[str]:
+    paragraphs: list[str] = []
+    previous_open = False  # the previous line breaks off mid-sentence within the same block
+    for line in kept:
+        if line is None:
+            previous_open = False
+            continue
+        if previous_open and line[:1].islower():
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        previous_open = not _TERMINAL.search(paragraphs[-1])
+    return paragraphs
+
+
+def _assemble(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans = []
+    offset = 0
+    for paragraph in paragraphs:
+        spans.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return "\n\n".join(paragraphs), spans

@@ -1,0 +1,108 @@
+"""Publication dates: parse what sources give, and find dates in datelines and identifiers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+# Where a date came from, most reliable first. Readers record one of these in ``Article.date_source``.
+DATE_SOURCES = ("field", "feed", "html", "dateline", "id", "filename", "crawl", "ingest-time")
+
+_DATELINE = re.compile(
+    r"^\s*(?:published|posted|updated|last updated|first published)\s*(?:on|at)?\s*:?\s*(?P<when>.{6,60}?)\s*$",
+    re.IGNORECASE,
+)
+# Wire-service document ids such as APW19981016.0240 or NYT19981026.0292, and dates inside file names.
+_ID_DATE = re.compile(r"(?<![0-9])(?:[A-Z]{2,5}_?)?((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![0-9])")
+
+
+def parse_date(value: object) -> str | None:
+    """Normalise a date given by a source to an ISO 8601 day (``YYYY-MM-DD``); None when it is not a date.
+
+    >>> parse_date("Wed, 31 Jan 2018 05:00:00 GMT")
+    '2018-01-31'
+    >>> parse_date("12:00 AM, January 31, 2018")
+    '2018-01-31'
+    >>> parse_date("2018-01-31")
+    '2018-01-31'
+    >>> parse_date("next week") is None
+    True
+    """
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+        return text[:10] if _valid(text[:10]) else None
+    try:
+        parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900 or not 1800 < parsed.year < 2200:
+        return None
+    return parsed.date().isoformat()
+
+
+def date_from_dateline(line: str) -> str | None:
+    """The date of a "Published on 12:00 AM, January 31, 2018" style line, if the line is one."""
+    match = _DATELINE.match(line)
+    return parse_date(match.group("when")) if match else None
+
+
+def is_dateline(line: str) -> bool:
+    return date_from_dateline(line) is not None
+
+
+_MONTHS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+# "OSTWICK, March 7 —", "LONDON, Jan. 31, 2018 (Wire) -": place in capitals, a day, maybe a year, then a dash.
+_LEAD_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .]{1,30})?,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"(?:,\s*(?P<year>\d{4}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+
+
+def date_from_lead(paragraph: str, today: date) -> str | None:
+    """The date of a lead dateline; without a year, the most recent such day up to ``today``.
+
+    >>> date_from_lead("OSTWICK, March 7 — A fire broke out.", date(2026, 11, 22))
+    '2026-03-07'
+    >>> date_from_lead("OSTWICK, Dec. 30 — A fire broke out.", date(2026, 11, 22))
+    '2025-12-30'
+    """
+    match = _LEAD_DATELINE.match(paragraph)
+    month = _MONTHS.get(match.group("month").lower()) if match else None
+    if not month:
+        return None
+    day = int(match.group("day"))
+    years = [int(match.group("year"))] if match.group("year") else [today.year, today.year - 1]
+    for year in years:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if match.group("year") or found <= today:
+            return found.isoformat()
+    return None
+
+
+def date_from_identifier(name: str) -> str | None:
+    """A date embedded in an id or file name (``APW19981016.0240``, ``2018-01-31-story.html``)."""
+    match = _ID_DATE.search(name)
+    if not match:
+        return None
+    iso = "-".join(match.groups())
+    return iso if _valid(iso) else None
+
+
+def _valid(iso: str) -> bool:
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,134 @@
+"""The stages wired together over the store: ingest -> copy groups -> events -> analysis.
+
+Each new batch of articles is stored once, matched against the persisted copy index and the online event index,
+and only the events it touched need analysing again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.analysis import analyse_event, analysis_from_dict, analysis_to_dict
+from storyline.dedup import CopyIndex, find_copy_groups
+from storyline.events import EventIndex, cluster_events
+from storyline.model import Article, CopyGroup, EventDigest, Problem
+from storyline.store import Store
+
+COPY_INDEX = "copies"
+EVENT_STATE = "events"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0
+    added: list[str] = field(default_factory=list)
+    already_stored: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    events_touched: set[str] = field(default_factory=set)
+
+
+def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500) -> IngestReport:
+    """Store new articles and update copy groups and events incrementally, one transaction per batch."""
+    report = IngestReport()
+    copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX))
+    state = store.get_state(EVENT_STATE)
+    event_index = EventIndex.from_state(state) if state else EventIndex()
+    for batch in _batches(items, batch_size, report):
+        with store.transaction():
+            added = store.add_articles(batch)
+            report.already_stored += len(batch) - len(added)
+            if not added:
+                continue
+            rows, changed_groups = copy_index.add(added)
+            store.put_index_rows(COPY_INDEX, rows)
+            store.put_copy_groups(changed_groups)
+            group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
+            changed_events = event_index.add(_dated(added), copy_group_of=group_of)
+            store.put_events(changed_events)
+            store.put_state(EVENT_STATE, event_index.to_state())
+            report.added += [article.id for article in added]
+            report.events_touched |= {event.id for event in changed_events}
+    return report
+
+
+def rebuild(store: Store) -> None:
+    """Recompute copy groups and events from all stored articles, in one transaction."""
+    articles = _dated(store.articles(), store.ingested_at())
+    copy_index = CopyIndex()
+    with store.transaction():
+        rows, groups = copy_index.add(articles)
+        store.put_index_rows(COPY_INDEX, rows)
+        store.put_copy_groups(groups)
+        store.replace_all_events(cluster_events(articles, copy_groups=copy_index.groups()))
+
+
+def digests(store: Store, *, words: int = 100) -> list[EventDigest]:
+    """A digest of every stored event; analyses of unchanged events come from the store."""
+    articles = {article.id: article for article in store.articles()}
+    groups = store.copy_groups()
+    group_of = {article_id: group for group in groups for article_id in group.article_ids}
+    result = []
+    for event in store.events():
+        members = [articles[article_id] for article_id in event.article_ids]
+        event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
+        fingerprint = _fingerprint(members, words)
+        cached = store.get_analysis(event.id, fingerprint)
+        if cached is not None:
+            result.append(analysis_from_dict(cached, event, members, event_groups))
+            continue
+        digest = analyse_event(event, members, event_groups, words=words)
+        with store.transaction():
+            store.put_analysis(event.id, fingerprint, analysis_to_dict(digest))
+        result.append(digest)
+    return result
+
+
+def digests_without_store(articles: list[Article], *, words: int = 100) -> list[EventDigest]:
+    """Batch mode over plain articles: copy groups, events and analyses, nothing stored."""
+    articles = _dated(articles)
+    groups = find_copy_groups(articles)
+    group_of = {article_id: group for group in groups for article_id in group.article_ids}
+    by_id = {article.id: article for article in articles}
+    result = []
+    for event in cluster_events(articles, copy_groups=groups):
+        members = [by_id[article_id] for article_id in event.article_ids]
+        event_groups = list({group_of[a.id].id: group_of[a.id] for a in members}.values())
+        result.append(analyse_event(event, members, event_groups, words=words))
+    return result
+
+
+def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:
+    """Copies of articles without a date dated by their ingest time (today unless known), for clustering in time."""
+    today = date.today().isoformat()
+    return [article if article.published else dataclasses.replace(
+        article, published=(ingested_at or {}).get(article.id, today)[:10], date_source="ingest-time")
+        for article in articles]
+
+
+def _fingerprint(members: list[Article], words: int) -> str:
+    digest = hashlib.sha256(str(words).encode())
+    for article in sorted(members, key=lambda a: a.id):
+        digest.update(f"{article.id}:{article.content_hash};".encode())
+    return digest.hexdigest()[:32]
+
+
+def _batches(items: Iterable[Article | Problem], size: int, report: IngestReport) -> Iterator[list[Article]]:
+    def articles_only() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            else:
+                report.read += 1
+                yield item
+    iterator = articles_only()
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+__all__ = ["COPY_INDEX", "EVENT_STATE", "IngestReport", "CopyGroup", "digests", "digests_without_store",
+           "ingest", "rebuild"]

@@ -1,0 +1,48 @@
+"""JSON documents for programs: summaries with exact citation offsets, event digests, an index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.model import Article, EventDigest, Summary
+from storyline.render.sources import numbered_sources
+
+
+def article_to_json(article: Article, *, with_text: bool = True) -> dict:
+    data = article.to_dict()
+    if not with_text:
+        data.pop("text")
+        data.pop("paragraphs")
+    return data
+
+
+def summary_to_json(summary: Summary, articles: Sequence[Article]) -> dict:
+    return {
+        "headline": summary.headline,
+        "sentences": [{"text": s.text, "citations": [
+            {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end}
+            for c in s.citations]} for s in summary.sentences],
+        "sources": [article_to_json(article, with_text=False) for article in numbered_sources(articles)],
+    }
+
+
+def digest_to_json(digest: EventDigest) -> dict:
+    event = digest.event
+    return {
+        "id": event.id,
+        "title": event.title,
+        "start": event.start,
+        "end": event.end,
+        "outlets": sorted({a.outlet for a in digest.articles if a.outlet}),
+        "article_count": len(digest.articles),
+        "summary": summary_to_json(digest.summary, digest.articles),
+        "copy_groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical, "overlap": g.overlap,
+                         "variants": digest.variants.get(g.id, [])}
+                        for g in digest.copy_groups if len(g.article_ids) > 1],
+        "notes": digest.notes,
+    }
+
+
+def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str]) -> dict:
+    return {"events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
+                        "articles": d.event.article_ids, "file": file_of[d.event.id]} for d in digests]}

@@ -1,0 +1,36 @@
+"""The store's tables, as an ordered list of migrations; the position of the last one applied is kept."""
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        given_id TEXT NOT NULL,  -- the id the source gave; ``id`` differs only when that one was taken
+        content_hash TEXT NOT NULL,
+        title TEXT, title_source TEXT, outlet TEXT, url TEXT, published TEXT, date_source TEXT,
+        author TEXT, language TEXT, source_path TEXT,
+        text TEXT NOT NULL,
+        paragraphs TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        UNIQUE (given_id, content_hash)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+    -- one opaque row per article for each incremental index (copy signatures, ...)
+    CREATE TABLE index_rows (
+        kind TEXT NOT NULL, article_id TEXT NOT NULL, data BLOB NOT NULL,
+        PRIMARY KEY (kind, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE state (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+    CREATE TABLE copy_groups (
+        article_id TEXT PRIMARY KEY, group_id TEXT NOT NULL, canonical TEXT NOT NULL, overlap REAL
+    );
+    CREATE INDEX copy_groups_by_group ON copy_groups (group_id);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, start TEXT, "end" TEXT, outlets TEXT NOT NULL
+    );
+    CREATE TABLE event_members (article_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+    CREATE INDEX event_members_by_event ON event_members (event_id);
+    -- analysis results per event, valid while the event's membership fingerprint is unchanged
+    CREATE TABLE analyses (event_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
+    """,
+)

@@ -1,0 +1,271 @@
+"""SQLite-backed store. Every write happens inside ``transaction()``, so a failure leaves nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from storyline.model import Article, CopyGroup, Event
+from storyline.store.schema import MIGRATIONS
+
+_ARTICLE_COLUMNS = ("id", "content_hash", "title", "title_source", "outlet", "url", "published", "date_source",
+                    "author", "language", "source_path", "text", "paragraphs")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message says which file and why."""
+
+
+class Store:
+    """Articles and the results of every stage, in one SQLite file (``":memory:"`` for a throwaway store).
+
+    >>> store = Store(":memory:")
+    >>> with store.transaction():
+    ...     added = store.add_articles([Article(id="a1", text="Some text.", content_hash="h1")])
+    >>> [article.id for article in store.articles()]
+    ['a1']
+    """
+
+    def __init__(self, path: str | Path = "storyline.db"):
+        self.path = str(path)
+        if self.path != ":memory:" and Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a database file")
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a usable Storyline database ({error})") from None
+        self._depth = 0
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer Storyline (schema {version}); upgrade to open it")
+        for number in range(version, len(MIGRATIONS)):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[number]):
+                    self._db.execute(statement)
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number + 1),))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """All writes inside happen together or not at all (nested calls join the outer transaction)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _require_transaction(self) -> None:
+        if not self._depth:
+            raise RuntimeError("store writes must happen inside Store.transaction()")
+
+    # Articles
+
+    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
+        """Store the articles not stored yet and return them.
+
+        An article is already stored when one with the same id and the same content is; the same text under
+        another id (a republication by another outlet) is a new article, which copy grouping will pair up.
+        """
+        self._require_transaction()
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        added = []
+        for article in articles:
+            if self._db.execute("SELECT 1 FROM articles WHERE given_id = ? AND content_hash = ?",
+                                (article.id, article.content_hash)).fetchone():
+                continue
+            given_id = article.id
+            article.id = self._free_id(article)
+            values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
+            values[-1] = json.dumps(article.paragraphs)
+            cursor = self._db.execute(
+                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, given_id, ingested_at) "
+                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?, ?)", (*values, given_id, now))
+            self._db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                             (cursor.lastrowid, article.title or "", article.text))
+            added.append(article)
+        return added
+
+    def _free_id(self, article: Article) -> str:
+        if not self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return article.id
+        return f"{article.id}~{article.content_hash[:8]}"
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """All stored articles in the order they were stored, or those with the given ids in that order."""
+        query = f"SELECT {', '.join(_ARTICLE_COLUMNS)}, ingested_at FROM articles"
+        if ids is None:
+            rows = self._db.execute(query + " ORDER BY seq").fetchall()
+        else:
+            rows = []
+            for chunk in _chunks(list(ids), 500):
+                rows += self._db.execute(
+                    query + f" WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY seq", chunk).fetchall()
+            position = {article_id: index for index, article_id in enumerate(ids)}
+            rows.sort(key=lambda row: position[row[0]])
+        return [_row_to_article(row) for row in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def ingested_at(self) -> dict[str, str]:
+        """When each article was stored (the date used for articles without one)."""
+        return dict(self._db.execute("SELECT id, ingested_at FROM articles"))
+
+    def count_articles(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search over titles and texts: ``(article id, snippet)``, best first."""
+        try:
+            rows = self._db.execute(
+                "SELECT a.id, snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts "
+                "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit)).fetchall()
+        except sqlite3.OperationalError as error:
+            raise ValueError(f"invalid search query {query!r} ({error})") from None
+        return rows
+
+    # Incremental index rows and state
+
+    def index_rows(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        yield from self._db.execute("SELECT article_id, data FROM index_rows WHERE kind = ? ORDER BY article_id",
+                                    (kind,))
+
+    def put_index_rows(self, kind: str, rows: Iterable[tuple[str, bytes]]) -> None:
+        self._require_transaction()
+        self._db.executemany("INSERT OR REPLACE INTO index_rows VALUES (?, ?, ?)",
+                             ((kind, article_id, data) for article_id, data in rows))
+
+    def get_state(self, key: str) -> bytes | None:
+        row = self._db.execute("SELECT data FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put_state(self, key: str, data: bytes) -> None:
+        self._require_transaction()
+        self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, data))
+
+    # Copy groups
+
+    def put_copy_groups(self, groups: Iterable[CopyGroup]) -> None:
+        """Record these groups' memberships (replacing earlier groups of the same articles)."""
+        self._require_transaction()
+        for group in groups:
+            self._db.execute(f"DELETE FROM copy_groups WHERE group_id = ? OR article_id IN "
+                             f"({', '.join('?' * len(group.article_ids))})", (group.id, *group.article_ids))
+            self._db.executemany("INSERT INTO copy_groups VALUES (?, ?, ?, ?)",
+                                 ((article_id, group.id, group.canonical, group.overlap.get(article_id))
+                                  for article_id in group.article_ids))
+
+    def copy_groups(self) -> list[CopyGroup]:
+        groups: dict[str, CopyGroup] = {}
+        for article_id, group_id, canonical, overlap in self._db.execute(
+                "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
+                "JOIN articles a ON a.id = c.article_id ORDER BY c.group_id, a.seq"):
+            group = groups.setdefault(group_id, CopyGroup(group_id, [], canonical, {}))
+            group.article_ids.append(article_id)
+            if overlap is not None:
+                group.overlap[article_id] = overlap
+        return list(groups.values())
+
+    # Events
+
+    def put_events(self, events: Iterable[Event]) -> None:
+        """Record these events and their members (replacing earlier versions of them)."""
+        self._require_transaction()
+        for event in events:
+            self._db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?)",
+                             (event.id, event.title, event.start, event.end, json.dumps(event.outlets)))
+            self._db.execute("DELETE FROM event_members WHERE event_id = ?", (event.id,))
+            self._db.executemany("INSERT OR REPLACE INTO event_members VALUES (?, ?)",
+                                 ((article_id, event.id) for article_id in event.article_ids))
+        self._db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_members)")
+
+    def replace_all_events(self, events: Iterable[Event]) -> None:
+        self._require_transaction()
+        self._db.execute("DELETE FROM event_members")
+        self._db.execute("DELETE FROM events")
+        self._db.execute("DELETE FROM analyses")
+        self.put_events(events)
+
+    def events(self) -> list[Event]:
+        members: dict[str, list[str]] = {}
+        for article_id, event_id in self._db.execute(
+                "SELECT m.article_id, m.event_id FROM event_members m JOIN articles a ON a.id = m.article_id "
+                "ORDER BY a.seq"):
+            members.setdefault(event_id, []).append(article_id)
+        return [Event(event_id, title, start, end, members.get(event_id, []), json.loads(outlets))
+                for event_id, title, start, end, outlets in self._db.execute(
+                    'SELECT id, title, start, "end", outlets FROM events ORDER BY start, id')]
+
+    # Analyses
+
+    def get_analysis(self, event_id: str, fingerprint: str) -> dict | None:
+        row = self._db.execute("SELECT data FROM analyses WHERE event_id = ? AND fingerprint = ?",
+                               (event_id, fingerprint)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_analysis(self, event_id: str, fingerprint: str, data: dict) -> None:
+        self._require_transaction()
+        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (event_id, fingerprint, json.dumps(data)))
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of ``script`` (semicolons inside comments and strings do not split)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]}")
+
+
+def _row_to_article(row: tuple) -> Article:
+    values = dict(zip(_ARTICLE_COLUMNS, row[:-1]))
+    values["paragraphs"] = [tuple(span) for span in json.loads(values["paragraphs"])]
+    return Article(**values)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

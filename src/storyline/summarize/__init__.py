@@ -1,0 +1,174 @@
+"""Multi-document summaries whose sentences cite every article that supports them.
+
+The method: sentences (and rule-compressed versions of them) compete to cover the event's concepts (stemmed
+bigrams weighted by how many independent sources report them, early mentions counting more) under a word budget,
+solved exactly as an integer linear program; near-duplicates exclude each other; the chosen sentences are ordered
+by when they were first reported and cited by every article that holds them or a close paraphrase.
+
+>>> from storyline.model import Article
+>>> a = Article(id="a", text="The river flooded the old town on Monday. Schools were closed.", published="2024-05-06")
+>>> summarize([a], words=20).sentences[0].text
+'The river flooded the old town.'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
+from storyline.summarize.cite import supporting_citations
+from storyline.summarize.compress import opening_connective, removable_spans, shorten, stands_alone
+from storyline.summarize.concepts import Concept, concept_weights, concepts_of
+from storyline.summarize.order import chronological
+from storyline.summarize.overlap import components, near_duplicate_pairs
+from storyline.summarize.select import best_cover
+from storyline.text import content_stems, split_sentences
+
+__all__ = ["summarize"]
+
+# A concept must be reported by this many independent sources (fewer when the event has fewer sources).
+MIN_SOURCES = 2
+# Sentences shorter than this (in words) are captions, datelines or fragments, not summary material.
+MIN_WORDS = 6
+
+_ENGLISH = {"en", "eng", "english"}
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: int  # index into the chronologically sorted articles
+    citation: Citation
+    text: str
+    stems: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    sentence: int  # index into the flat sentence list
+    text: str
+    length: int
+    concepts: set[Concept]
+
+
+def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Sequence[CopyGroup] = ()) -> Summary:
+    """Summarize one event's articles in at most ``words`` words.
+
+    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of a
+    sentence published earlier by another article count for that earlier source only. Articles whose ``language``
+    is set and is not English are left out; when none is left, or no article has text, or no sentence fits the
+    budget, a ``ValueError`` says so.
+    """
+    if isinstance(words, bool) or not isinstance(words, int) or words < 1:
+        raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
+    if not articles:
+        raise ValueError("no articles to summarize")
+    english = [a for a in articles if not a.language or a.language.lower().replace("_", "-").split("-")[0] in _ENGLISH]
+    if not english:
+        languages = ", ".join(sorted({a.language for a in articles if a.language}))
+        raise ValueError(f"summaries support English articles only; these articles are in: {languages}")
+    usable = sorted((a for a in english if a.text and a.text.strip()), key=lambda a: (a.published or "", a.id))
+    if not usable:
+        raise ValueError("the articles hold no text to summarize")
+
+    article_rank = {a.id: rank for rank, a in enumerate(usable)}
+    source_of = _sources(usable, copy_groups)
+    sentences = _sentences(usable)
+    if not sentences:
+        raise ValueError("the articles hold no sentences to summarize")
+
+    # A sentence that repeats one published earlier by another source adds no independent support.
+    duplicate_pairs = [(i, j) for i, j in near_duplicate_pairs([s.stems for s in sentences])
+                       if source_of[sentences[i].article] != source_of[sentences[j].article]]
+    family = components(len(sentences), duplicate_pairs)
+    support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
+    sentence_concepts = [concepts_of(s.text) for s in sentences]
+    n_sources = len(set(source_of))
+    weights = {}
+    for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
+        weights = concept_weights(sentence_concepts, support, [s.citation.sentence_index for s in sentences],
+                                  min_sources=min_sources)
+        if weights:
+            break
+
+    candidates = _candidates(sentences)
+    if not candidates:
+        raise ValueError("no sentence of the articles can stand alone in a summary")
+    shortest = min(c.length for c in candidates)
+    if shortest > words:
+        raise ValueError(f"a budget of {words} words is smaller than any sentence (the shortest has {shortest})")
+
+    concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
+    held = [[concept_index[c] for c in cand.concepts if c in concept_index] for cand in candidates]
+    by_family: dict[int, list[int]] = {}
+    for k, cand in enumerate(candidates):
+        by_family.setdefault(family[cand.sentence], []).append(k)
+    # Ties go to sentences from earlier in their article.
+    bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) for c in candidates]
+    chosen = best_cover([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
+                    groups=list(by_family.values()), bonus=bonus)
+    if not chosen:
+        # Nothing covers a concept: fall back to the earliest sentence that fits.
+        chosen = [min((k for k, c in enumerate(candidates) if c.length <= words),
+                      key=lambda k: (sentences[candidates[k].sentence].citation.sentence_index,
+                                     sentences[candidates[k].sentence].article))]
+
+    picked = [candidates[k] for k in chosen]
+    citations = supporting_citations([frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked],
+                     [s.stems for s in sentences], [s.citation for s in sentences], [c.sentence for c in picked])
+    ordered = chronological(citations, article_rank)
+    summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
+    return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
+
+
+def _sources(articles: Sequence[Article], copy_groups: Sequence[CopyGroup]) -> list[str]:
+    """Independent source of each article: its copy group's id, or the article's own id."""
+    group_of: dict[str, str] = {}
+    for group in copy_groups:
+        for article_id in group.article_ids:
+            group_of.setdefault(article_id, f"group:{group.id}")
+    return [group_of.get(a.id, f"article:{a.id}") for a in articles]
+
+
+def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
+    out = []
+    for rank, article in enumerate(articles):
+        for index, (start, end) in enumerate(split_sentences(article.text)):
+            text = article.text[start:end]
+            out.append(_Sentence(rank, Citation(article.id, index, start, end), text,
+                                 frozenset(content_stems(text))))
+    return out
+
+
+def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
+    """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
+    out = []
+    for k, sentence in enumerate(sentences):
+        text = sentence.text
+        versions = {shorten(text, [(0, opening_connective(text))])[0], shorten(text, removable_spans(text))[0]}
+        for version in sorted(versions):
+            length = len(version.split())
+            if length >= MIN_WORDS and stands_alone(version):
+                out.append(_Candidate(k, version, length, concepts_of(version)))
+    return out
+
+
+def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summary: list[SummarySentence]) -> str:
+    """The title closest to what the sources report overall (the best summary sentence when there are no titles).
+
+    Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
+    each stem).
+    """
+    profile: dict[str, int] = {}
+    for article in articles:
+        for s in set(content_stems(article.text)):
+            profile[s] = profile.get(s, 0) + 1
+
+    def closeness(text: str) -> float:
+        stems = set(content_stems(text))
+        return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
+
+    titles = [" ".join(a.title.split()) for a in articles if a.title and a.title.strip()]
+    options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
+    return max(options, key=lambda text: (closeness(text), -options.index(text)))

@@ -1,0 +1,39 @@
+"""Citations: every article that says what a summary sentence says, not only the one it was taken from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.model import Citation
+from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections
+
+
+def supporting_citations(
+    summary_stems: Sequence[frozenset[str]],
+    source_stems: Sequence[frozenset[str]],
+    source_citations: Sequence[Citation],
+    taken_from: Sequence[int],
+    *,
+    threshold: float = SUPPORT_CONTAINMENT,
+) -> list[list[Citation]]:
+    """For each summary sentence, the source sentences that support it, at most one per article.
+
+    A source sentence supports a summary sentence when it holds at least ``threshold`` of its content stems (the
+    sentence itself, a copy of it, or a close paraphrase). The sentence it was taken from, ``taken_from[i]`` (an
+    index into the sources), is always cited. Citations are listed in source order.
+    """
+    inter = intersections(summary_stems, source_stems)
+    best: list[dict[str, tuple[float, int]]] = [{} for _ in summary_stems]
+    for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
+        score = shared / max(len(summary_stems[i]), 1)
+        if score < threshold:
+            continue
+        article = source_citations[j].article_id
+        if score > best[i].get(article, (-1.0, 0))[0]:
+            best[i][article] = (score, j)
+    result = []
+    for i, origin in enumerate(taken_from):
+        # The origin wins its article even when a sibling sentence there overlaps as much.
+        best[i][source_citations[origin].article_id] = (2.0, origin)
+        result.append([source_citations[j] for j in sorted(j for _, j in best[i].values())])
+    return result

@@ -1,0 +1,116 @@
+"""Rule-based sentence compression and stand-alone checks.
+
+A compression is a list of ``(start, end)`` spans of the sentence that are kept, so a shortened sentence stays a
+faithful, traceable selection of the source's own words. The rules drop material that rarely carries the news:
+parentheticals, trailing attribution clauses (", officials said Tuesday."), weekday time stamps ("on Friday"),
+short appositives after a name (", a former finance minister,") and opening connectives ("But", "However,").
+"""
+
+from __future__ import annotations
+
+import re
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SPEECH = r"(?:said|says|told|added|reported|announced|declared|stated|according\s+to)"
+
+# "(...)" and "[...]" asides.
+_PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{1,200}[)\]]")
+# ", officials told reporters on Friday." at the very end: a speech verb within the clause's first words. Only an
+# unnamed speaker is dropped ("officials said", "he said"): a named one tells the reader whose claim it is.
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:[^\s,;:]+\s+){{0,6}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
+# "on Friday", "late Sunday night", "said Tuesday": a weekday stamp adds nothing a reader of a summary needs.
+_WEEKDAY_STAMP = re.compile(rf",?\s+(?:(?:on|late|early)\s+{_WEEKDAY}|(?<=said|told)\s+{_WEEKDAY})\b")
+# ", a former finance minister," right after a capitalised word.
+_APPOSITIVE = re.compile(r"\b[A-Z][\w'’.-]*(?P<drop>,\s+(?:a|an|the)\s+[a-z0-9][^,;:()]{2,70},)(?=\s)")
+# Opening connectives that point back at a sentence the reader has not seen.
+_CONNECTIVE = re.compile(
+    r"^(?:But|And|Yet|So|Still|However|Meanwhile|Also|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|"
+    r"In addition|Besides|Even so|In turn|Then|Otherwise|Likewise|Similarly|Thus|Therefore)\b,?\s+(?=\S)")
+# Openings that lean on an antecedent in an earlier sentence ("He said", "This was", "They").
+_DANGLING_OPENING = re.compile(
+    r"^[\"'“‘]?(?:He|She|It|They|Them|His|Her|Hers|Its|Their|This|That|These|Those|Such|Both|The two|"
+    r"The latter|The former|Another|Other|Others|There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
+
+
+# "..., he said, ..." with no name for the speaker.
+_PRONOUN_SPEAKER = re.compile(r"(?:^|[,;:]\s*)(?:he|she|they|He|She|They)\s+(?:said|says|told|added|asked)\b")
+# First- and second-person words outside quotation marks: a quote whose speaker the sentence does not name.
+_PERSONAL = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item ("1981:").
+_CUT_SHORT = re.compile(r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
+_LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}|[a-z])\s*[:)]")
+# A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions and
+# headings do not.
+_ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def opening_connective(text: str) -> int:
+    """Length of an opening connective such as "But " or "However, " (0 when there is none)."""
+    match = _CONNECTIVE.match(text)
+    return match.end() if match else 0
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence can be read without the one before it.
+
+    Sentences opening with a pronoun or demonstrative ("He said", "This is"), a lower-case word or a closing quote
+    (a fragment of a split quotation) cannot, nor captions and headings (no final full stop), sentences cut short at
+    an abbreviation, list items, nor those whose speaker is only a pronoun (", he said") or that speak
+    in the first or second person outside quotation marks (a quote that lost its marks or its speaker).
+    """
+    body = text[opening_connective(text):]
+    if not body or text[0].islower():
+        return False
+    body = body[0].upper() + body[1:]
+    if body[0] in ",;:)]”’" or _LIST_ITEM.match(body) or not _ENDED.search(body):
+        return False
+    if _CUT_SHORT.search(body.rstrip("\"'”’").rstrip(".")):
+        return False
+    if _DANGLING_OPENING.match(body) or _PRONOUN_SPEAKER.search(body):
+        return False
+    return _PERSONAL.search(_QUOTED.sub(" ", body)) is None
+
+
+def removable_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that a compressed version may drop, not overlapping, in order."""
+    spans = [(0, opening_connective(text))] if opening_connective(text) else []
+    for pattern in (_PARENTHETICAL, _TRAILING_ATTRIBUTION, _WEEKDAY_STAMP, _APPOSITIVE):
+        for match in pattern.finditer(text):
+            span = match.span("drop") if "drop" in pattern.groupindex else match.span()
+            if span[1] > span[0] and not (pattern is _TRAILING_ATTRIBUTION and _names_someone(match.group())):
+                spans.append(span)
+    return _merge(spans)
+
+
+def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Text of ``text`` without the ``drop`` spans, with its first letter capitalised, and the kept spans."""
+    kept: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in _merge(drop):
+        if start > cursor:
+            kept.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < len(text):
+        kept.append((cursor, len(text)))
+    result = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a))
+    result = re.sub(r"\s{2,}", " ", result).strip()
+    if result and result[0].islower():
+        result = result[0].upper() + result[1:]
+    return result, kept
+
+
+def _names_someone(clause: str) -> bool:
+    return any(word[0].isupper() for word in _WEEKDAY_WORD.sub(" ", clause).split()[1:])
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,92 @@
+"""The command line as a user drives it: outputs, exit codes and messages."""
+
+import json
+
+import pytest
+
+from storyline.cli import main
+from tests.conftest import EXAMPLES
+
+CORPUS = EXAMPLES / "corpus"
+
+
+def run(capsys, *argv):
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_read_json_gives_one_object_per_article(capsys):
+    code, out, err = run(capsys, "read", CORPUS / "jsonl", "--json")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and err == ""
+    assert [r["id"] for r in records] == ["cpa-20260304-0388", "nep-88213", "nep-88240", "nep-88302"]
+    assert all(r["date_source"] == "field" and r["outlet"] for r in records)
+
+
+def test_seeds_are_read_with_titles_and_without_leftovers(capsys, seeds_dir):
+    code, out, _ = run(capsys, "read", *sorted(seeds_dir.glob("*.txt")), "--json")
+    articles = {record["id"][:3]: record for record in map(json.loads, out.splitlines())}
+    assert code == 0 and sorted(articles) == ["000", "001", "002"]
+    assert all(record["title"] for record in articles.values())
+    assert "©" not in articles["001"]["text"] and "Chrystia Freeland (L)" not in articles["001"]["text"]
+    assert "Published on" not in articles["002"]["text"]
+    assert (articles["002"]["published"], articles["002"]["date_source"]) == ("2018-01-31", "dateline")
+
+
+def test_ingest_then_list_then_reingest(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    code, out, _ = run(capsys, "ingest", CORPUS, "--db", db)
+    assert code == 0 and "20 articles read: 20 stored" in out
+    code, out, _ = run(capsys, "ingest", CORPUS, "--db", db)
+    assert code == 0 and "0 stored, 20 already in the store" in out
+    code, out, _ = run(capsys, "articles", "--db", db, "--json")
+    assert len(out.splitlines()) == 20
+
+
+def test_some_inputs_failing_gives_exit_code_1_and_stores_the_rest(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("The ferry strike ended on Sunday. Crews returned to work on Monday.")
+    (tmp_path / "bad.jsonl").write_text("{not json}\n")
+    db = tmp_path / "news.db"
+    code, out, err = run(capsys, "ingest", tmp_path / "good.txt", tmp_path / "bad.jsonl", tmp_path / "gone.txt",
+                         "--db", db)
+    assert code == 1 and "1 stored" in out
+    assert f"storyline: {tmp_path / 'bad.jsonl'}:1: invalid JSON line" in err
+    assert f"storyline: {tmp_path / 'gone.txt'}: no such file or directory" in err
+    assert "Traceback" not in err
+
+
+def test_usage_errors_give_exit_code_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ingest"])
+    assert exit_info.value.code == 2
+    code, _, err = run(capsys, "articles", "--db", tmp_path / "missing.db")
+    assert code == 2 and "no such store" in err
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("my notes " * 500)
+    code, _, err = run(capsys, "ingest", CORPUS / "jsonl", "--db", not_a_db)
+    assert code == 2 and "not a usable Storyline database" in err and "Traceback" not in err
+    assert not_a_db.read_text().startswith("my notes")
+
+
+def test_bad_config_is_a_usage_error(tmp_path, capsys):
+    config = tmp_path / "storyline.toml"
+    config.write_text("max_file_bytes = 'lots'\n")
+    code, _, err = run(capsys, "--config", config, "read", CORPUS / "jsonl")
+    assert code == 2 and "max_file_bytes" in err
+
+
+def test_digest_writes_markdown_json_and_an_index(tmp_path, capsys):
+    out_dir = tmp_path / "digest"
+    code, out, _ = run(capsys, "digest", CORPUS, "--db", tmp_path / "news.db", "--out", out_dir)
+    assert code == 0 and "index" in out
+    index = json.loads((out_dir / "index.json").read_text())
+    assert sum(len(event["articles"]) for event in index["events"]) == 20
+    for event in index["events"]:
+        page = (out_dir / event["file"]).read_text()
+        data = json.loads((out_dir / event["file"]).with_suffix(".json").read_text())
+        assert page.startswith(f"# {event['title']}") and "## Sources" in page
+        assert data["summary"]["sentences"], event["title"]
+        for sentence in data["summary"]["sentences"]:
+            assert sentence["citations"] and all(c["article_id"] in event["articles"] for c in sentence["citations"])
+    assert (out_dir / "index.md").read_text().startswith("# Events")
