@@ -145,9 +145,16 @@ def _nanmax(a: float, b: float) -> float:
     return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
 
 
+# Document frequencies from a handful of articles say little: a word shared by all three articles of a first
+# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none holding
+# the word, so they start flat and become the collection's own as it grows.
+IDF_PRIOR_DOCS = 100
+
+
 class _Idf:
-    """Smoothed inverse document frequencies, as in scikit-learn: log((1 + n) / (1 + df)) + 1, computed only
-    for the columns asked for (``idf[columns]``), so a batch never pays for the whole hashed vocabulary."""
+    """Smoothed inverse document frequencies: log((1 + n + prior) / (1 + df)) + 1 (scikit-learn's smoothing plus
+    ``IDF_PRIOR_DOCS``), computed only for the columns asked for (``idf[columns]``), so a batch never pays for
+    the whole hashed vocabulary."""
 
     __slots__ = ("df", "n_docs")
 
@@ -155,7 +162,7 @@ class _Idf:
         self.df, self.n_docs = df, n_docs
 
     def __getitem__(self, columns):
-        return np.log((1.0 + self.n_docs) / (1.0 + self.df[columns])) + 1.0
+        return np.log((1.0 + self.n_docs + IDF_PRIOR_DOCS) / (1.0 + self.df[columns])) + 1.0
 
 
 def _weighted_unit(rows: sp.csr_matrix, idf: _Idf) -> tuple[sp.csr_matrix, np.ndarray]:
