@@ -131,11 +131,14 @@ def labels_of(events, articles) -> list[str]:
     return [event_of[a.id] for a in articles]
 
 
-def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7):
+def synthetic_stream(
+    articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7, per_day: int = 300
+):
     """Yield ``total`` articles in date order, in batches: copies of the dev articles, each copy of the set
     with its own vocabulary (every word of four letters or more gets a copy-specific suffix, so copies are
-    distinct events) and its events spread over a year (day offsets within an event kept where known, up to
-    20 days). Only the plan is held; texts are made batch by batch."""
+    distinct events), events starting on random days of a span that grows with ``total`` (about
+    ``per_day`` articles a day, so a longer stream is not a denser one), articles of an event on its first day
+    plus their own offsets where known (up to 20 days). Only the plan is held; texts are made batch by batch."""
     rng = np.random.default_rng(seed)
     events = sorted(set(gold))
     base: dict[str, int] = {}
@@ -144,10 +147,11 @@ def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch
             day = date.fromisoformat(article.published).toordinal()
             base[event] = min(base.get(event, day), day)
     start = date(2030, 1, 1).toordinal()
+    span = max(1, total // per_day)
     plan: list[tuple[int, int, int]] = []  # (day, copy, source article)
     copy = 0
     while len(plan) < total:
-        event_day = {event: start + int(rng.integers(0, 365)) for event in events}
+        event_day = {event: start + int(rng.integers(0, span)) for event in events}
         for index, (article, event) in enumerate(zip(articles, gold)):
             if len(plan) >= total:
                 break
@@ -212,7 +216,7 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
 
     index = EventIndex()
     checkpoints, done, wall, cpu = [], 0, 0.0, 0.0
-    marks = {min(total, 10_000), total}
+    marks = {min(total, 10_000), max(total - 10_000, 0), total} - {0}
     for batch in synthetic_stream(articles, gold, total):
         started, started_cpu = time.perf_counter(), time.process_time()
         index.add(batch)
@@ -224,6 +228,19 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
             state = len(index.to_state()) / 1e6
             checkpoints.append((done, wall, cpu, peak, len(index.events()), state))
     return checkpoints
+
+
+def print_scale(checkpoints: list[tuple]) -> None:
+    """Rows of the scale run: cumulative figures, and the CPU rate over the last 10,000 articles."""
+    by_done = {row[0]: row for row in checkpoints}
+    for done, wall, cpu, peak, n_events, state in checkpoints:
+        if done not in (min(by_done), max(by_done)):
+            continue
+        recent = by_done.get(done - 10_000)
+        last = 10_000 / (cpu - recent[2]) if recent else done / cpu
+        print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
+              f"{wall:.0f} wall, {cpu:.0f} CPU ({last:.0f} articles per CPU second over the last 10,000; "
+              f"peak {peak:,.0f} MB; state {state:.1f} MB) |")
 
 
 def main(argv: list[str] | None = None) -> None:
