@@ -5,14 +5,17 @@ How two articles come to share a group:
 1. **Normalise** each text: known boilerplate lines (credits, copyright tails, "Advertisement", share prompts,
    "Published on ..." headers) are dropped, and house-style variants are folded ("U.S." = "US", "per cent" =
    "percent", "1,000" = "1000", "week-long" = "weeklong", case and quotes ignored).
-2. **Shingle** the words into overlapping word 5-grams, hashed with seeded xxhash into a sorted set of 32-bit
-   values. Shingles made only of stopwords ("one of the most") are the most frequent phrases of any English
-   corpus and carry no evidence of copying, so they are dropped.
-3. **Propose** candidate pairs with locality-sensitive hashing: a 128-permutation MinHash per article, cut into
-   64 bands of 2 rows; two articles sharing any band are candidates.
+2. **Shingle** the words into overlapping word 6-grams (seeded hashing, vectorised over whole chunks of texts)
+   kept as a sorted set of 32-bit values. A run of six words repeated verbatim is rarely a coincidence, while
+   syndication edits leave most sentences intact. Shingles made only of stopwords ("one of the most") are the
+   most frequent phrases of any English corpus and carry no evidence of copying, so they are dropped.
+3. **Propose** candidate pairs with locality-sensitive hashing: a 128-bin one-permutation MinHash per article
+   (densified), cut into 64 bands of 2 bins; two articles sharing any band are candidates. Articles with the very
+   same shingle set are joined directly and only one of them enters the bands.
 4. **Verify** each candidate pair exactly: the share of the smaller article's shingles that the other one also
    contains (containment). Syndication trims endings and cuts teasers, so overlap is measured against the
-   smaller text rather than the union. Pairs at or above ``threshold`` are copies.
+   smaller text rather than the union. Pairs at or above ``threshold`` are copies. The default (0.6) sits in the
+   middle of the plateau of a coarse sweep on the syndication dev set (docs/benchmarks.md).
 5. **Group** copies with union-find (copies of copies belong together).
 
 A pair's verdict depends on the two articles alone, never on the rest of the corpus, so the groups are a pure
@@ -353,11 +356,13 @@ class _KeyRuns:
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Every (position in ``keys``, doc) whose stored key equals ``keys[position]``."""
         positions, docs = [], []
+        order = np.argsort(keys, kind="stable")  # sorted queries walk the runs in order: far fewer cache misses
+        ordered = keys[order]
         for run_keys, run_docs in self._runs:
-            low = np.searchsorted(run_keys, keys, side="left")
-            high = np.searchsorted(run_keys, keys, side="right")
+            low = np.searchsorted(run_keys, ordered, side="left")
+            high = np.searchsorted(run_keys, ordered, side="right")
             query, found = _expand_ranges(low, high)
-            positions.append(query)
+            positions.append(order[query])
             docs.append(run_docs[found])
         if not positions:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
