@@ -131,11 +131,14 @@ def labels_of(events, articles) -> list[str]:
     return [event_of[a.id] for a in articles]
 
 
-def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7):
+def synthetic_stream(
+    articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7, per_day: int = 300
+):
     """Yield ``total`` articles in date order, in batches: copies of the dev articles, each copy of the set
     with its own vocabulary (every word of four letters or more gets a copy-specific suffix, so copies are
-    distinct events) and its events spread over a year (day offsets within an event kept where known, up to
-    20 days). Only the plan is held; texts are made batch by batch."""
+    distinct events), events starting on random days of a span that grows with ``total`` (about
+    ``per_day`` articles a day, so a longer stream is not a denser one), articles of an event on its first day
+    plus their own offsets where known (up to 20 days). Only the plan is held; texts are made batch by batch."""
     rng = np.random.default_rng(seed)
     events = sorted(set(gold))
     base: dict[str, int] = {}
@@ -144,10 +147,11 @@ def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch
             day = date.fromisoformat(article.published).toordinal()
             base[event] = min(base.get(event, day), day)
     start = date(2030, 1, 1).toordinal()
+    span = max(1, total // per_day)
     plan: list[tuple[int, int, int]] = []  # (day, copy, source article)
     copy = 0
     while len(plan) < total:
-        event_day = {event: start + int(rng.integers(0, 365)) for event in events}
+        event_day = {event: start + int(rng.integers(0, span)) for event in events}
         for index, (article, event) in enumerate(zip(articles, gold)):
             if len(plan) >= total:
                 break
@@ -194,31 +198,49 @@ def evaluate(name: str, articles: list[Article], gold: list[str], rows: list, *,
         labels = baseline_labels(anchor_texts)
         rows.append((name, "anchor: TF-IDF + average link (0.825)", scores(gold, labels), time.perf_counter() - started))
     started = time.perf_counter()
-    labels = labels_of(cluster_events(articles), articles)
-    rows.append((name, "ours, batch", scores(gold, labels), time.perf_counter() - started))
+    batch = labels_of(cluster_events(articles), articles)
+    rows.append((name, "ours, batch", scores(gold, batch), time.perf_counter() - started))
     if online_order is not None:
-        labels, seconds = online_labels(articles, online_order)
-        rows.append((name, "ours, online (50 per call)", scores(gold, labels), seconds))
+        online, seconds = online_labels(articles, online_order)
+        rows.append((name, "ours, online (50 per call)", scores(gold, online), seconds))
+        rows.append((name, "agreement of online with batch (batch as gold)", scores(batch, online), 0.0))
 
 
-def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tuple[int, float, float, int]]:
-    """Online clustering of a synthetic stream; (articles so far, seconds, peak MB, open events) at checkpoints."""
+def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tuple]:
+    """Online clustering of a synthetic stream in calls of 1,000 articles. At checkpoints: (articles so far, wall
+    seconds, CPU seconds, peak resident MB of the whole process, open events, state MB). Making the texts is not
+    timed."""
     import resource
 
     from storyline.events import EventIndex
 
     index = EventIndex()
-    checkpoints, done, seconds = [], 0, 0.0
-    marks = sorted({min(total, 10_000), total} | set(range(10_000, total + 1, 10_000)))
+    checkpoints, done, wall, cpu = [], 0, 0.0, 0.0
+    marks = {min(total, 10_000), max(total - 10_000, 0), total} - {0}
     for batch in synthetic_stream(articles, gold, total):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         index.add(batch)
-        seconds += time.perf_counter() - started
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
         done += len(batch)
         if done in marks:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            checkpoints.append((done, seconds, peak, len(index._open)))
+            state = len(index.to_state()) / 1e6
+            checkpoints.append((done, wall, cpu, peak, len(index.events()), state))
     return checkpoints
+
+
+def print_scale(checkpoints: list[tuple]) -> None:
+    """Rows of the scale run: cumulative figures, and the CPU rate over the last 10,000 articles."""
+    by_done = {row[0]: row for row in checkpoints}
+    for done, wall, cpu, peak, n_events, state in checkpoints:
+        if done not in (min(by_done), max(by_done)):
+            continue
+        recent = by_done.get(done - 10_000)
+        last = 10_000 / (cpu - recent[2]) if recent else done / cpu
+        print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
+              f"{wall:.0f} wall, {cpu:.0f} CPU ({last:.0f} articles per CPU second over the last 10,000; "
+              f"peak {peak:,.0f} MB; state {state:.1f} MB) |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -246,13 +268,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"| {data} | {method} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['k']} | "
               f"{seconds:.1f} |")
     if args.scale:
-        checkpoints = scale_run(articles, gold, args.scale)
-        previous = (0, 0.0)
-        for done, seconds, peak, open_events in checkpoints:
-            rate = (done - previous[0]) / max(seconds - previous[1], 1e-9)
-            print(f"| synthetic stream | ours, online, {done:,} articles | | | | | {open_events} open | "
-                  f"{seconds:.1f} ({rate:.0f} articles/s since last row, peak {peak:.0f} MB) |")
-            previous = (done, seconds)
+        for done, wall, cpu, peak, n_events, state in scale_run(articles, gold, args.scale):
+            print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
+                  f"{wall:.0f} ({done / cpu:.0f} articles per CPU second; peak {peak:,.0f} MB; state {state:.1f} MB) |")
 
 
 if __name__ == "__main__":

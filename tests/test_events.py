@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
+from storyline.dedup import find_copy_groups
 from storyline.events import EventIndex, cluster_events
 from storyline.features import article_language, entity_tokens
+from storyline.ingest import read_paths
 from storyline.model import Article, CopyGroup
 
 
@@ -277,3 +281,29 @@ def test_language_guess_and_entities():
     assert entity_tokens("After the vote, Governor Tomas Reyle met 40 families.") == [
         "governor tomas reyle", "governor", "tomas", "reyle", "40"
     ]
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+
+
+def test_example_corpus_yields_exactly_its_events_in_batch_and_online():
+    expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+    articles = [item for item in read_paths([EXAMPLES / "corpus"]) if isinstance(item, Article)]
+    by_title = {a.title: a.id for a in articles}
+    gold = {frozenset(by_title[title] for title in event["titles"]) for event in expected["events"]}
+    groups = find_copy_groups(articles)
+    assert partition(cluster_events(articles, copy_groups=groups)) == gold
+    index = EventIndex()
+    for article in sorted(articles, key=lambda a: (a.published or "", a.id)):  # one article per call
+        index.add([article])
+    assert partition(index.events()) == gold
+
+
+def test_seed_articles_form_one_event():
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    seeds = [item for item in read_paths([SEEDS]) if isinstance(item, Article)]
+    assert len(seeds) == 3
+    (event,) = cluster_events(seeds, copy_groups=find_copy_groups(seeds))
+    assert sorted(event.article_ids) == sorted(a.id for a in seeds)

@@ -38,6 +38,7 @@ from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featuri
 from storyline.model import Article, CopyGroup, Event
 
 STATE_VERSION = 1
+MAX_HEADLINES = 40  # distinct headline candidates an event keeps (the first ones; later repeats still count)
 _UNKNOWN = math.nan
 
 
@@ -145,9 +146,16 @@ def _nanmax(a: float, b: float) -> float:
     return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
 
 
+# Document frequencies from a handful of articles say little: a word shared by all three articles of a first
+# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none holding
+# the word, so they start flat and become the collection's own as it grows.
+IDF_PRIOR_DOCS = 100
+
+
 class _Idf:
-    """Smoothed inverse document frequencies, as in scikit-learn: log((1 + n) / (1 + df)) + 1, computed only
-    for the columns asked for (``idf[columns]``), so a batch never pays for the whole hashed vocabulary."""
+    """Smoothed inverse document frequencies: log((1 + n + prior) / (1 + df)) + 1 (scikit-learn's smoothing plus
+    ``IDF_PRIOR_DOCS``), computed only for the columns asked for (``idf[columns]``), so a batch never pays for
+    the whole hashed vocabulary."""
 
     __slots__ = ("df", "n_docs")
 
@@ -155,16 +163,23 @@ class _Idf:
         self.df, self.n_docs = df, n_docs
 
     def __getitem__(self, columns):
-        return np.log((1.0 + self.n_docs) / (1.0 + self.df[columns])) + 1.0
+        return np.log((1.0 + self.n_docs + IDF_PRIOR_DOCS) / (1.0 + self.df[columns])) + 1.0
+
+
+def _row_norms2(matrix: sp.csr_matrix) -> np.ndarray:
+    """Squared length of each row of a CSR matrix."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    return np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0])
 
 
 def _weighted_unit(rows: sp.csr_matrix, idf: _Idf) -> tuple[sp.csr_matrix, np.ndarray]:
     """Rows scaled by ``idf`` and then to unit length, with the length each had after scaling."""
     weighted = rows.copy()
     weighted.data = weighted.data * idf[weighted.indices]
-    lengths = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    lengths = np.sqrt(_row_norms2(weighted))
     scale = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
-    return sp.csr_matrix(sp.diags(scale) @ weighted), lengths
+    weighted.data *= np.repeat(scale, np.diff(weighted.indptr))
+    return weighted, lengths
 
 
 def _similarity(
@@ -394,7 +409,7 @@ class EventIndex:
             if n_open:
                 dot[:, :n_open] = (unit @ centroids.T).toarray()
             length2 = np.zeros(width)
-            length2[:n_open] = np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel()
+            length2[:n_open] = _row_norms2(centroids)
             dots[name], lengths2[name], grams[name], scales[name] = dot, length2, (unit @ unit.T).toarray(), scale
 
         weights = np.array(opts.weights)
@@ -481,10 +496,11 @@ class EventIndex:
         headline = features.headlines[i]
         if headline:
             entry = record.headlines.get(headline)
-            if entry is None:
-                row = features.title.getrow(i)
-                record.headlines[headline] = [1, features.has_title[i], row.indices.tolist()]
-            else:
+            if entry is None and len(record.headlines) < MAX_HEADLINES:
+                title = features.title
+                columns = title.indices[title.indptr[i] : title.indptr[i + 1]].tolist()
+                record.headlines[headline] = [1, features.has_title[i], columns]
+            elif entry is not None:
                 entry[0] += 1
 
     def _store_centroids(
@@ -535,18 +551,18 @@ class EventIndex:
         if not candidates:
             record.title = ""
             return
-        titled = {h: e for h, e in candidates.items() if e[1]} or candidates
-        weight: dict[int, float] = {}
-        for count, _, columns in titled.values():
-            for column in columns:
-                weight[column] = weight.get(column, 0.0) + count * title_idf[column]
-
-        def score(item: tuple[str, list]) -> tuple:
-            headline, (count, _, columns) = item
-            mass = sum(weight[c] * title_idf[c] for c in columns)
-            return (-mass / math.sqrt(max(len(columns), 1)), -count, headline)
-
-        record.title = min(titled.items(), key=score)[0]
+        titled = [(h, e) for h, e in candidates.items() if e[1]] or list(candidates.items())
+        # Each headline's words weighted by how often the event's headlines use them (times idf squared).
+        sizes = np.array([len(entry[2]) for _, entry in titled])
+        counts = np.array([entry[0] for _, entry in titled], dtype=float)
+        columns = np.array([c for _, entry in titled for c in entry[2]], dtype=np.int64)
+        owner = np.repeat(np.arange(len(titled)), sizes)
+        idf = title_idf[columns]
+        _, word = np.unique(columns, return_inverse=True)
+        weight = np.bincount(word, weights=counts[owner] * idf)
+        mass = np.bincount(owner, weights=weight[word] * idf, minlength=len(titled)) / np.sqrt(np.maximum(sizes, 1))
+        best = min(range(len(titled)), key=lambda k: (-round(float(mass[k]), 9), -counts[k], titled[k][0]))
+        record.title = titled[best][0]
 
     # ------------------------------------------------------------------------------------------------ state
     def to_state(self) -> bytes:
@@ -641,7 +657,7 @@ def _refine(
         k = int(labels.max()) + 1
         members = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
         sums = {name: members @ sp.diags(scales[name]) @ units[name] for name in SUBSPACES}
-        lengths2 = {name: np.asarray(sums[name].multiply(sums[name]).sum(axis=1)).ravel() for name in SUBSPACES}
+        lengths2 = {name: _row_norms2(sums[name].tocsr()) for name in SUBSPACES}
         own_dot = {name: np.asarray(units[name].multiply(sums[name][labels]).sum(axis=1)).ravel() for name in SUBSPACES}
         starts, ends = np.full(k, np.inf), np.full(k, -np.inf)
         np.minimum.at(starts, labels[known], days[known])
