@@ -118,3 +118,12 @@ def _event_sets(db):
     import storyline
     with storyline.open_store(db) as store:
         return sorted(sorted(event.article_ids) for event in store.events())
+
+
+def test_read_from_stdin(capsys, monkeypatch):
+    import io
+    import sys
+    record = b'{"id": "s1", "title": "Ferry strike ends", "text": "The ferry strike ended on Sunday after two weeks."}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(record + b"\n")))
+    code, out, _ = run(capsys, "read", "-", "--json")
+    assert code == 0 and json.loads(out)["title"] == "Ferry strike ends"
