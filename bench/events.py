@@ -268,10 +268,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"| {data} | {method} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['k']} | "
               f"{seconds:.1f} |")
     if args.scale:
-        for done, wall, cpu, peak, n_events, state in scale_run(articles, gold, args.scale):
-            print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
-                  f"{wall:.0f} ({done / cpu:.0f} articles per CPU second; peak {peak:,.0f} MB; state {state:.1f} MB) |")
-
+        print_scale(scale_run(articles, gold, args.scale))
 
 if __name__ == "__main__":
     main()
