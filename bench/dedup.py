@@ -294,7 +294,7 @@ def sweep(args: argparse.Namespace) -> None:
 
     records = load(args.data)
     articles = [Article(id=r["id"], text=r["text"]) for r in records]
-    thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75]
+    thresholds = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]
     print("| shingle words | " + " | ".join(f"t={t}" for t in thresholds) + " |")
     print("|---|" + "---|" * len(thresholds))
     for words in (4, 5, 6, 7):

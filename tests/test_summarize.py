@@ -94,8 +94,8 @@ def _copies_and_independents() -> list[Article]:
 
 
 def test_copies_count_once_with_copy_groups():
-    # Three outlets rework one wire story so much that its sentences are no longer near-duplicates; only the copy
-    # group says they are one source.
+    # Three outlets rework one wire story so much that its sentences are no longer near-duplicates; only the
+    # copy group says they are one source.
     wire = [
         "The city council approved a new budget for the harbour district, raising spending on roads and schools.",
         "Raising spending on roads and schools, the new budget for the harbour district was passed by the city "
@@ -222,3 +222,27 @@ def test_non_english_articles_are_left_out_and_alone_raise():
 
 def test_same_input_gives_the_same_summary():
     assert summarize(_articles(), words=60) == summarize(list(reversed(_articles())), words=60)
+
+
+@pytest.mark.parametrize("as_copies", [False, True])
+def test_seed_sentences_from_the_wire_story_cite_both_outlets(seeds_dir, as_copies):
+    from pathlib import Path
+
+    from storyline.ingest import read_paths
+
+    articles = [a for a in read_paths([seeds_dir]) if isinstance(a, Article)]
+    number = {a.id: Path(a.source_path or a.id).name[:3] for a in articles}
+    assert sorted(number.values()) == ["000", "001", "002"]
+    groups = [CopyGroup("wire", [i for i, n in number.items() if n in {"001", "002"}], "")] if as_copies else []
+    summary = summarize(articles, words=100, copy_groups=groups)
+
+    def holds(article: Article, text: str) -> bool:
+        wanted = set(content_stems(text))
+        return any(len(wanted & set(content_stems(article.text[a:b]))) >= 0.8 * len(wanted)
+                   for a, b in split_sentences(article.text))
+
+    both = {n: a for a in articles for n in [number[a.id]] if n in {"001", "002"}}
+    from_wire = [s for s in summary.sentences if holds(both["001"], s.text) and holds(both["002"], s.text)]
+    assert from_wire, "the wire story, carried by two outlets, should be in the summary"
+    for sentence in from_wire:
+        assert {number[c.article_id] for c in sentence.citations} >= {"001", "002"}, sentence.text

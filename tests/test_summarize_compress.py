@@ -52,6 +52,7 @@ def test_kept_spans_point_into_the_original_sentence():
         "He said the bridge would reopen soon.",
         "This was the worst flood in decades.",
         "They refused to leave their homes.",
+        "The idea was rejected by the union.",
         "and then the water came.",
         "The storm was terrible, he said, and it lasted all night.",
         "We will rebuild everything.",

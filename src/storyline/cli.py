@@ -1,20 +1,25 @@
-"""The ``storyline`` command line. Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors."""
+"""The ``storyline`` command line.
+
+Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors (bad arguments, settings or store), 3 a bug.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from storyline import api
 from storyline.config import load_settings
+from storyline.dedup import DEFAULT_THRESHOLD, explain
 from storyline.model import Article, Problem
 from storyline.render import summary_to_json, summary_to_markdown
 from storyline.store import StoreError
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # a bug: one line for the user, the traceback only on request
+        if os.environ.get("STORYLINE_DEBUG"):
+            raise
+        print(f"storyline: internal error: {type(error).__name__}: {error} (set STORYLINE_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("a", metavar="A")
     sub.add_argument("b", metavar="B")
     sub.add_argument("--json", action="store_true")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files")
 
     sub = command("events", cmd_events, "Group articles by the real-world event they report.", reads=True)
     sub.add_argument("--json", action="store_true")
@@ -137,19 +149,28 @@ def cmd_digest(args) -> int:
 
 def cmd_dedup(args) -> int:
     articles, problems = _read(args)
-    groups = api.copy_groups(articles, threshold=args.threshold)
+    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    groups = api.copy_groups(articles, threshold=threshold)
     by_id = {article.id: article for article in articles}
+
+    def why(group, article_id):  # the overlap behind each member's place in its group
+        return explain(by_id[group.canonical], by_id[article_id], threshold=threshold)
+
     if args.json:
         print(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
-                                      **({"overlap": g.overlap} if args.explain else {})} for g in groups]},
+                                      **({"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids[1:]]}
+                                         if args.explain else {})} for g in groups]},
                          ensure_ascii=False, indent=2))
     else:
         for group in groups:
             print(f"{group.id}: {len(group.article_ids)} article(s)")
             for article_id in group.article_ids:
                 mark = "*" if article_id == group.canonical else " "
-                share = f"  overlap {group.overlap[article_id]:.2f}" if args.explain and article_id in group.overlap else ""
-                print(f"  {mark} {article_id}  {by_id[article_id].title or ''}{share}")
+                print(f"  {mark} {article_id}  {by_id[article_id].title or ''}")
+                if args.explain and article_id != group.canonical:
+                    reason = why(group, article_id)
+                    joined = "" if reason["copies"] else "; in the group through another copy"
+                    print(f"      {reason['reason']}{joined}")
     return _finish(problems)
 
 
@@ -210,7 +231,7 @@ def _db(args) -> str:
 
 
 def _max_bytes(args) -> int:
-    return args.max_file_bytes or args.settings.max_file_bytes
+    return getattr(args, "max_file_bytes", None) or args.settings.max_file_bytes
 
 
 def _read(args) -> tuple[list[Article], list[Problem]]:

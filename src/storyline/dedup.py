@@ -5,14 +5,17 @@ How two articles come to share a group:
 1. **Normalise** each text: known boilerplate lines (credits, copyright tails, "Advertisement", share prompts,
    "Published on ..." headers) are dropped, and house-style variants are folded ("U.S." = "US", "per cent" =
    "percent", "1,000" = "1000", "week-long" = "weeklong", case and quotes ignored).
-2. **Shingle** the words into overlapping word 5-grams, hashed with seeded xxhash into a sorted set of 32-bit
-   values. Shingles made only of stopwords ("one of the most") are the most frequent phrases of any English
-   corpus and carry no evidence of copying, so they are dropped.
-3. **Propose** candidate pairs with locality-sensitive hashing: a 128-permutation MinHash per article, cut into
-   64 bands of 2 rows; two articles sharing any band are candidates.
+2. **Shingle** the words into overlapping word 6-grams (seeded hashing, vectorised over whole chunks of texts)
+   kept as a sorted set of 32-bit values. A run of six words repeated verbatim is rarely a coincidence, while
+   syndication edits leave most sentences intact. Shingles made only of stopwords ("one of the most") are the
+   most frequent phrases of any English corpus and carry no evidence of copying, so they are dropped.
+3. **Propose** candidate pairs with locality-sensitive hashing: a 128-bin one-permutation MinHash per article
+   (densified), cut into 64 bands of 2 bins; two articles sharing any band are candidates. Articles with the very
+   same shingle set are joined directly and only one of them enters the bands.
 4. **Verify** each candidate pair exactly: the share of the smaller article's shingles that the other one also
    contains (containment). Syndication trims endings and cuts teasers, so overlap is measured against the
-   smaller text rather than the union. Pairs at or above ``threshold`` are copies.
+   smaller text rather than the union. Pairs at or above ``threshold`` are copies. The default (0.6) sits in the
+   middle of the plateau of a coarse sweep on the syndication dev set (docs/benchmarks.md).
 5. **Group** copies with union-find (copies of copies belong together).
 
 A pair's verdict depends on the two articles alone, never on the rest of the corpus, so the groups are a pure
@@ -78,6 +81,8 @@ _BOILERPLATE_STARTS = frozenset(
     "last posted reporting additional writing editing edited photo image picture video photo: image: video:".split())
 _BOILERPLATE_MARKS = ("©", "(c)", "copyright", "rights reserved")
 _BOILERPLATE_MAX_CHARS = 120
+_BOILERPLATE_LEAD = "\"'“‘*-–—•|>[( \t"
+_BOILERPLATE_PREFIXES = tuple(sorted(_BOILERPLATE_STARTS))
 # Tokens are runs of letters, digits and the marks . , - (bytes; any non-ASCII byte counts as a letter), so that
 # house-style variants can be folded once per distinct token. Unicode quotes and dashes separate words.
 # After folding, a word is a run of ASCII letters and digits (any non-ASCII byte counts as a letter); every other
@@ -99,7 +104,7 @@ def is_boilerplate_line(line: str) -> bool:
     lowered = line.strip().lower()
     if not lowered or len(lowered) > _BOILERPLATE_MAX_CHARS:
         return False
-    first = lowered.lstrip("\"'“‘*-–—•|>[( ").split(None, 1)
+    first = lowered.lstrip(_BOILERPLATE_LEAD).split(None, 1)
     if not (first and first[0] in _BOILERPLATE_STARTS) and not any(mark in lowered for mark in _BOILERPLATE_MARKS):
         return False
     return bool(_BOILERPLATE.match(lowered))
@@ -107,7 +112,11 @@ def is_boilerplate_line(line: str) -> bool:
 
 def _folded(text: str) -> bytes:
     """``text`` as lower-case ASCII-separated words: boilerplate lines dropped, house-style variants folded."""
-    lowered = "\n".join(line for line in text.lower().split("\n") if not is_boilerplate_line(line))
+    lowered = text.lower()
+    lines = lowered.split("\n")
+    if any(mark in lowered for mark in _BOILERPLATE_MARKS) or any(
+            line.lstrip(_BOILERPLATE_LEAD).startswith(_BOILERPLATE_PREFIXES) for line in lines):
+        lowered = "\n".join(line for line in lines if not is_boilerplate_line(line))
     lowered = lowered.replace("per cent", "percent")
     if not lowered.isascii():
         lowered = _UNICODE_HYPHENS.sub("-", _UNICODE_SEPARATORS.sub(" ", lowered))
@@ -128,33 +137,37 @@ def normalized_words(text: str) -> list[str]:
 # Word hashes, vectorised over all the bytes of a chunk of texts
 
 _BYTE_RANDOM = np.random.default_rng(SEED).integers(1, 2**63, 256, dtype=np.uint64)
-_POLY = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
-_POLY_INVERSE = pow(_POLY, -1, 2**64)
+_POLY = 0x9E3779B97F4A7C15  # odd, so its powers are invertible modulo 2**64
 
 
 def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """64-bit hashes of the folded words of ``texts`` concatenated, and each text's word count.
 
-    A word's hash is the polynomial sum(r[b_k] * P^(end-1-k)) over its bytes b_k, read off prefix sums of
-    r[b_k] * P^-k for every byte of the chunk at once (arithmetic modulo 2^64), then mixed.
+    A word starting at byte s has the polynomial hash sum(r[b_k] * P^(k-s)) over its bytes b_k (arithmetic modulo
+    2^64), read off prefix sums of r[b_k] * P^k for every byte of the chunk at once, then mixed.
     """
     parts = [_folded(text) for text in texts]
     data = np.frombuffer(b" " + b" ".join(parts) + b" ", dtype=np.uint8)
     in_word = data != _SPACE
     starts = np.flatnonzero(in_word[1:] & ~in_word[:-1]) + 1
     ends = np.flatnonzero(in_word[:-1] & ~in_word[1:]) + 1
-    inverse_powers = np.full(len(data), _POLY_INVERSE, dtype=np.uint64)
-    inverse_powers[0] = 1
-    inverse_powers = np.cumprod(inverse_powers)
-    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
-    np.cumsum(_BYTE_RANDOM[data] * inverse_powers, out=prefix[1:])
     powers = np.full(len(data), _POLY, dtype=np.uint64)
     powers[0] = 1
     powers = np.cumprod(powers)
-    hashes = _fmix64((prefix[ends] - prefix[starts]) * powers[ends - 1])
+    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+    np.cumsum(_BYTE_RANDOM[data] * powers, out=prefix[1:])
+    hashes = _fmix64((prefix[ends] - prefix[starts]) * _inverse(powers[starts]))
     text_ends = np.cumsum([len(part) + 1 for part in parts])  # offset of the space after each text
     counts = np.diff(np.concatenate(([0], np.searchsorted(starts, text_ends))))
     return hashes, counts
+
+
+def _inverse(odd: np.ndarray) -> np.ndarray:
+    """Inverses modulo 2^64 of odd uint64 values (Newton's iteration doubles the correct low bits: 3 -> 96)."""
+    inverse = odd.copy()
+    for _ in range(5):
+        inverse = inverse * (_U64(2) - odd * inverse)
+    return inverse
 
 
 def _hash_words(words: Sequence[str]) -> np.ndarray:
@@ -343,11 +356,13 @@ class _KeyRuns:
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Every (position in ``keys``, doc) whose stored key equals ``keys[position]``."""
         positions, docs = [], []
+        order = np.argsort(keys, kind="stable")  # sorted queries walk the runs in order: far fewer cache misses
+        ordered = keys[order]
         for run_keys, run_docs in self._runs:
-            low = np.searchsorted(run_keys, keys, side="left")
-            high = np.searchsorted(run_keys, keys, side="right")
+            low = np.searchsorted(run_keys, ordered, side="left")
+            high = np.searchsorted(run_keys, ordered, side="right")
             query, found = _expand_ranges(low, high)
-            positions.append(query)
+            positions.append(order[query])
             docs.append(run_docs[found])
         if not positions:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
@@ -729,9 +744,11 @@ def explain(a: Article, b: Article, *, threshold: float = DEFAULT_THRESHOLD,
     elif not candidate:
         reason = "no shared LSH band: too little overlap to be proposed as a pair"
     elif contained >= threshold:
-        reason = f"copies: {contained:.0%} of the smaller text's 5-grams occur in the other (threshold {threshold:.0%})"
+        reason = (f"copies: {contained:.0%} of the smaller text's word {SHINGLE_WORDS}-grams occur in the other "
+                  f"(threshold {threshold:.0%})")
     else:
-        reason = f"not copies: only {contained:.0%} of the smaller text's 5-grams are shared (threshold {threshold:.0%})"
+        reason = (f"not copies: only {contained:.0%} of the smaller text's word {SHINGLE_WORDS}-grams occur in the "
+                  f"other (threshold {threshold:.0%})")
     return {
         "a": a.id, "b": b.id,
         "words": {a.id: sketch_a.words, b.id: sketch_b.words},

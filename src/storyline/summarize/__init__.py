@@ -1,14 +1,15 @@
 """Multi-document summaries whose sentences cite every article that supports them.
 
 The method: sentences (and rule-compressed versions of them) compete to cover the event's concepts (stemmed
-bigrams weighted by how many independent sources report them, early mentions counting more) under a word budget,
-solved exactly as an integer linear program; near-duplicates exclude each other; the chosen sentences are ordered
-by when they were first reported and cited by every article that holds them or a close paraphrase.
+bigrams weighted by how many independent sources report them, early mentions counting more) under a word
+budget, solved exactly as an integer linear program; near-duplicates exclude each other; the chosen sentences
+are ordered by when they were first reported and cited by every article that holds them or a close paraphrase.
 
 >>> from storyline.model import Article
->>> a = Article(id="a", text="The river flooded the old town on Monday. Schools were closed.", published="2024-05-06")
->>> summarize([a], words=20).sentences[0].text
-'The river flooded the old town.'
+>>> a = Article(id="a", text="The river flooded the old town on Monday. Schools were closed.")
+>>> b = Article(id="b", text="Rain fell all week. The river flooded the old town on Monday.")
+>>> [(s.text, [(c.article_id, c.sentence_index) for c in s.citations]) for s in summarize([a, b]).sentences]
+[('The river flooded the old town on Monday.', [('a', 0), ('b', 1)])]
 """
 
 from __future__ import annotations
@@ -52,23 +53,25 @@ class _Candidate:
     concepts: set[Concept]
 
 
-def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Sequence[CopyGroup] = ()) -> Summary:
+def summarize(articles: Sequence[Article], *, words: int = 100,
+              copy_groups: Sequence[CopyGroup] = ()) -> Summary:
     """Summarize one event's articles in at most ``words`` words.
 
-    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of a
-    sentence published earlier by another article count for that earlier source only. Articles whose ``language``
-    is set and is not English are left out; when none is left, or no article has text, or no sentence fits the
-    budget, a ``ValueError`` says so.
+    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of
+    a sentence published earlier by another article count for that earlier source only. Articles whose
+    ``language`` is set and is not English are left out; when none is left, or no article has text, or no
+    sentence fits the budget, a ``ValueError`` says so.
     """
     if isinstance(words, bool) or not isinstance(words, int) or words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     if not articles:
         raise ValueError("no articles to summarize")
-    english = [a for a in articles if not a.language or a.language.lower().replace("_", "-").split("-")[0] in _ENGLISH]
+    english = [a for a in articles if _is_english(a.language)]
     if not english:
         languages = ", ".join(sorted({a.language for a in articles if a.language}))
         raise ValueError(f"summaries support English articles only; these articles are in: {languages}")
-    usable = sorted((a for a in english if a.text and a.text.strip()), key=lambda a: (a.published or "", a.id))
+    usable = sorted((a for a in english if a.text and a.text.strip()),
+                    key=lambda a: (a.published or "", a.id))
     if not usable:
         raise ValueError("the articles hold no text to summarize")
 
@@ -97,10 +100,11 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
         raise ValueError("no sentence of the articles can stand alone in a summary")
     shortest = min(c.length for c in candidates)
     if shortest > words:
-        raise ValueError(f"a budget of {words} words is smaller than any sentence (the shortest has {shortest})")
+        raise ValueError(f"a budget of {words} words is smaller than any sentence "
+                         f"(the shortest usable one has {shortest})")
 
     concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
-    held = [[concept_index[c] for c in cand.concepts if c in concept_index] for cand in candidates]
+    held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         by_family.setdefault(family[cand.sentence], []).append(k)
@@ -115,11 +119,16 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
                                      sentences[candidates[k].sentence].article))]
 
     picked = [candidates[k] for k in chosen]
-    citations = supporting_citations([frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked],
-                     [s.stems for s in sentences], [s.citation for s in sentences], [c.sentence for c in picked])
+    summary_stems = [frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked]
+    citations = supporting_citations(summary_stems, [s.stems for s in sentences],
+                                     [s.citation for s in sentences], [c.sentence for c in picked])
     ordered = chronological(citations, article_rank)
     summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
     return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
+
+
+def _is_english(language: str | None) -> bool:
+    return not language or language.lower().replace("_", "-").split("-")[0] in _ENGLISH
 
 
 def _sources(articles: Sequence[Article], copy_groups: Sequence[CopyGroup]) -> list[str]:
@@ -146,7 +155,8 @@ def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
     out = []
     for k, sentence in enumerate(sentences):
         text = sentence.text
-        versions = {shorten(text, [(0, opening_connective(text))])[0], shorten(text, removable_spans(text))[0]}
+        as_written = shorten(text, [(0, opening_connective(text))])[0]
+        versions = {as_written, shorten(text, removable_spans(text))[0]}
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):
@@ -154,8 +164,9 @@ def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
     return out
 
 
-def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summary: list[SummarySentence]) -> str:
-    """The title closest to what the sources report overall (the best summary sentence when there are no titles).
+def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
+              summary: list[SummarySentence]) -> str:
+    """The title closest to what the sources report overall; without titles, the closest summary sentence.
 
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
     each stem).

@@ -18,9 +18,9 @@ def supporting_citations(
 ) -> list[list[Citation]]:
     """For each summary sentence, the source sentences that support it, at most one per article.
 
-    A source sentence supports a summary sentence when it holds at least ``threshold`` of its content stems (the
-    sentence itself, a copy of it, or a close paraphrase). The sentence it was taken from, ``taken_from[i]`` (an
-    index into the sources), is always cited. Citations are listed in source order.
+    A source sentence supports a summary sentence when it holds at least ``threshold`` of its content stems
+    (the sentence itself, a copy of it, or a close paraphrase). The sentence it was taken from,
+    ``taken_from[i]`` (an index into the sources), is always cited. Citations are listed in source order.
     """
     inter = intersections(summary_stems, source_stems)
     best: list[dict[str, tuple[float, int]]] = [{} for _ in summary_stems]

@@ -1,23 +1,25 @@
 """Rule-based sentence compression and stand-alone checks.
 
-A compression is a list of ``(start, end)`` spans of the sentence that are kept, so a shortened sentence stays a
-faithful, traceable selection of the source's own words. The rules drop material that rarely carries the news:
-parentheticals, trailing attribution clauses (", officials said Tuesday."), weekday time stamps ("on Friday"),
-short appositives after a name (", a former finance minister,") and opening connectives ("But", "However,").
+A compression is a list of ``(start, end)`` spans of the sentence that are kept, so a shortened sentence stays
+a faithful, traceable selection of the source's own words. The rules drop material that rarely carries the
+news: parentheticals, trailing attribution clauses (", officials said Tuesday."), weekday time stamps ("on
+Friday"), short appositives after a name (", a former finance minister,") and opening connectives ("But",
+"However,").
 """
 
 from __future__ import annotations
 
 import re
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"(?:\s+(?:night|morning|afternoon|evening))?")
 _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SPEECH = r"(?:said|says|told|added|reported|announced|declared|stated|according\s+to)"
 
 # "(...)" and "[...]" asides.
 _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{1,200}[)\]]")
-# ", officials told reporters on Friday." at the very end: a speech verb within the clause's first words. Only an
-# unnamed speaker is dropped ("officials said", "he said"): a named one tells the reader whose claim it is.
+# ", officials told reporters on Friday." at the very end: a speech verb within the clause's first words. Only
+# an unnamed speaker is dropped ("officials said", "he said"): a named one tells the reader whose claim it is.
 _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?:[^\s,;:]+\s+){{0,6}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
 # "on Friday", "late Sunday night", "said Tuesday": a weekday stamp adds nothing a reader of a summary needs.
@@ -31,7 +33,8 @@ _CONNECTIVE = re.compile(
 # Openings that lean on an antecedent in an earlier sentence ("He said", "This was", "They").
 _DANGLING_OPENING = re.compile(
     r"^[\"'“‘]?(?:He|She|It|They|Them|His|Her|Hers|Its|Their|This|That|These|Those|Such|Both|The two|"
-    r"The latter|The former|Another|Other|Others|There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
+    r"The latter|The former|The (?:notion|idea|move|remarks?|comments?|suggestion)|Another|Other|Others|"
+    r"There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
 
 
 # "..., he said, ..." with no name for the speaker.
@@ -39,11 +42,13 @@ _PRONOUN_SPEAKER = re.compile(r"(?:^|[,;:]\s*)(?:he|she|they|He|She|They)\s+(?:s
 # First- and second-person words outside quotation marks: a quote whose speaker the sentence does not name.
 _PERSONAL = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-# A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item ("1981:").
-_CUT_SHORT = re.compile(r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
+# A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item
+# ("1981:").
+_CUT_SHORT = re.compile(
+    r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
 _LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}|[a-z])\s*[:)]")
-# A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions and
-# headings do not.
+# A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions
+# and headings do not.
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
@@ -56,10 +61,10 @@ def opening_connective(text: str) -> int:
 def stands_alone(text: str) -> bool:
     """Whether a sentence can be read without the one before it.
 
-    Sentences opening with a pronoun or demonstrative ("He said", "This is"), a lower-case word or a closing quote
-    (a fragment of a split quotation) cannot, nor captions and headings (no final full stop), sentences cut short at
-    an abbreviation, list items, nor those whose speaker is only a pronoun (", he said") or that speak
-    in the first or second person outside quotation marks (a quote that lost its marks or its speaker).
+    Sentences opening with a pronoun or demonstrative ("He said", "This is"), a lower-case word or a closing
+    quote (a fragment of a split quotation) cannot, nor captions and headings (no final full stop), sentences
+    cut short at an abbreviation, list items, nor those whose speaker is only a pronoun (", he said") or that
+    speak in the first or second person outside quotation marks (a quote that lost its marks or its speaker).
     """
     body = text[opening_connective(text):]
     if not body or text[0].islower():

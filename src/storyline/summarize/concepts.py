@@ -1,10 +1,10 @@
 """Concepts: stemmed word bigrams and content words, weighted by how many independent sources report them.
 
-Gillick & Favre (2009) score a summary by the weighted set of concepts it covers; a concept's weight is the number
-of documents that contain it. Here a document is an independent *source*: copies count once (see ``support``), and
-a source reports a concept more strongly when it does so early, the inverted pyramid putting the news first.
-Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight: they reward covering
-the event's vocabulary when no shared phrase is left to cover.
+Gillick & Favre (2009) score a summary by the weighted set of concepts it covers; a concept's weight is the
+number of documents that contain it. Here a document is an independent *source*: copies count once (see
+``support``), and a source reports a concept more strongly when it does so early, the inverted pyramid putting
+the news first. Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight:
+they reward covering the event's vocabulary when no shared phrase is left to cover.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ Concept = tuple[str, ...]
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words with possessive endings removed (``Sen's`` -> ``sen``), as ROUGE-style matching sees them."""
+    """Lower-cased words without possessive endings (``Sen's`` -> ``sen``)."""
     out = []
     for word in words(text):
         if word.endswith(("'s", "’s")):
@@ -37,7 +37,8 @@ def concepts_of(text: str) -> set[Concept]:
     toks = tokens(text)
     stems = [stem(t) for t in toks]
     stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1) if not (stop[i] and stop[i + 1])}
+    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1)
+                           if not (stop[i] and stop[i + 1])}
     found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
     return found
 
@@ -59,10 +60,10 @@ def concept_weights(
 ) -> dict[Concept, float]:
     """Weight of each concept reported by at least ``min_sources`` distinct supports.
 
-    ``sentence_support[i]`` names the independent source that sentence ``i`` counts for (its copy group, or the
-    earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A concept's
-    weight sums, over the distinct supports that report it, the position credit of its earliest mention there
-    (times ``WORD_SHARE`` for single words).
+    ``sentence_support[i]`` names the independent source that sentence ``i`` counts for (its copy group, or
+    the earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A
+    concept's weight sums, over the distinct supports that report it, the position credit of its earliest
+    mention there (times ``WORD_SHARE`` for single words).
     """
     earliest: dict[Concept, dict[str, int]] = {}
     for concepts, support, rank in zip(sentence_concepts, sentence_support, sentence_rank):

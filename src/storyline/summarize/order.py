@@ -10,9 +10,9 @@ from storyline.model import Citation
 def chronological(citations: Sequence[Sequence[Citation]], article_rank: Mapping[str, int]) -> list[int]:
     """Order in which to print summary sentences, given each one's citations.
 
-    A sentence is placed by its earliest report: the earliest article (``article_rank``, 0 = first published) that
-    cites it, then its position in that article, so sentences of one article keep the article's order and later
-    developments come after earlier ones.
+    A sentence is placed by its earliest report: the earliest article (``article_rank``, 0 = first published)
+    that cites it, then its position in that article, so sentences of one article keep the article's order and
+    later developments come after earlier ones.
     """
 
     def key(i: int) -> tuple[int, int, int]:

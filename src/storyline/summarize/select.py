@@ -5,14 +5,14 @@ Variables: ``s_j`` (sentence j is chosen) and ``c_i`` (concept i is covered), al
     maximise    sum_i w_i c_i  +  sum_j b_j s_j
     subject to  sum_j len_j s_j <= budget
                 c_i <= sum_{j contains i} s_j          (a concept counts only when a chosen sentence holds it)
-                sum_{j in group} s_j <= 1              (versions of one sentence, near-duplicates: at most one)
+                sum_{j in group} s_j <= 1              (versions of a sentence, near-duplicates: one at most)
 
 ``b_j`` is a small per-sentence bonus that only breaks ties between equally covering choices. Solved by HiGHS
 through ``scipy.optimize.milp`` with a node limit, so the answer does not depend on the machine's speed.
 
-Two reductions keep the program small without changing what a summary can say: concepts held by exactly the same
-sentences are merged, and only the ``MAX_CANDIDATES`` sentences with the most concept weight per word compete (a
-summary holds a handful; sentences far down that ranking are never chosen in practice).
+Two reductions keep the program small without changing what a summary can say: concepts held by exactly the
+same sentences are merged, and only the ``MAX_CANDIDATES`` sentences with the most concept weight per word
+compete (a summary holds a handful; sentences far down that ranking are never chosen in practice).
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 NODE_LIMIT = 20_000
 MAX_CANDIDATES = 200
-# HiGHS spends most of its time on a large cut pool at the root; a small pool solves these programs several times
-# faster to the same optimum.
-_HIGHS_OPTIONS = {"node_limit": NODE_LIMIT, "time_limit": 30.0, "mip_rel_gap": 1e-6, "mip_pool_soft_limit": 30}
+# HiGHS spends most of its time on a large cut pool at the root; a small pool solves these programs several
+# times faster to the same optimum.
+_HIGHS_OPTIONS = {"node_limit": NODE_LIMIT, "time_limit": 30.0, "mip_rel_gap": 1e-6,
+                  "mip_pool_soft_limit": 30}
 
 
 def best_cover(
@@ -64,8 +65,8 @@ def best_cover(
     # occurrence[i, j] = 1 when sentence j holds concept i.
     occurrence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_conc, n_sent))
 
-    constraints = [LinearConstraint(sparse.hstack([sparse.csr_matrix((1, n_conc)),
-                                                   sparse.csr_matrix(lengths_arr[None, :])]), -np.inf, budget)]
+    length_row = sparse.hstack([sparse.csr_matrix((1, n_conc)), sparse.csr_matrix(lengths_arr[None, :])])
+    constraints = [LinearConstraint(length_row, -np.inf, budget)]
     if n_conc:
         cover = sparse.hstack([sparse.identity(n_conc, format="csr"), -occurrence]).tocsr()
         constraints.append(LinearConstraint(cover, -np.inf, 0.0))
@@ -90,11 +91,12 @@ def best_cover(
     return [j for j in range(n_sent) if result.x[n_conc + j] > 0.5]
 
 
-def _merge_twins(concepts: Sequence[Sequence[int]], weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
+def _merge_twins(concepts: Sequence[Sequence[int]],
+                 weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
     """Merge concepts held by exactly the same sentences into one (their weights add up); drop unheld ones.
 
-    Covering one twin always covers the other, so the optimum is unchanged while the program gets much smaller:
-    most bigrams occur in a single sentence and its versions.
+    Covering one twin always covers the other, so the optimum is unchanged while the program gets much
+    smaller: most bigrams occur in a single sentence and its versions.
     """
     holders: dict[int, list[int]] = {}
     for j, held in enumerate(concepts):
