@@ -270,5 +270,6 @@ def main(argv: list[str] | None = None) -> None:
     if args.scale:
         print_scale(scale_run(articles, gold, args.scale))
 
+
 if __name__ == "__main__":
     main()
