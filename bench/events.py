@@ -216,7 +216,8 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
 
     index = EventIndex()
     checkpoints, done, wall, cpu = [], 0, 0.0, 0.0
-    marks = {min(total, 10_000), max(total - 10_000, 0), total} - {0}
+    shown = {min(total, 10_000), min(total, 20_000), total // 2, total}
+    marks = (shown | {done - 10_000 for done in shown}) - {0}
     for batch in synthetic_stream(articles, gold, total):
         started, started_cpu = time.perf_counter(), time.process_time()
         index.add(batch)
@@ -233,8 +234,9 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
 def print_scale(checkpoints: list[tuple]) -> None:
     """Rows of the scale run: cumulative figures, and the CPU rate over the last 10,000 articles."""
     by_done = {row[0]: row for row in checkpoints}
+    total = max(by_done)
     for done, wall, cpu, peak, n_events, state in checkpoints:
-        if done not in (min(by_done), max(by_done)):
+        if done not in {min(total, 10_000), min(total, 20_000), total // 2, total}:
             continue
         recent = by_done.get(done - 10_000)
         last = 10_000 / (cpu - recent[2]) if recent else done / cpu
