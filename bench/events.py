@@ -1,6 +1,7 @@
 """Event clustering benchmark: ECB+ development topics and DUC 2004 clusters, plus an online scale run.
 
-Prints one table: our batch and online modes beside the TF-IDF + average-link anchor, measured in the same run.
+Prints one table: our batch and online modes beside the TF-IDF + average-link anchor, measured in the same
+run.
 
     PYTHONPATH=src python bench/events.py [--data ../shared/data] [--scale 100000]
 """
@@ -21,19 +22,25 @@ import numpy as np
 
 from storyline.model import Article
 
-MONTHS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_I = re.IGNORECASE
 _DATE_PATTERNS = [
-    (re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*-?\s*(\d{{4}})\b", re.I), ("m", "d", "y")),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(\d{{4}})\b", re.I), ("d", "m", "y")),
+    (re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*-?\s*(\d{{4}})\b", _I), ("m", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(\d{{4}})\b", _I), ("d", "m", "y")),
     (re.compile(r"\b(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\b"), ("y", "m", "d")),
     (re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b"), ("m", "d", "y")),
 ]
 
 
 def find_date(line: str) -> str | None:
-    """The first date written in ``line`` (tokenised text: "May 03 , 2013", "2013 - 09 - 26"), ISO, or None."""
+    """The first date written in ``line`` (tokenised text: "May 03 , 2013", "2013 - 09 - 26"), ISO, or
+    None."""
     line = re.sub(r"\s+([.,])", r"\1", line)
     for pattern, roles in _DATE_PATTERNS:
         match = pattern.search(line)
@@ -68,14 +75,25 @@ def read_ecbplus(folder: Path) -> tuple[list[Article], list[str], list[int]]:
             url = lines[0].replace(" ", "")
             outlet = re.sub(r"^https?:/*(www\.)?", "", url).split("/")[0] or None
             head = lines[1:6]
-            date_at = next((k for k, text in enumerate(head) if find_date(text) and len(text.split()) <= 24), None)
+            date_at = next(
+                (k for k, text in enumerate(head) if find_date(text) and len(text.split()) <= 24), None
+            )
             if date_at is not None:
                 published = find_date(head[date_at])
             title_at = next((k for k in range(min(len(head), 2)) if k != date_at), None)
             title = _detokenise(head[title_at]) if title_at is not None else None
             body_lines = [text for k, text in enumerate(lines[1:], start=0) if k not in (date_at, title_at)]
-        articles.append(Article(id=row["doc_id"], text="\n".join(body_lines), title=title, url=url,
-                                outlet=outlet, published=published, date_source="dateline" if published else None))
+        articles.append(
+            Article(
+                id=row["doc_id"],
+                text="\n".join(body_lines),
+                title=title,
+                url=url,
+                outlet=outlet,
+                published=published,
+                date_source="dateline" if published else None,
+            )
+        )
         gold.append(row["cluster"])
         topics.append(row["topic"])
     return articles, gold, topics
@@ -89,9 +107,15 @@ def read_duc(folder: Path) -> tuple[list[Article], list[str]]:
             stamp = re.search(r"(\d{4})(\d{2})(\d{2})", path.name)
             published = f"{stamp[1]}-{stamp[2]}-{stamp[3]}" if stamp else None
             outlet = re.match(r"[A-Z]+", path.name)
-            articles.append(Article(id=path.name, text=path.read_text(encoding="utf-8", errors="replace"),
-                                    outlet=outlet.group() if outlet else None, published=published,
-                                    date_source="id" if published else None))
+            articles.append(
+                Article(
+                    id=path.name,
+                    text=path.read_text(encoding="utf-8", errors="replace"),
+                    outlet=outlet.group() if outlet else None,
+                    published=published,
+                    date_source="id" if published else None,
+                )
+            )
             gold.append(cluster.name)
     return articles, gold
 
@@ -121,8 +145,9 @@ def baseline_labels(texts: list[str], threshold: float = 0.825) -> list[int]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts).toarray()
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                    distance_threshold=threshold)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    )
     return model.fit_predict(matrix).tolist()
 
 
@@ -138,7 +163,8 @@ def synthetic_stream(
     with its own vocabulary (every word of four letters or more gets a copy-specific suffix, so copies are
     distinct events), events starting on random days of a span that grows with ``total`` (about
     ``per_day`` articles a day, so a longer stream is not a denser one), articles of an event on its first day
-    plus their own offsets where known (up to 20 days). Only the plan is held; texts are made batch by batch."""
+    plus their own offsets where known (up to 20 days). Only the plan is held; texts are made batch by
+    batch."""
     rng = np.random.default_rng(seed)
     events = sorted(set(gold))
     base: dict[str, int] = {}
@@ -168,15 +194,25 @@ def synthetic_stream(
         for day, copy, index in plan[begin : begin + batch]:
             source = articles[index]
             suffix = "".join(chr(97 + (copy // 26**p) % 26) for p in range(3))
-            rename = lambda m: m.group(1) + suffix  # noqa: E731
-            out.append(Article(id=f"{source.id}~{copy}", text=word.sub(rename, source.text),
-                               title=word.sub(rename, source.title) if source.title else None, outlet=source.outlet,
-                               published=date.fromordinal(day).isoformat(), date_source="synthetic"))
+            rename = rf"\1{suffix}"  # suffix is letters only
+            out.append(
+                Article(
+                    id=f"{source.id}~{copy}",
+                    text=word.sub(rename, source.text),
+                    title=word.sub(rename, source.title) if source.title else None,
+                    outlet=source.outlet,
+                    published=date.fromordinal(day).isoformat(),
+                    date_source="synthetic",
+                )
+            )
         yield out
 
 
-def online_labels(articles: list[Article], order: list[int], chunk: int = 50, **options) -> tuple[list[str], float]:
-    """Feed ``articles`` to an EventIndex in ``order``, ``chunk`` at a time, saving and loading the state between
+def online_labels(
+    articles: list[Article], order: list[int], chunk: int = 50, **options
+) -> tuple[list[str], float]:
+    """Feed ``articles`` to an EventIndex in ``order``, ``chunk`` at a time, saving and loading the state
+    between
     calls as a store would; return each article's event id and the seconds taken."""
     from storyline.events import EventIndex
 
@@ -190,13 +226,22 @@ def online_labels(articles: list[Article], order: list[int], chunk: int = 50, **
     return labels_of(events, articles), time.perf_counter() - started
 
 
-def evaluate(name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_order=None):
+def evaluate(
+    name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_order=None
+):
     from storyline.events import cluster_events
 
     if anchor_texts is not None:
         started = time.perf_counter()
         labels = baseline_labels(anchor_texts)
-        rows.append((name, "anchor: TF-IDF + average link (0.825)", scores(gold, labels), time.perf_counter() - started))
+        rows.append(
+            (
+                name,
+                "anchor: TF-IDF + average link (0.825)",
+                scores(gold, labels),
+                time.perf_counter() - started,
+            )
+        )
     started = time.perf_counter()
     batch = labels_of(cluster_events(articles), articles)
     rows.append((name, "ours, batch", scores(gold, batch), time.perf_counter() - started))
@@ -206,9 +251,33 @@ def evaluate(name: str, articles: list[Article], gold: list[str], rows: list, *,
         rows.append((name, "agreement of online with batch (batch as gold)", scores(batch, online), 0.0))
 
 
+def shuffled_ids(name: str, articles: list[Article], gold: list[str], seeds: int = 5) -> tuple:
+    """Batch mode with the article ids renamed at random: the date-ordered pass breaks ties by id, so this
+    shows
+    how much the figures owe to one order. The row carries the run with the median F1 and the F1 range."""
+    from storyline.events import cluster_events
+
+    runs = []
+    started = time.perf_counter()
+    for seed in range(seeds):
+        names = np.random.default_rng(seed).permutation(len(articles))
+        renamed = [replace(a, id=f"a{names[i]:05d}") for i, a in enumerate(articles)]
+        runs.append(scores(gold, labels_of(cluster_events(renamed), renamed)))
+    runs.sort(key=lambda s: s["F1"])
+    low, median, high = runs[0]["F1"], runs[len(runs) // 2], runs[-1]["F1"]
+    return (
+        name,
+        f"ours, batch, ids renamed at random: median of {seeds} (F1 {low:.3f}-{high:.3f})",
+        median,
+        time.perf_counter() - started,
+    )
+
+
 def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tuple]:
-    """Online clustering of a synthetic stream in calls of 1,000 articles. At checkpoints: (articles so far, wall
-    seconds, CPU seconds, peak resident MB of the whole process, open events, state MB). Making the texts is not
+    """Online clustering of a synthetic stream in calls of 1,000 articles. At checkpoints: (articles so
+    far, wall
+    seconds, CPU seconds, peak resident MB of the whole process, open events, state MB). Making the texts is
+    not
     timed."""
     import resource
 
@@ -216,7 +285,8 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
 
     index = EventIndex()
     checkpoints, done, wall, cpu = [], 0, 0.0, 0.0
-    marks = {min(total, 10_000), max(total - 10_000, 0), total} - {0}
+    shown = {min(total, 10_000), min(total, 20_000), total // 2, total}
+    marks = (shown | {done - 10_000 for done in shown}) - {0}
     for batch in synthetic_stream(articles, gold, total):
         started, started_cpu = time.perf_counter(), time.process_time()
         index.add(batch)
@@ -233,20 +303,29 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
 def print_scale(checkpoints: list[tuple]) -> None:
     """Rows of the scale run: cumulative figures, and the CPU rate over the last 10,000 articles."""
     by_done = {row[0]: row for row in checkpoints}
+    total = max(by_done)
     for done, wall, cpu, peak, n_events, state in checkpoints:
-        if done not in (min(by_done), max(by_done)):
+        if done not in {min(total, 10_000), min(total, 20_000), total // 2, total}:
             continue
         recent = by_done.get(done - 10_000)
         last = 10_000 / (cpu - recent[2]) if recent else done / cpu
-        print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
-              f"{wall:.0f} wall, {cpu:.0f} CPU ({last:.0f} articles per CPU second over the last 10,000; "
-              f"peak {peak:,.0f} MB; state {state:.1f} MB) |")
+        print(
+            f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
+            f"{wall:.0f} wall, {cpu:.0f} CPU ({last:.0f} articles per CPU second over the last 10,000; "
+            f"peak {peak:,.0f} MB; state {state:.1f} MB) |"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
-    parser.add_argument("--scale", type=int, default=10_000, help="articles in the synthetic online stream (0: skip)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+    )
+    parser.add_argument(
+        "--scale", type=int, default=10_000, help="articles in the synthetic online stream (0: skip)"
+    )
     args = parser.parse_args(argv)
     ecb_dir, duc_dir = args.data / "ecbplus-dev", args.data / "duc2004-dev" / "docs"
     if not (ecb_dir / "docs.jsonl").exists() or not duc_dir.exists():
@@ -258,6 +337,7 @@ def main(argv: list[str] | None = None) -> None:
     arrival = np.random.default_rng(0).permutation(len(articles)).tolist()
     evaluate("ECB+ dev, text only", undated, gold, rows, anchor_texts=raw, online_order=arrival)
     evaluate("ECB+ dev, dates where present", articles, gold, rows)
+    rows.append(shuffled_ids("ECB+ dev, text only", undated, gold))
     duc, duc_gold = read_duc(duc_dir)
     by_date = sorted(range(len(duc)), key=lambda i: (duc[i].published, duc[i].id))
     evaluate("DUC 2004 dev", duc, duc_gold, rows, anchor_texts=[a.text for a in duc], online_order=by_date)
@@ -265,12 +345,13 @@ def main(argv: list[str] | None = None) -> None:
     print("| data | method | B3 P | B3 R | B3 F1 | ARI | events | seconds |")
     print("|---|---|---|---|---|---|---|---|")
     for data, method, s, seconds in rows:
-        print(f"| {data} | {method} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['k']} | "
-              f"{seconds:.1f} |")
+        print(
+            f"| {data} | {method} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | "
+            f"{s['k']} | "
+            f"{seconds:.1f} |"
+        )
     if args.scale:
-        for done, wall, cpu, peak, n_events, state in scale_run(articles, gold, args.scale):
-            print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
-                  f"{wall:.0f} ({done / cpu:.0f} articles per CPU second; peak {peak:,.0f} MB; state {state:.1f} MB) |")
+        print_scale(scale_run(articles, gold, args.scale))
 
 
 if __name__ == "__main__":

@@ -15,16 +15,25 @@ from storyline.ingest import read_paths
 from storyline.model import Article, CopyGroup
 
 
-def article(id: str, text: str, title: str | None = None, published: str | None = "2024-03-04", **extra) -> Article:
-    return Article(id=id, text=text, title=title, published=published, date_source="field" if published else None,
-                   **extra)
+def article(
+    id: str, text: str, title: str | None = None, published: str | None = "2024-03-04", **extra
+) -> Article:
+    return Article(
+        id=id,
+        text=text,
+        title=title,
+        published=published,
+        date_source="field" if published else None,
+        **extra,
+    )
 
 
 # Two earthquakes (same kind of event, different places, people and dates) and a dock strike.
 VALDORIA = [
     article(
         "v1",
-        "A magnitude 6.2 earthquake struck the town of Valdoria early on Monday, collapsing the old bell tower "
+        "A magnitude 6.2 earthquake struck the town of Valdoria early on Monday, collapsing the old bell "
+        "tower "
         "and cutting power to thousands of homes. Mayor Ilsa Marrow said rescue teams from Ferren were "
         "searching the ruins of the market hall. Twelve people were injured in Valdoria, officials said.",
         title="Earthquake topples bell tower in Valdoria",
@@ -42,7 +51,8 @@ VALDORIA = [
     article(
         "v3",
         "Aftershocks rattled Valdoria on Tuesday, a day after the magnitude 6.2 earthquake brought down the "
-        "bell tower. Mayor Ilsa Marrow said the market hall would be rebuilt and that twelve injured residents "
+        "bell tower. Mayor Ilsa Marrow said the market hall would be rebuilt and that twelve injured "
+        "residents "
         "were recovering in the Ferren clinic.",
         title="Aftershocks rattle Valdoria",
         outlet="Valley Wire",
@@ -53,8 +63,10 @@ KESTMARK = [  # the same week, the same kind of event and words; other places, p
     article(
         "k1",
         "A magnitude 5.4 earthquake struck the town of Kestmark early on Wednesday, collapsing the old "
-        "lighthouse and cutting power to hundreds of homes. Governor Tomas Reyle said rescue teams from Brenn "
-        "were searching the ruins of the Saint Oda school. Forty people were injured in Kestmark, officials said.",
+        "lighthouse and cutting power to hundreds of homes. Governor Tomas Reyle said rescue teams from "
+        "Brenn "
+        "were searching the ruins of the Saint Oda school. Forty people were injured in Kestmark, "
+        "officials said.",
         title="Earthquake topples lighthouse in Kestmark",
         outlet="Northern Ledger",
         published="2024-03-06",
@@ -81,7 +93,8 @@ KESTMARK = [  # the same week, the same kind of event and words; other places, p
 STRIKE = [
     article(
         "s1",
-        "Dock workers in Port Amsel walked out on Wednesday over night shift pay, leaving six container ships "
+        "Dock workers in Port Amsel walked out on Wednesday over night shift pay, leaving six container "
+        "ships "
         "waiting offshore. The Amsel Dockers Union said the strike would last until the harbour board raised "
         "wages.",
         title="Port Amsel dockers strike over pay",
@@ -90,7 +103,8 @@ STRIKE = [
     ),
     article(
         "s2",
-        "Six container ships waited outside Port Amsel on Thursday as the dockers' strike over night shift pay "
+        "Six container ships waited outside Port Amsel on Thursday as the dockers' strike over night "
+        "shift pay "
         "entered its second day. The harbour board offered talks with the Amsel Dockers Union.",
         title="Ships wait as Port Amsel strike goes on",
         outlet="Coastal Post",
@@ -110,7 +124,11 @@ def event_holding(events, article_id: str):
 
 def test_two_events_of_the_same_kind_stay_apart_and_each_is_whole():
     events = cluster_events(CORPUS)
-    assert partition(events) == {frozenset({"v1", "v2", "v3"}), frozenset({"k1", "k2", "k3"}), frozenset({"s1", "s2"})}
+    assert partition(events) == {
+        frozenset({"v1", "v2", "v3"}),
+        frozenset({"k1", "k2", "k3"}),
+        frozenset({"s1", "s2"}),
+    }
 
 
 def test_every_article_is_in_exactly_one_event():
@@ -151,7 +169,9 @@ def test_online_order_within_a_call_does_not_matter():
     forward, backward = EventIndex(), EventIndex()
     forward.add(CORPUS)
     backward.add(CORPUS[::-1])
-    assert [(e.id, e.article_ids) for e in forward.events()] == [(e.id, e.article_ids) for e in backward.events()]
+    assert [(e.id, e.article_ids) for e in forward.events()] == [
+        (e.id, e.article_ids) for e in backward.events()
+    ]
 
 
 def test_add_returns_the_events_it_created_or_changed():
@@ -227,7 +247,9 @@ def test_undated_article_joins_its_event_and_dates_come_from_dated_articles():
 def test_articles_dated_only_by_ingest_time_get_those_dates_and_no_time_penalty():
     # Read months after the event: without a time penalty they still join the dated articles of their event.
     read_later = [
-        Article(id=a.id + "-late", text=a.text, title=a.title, published="2024-11-10", date_source="ingest-time")
+        Article(
+            id=a.id + "-late", text=a.text, title=a.title, published="2024-11-10", date_source="ingest-time"
+        )
         for a in KESTMARK[1:]
     ]
     events = cluster_events(CORPUS + read_later)
@@ -250,7 +272,9 @@ def test_short_and_empty_articles_are_kept_each_in_one_event():
     short = article("tiny", "Quake.", published="2024-03-04")
     empty = article("empty", "", published="2024-03-04")
     events = cluster_events(CORPUS + [short, empty])
-    assert sorted(a for e in events for a in e.article_ids) == sorted([a.id for a in CORPUS] + ["tiny", "empty"])
+    assert sorted(a for e in events for a in e.article_ids) == sorted(
+        [a.id for a in CORPUS] + ["tiny", "empty"]
+    )
     assert event_holding(events, "empty").article_ids == ["empty"]
     assert partition([e for e in events if "tiny" not in e.article_ids and "empty" not in e.article_ids]) >= {
         frozenset({"k1", "k2", "k3"})
@@ -274,12 +298,24 @@ def test_articles_in_other_languages_are_kept_apart_from_english_events():
 
 def test_language_guess_and_entities():
     assert article_language(VALDORIA[0]) == "en"
-    assert article_language(article("x", "Der Hund und die Katze sind mit dem Zug nach Berlin gefahren, weil es "
-                                         "dort im Sommer warm ist und die Kinder am See spielen.")) == "und"
+    assert (
+        article_language(
+            article(
+                "x",
+                "Der Hund und die Katze sind mit dem Zug nach Berlin gefahren, weil es "
+                "dort im Sommer warm ist und die Kinder am See spielen.",
+            )
+        )
+        == "und"
+    )
     assert article_language(article("y", "Kurz.")) == "en"  # too short to judge
     assert article_language(article("z", "Text", language="pt-BR")) == "pt"
     assert entity_tokens("After the vote, Governor Tomas Reyle met 40 families.") == [
-        "governor tomas reyle", "governor", "tomas", "reyle", "40"
+        "governor tomas reyle",
+        "governor",
+        "tomas",
+        "reyle",
+        "40",
     ]
 
 

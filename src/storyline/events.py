@@ -2,17 +2,24 @@
 
 The method follows news stream clustering (Miranda et al. 2018). Each article is three sparse TF-IDF vectors
 (body, headline, entities: see ``storyline.features``); each event keeps, per subspace, the sum of its
-articles' vectors (a centroid). Articles are taken in date order: an article joins the most similar event that is
-still open, when the similarity reaches a threshold, and otherwise starts an event of its own. The similarity is
+articles' vectors (a centroid). Articles are taken in date order: an article joins the most similar event that
+is
+still open, when the similarity reaches a threshold, and otherwise starts an event of its own. The similarity
+is
 a weighted mean of the three cosines, lowered by the time between the article and the event's date range. An
 event stays open while its newest article is within a time window of the newest date seen, so the work and the
 state per article stay bounded however long the stream runs; closed events keep their articles but no vectors.
 
-Batch mode (``cluster_events``) runs the same pass over all articles with corpus-wide document frequencies and
-then re-assigns articles whose best event changed once all events are known; online mode (``EventIndex``) keeps
-document frequencies and open centroids between calls, so a store never re-reads old texts.
+Batch mode (``cluster_events``, ``EventIndex.from_articles``) runs the same pass over all articles with
+corpus-wide document frequencies, keeps the vectors of closed events so that articles of unknown time (taken
+last) can join any event, and then re-assigns articles whose best event changed once all events are known.
+Online mode (``EventIndex.add``) keeps document frequencies and open centroids between calls, so a store never
+re-reads old texts; an article dated a window behind the newest date seen (a late arrival) can only join
+events
+that are still open, so after importing an old archive into a store of current news, rebuild.
 
-Dates: ``Article.published`` orders the stream and gives events their date range. An article without a date, or
+Dates: ``Article.published`` orders the stream and gives events their date range. An article without a date,
+or
 whose date is only the time it was read (``date_source == "ingest-time"``), has no time penalty (its time is
 unknown); it opens and keeps events at the stream's newest date, and an event made only of such articles takes
 its dates from them (the ingest dates), or has none.
@@ -48,7 +55,8 @@ class EventOptions:
 
     ``weights`` weigh the body, headline and entity cosines (a subspace the article lacks is left out of its
     mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity of
-    a dated article to an event is multiplied by exp(-(gap / time_scale)^2 / 2), gap being the days between the
+    a dated article to an event is multiplied by exp(-(gap / time_scale)^2 / 2), gap being the days between
+    the
     article and the event's date range (coverage of one event runs for days to weeks; the same kind of event
     months apart is another one). ``window_days``: an event closes once its newest date is this far behind the
     stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
@@ -78,7 +86,9 @@ class EventOptions:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(options) - known)
         if unknown:
-            raise ValueError(f"unknown event option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise ValueError(
+                f"unknown event option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
         values = dict(options)
         if "weights" in values:
             values["weights"] = tuple(float(w) for w in values["weights"])  # type: ignore[union-attr]
@@ -86,14 +96,15 @@ class EventOptions:
 
 
 def day_number(value: str | None) -> float:
-    """Days since 0001-01-01 (with the time of day as a fraction) of an ISO date or datetime; NaN if unreadable."""
+    """Days since 0001-01-01 (with the time of day as a fraction) of an ISO date or datetime; NaN if
+    unreadable."""
     if not value:
         return _UNKNOWN
     text = value.strip()
     try:
         if len(text) == 10:
             return float(date.fromisoformat(text).toordinal())
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return _UNKNOWN
     seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
@@ -147,13 +158,15 @@ def _nanmax(a: float, b: float) -> float:
 
 
 # Document frequencies from a handful of articles say little: a word shared by all three articles of a first
-# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none holding
+# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none
+# holding
 # the word, so they start flat and become the collection's own as it grows.
 IDF_PRIOR_DOCS = 100
 
 
 class _Idf:
-    """Smoothed inverse document frequencies: log((1 + n + prior) / (1 + df)) + 1 (scikit-learn's smoothing plus
+    """Smoothed inverse document frequencies: log((1 + n + prior) / (1 + df)) + 1 (scikit-learn's smoothing
+    plus
     ``IDF_PRIOR_DOCS``), computed only for the columns asked for (``idf[columns]``), so a batch never pays for
     the whole hashed vocabulary."""
 
@@ -189,7 +202,8 @@ def _similarity(
 
     ``dots`` hold, per subspace, each article's dot product with each event's summed vector and ``lengths2``
     that vector's squared length (per event, or per article and event where an article is left out of its own
-    event). An article's mean leaves out the subspaces where it has no features (``has``: articles x subspaces).
+    event). An article's mean leaves out the subspaces where it has no features (``has``: articles x
+    subspaces).
     """
     total = np.zeros(dots[0].shape)
     for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
@@ -202,14 +216,16 @@ def _similarity(
 
 
 def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options: EventOptions) -> np.ndarray:
-    """exp(-gap / time scale) for dated articles (rows) against event date ranges (columns); 1 where unknown."""
+    """exp(-gap / time scale) for dated articles (rows) against event date ranges (columns); 1 where
+    unknown."""
     gap = np.fmax(np.fmax(days[:, None] - ends[None, :], starts[None, :] - days[:, None]), 0.0)
     gap = np.nan_to_num(gap, nan=0.0) / options.time_scale_days
     return np.exp(-0.5 * gap * gap)
 
 
 def _sort_key(article: Article, day: float, known: bool) -> tuple:
-    # Known dates first in date order, then articles of unknown time; ids break ties so input order never matters.
+    # Known dates first in date order, then articles of unknown time; ids break ties so input order never
+    # matters.
     return (0 if known else 1, day if known else 0.0, article.id)
 
 
@@ -256,7 +272,7 @@ class EventIndex:
         seen: set[str] = set()
         for position, article in enumerate(articles):
             if not isinstance(article, Article):
-                raise ValueError(f"expected Article objects, got {type(article).__name__}")
+                raise ValueError(f"expected Article objects, got {type(article).__name__}")  # noqa: TRY004
             if article.id in self._event_of_article or article.id in seen:
                 continue
             seen.add(article.id)
@@ -284,13 +300,14 @@ class EventIndex:
     def from_articles(
         cls, articles: Sequence[Article], *, copy_groups: Sequence[CopyGroup] = (), **options: object
     ) -> EventIndex:
-        """Batch mode: cluster all ``articles`` at once (see ``cluster_events``) and return an index holding the
+        """Batch mode: cluster all ``articles`` at once (see ``cluster_events``) and return an index
+        holding the
         result, ready to take later articles online (what a store's rebuild does)."""
         index = cls(**options)
         unique: dict[str, Article] = {}
         for article in articles:
             if not isinstance(article, Article):
-                raise ValueError(f"expected Article objects, got {type(article).__name__}")
+                raise ValueError(f"expected Article objects, got {type(article).__name__}")  # noqa: TRY004
             unique.setdefault(article.id, article)
         corpus = list(unique.values())
         if not corpus:
@@ -298,7 +315,10 @@ class EventIndex:
         copy_group_of = {a: group.id for group in copy_groups for a in group.article_ids if a in unique}
         size = 1 << index.options.bits
         features = featurize(corpus, bits=index.options.bits)
-        df = {name: np.bincount(features.subspace(name).indices, minlength=size).astype(np.int32) for name in SUBSPACES}
+        df = {
+            name: np.bincount(features.subspace(name).indices, minlength=size).astype(np.int32)
+            for name in SUBSPACES
+        }
         idf = {name: _Idf(df[name], len(corpus)) for name in SUBSPACES}
         index._fixed_idf, index._archive = idf, {name: [] for name in SUBSPACES}
         index.add(corpus, copy_group_of=copy_group_of, features=features)
@@ -306,7 +326,9 @@ class EventIndex:
         index._df, index._n_docs = df, len(corpus)
         if index.options.refine_rounds:
             days = np.array([day_number(a.published) for a in corpus])
-            known = np.array([a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(corpus, days)])
+            known = np.array(
+                [a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(corpus, days)]
+            )
             weighted = {name: _weighted_unit(features.subspace(name), idf[name]) for name in SUBSPACES}
             labels = np.array([index._event_of_article[a.id] for a in corpus])
             order = sorted(range(len(corpus)), key=lambda i: _sort_key(corpus[i], days[i], known[i]))
@@ -334,7 +356,8 @@ class EventIndex:
         copy_group_of: Mapping[str, str],
         title_idf: _Idf,
     ) -> None:
-        """Replace the events by the grouping ``labels`` (one per article of ``corpus``), keeping the stream state."""
+        """Replace the events by the grouping ``labels`` (one per article of ``corpus``), keeping the
+        stream state."""
         self._records, self._event_of_article, self._event_of_copy_group = [], {}, {}
         record_of_label: dict[int, int] = {}
         for i in order:
@@ -352,9 +375,14 @@ class EventIndex:
         horizon = self._stream_day - self.options.window_days
         self._open = [r for r, record in enumerate(self._records) if not record.last_seen < horizon]
         column = {record: c for c, record in enumerate(self._open)}
-        members = [(column[record_of_label[int(labels[i])]], i) for i in range(len(corpus))
-                   if record_of_label[int(labels[i])] in column]
-        rows, cols = (np.array(x, dtype=np.int64) for x in zip(*members)) if members else (np.zeros(0, int),) * 2
+        members = [
+            (column[record_of_label[int(labels[i])]], i)
+            for i in range(len(corpus))
+            if record_of_label[int(labels[i])] in column
+        ]
+        rows, cols = (
+            (np.array(x, dtype=np.int64) for x in zip(*members)) if members else (np.zeros(0, int),) * 2
+        )
         joins = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self._open), len(corpus)))
         for name in SUBSPACES:
             self._centroids[name] = (joins @ features.subspace(name)).tocsr()
@@ -365,7 +393,9 @@ class EventIndex:
     ) -> set[int]:
         """One date-ordered pass over ``articles`` in batches; returns the indices of touched records."""
         days = np.array([day_number(a.published) for a in articles])
-        known = np.array([a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(articles, days)])
+        known = np.array(
+            [a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(articles, days)]
+        )
         order = sorted(range(len(articles)), key=lambda i: _sort_key(articles[i], days[i], known[i]))
         touched: set[int] = set()
         size = self.options.batch_size
@@ -397,8 +427,10 @@ class EventIndex:
             self._n_docs += n_batch
         idf = self._fixed_idf or {name: _Idf(self._df[name], self._n_docs) for name in SUBSPACES}
 
-        # Per subspace: dot products of each batch article with every open centroid and with each other, and the
-        # squared centroid lengths; kept exact as articles join (a centroid is a plain sum of article vectors).
+        # Per subspace: dot products of each batch article with every open centroid and with each other, and
+        # the
+        # squared centroid lengths; kept exact as articles join (a centroid is a plain sum of article
+        # vectors).
         width = n_open + n_batch
         dots, lengths2, grams, scales = {}, {}, {}, {}
         for name in SUBSPACES:
@@ -410,12 +442,19 @@ class EventIndex:
                 dot[:, :n_open] = (unit @ centroids.T).toarray()
             length2 = np.zeros(width)
             length2[:n_open] = _row_norms2(centroids)
-            dots[name], lengths2[name], grams[name], scales[name] = dot, length2, (unit @ unit.T).toarray(), scale
+            dots[name], lengths2[name], grams[name], scales[name] = (
+                dot,
+                length2,
+                (unit @ unit.T).toarray(),
+                scale,
+            )
 
         weights = np.array(opts.weights)
         column_record = list(self._open) + [-1] * n_batch
         record_column = {record: column for column, record in enumerate(self._open)}
-        column_language = np.array([self._records[r].language for r in self._open] + [""] * n_batch, dtype=object)
+        column_language = np.array(
+            [self._records[r].language for r in self._open] + [""] * n_batch, dtype=object
+        )
         starts = np.array([self._records[r].start for r in self._open] + [_UNKNOWN] * n_batch)
         ends = np.array([self._records[r].end for r in self._open] + [_UNKNOWN] * n_batch)
         n_columns = n_open
@@ -491,7 +530,10 @@ class EventIndex:
         if known:
             record.start, record.end = _nanmin(record.start, day), _nanmax(record.end, day)
         elif not math.isnan(day):
-            record.ingest_start, record.ingest_end = _nanmin(record.ingest_start, day), _nanmax(record.ingest_end, day)
+            record.ingest_start, record.ingest_end = (
+                _nanmin(record.ingest_start, day),
+                _nanmax(record.ingest_end, day),
+            )
         record.last_seen = _nanmax(record.last_seen, day if known else self._stream_day)
         headline = features.headlines[i]
         if headline:
@@ -519,7 +561,8 @@ class EventIndex:
         self._open = list(records)
 
     def _close_old_events(self) -> None:
-        """Drop the vectors of events whose newest day is a window behind the stream (they keep their articles)."""
+        """Drop the vectors of events whose newest day is a window behind the stream (they keep their
+        articles)."""
         if math.isnan(self._stream_day) or not self._open:
             return
         horizon = self._stream_day - self.options.window_days
@@ -560,13 +603,16 @@ class EventIndex:
         idf = title_idf[columns]
         _, word = np.unique(columns, return_inverse=True)
         weight = np.bincount(word, weights=counts[owner] * idf)
-        mass = np.bincount(owner, weights=weight[word] * idf, minlength=len(titled)) / np.sqrt(np.maximum(sizes, 1))
+        mass = np.bincount(owner, weights=weight[word] * idf, minlength=len(titled)) / np.sqrt(
+            np.maximum(sizes, 1)
+        )
         best = min(range(len(titled)), key=lambda k: (-round(float(mass[k]), 9), -counts[k], titled[k][0]))
         record.title = titled[best][0]
 
     # ------------------------------------------------------------------------------------------------ state
     def to_state(self) -> bytes:
-        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open centroids, events."""
+        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open centroids,
+        events."""
         meta = {
             "version": STATE_VERSION,
             "options": asdict(self.options),
@@ -576,7 +622,9 @@ class EventIndex:
             "records": [_record_to_json(r) for r in self._records],
             "copy_groups": self._event_of_copy_group,
         }
-        arrays: dict[str, np.ndarray] = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
+        arrays: dict[str, np.ndarray] = {
+            "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+        }
         for name in SUBSPACES:
             nonzero = np.flatnonzero(self._df[name])
             arrays[f"df_{name}_columns"] = nonzero.astype(np.int32)
@@ -645,7 +693,8 @@ def _refine(
     ``units`` are idf-weighted unit rows, ``scales`` their lengths before scaling (so an event centroid is
     ``sum(scale * unit)`` as in the single pass). An article's own event is measured without it; below the
     threshold it stands alone. Dated articles only look at events within the window of their date; articles of
-    unknown time look at all. ``leaders[i]`` is the article whose event article ``i`` follows (its copy group's
+    unknown time look at all. ``leaders[i]`` is the article whose event article ``i`` follows (its copy
+    group's
     first article, or itself). Rounds stop when nothing moves.
     """
     n = len(labels)
@@ -658,7 +707,10 @@ def _refine(
         members = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
         sums = {name: members @ sp.diags(scales[name]) @ units[name] for name in SUBSPACES}
         lengths2 = {name: _row_norms2(sums[name].tocsr()) for name in SUBSPACES}
-        own_dot = {name: np.asarray(units[name].multiply(sums[name][labels]).sum(axis=1)).ravel() for name in SUBSPACES}
+        own_dot = {
+            name: np.asarray(units[name].multiply(sums[name][labels]).sum(axis=1)).ravel()
+            for name in SUBSPACES
+        }
         starts, ends = np.full(k, np.inf), np.full(k, -np.inf)
         np.minimum.at(starts, labels[known], days[known])
         np.maximum.at(ends, labels[known], days[known])
@@ -687,7 +739,9 @@ def _refine(
                 mine = own >= 0
                 dot[rows[mine], own[mine]] = own_dot[name][chunk][mine] - r[mine]
                 length2[rows[mine], own[mine]] = (
-                    lengths2[name][labels[chunk]][mine] - 2 * r[mine] * own_dot[name][chunk][mine] + r[mine] ** 2
+                    lengths2[name][labels[chunk]][mine]
+                    - 2 * r[mine] * own_dot[name][chunk][mine]
+                    + r[mine] ** 2
                 )
                 dots.append(dot)
                 lens2.append(length2)
@@ -702,7 +756,9 @@ def _refine(
             moved[alone] = np.arange(next_label, next_label + len(alone))
             next_label += len(alone)
         moved = moved[leaders]
-        if np.array_equal(np.unique(moved, return_inverse=True)[1], np.unique(labels, return_inverse=True)[1]):
+        if np.array_equal(
+            np.unique(moved, return_inverse=True)[1], np.unique(labels, return_inverse=True)[1]
+        ):
             break
         labels = moved
     return np.unique(labels, return_inverse=True)[1]
@@ -717,7 +773,8 @@ def cluster_events(
     Options are the fields of ``EventOptions``. Document frequencies come from the whole input, and after the
     date-ordered pass every article moves to its most similar event (``refine_rounds``).
 
-    >>> events = cluster_events([Article(id="a", text="Floods closed the Rhine bridge at Basel.", title="Floods")])
+    >>> events = cluster_events([Article(id="a", text="Floods closed the Rhine bridge at Basel.",
+    title="Floods")])
     >>> [(event.title, event.article_ids) for event in events]
     [('Floods', ['a'])]
     """

@@ -1,11 +1,14 @@
 """Sparse lexical features of articles: body words, headline words and entities, hashed to fixed columns.
 
 Each article becomes one row in three sparse subspaces (after Miranda et al. 2018, "Multilingual clustering of
-streaming news"): the stems of its body, the stems of its headline, and its entities (capitalised word sequences
-and numbers). Columns come from a seeded hash of the token, so features of articles read at different times line up
+streaming news"): the stems of its body, the stems of its headline, and its entities (capitalised word
+sequences
+and numbers). Columns come from a seeded hash of the token, so features of articles read at different times
+line up
 without a shared vocabulary, and state kept between runs never grows with the vocabulary.
 
-Rows hold sublinear term frequencies scaled to unit length; inverse document frequencies are applied later by the
+Rows hold sublinear term frequencies scaled to unit length; inverse document frequencies are applied later by
+the
 caller, from document frequencies it keeps, so the same rows serve a batch and a growing stream.
 """
 
@@ -22,7 +25,7 @@ import scipy.sparse as sp
 import xxhash
 
 from storyline.model import Article
-from storyline.text import STOPWORDS, split_sentences, stem, words
+from storyline.text import STOPWORDS, split_sentences, stem
 
 SUBSPACES = ("body", "title", "entities")
 HASH_SEED = 0x5E7
@@ -33,7 +36,9 @@ _NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "al", "bin", "
 _NAME_WORD = r"[A-Z][^\W_]*(?:['’.\-][^\W_]+)*"
 _JOINER = r"(?:of|de|da|del|van|von|al|bin|la|le)"
 # A run of capitalised words on one line (optionally joined by "of", "de", ...), or a number.
-_ENTITY = re.compile(rf"(?P<name>{_NAME_WORD}(?:(?:[ \t]+{_JOINER})?[ \t]+{_NAME_WORD})*)|(?P<number>\$?\d(?:[\d,.]*\d)?)")
+_ENTITY = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:(?:[ \t]+{_JOINER})?[ \t]+{_NAME_WORD})*)|(?P<number>\$?\d(?:[\d,.]*\d)?)"
+)
 # What may precede the first word of a sentence: nothing, a line break, end punctuation, opening quotes.
 _SENTENCE_OPENER = re.compile(r"(?:^|[\n.!?:;\"“‘'`(\[\-–—|])[\s\"“‘'`(\[]*$")
 _MAX_HEADLINE_WORDS = 14
@@ -48,7 +53,8 @@ def lower_words(text: str) -> list[str]:
 
 @dataclass(slots=True)
 class ArticleFeatures:
-    """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is nothing)."""
+    """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is
+    nothing)."""
 
     body: sp.csr_matrix
     title: sp.csr_matrix
@@ -74,7 +80,8 @@ class ArticleFeatures:
 
 
 def entity_tokens(text: str) -> list[str]:
-    """Names (runs of capitalised words) and numbers of ``text``, lower-cased; each name and each of its words.
+    """Names (runs of capitalised words) and numbers of ``text``, lower-cased; each name and each of its
+    words.
 
     Stopwords never count. A lone capitalised word whose first use opens a sentence is not taken for a name
     ("After", "Perennial"), while runs of two or more are ("Tara Reid said").
@@ -183,8 +190,13 @@ def _unit_rows(token_lists: Sequence[Sequence[str]], bits: int) -> sp.csr_matrix
     )
     counts.sum_duplicates()
     counts.data = 1.0 + np.log(counts.data)
-    norms = np.sqrt(np.bincount(np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr)),
-                                weights=counts.data**2, minlength=counts.shape[0]))
+    norms = np.sqrt(
+        np.bincount(
+            np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr)),
+            weights=counts.data**2,
+            minlength=counts.shape[0],
+        )
+    )
     counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
     return counts
 
