@@ -51,6 +51,8 @@ SEED = 0x5C0FFEE
 # Inputs smaller than this are sketched in-process even when workers are allowed: a pool costs more than it saves.
 _POOL_MIN_ARTICLES = 1000
 _POOL_CHUNK = 500
+# Sketched articles are matched against the index this many at a time: fewer, larger LSH lookups and runs.
+_CONNECT_BATCH = 10_000
 
 _U64 = np.uint64
 _ROLL = _U64(0x100000001B3)  # odd multiplier: a shingle's hash depends on the order of its words
@@ -212,6 +214,16 @@ class _Sketches:
 
     def __getitem__(self, i: int) -> Sketch:
         return Sketch(int(self.words[i]), self.shingles[self.offsets[i]:self.offsets[i + 1]])
+
+    @classmethod
+    def concatenate(cls, parts: Sequence[_Sketches]) -> _Sketches:
+        if len(parts) == 1:
+            return parts[0]
+        shifts = np.cumsum([0] + [len(part.shingles) for part in parts[:-1]])
+        return cls(words=np.concatenate([part.words for part in parts]),
+                   offsets=np.concatenate([[0]] + [part.offsets[1:] + shift for part, shift in zip(parts, shifts)]),
+                   shingles=np.concatenate([part.shingles for part in parts]),
+                   signatures=np.concatenate([part.signatures for part in parts]))
 
 
 def sketch_texts(texts: Sequence[str], min_words: int = DEFAULT_MIN_WORDS) -> _Sketches:
@@ -464,23 +476,36 @@ class CopyIndex:
         if not articles:
             return [], []
         first = len(self._ids)
-        rows = []
+        rows: list[tuple[str, bytes]] = []
+        pending: list[_Sketches] = []
         done = 0
-        for sketches in _sketch_chunks([a.text for a in articles], self.min_words, self.workers):
-            chunk = articles[done:done + len(sketches)]
-            chunk_first = len(self._ids)
-            for i, article in enumerate(chunk):
-                self._append(article.id, article.published, sketches[i])
-            # Links are kept by the later article of each pair, so this chunk's links are final now.
-            links = self._connect(chunk_first, sketches.signatures)
-            for i, article in enumerate(chunk):
-                position = chunk_first + i
-                signature = sketches.signatures[i] if self._shingles[position] else None
-                rows.append((article.id, _encode_row(article.published, sketches[i], signature,
-                                                     [self._ids[j] for j in links.get(position, ())],
-                                                     self._settings)))
-            done += len(sketches)
+        chunks = _sketch_chunks([a.text for a in articles], self.min_words, self.workers)
+        for sketches in itertools.chain(chunks, [None]):
+            if sketches is not None:
+                pending.append(sketches)
+                if sum(map(len, pending)) < _CONNECT_BATCH:
+                    continue
+            if pending:
+                batch = _Sketches.concatenate(pending)
+                rows += self._index(articles[done:done + len(batch)], batch)
+                done += len(batch)
+                pending = []
         return rows, self._groups_of(range(first, len(self._ids)))
+
+    def _index(self, articles: Sequence[Article], sketches: _Sketches) -> list[tuple[str, bytes]]:
+        """Index sketched articles and return their rows (links are kept by the later article of each pair, so
+        these articles' links are final once they are connected)."""
+        first = len(self._ids)
+        for i, article in enumerate(articles):
+            self._append(article.id, article.published, sketches[i])
+        links = self._connect(first, sketches.signatures)
+        rows = []
+        for i, article in enumerate(articles):
+            position = first + i
+            signature = sketches.signatures[i] if self._shingles[position] else None
+            rows.append((article.id, _encode_row(article.published, sketches[i], signature,
+                                                 [self._ids[j] for j in links.get(position, ())], self._settings)))
+        return rows
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, bytes]], **options) -> CopyIndex:
