@@ -105,6 +105,18 @@ def test_incremental_adds_equal_batch():
         assert index.groups() == expected
 
 
+def test_chunked_and_parallel_sketching_give_the_same_groups(monkeypatch):
+    from storyline import dedup
+
+    articles = corpus()
+    expected = find_copy_groups(articles, workers=1)
+    monkeypatch.setattr(dedup, "_POOL_CHUNK", 2)
+    monkeypatch.setattr(dedup, "_CONNECT_BATCH", 3)
+    monkeypatch.setattr(dedup, "_POOL_MIN_ARTICLES", 1)
+    assert find_copy_groups(articles, workers=1) == expected
+    assert find_copy_groups(articles[::-1], workers=2) == expected  # sketched in a second process too
+
+
 def test_add_reports_the_groups_it_changed():
     articles = corpus()
     index = CopyIndex()
