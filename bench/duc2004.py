@@ -2,13 +2,15 @@
 
 Usage (from the repository root)::
 
-    PYTHONPATH=src python bench/duc2004.py [--data ../shared/data/duc2004-dev] [--clusters N]
+    PYTHONPATH=src python bench/duc2004.py [--data ../shared/data/duc2004-dev] [--clusters N] [--ablations]
 
-Scoring matches ROUGE-1.5.5 ``-n 2 -m -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0`` through py-rouge configured as the
-data README says (nltk tokenisers replaced by a newline split and a whitespace split). Summaries are written one
-sentence per line, as ``storyline summarize --format text`` prints them. Longer budgets (200, 400 words) are scored
-with the length limit raised to the budget. Seconds per cluster cover reading the files, building the articles and
-summarizing, on one core.
+Scoring matches ROUGE-1.5.5 ``-n 2 -m -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0`` through py-rouge configured
+as the data README says (nltk tokenisers replaced by a newline split and a whitespace split). Summaries are
+written one sentence per line, as ``storyline summarize --format text`` prints them. Longer budgets (200, 400
+words) are scored with the length limit raised to the budget. Seconds per cluster cover reading the files,
+building the articles and summarizing, on one core. ``--ablations`` adds a second table: the method with one idea taken out at a time, and
+the plain concept ILP it starts from (Gillick & Favre: bigrams weighted by document frequency, at least three
+documents, no compression, no copy handling).
 """
 
 from __future__ import annotations
@@ -20,8 +22,12 @@ import sys
 import time
 from pathlib import Path
 
+import contextlib
+from collections.abc import Iterator
+
 import rouge
 
+import storyline.summarize
 from storyline.model import Article
 from storyline.summarize import summarize
 
@@ -66,10 +72,40 @@ def read_cluster(folder: Path) -> list[Article]:
     return articles
 
 
+_CONCEPTS = sys.modules["storyline.summarize.concepts"]
+_PACKAGE = storyline.summarize
+# Each ablation sets module attributes of the summarizer for the length of one run.
+ABLATIONS: dict[str, list[tuple[object, str, object]]] = {
+    "without lead weighting": [(_CONCEPTS, "LEAD_BONUS", 0.0)],
+    "without content-word concepts": [(_CONCEPTS, "WORD_SHARE", 0.0)],
+    "concepts from 3+ sources, not 2+": [(_PACKAGE, "MIN_SOURCES", 3)],
+    "without compression": [(_PACKAGE, "removable_spans", lambda text: [])],
+    "without stand-alone filter": [(_PACKAGE, "stands_alone", lambda text: True)],
+    "without near-duplicate support": [(_PACKAGE, "near_duplicate_pairs", lambda sets: [])],
+    "plain concept ILP (Gillick & Favre)": [
+        (_CONCEPTS, "LEAD_BONUS", 0.0), (_CONCEPTS, "WORD_SHARE", 0.0), (_PACKAGE, "MIN_SOURCES", 3),
+        (_PACKAGE, "removable_spans", lambda text: []), (_PACKAGE, "stands_alone", lambda text: True),
+        (_PACKAGE, "near_duplicate_pairs", lambda sets: []), (_PACKAGE, "MIN_WORDS", 1)],
+}
+
+
+@contextlib.contextmanager
+def _patched(changes: list[tuple[object, str, object]]) -> Iterator[None]:
+    saved = [(target, name, getattr(target, name)) for target, name, _ in changes]
+    try:
+        for target, name, value in changes:
+            setattr(target, name, value)
+        yield
+    finally:
+        for target, name, value in saved:
+            setattr(target, name, value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--clusters", type=int, default=0, help="score only the first N clusters (0: all)")
+    parser.add_argument("--ablations", action="store_true", help="also score the method with ideas taken out")
     args = parser.parse_args(argv)
     if not (args.data / "docs").is_dir():
         print(f"DUC 2004 data not found at {args.data}", file=sys.stderr)
@@ -86,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, float, float]] = []
     scorer100 = _scorer(100)
     for peer in PEERS:
-        outputs = [(args.data / "peers" / f"{cluster[:-1]}.{peer}").read_text(encoding="utf-8", errors="replace")
-                   .strip() for cluster in clusters]
+        folder = args.data / "peers"
+        outputs = [(folder / f"{cluster[:-1]}.{peer}").read_text(encoding="utf-8", errors="replace").strip()
+                   for cluster in clusters]
         rows.append((peer, *_score(scorer100, outputs, references)))
     rows.sort(key=lambda row: row[2])
 
@@ -102,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                 seconds.append(time.process_time() - started)
             ours[budget].append("\n".join(sentence.text for sentence in summary.sentences))
 
-    print(f"DUC 2004 task 2, {len(clusters)} clusters, ROUGE-1.5.5-equivalent recall x100 (-n 2 -m -l N -f A)")
+    print(f"DUC 2004 task 2, {len(clusters)} clusters, "
+          "ROUGE-1.5.5-equivalent recall x100 (-n 2 -m -l N -f A)")
     print()
     print(f"| {'system':<28} | {'words':>5} | {'R-1':>6} | {'R-2':>6} |")
     print(f"|{'-' * 30}|{'-' * 7}|{'-' * 8}|{'-' * 8}|")
@@ -114,6 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"storyline seconds per cluster (CPU time, one core, reading included): median "
           f"{statistics.median(seconds):.3f}, max {max(seconds):.3f}")
+    if args.ablations:
+        print()
+        print(f"| {'storyline, 100 words':<36} | {'R-1':>6} | {'R-2':>6} |")
+        print(f"|{'-' * 38}|{'-' * 8}|{'-' * 8}|")
+        for name, changes in ABLATIONS.items():
+            with _patched(changes):
+                outputs = ["\n".join(s.text for s in summarize(read_cluster(args.data / "docs" / c)).sentences)
+                           for c in clusters]
+            r1, r2 = _score(scorer100, outputs, references)
+            print(f"| {name:<36} | {r1:6.2f} | {r2:6.2f} |")
     return 0
 
 

@@ -11,7 +11,9 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -129,11 +131,14 @@ def labels_of(events, articles) -> list[str]:
     return [event_of[a.id] for a in articles]
 
 
-def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7):
+def synthetic_stream(
+    articles: list[Article], gold: list[str], total: int, batch: int = 1000, seed: int = 7, per_day: int = 300
+):
     """Yield ``total`` articles in date order, in batches: copies of the dev articles, each copy of the set
     with its own vocabulary (every word of four letters or more gets a copy-specific suffix, so copies are
-    distinct events) and its events spread over a year (day offsets within an event kept where known, up to
-    20 days). Only the plan is held; texts are made batch by batch."""
+    distinct events), events starting on random days of a span that grows with ``total`` (about
+    ``per_day`` articles a day, so a longer stream is not a denser one), articles of an event on its first day
+    plus their own offsets where known (up to 20 days). Only the plan is held; texts are made batch by batch."""
     rng = np.random.default_rng(seed)
     events = sorted(set(gold))
     base: dict[str, int] = {}
@@ -142,10 +147,11 @@ def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch
             day = date.fromisoformat(article.published).toordinal()
             base[event] = min(base.get(event, day), day)
     start = date(2030, 1, 1).toordinal()
+    span = max(1, total // per_day)
     plan: list[tuple[int, int, int]] = []  # (day, copy, source article)
     copy = 0
     while len(plan) < total:
-        event_day = {event: start + int(rng.integers(0, 365)) for event in events}
+        event_day = {event: start + int(rng.integers(0, span)) for event in events}
         for index, (article, event) in enumerate(zip(articles, gold)):
             if len(plan) >= total:
                 break
@@ -167,3 +173,105 @@ def synthetic_stream(articles: list[Article], gold: list[str], total: int, batch
                                title=word.sub(rename, source.title) if source.title else None, outlet=source.outlet,
                                published=date.fromordinal(day).isoformat(), date_source="synthetic"))
         yield out
+
+
+def online_labels(articles: list[Article], order: list[int], chunk: int = 50, **options) -> tuple[list[str], float]:
+    """Feed ``articles`` to an EventIndex in ``order``, ``chunk`` at a time, saving and loading the state between
+    calls as a store would; return each article's event id and the seconds taken."""
+    from storyline.events import EventIndex
+
+    started = time.perf_counter()
+    state = EventIndex(**options).to_state()
+    for begin in range(0, len(order), chunk):
+        index = EventIndex.from_state(state)
+        index.add([articles[i] for i in order[begin : begin + chunk]])
+        state = index.to_state()
+    events = EventIndex.from_state(state).events()
+    return labels_of(events, articles), time.perf_counter() - started
+
+
+def evaluate(name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_order=None):
+    from storyline.events import cluster_events
+
+    if anchor_texts is not None:
+        started = time.perf_counter()
+        labels = baseline_labels(anchor_texts)
+        rows.append((name, "anchor: TF-IDF + average link (0.825)", scores(gold, labels), time.perf_counter() - started))
+    started = time.perf_counter()
+    batch = labels_of(cluster_events(articles), articles)
+    rows.append((name, "ours, batch", scores(gold, batch), time.perf_counter() - started))
+    if online_order is not None:
+        online, seconds = online_labels(articles, online_order)
+        rows.append((name, "ours, online (50 per call)", scores(gold, online), seconds))
+        rows.append((name, "agreement of online with batch (batch as gold)", scores(batch, online), 0.0))
+
+
+def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tuple]:
+    """Online clustering of a synthetic stream in calls of 1,000 articles. At checkpoints: (articles so far, wall
+    seconds, CPU seconds, peak resident MB of the whole process, open events, state MB). Making the texts is not
+    timed."""
+    import resource
+
+    from storyline.events import EventIndex
+
+    index = EventIndex()
+    checkpoints, done, wall, cpu = [], 0, 0.0, 0.0
+    marks = {min(total, 10_000), max(total - 10_000, 0), total} - {0}
+    for batch in synthetic_stream(articles, gold, total):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        index.add(batch)
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+        done += len(batch)
+        if done in marks:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            state = len(index.to_state()) / 1e6
+            checkpoints.append((done, wall, cpu, peak, len(index.events()), state))
+    return checkpoints
+
+
+def print_scale(checkpoints: list[tuple]) -> None:
+    """Rows of the scale run: cumulative figures, and the CPU rate over the last 10,000 articles."""
+    by_done = {row[0]: row for row in checkpoints}
+    for done, wall, cpu, peak, n_events, state in checkpoints:
+        if done not in (min(by_done), max(by_done)):
+            continue
+        recent = by_done.get(done - 10_000)
+        last = 10_000 / (cpu - recent[2]) if recent else done / cpu
+        print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
+              f"{wall:.0f} wall, {cpu:.0f} CPU ({last:.0f} articles per CPU second over the last 10,000; "
+              f"peak {peak:,.0f} MB; state {state:.1f} MB) |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
+    parser.add_argument("--scale", type=int, default=10_000, help="articles in the synthetic online stream (0: skip)")
+    args = parser.parse_args(argv)
+    ecb_dir, duc_dir = args.data / "ecbplus-dev", args.data / "duc2004-dev" / "docs"
+    if not (ecb_dir / "docs.jsonl").exists() or not duc_dir.exists():
+        sys.exit(f"benchmark data not found under {args.data}")
+    rows: list = []
+    articles, gold, _ = read_ecbplus(ecb_dir)
+    raw = [json.loads(line)["text"] for line in (ecb_dir / "docs.jsonl").open(encoding="utf-8")]
+    undated = [replace(a, published=None, date_source=None) for a in articles]
+    arrival = np.random.default_rng(0).permutation(len(articles)).tolist()
+    evaluate("ECB+ dev, text only", undated, gold, rows, anchor_texts=raw, online_order=arrival)
+    evaluate("ECB+ dev, dates where present", articles, gold, rows)
+    duc, duc_gold = read_duc(duc_dir)
+    by_date = sorted(range(len(duc)), key=lambda i: (duc[i].published, duc[i].id))
+    evaluate("DUC 2004 dev", duc, duc_gold, rows, anchor_texts=[a.text for a in duc], online_order=by_date)
+
+    print("| data | method | B3 P | B3 R | B3 F1 | ARI | events | seconds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for data, method, s, seconds in rows:
+        print(f"| {data} | {method} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['k']} | "
+              f"{seconds:.1f} |")
+    if args.scale:
+        for done, wall, cpu, peak, n_events, state in scale_run(articles, gold, args.scale):
+            print(f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
+                  f"{wall:.0f} ({done / cpu:.0f} articles per CPU second; peak {peak:,.0f} MB; state {state:.1f} MB) |")
+
+
+if __name__ == "__main__":
+    main()

@@ -90,3 +90,40 @@ def test_digest_writes_markdown_json_and_an_index(tmp_path, capsys):
         for sentence in data["summary"]["sentences"]:
             assert sentence["citations"] and all(c["article_id"] in event["articles"] for c in sentence["citations"])
     assert (out_dir / "index.md").read_text().startswith("# Events")
+
+
+def test_diff_of_two_stored_articles_and_of_unknown_ids(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    run(capsys, "ingest", CORPUS, "--db", db)
+    code, out, _ = run(capsys, "diff", "cpa-20260305-0412", "reserve-bank-lifts-rates-again", "--db", db)
+    assert code == 0 and "Marrow [-did not rule-]{+ruled+} out" in out
+    code, _, err = run(capsys, "diff", "cpa-20260305-0412", "no-such-id", "--db", db)
+    assert code == 2 and "no-such-id: no such file, and no article with this id" in err
+
+
+def test_rebuild_agrees_with_online_events_and_later_ingests_continue(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    first_half = sorted((CORPUS / "jsonl").glob("*")) + sorted((CORPUS / "text").glob("*"))
+    run(capsys, "ingest", *first_half, "--db", db)
+    code, out, _ = run(capsys, "rebuild", "--db", db)
+    assert code == 0 and "Rebuilt" in out
+    run(capsys, "ingest", CORPUS, "--db", db)
+    with_online_tail = _event_sets(db)
+    run(capsys, "rebuild", "--db", db)
+    assert _event_sets(db) == with_online_tail
+    assert sum(len(members) for members in with_online_tail) == 20
+
+
+def _event_sets(db):
+    import storyline
+    with storyline.open_store(db) as store:
+        return sorted(sorted(event.article_ids) for event in store.events())
+
+
+def test_read_from_stdin(capsys, monkeypatch):
+    import io
+    import sys
+    record = b'{"id": "s1", "title": "Ferry strike ends", "text": "The ferry strike ended on Sunday after two weeks."}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(record + b"\n")))
+    code, out, _ = run(capsys, "read", "-", "--json")
+    assert code == 0 and json.loads(out)["title"] == "Ferry strike ends"

@@ -81,3 +81,13 @@ def test_full_text_search(tmp_path):
         assert [hit[0] for hit in store.search("crack")] == ["bridge"]
         with pytest.raises(ValueError, match="invalid search query"):
             store.search('"unbalanced')
+
+
+def test_the_same_text_under_another_id_is_a_new_article(tmp_path):
+    with Store(":memory:") as store, store.transaction():
+        first = store.add_articles([Article(id="wire-1", text="Same words.", content_hash="h")])
+        again = store.add_articles([Article(id="wire-1", text="Same words.", content_hash="h")])
+        copy = store.add_articles([Article(id="outlet-7", text="Same words.", content_hash="h")])
+        updated = store.add_articles([Article(id="wire-1", text="New words.", content_hash="h2")])
+    assert [len(first), len(again), len(copy)] == [1, 0, 1]
+    assert updated[0].id == "wire-1~h2"

@@ -1,9 +1,13 @@
-"""The ``storyline`` command line. Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors."""
+"""The ``storyline`` command line.
+
+Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors (bad arguments, settings or store), 3 a bug.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,7 +19,7 @@ from storyline.model import Article, Problem
 from storyline.render import summary_to_json, summary_to_markdown
 from storyline.store import StoreError
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # a bug: one line for the user, the traceback only on request
+        if os.environ.get("STORYLINE_DEBUG"):
+            raise
+        print(f"storyline: internal error: {type(error).__name__}: {error} (set STORYLINE_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +231,7 @@ def _db(args) -> str:
 
 
 def _max_bytes(args) -> int:
-    return args.max_file_bytes or args.settings.max_file_bytes
+    return getattr(args, "max_file_bytes", None) or args.settings.max_file_bytes
 
 
 def _read(args) -> tuple[list[Article], list[Problem]]:

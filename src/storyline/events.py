@@ -38,6 +38,7 @@ from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featuri
 from storyline.model import Article, CopyGroup, Event
 
 STATE_VERSION = 1
+MAX_HEADLINES = 40  # distinct headline candidates an event keeps (the first ones; later repeats still count)
 _UNKNOWN = math.nan
 
 
@@ -46,15 +47,18 @@ class EventOptions:
     """The knobs of event clustering; defaults tuned on the ECB+ development topics (see docs/benchmarks.md).
 
     ``weights`` weigh the body, headline and entity cosines (a subspace the article lacks is left out of its
-    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity is
-    multiplied by exp(-gap / time_scale) where gap is the days between the article and the event's date range.
-    ``window_days``: an event closes once its newest date is this far behind the stream.
+    mean). ``threshold`` is the least similarity for joining an event. ``time_scale_days``: the similarity of
+    a dated article to an event is multiplied by exp(-(gap / time_scale)^2 / 2), gap being the days between the
+    article and the event's date range (coverage of one event runs for days to weeks; the same kind of event
+    months apart is another one). ``window_days``: an event closes once its newest date is this far behind the
+    stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
+    per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
     """
 
     threshold: float = 0.3
-    weights: tuple[float, float, float] = (0.4, 0.3, 0.3)
-    time_scale_days: float = 14.0
-    window_days: float = 30.0
+    weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
+    time_scale_days: float = 30.0
+    window_days: float = 60.0
     bits: int = DEFAULT_BITS
     batch_size: int = 256
     refine_rounds: int = 2
@@ -142,9 +146,16 @@ def _nanmax(a: float, b: float) -> float:
     return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
 
 
+# Document frequencies from a handful of articles say little: a word shared by all three articles of a first
+# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none holding
+# the word, so they start flat and become the collection's own as it grows.
+IDF_PRIOR_DOCS = 100
+
+
 class _Idf:
-    """Smoothed inverse document frequencies, as in scikit-learn: log((1 + n) / (1 + df)) + 1, computed only
-    for the columns asked for (``idf[columns]``), so a batch never pays for the whole hashed vocabulary."""
+    """Smoothed inverse document frequencies: log((1 + n + prior) / (1 + df)) + 1 (scikit-learn's smoothing plus
+    ``IDF_PRIOR_DOCS``), computed only for the columns asked for (``idf[columns]``), so a batch never pays for
+    the whole hashed vocabulary."""
 
     __slots__ = ("df", "n_docs")
 
@@ -152,28 +163,39 @@ class _Idf:
         self.df, self.n_docs = df, n_docs
 
     def __getitem__(self, columns):
-        return np.log((1.0 + self.n_docs) / (1.0 + self.df[columns])) + 1.0
+        return np.log((1.0 + self.n_docs + IDF_PRIOR_DOCS) / (1.0 + self.df[columns])) + 1.0
+
+
+def _row_norms2(matrix: sp.csr_matrix) -> np.ndarray:
+    """Squared length of each row of a CSR matrix."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    return np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0])
 
 
 def _weighted_unit(rows: sp.csr_matrix, idf: _Idf) -> tuple[sp.csr_matrix, np.ndarray]:
     """Rows scaled by ``idf`` and then to unit length, with the length each had after scaling."""
     weighted = rows.copy()
     weighted.data = weighted.data * idf[weighted.indices]
-    lengths = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    lengths = np.sqrt(_row_norms2(weighted))
     scale = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
-    return sp.csr_matrix(sp.diags(scale) @ weighted), lengths
+    weighted.data *= np.repeat(scale, np.diff(weighted.indptr))
+    return weighted, lengths
 
 
 def _similarity(
     dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
-    """Weighted mean over subspaces of article-to-event cosines (articles x events); an article's mean leaves
-    out the subspaces where it has no features (``has``: articles x subspaces)."""
+    """Weighted mean over subspaces of article-to-event cosines (articles x events).
+
+    ``dots`` hold, per subspace, each article's dot product with each event's summed vector and ``lengths2``
+    that vector's squared length (per event, or per article and event where an article is left out of its own
+    event). An article's mean leaves out the subspaces where it has no features (``has``: articles x subspaces).
+    """
     total = np.zeros(dots[0].shape)
     for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
         if weight:
-            length = np.sqrt(np.maximum(length2, 0.0))
-            cosine = np.divide(dot, length[None, :], out=np.zeros(dot.shape), where=length[None, :] > 1e-12)
+            length = np.sqrt(np.maximum(np.broadcast_to(length2, dot.shape), 0.0))
+            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
             total += (weight * present)[:, None] * cosine
     mass = has.astype(float) @ weights
     return total / np.where(mass > 0, mass, 1.0)[:, None]
@@ -182,7 +204,8 @@ def _similarity(
 def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options: EventOptions) -> np.ndarray:
     """exp(-gap / time scale) for dated articles (rows) against event date ranges (columns); 1 where unknown."""
     gap = np.fmax(np.fmax(days[:, None] - ends[None, :], starts[None, :] - days[:, None]), 0.0)
-    return np.exp(-np.nan_to_num(gap, nan=0.0) / options.time_scale_days)
+    gap = np.nan_to_num(gap, nan=0.0) / options.time_scale_days
+    return np.exp(-0.5 * gap * gap)
 
 
 def _sort_key(article: Article, day: float, known: bool) -> tuple:
@@ -293,16 +316,10 @@ class EventIndex:
                 group = copy_group_of.get(corpus[i].id)
                 if group is not None:
                     leaders[i] = leader_of_group.setdefault(group, i)
-            labels = _refine(
-                labels,
-                {name: unit for name, (unit, _) in weighted.items()},
-                {name: scale for name, (_, scale) in weighted.items()},
-                days,
-                known,
-                np.array(features.languages, dtype=object),
-                leaders,
-                index.options,
-            )
+            units = {name: unit for name, (unit, _) in weighted.items()}
+            scales = {name: scale for name, (_, scale) in weighted.items()}
+            languages = np.array(features.languages, dtype=object)
+            labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
             index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
         return index
 
@@ -392,7 +409,7 @@ class EventIndex:
             if n_open:
                 dot[:, :n_open] = (unit @ centroids.T).toarray()
             length2 = np.zeros(width)
-            length2[:n_open] = np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel()
+            length2[:n_open] = _row_norms2(centroids)
             dots[name], lengths2[name], grams[name], scales[name] = dot, length2, (unit @ unit.T).toarray(), scale
 
         weights = np.array(opts.weights)
@@ -416,7 +433,7 @@ class EventIndex:
                 record = self._event_of_copy_group[group]
                 column = record_column.get(record, -1)
                 if column < 0:  # the copy's event is closed: it still joins it, without vectors
-                    self._join_closed(record, article, features, i, days[i], known[i])
+                    self._note_member(record, article, features, i, days[i], known[i])
                     touched.add(record)
                     assignment[i] = -1
                     continue
@@ -479,16 +496,12 @@ class EventIndex:
         headline = features.headlines[i]
         if headline:
             entry = record.headlines.get(headline)
-            if entry is None:
-                row = features.title.getrow(i)
-                record.headlines[headline] = [1, features.has_title[i], row.indices.tolist()]
-            else:
+            if entry is None and len(record.headlines) < MAX_HEADLINES:
+                title = features.title
+                columns = title.indices[title.indptr[i] : title.indptr[i + 1]].tolist()
+                record.headlines[headline] = [1, features.has_title[i], columns]
+            elif entry is not None:
                 entry[0] += 1
-
-    def _join_closed(
-        self, record_index: int, article: Article, features: ArticleFeatures, i: int, day: float, known: bool
-    ) -> None:
-        self._note_member(record_index, article, features, i, day, known)
 
     def _store_centroids(
         self, features: ArticleFeatures, assignment: np.ndarray, records: list[int], n_open: int
@@ -538,18 +551,18 @@ class EventIndex:
         if not candidates:
             record.title = ""
             return
-        titled = {h: e for h, e in candidates.items() if e[1]} or candidates
-        weight: dict[int, float] = {}
-        for count, _, columns in titled.values():
-            for column in columns:
-                weight[column] = weight.get(column, 0.0) + count * title_idf[column]
-
-        def score(item: tuple[str, list]) -> tuple:
-            headline, (count, _, columns) = item
-            mass = sum(weight[c] * title_idf[c] for c in columns)
-            return (-mass / math.sqrt(max(len(columns), 1)), -count, headline)
-
-        record.title = min(titled.items(), key=score)[0]
+        titled = [(h, e) for h, e in candidates.items() if e[1]] or list(candidates.items())
+        # Each headline's words weighted by how often the event's headlines use them (times idf squared).
+        sizes = np.array([len(entry[2]) for _, entry in titled])
+        counts = np.array([entry[0] for _, entry in titled], dtype=float)
+        columns = np.array([c for _, entry in titled for c in entry[2]], dtype=np.int64)
+        owner = np.repeat(np.arange(len(titled)), sizes)
+        idf = title_idf[columns]
+        _, word = np.unique(columns, return_inverse=True)
+        weight = np.bincount(word, weights=counts[owner] * idf)
+        mass = np.bincount(owner, weights=weight[word] * idf, minlength=len(titled)) / np.sqrt(np.maximum(sizes, 1))
+        best = min(range(len(titled)), key=lambda k: (-round(float(mass[k]), 9), -counts[k], titled[k][0]))
+        record.title = titled[best][0]
 
     # ------------------------------------------------------------------------------------------------ state
     def to_state(self) -> bytes:
@@ -644,7 +657,7 @@ def _refine(
         k = int(labels.max()) + 1
         members = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
         sums = {name: members @ sp.diags(scales[name]) @ units[name] for name in SUBSPACES}
-        lengths2 = {name: np.asarray(sums[name].multiply(sums[name]).sum(axis=1)).ravel() for name in SUBSPACES}
+        lengths2 = {name: _row_norms2(sums[name].tocsr()) for name in SUBSPACES}
         own_dot = {name: np.asarray(units[name].multiply(sums[name][labels]).sum(axis=1)).ravel() for name in SUBSPACES}
         starts, ends = np.full(k, np.inf), np.full(k, -np.inf)
         np.minimum.at(starts, labels[known], days[known])
@@ -678,7 +691,7 @@ def _refine(
                 )
                 dots.append(dot)
                 lens2.append(length2)
-            similarity = _similarity_rows(dots, lens2, has[chunk], weights)
+            similarity = _similarity(dots, lens2, has[chunk], weights)
             factor = _time_factor(days[chunk], starts[candidates], ends[candidates], options)
             similarity = np.where(dated[:, None], similarity * factor, similarity)
             similarity[event_language[candidates][None, :] != languages[chunk][:, None]] = -1.0
@@ -693,20 +706,6 @@ def _refine(
             break
         labels = moved
     return np.unique(labels, return_inverse=True)[1]
-
-
-def _similarity_rows(
-    dots: Sequence[np.ndarray], lengths2: Sequence[np.ndarray], has: np.ndarray, weights: np.ndarray
-) -> np.ndarray:
-    """Like ``_similarity`` with an event length per article and event (the article's own event lacks it)."""
-    total = np.zeros(dots[0].shape)
-    for dot, length2, weight, present in zip(dots, lengths2, weights, has.T):
-        if weight:
-            length = np.sqrt(np.maximum(length2, 0.0))
-            cosine = np.divide(dot, length, out=np.zeros(dot.shape), where=length > 1e-12)
-            total += (weight * present)[:, None] * cosine
-    mass = has.astype(float) @ weights
-    return total / np.where(mass > 0, mass, 1.0)[:, None]
 
 
 def cluster_events(

@@ -168,26 +168,25 @@ def _unit_rows(token_lists: Sequence[Sequence[str]], bits: int) -> sp.csr_matrix
     """Rows of sublinear term frequencies (1 + log tf) on hashed columns, scaled to unit length."""
     mask = (1 << bits) - 1
     columns: dict[str, int] = {}  # per call, so nothing outlives it
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for tokens in token_lists:
-        counts: dict[int, int] = {}
+    flat: list[int] = []
+    lengths = np.zeros(len(token_lists), dtype=np.int64)
+    for row, tokens in enumerate(token_lists):
         for token in tokens:
             column = columns.get(token)
             if column is None:
                 column = columns[token] = _hash(token, mask)
-            counts[column] = counts.get(column, 0) + 1
-        row = sorted(counts.items())
-        values = [1.0 + math.log(count) for _, count in row]
-        norm = math.sqrt(sum(value * value for value in values)) or 1.0
-        indices.extend(column for column, _ in row)
-        data.extend(value / norm for value in values)
-        indptr.append(len(indices))
-    return sp.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-        shape=(len(token_lists), 1 << bits),
+            flat.append(column)
+        lengths[row] = len(tokens)
+    rows = np.repeat(np.arange(len(token_lists)), lengths)
+    counts = sp.csr_matrix(
+        (np.ones(len(flat)), (rows, np.asarray(flat, dtype=np.int64))), shape=(len(token_lists), 1 << bits)
     )
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr)),
+                                weights=counts.data**2, minlength=counts.shape[0]))
+    counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
+    return counts
 
 
 def featurize(articles: Sequence[Article], *, bits: int = DEFAULT_BITS) -> ArticleFeatures:
@@ -195,12 +194,24 @@ def featurize(articles: Sequence[Article], *, bits: int = DEFAULT_BITS) -> Artic
     if not 8 <= bits <= 26:
         raise ValueError(f"bits must be between 8 and 26, got {bits}")
     body, title, entities, languages, headlines, has_title = [], [], [], [], [], []
+    content: dict[str, str | None] = {}  # word -> stem, None for stopwords; per call
+
+    def content_stems(tokens: Sequence[str]) -> list[str]:
+        out = []
+        for word in tokens:
+            stemmed = content.get(word, "")
+            if stemmed == "":
+                stemmed = content[word] = None if word in STOPWORDS else stem(word)
+            if stemmed is not None:
+                out.append(stemmed)
+        return out
+
     for article in articles:
         tokens = lower_words(article.text)
-        stems = [stem(word) for word in tokens if word not in STOPWORDS]
+        stems = content_stems(tokens)
         headline, titled = headline_of(article, stems)
         body.append(stems)
-        title.append([stem(word) for word in lower_words(headline) if word not in STOPWORDS])
+        title.append(content_stems(lower_words(headline)))
         entities.append(entity_tokens((article.title or "") + "\n" + article.text))
         languages.append(article_language(article, tokens))
         headlines.append(headline)

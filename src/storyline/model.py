@@ -124,6 +124,6 @@ class EventDigest:
     summary: Summary
     articles: list[Article]
     copy_groups: list[CopyGroup]
-    # copy group id -> one entry per non-canonical version: {"article_id", "only_in_copy", "only_in_canonical", "changed"}
+    # copy group id -> one entry per non-canonical version: {"article_id", **VersionDiff.to_dict()}
     variants: dict[str, list[dict]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what could not be analysed, and why

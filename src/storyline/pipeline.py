@@ -64,7 +64,9 @@ def rebuild(store: Store) -> None:
         rows, groups = copy_index.add(articles)
         store.put_index_rows(COPY_INDEX, rows)
         store.put_copy_groups(groups)
-        store.replace_all_events(cluster_events(articles, copy_groups=copy_index.groups()))
+        event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups())
+        store.replace_all_events(event_index.events())
+        store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
 
 
 def digests(store: Store, *, words: int = 100) -> list[EventDigest]:

@@ -46,15 +46,7 @@ def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int = DEFAULT_MAX
 
 def read_bytes(data: bytes, name: str, *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """Articles from the content of one input called ``name``."""
-    try:
-        for raw in _raw_articles(data, name, max_file_bytes):
-            if isinstance(raw, Problem):
-                yield raw
-                continue
-            article = assemble(raw)
-            yield article if article else Problem(name, "no article text left after cleaning")
-    except UnreadableInput as error:
-        yield Problem(name, str(error))
+    yield from _articles(_raw_articles(data, name, max_file_bytes), name)
 
 
 def _read_path(path: str, max_file_bytes: int) -> Iterator[Article | Problem]:
@@ -99,6 +91,7 @@ def _read_file(file: Path, max_file_bytes: int) -> Iterator[Article | Problem]:
 
 
 def _articles(raws: Iterable[RawArticle | Problem], name: str) -> Iterator[Article | Problem]:
+    """Clean what a reader yields; an unreadable input becomes one Problem after what was read before it."""
     try:
         for raw in raws:
             if isinstance(raw, Problem):

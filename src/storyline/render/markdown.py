@@ -70,9 +70,9 @@ def _source_list(articles: Sequence[Article]) -> list[str]:
 def _variant_lines(variant: dict, copy: Article, numbers: dict[str, int], overlap: dict[str, float]) -> list[str]:
     share = overlap.get(copy.id)
     lines = [f"- [{numbers[copy.id]}] {describe_source(copy)}" + (f" (overlap {share:.0%})" if share else "")]
-    for sentence in variant.get("only_in_b", []):
+    for sentence in variant.get("only_b", []):
         lines.append(f"  - added: {_text(sentence)}")
-    for sentence in variant.get("only_in_a", []):
+    for sentence in variant.get("only_a", []):
         lines.append(f"  - dropped: {_text(sentence)}")
     for change in variant.get("changed", []):
         lines.append(f"  - changed: {_text(change.get('a'))} → {_text(change.get('b'))}")

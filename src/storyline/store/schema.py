@@ -5,12 +5,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE articles (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
-        content_hash TEXT NOT NULL UNIQUE,
+        given_id TEXT NOT NULL,  -- the id the source gave; ``id`` differs only when that one was taken
+        content_hash TEXT NOT NULL,
         title TEXT, title_source TEXT, outlet TEXT, url TEXT, published TEXT, date_source TEXT,
         author TEXT, language TEXT, source_path TEXT,
         text TEXT NOT NULL,
         paragraphs TEXT NOT NULL,
-        ingested_at TEXT NOT NULL
+        ingested_at TEXT NOT NULL,
+        UNIQUE (given_id, content_hash)
     );
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
     -- one opaque row per article for each incremental index (copy signatures, ...)

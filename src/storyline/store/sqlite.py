@@ -62,9 +62,8 @@ class Store:
         for number in range(version, len(MIGRATIONS)):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in _statements(MIGRATIONS[number]):
+                    self._db.execute(statement)
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number + 1),))
                 self._db.execute("COMMIT")
             except BaseException:
@@ -100,19 +99,25 @@ class Store:
     # Articles
 
     def add_articles(self, articles: Iterable[Article]) -> list[Article]:
-        """Store articles whose content is new; returns those stored (same content is never stored twice)."""
+        """Store the articles not stored yet and return them.
+
+        An article is already stored when one with the same id and the same content is; the same text under
+        another id (a republication by another outlet) is a new article, which copy grouping will pair up.
+        """
         self._require_transaction()
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         added = []
         for article in articles:
-            if self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone():
+            if self._db.execute("SELECT 1 FROM articles WHERE given_id = ? AND content_hash = ?",
+                                (article.id, article.content_hash)).fetchone():
                 continue
+            given_id = article.id
             article.id = self._free_id(article)
             values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
             values[-1] = json.dumps(article.paragraphs)
             cursor = self._db.execute(
-                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
-                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?)", (*values, now))
+                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, given_id, ingested_at) "
+                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?, ?)", (*values, given_id, now))
             self._db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                              (cursor.lastrowid, article.title or "", article.text))
             added.append(article)
@@ -241,6 +246,18 @@ class Store:
     def put_analysis(self, event_id: str, fingerprint: str, data: dict) -> None:
         self._require_transaction()
         self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (event_id, fingerprint, json.dumps(data)))
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of ``script`` (semicolons inside comments and strings do not split)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]}")
 
 
 def _row_to_article(row: tuple) -> Article:

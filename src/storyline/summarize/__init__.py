@@ -1,14 +1,17 @@
 """Multi-document summaries whose sentences cite every article that supports them.
 
 The method: sentences (and rule-compressed versions of them) compete to cover the event's concepts (stemmed
-bigrams weighted by how many independent sources report them, early mentions counting more) under a word budget,
-solved exactly as an integer linear program; near-duplicates exclude each other; the chosen sentences are ordered
-by when they were first reported and cited by every article that holds them or a close paraphrase.
+bigrams weighted by how many independent sources report them, early mentions counting more) under a word
+budget, solved exactly as an integer linear program; near-duplicates exclude each other; the chosen sentences
+are ordered by when they were first reported (leads of a day's reports before their details, never a quotation
+first) and cited by every article that holds them or a close paraphrase of what they claim. Summary text leaves
+out lead datelines and opening connectives; citations keep the source sentence's offsets.
 
 >>> from storyline.model import Article
->>> a = Article(id="a", text="The river flooded the old town on Monday. Schools were closed.", published="2024-05-06")
->>> summarize([a], words=20).sentences[0].text
-'The river flooded the old town.'
+>>> a = Article(id="a", text="The river flooded the old town on Monday. Schools were closed.")
+>>> b = Article(id="b", text="Rain fell all week. The river flooded the old town on Monday.")
+>>> [(s.text, [(c.article_id, c.sentence_index) for c in s.citations]) for s in summarize([a, b]).sentences]
+[('The river flooded the old town on Monday.', [('a', 0), ('b', 1)])]
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from dataclasses import dataclass
 
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
 from storyline.summarize.cite import supporting_citations
-from storyline.summarize.compress import opening_connective, removable_spans, shorten, stands_alone
-from storyline.summarize.concepts import Concept, concept_weights, concepts_of
-from storyline.summarize.order import chronological
+from storyline.summarize.compress import (claim, dateline, has_main_verb, opening, opens_with_quote, removable_spans,
+                                          shorten, stands_alone)
+from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
+from storyline.summarize.order import chronological, statement_first
 from storyline.summarize.overlap import components, near_duplicate_pairs
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
@@ -52,23 +56,25 @@ class _Candidate:
     concepts: set[Concept]
 
 
-def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Sequence[CopyGroup] = ()) -> Summary:
+def summarize(articles: Sequence[Article], *, words: int = 100,
+              copy_groups: Sequence[CopyGroup] = ()) -> Summary:
     """Summarize one event's articles in at most ``words`` words.
 
-    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of a
-    sentence published earlier by another article count for that earlier source only. Articles whose ``language``
-    is set and is not English are left out; when none is left, or no article has text, or no sentence fits the
-    budget, a ``ValueError`` says so.
+    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of
+    a sentence published earlier by another article count for that earlier source only. Articles whose
+    ``language`` is set and is not English are left out; when none is left, or no article has text, or no
+    sentence fits the budget, a ``ValueError`` says so.
     """
     if isinstance(words, bool) or not isinstance(words, int) or words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     if not articles:
         raise ValueError("no articles to summarize")
-    english = [a for a in articles if not a.language or a.language.lower().replace("_", "-").split("-")[0] in _ENGLISH]
+    english = [a for a in articles if _is_english(a.language)]
     if not english:
         languages = ", ".join(sorted({a.language for a in articles if a.language}))
         raise ValueError(f"summaries support English articles only; these articles are in: {languages}")
-    usable = sorted((a for a in english if a.text and a.text.strip()), key=lambda a: (a.published or "", a.id))
+    usable = sorted((a for a in english if a.text and a.text.strip()),
+                    key=lambda a: (a.published or "", a.id))
     if not usable:
         raise ValueError("the articles hold no text to summarize")
 
@@ -83,12 +89,14 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
                        if source_of[sentences[i].article] != source_of[sentences[j].article]]
     family = components(len(sentences), duplicate_pairs)
     support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
-    sentence_concepts = [concepts_of(s.text) for s in sentences]
+    sentence_concepts = [concepts_of(s.text[dateline(s.text):]) for s in sentences]
     n_sources = len(set(source_of))
+    copies_of = {source: source_of.count(source) for source in set(source_of)}
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
         weights = concept_weights(sentence_concepts, support, [s.citation.sentence_index for s in sentences],
-                                  min_sources=min_sources)
+                                  min_sources=min_sources, sentence_copy=[s.citation.article_id for s in sentences],
+                                  copies_of=copies_of)
         if weights:
             break
 
@@ -97,17 +105,18 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
         raise ValueError("no sentence of the articles can stand alone in a summary")
     shortest = min(c.length for c in candidates)
     if shortest > words:
-        raise ValueError(f"a budget of {words} words is smaller than any sentence (the shortest has {shortest})")
+        raise ValueError(f"a budget of {words} words is smaller than any sentence "
+                         f"(the shortest usable one has {shortest})")
 
     concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
-    held = [[concept_index[c] for c in cand.concepts if c in concept_index] for cand in candidates]
+    held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         by_family.setdefault(family[cand.sentence], []).append(k)
     # Ties go to sentences from earlier in their article.
     bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) for c in candidates]
     chosen = best_cover([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
-                    groups=list(by_family.values()), bonus=bonus)
+                        groups=list(by_family.values()), bonus=bonus)
     if not chosen:
         # Nothing covers a concept: fall back to the earliest sentence that fits.
         chosen = [min((k for k, c in enumerate(candidates) if c.length <= words),
@@ -115,11 +124,26 @@ def summarize(articles: Sequence[Article], *, words: int = 100, copy_groups: Seq
                                      sentences[candidates[k].sentence].article))]
 
     picked = [candidates[k] for k in chosen]
-    citations = supporting_citations([frozenset(content_stems(c.text)) or sentences[c.sentence].stems for c in picked],
-                     [s.stems for s in sentences], [s.citation for s in sentences], [c.sentence for c in picked])
-    ordered = chronological(citations, article_rank)
+    summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
+    claim_stems = [frozenset(content_stems(normalise(claim(c.text)))) for c in picked]
+    citations = supporting_citations(summary_stems, [s.stems for s in sentences],
+                                     [s.citation for s in sentences], [c.sentence for c in picked],
+                                     claim_stems=claim_stems)
+    ordered = statement_first(chronological(citations, article_rank, _days(usable)),
+                              [opens_with_quote(c.text) for c in picked])
     summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
     return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
+
+
+def _is_english(language: str | None) -> bool:
+    return not language or language.lower().replace("_", "-").split("-")[0] in _ENGLISH
+
+
+def _days(articles: Sequence[Article]) -> dict[str, str]:
+    """Publication day of each article; an undated one counts as published on the earliest known day."""
+    known = sorted(a.published[:10] for a in articles if a.published)
+    earliest = known[0] if known else ""
+    return {a.id: a.published[:10] if a.published else earliest for a in articles}
 
 
 def _sources(articles: Sequence[Article], copy_groups: Sequence[CopyGroup]) -> list[str]:
@@ -136,8 +160,9 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     for rank, article in enumerate(articles):
         for index, (start, end) in enumerate(split_sentences(article.text)):
             text = article.text[start:end]
+            # A lead dateline names where the story was filed, not what happened.
             out.append(_Sentence(rank, Citation(article.id, index, start, end), text,
-                                 frozenset(content_stems(text))))
+                                 frozenset(content_stems(normalise(text[dateline(text):])))))
     return out
 
 
@@ -146,7 +171,12 @@ def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
     out = []
     for k, sentence in enumerate(sentences):
         text = sentence.text
-        versions = {shorten(text, [(0, opening_connective(text))])[0], shorten(text, removable_spans(text))[0]}
+        as_written = shorten(text, [(0, opening(text))])[0]
+        compressed = shorten(text, removable_spans(text))[0]
+        # A compression that lost the main verb ("Jo Bell, who runs the bakery.") is no sentence; where no verb
+        # is seen in the sentence as written either, the test cannot tell, and the compression stays.
+        lost_verb = not has_main_verb(compressed) and has_main_verb(as_written)
+        versions = {as_written} if lost_verb else {as_written, compressed}
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):
@@ -154,8 +184,9 @@ def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
     return out
 
 
-def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summary: list[SummarySentence]) -> str:
-    """The title closest to what the sources report overall (the best summary sentence when there are no titles).
+def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
+              summary: list[SummarySentence]) -> str:
+    """The title closest to what the sources report overall; without titles, the closest summary sentence.
 
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
     each stem).

@@ -14,19 +14,30 @@ def supporting_citations(
     source_citations: Sequence[Citation],
     taken_from: Sequence[int],
     *,
+    claim_stems: Sequence[frozenset[str]] | None = None,
     threshold: float = SUPPORT_CONTAINMENT,
 ) -> list[list[Citation]]:
     """For each summary sentence, the source sentences that support it, at most one per article.
 
-    A source sentence supports a summary sentence when it holds at least ``threshold`` of its content stems (the
-    sentence itself, a copy of it, or a close paraphrase). The sentence it was taken from, ``taken_from[i]`` (an
-    index into the sources), is always cited. Citations are listed in source order.
+    A source sentence supports a summary sentence when it holds at least ``threshold`` of its content stems
+    (the sentence itself, a copy of it, or a close paraphrase) and, when ``claim_stems`` are given, as much of
+    the stems of its claim (the sentence without who said it: a sentence that only names the same speaker
+    does not support "Nobody was hurt, the fire service said."). The sentence it was taken from,
+    ``taken_from[i]`` (an index into the sources), is always cited. Citations are listed in source order.
     """
     inter = intersections(summary_stems, source_stems)
+    claimed: set[tuple[int, int]] | None = None
+    if claim_stems is not None:
+        claim_inter = intersections(claim_stems, source_stems)
+        claimed = {(i, j) for i, j, shared in zip(claim_inter.row.tolist(), claim_inter.col.tolist(),
+                                                  claim_inter.data.tolist())
+                   if shared >= threshold * len(claim_stems[i])}
     best: list[dict[str, tuple[float, int]]] = [{} for _ in summary_stems]
     for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
         score = shared / max(len(summary_stems[i]), 1)
         if score < threshold:
+            continue
+        if claimed is not None and claim_stems[i] and (i, j) not in claimed:
             continue
         article = source_citations[j].article_id
         if score > best[i].get(article, (-1.0, 0))[0]:

@@ -1,15 +1,20 @@
 """Concepts: stemmed word bigrams and content words, weighted by how many independent sources report them.
 
-Gillick & Favre (2009) score a summary by the weighted set of concepts it covers; a concept's weight is the number
-of documents that contain it. Here a document is an independent *source*: copies count once (see ``support``), and
-a source reports a concept more strongly when it does so early, the inverted pyramid putting the news first.
-Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight: they reward covering
-the event's vocabulary when no shared phrase is left to cover.
+Gillick & Favre (2009) score a summary by the weighted set of concepts it covers; a concept's weight is the
+number of documents that contain it. Here a document is an independent *source*: copies count once (see
+``support``), and a source reports a concept more strongly when it does so early, the inverted pyramid putting
+the news first. Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight:
+they reward covering the event's vocabulary when no shared phrase is left to cover.
+
+Outlets write the same fact in their own house style ("4.25%", "4.25 per cent", "4.25 percent"; "U.S.", "US";
+"March 19", "19 March"); ``normalise`` maps such variants to one form before concepts are taken, so that
+independent reports of one number support one concept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.text import STOPWORDS, stem, words
 
@@ -20,11 +25,36 @@ WORD_SHARE = 0.5
 
 Concept = tuple[str, ...]
 
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# House-style variants and the form each is written in before tokens are taken. Order matters: "5 per cent"
+# and "5%" both become "5 percent".
+_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\d)\s?%"), " percent"),
+    (re.compile(r"\bper[\s-]cent\b|\bpct\b\.?", re.IGNORECASE), "percent"),
+    # Dotted acronyms lose their dots ("U.N." -> "UN"); the country is "USA" in every spelling, so that it is
+    # not read as the pronoun "us".
+    (re.compile(r"\bU\.S\.(?:A\.)?(?!\w)|\bUSA?\b"), "USA"),
+    (re.compile(r"\b((?:[A-Z]\.){2,4})(?![\w])"), None),
+    # Day before month ("19 March") becomes month before day ("March 19").
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b\.?"), r"\2 \1"),
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with house-style variants of one fact written one way ("4.25 per cent" -> "4.25 percent")."""
+    for pattern, replacement in _VARIANTS:
+        if replacement is None:
+            text = pattern.sub(lambda m: m.group(1).replace(".", ""), text)
+        else:
+            text = pattern.sub(replacement, text)
+    return text
+
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words with possessive endings removed (``Sen's`` -> ``sen``), as ROUGE-style matching sees them."""
+    """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
     out = []
-    for word in words(text):
+    for word in words(normalise(text)):
         if word.endswith(("'s", "’s")):
             word = word[:-2]
         if word:
@@ -37,7 +67,8 @@ def concepts_of(text: str) -> set[Concept]:
     toks = tokens(text)
     stems = [stem(t) for t in toks]
     stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1) if not (stop[i] and stop[i + 1])}
+    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1)
+                           if not (stop[i] and stop[i + 1])}
     found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
     return found
 
@@ -56,22 +87,40 @@ def concept_weights(
     sentence_rank: Sequence[int],
     *,
     min_sources: int,
+    sentence_copy: Sequence[str] | None = None,
+    copies_of: Mapping[str, int] | None = None,
 ) -> dict[Concept, float]:
     """Weight of each concept reported by at least ``min_sources`` distinct supports.
 
-    ``sentence_support[i]`` names the independent source that sentence ``i`` counts for (its copy group, or the
-    earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A concept's
-    weight sums, over the distinct supports that report it, the position credit of its earliest mention there
-    (times ``WORD_SHARE`` for single words).
+    ``sentence_support[i]`` names the independent source that sentence ``i`` counts for (its copy group, or
+    the earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A
+    concept's weight sums, over the distinct supports that report it, the position credit of its earliest
+    mention there (times ``WORD_SHARE`` for single words).
+
+    When a support is a copy group of ``copies_of[support]`` articles (``sentence_copy[i]`` naming the copy
+    sentence ``i`` is in), it counts in proportion to the copies that carry the concept: a passage that one
+    outlet added to, or rewrote in, its copy of a wire story has only that outlet's share of the story's
+    support, not all of it.
     """
     earliest: dict[Concept, dict[str, int]] = {}
-    for concepts, support, rank in zip(sentence_concepts, sentence_support, sentence_rank):
+    carried: dict[tuple[Concept, str], set[str]] = {}
+    for i, (concepts, support, rank) in enumerate(zip(sentence_concepts, sentence_support, sentence_rank)):
         for concept in concepts:
             by_support = earliest.setdefault(concept, {})
             if rank < by_support.get(support, 1 << 30):
                 by_support[support] = rank
+            if sentence_copy is not None:
+                carried.setdefault((concept, support), set()).add(sentence_copy[i])
+
+    def share(concept: Concept, support: str) -> float:
+        copies = (copies_of or {}).get(support, 1)
+        if copies <= 1 or sentence_copy is None:
+            return 1.0
+        return min(len(carried[concept, support]), copies) / copies
+
     return {
-        concept: sum(map(position_credit, by_support.values())) * (WORD_SHARE if len(concept) == 1 else 1.0)
+        concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
+        * (WORD_SHARE if len(concept) == 1 else 1.0)
         for concept, by_support in earliest.items()
         if len(by_support) >= min_sources
     }

@@ -1,4 +1,4 @@
-"""Chronological ordering of summary sentences."""
+"""Ordering of summary sentences: the core fact first, then the story as it was reported."""
 
 from __future__ import annotations
 
@@ -7,16 +7,36 @@ from collections.abc import Mapping, Sequence
 from storyline.model import Citation
 
 
-def chronological(citations: Sequence[Sequence[Citation]], article_rank: Mapping[str, int]) -> list[int]:
+def chronological(citations: Sequence[Sequence[Citation]], article_rank: Mapping[str, int],
+                  article_day: Mapping[str, str] | None = None) -> list[int]:
     """Order in which to print summary sentences, given each one's citations.
 
-    A sentence is placed by its earliest report: the earliest article (``article_rank``, 0 = first published) that
-    cites it, then its position in that article, so sentences of one article keep the article's order and later
-    developments come after earlier ones.
+    A sentence is placed by its first report: the earliest day (``article_day``, e.g. ``"2026-03-02"``) of an
+    article that cites it, then its position in the articles of that day that cite it, then the earliest such
+    article (``article_rank``, 0 = first published). Reports of one day are thus read lead first: a story's
+    opening sentence, its core fact, comes before details from further down any same-day report, and later
+    developments come after earlier ones. Without days, each article is its own day.
     """
+    day = article_day if article_day is not None else {a: f"{r:09d}" for a, r in article_rank.items()}
 
-    def key(i: int) -> tuple[int, int, int]:
-        first = min(citations[i], key=lambda c: (article_rank[c.article_id], c.sentence_index))
-        return article_rank[first.article_id], first.sentence_index, i
+    def key(i: int) -> tuple[str, int, int, int]:
+        first_day = min(day[c.article_id] for c in citations[i])
+        that_day = [c for c in citations[i] if day[c.article_id] == first_day]
+        first = min(that_day, key=lambda c: (c.sentence_index, article_rank[c.article_id]))
+        return first_day, first.sentence_index, article_rank[first.article_id], i
 
     return sorted(range(len(citations)), key=key)
+
+
+def statement_first(order: Sequence[int], opens_with_quote: Sequence[bool]) -> list[int]:
+    """``order`` with its first sentence that is not a quotation moved to the front.
+
+    A summary that opens with someone's words before saying what happened reads like a fragment of an
+    article; when every sentence is a quotation the order is kept.
+    """
+    order = list(order)
+    if order and opens_with_quote[order[0]]:
+        statement = next((k for k, i in enumerate(order) if not opens_with_quote[i]), None)
+        if statement is not None:
+            order.insert(0, order.pop(statement))
+    return order

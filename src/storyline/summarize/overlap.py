@@ -2,8 +2,8 @@
 
 Two measures built on the sets of content stems:
 
-- *containment* of A in B, ``|A & B| / |A|``: B says what A says (a summary sentence and the source sentences that
-  support it; a compressed sentence is contained in its original);
+- *containment* of A in B, ``|A & B| / |A|``: B says what A says (a summary sentence and the source
+  sentences that support it; a compressed sentence is contained in its original);
 - *near-duplicate*: Dice ``2 |A & B| / (|A| + |B|)`` high, the same sentence reworded or lightly edited.
 """
 
@@ -30,7 +30,7 @@ def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> spars
 
 
 def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> sparse.coo_matrix:
-    """Sizes of ``a[i] & b[j]`` for every pair that shares at least one stem (sparse, shape ``len(a) x len(b)``)."""
+    """Sizes of ``a[i] & b[j]`` for every pair sharing a stem (sparse, ``len(a)`` by ``len(b)``)."""
     vocabulary: dict[str, int] = {}
     left = _matrix(a, vocabulary)
     right = _matrix(b, vocabulary)
@@ -38,15 +38,6 @@ def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> s
     left.resize((len(a), width))
     right.resize((len(b), width))
     return (left @ right.T).tocoo()
-
-
-def supporting_pairs(summary: Sequence[frozenset[str]], sources: Sequence[frozenset[str]],
-                     threshold: float = SUPPORT_CONTAINMENT) -> list[tuple[int, int]]:
-    """``(i, j)`` pairs where source sentence ``j`` contains at least ``threshold`` of summary sentence ``i``."""
-    inter = intersections(summary, sources)
-    sizes = np.array([max(len(s), 1) for s in summary], dtype=np.float64)
-    keep = inter.data / sizes[inter.row] >= threshold
-    return sorted(zip(inter.row[keep].tolist(), inter.col[keep].tolist()))
 
 
 def near_duplicate_pairs(sets: Sequence[frozenset[str]],
@@ -62,7 +53,7 @@ def near_duplicate_pairs(sets: Sequence[frozenset[str]],
 
 
 def components(count: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
-    """Connected-component label of each of ``count`` items linked by ``pairs`` (labels are smallest members)."""
+    """Connected-component label of each of ``count`` items linked by ``pairs`` (its smallest member)."""
     parent = list(range(count))
 
     def find(x: int) -> int:

@@ -5,14 +5,19 @@ Variables: ``s_j`` (sentence j is chosen) and ``c_i`` (concept i is covered), al
     maximise    sum_i w_i c_i  +  sum_j b_j s_j
     subject to  sum_j len_j s_j <= budget
                 c_i <= sum_{j contains i} s_j          (a concept counts only when a chosen sentence holds it)
-                sum_{j in group} s_j <= 1              (versions of one sentence, near-duplicates: at most one)
+                sum_{j in group} s_j <= 1              (versions of a sentence, near-duplicates: one at most)
 
 ``b_j`` is a small per-sentence bonus that only breaks ties between equally covering choices. Solved by HiGHS
 through ``scipy.optimize.milp`` with a node limit, so the answer does not depend on the machine's speed.
+
+Two reductions keep the program small without changing what a summary can say: concepts held by exactly the
+same sentences are merged, and only the ``MAX_CANDIDATES`` sentences with the most concept weight per word
+compete (a summary holds a handful; sentences far down that ranking are never chosen in practice).
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,6 +25,11 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 NODE_LIMIT = 20_000
+MAX_CANDIDATES = 200
+# HiGHS spends most of its time on a large cut pool at the root; a small pool solves these programs several
+# times faster to the same optimum.
+_HIGHS_OPTIONS = {"node_limit": NODE_LIMIT, "time_limit": 30.0, "mip_rel_gap": 1e-6,
+                  "mip_pool_soft_limit": 30}
 
 
 def best_cover(
@@ -36,17 +46,27 @@ def best_cover(
     ``lengths[j]`` is sentence j's length in words and ``concepts[j]`` the indices (into ``weights``) of the
     concepts it holds. ``groups`` lists sets of sentences of which at most one may be chosen.
     """
-    n_sent, n_conc = len(lengths), len(weights)
+    if len(lengths) > MAX_CANDIDATES:
+        density = [sum(weights[i] for i in held) / max(length, 1) for held, length in zip(concepts, lengths)]
+        keep = sorted(sorted(range(len(lengths)), key=lambda j: (-density[j], j))[:MAX_CANDIDATES])
+        position = {j: n for n, j in enumerate(keep)}
+        chosen = best_cover([lengths[j] for j in keep], [concepts[j] for j in keep], weights, budget,
+                            groups=[[position[j] for j in g if j in position] for g in groups],
+                            bonus=None if bonus is None else [bonus[j] for j in keep])
+        return [keep[n] for n in chosen]
+    n_sent = len(lengths)
     if n_sent == 0:
         return []
+    concepts, weights = _merge_twins(concepts, weights)
+    n_conc = len(weights)
     lengths_arr = np.asarray(lengths, dtype=np.float64)
     rows = [i for j, held in enumerate(concepts) for i in held]
     cols = [j for j, held in enumerate(concepts) for _ in held]
     # occurrence[i, j] = 1 when sentence j holds concept i.
     occurrence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_conc, n_sent))
 
-    constraints = [LinearConstraint(sparse.hstack([sparse.csr_matrix((1, n_conc)),
-                                                   sparse.csr_matrix(lengths_arr[None, :])]), -np.inf, budget)]
+    length_row = sparse.hstack([sparse.csr_matrix((1, n_conc)), sparse.csr_matrix(lengths_arr[None, :])])
+    constraints = [LinearConstraint(length_row, -np.inf, budget)]
     if n_conc:
         cover = sparse.hstack([sparse.identity(n_conc, format="csr"), -occurrence]).tocsr()
         constraints.append(LinearConstraint(cover, -np.inf, 0.0))
@@ -62,9 +82,34 @@ def best_cover(
     objective = -np.concatenate([np.asarray(weights, dtype=np.float64), bonus_arr])
     # A sentence longer than the budget can never be chosen.
     upper = np.concatenate([np.ones(n_conc), (lengths_arr <= budget).astype(np.float64)])
-    result = milp(objective, constraints=constraints, integrality=np.ones(n_conc + n_sent),
-                  bounds=Bounds(np.zeros(n_conc + n_sent), upper),
-                  options={"node_limit": NODE_LIMIT, "time_limit": 30.0, "mip_rel_gap": 1e-6})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # scipy warns that it passes the pool option through
+        result = milp(objective, constraints=constraints, integrality=np.ones(n_conc + n_sent),
+                      bounds=Bounds(np.zeros(n_conc + n_sent), upper), options=dict(_HIGHS_OPTIONS))
     if result.x is None:
         return []
     return [j for j in range(n_sent) if result.x[n_conc + j] > 0.5]
+
+
+def _merge_twins(concepts: Sequence[Sequence[int]],
+                 weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
+    """Merge concepts held by exactly the same sentences into one (their weights add up); drop unheld ones.
+
+    Covering one twin always covers the other, so the optimum is unchanged while the program gets much
+    smaller: most bigrams occur in a single sentence and its versions.
+    """
+    holders: dict[int, list[int]] = {}
+    for j, held in enumerate(concepts):
+        for i in set(held):
+            holders.setdefault(i, []).append(j)
+    merged: dict[tuple[int, ...], float] = {}
+    for i, sentences in holders.items():
+        key = tuple(sentences)
+        merged[key] = merged.get(key, 0.0) + float(weights[i])
+    new_concepts: list[list[int]] = [[] for _ in concepts]
+    new_weights: list[float] = []
+    for index, (sentences, weight) in enumerate(sorted(merged.items())):
+        new_weights.append(weight)
+        for j in sentences:
+            new_concepts[j].append(index)
+    return new_concepts, new_weights
