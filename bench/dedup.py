@@ -46,7 +46,7 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Child runs (one measurement per process)
 
 
@@ -60,8 +60,12 @@ def run_storyline(records: list[dict], workers: int, threshold: float | None) ->
     rows, _ = index.add(articles)
     groups = index.groups()
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "groups": [g.article_ids for g in groups],
-            "row_bytes": sum(len(data) for _, data in rows), "index_bytes": index.nbytes()}
+    return {
+        "seconds": seconds,
+        "groups": [g.article_ids for g in groups],
+        "row_bytes": sum(len(data) for _, data in rows),
+        "index_bytes": index.nbytes(),
+    }
 
 
 def run_datasketch(records: list[dict]) -> dict:
@@ -72,7 +76,7 @@ def run_datasketch(records: list[dict]) -> dict:
     signatures = {}
     for record in records:
         words = re.findall(r"\w+", record["text"].lower())  # the tokenisation behind the set's README anchor
-        shingles = {" ".join(words[i:i + 5]).encode() for i in range(max(len(words) - 4, 1))}
+        shingles = {" ".join(words[i : i + 5]).encode() for i in range(max(len(words) - 4, 1))}
         signature = MinHash(num_perm=128)
         signature.update_batch(shingles)
         signatures[record["id"]] = signature
@@ -143,8 +147,12 @@ def run_scale(records: list[dict], total: int, workers: int) -> dict:
     start = time.perf_counter()
     groups = index.groups()
     seconds += time.perf_counter() - start
-    return {"seconds": seconds, "groups": [g.article_ids for g in groups], "row_bytes": row_bytes,
-            "index_bytes": index.nbytes()}
+    return {
+        "seconds": seconds,
+        "groups": [g.article_ids for g in groups],
+        "row_bytes": row_bytes,
+        "index_bytes": index.nbytes(),
+    }
 
 
 def child(args: argparse.Namespace) -> None:
@@ -160,7 +168,7 @@ def child(args: argparse.Namespace) -> None:
         json.dump(result, handle)
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Scoring
 
 
@@ -169,8 +177,12 @@ def score_with_tool(data: Path, groups: list[list[str]]) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(groups, handle)
     try:
-        out = subprocess.run([sys.executable, str(EVAL_TOOL), str(data / "articles.jsonl"), handle.name],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, str(EVAL_TOOL), str(data / "articles.jsonl"), handle.name],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     finally:
         os.unlink(handle.name)
     numbers = dict(re.findall(r"(precision|recall|F1|ARI) ([0-9.]+)", out))
@@ -178,7 +190,7 @@ def score_with_tool(data: Path, groups: list[list[str]]) -> dict:
 
 
 def score_replicas(records: list[dict], data: Path, groups: list[list[str]]) -> dict:
-    """Pairwise precision/recall/F1 over replicated gold groups (ambiguous group pairs left out, as the scorer)."""
+    """Pairwise precision/recall/F1 over replicated gold groups (ambiguous pairs left out, as the scorer)."""
     group_of = {r["id"]: r["group"] for r in records}
     ambiguous = {tuple(pair) for pair in json.loads((data / "articles.ambiguous.json").read_text())}
 
@@ -194,24 +206,40 @@ def score_replicas(records: list[dict], data: Path, groups: list[list[str]]) -> 
         for article_id in members:
             gold_clusters[gold(article_id)].append(article_id)
     gold_pairs = pairs(gold_clusters.values())
-    predicted = {(a, b) for a, b in pairs(groups)
-                 if not (gold(a)[0] == gold(b)[0] and tuple(sorted((gold(a)[1], gold(b)[1]))) in ambiguous)}
+    predicted = {
+        (a, b)
+        for a, b in pairs(groups)
+        if not (gold(a)[0] == gold(b)[0] and tuple(sorted((gold(a)[1], gold(b)[1]))) in ambiguous)
+    }
     hits = len(gold_pairs & predicted)
     precision = hits / len(predicted) if predicted else 1.0
     recall = hits / len(gold_pairs) if gold_pairs else 1.0
     return {"precision": precision, "recall": recall, "F1": 2 * precision * recall / (precision + recall)}
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Parent
 
 
-def measure(args: argparse.Namespace, method: str, *, size: int = 0, workers: int = 1,
-            threshold: float | None = None) -> dict:
+def measure(
+    args: argparse.Namespace, method: str, *, size: int = 0, workers: int = 1, threshold: float | None = None
+) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = handle.name
-    command = [sys.executable, __file__, "--child", method, "--data", str(args.data), "--workers",
-               str(workers), "--size", str(size), "--out", out]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        method,
+        "--data",
+        str(args.data),
+        "--workers",
+        str(workers),
+        "--size",
+        str(size),
+        "--out",
+        out,
+    ]
     if threshold is not None:
         command += ["--threshold", str(threshold)]
     env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -225,21 +253,35 @@ def measure(args: argparse.Namespace, method: str, *, size: int = 0, workers: in
 
 def row(name: str, articles: int, result: dict, quality: dict) -> str:
     rate = articles / result["seconds"]
-    per_article = (f"{result['row_bytes'] / articles:,.0f} / {result['index_bytes'] / articles:,.0f}"
-                   if "row_bytes" in result else "-")
-    cells = [name, f"{articles:,}", *(f"{quality[k]:.4f}" if k in quality else "-"
-                                      for k in ("precision", "recall", "F1", "ARI")),
-             f"{rate:,.0f}", f"{result['rss_mb']:,.0f}", per_article]
+    per_article = (
+        f"{result['row_bytes'] / articles:,.0f} / {result['index_bytes'] / articles:,.0f}"
+        if "row_bytes" in result
+        else "-"
+    )
+    cells = [
+        name,
+        f"{articles:,}",
+        *(f"{quality[k]:.4f}" if k in quality else "-" for k in ("precision", "recall", "F1", "ARI")),
+        f"{rate:,.0f}",
+        f"{result['rss_mb']:,.0f}",
+        per_article,
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--scale", default="10000,100000", help="comma-separated article counts ('' for none)")
+    parser.add_argument(
+        "--scale", default="10000,100000", help="comma-separated article counts ('' for none)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="processes for sketching (default 2)")
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs per system on the dev set")
-    parser.add_argument("--sweep", action="store_true", help="print the threshold x shingle-size sweep instead")
+    parser.add_argument(
+        "--sweep", action="store_true", help="print the threshold x shingle-size sweep instead"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
@@ -261,23 +303,44 @@ def main() -> None:
         runs["datasketch"].append(measure(args, "datasketch"))
     ours, pooled, theirs = (median_run(runs[key]) for key in ("one", "pool", "datasketch"))
     lines = [
-        "| system | articles | precision | recall | F1 | ARI | articles/s | peak RSS MB | bytes/article (rows / in memory) |",
+        "| system | articles | precision | recall | F1 | ARI | articles/s | peak RSS MB "
+        "| bytes/article (rows / in memory) |",
         "|---|---|---|---|---|---|---|---|---|",
-        row("storyline copy groups, 1 process", len(records), ours, score_with_tool(args.data, ours["groups"])),
-        row(f"storyline copy groups, {args.workers} processes", len(records), pooled,
-            score_with_tool(args.data, pooled["groups"])),
-        row(f"datasketch MinHashLSH 128 perms, word 5-grams, t={DATASKETCH_THRESHOLD}", len(records), theirs,
-            score_with_tool(args.data, theirs["groups"])),
+        row(
+            "storyline copy groups, 1 process", len(records), ours, score_with_tool(args.data, ours["groups"])
+        ),
+        row(
+            f"storyline copy groups, {args.workers} processes",
+            len(records),
+            pooled,
+            score_with_tool(args.data, pooled["groups"]),
+        ),
+        row(
+            f"datasketch MinHashLSH 128 perms, word 5-grams, t={DATASKETCH_THRESHOLD}",
+            len(records),
+            theirs,
+            score_with_tool(args.data, theirs["groups"]),
+        ),
     ]
     for size in [int(s) for s in args.scale.split(",") if s.strip()]:
         result = measure(args, "scale", size=size, workers=args.workers)
-        lines.append(row(f"storyline, {args.workers} processes, dev set replicated + mutated, added {BATCH:,} at a time",
-                         size, result, score_replicas(records, args.data, result["groups"])))
+        lines.append(
+            row(
+                f"storyline, {args.workers} processes, dev set replicated + mutated, "
+                f"added {BATCH:,} at a time",
+                size,
+                result,
+                score_replicas(records, args.data, result["groups"]),
+            )
+        )
     print("\n".join(lines))
     best = max(ours["seconds"], pooled["seconds"]) and min(ours["seconds"], pooled["seconds"])
-    print(f"\nmedians of {args.repeats} interleaved runs; speed on the dev set: {theirs['seconds'] / ours['seconds']:.1f}x "
-          f"datasketch with 1 process, {theirs['seconds'] / pooled['seconds']:.1f}x with {args.workers} "
-          f"(best {theirs['seconds'] / best:.1f}x)")
+    print(
+        f"\nmedians of {args.repeats} interleaved runs; speed on the dev set: "
+        f"{theirs['seconds'] / ours['seconds']:.1f}x "
+        f"datasketch with 1 process, {theirs['seconds'] / pooled['seconds']:.1f}x with {args.workers} "
+        f"(best {theirs['seconds'] / best:.1f}x)"
+    )
 
 
 def median_run(results: list[dict]) -> dict:

@@ -11,9 +11,11 @@ from storyline.model import Article
 STORY = [
     "The harbour authority of Port Ellery said on Tuesday that the northern breakwater will be rebuilt after "
     "last winter's storms tore a forty metre gap in the old stone wall.",
-    "Engineers expect the work to take eighteen months and to cost about 12 per cent more than first planned, "
+    "Engineers expect the work to take eighteen months and to cost about 12 per cent more than "
+    "first planned, "
     "the authority's chief executive Maren Holt told a meeting of local fishermen.",
-    "\"We cannot leave the inner harbour exposed for another season,\" Holt said, adding that the fishing fleet "
+    '"We cannot leave the inner harbour exposed for another season," Holt said, adding that the '
+    "fishing fleet "
     "would be moved to the southern quay while the cranes are in place.",
     "The U.S. dredging firm that won the contract has promised to keep one channel open at all times.",
     "Fishermen at the meeting asked for compensation for the longer trips to the southern quay, and the "
@@ -21,14 +23,18 @@ STORY = [
     "The breakwater was first built in 1887 and was last repaired after a storm surge in the winter of 1953.",
 ]
 SAME_EVENT = (
-    "Fishermen in Port Ellery are angry about plans to move the fleet to the southern quay. \"We cannot leave the "
-    "inner harbour exposed for another season,\" the harbour chief said on Tuesday, but skippers say the longer "
-    "trips will cost them fuel and time. Several boats may tie up in the neighbouring town of Carrow instead, "
+    'Fishermen in Port Ellery are angry about plans to move the fleet to the southern quay. "We '
+    "cannot leave the "
+    'inner harbour exposed for another season," the harbour chief said on Tuesday, but skippers say '
+    "the longer "
+    "trips will cost them fuel and time. Several boats may tie up in the neighbouring town of "
+    "Carrow instead, "
     "where the mooring fees are lower and the quay is closer to the fish market."
 )
 OTHER = (
     "A travelling exhibition of mechanical clocks opened at the city museum on Saturday, with more than two "
-    "hundred pieces lent by private collectors from across the region. The oldest clock on show was made by a "
+    "hundred pieces lent by private collectors from across the region. The oldest clock on show was "
+    "made by a "
     "village blacksmith and still keeps time to within a minute a week, the curator said. Visitors can watch "
     "restorers at work in a glass-walled studio every afternoon until the exhibition closes in the autumn."
 )
@@ -40,15 +46,23 @@ def article(article_id, text, published=None):
 
 def corpus():
     original = "\n".join(STORY)
-    restyled = original.replace("U.S.", "US").replace("12 per cent", "12 percent").replace("said", "told reporters")
+    restyled = (
+        original.replace("U.S.", "US").replace("12 per cent", "12 percent").replace("said", "told reporters")
+    )
     return [
         article("wire", original, "2024-03-05T09:00"),
         article("trimmed", "\n".join(STORY[:4]), "2024-03-05T11:00"),
-        article("restyled", "Published on March 5, 2024\n" + restyled + "\n© 2024 Coastal News. All rights reserved.",
-                "2024-03-05T10:00"),
+        article(
+            "restyled",
+            "Published on March 5, 2024\n" + restyled + "\n© 2024 Coastal News. All rights reserved.",
+            "2024-03-05T10:00",
+        ),
         article("teaser", "\n".join(STORY[:3]) + "\nRead more on our website.", "2024-03-06"),
-        article("inserted", "\n".join(STORY[:2] + ["The mayor welcomed the decision in a short statement."]
-                                      + STORY[2:]), "2024-03-05T12:00"),
+        article(
+            "inserted",
+            "\n".join(STORY[:2] + ["The mayor welcomed the decision in a short statement."] + STORY[2:]),
+            "2024-03-05T12:00",
+        ),
         article("same-event", SAME_EVENT, "2024-03-05"),
         article("other", OTHER, "2024-03-02"),
     ]
@@ -60,7 +74,11 @@ def membership(groups):
 
 def test_edited_copies_group_and_other_stories_stay_apart():
     groups = find_copy_groups(corpus())
-    assert membership(groups) == [["inserted", "restyled", "teaser", "trimmed", "wire"], ["other"], ["same-event"]]
+    assert membership(groups) == [
+        ["inserted", "restyled", "teaser", "trimmed", "wire"],
+        ["other"],
+        ["same-event"],
+    ]
     copies = groups[0]
     assert copies.canonical == "wire"  # the earliest published
     assert copies.article_ids[0] == "wire"
@@ -86,8 +104,12 @@ def test_result_does_not_depend_on_input_order():
 
 def test_canonical_is_earliest_then_most_complete():
     text = "\n".join(STORY)
-    articles = [article("short", "\n".join(STORY[:4]), "2024-01-01"), article("full", text, "2024-01-01"),
-                article("later", text, "2024-01-02"), article("undated", text)]
+    articles = [
+        article("short", "\n".join(STORY[:4]), "2024-01-01"),
+        article("full", text, "2024-01-01"),
+        article("later", text, "2024-01-02"),
+        article("undated", text),
+    ]
     group = find_copy_groups(articles)[0]
     assert group.canonical == "full"
     assert group.article_ids == ["full", "short", "later", "undated"]
@@ -103,6 +125,18 @@ def test_incremental_adds_equal_batch():
         for batch in (shuffled[:2], shuffled[2:3], shuffled[3:]):
             index.add(batch)
         assert index.groups() == expected
+
+
+def test_chunked_and_parallel_sketching_give_the_same_groups(monkeypatch):
+    from storyline import dedup
+
+    articles = corpus()
+    expected = find_copy_groups(articles, workers=1)
+    monkeypatch.setattr(dedup, "_POOL_CHUNK", 2)
+    monkeypatch.setattr(dedup, "_CONNECT_BATCH", 3)
+    monkeypatch.setattr(dedup, "_POOL_MIN_ARTICLES", 1)
+    assert find_copy_groups(articles, workers=1) == expected
+    assert find_copy_groups(articles[::-1], workers=2) == expected  # sketched in a second process too
 
 
 def test_add_reports_the_groups_it_changed():
@@ -158,8 +192,10 @@ def test_short_texts_never_group():
 
 def test_shared_boilerplate_does_not_glue_unrelated_articles():
     furniture_top = "Advertisement\nShare this article\nPublished on March 5, 2024"
-    furniture_end = ("Reporting by the news desk; editing by the night desk.\n"
-                     "© 2024 Coastal News Group. All rights reserved.\nFollow us for more news.")
+    furniture_end = (
+        "Reporting by the news desk; editing by the night desk.\n"
+        "© 2024 Coastal News Group. All rights reserved.\nFollow us for more news."
+    )
     # A line that no rule knows about, shared by both: too small a part of either text to make them copies.
     shared = "Coastal News is an independent newspaper serving the towns of the northern coast since 1921."
     a = article("harbour", "\n".join([furniture_top, *STORY[:3], shared, furniture_end]))
@@ -169,19 +205,27 @@ def test_shared_boilerplate_does_not_glue_unrelated_articles():
 
 
 def test_page_furniture_is_not_evidence_of_copying():
-    # Two short unrelated stories wrapped in the same long furniture: counted as text, the furniture would make
+    # Two short unrelated stories wrapped in the same long furniture: counted as text, the furniture would
+    # make
     # up most of each article and glue them together.
-    top = ("Advertisement\nShare this article on social media with your friends and family\n"
-           "Published on March 5, 2024 at 10:00 in the morning, local time")
-    end = ("Sign up for our morning newsletter to get the day's top stories from the northern coast in your inbox.\n"
-           "Reporting by the news desk; editing by the night desk at the Coastal News Group.\n"
-           "© 2024 Coastal News Group. All rights reserved. No part of this site may be reproduced without "
-           "permission.\nFollow us for more news from the towns of the northern coast.")
+    top = (
+        "Advertisement\nShare this article on social media with your friends and family\n"
+        "Published on March 5, 2024 at 10:00 in the morning, local time"
+    )
+    end = (
+        "Sign up for our morning newsletter to get the day's top stories from the northern coast in "
+        "your inbox.\n"
+        "Reporting by the news desk; editing by the night desk at the Coastal News Group.\n"
+        "© 2024 Coastal News Group. All rights reserved. No part of this site may be reproduced without "
+        "permission.\nFollow us for more news from the towns of the northern coast."
+    )
     a = article("harbour", "\n".join([top, STORY[0], end]))
     b = article("clocks", "\n".join([top, OTHER.split(". ")[0] + ".", end]))
     assert membership(find_copy_groups([a, b])) == [["clocks"], ["harbour"]]
-    assert explain(a, b)["words"] == {"harbour": len(normalized_words(STORY[0])),
-                                      "clocks": len(normalized_words(OTHER.split(". ")[0]))}
+    assert explain(a, b)["words"] == {
+        "harbour": len(normalized_words(STORY[0])),
+        "clocks": len(normalized_words(OTHER.split(". ")[0])),
+    }
 
 
 def test_boilerplate_lines_and_normalisation():
@@ -189,7 +233,16 @@ def test_boilerplate_lines_and_normalisation():
     assert is_boilerplate_line("(c) 2019 Some Agency")
     assert not is_boilerplate_line("The advertisement campaign cost the party two million dollars last year.")
     assert normalized_words("The U.S. grew 2 per cent in a week-long run.\nShare this article") == [
-        "the", "us", "grew", "2", "percent", "in", "a", "weeklong", "run"]
+        "the",
+        "us",
+        "grew",
+        "2",
+        "percent",
+        "in",
+        "a",
+        "weeklong",
+        "run",
+    ]
     assert normalized_words("“Yes,” she said.") == normalized_words('"Yes," she said.')
 
 

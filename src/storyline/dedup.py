@@ -10,11 +10,13 @@ How two articles come to share a group:
    syndication edits leave most sentences intact. Shingles made only of stopwords ("one of the most") are the
    most frequent phrases of any English corpus and carry no evidence of copying, so they are dropped.
 3. **Propose** candidate pairs with locality-sensitive hashing: a 128-bin one-permutation MinHash per article
-   (densified), cut into 64 bands of 2 bins; two articles sharing any band are candidates. Articles with the very
+   (densified), cut into 64 bands of 2 bins; two articles sharing any band are candidates. Articles with the
+   very
    same shingle set are joined directly and only one of them enters the bands.
 4. **Verify** each candidate pair exactly: the share of the smaller article's shingles that the other one also
    contains (containment). Syndication trims endings and cuts teasers, so overlap is measured against the
-   smaller text rather than the union. Pairs at or above ``threshold`` are copies. The default (0.6) sits in the
+   smaller text rather than the union. Pairs at or above ``threshold`` are copies. The default (0.6) sits in
+   the
    middle of the plateau of a coarse sweep on the syndication dev set (docs/benchmarks.md).
 5. **Group** copies with union-find (copies of copies belong together).
 
@@ -48,18 +50,22 @@ BAND_ROWS = 2
 NUM_BANDS = NUM_PERM // BAND_ROWS
 SEED = 0x5C0FFEE
 
-# Inputs smaller than this are sketched in-process even when workers are allowed: a pool costs more than it saves.
+# Inputs smaller than this are sketched in-process even when workers are allowed: a pool costs more than it
+# saves.
 _POOL_MIN_ARTICLES = 1000
 _POOL_CHUNK = 500
+# Sketched articles are matched against the index this many at a time: fewer, larger LSH lookups and runs.
+_CONNECT_BATCH = 10_000
 
 _U64 = np.uint64
 _ROLL = _U64(0x100000001B3)  # odd multiplier: a shingle's hash depends on the order of its words
 _BIN_BITS = 7  # NUM_PERM = 2 ** _BIN_BITS bins of one-permutation MinHash
 _EMPTY = np.uint32(0xFFFFFFFF)  # an empty bin (ranks use 31 bits, so never this value)
-# Densification: an empty bin borrows from bin _PROBES[t, bin] for the first attempt t that lands on a filled one.
+# Densification: an empty bin borrows from bin _PROBES[t, bin] for the first attempt t that lands on a filled
+# one.
 _PROBES = np.random.default_rng(SEED).integers(0, NUM_PERM, (NUM_PERM, NUM_PERM))
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Normalisation
 
 # Lines that outlets add around a story and that say nothing about which story it is. Only short lines that
@@ -77,18 +83,26 @@ _BOILERPLATE = re.compile(
     re.VERBOSE,
 )
 _BOILERPLATE_STARTS = frozenset(
-    "advertisement advertising sponsored share follow subscribe sign click read related more published updated "
-    "last posted reporting additional writing editing edited photo image picture video photo: image: video:".split())
+    "advertisement advertising sponsored share follow subscribe sign click read related more published "
+    "updated last posted reporting additional writing editing edited photo image picture video photo: image: "
+    "video:".split()
+)
 _BOILERPLATE_MARKS = ("©", "(c)", "copyright", "rights reserved")
 _BOILERPLATE_MAX_CHARS = 120
 _BOILERPLATE_LEAD = "\"'“‘*-–—•|>[( \t"
 _BOILERPLATE_PREFIXES = tuple(sorted(_BOILERPLATE_STARTS))
-# Tokens are runs of letters, digits and the marks . , - (bytes; any non-ASCII byte counts as a letter), so that
+# Tokens are runs of letters, digits and the marks . , - (bytes; any non-ASCII byte counts as a letter), so
+# that
 # house-style variants can be folded once per distinct token. Unicode quotes and dashes separate words.
-# After folding, a word is a run of ASCII letters and digits (any non-ASCII byte counts as a letter); every other
+# After folding, a word is a run of ASCII letters and digits (any non-ASCII byte counts as a letter); every
+# other
 # byte separates words, except hyphens, which are deleted (week-long = weeklong).
-_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" or c >= 0x80 else 0x20 for c in range(256))
-_UNICODE_SEPARATORS = re.compile("[\u00a0\u00ab\u00b7\u00bb\u2012-\u2015\u2018-\u201f\u2022\u2026\u2032\u2033]")
+_WORD_BYTES = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" or c >= 0x80 else 0x20 for c in range(256)
+)
+_UNICODE_SEPARATORS = re.compile(
+    "[\u00a0\u00ab\u00b7\u00bb\u2012-\u2015\u2018-\u201f\u2022\u2026\u2032\u2033]"
+)
 _UNICODE_HYPHENS = re.compile("[\u2010\u2011\u2212]")
 _ACRONYM_DOT = re.compile(rb"\.(?<=\b[a-z]\.)(?=[a-z]\b)")  # the inner dots of u.s. / e.g.
 _DIGIT_COMMA = re.compile(rb",(?<=\d,)(?=\d{3}\b)")  # 1,000
@@ -105,17 +119,20 @@ def is_boilerplate_line(line: str) -> bool:
     if not lowered or len(lowered) > _BOILERPLATE_MAX_CHARS:
         return False
     first = lowered.lstrip(_BOILERPLATE_LEAD).split(None, 1)
-    if not (first and first[0] in _BOILERPLATE_STARTS) and not any(mark in lowered for mark in _BOILERPLATE_MARKS):
+    if not (first and first[0] in _BOILERPLATE_STARTS) and not any(
+        mark in lowered for mark in _BOILERPLATE_MARKS
+    ):
         return False
     return bool(_BOILERPLATE.match(lowered))
 
 
 def _folded(text: str) -> bytes:
-    """``text`` as lower-case ASCII-separated words: boilerplate lines dropped, house-style variants folded."""
+    """``text`` as lower-case, space-separated words: boilerplate dropped, house-style variants folded."""
     lowered = text.lower()
     lines = lowered.split("\n")
     if any(mark in lowered for mark in _BOILERPLATE_MARKS) or any(
-            line.lstrip(_BOILERPLATE_LEAD).startswith(_BOILERPLATE_PREFIXES) for line in lines):
+        line.lstrip(_BOILERPLATE_LEAD).startswith(_BOILERPLATE_PREFIXES) for line in lines
+    ):
         lowered = "\n".join(line for line in lines if not is_boilerplate_line(line))
     lowered = lowered.replace("per cent", "percent")
     if not lowered.isascii():
@@ -133,7 +150,7 @@ def normalized_words(text: str) -> list[str]:
     return [word.decode(errors="replace") for word in _folded(text).split()]
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Word hashes, vectorised over all the bytes of a chunk of texts
 
 _BYTE_RANDOM = np.random.default_rng(SEED).integers(1, 2**63, 256, dtype=np.uint64)
@@ -143,7 +160,8 @@ _POLY = 0x9E3779B97F4A7C15  # odd, so its powers are invertible modulo 2**64
 def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """64-bit hashes of the folded words of ``texts`` concatenated, and each text's word count.
 
-    A word starting at byte s has the polynomial hash sum(r[b_k] * P^(k-s)) over its bytes b_k (arithmetic modulo
+    A word starting at byte s has the polynomial hash sum(r[b_k] * P^(k-s)) over its bytes b_k (arithmetic
+    modulo
     2^64), read off prefix sums of r[b_k] * P^k for every byte of the chunk at once, then mixed.
     """
     parts = [_folded(text) for text in texts]
@@ -163,7 +181,7 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _inverse(odd: np.ndarray) -> np.ndarray:
-    """Inverses modulo 2^64 of odd uint64 values (Newton's iteration doubles the correct low bits: 3 -> 96)."""
+    """Inverses modulo 2^64 of odd uint64 values (Newton's iteration doubles the correct bits: 3 -> 96)."""
     inverse = odd.copy()
     for _ in range(5):
         inverse = inverse * (_U64(2) - odd * inverse)
@@ -174,7 +192,7 @@ def _hash_words(words: Sequence[str]) -> np.ndarray:
     return _word_hashes([" ".join(words)])[0]
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Sketches: shingle sets and one-permutation MinHash signatures, vectorised over a chunk of articles
 
 
@@ -211,11 +229,23 @@ class _Sketches:
         return len(self.words)
 
     def __getitem__(self, i: int) -> Sketch:
-        return Sketch(int(self.words[i]), self.shingles[self.offsets[i]:self.offsets[i + 1]])
+        return Sketch(int(self.words[i]), self.shingles[self.offsets[i] : self.offsets[i + 1]])
+
+    @classmethod
+    def concatenate(cls, parts: Sequence[_Sketches]) -> _Sketches:
+        if len(parts) == 1:
+            return parts[0]
+        shifts = np.cumsum([0] + [len(part.shingles) for part in parts[:-1]])
+        return cls(
+            words=np.concatenate([part.words for part in parts]),
+            offsets=np.concatenate([[0]] + [part.offsets[1:] + shift for part, shift in zip(parts, shifts)]),
+            shingles=np.concatenate([part.shingles for part in parts]),
+            signatures=np.concatenate([part.signatures for part in parts]),
+        )
 
 
 def sketch_texts(texts: Sequence[str], min_words: int = DEFAULT_MIN_WORDS) -> _Sketches:
-    """Shingle sets and signatures of ``texts``; texts under ``min_words`` words get none (they never group)."""
+    """Shingle sets and signatures of ``texts``; texts under ``min_words`` words get none (never grouped)."""
     all_hashes, words = _word_hashes(texts)
     groupable = words >= max(min_words, SHINGLE_WORDS)
     lengths = np.where(groupable, words, 0)
@@ -227,7 +257,7 @@ def sketch_texts(texts: Sequence[str], min_words: int = DEFAULT_MIN_WORDS) -> _S
     count = max(len(token_hashes) - SHINGLE_WORDS + 1, 0)
     rolled = token_hashes[:count].copy()
     for offset in range(1, SHINGLE_WORDS):
-        rolled = rolled * _ROLL + token_hashes[offset:offset + count]
+        rolled = rolled * _ROLL + token_hashes[offset : offset + count]
     owner = np.repeat(np.arange(len(texts)), lengths)[:count]
     content = np.concatenate(([0], np.cumsum(is_content)))
     keep = (np.arange(count) + SHINGLE_WORDS <= ends[owner]) & (content[SHINGLE_WORDS:] > content[:count])
@@ -245,7 +275,8 @@ def _signatures(owner: np.ndarray, shingles: np.ndarray, count: int) -> np.ndarr
 
     Each shingle is rehashed once; its top bits pick one of NUM_PERM bins and the rest rank it within the bin.
     Two articles agree on a bin with probability close to their Jaccard similarity, as with NUM_PERM separate
-    permutations, at the cost of one. Empty bins borrow from a filled bin chosen by a fixed probe sequence, the
+    permutations, at the cost of one. Empty bins borrow from a filled bin chosen by a fixed probe sequence,
+    the
     same for every article. Articles without shingles get a row of zeros.
     """
     mixed = _fmix64(shingles.astype(np.uint64) ^ _U64(SEED))
@@ -278,7 +309,7 @@ def _signatures(owner: np.ndarray, shingles: np.ndarray, count: int) -> np.ndarr
 
 
 def band_keys(signatures: np.ndarray) -> np.ndarray:
-    """One 32-bit key per LSH band (``NUM_BANDS`` columns): the band's ``BAND_ROWS`` minima hashed together."""
+    """One 32-bit key per LSH band (``NUM_BANDS`` columns): the band's ``BAND_ROWS`` bins hashed together."""
     rows = signatures.astype(np.uint64).reshape(len(signatures), NUM_BANDS, BAND_ROWS)
     packed = rows[:, :, 0]
     for row in range(1, BAND_ROWS):
@@ -295,16 +326,19 @@ def _sketch_chunks(texts: list[str], min_words: int, workers: int | None) -> Ite
     """Sketches of ``texts``, chunk by chunk in order.
 
     With several workers and enough texts to pay for a pool, this process sketches every ``workers``-th chunk
-    and ``workers - 1`` pool processes sketch the others, so the caller can index one chunk while the next ones
+    and ``workers - 1`` pool processes sketch the others, so the caller can index one chunk while the next
+    ones
     are being sketched.
     """
-    chunks = [texts[i:i + _POOL_CHUNK] for i in range(0, len(texts), _POOL_CHUNK)]
+    chunks = [texts[i : i + _POOL_CHUNK] for i in range(0, len(texts), _POOL_CHUNK)]
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     if workers <= 1 or len(texts) < _POOL_MIN_ARTICLES:
         yield from (sketch_texts(chunk, min_words) for chunk in chunks)
         return
     with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-        pending = {i: pool.submit(sketch_texts, chunk, min_words) for i, chunk in enumerate(chunks) if i % workers}
+        pending = {
+            i: pool.submit(sketch_texts, chunk, min_words) for i, chunk in enumerate(chunks) if i % workers
+        }
         for i, chunk in enumerate(chunks):
             yield pending.pop(i).result() if i in pending else sketch_texts(chunk, min_words)
 
@@ -320,7 +354,7 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(b[found] == a)) / len(a)
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Sorted key runs: the LSH buckets, appendable and searchable without rebuilding
 
 
@@ -356,7 +390,9 @@ class _KeyRuns:
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Every (position in ``keys``, doc) whose stored key equals ``keys[position]``."""
         positions, docs = [], []
-        order = np.argsort(keys, kind="stable")  # sorted queries walk the runs in order: far fewer cache misses
+        order = np.argsort(
+            keys, kind="stable"
+        )  # sorted queries walk the runs in order: far fewer cache misses
         ordered = keys[order]
         for run_keys, run_docs in self._runs:
             low = np.searchsorted(run_keys, ordered, side="left")
@@ -383,12 +419,14 @@ def _pairs_within(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.nd
     order = np.argsort(keys, kind="stable")
     keys, docs = keys[order], docs[order]
     boundaries = np.flatnonzero(np.diff(keys)) + 1
-    run_end = np.repeat(np.append(boundaries, len(keys)), np.diff(np.concatenate(([0], boundaries, [len(keys)]))))
+    run_end = np.repeat(
+        np.append(boundaries, len(keys)), np.diff(np.concatenate(([0], boundaries, [len(keys)])))
+    )
     owner, partner = _expand_ranges(np.arange(len(keys)) + 1, run_end)
     return docs[owner], docs[partner]
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # The index
 
 
@@ -414,11 +452,17 @@ class CopyIndex:
     >>> rows, changed = index.add(articles)           # doctest: +SKIP
     >>> same = CopyIndex.from_rows(rows)               # doctest: +SKIP  (restores without the texts)
 
-    Adding articles in any order or in any batches gives the same groups as ``find_copy_groups`` on all of them.
+    Adding articles in any order or in any batches gives the same groups as ``find_copy_groups`` on all of
+    them.
     """
 
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, min_words: int = DEFAULT_MIN_WORDS,
-                 workers: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        min_words: int = DEFAULT_MIN_WORDS,
+        workers: int | None = None,
+    ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         if min_words < 0:
@@ -436,7 +480,9 @@ class CopyIndex:
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root -> members, for groups of two or more
         self._bands = [_KeyRuns() for _ in range(NUM_BANDS)]
-        self._digests = _KeyRuns()  # 32-bit digest of each distinct shingle set -> the article representing it
+        self._digests = (
+            _KeyRuns()
+        )  # 32-bit digest of each distinct shingle set -> the article representing it
 
     # Public API
 
@@ -451,7 +497,7 @@ class CopyIndex:
         return (SHINGLE_WORDS, BAND_ROWS, NUM_PERM, round(self.threshold, 6), self.min_words)
 
     def add(self, articles: Sequence[Article]) -> tuple[list[tuple[str, bytes]], list[CopyGroup]]:
-        """Index new articles; return (rows to persist for them, groups whose membership or canonical changed).
+        """Index new articles; return (their rows to persist, groups whose membership or canonical changed).
 
         Each returned group supersedes any earlier group that held one of its articles.
         Raises ``ValueError`` for an article id given twice or already indexed.
@@ -464,23 +510,46 @@ class CopyIndex:
         if not articles:
             return [], []
         first = len(self._ids)
-        rows = []
+        rows: list[tuple[str, bytes]] = []
+        pending: list[_Sketches] = []
         done = 0
-        for sketches in _sketch_chunks([a.text for a in articles], self.min_words, self.workers):
-            chunk = articles[done:done + len(sketches)]
-            chunk_first = len(self._ids)
-            for i, article in enumerate(chunk):
-                self._append(article.id, article.published, sketches[i])
-            # Links are kept by the later article of each pair, so this chunk's links are final now.
-            links = self._connect(chunk_first, sketches.signatures)
-            for i, article in enumerate(chunk):
-                position = chunk_first + i
-                signature = sketches.signatures[i] if self._shingles[position] else None
-                rows.append((article.id, _encode_row(article.published, sketches[i], signature,
-                                                     [self._ids[j] for j in links.get(position, ())],
-                                                     self._settings)))
-            done += len(sketches)
+        chunks = _sketch_chunks([a.text for a in articles], self.min_words, self.workers)
+        for sketches in itertools.chain(chunks, [None]):
+            if sketches is not None:
+                pending.append(sketches)
+                if sum(map(len, pending)) < _CONNECT_BATCH:
+                    continue
+            if pending:
+                batch = _Sketches.concatenate(pending)
+                rows += self._index(articles[done : done + len(batch)], batch)
+                done += len(batch)
+                pending = []
         return rows, self._groups_of(range(first, len(self._ids)))
+
+    def _index(self, articles: Sequence[Article], sketches: _Sketches) -> list[tuple[str, bytes]]:
+        """Index sketched articles and return their rows (links are kept by the later article of each pair, so
+        these articles' links are final once they are connected)."""
+        first = len(self._ids)
+        for i, article in enumerate(articles):
+            self._append(article.id, article.published, sketches[i])
+        links = self._connect(first, sketches.signatures)
+        rows = []
+        for i, article in enumerate(articles):
+            position = first + i
+            signature = sketches.signatures[i] if self._shingles[position] else None
+            rows.append(
+                (
+                    article.id,
+                    _encode_row(
+                        article.published,
+                        sketches[i],
+                        signature,
+                        [self._ids[j] for j in links.get(position, ())],
+                        self._settings,
+                    ),
+                )
+            )
+        return rows
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, bytes]], **options) -> CopyIndex:
@@ -499,7 +568,8 @@ class CopyIndex:
                 raise ValueError(f"article {row.article_id!r} appears twice in the copy index rows")
             seen.add(row.article_id)
         replay = all(row.settings == index._settings for row in parsed) and all(
-            link in seen for row in parsed for link in row.links)
+            link in seen for row in parsed for link in row.links
+        )
         signatures = np.zeros((len(parsed), NUM_PERM), dtype=np.uint32)
         for i, row in enumerate(parsed):
             index._append(row.article_id, row.published, row.sketch)
@@ -521,8 +591,12 @@ class CopyIndex:
         return self._groups_of([self._position[article_id]])[0]
 
     def nbytes(self) -> int:
-        """Approximate memory held by the index's arrays and shingle sets (not counting Python object overhead)."""
-        return sum(len(s) for s in self._shingles) + sum(b.nbytes() for b in self._bands) + self._digests.nbytes()
+        """Approximate memory of the index's arrays and shingle sets (without Python object overhead)."""
+        return (
+            sum(len(s) for s in self._shingles)
+            + sum(b.nbytes() for b in self._bands)
+            + self._digests.nbytes()
+        )
 
     # Internals
 
@@ -540,13 +614,14 @@ class CopyIndex:
         return np.frombuffer(self._shingles[position], dtype=np.uint32)
 
     def _twins(self, first: int) -> dict[int, int]:
-        """{article: earlier article with the very same shingle set} for the groupable articles ``first..``."""
+        """{article: earlier article with the very same shingle set} for groupable articles ``first..``."""
         twin: dict[int, int] = {}
         new = [p for p in range(first, len(self._ids)) if self._shingles[p]]
         if not new:
             return twin
-        digests = np.fromiter((xxhash.xxh32_intdigest(self._shingles[p], SEED) for p in new), dtype=np.uint32,
-                              count=len(new))
+        digests = np.fromiter(
+            (xxhash.xxh32_intdigest(self._shingles[p], SEED) for p in new), dtype=np.uint32, count=len(new)
+        )
         query, found = self._digests.lookup(digests)
         for q, p in zip(query.tolist(), found.tolist()):
             if new[q] not in twin and self._shingles[p] == self._shingles[new[q]]:
@@ -565,19 +640,22 @@ class CopyIndex:
         """Put articles ``first..`` into the duplicate table and the LSH bands.
 
         Returns ({duplicate: original}, the other groupable new articles, their band keys). An article whose
-        shingle set equals an indexed one is joined to it directly and kept out of the bands: any copy of it is a
+        shingle set equals an indexed one is joined to it directly and kept out of the bands: any copy of it
+        is a
         copy of its twin, so the bands stay free of the cliques that mass republication would make.
         """
         twin = self._twins(first)
-        originals = np.array([p for p in range(first, len(self._ids)) if self._shingles[p] and p not in twin],
-                             dtype=np.int64)
+        originals = np.array(
+            [p for p in range(first, len(self._ids)) if self._shingles[p] and p not in twin], dtype=np.int64
+        )
         keys = band_keys(signatures[originals - first])
         return twin, originals, keys
 
     def _connect(self, first: int, signatures: np.ndarray) -> dict[int, list[int]]:
         """Register articles ``first..``, verify their candidate pairs, join copies; return the links made.
 
-        Links are the pairs that joined two groups (a spanning forest of the copy graph): replaying them restores
+        Links are the pairs that joined two groups (a spanning forest of the copy graph): replaying them
+        restores
         the groups, so they are what the rows persist.
         """
         links: dict[int, list[int]] = {}
@@ -642,7 +720,9 @@ class CopyIndex:
     def _groups_of(self, positions: Iterable[int]) -> list[CopyGroup]:
         roots = {self._find(p) for p in positions}
         groups = [self._group(self._members.get(root) or [root]) for root in roots]
-        return sorted(groups, key=lambda g: (-len(g.article_ids), self._canonical_key(self._position[g.canonical])))
+        return sorted(
+            groups, key=lambda g: (-len(g.article_ids), self._canonical_key(self._position[g.canonical]))
+        )
 
     def _group(self, members: list[int]) -> CopyGroup:
         ordered = sorted(members, key=self._canonical_key)
@@ -652,8 +732,12 @@ class CopyIndex:
         for position in ordered[1:]:
             overlap[self._ids[position]] = round(containment(self._set(position), canonical_set), 4)
         canonical_id = self._ids[canonical]
-        return CopyGroup(id=group_id(canonical_id), article_ids=[self._ids[p] for p in ordered],
-                         canonical=canonical_id, overlap=overlap)
+        return CopyGroup(
+            id=group_id(canonical_id),
+            article_ids=[self._ids[p] for p in ordered],
+            canonical=canonical_id,
+            overlap=overlap,
+        )
 
 
 def group_id(canonical_id: str) -> str:
@@ -661,15 +745,26 @@ def group_id(canonical_id: str) -> str:
     return "c" + xxhash.xxh64_hexdigest(canonical_id.encode(), SEED)
 
 
-def _encode_row(published: str | None, item: Sketch, signature: np.ndarray | None, links: list[str],
-                settings: tuple) -> bytes:
+def _encode_row(
+    published: str | None, item: Sketch, signature: np.ndarray | None, links: list[str], settings: tuple
+) -> bytes:
     shingle_words, band_rows, perms, threshold, min_words = settings
     published_bytes = (published or "").encode()
     link_bytes = [link.encode() for link in links]
     parts = [
-        _ROW_HEAD.pack(_ROW_MAGIC, shingle_words, band_rows, perms, threshold, min_words, item.words,
-                       len(item.shingles) if signature is not None else 0, len(links)),
-        struct.pack("<BH", published is not None, len(published_bytes)), published_bytes,
+        _ROW_HEAD.pack(
+            _ROW_MAGIC,
+            shingle_words,
+            band_rows,
+            perms,
+            threshold,
+            min_words,
+            item.words,
+            len(item.shingles) if signature is not None else 0,
+            len(links),
+        ),
+        struct.pack("<BH", published is not None, len(published_bytes)),
+        published_bytes,
     ]
     if signature is not None:
         parts += [signature.astype("<u4").tobytes(), item.shingles.astype("<u4").tobytes()]
@@ -680,14 +775,15 @@ def _encode_row(published: str | None, item: Sketch, signature: np.ndarray | Non
 
 def _decode_row(article_id: str, data: bytes) -> _Row:
     try:
-        magic, shingle_words, band_rows, perms, threshold, min_words, words, n_shingles, n_links = \
+        magic, shingle_words, band_rows, perms, threshold, min_words, words, n_shingles, n_links = (
             _ROW_HEAD.unpack_from(data, 0)
+        )
         if magic != _ROW_MAGIC:
             raise ValueError("not a copy index row")
         offset = _ROW_HEAD.size
         has_date, date_length = struct.unpack_from("<BH", data, offset)
         offset += 3
-        published = data[offset:offset + date_length].decode() if has_date else None
+        published = data[offset : offset + date_length].decode() if has_date else None
         offset += date_length
         signature = None
         shingles = np.empty(0, dtype=np.uint32)
@@ -699,7 +795,7 @@ def _decode_row(article_id: str, data: bytes) -> _Row:
         links = []
         for _ in range(n_links):
             (length,) = struct.unpack_from("<H", data, offset)
-            links.append(data[offset + 2:offset + 2 + length].decode())
+            links.append(data[offset + 2 : offset + 2 + length].decode())
             offset += 2 + length
     except (struct.error, UnicodeDecodeError, ValueError) as error:
         raise ValueError(f"corrupt copy index row for article {article_id!r}: {error}") from None
@@ -707,12 +803,17 @@ def _decode_row(article_id: str, data: bytes) -> _Row:
     return _Row(article_id, published, Sketch(words, shingles), signature, links, settings)
 
 
-# ---------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------
 # Batch form and explanations
 
 
-def find_copy_groups(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD,
-                     min_words: int = DEFAULT_MIN_WORDS, workers: int | None = None) -> list[CopyGroup]:
+def find_copy_groups(
+    articles: Sequence[Article],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_words: int = DEFAULT_MIN_WORDS,
+    workers: int | None = None,
+) -> list[CopyGroup]:
     """Copy groups of ``articles``: each article in exactly one group (singletons included), largest first.
 
     The canonical version of a group is the earliest published, then the most complete (most words);
@@ -722,15 +823,20 @@ def find_copy_groups(articles: Sequence[Article], *, threshold: float = DEFAULT_
     return groups  # every group holds a new article, so these are all the groups
 
 
-def explain(a: Article, b: Article, *, threshold: float = DEFAULT_THRESHOLD,
-            min_words: int = DEFAULT_MIN_WORDS) -> dict:
+def explain(
+    a: Article, b: Article, *, threshold: float = DEFAULT_THRESHOLD, min_words: int = DEFAULT_MIN_WORDS
+) -> dict:
     """The estimated and exact overlaps that make two articles copies of each other, or keep them apart."""
     sketches = sketch_texts([a.text, b.text], 0)
     sketch_a, sketch_b = sketches[0], sketches[1]
     set_a, set_b = sketch_a.shingles, sketch_b.shingles
     shared = int(np.intersect1d(set_a, set_b, assume_unique=True).size)
     union = len(set_a) + len(set_b) - shared
-    too_short = [article.id for article, s in ((a, sketch_a), (b, sketch_b)) if s.words < min_words or not len(s.shingles)]
+    too_short = [
+        article.id
+        for article, s in ((a, sketch_a), (b, sketch_b))
+        if s.words < min_words or not len(s.shingles)
+    ]
     estimated_jaccard = 0.0
     candidate = False
     if not too_short:
@@ -744,13 +850,18 @@ def explain(a: Article, b: Article, *, threshold: float = DEFAULT_THRESHOLD,
     elif not candidate:
         reason = "no shared LSH band: too little overlap to be proposed as a pair"
     elif contained >= threshold:
-        reason = (f"copies: {contained:.0%} of the smaller text's word {SHINGLE_WORDS}-grams occur in the other "
-                  f"(threshold {threshold:.0%})")
+        reason = (
+            f"copies: {contained:.0%} of the smaller text's word {SHINGLE_WORDS}-grams occur in the other "
+            f"(threshold {threshold:.0%})"
+        )
     else:
-        reason = (f"not copies: only {contained:.0%} of the smaller text's word {SHINGLE_WORDS}-grams occur in the "
-                  f"other (threshold {threshold:.0%})")
+        reason = (
+            f"not copies: only {contained:.0%} of the smaller text's word {SHINGLE_WORDS}-grams occur in the "
+            f"other (threshold {threshold:.0%})"
+        )
     return {
-        "a": a.id, "b": b.id,
+        "a": a.id,
+        "b": b.id,
         "words": {a.id: sketch_a.words, b.id: sketch_b.words},
         "shingles": {a.id: int(len(set_a)), b.id: int(len(set_b))},
         "shared_shingles": shared,

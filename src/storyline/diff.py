@@ -49,8 +49,12 @@ class ChangedSentence:
     edits: list[WordEdit]
 
     def to_dict(self) -> dict:
-        return {"a": _sentence_dict(self.a), "b": _sentence_dict(self.b), "similarity": round(self.similarity, 3),
-                "edits": [{"op": e.op, "a": e.a, "b": e.b} for e in self.edits if e.op != "equal"]}
+        return {
+            "a": _sentence_dict(self.a),
+            "b": _sentence_dict(self.b),
+            "similarity": round(self.similarity, 3),
+            "edits": [{"op": e.op, "a": e.a, "b": e.b} for e in self.edits if e.op != "equal"],
+        }
 
     def marked(self) -> str:
         """B's sentence with the changes from A marked inline: [-words of A-]{+words of B+}."""
@@ -60,7 +64,7 @@ class ChangedSentence:
         for edit in self.edits:
             if edit.op == "equal":
                 continue
-            parts.append(text[cursor:edit.b_start])
+            parts.append(text[cursor : edit.b_start])
             if edit.a:
                 parts.append(f"[-{edit.a}-]")
             if edit.b:
@@ -89,7 +93,8 @@ class VersionDiff:
 
     def to_dict(self) -> dict:
         return {
-            "a": self.a_id, "b": self.b_id,
+            "a": self.a_id,
+            "b": self.b_id,
             "same": len(self.same),
             "changed": [change.to_dict() for change in self.changed],
             "only_a": [_sentence_dict(s) for s in self.only_a],
@@ -98,14 +103,20 @@ class VersionDiff:
 
     def to_text(self) -> str:
         """A readable rendering for the terminal."""
-        lines = [f"--- A: {self.a_id}", f"+++ B: {self.b_id}",
-                 f"sentences: {len(self.same)} the same, {len(self.changed)} changed, "
-                 f"{len(self.only_a)} only in A, {len(self.only_b)} only in B"]
+        lines = [
+            f"--- A: {self.a_id}",
+            f"+++ B: {self.b_id}",
+            f"sentences: {len(self.same)} the same, {len(self.changed)} changed, "
+            f"{len(self.only_a)} only in A, {len(self.only_b)} only in B",
+        ]
         if self.identical:
             lines.append("The two versions say the same thing.")
         for change in self.changed:
-            lines += ["", f"~ changed (A sentence {change.a.index + 1}, B sentence {change.b.index + 1}):",
-                      f"  {change.marked()}"]
+            lines += [
+                "",
+                f"~ changed (A sentence {change.a.index + 1}, B sentence {change.b.index + 1}):",
+                f"  {change.marked()}",
+            ]
         for title, mark, sentences in (("only in A", "-", self.only_a), ("only in B", "+", self.only_b)):
             if sentences:
                 lines += ["", f"{mark} {title}:"] + [f"  {mark} {s.text}" for s in sentences]
@@ -151,8 +162,14 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
             continue
         matched_a.add(i)
         matched_b.add(j)
-        result.changed.append(ChangedSentence(sentences_a[i], sentences_b[j], -negative,
-                                              word_edits(sentences_a[i].text, sentences_b[j].text)))
+        result.changed.append(
+            ChangedSentence(
+                sentences_a[i],
+                sentences_b[j],
+                -negative,
+                word_edits(sentences_a[i].text, sentences_b[j].text),
+            )
+        )
     result.same.sort()
     result.changed.sort(key=lambda change: change.a.index)
     result.only_a = [s for i, s in enumerate(sentences_a) if i not in matched_a and keys_a[i]]
@@ -161,13 +178,17 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
 
 
 def word_edits(a: str, b: str) -> list[WordEdit]:
-    """Word-level diff of two sentences; words compare without case and quote marks, and keep their spelling."""
+    """Word-level diff of two sentences; words compare without case and quote marks, keep their spelling."""
     spans_a, spans_b = word_spans(a), word_spans(b)
-    matcher = SequenceMatcher(None, [_comparable(a[i:j]) for i, j in spans_a],
-                              [_comparable(b[i:j]) for i, j in spans_b], autojunk=False)
+    matcher = SequenceMatcher(
+        None,
+        [_comparable(a[i:j]) for i, j in spans_a],
+        [_comparable(b[i:j]) for i, j in spans_b],
+        autojunk=False,
+    )
     edits = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        text_a = a[spans_a[i1][0]:spans_a[i2 - 1][1]] if i2 > i1 else ""
+        text_a = a[spans_a[i1][0] : spans_a[i2 - 1][1]] if i2 > i1 else ""
         if j2 > j1:
             b_start, b_end = spans_b[j1][0], spans_b[j2 - 1][1]
         else:  # a deletion sits where B's next word starts (or at B's end)
@@ -181,8 +202,10 @@ def _comparable(word: str) -> str:
 
 
 def _sentences(article: Article) -> list[Sentence]:
-    return [Sentence(article.id, index, start, end, article.text[start:end])
-            for index, (start, end) in enumerate(split_sentences(article.text))]
+    return [
+        Sentence(article.id, index, start, end, article.text[start:end])
+        for index, (start, end) in enumerate(split_sentences(article.text))
+    ]
 
 
 def _sentence_dict(sentence: Sentence) -> dict:
