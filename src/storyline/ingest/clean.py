@@ -32,6 +32,7 @@ _BOILERPLATE_LINE = re.compile(
 )
 _BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
                      r"(?:\s*[,|/-]\s*(?P<affiliation>.{2,40}))?$")
+_LONGEST_LEFTOVER = 250
 _TERMINAL = re.compile(r"""[.!?:;…"')\]]$""")
 
 
@@ -48,7 +49,9 @@ class CleanText:
 
 def normalise(text: str) -> str:
     """Unicode NFC, straight quotes, one space between words, no invisible characters."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_QUOTES)
     text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
 
@@ -68,6 +71,9 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
     for line in lines:
         if not line:
             kept.append(None)
+            continue
+        if len(line) > _LONGEST_LEFTOVER:  # body text: no leftover pattern is this long
+            kept.append(line)
             continue
         when = date_from_dateline(line)
         if when is not None:
@@ -110,7 +116,7 @@ def _is_credit_only(line: str) -> bool:
 
 def _is_caption_with_credit(line: str) -> bool:
     """A short caption line ending with a photo credit."""
-    if len(line) > 250 or not _may_hold_credit(line):
+    if not _may_hold_credit(line):
         return False
     match = _CREDIT.search(line)
     return bool(match) and match.start() > 0 and not line.rstrip().endswith('"')
