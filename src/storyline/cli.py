@@ -158,7 +158,7 @@ def cmd_dedup(args) -> int:
 
     if args.json:
         print(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
-                                      **({"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids[1:]]}
+                                      **({"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
                                          if args.explain else {})} for g in groups]},
                          ensure_ascii=False, indent=2))
     else:
