@@ -9,10 +9,12 @@ from datetime import date
 
 from storyline.ingest.dates import date_from_dateline, date_from_lead
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
-                         "‚": "'", "‛": "'", "′": "'", "″": '"'})
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u00ad\u200c-\u200f\u2060\ufeff]")
+_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"),
+           ("‚", "'"), ("‛", "'"), ("′", "'"), ("″", '"'))
+_ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}]")
+_INVISIBLE_MARKS = "\u00ad\u200c\u200d\u200e\u200f\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_MARKS}]")
 
 # A credit at the end of a caption line: "©AFP", "Photo: J. Doe/Outlet", "(Getty Images)", "AFP PHOTO / X".
 _CREDIT = re.compile(
@@ -20,20 +22,23 @@ _CREDIT = re.compile(
     r"|\b(?:getty images|reuters|afp photo|ap photo|shutterstock)\b[^.]{0,40})\s*\)?\s*$",
     re.IGNORECASE,
 )
-# Words without which a line holds no credit: a cheap test, so the costly pattern runs on few lines.
+# Words without which a (lower-cased) line holds no credit: a cheap test, so the costly pattern runs on few lines.
+# A credit ends its line and its words start within this many characters of the end.
+_CREDIT_REACH = 90
 _CREDIT_HINT = re.compile(r"©|\(c\)|copyright|photo|picture|image|credit|getty|reuters|afp|shutterstock")
 _BOILERPLATE_LINE = re.compile(
     r"""^(?:advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+(?:article|story|on\s+\w+))?
     |share\s+via.*|tweet|email|print|comments?|(?:click|tap)\s+here\b.*|read\s+(?:more|also|next)\b.*
     |(?:sign\s+up|subscribe)\b.{0,80}|follow\s+us\b.{0,60}|related(?:\s+(?:articles?|stories|content))?\s*:?
-    |(?:©|\(c\)|copyright\b).{0,120}|all\s+rights\s+reserved\.?.{0,40}|.{0,80}\ball\s+rights\s+reserved\.?
+    |(?:©|\(c\)|copyright\b).{0,120}|all\s+rights\s+reserved\.?.{0,40}
     |this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b.{0,80})$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
                      r"(?:\s*[,|/-]\s*(?P<affiliation>.{2,40}))?$")
 _LONGEST_LEFTOVER = 250
-_TERMINAL = re.compile(r"""[.!?:;…"')\]]$""")
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", '"', "'", ")", "]")
+_DATELINE_WORDS = ("published", "posted", "updated", "last updated", "first published")
 
 
 @dataclass(slots=True)
@@ -51,9 +56,15 @@ def normalise(text: str) -> str:
     """Unicode NFC, straight quotes, one space between words, no invisible characters."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_QUOTES)
-    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    for fancy, plain in _QUOTES:  # str.replace per quote beats str.translate (a dict lookup per character)
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    if any(mark in text for mark in _INVISIBLE_MARKS):
+        text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "  " in text or any(space in text for space in _ODD_SPACES):  # the regex is slow; most text needs none
+        text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def clean_text(raw: str, *, today: date | None = None) -> CleanText:
@@ -75,26 +86,28 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
         if len(line) > _LONGEST_LEFTOVER:  # body text: no leftover pattern is this long
             kept.append(line)
             continue
-        when = date_from_dateline(line)
-        if when is not None:
+        lower = line.lower()
+        if lower.startswith(_DATELINE_WORDS) and (when := date_from_dateline(line)):
             dateline_date = dateline_date or when
             removed.append(line)
             continue
-        byline = _BYLINE.match(line)
+        byline = _BYLINE.match(line) if line[:3] in ("By ", "BY ", "by ") else None
         if byline and len(line.split()) <= 8:
             byline_author = byline_author or byline.group("name")
             byline_outlet = byline_outlet or byline.group("affiliation")
             removed.append(line)
             continue
-        if len(line) <= 200 and _BOILERPLATE_LINE.match(line) or _is_credit_only(line):
+        may_hold_credit = _CREDIT_HINT.search(lower, len(lower) - _CREDIT_REACH) is not None
+        credit_only = may_hold_credit and _is_credit_only(line)
+        if credit_only or len(line) <= 200 and (_BOILERPLATE_LINE.match(line) or "rights reserved" in lower):
             removed.append(line)
             # A credit line follows the caption it belongs to: drop the caption too.
             previous = _last_text_index(kept)
-            if _is_credit_only(line) and previous is not None and not _TERMINAL.search(kept[previous] or ""):
+            if credit_only and previous is not None and not kept[previous].endswith(_SENTENCE_ENDS):
                 removed.append(kept[previous])
                 kept[previous] = None
             continue
-        if _is_caption_with_credit(line):
+        if may_hold_credit and _is_caption_with_credit(line):
             removed.append(line)
             continue
         kept.append(line)
@@ -108,7 +121,7 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
 def _is_credit_only(line: str) -> bool:
     """A line that is only a credit, e.g. ". ©AFP" or "Photo: Jane Doe/Harbor Gazette"."""
     stripped = line.lstrip(" .,-–|")
-    if len(stripped) > 120 or not _may_hold_credit(stripped):
+    if len(stripped) > 120:
         return False
     match = _CREDIT.search(stripped)
     return bool(match) and match.start() == 0
@@ -116,14 +129,8 @@ def _is_credit_only(line: str) -> bool:
 
 def _is_caption_with_credit(line: str) -> bool:
     """A short caption line ending with a photo credit."""
-    if not _may_hold_credit(line):
-        return False
     match = _CREDIT.search(line)
     return bool(match) and match.start() > 0 and not line.rstrip().endswith('"')
-
-
-def _may_hold_credit(line: str) -> bool:
-    return _CREDIT_HINT.search(line.lower()) is not None
 
 
 def _last_text_index(kept: list[str | None]) -> int | None:
@@ -144,7 +151,7 @@ def _join_broken_lines(kept: list[str | None]) -> list[str]:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-        previous_open = not _TERMINAL.search(paragraphs[-1])
+        previous_open = not paragraphs[-1].endswith(_SENTENCE_ENDS)
     return paragraphs
 
 
