@@ -226,10 +226,12 @@ def shared_people_corpus() -> list[Article]:
     ]
     events = {
         "arlow": dict(
-            thing="library", town="Arlow", crowd="300", cost="4 million", years="three", builder="Hesketh Masonry"
+            thing="library", town="Arlow", crowd="300", cost="4 million", years="three",
+            builder="Hesketh Masonry",
         ),
         "kesmere": dict(
-            thing="footbridge", town="Kesmere", crowd="500", cost="2 million", years="two", builder="Orrin Steel"
+            thing="footbridge", town="Kesmere", crowd="500", cost="2 million", years="two",
+            builder="Orrin Steel",
         ),
     }
     articles = []

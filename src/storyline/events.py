@@ -64,11 +64,11 @@ class EventOptions:
     stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
     per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
 
-    Batch mode only, two levels: ``topic_threshold`` (used where below ``threshold``) groups articles into broad topics
-    first; each topic is then split in two, again and again, while the halves are far apart by the topic's own
-    term weights (see ``_split_topics``): ``split_ratio`` is the largest ratio of the mean similarity across the
-    halves to the geometric mean of the similarities within them that still splits. ``split_ratio=0`` turns
-    the second level off (one level at ``threshold``, as online).
+    Batch mode only, two levels: ``topic_threshold`` (used where below ``threshold``) groups articles into
+    broad topics first; each topic is then split in two, again and again, while the halves are far apart by
+    the topic's own term weights (see ``_split_topics``): ``split_ratio`` is the largest ratio of the mean
+    similarity across the halves to the geometric mean of the similarities within them that still splits.
+    ``split_ratio=0`` turns the second level off (one level at ``threshold``, as online).
     """
 
     threshold: float = 0.3
@@ -361,7 +361,7 @@ class EventIndex:
             languages = np.array(features.languages, dtype=object)
             labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
             if two_level:
-                labels = _split_topics(labels, features, idf, options)[leaders]
+                labels = _split_topics(labels, features, idf, options, np.array(order))[leaders]
             index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
         index.options = options
         return index
@@ -801,7 +801,8 @@ def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weight
     for name, weight in zip(SUBSPACES, weights):
         rows = features.subspace(name).tocsr().copy()
         local_df = np.bincount(rows.indices, minlength=rows.shape[1])
-        rows.data = rows.data * idf[name][rows.indices] * (np.log((1.0 + m) / (1.0 + local_df[rows.indices])) + 1.0)
+        local_idf = np.log((1.0 + m) / (1.0 + local_df[rows.indices])) + 1.0
+        rows.data = rows.data * idf[name][rows.indices] * local_idf
         lengths = np.sqrt(_row_norms2(rows))
         present = lengths > 0
         rows.data /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
@@ -825,14 +826,20 @@ def _separation(similarity: np.ndarray, half: np.ndarray) -> float:
 
 
 def _split_topics(
-    labels: np.ndarray, features: ArticleFeatures, idf: Mapping[str, _Idf], options: EventOptions
+    labels: np.ndarray,
+    features: ArticleFeatures,
+    idf: Mapping[str, _Idf],
+    options: EventOptions,
+    order: np.ndarray,
 ) -> np.ndarray:
     """The second level: split each topic (label) in two by average link on its local similarity while the
-    halves are apart (``_separation`` below ``options.split_ratio``), recursively; returns new labels."""
+    halves are apart (``_separation`` below ``options.split_ratio``), recursively; returns new labels.
+    ``order`` lists the articles in date and id order, which the linkage sees (input order never matters)."""
     weights = np.array(options.weights)
     out = labels.copy()
     next_label = int(labels.max()) + 1 if len(labels) else 0
-    stack = [np.flatnonzero(labels == label) for label in np.unique(labels)]
+    ordered = labels[order]
+    stack = [order[ordered == label] for label in np.unique(labels)]
     while stack:
         members = stack.pop()
         if not MIN_SPLIT_TOPIC <= len(members) <= MAX_SPLIT_TOPIC:
