@@ -13,6 +13,9 @@ state per article stay bounded however long the stream runs; closed events keep 
 Batch mode (``cluster_events``, ``EventIndex.from_articles``) runs the same pass over all articles with
 corpus-wide document frequencies, keeps the vectors of closed events so that articles of unknown time (taken
 last) can join any event, and then re-assigns articles whose best event changed once all events are known.
+It has two levels: that pass, at a lower threshold, finds broad topics; then each topic is split in two, again
+and again, while its halves are far apart by the topic's own term weights (terms the whole topic shares fade,
+terms only part of it uses count), which tells apart two events of one kind that share their people.
 Online mode (``EventIndex.add``) keeps document frequencies and open centroids between calls, so a store never
 re-reads old texts; an article dated a window behind the newest date seen (a late arrival) can only join
 events
@@ -864,8 +867,9 @@ def cluster_events(
     Options are the fields of ``EventOptions``. Document frequencies come from the whole input, and after the
     date-ordered pass every article moves to its most similar event (``refine_rounds``).
 
-    >>> events = cluster_events([Article(id="a", text="Floods closed the Rhine bridge at Basel.",
-    title="Floods")])
+    >>> events = cluster_events(
+    ...     [Article(id="a", text="Floods closed the Rhine bridge at Basel.", title="Floods")]
+    ... )
     >>> [(event.title, event.article_ids) for event in events]
     [('Floods', ['a'])]
     """
