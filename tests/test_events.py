@@ -204,8 +204,51 @@ def test_bad_state_and_bad_options_raise_value_error():
         EventIndex(treshold=0.3)
     with pytest.raises(ValueError):
         cluster_events(CORPUS, threshold=1.5)
+    with pytest.raises(ValueError, match="split_ratio"):
+        cluster_events(CORPUS, split_ratio=1.5)
+    with pytest.raises(ValueError, match="topic_threshold"):
+        cluster_events(CORPUS, topic_threshold=0)
     with pytest.raises(ValueError):
         cluster_events(["not an article"])
+
+
+def shared_people_corpus() -> list[Article]:
+    """Two openings by the same councillor and trust, told in the same words: a library in Arlow and a
+    footbridge in Kesmere, six undated reports each (only the details that differ tell them apart)."""
+    people = "Councillor Brenna Tove of the Dunlin Trust"
+    frames = [
+        "{p} opened the {thing} in {town} on Saturday, cutting a ribbon before a crowd of {crowd} residents.",
+        "The {thing} in {town} cost {cost} pounds, {p} told the crowd, and took {years} years to build.",
+        "{p} said the new {thing} would serve {town} for a century; {crowd} people came to see it opened.",
+        "Residents of {town} cheered as {p} opened their {thing}, built by {builder} for {cost} pounds.",
+        "After {years} years of work by {builder}, the {thing} in {town} was opened by {p} at noon.",
+        "{p} thanked {builder} for the {thing}, which opened in {town} with {crowd} people watching.",
+    ]
+    events = {
+        "arlow": dict(
+            thing="library", town="Arlow", crowd="300", cost="4 million", years="three",
+            builder="Hesketh Masonry",
+        ),
+        "kesmere": dict(
+            thing="footbridge", town="Kesmere", crowd="500", cost="2 million", years="two",
+            builder="Orrin Steel",
+        ),
+    }
+    articles = []
+    for name, slots in events.items():
+        for k in range(len(frames)):
+            text = " ".join(frame.format(p=people, **slots) for frame in frames[k:] + frames[:k])
+            articles.append(Article(id=f"{name}{k}", text=text))
+    return articles
+
+
+def test_batch_splits_a_topic_into_events_that_share_their_people():
+    corpus = shared_people_corpus()
+    expected = [{f"arlow{k}" for k in range(6)}, {f"kesmere{k}" for k in range(6)}]
+    events = cluster_events(corpus)
+    assert sorted((set(e.article_ids) for e in events), key=sorted) == expected
+    # One level alone (no split) fuses them: the shared people and words outweigh the differing details.
+    assert len(cluster_events(corpus, split_ratio=0)) == 1
 
 
 def test_copies_land_in_one_event_even_when_their_text_differs():

@@ -13,6 +13,9 @@ state per article stay bounded however long the stream runs; closed events keep 
 Batch mode (``cluster_events``, ``EventIndex.from_articles``) runs the same pass over all articles with
 corpus-wide document frequencies, keeps the vectors of closed events so that articles of unknown time (taken
 last) can join any event, and then re-assigns articles whose best event changed once all events are known.
+It has two levels: that pass, at a lower threshold, finds broad topics; then each topic is split in two, again
+and again, while its halves are far apart by the topic's own term weights (terms the whole topic shares fade,
+terms only part of it uses count), which tells apart two events of one kind that share their people.
 Online mode (``EventIndex.add``) keeps document frequencies and open centroids between calls, so a store never
 re-reads old texts; an article dated a window behind the newest date seen (a late arrival) can only join
 events
@@ -34,12 +37,14 @@ import io
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 
 import numpy as np
 import scipy.sparse as sp
 import xxhash
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, CopyGroup, Event
@@ -61,6 +66,12 @@ class EventOptions:
     months apart is another one). ``window_days``: an event closes once its newest date is this far behind the
     stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
     per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
+
+    Batch mode only, two levels: ``topic_threshold`` (used where below ``threshold``) groups articles into
+    broad topics first; each topic is then split in two, again and again, while the halves are far apart by
+    the topic's own term weights (see ``_split_topics``): ``split_ratio`` is the largest ratio of the mean
+    similarity across the halves to the geometric mean of the similarities within them that still splits.
+    ``split_ratio=0`` turns the second level off (one level at ``threshold``, as online).
     """
 
     threshold: float = 0.3
@@ -70,6 +81,8 @@ class EventOptions:
     bits: int = DEFAULT_BITS
     batch_size: int = 256
     refine_rounds: int = 2
+    topic_threshold: float = 0.2
+    split_ratio: float = 0.4
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold < 1.0:
@@ -80,6 +93,10 @@ class EventOptions:
             raise ValueError("time_scale_days and window_days must be positive")
         if self.batch_size < 1 or self.refine_rounds < 0:
             raise ValueError("batch_size must be at least 1 and refine_rounds at least 0")
+        if not 0.0 < self.topic_threshold < 1.0:
+            raise ValueError(f"topic_threshold must be between 0 and 1, got {self.topic_threshold}")
+        if not 0.0 <= self.split_ratio < 1.0:
+            raise ValueError(f"split_ratio must be between 0 (no splitting) and 1, got {self.split_ratio}")
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, object]) -> EventOptions:
@@ -320,11 +337,15 @@ class EventIndex:
             for name in SUBSPACES
         }
         idf = {name: _Idf(df[name], len(corpus)) for name in SUBSPACES}
+        options = index.options
+        two_level = options.split_ratio > 0
+        if two_level:  # the first level: broad topics, by the same pass at a lower threshold
+            index.options = replace(options, threshold=min(options.threshold, options.topic_threshold))
         index._fixed_idf, index._archive = idf, {name: [] for name in SUBSPACES}
         index.add(corpus, copy_group_of=copy_group_of, features=features)
         index._fixed_idf, index._archive, index._archived = None, None, []
         index._df, index._n_docs = df, len(corpus)
-        if index.options.refine_rounds:
+        if index.options.refine_rounds or two_level:
             days = np.array([day_number(a.published) for a in corpus])
             known = np.array(
                 [a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(corpus, days)]
@@ -342,7 +363,10 @@ class EventIndex:
             scales = {name: scale for name, (_, scale) in weighted.items()}
             languages = np.array(features.languages, dtype=object)
             labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
+            if two_level:
+                labels = _split_topics(labels, features, idf, options, np.array(order))[leaders]
             index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
+        index.options = options
         return index
 
     def _install(
@@ -764,6 +788,76 @@ def _refine(
     return np.unique(labels, return_inverse=True)[1]
 
 
+# Topics smaller than this stay whole (two halves of at least two articles each, and enough articles for the
+# topic's own document frequencies to mean something); larger than MAX_SPLIT_TOPIC they stay whole too, since
+# the split compares every pair of the topic's articles.
+MIN_SPLIT_TOPIC = 6
+MAX_SPLIT_TOPIC = 3000
+
+
+def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weights: np.ndarray) -> np.ndarray:
+    """Article-by-article similarity inside one topic, with each term weighted by the corpus idf times the
+    topic's own idf: terms every article of the topic shares (its people, its kind of action) fade, terms that
+    only part of it uses (the other place, victim, number, date) count."""
+    m = features.body.shape[0]
+    total, mass = np.zeros((m, m)), np.zeros((m, m))
+    for name, weight in zip(SUBSPACES, weights):
+        rows = features.subspace(name).tocsr().copy()
+        local_df = np.bincount(rows.indices, minlength=rows.shape[1])
+        local_idf = np.log((1.0 + m) / (1.0 + local_df[rows.indices])) + 1.0
+        rows.data = rows.data * idf[name][rows.indices] * local_idf
+        lengths = np.sqrt(_row_norms2(rows))
+        present = lengths > 0
+        rows.data /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
+        total += weight * (rows @ rows.T).toarray()
+        mass += weight * np.outer(present, present)
+    similarity = total / np.where(mass > 0, mass, 1.0)
+    np.fill_diagonal(similarity, 1.0)
+    return similarity
+
+
+def _separation(similarity: np.ndarray, half: np.ndarray) -> float:
+    """Mean similarity across the two halves over the geometric mean of the mean similarities within them
+    (pairs of distinct articles): near 1 for an arbitrary cut of one event, low for two events."""
+    def within(side: np.ndarray) -> float:
+        block = similarity[np.ix_(side, side)]
+        k = len(block)
+        return max((block.sum() - np.trace(block)) / (k * (k - 1)), 1e-9)
+
+    across = similarity[np.ix_(half, ~half)].mean()
+    return float(across / math.sqrt(within(half) * within(~half)))
+
+
+def _split_topics(
+    labels: np.ndarray,
+    features: ArticleFeatures,
+    idf: Mapping[str, _Idf],
+    options: EventOptions,
+    order: np.ndarray,
+) -> np.ndarray:
+    """The second level: split each topic (label) in two by average link on its local similarity while the
+    halves are apart (``_separation`` below ``options.split_ratio``), recursively; returns new labels.
+    ``order`` lists the articles in date and id order, which the linkage sees (input order never matters)."""
+    weights = np.array(options.weights)
+    out = labels.copy()
+    next_label = int(labels.max()) + 1 if len(labels) else 0
+    ordered = labels[order]
+    stack = [order[ordered == label] for label in np.unique(labels)]
+    while stack:
+        members = stack.pop()
+        if not MIN_SPLIT_TOPIC <= len(members) <= MAX_SPLIT_TOPIC:
+            continue
+        similarity = _local_similarity(features.take(members), idf, weights)
+        tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
+        half = fcluster(tree, 2, "maxclust") == 1
+        if min(half.sum(), (~half).sum()) < 2 or _separation(similarity, half) >= options.split_ratio:
+            continue
+        out[members[~half]] = next_label
+        next_label += 1
+        stack += [members[half], members[~half]]
+    return np.unique(out, return_inverse=True)[1]
+
+
 def cluster_events(
     articles: Sequence[Article], *, copy_groups: Sequence[CopyGroup] = (), **options: object
 ) -> list[Event]:
@@ -773,8 +867,9 @@ def cluster_events(
     Options are the fields of ``EventOptions``. Document frequencies come from the whole input, and after the
     date-ordered pass every article moves to its most similar event (``refine_rounds``).
 
-    >>> events = cluster_events([Article(id="a", text="Floods closed the Rhine bridge at Basel.",
-    title="Floods")])
+    >>> events = cluster_events(
+    ...     [Article(id="a", text="Floods closed the Rhine bridge at Basel.", title="Floods")]
+    ... )
     >>> [(event.title, event.article_ids) for event in events]
     [('Floods', ['a'])]
     """
