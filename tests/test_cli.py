@@ -127,3 +127,14 @@ def test_read_from_stdin(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(record + b"\n")))
     code, out, _ = run(capsys, "read", "-", "--json")
     assert code == 0 and json.loads(out)["title"] == "Ferry strike ends"
+
+
+def test_nonsense_lengths_and_outputs_are_refused_before_anything_is_stored(tmp_path, capsys):
+    code, _, err = run(capsys, "summarize", CORPUS / "jsonl", "--words", "0")
+    assert code == 2 and "word budget must be a positive whole number" in err
+    blocker = tmp_path / "digest"
+    blocker.write_text("not a folder")
+    db = tmp_path / "news.db"
+    code, _, err = run(capsys, "digest", CORPUS / "jsonl", "--db", db, "--out", blocker)
+    assert code == 2 and "exists and is not a directory" in err
+    assert not db.exists()

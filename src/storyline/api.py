@@ -91,14 +91,14 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
            words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES) -> DigestReport:
     """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
     if words < 1:
-        raise ValueError(f"--words must be positive, got {words}")
+        raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: exists and is not a directory")
     with open_store(db) as store:
         report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
         digests = pipeline.digests(store, words=words)
         article_count = store.count_articles()
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"{out}: exists and is not a directory")
     (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
     for item in digests:

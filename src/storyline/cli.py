@@ -139,7 +139,7 @@ def cmd_articles(args) -> int:
 
 
 def cmd_digest(args) -> int:
-    words = args.words or args.settings.summary_words
+    words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args))
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
@@ -206,7 +206,7 @@ def cmd_summarize(args) -> int:
     articles, problems = _read(args)
     if not articles:
         return _finish(problems, nothing_read=True)
-    summary = api.summarize(articles, words=args.words or args.settings.summary_words)
+    summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
     if args.format == "text":
         print("\n".join(sentence.text for sentence in summary.sentences))
     elif args.format == "markdown":
