@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.analysis import analyse_event, analysis_from_dict, analysis_to_dict
-from storyline.dedup import CopyIndex, find_copy_groups
-from storyline.events import EventIndex, cluster_events
-from storyline.model import Article, CopyGroup, EventDigest, Problem
+from storyline.dedup import CopyIndex
+from storyline.events import EventIndex
+from storyline.model import Article, EventDigest, Problem
 from storyline.store import Store
 
 COPY_INDEX = "copies"
@@ -90,20 +90,6 @@ def digests(store: Store, *, words: int = 100) -> list[EventDigest]:
     return result
 
 
-def digests_without_store(articles: list[Article], *, words: int = 100) -> list[EventDigest]:
-    """Batch mode over plain articles: copy groups, events and analyses, nothing stored."""
-    articles = _dated(articles)
-    groups = find_copy_groups(articles)
-    group_of = {article_id: group for group in groups for article_id in group.article_ids}
-    by_id = {article.id: article for article in articles}
-    result = []
-    for event in cluster_events(articles, copy_groups=groups):
-        members = [by_id[article_id] for article_id in event.article_ids]
-        event_groups = list({group_of[a.id].id: group_of[a.id] for a in members}.values())
-        result.append(analyse_event(event, members, event_groups, words=words))
-    return result
-
-
 def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:
     """Copies of articles without a date dated by their ingest time (today unless known), for clustering in time."""
     today = date.today().isoformat()
@@ -132,5 +118,4 @@ def _batches(items: Iterable[Article | Problem], size: int, report: IngestReport
         yield batch
 
 
-__all__ = ["COPY_INDEX", "EVENT_STATE", "IngestReport", "CopyGroup", "digests", "digests_without_store",
-           "ingest", "rebuild"]
+__all__ = ["COPY_INDEX", "EVENT_STATE", "IngestReport", "digests", "ingest", "rebuild"]
