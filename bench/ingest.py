@@ -115,8 +115,8 @@ def main() -> int:
         a, o = statistics.median(anchor_s), statistics.median(ours_s)
         rows.append((label, len(pages) / a, len(pages) / o, o / a - 1))
     print(f"{len(pages)} pages, median CPU time of {args.repeats} interleaved runs each, one process\n")
-    print(f"| input | trafilatura extraction (articles/s) | storyline read + clean (articles/s) | overhead |")
-    print(f"|---|---|---|---|")
+    print("| input | trafilatura extraction (articles/s) | storyline read + clean (articles/s) | overhead |")
+    print("|---|---|---|---|")
     for label, anchor_rate, our_rate, overhead in rows:
         print(f"| {label} | {anchor_rate:.1f} | {our_rate:.1f} | {overhead:+.1%} |")
     return 0
