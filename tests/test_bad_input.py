@@ -44,7 +44,8 @@ def _warc(count: int) -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     for n in range(count):
-        html = f"<html><body><article><h1>Strike day {n}</h1><p>{GOOD} Day {n} of the report.</p></article></body></html>"
+        html = (f"<html><body><article><h1>Strike day {n}</h1><p>{GOOD} Day {n} of the report.</p></article>"
+                "</body></html>")
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"https://port-news.example/strike-{n}", "response",
                                                       payload=io.BytesIO(html.encode()), http_headers=headers))

@@ -157,9 +157,10 @@ def cmd_dedup(args) -> int:
         return explain(by_id[group.canonical], by_id[article_id], threshold=threshold)
 
     if args.json:
+        def explained(g):
+            return {"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
         print(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
-                                      **({"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
-                                         if args.explain else {})} for g in groups]},
+                                      **(explained(g) if args.explain else {})} for g in groups]},
                          ensure_ascii=False, indent=2))
     else:
         for group in groups:

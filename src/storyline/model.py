@@ -12,7 +12,8 @@ class Article:
     ``published`` is an ISO 8601 date (``YYYY-MM-DD``) or datetime; ``date_source`` says where it came from
     (``field:published``, ``html:meta``, ``feed:pubDate``, ``dateline``, ``id``, ``filename``, ``ingest-time``).
     ``title_source`` is ``metadata`` (given by the source), ``headline`` (the text's first line) or ``lead``
-    (shortened from the first sentence when the text has no headline). ``paragraphs`` holds ``(start, end)`` character offsets of each paragraph in ``text``.
+    (shortened from the first sentence when the text has no headline). ``paragraphs`` holds the ``(start, end)``
+    character offsets of each paragraph in ``text``.
     """
 
     id: str

@@ -18,7 +18,8 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_MARKS}]")
 
 # A credit at the end of a caption line: "©AFP", "Photo: J. Doe/Outlet", "(Getty Images)", "AFP PHOTO / X".
 _CREDIT = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[\w .,'&/-]{2,60}"
+    r"(?:(?:©|\(c\)|copyright)\s*\w[\w .&/-]{0,40}"
+    r"|(?:photo|picture|image|credit|photograph)s?\s*(?:credit)?\s*:\s*[\w .,'&/-]{2,60}"
     r"|\b(?:getty images|reuters|afp photo|ap photo|shutterstock)\b[^.]{0,40})\s*\)?\s*$",
     re.IGNORECASE,
 )

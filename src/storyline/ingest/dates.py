@@ -15,7 +15,8 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 # Wire-service document ids such as APW19981016.0240 or NYT19981026.0292, and dates inside file names.
-_ID_DATE = re.compile(r"(?<![0-9])(?:[A-Z]{2,5}_?)?((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![0-9])")
+_ID_DATE = re.compile(
+    r"(?<![0-9])(?:[A-Z]{2,5}_?)?((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![0-9])")
 
 
 def parse_date(value: object) -> str | None:

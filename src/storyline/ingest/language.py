@@ -6,7 +6,8 @@ import re
 
 # A few dozen of the most frequent function words of each language; written for this purpose.
 _FUNCTION_WORDS = {
-    "en": "the of and to in is was that for on with as by at from it he she they said his her are were has have this an be not",
+    "en": "the of and to in is was that for on with as by at from it he she they said his her are were has have "
+          "this an be not",
     "fr": "le la les des et est une un du dans pour que qui sur par au avec pas il elle ont sont été cette aux ne se",
     "de": "der die das und ist nicht ein eine den dem mit von zu auf für im des sich auch wurde sind hat wie oder",
     "es": "el la los las de y que en un una por con para del se es no su al lo como más fue han pero",
