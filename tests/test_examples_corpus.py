@@ -100,7 +100,8 @@ def _read_text(path: Path) -> Found:
     if raw.startswith("---\n"):
         header, body = raw[4:].split("\n---\n", 1)
         fields = dict(line.split(": ", 1) for line in header.splitlines())
-        return Found(fields["title"], body.strip(), fields["outlet"], fields["published"][:10], fields["url"], name, fmt)
+        return Found(fields["title"], body.strip(), fields["outlet"], fields["published"][:10], fields["url"], name,
+                     fmt)
     title, body = raw.split("\n", 1)
     return Found(title.strip(), body.strip(), None, None, None, name, fmt)
 
@@ -160,7 +161,8 @@ def _read_warc(path: Path) -> list[Found]:
 @pytest.fixture(scope="module")
 def corpus() -> list[Found]:
     found = [_read_text(p) for p in sorted((CORPUS / "text").glob("*")) if p.suffix in {".txt", ".md"}]
-    found += [_read_page(p.read_bytes(), str(p.relative_to(CORPUS)), "html") for p in sorted((CORPUS / "html").glob("*.html"))]
+    found += [_read_page(p.read_bytes(), str(p.relative_to(CORPUS)), "html")
+              for p in sorted((CORPUS / "html").glob("*.html"))]
     for path in sorted((CORPUS / "feeds").glob("*.xml")):
         found += _read_feed(path)
     for path in sorted((CORPUS / "jsonl").glob("*.jsonl")):
