@@ -138,3 +138,8 @@ def test_nonsense_lengths_and_outputs_are_refused_before_anything_is_stored(tmp_
     code, _, err = run(capsys, "digest", CORPUS / "jsonl", "--db", db, "--out", blocker)
     assert code == 2 and "exists and is not a directory" in err
     assert not db.exists()
+
+
+def test_digest_of_nothing_says_what_to_give(tmp_path, capsys):
+    code, _, err = run(capsys, "digest", "--db", tmp_path / "none.db", "--out", tmp_path / "out")
+    assert code == 2 and "nothing to digest" in err and not (tmp_path / "none.db").exists()

@@ -92,6 +92,9 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
+    paths = list(paths)
+    if not paths and str(db) != ":memory:" and not Path(db).exists():
+        raise ValueError(f"nothing to digest: give files or folders to read, or --db of an existing store ({db})")
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out}: exists and is not a directory")
