@@ -1092,10 +1092,14 @@ def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weight
     m = features.body.shape[0]
     total, mass = np.zeros((m, m)), np.zeros((m, m))
     for name, weight in zip(SUBSPACES, weights):
-        rows = features.subspace(name).tocsr().copy()
-        local_df = np.bincount(rows.indices, minlength=rows.shape[1])
-        local_idf = np.log((1.0 + m) / (1.0 + local_df[rows.indices])) + 1.0
-        rows.data = rows.data * idf[name][rows.indices] * local_idf
+        rows = features.subspace(name).tocsr()
+        # Only the topic's own columns (hashed columns number a million; a topic uses a few thousand).
+        columns, local = np.unique(rows.indices, return_inverse=True)
+        local_df = np.bincount(local, minlength=len(columns))
+        local_idf = np.log((1.0 + m) / (1.0 + local_df[local])) + 1.0
+        rows = sp.csr_matrix(
+            (rows.data * idf[name][columns][local] * local_idf, local.ravel(), rows.indptr), shape=(m, len(columns))
+        )
         lengths = np.sqrt(_row_norms2(rows))
         present = lengths > 0
         rows.data /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
@@ -1116,6 +1120,29 @@ def _separation(similarity: np.ndarray, half: np.ndarray) -> float:
 
     across = similarity[np.ix_(half, ~half)].mean()
     return float(across / math.sqrt(within(half) * within(~half)))
+
+
+# Rounds of moving articles between the two halves of a cut (they converge in two or three).
+SETTLE_ROUNDS = 10
+
+
+def _settle(similarity: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """Polish a cut of a topic in two: move each article to the half it is on average more similar to (itself
+    left out), until nothing moves (kernel 2-means started from the average-link cut, whose greedy merges can
+    leave a few articles on the wrong side)."""
+    inside = similarity.copy()
+    np.fill_diagonal(inside, 0.0)
+    for _ in range(SETTLE_ROUNDS):
+        n_half, n_other = int(half.sum()), int((~half).sum())
+        if min(n_half, n_other) < 2:
+            break
+        to_half = inside[:, half].sum(axis=1) / (n_half - half)
+        to_other = inside[:, ~half].sum(axis=1) / (n_other - ~half)
+        moved = to_half > to_other
+        if np.array_equal(moved, half):
+            break
+        half = moved
+    return half
 
 
 def _split_topics(
@@ -1139,7 +1166,7 @@ def _split_topics(
             continue
         similarity = _local_similarity(features.take(members), idf, weights)
         tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
-        half = fcluster(tree, 2, "maxclust") == 1
+        half = _settle(similarity, fcluster(tree, 2, "maxclust") == 1)
         if min(half.sum(), (~half).sum()) < 2 or _separation(similarity, half) >= options.split_ratio:
             continue
         out[members[~half]] = next_label
