@@ -19,7 +19,11 @@ terms only part of it uses count), which tells apart two events of one kind that
 Online mode (``EventIndex.add``) keeps document frequencies and open centroids between calls, so a store never
 re-reads old texts; an article dated a window behind the newest date seen (a late arrival) can only join
 events
-that are still open, so after importing an old archive into a store of current news, rebuild.
+that are still open, so after importing an old archive into a store of current news, rebuild. Online mode has
+the same two levels: new articles join broad topics (the pass at the topic threshold, without batch mode's
+refinement rounds), and every topic a call touched is split again by the same second level; an open topic keeps
+its articles' feature rows for that (hashed int32 columns, float16 values), dropped when it closes. A sub-event
+keeps the id of the previous event of its earliest article where it can, so ids stay stable as topics grow.
 
 Dates: ``Article.published`` orders the stream and gives events their date range. An article without a date,
 or
@@ -67,7 +71,7 @@ class EventOptions:
     stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
     per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
 
-    Batch mode only, two levels: ``topic_threshold`` (used where below ``threshold``) groups articles into
+    Two levels (batch and online): ``topic_threshold`` (used where below ``threshold``) groups articles into
     broad topics first; each topic is then split in two, again and again, while the halves are far apart by
     the topic's own term weights (see ``_split_topics``): ``split_ratio`` is the largest ratio of the mean
     similarity across the halves to the geometric mean of the similarities within them that still splits.
@@ -340,6 +344,7 @@ class EventIndex:
         self._topic_events: dict[int, list[int]] = {}  # open topic -> its event records
         self._members: dict[int, list[_Member]] = {}  # open topic -> its articles
         self._copy_event: dict[str, int] = {}  # copy group -> event record
+        self._ids_in_use: set[str] = set()  # event ids given out, during a call to ``add``
 
     @property
     def _two_level(self) -> bool:
@@ -418,6 +423,8 @@ class EventIndex:
         members = _members_of(batch, features, days, known, copy_group_of)
         changed: set[int] = set()
         resplit: set[int] = set()
+        # Ids of this call's events and of every earlier one (a vanished event's id is not given again).
+        self._ids_in_use = {record.id for record in self._events}
         for member in members:
             topic = self._event_of_article[member.id]
             if topic in self._members or topic >= n_before:
@@ -441,10 +448,11 @@ class EventIndex:
 
     def _new_event_record(self, founder: str, language: str, reuse: int | None = None) -> int:
         """A fresh, empty event record with an id not in use (``reuse``: the slot to fill)."""
-        used = {record.id for record in self._events if record.article_ids}
+        used = self._ids_in_use
         event_id, k = _event_id(founder), 1
         while event_id in used:
             event_id, k = _event_id(f"{founder}#{k}"), k + 1
+        used.add(event_id)
         record = _EventRecord(id=event_id, language=language)
         if reuse is not None:
             self._events[reuse] = record
@@ -888,8 +896,8 @@ class EventIndex:
 
     # ------------------------------------------------------------------------------------------------ state
     def to_state(self) -> bytes:
-        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open centroids,
-        events."""
+        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open topic centroids,
+        topics and events, and the feature rows of open topics' articles."""
         meta = {
             "version": STATE_VERSION,
             "options": asdict(self.options),
@@ -979,7 +987,7 @@ class EventIndex:
 
 
 def _record_to_json(record: _EventRecord) -> dict:
-    data = asdict(record)
+    data = {f.name: getattr(record, f.name) for f in fields(record)}  # shallow: JSON only reads it
     for key in ("start", "end", "ingest_start", "ingest_end", "last_seen"):
         data[key] = None if math.isnan(data[key]) else data[key]
     return data
