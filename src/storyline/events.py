@@ -428,7 +428,13 @@ class EventIndex:
         for member in members:
             topic = self._event_of_article[member.id]
             if topic in self._members or topic >= n_before:
-                self._members.setdefault(topic, []).append(member)
+                kept = self._members.setdefault(topic, [])
+                if len(kept) >= MAX_KEPT_TOPIC:
+                    # A topic this large stops growing its split: its events so far are final, and the
+                    # articles that join it from now on are split among themselves.
+                    kept.clear()
+                    self._topic_events[topic] = []
+                kept.append(member)
                 resplit.add(topic)
                 continue
             # A copy joining a topic that has closed: it joins its copy group's event, without vectors.
@@ -1091,6 +1097,9 @@ def _refine(
 # the split compares every pair of the topic's articles.
 MIN_SPLIT_TOPIC = 6
 MAX_SPLIT_TOPIC = 3000
+# Online: the most articles an open topic keeps for splitting again (each call that touches a topic compares
+# every pair of its kept articles, so this bounds the cost of a call).
+MAX_KEPT_TOPIC = 500
 
 
 def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weights: np.ndarray) -> np.ndarray:
