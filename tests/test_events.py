@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import storyline.events as events_module
 from storyline.dedup import find_copy_groups
 from storyline.events import EventIndex, cluster_events
 from storyline.features import article_language, entity_tokens
@@ -287,6 +288,22 @@ def test_state_round_trip_keeps_the_members_of_open_topics():
     assert sorted((set(e.article_ids) for e in restored.events()), key=sorted) == expected
     assert {e.id for e in changed} == {restored.event_of("arlow0"), restored.event_of("kesmere0")}
     assert restored.event_of("arlow0") == earlier_id  # an event keeps the id of its earliest article's event
+
+
+def test_a_topic_past_its_kept_articles_keeps_its_events_and_goes_on(monkeypatch):
+    monkeypatch.setattr(events_module, "MAX_KEPT_TOPIC", 6)
+    corpus = shared_people_corpus()
+    first, rest = corpus[:3] + corpus[6:9], corpus[3:6] + corpus[9:]
+    index = EventIndex()
+    index.add(first)
+    before = {a.id: index.event_of(a.id) for a in first}
+    assert len(set(before.values())) == 1  # three reports of each opening are too few to tell them apart
+    index.add(rest[:3])
+    index.add(rest[3:])
+    # Past six kept articles the topic's events so far are final (uncapped, the split would now part them).
+    assert {a.id: index.event_of(a.id) for a in first} == before
+    held = [a for e in index.events() for a in e.article_ids]
+    assert sorted(held) == sorted(a.id for a in corpus)  # every article in exactly one event
 
 
 def test_copies_land_in_one_event_even_when_their_text_differs():
