@@ -284,19 +284,26 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
     from storyline.events import EventIndex
 
     index = EventIndex()
-    checkpoints, done, wall, cpu = [], 0, 0.0, 0.0
+    checkpoints, done, wall, cpu, calls = [], 0, 0.0, 0.0, []
     shown = {min(total, 10_000), min(total, 20_000), total // 2, total}
     marks = (shown | {done - 10_000 for done in shown}) - {0}
     for batch in synthetic_stream(articles, gold, total):
         started, started_cpu = time.perf_counter(), time.process_time()
         index.add(batch)
-        wall += time.perf_counter() - started
+        calls.append(time.perf_counter() - started)
+        wall += calls[-1]
         cpu += time.process_time() - started_cpu
         done += len(batch)
         if done in marks:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            state = len(index.to_state()) / 1e6
-            checkpoints.append((done, wall, cpu, peak, len(index.events()), state))
+            saving = time.perf_counter()
+            state = index.to_state()
+            EventIndex.from_state(state)
+            saving = time.perf_counter() - saving
+            median_call = float(np.median(calls[-10:]))
+            checkpoints.append(
+                (done, wall, cpu, peak, len(index.events()), len(state) / 1e6, median_call, saving)
+            )
     return checkpoints
 
 
@@ -304,7 +311,7 @@ def print_scale(checkpoints: list[tuple]) -> None:
     """Rows of the scale run: cumulative figures, and the CPU rate over the last 10,000 articles."""
     by_done = {row[0]: row for row in checkpoints}
     total = max(by_done)
-    for done, wall, cpu, peak, n_events, state in checkpoints:
+    for done, wall, cpu, peak, n_events, state, median_call, saving in checkpoints:
         if done not in {min(total, 10_000), min(total, 20_000), total // 2, total}:
             continue
         recent = by_done.get(done - 10_000)
@@ -312,7 +319,8 @@ def print_scale(checkpoints: list[tuple]) -> None:
         print(
             f"| synthetic stream, {done:,} articles | ours, online (1,000 per call) | | | | | {n_events:,} | "
             f"{wall:.0f} wall, {cpu:.0f} CPU ({last:.0f} articles per CPU second over the last 10,000; "
-            f"peak {peak:,.0f} MB; state {state:.1f} MB) |"
+            f"median call {median_call:.2f} s over the last 10; peak {peak:,.0f} MB; "
+            f"state {state:.1f} MB, saved and loaded in {saving:.2f} s) |"
         )
 
 

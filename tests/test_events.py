@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import storyline.events as events_module
 from storyline.dedup import find_copy_groups
 from storyline.events import EventIndex, cluster_events
 from storyline.features import article_language, entity_tokens
@@ -249,6 +250,60 @@ def test_batch_splits_a_topic_into_events_that_share_their_people():
     assert sorted((set(e.article_ids) for e in events), key=sorted) == expected
     # One level alone (no split) fuses them: the shared people and words outweigh the differing details.
     assert len(cluster_events(corpus, split_ratio=0)) == 1
+
+
+def test_online_index_splits_a_topic_into_events_that_share_their_people():
+    # The articles arrive interleaved, a few per call, with the state saved and loaded between calls as a
+    # store does: the topic is split again each time it grows.
+    corpus = shared_people_corpus()
+    arrival = [a for pair in zip(corpus[:6], corpus[6:]) for a in pair]
+    state = EventIndex().to_state()
+    for begin in range(0, len(arrival), 3):
+        index = EventIndex.from_state(state)
+        index.add(arrival[begin : begin + 3])
+        state = index.to_state()
+    events = EventIndex.from_state(state).events()
+    expected = [{f"arlow{k}" for k in range(6)}, {f"kesmere{k}" for k in range(6)}]
+    assert sorted((set(e.article_ids) for e in events), key=sorted) == expected
+    one_level = EventIndex(split_ratio=0)
+    for begin in range(0, len(arrival), 3):
+        one_level.add(arrival[begin : begin + 3])
+    assert len(one_level.events()) == 1  # without the second level the two openings are one event
+
+
+def test_state_round_trip_keeps_the_members_of_open_topics():
+    corpus = shared_people_corpus()
+    first, rest = corpus[:4] + corpus[6:10], corpus[4:6] + corpus[10:]
+    index = EventIndex()
+    index.add(first)
+    earlier_id = index.event_of("arlow0")
+    restored = EventIndex.from_state(index.to_state())
+    changed = restored.add(rest)
+    index.add(rest)
+    assert [(e.id, e.title, e.article_ids) for e in restored.events()] == [
+        (e.id, e.title, e.article_ids) for e in index.events()
+    ]
+    # The last four articles alone are too few to split: the split needs the stored articles of the topic.
+    expected = [{f"arlow{k}" for k in range(6)}, {f"kesmere{k}" for k in range(6)}]
+    assert sorted((set(e.article_ids) for e in restored.events()), key=sorted) == expected
+    assert {e.id for e in changed} == {restored.event_of("arlow0"), restored.event_of("kesmere0")}
+    assert restored.event_of("arlow0") == earlier_id  # an event keeps the id of its earliest article's event
+
+
+def test_a_topic_past_its_kept_articles_keeps_its_events_and_goes_on(monkeypatch):
+    monkeypatch.setattr(events_module, "MAX_KEPT_TOPIC", 6)
+    corpus = shared_people_corpus()
+    first, rest = corpus[:3] + corpus[6:9], corpus[3:6] + corpus[9:]
+    index = EventIndex()
+    index.add(first)
+    before = {a.id: index.event_of(a.id) for a in first}
+    assert len(set(before.values())) == 1  # three reports of each opening are too few to tell them apart
+    index.add(rest[:3])
+    index.add(rest[3:])
+    # Past six kept articles the topic's events so far are final (uncapped, the split would now part them).
+    assert {a.id: index.event_of(a.id) for a in first} == before
+    held = [a for e in index.events() for a in e.article_ids]
+    assert sorted(held) == sorted(a.id for a in corpus)  # every article in exactly one event
 
 
 def test_copies_land_in_one_event_even_when_their_text_differs():

@@ -19,7 +19,11 @@ terms only part of it uses count), which tells apart two events of one kind that
 Online mode (``EventIndex.add``) keeps document frequencies and open centroids between calls, so a store never
 re-reads old texts; an article dated a window behind the newest date seen (a late arrival) can only join
 events
-that are still open, so after importing an old archive into a store of current news, rebuild.
+that are still open, so after importing an old archive into a store of current news, rebuild. Online mode has
+the same two levels: new articles join broad topics (the pass at the topic threshold, without batch mode's
+refinement rounds), and every topic a call touched is split again by the same second level; an open topic keeps
+its articles' feature rows for that (hashed int32 columns, float16 values), dropped when it closes. A sub-event
+keeps the id of the previous event of its earliest article where it can, so ids stay stable as topics grow.
 
 Dates: ``Article.published`` orders the stream and gives events their date range. An article without a date,
 or
@@ -49,7 +53,7 @@ from scipy.spatial.distance import squareform
 from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, CopyGroup, Event
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 MAX_HEADLINES = 40  # distinct headline candidates an event keeps (the first ones; later repeats still count)
 _UNKNOWN = math.nan
 
@@ -67,7 +71,7 @@ class EventOptions:
     stream. ``batch_size``: articles compared with the open events at once (document frequencies are updated
     per batch). ``refine_rounds``: batch mode only, rounds of moving articles to their best event.
 
-    Batch mode only, two levels: ``topic_threshold`` (used where below ``threshold``) groups articles into
+    Two levels (batch and online): ``topic_threshold`` (used where below ``threshold``) groups articles into
     broad topics first; each topic is then split in two, again and again, while the halves are far apart by
     the topic's own term weights (see ``_split_topics``): ``split_ratio`` is the largest ratio of the mean
     similarity across the halves to the geometric mean of the similarities within them that still splits.
@@ -164,6 +168,68 @@ class _EventRecord:
             article_ids=list(self.article_ids),
             outlets=sorted(self.outlets),
         )
+
+
+@dataclass(slots=True)
+class _Member:
+    """An article of an open topic as the online second level needs it: its feature rows, kept compactly
+    (hashed int32 columns, float16 values) only while its topic is open, and what its event record shows."""
+
+    id: str
+    outlet: str | None
+    day: float
+    known: bool
+    group: str | None
+    headline: str
+    has_title: bool
+    language: str
+    rows: tuple  # per subspace: (columns int32, values float16)
+
+
+def _members_of(articles: Sequence[Article], features: ArticleFeatures, days, known, groups) -> list[_Member]:
+    """``_Member`` entries for ``articles`` (rows of ``features``)."""
+    out = []
+    for i, article in enumerate(articles):
+        rows = []
+        for name in SUBSPACES:
+            matrix = features.subspace(name)
+            span = slice(matrix.indptr[i], matrix.indptr[i + 1])
+            rows.append((matrix.indices[span].astype(np.int32), matrix.data[span].astype(np.float16)))
+        out.append(
+            _Member(
+                id=article.id,
+                outlet=article.outlet,
+                day=float(days[i]),
+                known=bool(known[i]),
+                group=groups.get(article.id),
+                headline=features.headlines[i],
+                has_title=features.has_title[i],
+                language=features.languages[i],
+                rows=tuple(rows),
+            )
+        )
+    return out
+
+
+def _member_features(members: Sequence[_Member], bits: int) -> ArticleFeatures:
+    """The ``ArticleFeatures`` of stored members (one row each, in order)."""
+    matrices = {}
+    for k, name in enumerate(SUBSPACES):
+        sizes = np.array([len(m.rows[k][0]) for m in members], dtype=np.int64)
+        indptr = np.concatenate([[0], np.cumsum(sizes)])
+        columns = np.concatenate([m.rows[k][0] for m in members]) if members else np.zeros(0, np.int32)
+        values = np.concatenate([m.rows[k][1] for m in members]) if members else np.zeros(0, np.float16)
+        matrices[name] = sp.csr_matrix(
+            (values.astype(np.float64), columns, indptr), shape=(len(members), 1 << bits)
+        )
+    return ArticleFeatures(
+        body=matrices["body"],
+        title=matrices["title"],
+        entities=matrices["entities"],
+        languages=[m.language for m in members],
+        headlines=[m.headline for m in members],
+        has_title=[m.has_title for m in members],
+    )
 
 
 def _nanmin(a: float, b: float) -> float:
@@ -270,6 +336,19 @@ class EventIndex:
         # Batch mode keeps the vectors of closed events, so articles of unknown time can join any event.
         self._archive: dict[str, list[sp.csr_matrix]] | None = None
         self._archived: list[int] = []
+        # Two levels (split_ratio > 0): the records above are broad topics, found online at the topic
+        # threshold; the events are the second level, each topic's articles split as in batch mode. An open
+        # topic keeps its members' feature rows so that it can be split again when articles join it.
+        self._events: list[_EventRecord] = []
+        self._event_record_of_article: dict[str, int] = {}
+        self._topic_events: dict[int, list[int]] = {}  # open topic -> its event records
+        self._members: dict[int, list[_Member]] = {}  # open topic -> its articles
+        self._copy_event: dict[str, int] = {}  # copy group -> event record
+        self._ids_in_use: set[str] = set()  # event ids given out, during a call to ``add``
+
+    @property
+    def _two_level(self) -> bool:
+        return self.options.split_ratio > 0
 
     # ----------------------------------------------------------------------------------------------- public
     def add(
@@ -298,20 +377,156 @@ class EventIndex:
             return []
         if features is not None and features.body.shape != (len(articles), 1 << self.options.bits):
             raise ValueError("features must have one row per article and the index's number of bits")
-        touched = self._cluster(
-            [articles[i] for i in fresh], copy_group_of, None if features is None else features.take(fresh)
-        )
-        return [self._records[index].to_event() for index in sorted(touched)]
+        batch = [articles[i] for i in fresh]
+        if not self._two_level:
+            touched = self._cluster(batch, copy_group_of, None if features is None else features.take(fresh))
+            return [self._records[index].to_event() for index in sorted(touched)]
+        rows = featurize(batch, bits=self.options.bits) if features is None else features.take(fresh)
+        n_before = len(self._records)
+        options = self.options
+        self.options = replace(options, threshold=min(options.threshold, options.topic_threshold))
+        try:
+            touched = self._cluster(batch, copy_group_of, rows)
+        finally:
+            self.options = options
+        changed = self._update_events(batch, rows, copy_group_of, touched, n_before)
+        return [self._events[index].to_event() for index in sorted(changed) if self._events[index].article_ids]
 
     def events(self) -> list[Event]:
         """Every event so far, oldest first (by first date, then id)."""
-        records = sorted(self._records, key=lambda r: (_nanmin(r.start, r.ingest_start), r.id))
+        pool = self._events if self._two_level else self._records
+        records = sorted(pool, key=lambda r: (_nanmin(r.start, r.ingest_start), r.id))
         return [record.to_event() for record in records if record.article_ids]
 
     def event_of(self, article_id: str) -> str | None:
         """The id of the event holding ``article_id``, or None."""
+        if self._two_level:
+            index = self._event_record_of_article.get(article_id)
+            return None if index is None else self._events[index].id
         index = self._event_of_article.get(article_id)
         return None if index is None else self._records[index].id
+
+    # ------------------------------------------------------------------------------------- second level
+    def _update_events(
+        self,
+        batch: list[Article],
+        features: ArticleFeatures,
+        copy_group_of: Mapping[str, str],
+        touched_topics: set[int],
+        n_before: int,
+    ) -> set[int]:
+        """After new articles joined topics: split every touched open topic again (as batch mode's second
+        level) and give copies joining a closed topic their copy group's event; returns changed event
+        records. Then drop the members of topics that have closed."""
+        days = np.array([day_number(a.published) for a in batch])
+        known = np.array([a.date_source != "ingest-time" and not math.isnan(d) for a, d in zip(batch, days)])
+        members = _members_of(batch, features, days, known, copy_group_of)
+        changed: set[int] = set()
+        resplit: set[int] = set()
+        # Ids of this call's events and of every earlier one (a vanished event's id is not given again).
+        self._ids_in_use = {record.id for record in self._events}
+        for member in members:
+            topic = self._event_of_article[member.id]
+            if topic in self._members or topic >= n_before:
+                kept = self._members.setdefault(topic, [])
+                if len(kept) >= MAX_KEPT_TOPIC:
+                    # A topic this large stops growing its split: its events so far are final, and the
+                    # articles that join it from now on are split among themselves.
+                    kept.clear()
+                    self._topic_events[topic] = []
+                kept.append(member)
+                resplit.add(topic)
+                continue
+            # A copy joining a topic that has closed: it joins its copy group's event, without vectors.
+            record = self._copy_event.get(member.group) if member.group is not None else None
+            if record is None:
+                record = self._new_event_record(member.id, member.language)
+            self._note_event_member(record, member)
+            changed.add(record)
+        idf = {name: _Idf(self._df[name], self._n_docs) for name in SUBSPACES}
+        for topic in sorted(resplit | (touched_topics & set(self._members))):
+            changed |= self._split_topic(topic, idf)
+        open_topics = set(self._open)
+        for topic in [t for t in self._members if t not in open_topics]:
+            del self._members[topic]
+            self._topic_events.pop(topic, None)
+        return changed
+
+    def _new_event_record(self, founder: str, language: str, reuse: int | None = None) -> int:
+        """A fresh, empty event record with an id not in use (``reuse``: the slot to fill)."""
+        used = self._ids_in_use
+        event_id, k = _event_id(founder), 1
+        while event_id in used:
+            event_id, k = _event_id(f"{founder}#{k}"), k + 1
+        used.add(event_id)
+        record = _EventRecord(id=event_id, language=language)
+        if reuse is not None:
+            self._events[reuse] = record
+            return reuse
+        self._events.append(record)
+        return len(self._events) - 1
+
+    def _note_event_member(self, record_index: int, member: _Member) -> None:
+        features = _member_features([member], self.options.bits)
+        article = Article(id=member.id, text="", outlet=member.outlet)
+        self._note_member(
+            record_index, article, features, 0, member.day, member.known,
+            records=self._events, event_of=self._event_record_of_article,
+        )
+
+    def _split_topic(self, topic: int, idf: Mapping[str, _Idf]) -> set[int]:
+        """Split one open topic's articles into events (``_split_topics``) and map them to event records:
+        a group keeps the record (and id) of its earliest article's previous event where it can; returns the
+        topic's event records, old and new."""
+        members = self._members[topic]
+        features = _member_features(members, self.options.bits)
+        order = sorted(
+            range(len(members)),
+            key=lambda i: (0 if members[i].known else 1, members[i].day if members[i].known else 0.0, members[i].id),
+        )
+        labels = _split_topics(np.zeros(len(members), dtype=np.int64), features, idf, self.options, np.array(order))
+        leader_of_group: dict[str, int] = {}
+        leaders = np.arange(len(members))
+        for i in order:
+            if members[i].group is not None:
+                leaders[i] = leader_of_group.setdefault(members[i].group, i)
+        labels = labels[leaders]
+        old = list(self._topic_events.get(topic, []))
+        record_of_label: dict[int, int] = {}
+        claimed: set[int] = set()
+        founders: list[tuple[int, int]] = []  # (label, earliest member) of groups needing a new record
+        for i in order:
+            label = int(labels[i])
+            if label in record_of_label or any(label == f for f, _ in founders):
+                continue
+            previous = self._event_record_of_article.get(members[i].id)
+            if previous is not None and previous in old and previous not in claimed:
+                record_of_label[label] = previous
+                claimed.add(previous)
+            else:
+                founders.append((label, i))
+        spare = [r for r in old if r not in claimed]
+        for label, i in founders:  # new groups fill the slots of vanished events first
+            record_of_label[label] = self._new_event_record(
+                members[i].id, members[i].language, reuse=spare.pop(0) if spare else None
+            )
+        for record in spare:  # events that vanished: their articles have moved
+            self._events[record] = _EventRecord(id=self._events[record].id, language=self._events[record].language)
+        for record in claimed:
+            self._events[record] = _EventRecord(id=self._events[record].id, language=self._events[record].language)
+        for i in order:
+            record = record_of_label[int(labels[i])]
+            self._note_member(
+                record, Article(id=members[i].id, text="", outlet=members[i].outlet), features, i,
+                members[i].day, members[i].known, records=self._events, event_of=self._event_record_of_article,
+            )
+            if members[i].group is not None:
+                self._copy_event[members[i].group] = record_of_label[int(labels[leaders[i]])]
+        records = sorted(set(record_of_label.values()))
+        for record in records:
+            self._choose_title(record, idf["title"], records=self._events)
+        self._topic_events[topic] = records
+        return set(records) | set(old)
 
     @classmethod
     def from_articles(
@@ -342,7 +557,7 @@ class EventIndex:
         if two_level:  # the first level: broad topics, by the same pass at a lower threshold
             index.options = replace(options, threshold=min(options.threshold, options.topic_threshold))
         index._fixed_idf, index._archive = idf, {name: [] for name in SUBSPACES}
-        index.add(corpus, copy_group_of=copy_group_of, features=features)
+        index._cluster(corpus, copy_group_of, features)
         index._fixed_idf, index._archive, index._archived = None, None, []
         index._df, index._n_docs = df, len(corpus)
         if index.options.refine_rounds or two_level:
@@ -363,9 +578,10 @@ class EventIndex:
             scales = {name: scale for name, (_, scale) in weighted.items()}
             languages = np.array(features.languages, dtype=object)
             labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
-            if two_level:
-                labels = _split_topics(labels, features, idf, options, np.array(order))[leaders]
             index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
+            if two_level:
+                events = _split_topics(labels, features, idf, options, np.array(order))[leaders]
+                index._install_events(corpus, features, events, days, known, order, copy_group_of, idf["title"])
         index.options = options
         return index
 
@@ -410,6 +626,47 @@ class EventIndex:
         joins = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self._open), len(corpus)))
         for name in SUBSPACES:
             self._centroids[name] = (joins @ features.subspace(name)).tocsr()
+
+    def _install_events(
+        self,
+        corpus: list[Article],
+        features: ArticleFeatures,
+        labels: np.ndarray,
+        days: np.ndarray,
+        known: np.ndarray,
+        order: list[int],
+        copy_group_of: Mapping[str, str],
+        title_idf: _Idf,
+    ) -> None:
+        """Batch mode, second level: the events ``labels`` (within the installed topics), and the members of
+        the topics still open, so that later articles can split them again."""
+        self._events, self._event_record_of_article, self._copy_event = [], {}, {}
+        self._topic_events, self._members = {}, {}
+        record_of_label: dict[int, int] = {}
+        for i in order:
+            record = record_of_label.get(int(labels[i]))
+            if record is None:
+                record = record_of_label[int(labels[i])] = len(self._events)
+                self._events.append(_EventRecord(id=_event_id(corpus[i].id), language=features.languages[i]))
+            self._note_member(
+                record, corpus[i], features, i, days[i], known[i],
+                records=self._events, event_of=self._event_record_of_article,
+            )
+            group = copy_group_of.get(corpus[i].id)
+            if group is not None:
+                self._copy_event.setdefault(group, record)
+        for record in range(len(self._events)):
+            self._choose_title(record, title_idf, records=self._events)
+        open_topics = set(self._open)
+        kept = [i for i in order if self._event_of_article[corpus[i].id] in open_topics]
+        members = _members_of([corpus[i] for i in kept], features.take(kept), days[kept], known[kept], copy_group_of)
+        for member in members:
+            topic = self._event_of_article[member.id]
+            self._members.setdefault(topic, []).append(member)
+            events = self._topic_events.setdefault(topic, [])
+            record = self._event_record_of_article[member.id]
+            if record not in events:
+                events.append(record)
 
     # ------------------------------------------------------------------------------------------ clustering
     def _cluster(
@@ -544,11 +801,21 @@ class EventIndex:
         return touched
 
     def _note_member(
-        self, record_index: int, article: Article, features: ArticleFeatures, i: int, day: float, known: bool
+        self,
+        record_index: int,
+        article: Article,
+        features: ArticleFeatures,
+        i: int,
+        day: float,
+        known: bool,
+        *,
+        records: list[_EventRecord] | None = None,
+        event_of: dict[str, int] | None = None,
     ) -> None:
-        record = self._records[record_index]
+        """Add an article to a record (a topic's, or with ``records``/``event_of`` an event's)."""
+        record = (self._records if records is None else records)[record_index]
         record.article_ids.append(article.id)
-        self._event_of_article[article.id] = record_index
+        (self._event_of_article if event_of is None else event_of)[article.id] = record_index
         if article.outlet and article.outlet not in record.outlets:
             record.outlets.append(article.outlet)
         if known:
@@ -611,9 +878,9 @@ class EventIndex:
             self._archive[name] = []
         self._archived = []
 
-    def _choose_title(self, record_index: int, title_idf: _Idf) -> None:
+    def _choose_title(self, record_index: int, title_idf: _Idf, records: list[_EventRecord] | None = None) -> None:
         """The headline closest to the event's headline centroid; real titles before substitutes."""
-        record = self._records[record_index]
+        record = (self._records if records is None else records)[record_index]
         candidates = record.headlines
         if not candidates:
             record.title = ""
@@ -635,8 +902,8 @@ class EventIndex:
 
     # ------------------------------------------------------------------------------------------------ state
     def to_state(self) -> bytes:
-        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open centroids,
-        events."""
+        """The index as bytes (numpy arrays and JSON, no pickle): document frequencies, open topic centroids,
+        topics and events, and the feature rows of open topics' articles."""
         meta = {
             "version": STATE_VERSION,
             "options": asdict(self.options),
@@ -645,10 +912,28 @@ class EventIndex:
             "open": self._open,
             "records": [_record_to_json(r) for r in self._records],
             "copy_groups": self._event_of_copy_group,
+            "events": [_record_to_json(r) for r in self._events],
+            "topic_events": [[topic, records] for topic, records in self._topic_events.items()],
+            "copy_events": self._copy_event,
+            "members": [
+                [topic, m.id, m.outlet, None if math.isnan(m.day) else m.day, m.known, m.group, m.headline,
+                 m.has_title, m.language]
+                for topic, members in self._members.items()
+                for m in members
+            ],
         }
         arrays: dict[str, np.ndarray] = {
             "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
         }
+        all_members = [m for members in self._members.values() for m in members]
+        for k, name in enumerate(SUBSPACES):
+            arrays[f"m_{name}_sizes"] = np.array([len(m.rows[k][0]) for m in all_members], dtype=np.int32)
+            arrays[f"m_{name}_columns"] = (
+                np.concatenate([m.rows[k][0] for m in all_members]) if all_members else np.zeros(0, np.int32)
+            )
+            arrays[f"m_{name}_values"] = (
+                np.concatenate([m.rows[k][1] for m in all_members]) if all_members else np.zeros(0, np.float16)
+            )
         for name in SUBSPACES:
             nonzero = np.flatnonzero(self._df[name])
             arrays[f"df_{name}_columns"] = nonzero.astype(np.int32)
@@ -679,6 +964,25 @@ class EventIndex:
         index._records = [_record_from_json(r) for r in meta["records"]]
         index._event_of_copy_group = dict(meta["copy_groups"])
         index._event_of_article = {a: i for i, r in enumerate(index._records) for a in r.article_ids}
+        index._events = [_record_from_json(r) for r in meta["events"]]
+        index._event_record_of_article = {a: i for i, r in enumerate(index._events) for a in r.article_ids}
+        index._topic_events = {int(topic): list(records) for topic, records in meta["topic_events"]}
+        index._copy_event = dict(meta["copy_events"])
+        rows_of = []
+        for k, name in enumerate(SUBSPACES):
+            ends = np.cumsum(arrays[f"m_{name}_sizes"].astype(np.int64))
+            starts = ends - arrays[f"m_{name}_sizes"]
+            columns, values = arrays[f"m_{name}_columns"], arrays[f"m_{name}_values"]
+            rows_of.append([(columns[a:b], values[a:b]) for a, b in zip(starts, ends)])
+        for j, (topic, *fields_) in enumerate(meta["members"]):
+            article_id, outlet, day, known, group, headline, has_title, language = fields_
+            index._members.setdefault(int(topic), []).append(
+                _Member(
+                    id=article_id, outlet=outlet, day=_UNKNOWN if day is None else day, known=known, group=group,
+                    headline=headline, has_title=has_title, language=language,
+                    rows=tuple(rows_of[k][j] for k in range(len(SUBSPACES))),
+                )
+            )
         for name in SUBSPACES:
             index._df[name][arrays[f"df_{name}_columns"]] = arrays[f"df_{name}_counts"]
             index._centroids[name] = sp.csr_matrix(
@@ -689,7 +993,7 @@ class EventIndex:
 
 
 def _record_to_json(record: _EventRecord) -> dict:
-    data = asdict(record)
+    data = {f.name: getattr(record, f.name) for f in fields(record)}  # shallow: JSON only reads it
     for key in ("start", "end", "ingest_start", "ingest_end", "last_seen"):
         data[key] = None if math.isnan(data[key]) else data[key]
     return data
@@ -793,6 +1097,9 @@ def _refine(
 # the split compares every pair of the topic's articles.
 MIN_SPLIT_TOPIC = 6
 MAX_SPLIT_TOPIC = 3000
+# Online: the most articles an open topic keeps for splitting again (each call that touches a topic compares
+# every pair of its kept articles, so this bounds the cost of a call).
+MAX_KEPT_TOPIC = 500
 
 
 def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weights: np.ndarray) -> np.ndarray:
@@ -802,10 +1109,14 @@ def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weight
     m = features.body.shape[0]
     total, mass = np.zeros((m, m)), np.zeros((m, m))
     for name, weight in zip(SUBSPACES, weights):
-        rows = features.subspace(name).tocsr().copy()
-        local_df = np.bincount(rows.indices, minlength=rows.shape[1])
-        local_idf = np.log((1.0 + m) / (1.0 + local_df[rows.indices])) + 1.0
-        rows.data = rows.data * idf[name][rows.indices] * local_idf
+        rows = features.subspace(name).tocsr()
+        # Only the topic's own columns (hashed columns number a million; a topic uses a few thousand).
+        columns, local = np.unique(rows.indices, return_inverse=True)
+        local_df = np.bincount(local, minlength=len(columns))
+        local_idf = np.log((1.0 + m) / (1.0 + local_df[local])) + 1.0
+        rows = sp.csr_matrix(
+            (rows.data * idf[name][columns][local] * local_idf, local.ravel(), rows.indptr), shape=(m, len(columns))
+        )
         lengths = np.sqrt(_row_norms2(rows))
         present = lengths > 0
         rows.data /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
@@ -826,6 +1137,29 @@ def _separation(similarity: np.ndarray, half: np.ndarray) -> float:
 
     across = similarity[np.ix_(half, ~half)].mean()
     return float(across / math.sqrt(within(half) * within(~half)))
+
+
+# Rounds of moving articles between the two halves of a cut (they converge in two or three).
+SETTLE_ROUNDS = 10
+
+
+def _settle(similarity: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """Polish a cut of a topic in two: move each article to the half it is on average more similar to (itself
+    left out), until nothing moves (kernel 2-means started from the average-link cut, whose greedy merges can
+    leave a few articles on the wrong side)."""
+    inside = similarity.copy()
+    np.fill_diagonal(inside, 0.0)
+    for _ in range(SETTLE_ROUNDS):
+        n_half, n_other = int(half.sum()), int((~half).sum())
+        if min(n_half, n_other) < 2:
+            break
+        to_half = inside[:, half].sum(axis=1) / (n_half - half)
+        to_other = inside[:, ~half].sum(axis=1) / (n_other - ~half)
+        moved = to_half > to_other
+        if np.array_equal(moved, half):
+            break
+        half = moved
+    return half
 
 
 def _split_topics(
@@ -849,7 +1183,7 @@ def _split_topics(
             continue
         similarity = _local_similarity(features.take(members), idf, weights)
         tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
-        half = fcluster(tree, 2, "maxclust") == 1
+        half = _settle(similarity, fcluster(tree, 2, "maxclust") == 1)
         if min(half.sum(), (~half).sum()) < 2 or _separation(similarity, half) >= options.split_ratio:
             continue
         out[members[~half]] = next_label
