@@ -955,7 +955,8 @@ class EventIndex:
         except (ValueError, KeyError, OSError) as error:
             raise ValueError(f"not an event index state: {error}") from None
         if meta.get("version") != STATE_VERSION:
-            raise ValueError(f"event index state version {meta.get('version')} is not {STATE_VERSION}")
+            raise ValueError(f"the stored event index has version {meta.get('version')}, this Storyline reads "
+                             f"{STATE_VERSION}: run 'storyline rebuild' once to recompute it")
         index = cls(**meta["options"])
         size = 1 << index.options.bits
         index._n_docs = meta["n_docs"]
