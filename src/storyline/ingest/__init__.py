@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from storyline.ingest.assemble import RawArticle, assemble
+from storyline.ingest.assemble import RawArticle, assemble, source_stem
 from storyline.ingest.decode import UnreadableInput, decode
 from storyline.ingest.detect import detect_format
 from storyline.ingest.feed import read_feed
@@ -118,7 +118,7 @@ def _raw_articles(data: bytes, name: str, max_file_bytes: int) -> Iterator[RawAr
         yield from read_feed(data, name)
         return
     if kind == "html":  # trafilatura decodes pages itself, honouring their declared charset
-        raw = read_html(data, name, fallback_id=_stem(name))
+        raw = read_html(data, name, fallback_id=source_stem(name))
         if raw is None:
             raise UnreadableInput("no article text found in this HTML page")
         yield raw
@@ -130,7 +130,7 @@ def _raw_articles(data: bytes, name: str, max_file_bytes: int) -> Iterator[RawAr
         yield from read_jsonl(text, name)
     else:
         raw = read_text(text, name, markdown=kind == "markdown")
-        raw.fallback_id = _stem(name)
+        raw.fallback_id = source_stem(name)
         yield raw
 
 
@@ -143,13 +143,6 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     if len(out) > limit:
         raise UnreadableInput(f"decompressed data over the limit of {limit:,} bytes (max_file_bytes)")
     return out
-
-
-def _stem(name: str) -> str:
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    for suffix in (".gz", ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".xml", ".rss", ".atom"):
-        base = base.removesuffix(suffix)
-    return base or "article"
 
 
 def _skipped(relative: Path) -> bool:

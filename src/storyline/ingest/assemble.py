@@ -36,6 +36,18 @@ class RawArticle:
     find_headline: bool = False  # plain text: the first line may be the headline
 
 
+_FORMAT_SUFFIXES = (".gz", ".warc", ".arc", ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".xml",
+                    ".rss", ".atom")
+
+
+def source_stem(name: str) -> str:
+    """A file's name without folders and format suffixes: the base of ids for articles that name none."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    for suffix in _FORMAT_SUFFIXES:
+        base = base.removesuffix(suffix)
+    return base or "article"
+
+
 def content_hash(text: str) -> str:
     """Hash of cleaned text (spacing and quote style are already normalised), blind to case."""
     return xxhash.xxh3_64_hexdigest(text.lower().encode("utf-8"), seed=HASH_SEED)

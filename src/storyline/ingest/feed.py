@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import feedparser
 
-from storyline.ingest.assemble import RawArticle
+from storyline.ingest.assemble import RawArticle, source_stem
 from storyline.ingest.decode import UnreadableInput
 from storyline.ingest.html import html_fragment_to_text
 from storyline.model import Problem
@@ -20,7 +20,7 @@ def read_feed(data: bytes, path: str) -> Iterator[RawArticle | Problem]:
         reason = getattr(parsed, "bozo_exception", None)
         raise UnreadableInput(f"no feed entries found{f' ({reason})' if reason else ''}")
     outlet = parsed.feed.get("title")
-    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    stem = source_stem(path)
     for number, entry in enumerate(parsed.entries, 1):
         body = _entry_body(entry)
         if not body.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from storyline.ingest.assemble import RawArticle
+from storyline.ingest.assemble import RawArticle, source_stem
 from storyline.ingest.decode import UnreadableInput
 from storyline.ingest.html import html_fragment_to_text
 from storyline.model import Problem
@@ -72,7 +72,7 @@ def record_to_article(record: object, path: str, where: str, number: int) -> Raw
         text=text,
         source_path=path,
         date_source="field" if values["published"] else None,
-        fallback_id=f"{_stem(path)}-{number}",
+        fallback_id=f"{source_stem(path)}-{number}",
         **{name: (str(value) if value is not None and name != "author" else value) for name, value in values.items()},
     )
 
@@ -84,7 +84,3 @@ def _first(record: dict, keys: tuple[str, ...]):
             return value
     return None
 
-
-def _stem(path: str) -> str:
-    name = path.rsplit("/", 1)[-1]
-    return name.split(".", 1)[0] or "record"

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from storyline.ingest.assemble import RawArticle
+from storyline.ingest.assemble import RawArticle, source_stem
 from storyline.ingest.decode import UnreadableInput
 from storyline.ingest.html import read_html
 from storyline.model import Problem
@@ -32,7 +32,7 @@ def read_warc(stream: io.BufferedIOBase, path: str, *, max_record_bytes: int) ->
                 yield Problem(f"{path} <{url}>", f"record larger than the limit of {max_record_bytes:,} bytes")
                 continue
             crawl_date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-            raw = read_html(payload, path, url=url, crawl_date=crawl_date, fallback_id=f"{_stem(path)}-{count}")
+            raw = read_html(payload, path, url=url, crawl_date=crawl_date, fallback_id=f"{source_stem(path)}-{count}")
             if raw is None:
                 yield Problem(f"{path} <{url}>", "no article text found in this page")
             else:
@@ -42,10 +42,6 @@ def read_warc(stream: io.BufferedIOBase, path: str, *, max_record_bytes: int) ->
         if count == 0:
             raise UnreadableInput(f"not a readable WARC archive ({_short(error)})") from None
         yield Problem(path, f"archive is truncated or damaged after {count} records ({_short(error)})")
-
-
-def _stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1].split(".", 1)[0] or "warc"
 
 
 def _short(error: Exception) -> str:
