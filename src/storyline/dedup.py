@@ -91,11 +91,9 @@ _BOILERPLATE_MARKS = ("©", "(c)", "copyright", "rights reserved")
 _BOILERPLATE_MAX_CHARS = 120
 _BOILERPLATE_LEAD = "\"'“‘*-–—•|>[( \t"
 _BOILERPLATE_PREFIXES = tuple(sorted(_BOILERPLATE_STARTS))
-# Tokens are runs of letters, digits and the marks . , - (bytes; any non-ASCII byte counts as a letter), so
-# that
+# Tokens are runs of letters, digits and the marks . , - (bytes; any non-ASCII byte counts as a letter), so that
 # house-style variants can be folded once per distinct token. Unicode quotes and dashes separate words.
-# After folding, a word is a run of ASCII letters and digits (any non-ASCII byte counts as a letter); every
-# other
+# After folding, a word is a run of ASCII letters and digits (any non-ASCII byte counts as a letter); every other
 # byte separates words, except hyphens, which are deleted (week-long = weeklong).
 _WORD_BYTES = bytes(
     c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" or c >= 0x80 else 0x20 for c in range(256)
