@@ -50,8 +50,7 @@ BAND_ROWS = 2
 NUM_BANDS = NUM_PERM // BAND_ROWS
 SEED = 0x5C0FFEE
 
-# Inputs smaller than this are sketched in-process even when workers are allowed: a pool costs more than it
-# saves.
+# Inputs smaller than this are sketched in-process even when workers are allowed: a pool costs more than it saves.
 _POOL_MIN_ARTICLES = 1000
 _POOL_CHUNK = 500
 # Sketched articles are matched against the index this many at a time: fewer, larger LSH lookups and runs.
@@ -61,12 +60,10 @@ _U64 = np.uint64
 _ROLL = _U64(0x100000001B3)  # odd multiplier: a shingle's hash depends on the order of its words
 _BIN_BITS = 7  # NUM_PERM = 2 ** _BIN_BITS bins of one-permutation MinHash
 _EMPTY = np.uint32(0xFFFFFFFF)  # an empty bin (ranks use 31 bits, so never this value)
-# Densification: an empty bin borrows from bin _PROBES[t, bin] for the first attempt t that lands on a filled
-# one.
+# Densification: an empty bin borrows from bin _PROBES[t, bin] for the first attempt t that lands on a filled one.
 _PROBES = np.random.default_rng(SEED).integers(0, NUM_PERM, (NUM_PERM, NUM_PERM))
 
-# ----------------------------------------------------------------------------------------------------
-# Normalisation
+# ---------------------------------------------------------------------------------------------------- Normalisation
 
 # Lines that outlets add around a story and that say nothing about which story it is. Only short lines that
 # start with one of these words, or that carry a copyright mark, are tested against the full pattern.
@@ -424,8 +421,7 @@ def _pairs_within(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.nd
     return docs[owner], docs[partner]
 
 
-# ----------------------------------------------------------------------------------------------------
-# The index
+# ---------------------------------------------------------------------------------------------------- The index
 
 
 _ROW_MAGIC = b"SLC1"

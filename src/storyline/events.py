@@ -241,8 +241,7 @@ def _nanmax(a: float, b: float) -> float:
 
 
 # Document frequencies from a handful of articles say little: a word shared by all three articles of a first
-# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none
-# holding
+# ingest is not common, just on topic. Inverse document frequencies count this many more documents, none holding
 # the word, so they start flat and become the collection's own as it grows.
 IDF_PRIOR_DOCS = 100
 
@@ -307,8 +306,7 @@ def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options
 
 
 def _sort_key(article: Article, day: float, known: bool) -> tuple:
-    # Known dates first in date order, then articles of unknown time; ids break ties so input order never
-    # matters.
+    # Known dates first in date order, then articles of unknown time; ids break ties so input order never matters.
     return (0 if known else 1, day if known else 0.0, article.id)
 
 
@@ -708,10 +706,8 @@ class EventIndex:
             self._n_docs += n_batch
         idf = self._fixed_idf or {name: _Idf(self._df[name], self._n_docs) for name in SUBSPACES}
 
-        # Per subspace: dot products of each batch article with every open centroid and with each other, and
-        # the
-        # squared centroid lengths; kept exact as articles join (a centroid is a plain sum of article
-        # vectors).
+        # Per subspace: dot products of each batch article with every open centroid and with each other, and the
+        # squared centroid lengths; kept exact as articles join (a centroid is a plain sum of article vectors).
         width = n_open + n_batch
         dots, lengths2, grams, scales = {}, {}, {}, {}
         for name in SUBSPACES:
