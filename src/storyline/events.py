@@ -75,6 +75,9 @@ class EventOptions:
     broad topics first; each topic is then split in two, again and again, while the halves are far apart by
     the topic's own term weights (see ``_split_topics``): ``split_ratio`` is the largest ratio of the mean
     similarity across the halves to the geometric mean of the similarities within them that still splits.
+    ``split_ratio_large`` is that ratio for a cut whose halves both hold at least ``LARGE_HALF`` articles: a
+    handful of articles of one event can look apart by chance (one outlet's follow-ups, one angle), two
+    large groups that are moderately apart are two events.
     ``split_ratio=0`` turns the second level off (one level at ``threshold``, as online).
     """
 
@@ -86,7 +89,8 @@ class EventOptions:
     batch_size: int = 256
     refine_rounds: int = 2
     topic_threshold: float = 0.2
-    split_ratio: float = 0.4
+    split_ratio: float = 0.35
+    split_ratio_large: float = 0.6
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold < 1.0:
@@ -101,6 +105,11 @@ class EventOptions:
             raise ValueError(f"topic_threshold must be between 0 and 1, got {self.topic_threshold}")
         if not 0.0 <= self.split_ratio < 1.0:
             raise ValueError(f"split_ratio must be between 0 (no splitting) and 1, got {self.split_ratio}")
+        if not self.split_ratio <= self.split_ratio_large < 1.0:
+            raise ValueError(
+                f"split_ratio_large must be at least split_ratio ({self.split_ratio}) and below 1, "
+                f"got {self.split_ratio_large}"
+            )
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, object]) -> EventOptions:
@@ -306,8 +315,10 @@ def _time_factor(days: np.ndarray, starts: np.ndarray, ends: np.ndarray, options
 
 
 def _sort_key(article: Article, day: float, known: bool) -> tuple:
-    # Known dates first in date order, then articles of unknown time; ids break ties so input order never matters.
-    return (0 if known else 1, day if known else 0.0, article.id)
+    # Known dates first in date order, then articles of unknown time. At the same time the longest article comes
+    # first: it carries most of its event's words, so events grow from it rather than from a brief; ids break
+    # the remaining ties, so input order never matters.
+    return (0 if known else 1, day if known else 0.0, -len(article.text), article.id)
 
 
 class EventIndex:
@@ -482,7 +493,7 @@ class EventIndex:
             range(len(members)),
             key=lambda i: (0 if members[i].known else 1, members[i].day if members[i].known else 0.0, members[i].id),
         )
-        labels = _split_topics(np.zeros(len(members), dtype=np.int64), features, idf, self.options, np.array(order))
+        labels = _split_topics(np.zeros(len(members), dtype=np.int64), features, idf, self.options, np.array(order, dtype=np.int64))
         leader_of_group: dict[str, int] = {}
         leaders = np.arange(len(members))
         for i in order:
@@ -1097,6 +1108,8 @@ MAX_SPLIT_TOPIC = 3000
 # Online: the most articles an open topic keeps for splitting again (each call that touches a topic compares
 # every pair of its kept articles, so this bounds the cost of a call).
 MAX_KEPT_TOPIC = 500
+# A cut whose halves both hold at least this many articles is judged by ``split_ratio_large``.
+LARGE_HALF = 6
 
 
 def _local_similarity(features: ArticleFeatures, idf: Mapping[str, _Idf], weights: np.ndarray) -> np.ndarray:
@@ -1167,7 +1180,8 @@ def _split_topics(
     order: np.ndarray,
 ) -> np.ndarray:
     """The second level: split each topic (label) in two by average link on its local similarity while the
-    halves are apart (``_separation`` below ``options.split_ratio``), recursively; returns new labels.
+    halves are apart (``_separation`` below ``options.split_ratio``, or ``split_ratio_large`` when both halves
+    hold at least ``LARGE_HALF`` articles), recursively; returns new labels.
     ``order`` lists the articles in date and id order, which the linkage sees (input order never matters)."""
     weights = np.array(options.weights)
     out = labels.copy()
@@ -1181,7 +1195,11 @@ def _split_topics(
         similarity = _local_similarity(features.take(members), idf, weights)
         tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
         half = _settle(similarity, fcluster(tree, 2, "maxclust") == 1)
-        if min(half.sum(), (~half).sum()) < 2 or _separation(similarity, half) >= options.split_ratio:
+        smaller = min(half.sum(), (~half).sum())
+        if smaller < 2:
+            continue
+        ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
+        if _separation(similarity, half) >= ratio:
             continue
         out[members[~half]] = next_label
         next_label += 1
