@@ -227,8 +227,10 @@ def online_labels(
 
 
 def evaluate(
-    name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_order=None
+    name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_orders=()
 ):
+    """Anchor, batch and online rows for one data set. With several ``online_orders`` (arrival orders) the
+    online row is the run with the median F1, and carries the F1 range."""
     from storyline.events import cluster_events
 
     if anchor_texts is not None:
@@ -245,9 +247,19 @@ def evaluate(
     started = time.perf_counter()
     batch = labels_of(cluster_events(articles), articles)
     rows.append((name, "ours, batch", scores(gold, batch), time.perf_counter() - started))
-    if online_order is not None:
-        online, seconds = online_labels(articles, online_order)
-        rows.append((name, "ours, online (50 per call)", scores(gold, online), seconds))
+    if online_orders:
+        runs = sorted(
+            ((scores(gold, labels), labels, seconds) for labels, seconds in
+             (online_labels(articles, order) for order in online_orders)),
+            key=lambda run: run[0]["F1"],
+        )
+        median, online, seconds = runs[len(runs) // 2]
+        method = "ours, online (50 per call)"
+        if len(runs) > 1:
+            method += (
+                f": median of {len(runs)} arrival orders (F1 {runs[0][0]['F1']:.3f}-{runs[-1][0]['F1']:.3f})"
+            )
+        rows.append((name, method, median, seconds))
         rows.append((name, "agreement of online with batch (batch as gold)", scores(batch, online), 0.0))
 
 
@@ -339,16 +351,25 @@ def main(argv: list[str] | None = None) -> None:
     if not (ecb_dir / "docs.jsonl").exists() or not duc_dir.exists():
         sys.exit(f"benchmark data not found under {args.data}")
     rows: list = []
-    articles, gold, _ = read_ecbplus(ecb_dir)
+    articles, gold, topics = read_ecbplus(ecb_dir)
     raw = [json.loads(line)["text"] for line in (ecb_dir / "docs.jsonl").open(encoding="utf-8")]
     undated = [replace(a, published=None, date_source=None) for a in articles]
-    arrival = np.random.default_rng(0).permutation(len(articles)).tolist()
-    evaluate("ECB+ dev, text only", undated, gold, rows, anchor_texts=raw, online_order=arrival)
+    arrivals = [np.random.default_rng(seed).permutation(len(articles)).tolist() for seed in range(5)]
+    evaluate("ECB+ dev, text only", undated, gold, rows, anchor_texts=raw, online_orders=arrivals)
     evaluate("ECB+ dev, dates where present", articles, gold, rows)
     rows.append(shuffled_ids("ECB+ dev, text only", undated, gold))
+    for parity, label in ((1, "odd"), (0, "even")):  # each half clustered on its own: how much topics vary
+        half = [i for i, topic in enumerate(topics) if topic % 2 == parity]
+        evaluate(
+            f"ECB+ dev, text only, {label} topics only",
+            [undated[i] for i in half],
+            [gold[i] for i in half],
+            rows,
+            anchor_texts=[raw[i] for i in half],
+        )
     duc, duc_gold = read_duc(duc_dir)
     by_date = sorted(range(len(duc)), key=lambda i: (duc[i].published, duc[i].id))
-    evaluate("DUC 2004 dev", duc, duc_gold, rows, anchor_texts=[a.text for a in duc], online_order=by_date)
+    evaluate("DUC 2004 dev", duc, duc_gold, rows, anchor_texts=[a.text for a in duc], online_orders=[by_date])
 
     print("| data | method | B3 P | B3 R | B3 F1 | ARI | events | seconds |")
     print("|---|---|---|---|---|---|---|---|")

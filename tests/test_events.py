@@ -207,6 +207,8 @@ def test_bad_state_and_bad_options_raise_value_error():
         cluster_events(CORPUS, threshold=1.5)
     with pytest.raises(ValueError, match="split_ratio"):
         cluster_events(CORPUS, split_ratio=1.5)
+    with pytest.raises(ValueError, match="split_ratio_large"):
+        cluster_events(CORPUS, split_ratio=0.5, split_ratio_large=0.4)
     with pytest.raises(ValueError, match="topic_threshold"):
         cluster_events(CORPUS, topic_threshold=0)
     with pytest.raises(ValueError):
@@ -250,6 +252,17 @@ def test_batch_splits_a_topic_into_events_that_share_their_people():
     assert sorted((set(e.article_ids) for e in events), key=sorted) == expected
     # One level alone (no split) fuses them: the shared people and words outweigh the differing details.
     assert len(cluster_events(corpus, split_ratio=0)) == 1
+
+
+def test_a_cut_into_two_large_halves_is_trusted_at_the_looser_ratio(monkeypatch):
+    # Every cut of the topic (two halves of 6, then halves of 3) is made to look apart by 0.5: enough for
+    # halves of LARGE_HALF articles at split_ratio_large 0.6, not for small halves at split_ratio 0.35.
+    corpus = shared_people_corpus()
+    assert events_module.LARGE_HALF <= 6
+    monkeypatch.setattr(events_module, "_separation", lambda similarity, half: 0.5)
+    assert len(cluster_events(corpus)) == 2
+    assert len(cluster_events(corpus, split_ratio_large=0.5)) == 1
+    assert len(cluster_events(corpus, split_ratio=0.55, split_ratio_large=0.55)) == 4
 
 
 def test_online_index_splits_a_topic_into_events_that_share_their_people():
