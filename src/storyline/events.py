@@ -43,6 +43,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -239,6 +240,18 @@ def _member_features(members: Sequence[_Member], bits: int) -> ArticleFeatures:
         headlines=[m.headline for m in members],
         has_title=[m.has_title for m in members],
     )
+
+
+class _Corpus(NamedTuple):
+    """Batch mode: the articles and what was worked out for them, in the form installing a grouping needs."""
+
+    articles: list[Article]
+    features: ArticleFeatures
+    days: np.ndarray
+    known: np.ndarray
+    order: list[int]  # date, then longest first, then id
+    copy_group_of: Mapping[str, str]
+    title_idf: _Idf
 
 
 def _nanmin(a: float, b: float) -> float:
@@ -587,26 +600,17 @@ class EventIndex:
             scales = {name: scale for name, (_, scale) in weighted.items()}
             languages = np.array(features.languages, dtype=object)
             labels = _refine(labels, units, scales, days, known, languages, leaders, index.options)
-            index._install(corpus, features, labels, days, known, order, copy_group_of, idf["title"])
+            batch = _Corpus(corpus, features, days, known, order, copy_group_of, idf["title"])
+            index._install(batch, labels)
             if two_level:
-                events = _split_topics(labels, features, idf, options, np.array(order))[leaders]
-                index._install_events(corpus, features, events, days, known, order, copy_group_of, idf["title"])
+                index._install_events(batch, _split_topics(labels, features, idf, options, np.array(order))[leaders])
         index.options = options
         return index
 
-    def _install(
-        self,
-        corpus: list[Article],
-        features: ArticleFeatures,
-        labels: np.ndarray,
-        days: np.ndarray,
-        known: np.ndarray,
-        order: list[int],
-        copy_group_of: Mapping[str, str],
-        title_idf: _Idf,
-    ) -> None:
+    def _install(self, batch: _Corpus, labels: np.ndarray) -> None:
         """Replace the events by the grouping ``labels`` (one per article of ``corpus``), keeping the
         stream state."""
+        corpus, features, days, known, order, copy_group_of, title_idf = batch
         self._records, self._event_of_article, self._event_of_copy_group = [], {}, {}
         record_of_label: dict[int, int] = {}
         for i in order:
@@ -636,19 +640,10 @@ class EventIndex:
         for name in SUBSPACES:
             self._centroids[name] = (joins @ features.subspace(name)).tocsr()
 
-    def _install_events(
-        self,
-        corpus: list[Article],
-        features: ArticleFeatures,
-        labels: np.ndarray,
-        days: np.ndarray,
-        known: np.ndarray,
-        order: list[int],
-        copy_group_of: Mapping[str, str],
-        title_idf: _Idf,
-    ) -> None:
+    def _install_events(self, batch: _Corpus, labels: np.ndarray) -> None:
         """Batch mode, second level: the events ``labels`` (within the installed topics), and the members of
         the topics still open, so that later articles can split them again."""
+        corpus, features, days, known, order, copy_group_of, title_idf = batch
         self._events, self._event_record_of_article, self._copy_event = [], {}, {}
         self._topic_events, self._members = {}, {}
         record_of_label: dict[int, int] = {}
