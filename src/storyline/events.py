@@ -506,7 +506,9 @@ class EventIndex:
             range(len(members)),
             key=lambda i: (0 if members[i].known else 1, members[i].day if members[i].known else 0.0, members[i].id),
         )
-        labels = _split_topics(np.zeros(len(members), dtype=np.int64), features, idf, self.options, np.array(order, dtype=np.int64))
+        labels = _split_topics(
+            np.zeros(len(members), dtype=np.int64), features, idf, self.options, np.array(order, dtype=np.int64)
+        )
         leader_of_group: dict[str, int] = {}
         leaders = np.arange(len(members))
         for i in order:
