@@ -1179,7 +1179,8 @@ def _split_topics(
     """The second level: split each topic (label) in two by average link on its local similarity while the
     halves are apart (``_separation`` below ``options.split_ratio``, or ``split_ratio_large`` when both halves
     hold at least ``LARGE_HALF`` articles), recursively; returns new labels.
-    ``order`` lists the articles in date and id order, which the linkage sees (input order never matters)."""
+    ``order`` is the fixed order the linkage sees the articles in (batch: the pass's date, longest-first, id
+    order; online: date and id), so input order never matters."""
     weights = np.array(options.weights)
     out = labels.copy()
     next_label = int(labels.max()) + 1 if len(labels) else 0
