@@ -1,41 +1,125 @@
-"""Analysis of one event: its cited summary and how the versions of each copy group differ."""
+"""Analysis of one event: a list of named, versioned analysers, each filling one field of ``EventDigest``.
+
+An analyser is a map step over one event: it takes an ``EventInput`` and returns a value for the digest field
+named like the analyser. Its ``version`` is part of the cache key of every stored analysis, so a new analyser, or
+a changed one whose version was bumped, re-analyses the stored events instead of serving a stale digest.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from storyline.diff import diff_articles
 from storyline.model import Article, CopyGroup, Event, EventDigest, Summary
-from storyline.summarize import summarize
 
 
-def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,
-                  words: int = 100) -> EventDigest:
-    """Summarise ``event`` from its ``articles`` and describe the variants of its copy groups."""
-    notes = []
+@dataclass(slots=True, frozen=True)
+class EventInput:
+    """What every analyser sees of one event."""
+
+    event: Event
+    articles: list[Article]
+    copy_groups: list[CopyGroup]
+    words: int = 100
+
+
+@dataclass(slots=True, frozen=True)
+class Analyser:
+    """One analysis of an event: ``run`` computes the value of ``EventDigest.<name>``.
+
+    ``dump`` turns the value into JSON-able data for the store and ``load`` turns it back. Bump ``version``
+    whenever the output for the same input changes.
+    """
+
+    name: str
+    version: int
+    run: Callable[[EventInput], Any]
+    dump: Callable[[Any], Any]
+    load: Callable[[Any], Any]
+
+
+class AnalysisFailure(Exception):
+    """An analyser could not analyse an event for a reason worth telling the reader (a note, not a crash)."""
+
+    def __init__(self, value: Any, note: str) -> None:
+        super().__init__(note)
+        self.value = value
+        self.note = note
+
+
+def _summary(event_input: EventInput) -> Summary:
+    from storyline.summarize import summarize
+
     try:
-        summary = summarize(articles, words=words, copy_groups=copy_groups)
+        return summarize(event_input.articles, words=event_input.words, copy_groups=event_input.copy_groups)
     except ValueError as error:  # e.g. a language the summarizer does not support
-        summary = Summary(event.title, [])
-        notes.append(f"no summary: {error}")
-    by_id = {article.id: article for article in articles}
+        raise AnalysisFailure(Summary(event_input.event.title, []), f"no summary: {error}") from None
+
+
+def _variants(event_input: EventInput) -> dict[str, list[dict]]:
+    from storyline.diff import diff_articles
+
+    by_id = {article.id: article for article in event_input.articles}
     variants = {}
-    for group in copy_groups:
+    for group in event_input.copy_groups:
         canonical = by_id.get(group.canonical)
         copies = [by_id[article_id] for article_id in group.article_ids
                   if article_id != group.canonical and article_id in by_id]
         if canonical and copies:
             variants[group.id] = [{"article_id": copy.id, **diff_articles(canonical, copy).to_dict()}
                                   for copy in copies]
-    return EventDigest(event, summary, list(articles), list(copy_groups), variants, notes)
+    return variants
 
 
-def analysis_to_dict(digest: EventDigest) -> dict:
+def _same(value: Any) -> Any:
+    return value
+
+
+SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
+VARIANTS = Analyser("variants", 1, _variants, _same, _same)
+
+# The analysers every digest runs, in order.
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS)
+
+
+def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,
+                  words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+    """Run every analyser over one event and return its digest."""
+    event_input = EventInput(event, list(articles), list(copy_groups), words)
+    digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups))
+    for analyser in analysers:
+        try:
+            value = analyser.run(event_input)
+        except AnalysisFailure as failure:
+            value = failure.value
+            digest.notes.append(failure.note)
+        setattr(digest, analyser.name, value)
+    return digest
+
+
+def analysis_key(articles: Sequence[Article], *, words: int, analysers: Sequence[Analyser] = ANALYSERS) -> str:
+    """The cache key of an event's analysis: its members' content, the summary length and every analyser's version."""
+    key = hashlib.sha256(f"words={words};".encode())
+    for analyser in analysers:
+        key.update(f"{analyser.name}@{analyser.version};".encode())
+    for article in sorted(articles, key=lambda a: a.id):
+        key.update(f"{article.id}:{article.content_hash};".encode())
+    return key.hexdigest()[:32]
+
+
+def analysis_to_dict(digest: EventDigest, analysers: Sequence[Analyser] = ANALYSERS) -> dict:
     """The computed part of a digest, for caching in the store."""
-    return {"summary": digest.summary.to_dict(), "variants": digest.variants, "notes": digest.notes}
+    data = {analyser.name: analyser.dump(getattr(digest, analyser.name)) for analyser in analysers}
+    data["notes"] = list(digest.notes)
+    return data
 
 
-def analysis_from_dict(data: dict, event: Event, articles: Sequence[Article],
-                       copy_groups: Sequence[CopyGroup]) -> EventDigest:
-    return EventDigest(event, Summary.from_dict(data["summary"]), list(articles), list(copy_groups),
-                       data["variants"], data["notes"])
+def analysis_from_dict(data: dict, event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup],
+                       analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+    digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups),
+                         notes=list(data.get("notes", [])))
+    for analyser in analysers:
+        setattr(digest, analyser.name, analyser.load(data[analyser.name]))
+    return digest

@@ -7,13 +7,12 @@ and only the events it touched need analysing again.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.analysis import analyse_event, analysis_from_dict, analysis_to_dict
+from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
 from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
@@ -69,7 +68,7 @@ def rebuild(store: Store) -> None:
         store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
 
 
-def digests(store: Store, *, words: int = 100) -> list[EventDigest]:
+def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> list[EventDigest]:
     """A digest of every stored event; analyses of unchanged events come from the store."""
     articles = {article.id: article for article in store.articles()}
     groups = store.copy_groups()
@@ -78,14 +77,14 @@ def digests(store: Store, *, words: int = 100) -> list[EventDigest]:
     for event in store.events():
         members = [articles[article_id] for article_id in event.article_ids]
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
-        fingerprint = _fingerprint(members, words)
+        fingerprint = analysis_key(members, words=words, analysers=analysers)
         cached = store.get_analysis(event.id, fingerprint)
         if cached is not None:
-            result.append(analysis_from_dict(cached, event, members, event_groups))
+            result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
             continue
-        digest = analyse_event(event, members, event_groups, words=words)
+        digest = analyse_event(event, members, event_groups, words=words, analysers=analysers)
         with store.transaction():
-            store.put_analysis(event.id, fingerprint, analysis_to_dict(digest))
+            store.put_analysis(event.id, fingerprint, analysis_to_dict(digest, analysers))
         result.append(digest)
     return result
 
@@ -96,13 +95,6 @@ def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -
     return [article if article.published else dataclasses.replace(
         article, published=(ingested_at or {}).get(article.id, today)[:10], date_source="ingest-time")
         for article in articles]
-
-
-def _fingerprint(members: list[Article], words: int) -> str:
-    digest = hashlib.sha256(str(words).encode())
-    for article in sorted(members, key=lambda a: a.id):
-        digest.update(f"{article.id}:{article.content_hash};".encode())
-    return digest.hexdigest()[:32]
 
 
 def _batches(items: Iterable[Article | Problem], size: int, report: IngestReport) -> Iterator[list[Article]]:

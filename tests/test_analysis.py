@@ -1,0 +1,48 @@
+"""The analysers of an event and the cache key that keeps stored digests fresh."""
+
+import dataclasses
+
+from storyline.analysis import ANALYSERS, SUMMARY, VARIANTS, analyse_event, analysis_key
+from storyline.model import Article, Event
+from storyline.pipeline import digests, ingest
+from storyline.store import Store
+
+ARTICLES = [
+    Article(id="a", text="The council approved the new bridge on Monday. Work starts in May.", content_hash="1"),
+    Article(id="b", text="The council approved a new bridge. Building work starts in May.", content_hash="2"),
+]
+
+
+def test_every_analyser_fills_its_digest_field():
+    event = Event("e1", "Bridge approved", None, None, ["a", "b"])
+    digest = analyse_event(event, ARTICLES, [], words=40)
+    assert digest.summary.sentences, "the summary analyser wrote no sentence"
+    assert digest.variants == {}
+    assert [a.name for a in ANALYSERS] == ["summary", "variants"]
+
+
+def test_the_key_changes_with_an_analyser_version_and_with_members():
+    key = analysis_key(ARTICLES, words=100)
+    bumped = [dataclasses.replace(a, version=a.version + 1) if a.name == "summary" else a for a in ANALYSERS]
+    assert analysis_key(ARTICLES, words=100, analysers=bumped) != key
+    assert analysis_key(ARTICLES[:1], words=100) != key
+    assert analysis_key(ARTICLES, words=60) != key
+    assert analysis_key(list(reversed(ARTICLES)), words=100) == key
+
+
+def test_a_version_bump_reanalyses_cached_events(tmp_path):
+    calls = []
+
+    def counting(event_input):
+        calls.append(event_input.event.id)
+        return VARIANTS.run(event_input)
+
+    counted = (SUMMARY, dataclasses.replace(VARIANTS, run=counting))
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, ARTICLES)
+        first = digests(store, analysers=counted)
+        digests(store, analysers=counted)
+        assert len(calls) == len(first), "a cached analysis was computed again"
+        bumped = (SUMMARY, dataclasses.replace(VARIANTS, run=counting, version=VARIANTS.version + 1))
+        digests(store, analysers=bumped)
+        assert len(calls) == 2 * len(first), "a version bump did not re-analyse the stored events"
