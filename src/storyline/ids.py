@@ -19,9 +19,7 @@ def suffixed_id(article_id: str, content_hash: str) -> str:
     return f"{article_id}~{content_hash[:8]}"
 
 
-def unique_articles(
-    items: Iterable[Article | Problem], *, notes: TextIO | None = None
-) -> Iterator[Article | Problem]:
+def unique_articles(items: Iterable[Article | Problem], *, notes: TextIO | None = None) -> Iterator[Article | Problem]:
     """``items`` with each article id given once: the same id and content again is the same article (dropped);
     the same id with other content is another article, passed on as a copy under ``suffixed_id`` and said once on
     ``notes`` (standard error by default). The articles given are never changed."""
