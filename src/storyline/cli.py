@@ -14,7 +14,6 @@ from pathlib import Path
 
 from storyline import api
 from storyline.config import load_settings
-from storyline.dedup import DEFAULT_THRESHOLD, explain
 from storyline.model import Article, Problem
 from storyline.render import summary_to_json, summary_to_markdown
 from storyline.store import StoreError
@@ -119,7 +118,7 @@ def cmd_read(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args))
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings)
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
           f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
@@ -140,7 +139,8 @@ def cmd_articles(args) -> int:
 
 def cmd_digest(args) -> int:
     words = args.words if args.words is not None else args.settings.summary_words
-    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args))
+    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
+                        settings=args.settings)
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
           f"(index: {report.index_path})")
@@ -149,7 +149,9 @@ def cmd_digest(args) -> int:
 
 def cmd_dedup(args) -> int:
     articles, problems = _read(args)
-    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    from storyline.dedup import explain
+
+    threshold = args.threshold if args.threshold is not None else args.settings.copy_threshold
     groups = api.copy_groups(articles, threshold=threshold)
     by_id = {article.id: article for article in articles}
 
@@ -184,7 +186,7 @@ def cmd_diff(args) -> int:
 
 def cmd_events(args) -> int:
     articles, problems = _read(args)
-    events = api.events(articles)
+    events = api.events(articles, settings=args.settings)
     if args.json:
         print(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
                                       "articles": e.article_ids, "outlets": e.outlets} for e in events]},
@@ -197,7 +199,7 @@ def cmd_events(args) -> int:
 
 def cmd_rebuild(args) -> int:
     with api.open_store(_db(args), must_exist=True) as store:
-        api.rebuild(store)
+        api.rebuild(store, settings=args.settings)
         print(f"Rebuilt copy groups and events of {store.count_articles()} articles: "
               f"{len(store.copy_groups())} copy groups, {len(store.events())} events")
     return EXIT_OK

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from storyline.config import DEFAULT_MAX_FILE_BYTES
 from storyline.ids import unique_articles
 from storyline.ingest.assemble import RawArticle, assemble, source_stem
 from storyline.ingest.decode import UnreadableInput, decode
@@ -27,7 +28,7 @@ from storyline.model import Article, Problem
 
 __all__ = ["DEFAULT_MAX_BYTES", "UnreadableInput", "detect_format", "read_bytes", "read_paths"]
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
 _FOLDER_DOCS = re.compile(r"^(?:readme|license|licence|copying|changelog|licensedata)(?:\.\w+)?$", re.IGNORECASE)
 _CODE_SUFFIXES = frozenset({".py", ".sh", ".js", ".toml", ".cfg", ".ini"})  # a folder's tooling, not articles
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event
 from storyline.store.schema import MIGRATIONS
@@ -32,7 +33,7 @@ class Store:
     ['a1']
     """
 
-    def __init__(self, path: str | Path = "storyline.db"):
+    def __init__(self, path: str | Path = DEFAULT_DB):
         self.path = str(path)
         if self.path != ":memory:" and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")

@@ -24,6 +24,15 @@ def words(text: str) -> list[str]:
     return [match.group().lower() for match in _WORD.finditer(text)]
 
 
+def lower_words(text: str) -> list[str]:
+    """``words(text)``, computed in one pass over the lower-cased text (the same words, much faster).
+
+    >>> lower_words("Mr. O'Neill's well-known U.S. firm")
+    ['mr', "o'neill's", 'well-known', 'u.s', 'firm']
+    """
+    return _WORD.findall(text.lower())
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball (Porter 2) stem of a lower-cased word; pure function, so caching it is safe."""
