@@ -15,6 +15,7 @@ from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from
 from storyline.batching import iter_batches
 from storyline.config import DEFAULT_SUMMARY_WORDS, Settings
 from storyline.dedup import CopyIndex
+from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
 from storyline.store import Store
@@ -74,12 +75,15 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
 
 
-def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS) -> list[EventDigest]:
-    """A digest of every stored event; analyses of unchanged events come from the store."""
+def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS,
+            engine: Engine | None = None) -> list[EventDigest]:
+    """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
+    (a map step over events, run by ``engine``) and stored."""
     articles = {article.id: article for article in store.articles()}
     groups = store.copy_groups()
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
-    result = []
+    result: list[EventDigest | None] = []
+    jobs, pending = [], []
     for event in store.events():
         members = [articles[article_id] for article_id in event.article_ids]
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
@@ -88,11 +92,19 @@ def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequ
         if cached is not None:
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
             continue
-        digest = analyse_event(event, members, event_groups, words=words, analysers=analysers)
+        jobs.append((event, members, event_groups, words, tuple(analysers)))
+        pending.append((len(result), fingerprint))
+        result.append(None)
+    for (position, fingerprint), digest in zip(pending, (engine or InProcess()).map(_analyse, jobs)):
         with store.transaction():
-            store.put_analysis(event.id, fingerprint, analysis_to_dict(digest, analysers))
-        result.append(digest)
+            store.put_analysis(digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
+        result[position] = digest
     return result
+
+
+def _analyse(job: tuple) -> EventDigest:
+    event, members, event_groups, words, analysers = job
+    return analyse_event(event, members, event_groups, words=words, analysers=analysers)
 
 
 def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:

@@ -24,6 +24,7 @@ from storyline.dedup.sketch import (
     band_keys,
     containment,
 )
+from storyline.engine import Engine, engine_for
 from storyline.model import Article, CopyGroup
 from storyline.unionfind import UnionFind
 
@@ -52,16 +53,16 @@ class CopyIndex:
         threshold: float = DEFAULT_THRESHOLD,
         min_words: int = DEFAULT_MIN_WORDS,
         workers: int | None = None,
+        engine: Engine | None = None,
     ) -> None:
+        """``engine`` runs the sketching (default: ``workers`` processes, the calling one alone when None)."""
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         if min_words < 0:
             raise ValueError(f"min_words must be >= 0, got {min_words}")
-        if workers is not None and workers < 1:
-            raise ValueError(f"workers must be >= 1, got {workers}")
         self.threshold = float(threshold)
         self.min_words = int(min_words)
-        self.workers = workers
+        self.engine = engine if engine is not None else engine_for(workers)
         self._ids: list[str] = []
         self._position: dict[str, int] = {}
         self._published: list[str | None] = []
@@ -100,7 +101,7 @@ class CopyIndex:
         rows: list[tuple[str, bytes]] = []
         pending: list[Sketches] = []
         done = 0
-        chunks = sketch_chunks([a.text for a in articles], self.min_words, self.workers)
+        chunks = sketch_chunks([a.text for a in articles], self.min_words, self.engine)
         for sketches in itertools.chain(chunks, [None]):
             if sketches is not None:
                 pending.append(sketches)
@@ -312,11 +313,12 @@ def find_copy_groups(
     threshold: float = DEFAULT_THRESHOLD,
     min_words: int = DEFAULT_MIN_WORDS,
     workers: int | None = None,
+    engine: Engine | None = None,
 ) -> list[CopyGroup]:
     """Copy groups of ``articles``: each article in exactly one group (singletons included), largest first.
 
     The canonical version of a group is the earliest published, then the most complete (most words);
     ``overlap`` gives each member's containment with it. Deterministic and independent of input order.
     """
-    _, groups = CopyIndex(threshold=threshold, min_words=min_words, workers=workers).add(articles)
+    _, groups = CopyIndex(threshold=threshold, min_words=min_words, workers=workers, engine=engine).add(articles)
     return groups  # every group holds a new article, so these are all the groups
