@@ -11,12 +11,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storyline import api
+from storyline import __version__
 from storyline.config import load_settings
-from storyline.model import Article, Problem
-from storyline.render import summary_to_json, summary_to_markdown
-from storyline.store import StoreError
+
+if TYPE_CHECKING:
+    from storyline.model import Article, Problem
+
+# The stages and their libraries are imported by the commands that use them, so that --help and --version start
+# at once.
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -27,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    from storyline.store import StoreError
+
     try:
         args.settings = load_settings(args.config)
         return args.handler(args)
@@ -48,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="storyline", description="Turn news articles into sourced event digests.")
     parser.add_argument("--config", help="TOML settings file (default: ./storyline.toml if present)")
+    parser.add_argument("--version", action="version", version=f"storyline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, handler: Callable, help_text: str, *, reads: bool = False,
@@ -118,6 +125,8 @@ def cmd_read(args) -> int:
 
 
 def cmd_ingest(args) -> int:
+    from storyline import api
+
     report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings)
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
@@ -126,6 +135,8 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_articles(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
         articles = store.articles()
     for article in articles:
@@ -138,6 +149,8 @@ def cmd_articles(args) -> int:
 
 
 def cmd_digest(args) -> int:
+    from storyline import api
+
     words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
                         settings=args.settings)
@@ -148,6 +161,8 @@ def cmd_digest(args) -> int:
 
 
 def cmd_dedup(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
     from storyline.dedup import explain
 
@@ -178,6 +193,8 @@ def cmd_dedup(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    from storyline import api
+
     a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
     difference = api.diff(a, b)
     print(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2) if args.json else difference.to_text())
@@ -185,6 +202,8 @@ def cmd_diff(args) -> int:
 
 
 def cmd_events(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
     events = api.events(articles, settings=args.settings)
     if args.json:
@@ -198,6 +217,8 @@ def cmd_events(args) -> int:
 
 
 def cmd_rebuild(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
         api.rebuild(store, settings=args.settings)
         print(f"Rebuilt copy groups and events of {store.count_articles()} articles: "
@@ -206,9 +227,13 @@ def cmd_rebuild(args) -> int:
 
 
 def cmd_summarize(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
     if not articles:
         return _finish(problems, nothing_read=True)
+    from storyline.render import summary_to_json, summary_to_markdown
+
     summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
     if args.format == "text":
         print("\n".join(sentence.text for sentence in summary.sentences))
@@ -220,6 +245,8 @@ def cmd_summarize(args) -> int:
 
 
 def cmd_search(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
         for article_id, snippet in store.search(args.query, args.limit):
             print(f"{article_id}\t{snippet}")
@@ -238,11 +265,15 @@ def _max_bytes(args) -> int:
 
 
 def _read(args) -> tuple[list[Article], list[Problem]]:
+    from storyline import api
+
     result = api.read(args.paths, max_file_bytes=_max_bytes(args))
     return result.articles, result.problems
 
 
 def _article_by_id_or_file(ref: str, args) -> Article:
+    from storyline import api
+
     if Path(ref).exists():
         result = api.read([ref], max_file_bytes=_max_bytes(args))
         if result.problems:
