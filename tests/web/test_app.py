@@ -114,10 +114,37 @@ def test_article_page_anchors_every_sentence_and_links_its_event_and_versions(cl
     assert client.get("/no/such/page").status_code == 404
 
 
-SEARCHES = ['U.S.', "don't", '"', '""', "'", '"rate rise', 'OR', 'NOT', 'AND OR NOT', '-', 'fire -Ostwick',
-            'NEAR(fire bridge)', 'title:fire', '*', 'fire*', '(', ')', '^fire', 'a:b:c', '\\', '%', '_', '\x00',
-            '<script>alert(1)</script>', "Robert'); DROP TABLE articles;--", '“stadium”', 'é́', 'x' * 5000,
-            'fire OR bridge OR rate OR stadium OR lantern OR ferry ' * 20]
+SEARCHES = [
+    "U.S.",
+    "don't",
+    '"',
+    '""',
+    "'",
+    '"rate rise',
+    "OR",
+    "NOT",
+    "AND OR NOT",
+    "-",
+    "fire -Ostwick",
+    "NEAR(fire bridge)",
+    "title:fire",
+    "*",
+    "fire*",
+    "(",
+    ")",
+    "^fire",
+    "a:b:c",
+    "\\",
+    "%",
+    "_",
+    "\x00",
+    "<script>alert(1)</script>",
+    "Robert'); DROP TABLE articles;--",
+    "“stadium”",
+    "é́",
+    "x" * 5000,
+    "fire OR bridge OR rate OR stadium OR lantern OR ferry " * 20,
+]
 
 
 @pytest.mark.parametrize("query", SEARCHES)
@@ -162,7 +189,7 @@ def test_api_event_is_the_digest_json_with_its_schema_version(client, fresh_db, 
     article = client.get("/api/article", params={"id": "a/b/c"}).json()
     assert article["id"] == "a/b/c" and article["event_id"] and article["sentences"]
     first = article["sentences"][0]
-    assert article["text"][first["start"]:first["end"]] == first["text"]
+    assert article["text"][first["start"] : first["end"]] == first["text"]
     spec = client.get("/api/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/article", "/api/search"} <= set(spec["paths"])
     assert "/api/search" in client.get("/api/docs").text
@@ -205,7 +232,8 @@ def test_pages_keep_working_while_an_ingest_writes(fresh_db, tmp_path):
 
     for number in range(6):
         (tmp_path / f"new-{number}.txt").write_text(
-            f"Ferry crews in Port {number} walked out on Monday over pay. The union said talks failed on Sunday.\n")
+            f"Ferry crews in Port {number} walked out on Monday over pay. The union said talks failed on Sunday.\n"
+        )
     errors: list[str] = []
     done = threading.Event()
 

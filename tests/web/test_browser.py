@@ -19,8 +19,14 @@ from storyline import api
 from storyline.store import Store
 from tests.hostile import HOSTILE_IDS
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 HIGHLIGHT = "rgb(255, 241, 168)"  # --mark in storyline.css
 
 
@@ -50,8 +56,12 @@ def server(news_db, tmp_path_factory):
     """`storyline serve` on a free port, over a copy of the store it may write its analysis cache into."""
     db = tmp_path_factory.mktemp("served") / "news.db"
     shutil.copyfile(news_db, db)
-    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = process.stdout.readline()
     match = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
     if not match:
@@ -114,8 +124,11 @@ def test_front_page_event_citation_search_and_filters(server, page, tmp_path):
     page.wait_for_url(re.compile(r"outlet=Coastline"))
     with Store(db) as store:
         articles = {a.id: a for a in store.articles()}
-        expected = {e.title for e in store.events()
-                    if any(articles[a].outlet == "Coastline Press Agency" for a in e.article_ids)}
+        expected = {
+            e.title
+            for e in store.events()
+            if any(articles[a].outlet == "Coastline Press Agency" for a in e.article_ids)
+        }
     assert set(page.locator(".event-title").all_inner_texts()) == expected
     assert_no_script_ran(page)
 

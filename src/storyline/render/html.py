@@ -1,9 +1,9 @@
 """A static site of event digests: the web app's pages as files, with relative links, readable with no server.
 
-    digest/index.html                      every event, newest first
-    digest/events/<date>-<slug>.html       one page per event (the same names as the Markdown files)
-    digest/articles/<slug>-<hash>.html     one page per article, an anchor on every sentence
-    digest/static/storyline.css
+digest/index.html                      every event, newest first
+digest/events/<date>-<slug>.html       one page per event (the same names as the Markdown files)
+digest/articles/<slug>-<hash>.html     one page per article, an anchor on every sentence
+digest/static/storyline.css
 """
 
 from __future__ import annotations
@@ -67,23 +67,43 @@ def write_site(digests: Sequence[EventDigest], out: str | Path, event_files: dic
         html = templates.get_template(template).render(links=links, csp_meta=SITE_CSP, **context)
         path.write_text(html, encoding="utf-8")
 
-    ordered = sorted(digests, key=lambda d: (d.event.end or d.event.start or "", d.event.start or "", d.event.id),
-                     reverse=True)
+    ordered = sorted(
+        digests, key=lambda d: (d.event.end or d.event.start or "", d.event.start or "", d.event.id), reverse=True
+    )
     root = SiteLinks(0, event_files, article_files)
-    rows = [{"title": d.event.title, "href": root.event(d.event.id),
-             "dates": views.date_span(d.event.start, d.event.end), "article_count": len(d.articles),
-             "outlet_count": len({a.outlet for a in d.articles if a.outlet}),
-             "lead": d.summary.sentences[0].text if d.summary.sentences else ""} for d in ordered]
-    write(out / "index.html", "events.html", root, rows=rows, total=len(rows), filtered=False, filters_enabled=False,
-          article_total=sum(len(d.articles) for d in digests))
+    rows = [
+        {
+            "title": d.event.title,
+            "href": root.event(d.event.id),
+            "dates": views.date_span(d.event.start, d.event.end),
+            "article_count": len(d.articles),
+            "outlet_count": len({a.outlet for a in d.articles if a.outlet}),
+            "lead": d.summary.sentences[0].text if d.summary.sentences else "",
+        }
+        for d in ordered
+    ]
+    write(
+        out / "index.html",
+        "events.html",
+        root,
+        rows=rows,
+        total=len(rows),
+        filtered=False,
+        filters_enabled=False,
+        article_total=sum(len(d.articles) for d in digests),
+    )
     nested = SiteLinks(1, event_files, article_files)
     for digest in digests:
-        write(out / f"{event_files[digest.event.id]}.html", "event.html", nested,
-              **views.event_context(digest, nested))
+        write(out / f"{event_files[digest.event.id]}.html", "event.html", nested, **views.event_context(digest, nested))
         group_of = {member: group for group in digest.copy_groups for member in group.article_ids}
         briefs = {a.id: (a.title, a.outlet, a.published) for a in digest.articles}
         for article in digest.articles:
-            context = views.article_context(article, nested, event=(digest.event.id, digest.event.title),
-                                            group=group_of.get(article.id), group_briefs=briefs)
+            context = views.article_context(
+                article,
+                nested,
+                event=(digest.event.id, digest.event.title),
+                group=group_of.get(article.id),
+                group_briefs=briefs,
+            )
             write(out / f"{article_files[article.id]}.html", "article.html", nested, **context)
     return out / "index.html"

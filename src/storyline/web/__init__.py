@@ -39,8 +39,11 @@ def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, words: i
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     print(f"Storyline is serving {db} at http://{shown}:{bound_port}/ (Ctrl+C to stop)", flush=True)
     if host not in LOCAL_HOSTS:
-        print("storyline: warning: listening beyond this machine; anyone who can reach it can read the store",
-              file=sys.stderr, flush=True)
+        print(
+            "storyline: warning: listening beyond this machine; anyone who can reach it can read the store",
+            file=sys.stderr,
+            flush=True,
+        )
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[listener])
     app.state.cache.flush(timeout=5)

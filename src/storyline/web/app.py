@@ -21,14 +21,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline.render.json import SCHEMA_VERSION, digest_to_json
 from storyline.web import views
 from storyline.web.digests import DigestCache
-from storyline.web.reader import HIT_CLOSE, HIT_OPEN, EventFilters, Snapshot, StoreReader
 from storyline.web.jinja import STATIC, environment
+from storyline.web.reader import HIT_CLOSE, HIT_OPEN, EventFilters, Snapshot, StoreReader
 
 PAGE_SIZE = 20
 SEARCH_LIMIT = 50
 API_PAGE_MAX = 100
-CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                           "base-uri 'none'; frame-ancestors 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -70,9 +71,14 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     cache = DigestCache(str(db), words=words, write_back=write_back)
     links = AppLinks()
     templates = environment()
-    app = FastAPI(title="Storyline", version=str(SCHEMA_VERSION), docs_url=None, redoc_url=None,
-                  openapi_url=OPENAPI_URL,
-                  description="Sourced event digests over a local Storyline store. Read-only.")
+    app = FastAPI(
+        title="Storyline",
+        version=str(SCHEMA_VERSION),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=OPENAPI_URL,
+        description="Sourced event digests over a local Storyline store. Read-only.",
+    )
     app.state.reader, app.state.cache = reader, cache
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -81,6 +87,16 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
+
+    outlet_counts: dict[int, tuple[list, int]] = {}
+
+    def outlets_and_total(snapshot: Snapshot) -> tuple[list, int]:
+        """The outlet menu and the article count, counted again only after an ingest."""
+        mark = snapshot.mark()
+        if mark not in outlet_counts:
+            outlet_counts.clear()
+            outlet_counts[mark] = (snapshot.outlets(), snapshot.counts()[0])
+        return outlet_counts[mark]
 
     def page(template: str, status: int = 200, **context) -> HTMLResponse:
         html = templates.get_template(template).render(links=links, **context)
@@ -93,8 +109,12 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     async def http_error(request: Request, error: StarletteHTTPException):
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": str(error.detail)}, status_code=error.status_code)
-        return page("message.html", error.status_code, heading="Not found" if error.status_code == 404 else "Error",
-                    message="There is no page at this address." if error.status_code == 404 else str(error.detail))
+        return page(
+            "message.html",
+            error.status_code,
+            heading="Not found" if error.status_code == 404 else "Error",
+            message="There is no page at this address." if error.status_code == 404 else str(error.detail),
+        )
 
     @app.exception_handler(sqlite3.Error)
     async def store_busy(request: Request, error: sqlite3.Error):
@@ -106,21 +126,30 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     # Pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(since: str = "", until: str = "", outlet: str = "", text: str = "", page_number: str = Query(
-            "", alias="page")):
+    def events_page(
+        since: str = "", until: str = "", outlet: str = "", text: str = "", page_number: str = Query("", alias="page")
+    ):
         filters = _filters(since, until, outlet, text)
         number = _page_number(page_number)
         with reader.snapshot() as snapshot:
             listing = _listing(snapshot, cache, filters, number, page_size)
-            outlets = snapshot.outlets()
-            article_total, _ = snapshot.counts()
+            outlets, article_total = outlets_and_total(snapshot)
         pages = max(1, math.ceil(listing["total"] / page_size))
         params = {"since": filters.since, "until": filters.until, "outlet": filters.outlet, "text": filters.text}
-        return page("events.html", rows=[_row_view(item, links) for item in listing["rows"]], total=listing["total"],
-                    filters=filters, filtered=any(params.values()), outlets=outlets, filters_enabled=True,
-                    article_total=article_total, page=number, pages=pages,
-                    newer=links.home(**params, page=str(number - 1) if number > 2 else "") if number > 1 else None,
-                    older=links.home(**params, page=str(number + 1)) if number < pages else None)
+        return page(
+            "events.html",
+            rows=[_row_view(item, links) for item in listing["rows"]],
+            total=listing["total"],
+            filters=filters,
+            filtered=any(params.values()),
+            outlets=outlets,
+            filters_enabled=True,
+            article_total=article_total,
+            page=number,
+            pages=pages,
+            newer=links.home(**params, page=str(number - 1) if number > 2 else "") if number > 1 else None,
+            older=links.home(**params, page=str(number + 1)) if number < pages else None,
+        )
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str):
@@ -156,26 +185,50 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
 
     # JSON API
 
-    @app.get("/api/events", summary="Events, newest first",
-             description="Paged; filtered by dates (YYYY-MM-DD), outlet and words in the articles.")
-    def api_events(since: str = Query("", description="events that last until this date or later"),
-                   until: str = Query("", description="events that start on this date or earlier"),
-                   outlet: str = Query("", description="events with an article from this outlet"),
-                   text: str = Query("", description="events with an article holding these words"),
-                   page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
-                   per_page: int = Query(page_size, ge=1, le=API_PAGE_MAX)):
+    @app.get(
+        "/api/events",
+        summary="Events, newest first",
+        description="Paged; filtered by dates (YYYY-MM-DD), outlet and words in the articles.",
+    )
+    def api_events(
+        since: str = Query("", description="events that last until this date or later"),
+        until: str = Query("", description="events that start on this date or earlier"),
+        outlet: str = Query("", description="events with an article from this outlet"),
+        text: str = Query("", description="events with an article holding these words"),
+        page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
+        per_page: int = Query(page_size, ge=1, le=API_PAGE_MAX),
+    ):
         filters = _filters(since, until, outlet, text)
         with reader.snapshot() as snapshot:
             listing = _listing(snapshot, cache, filters, page_number, per_page)
-        return JSONResponse({
-            "schema_version": SCHEMA_VERSION, "total": listing["total"], "page": page_number, "per_page": per_page,
-            "events": [{"id": row.event.id, "title": row.event.title, "start": row.event.start, "end": row.event.end,
-                        "outlets": row.event.outlets, "article_count": row.article_count,
-                        "outlet_count": row.outlet_count, "lead": lead,
-                        "url": f"/api/events/{quote(row.event.id, safe='')}"} for row, lead in listing["rows"]]})
+        return JSONResponse(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "total": listing["total"],
+                "page": page_number,
+                "per_page": per_page,
+                "events": [
+                    {
+                        "id": row.event.id,
+                        "title": row.event.title,
+                        "start": row.event.start,
+                        "end": row.event.end,
+                        "outlets": row.event.outlets,
+                        "article_count": row.article_count,
+                        "outlet_count": row.outlet_count,
+                        "lead": lead,
+                        "url": f"/api/events/{quote(row.event.id, safe='')}",
+                    }
+                    for row, lead in listing["rows"]
+                ],
+            }
+        )
 
-    @app.get("/api/events/{event_id}", summary="One event's digest",
-             description="The same object as the digest's JSON file (analysed on first request, then cached).")
+    @app.get(
+        "/api/events/{event_id}",
+        summary="One event's digest",
+        description="The same object as the digest's JSON file (analysed on first request, then cached).",
+    )
     def api_event(event_id: str):
         with reader.snapshot() as snapshot:
             event = snapshot.event(event_id)
@@ -184,8 +237,11 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
             digest = cache.digest(snapshot, event)
         return JSONResponse(digest_to_json(digest))
 
-    @app.get("/api/article", summary="One article",
-             description="Its metadata, cleaned text, sentences (with the offsets citations use), event and copy group.")
+    @app.get(
+        "/api/article",
+        summary="One article",
+        description="Its metadata, cleaned text, sentences (with the offsets citations use), event and copy group.",
+    )
     def api_article(article_id: str = Query(..., alias="id", description="the article's id")):
         with reader.snapshot() as snapshot:
             article = snapshot.article(article_id)
@@ -194,32 +250,58 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
             groups = snapshot.copy_groups_of([article.id])
             event_id = snapshot.event_of(article.id)
         data = article.to_dict()
-        data["sentences"] = [{"index": index, "start": start, "end": end, "text": article.text[start:end]}
-                             for index, (start, end) in enumerate(views.split_sentences(article.text))]
+        data["sentences"] = [
+            {"index": index, "start": start, "end": end, "text": article.text[start:end]}
+            for index, (start, end) in enumerate(views.split_sentences(article.text))
+        ]
         data["event_id"] = event_id
-        data["copy_group"] = ({"id": groups[0].id, "articles": groups[0].article_ids, "canonical": groups[0].canonical}
-                              if groups else None)
+        data["copy_group"] = (
+            {"id": groups[0].id, "articles": groups[0].article_ids, "canonical": groups[0].canonical}
+            if groups
+            else None
+        )
         return JSONResponse({"schema_version": SCHEMA_VERSION, **data})
 
-    @app.get("/api/search", summary="Full-text search",
-             description="Any text works: words are searched as written; \"phrases\", word*, OR and -word are "
-                         "understood. Each snippet's matched words are given as [start, end) offsets.")
-    def api_search(q: str = Query("", description="what to search for"),
-                   limit: int = Query(SEARCH_LIMIT, ge=1, le=200)):
+    @app.get(
+        "/api/search",
+        summary="Full-text search",
+        description='Any text works: words are searched as written; "phrases", word*, OR and -word are '
+        "understood. Each snippet's matched words are given as [start, end) offsets.",
+    )
+    def api_search(
+        q: str = Query("", description="what to search for"), limit: int = Query(SEARCH_LIMIT, ge=1, le=200)
+    ):
         with reader.snapshot() as snapshot:
             hits = snapshot.search(q, limit=limit) if q.strip() else []
-        return JSONResponse({"schema_version": SCHEMA_VERSION, "query": q, "hits": [
-            {"article_id": hit.article_id, "title": hit.title, "outlet": hit.outlet, "published": hit.published,
-             "event_id": hit.event_id, **_snippet_json(hit.snippet)} for hit in hits]})
+        return JSONResponse(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "query": q,
+                "hits": [
+                    {
+                        "article_id": hit.article_id,
+                        "title": hit.title,
+                        "outlet": hit.outlet,
+                        "published": hit.published,
+                        "event_id": hit.event_id,
+                        **_snippet_json(hit.snippet),
+                    }
+                    for hit in hits
+                ],
+            }
+        )
 
     return app
 
 
 def _filters(since: str, until: str, outlet: str, text: str) -> EventFilters:
     """Filters as typed; a date that is no YYYY-MM-DD date is left out rather than refused."""
-    return EventFilters(since=since if _DATE.fullmatch(since.strip()) else "",
-                        until=until if _DATE.fullmatch(until.strip()) else "",
-                        outlet=outlet.strip()[:300], text=text.strip()[:500])
+    return EventFilters(
+        since=since if _DATE.fullmatch(since.strip()) else "",
+        until=until if _DATE.fullmatch(until.strip()) else "",
+        outlet=outlet.strip()[:300],
+        text=text.strip()[:500],
+    )
 
 
 def _page_number(value: str) -> int:
@@ -240,9 +322,14 @@ def _listing(snapshot: Snapshot, cache: DigestCache, filters: EventFilters, numb
 
 def _row_view(item, links: AppLinks) -> dict:
     row, lead = item
-    return {"title": row.event.title, "href": links.event(row.event.id), "dates": views.date_span(
-        row.event.start, row.event.end), "article_count": row.article_count, "outlet_count": row.outlet_count,
-        "lead": lead}
+    return {
+        "title": row.event.title,
+        "href": links.event(row.event.id),
+        "dates": views.date_span(row.event.start, row.event.end),
+        "article_count": row.article_count,
+        "outlet_count": row.outlet_count,
+        "lead": lead,
+    }
 
 
 def _article_context(snapshot: Snapshot, article_id: str, links) -> dict | None:
@@ -261,12 +348,23 @@ def _search_groups(snapshot: Snapshot, hits, links: AppLinks) -> list[dict]:
     titles = snapshot.event_titles([hit.event_id for hit in hits if hit.event_id])
     groups: dict[str | None, dict] = {}
     for hit in hits:
-        group = groups.setdefault(hit.event_id, {
-            "title": titles.get(hit.event_id, "Not in an event yet") if hit.event_id else "Not in an event yet",
-            "href": links.event(hit.event_id) if hit.event_id in titles else None, "hits": []})
-        group["hits"].append({"title": hit.title or hit.article_id, "outlet": hit.outlet,
-                              "published": (hit.published or "")[:10], "href": links.article(hit.article_id),
-                              "pieces": views.hit_pieces(hit.snippet, HIT_OPEN, HIT_CLOSE)})
+        group = groups.setdefault(
+            hit.event_id,
+            {
+                "title": titles.get(hit.event_id, "Not in an event yet") if hit.event_id else "Not in an event yet",
+                "href": links.event(hit.event_id) if hit.event_id in titles else None,
+                "hits": [],
+            },
+        )
+        group["hits"].append(
+            {
+                "title": hit.title or hit.article_id,
+                "outlet": hit.outlet,
+                "published": (hit.published or "")[:10],
+                "href": links.article(hit.article_id),
+                "pieces": views.hit_pieces(hit.snippet, HIT_OPEN, HIT_CLOSE),
+            }
+        )
     return list(groups.values())
 
 

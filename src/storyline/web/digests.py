@@ -23,8 +23,9 @@ MEMORY_SLOTS = 256
 class DigestCache:
     """Digests of single events, keyed by the analysis fingerprint of their members."""
 
-    def __init__(self, db_path: str, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS,
-                 write_back: bool = True):
+    def __init__(
+        self, db_path: str, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS, write_back: bool = True
+    ):
         self.db_path = db_path
         self.words = words
         self.analysers = tuple(analysers)

@@ -19,8 +19,21 @@ from storyline.model import Article, CopyGroup, Event
 from storyline.store import StoreError
 from storyline.web.query import fts_query
 
-_ARTICLE_COLUMNS = ("id", "content_hash", "title", "title_source", "outlet", "url", "published", "date_source",
-                    "author", "language", "source_path", "text", "paragraphs")
+_ARTICLE_COLUMNS = (
+    "id",
+    "content_hash",
+    "title",
+    "title_source",
+    "outlet",
+    "url",
+    "published",
+    "date_source",
+    "author",
+    "language",
+    "source_path",
+    "text",
+    "paragraphs",
+)
 # Marks around search hits in snippets: private-use characters, turned into <mark> after escaping.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 _MATCHED_EVENTS_CAP = 5000
@@ -78,7 +91,9 @@ class Snapshot:
         rows = self.db.execute(
             f'SELECT e.id, e.title, e.start, e."end", e.outlets FROM events e WHERE {where} '
             f'ORDER BY COALESCE(e."end", e.start) IS NULL, COALESCE(e."end", e.start) DESC, e.start DESC, e.id '
-            f"LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+            f"LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
         members = self.members([row[0] for row in rows])
         result = []
         for event_id, title, start, end, outlets in rows:
@@ -103,13 +118,21 @@ class Snapshot:
             match = fts_query(filters.text)
             if match is None:
                 return None, []
-            ids = [row[0] for row in self.db.execute(
-                "SELECT DISTINCT m.event_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "JOIN event_members m ON m.article_id = a.id WHERE articles_fts MATCH ? LIMIT ?",
-                (match, _MATCHED_EVENTS_CAP))]
-            title_ids = [row[0] for row in self.db.execute(
-                "SELECT id FROM events WHERE instr(lower(title), lower(?)) > 0 LIMIT ?",
-                (filters.text.strip(), _MATCHED_EVENTS_CAP))]
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT m.event_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                    "JOIN event_members m ON m.article_id = a.id WHERE articles_fts MATCH ? LIMIT ?",
+                    (match, _MATCHED_EVENTS_CAP),
+                )
+            ]
+            title_ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM events WHERE instr(lower(title), lower(?)) > 0 LIMIT ?",
+                    (filters.text.strip(), _MATCHED_EVENTS_CAP),
+                )
+            ]
             clauses.append("e.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(sorted(set(ids) | set(title_ids))))
         return " AND ".join(clauses), params
@@ -120,15 +143,18 @@ class Snapshot:
         if not event_ids:
             return result
         for event_id, article_id, content_hash, outlet in self.db.execute(
-                "SELECT m.event_id, a.id, a.content_hash, a.outlet FROM event_members m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (SELECT value FROM json_each(?)) "
-                "ORDER BY a.seq", (json.dumps(list(event_ids)),)):
+            "SELECT m.event_id, a.id, a.content_hash, a.outlet FROM event_members m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY a.seq",
+            (json.dumps(list(event_ids)),),
+        ):
             result[event_id].append((article_id, content_hash, outlet))
         return result
 
     def event(self, event_id: str) -> Event | None:
-        row = self.db.execute('SELECT id, title, start, "end", outlets FROM events WHERE id = ?',
-                              (event_id,)).fetchone()
+        row = self.db.execute(
+            'SELECT id, title, start, "end", outlets FROM events WHERE id = ?', (event_id,)
+        ).fetchone()
         if row is None:
             return None
         members = self.members([event_id])[event_id]
@@ -139,12 +165,22 @@ class Snapshot:
         return row[0] if row else None
 
     def event_titles(self, event_ids: Sequence[str]) -> dict[str, str]:
-        return dict(self.db.execute("SELECT id, title FROM events WHERE id IN (SELECT value FROM json_each(?))",
-                                    (json.dumps(list(event_ids)),)))
+        return dict(
+            self.db.execute(
+                "SELECT id, title FROM events WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            )
+        )
 
     def outlets(self) -> list[tuple[str, int]]:
-        return self.db.execute("SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
-                               "GROUP BY outlet ORDER BY COUNT(*) DESC, outlet").fetchall()
+        return self.db.execute(
+            "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
+            "GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
+        ).fetchall()
+
+    def mark(self) -> int:
+        """Grows whenever an article is stored: what cached answers about the whole store are keyed by."""
+        return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
 
     def counts(self) -> tuple[int, int]:
         articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -157,7 +193,8 @@ class Snapshot:
         """The articles with these ids, in the order given (unknown ids left out)."""
         rows = self.db.execute(
             f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(ids)),)).fetchall()
+            (json.dumps(list(ids)),),
+        ).fetchall()
         by_id = {row[0]: _row_to_article(row) for row in rows}
         return [by_id[article_id] for article_id in ids if article_id in by_id]
 
@@ -169,10 +206,12 @@ class Snapshot:
         """The copy groups these articles belong to, whole, members in the order they were stored."""
         groups: dict[str, CopyGroup] = {}
         for article_id, group_id, canonical, overlap in self.db.execute(
-                "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
-                "JOIN articles a ON a.id = c.article_id WHERE c.group_id IN "
-                "(SELECT group_id FROM copy_groups WHERE article_id IN (SELECT value FROM json_each(?))) "
-                "ORDER BY c.group_id, a.seq", (json.dumps(list(article_ids)),)):
+            "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
+            "JOIN articles a ON a.id = c.article_id WHERE c.group_id IN "
+            "(SELECT group_id FROM copy_groups WHERE article_id IN (SELECT value FROM json_each(?))) "
+            "ORDER BY c.group_id, a.seq",
+            (json.dumps(list(article_ids)),),
+        ):
             group = groups.setdefault(group_id, CopyGroup(group_id, [], canonical, {}))
             group.article_ids.append(article_id)
             if overlap is not None:
@@ -181,23 +220,35 @@ class Snapshot:
 
     def article_briefs(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
         """(title, outlet, published) per article id, without the text."""
-        return {row[0]: row[1:] for row in self.db.execute(
-            "SELECT id, title, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(ids)),))}
+        return {
+            row[0]: row[1:]
+            for row in self.db.execute(
+                "SELECT id, title, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(ids)),),
+            )
+        }
 
     # Analyses
 
     def analyses(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """Stored analyses: event id -> (fingerprint, JSON text)."""
-        return {row[0]: (row[1], row[2]) for row in self.db.execute(
-            "SELECT event_id, fingerprint, data FROM analyses WHERE event_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(event_ids)),))}
+        return {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute(
+                "SELECT event_id, fingerprint, data FROM analyses WHERE event_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            )
+        }
 
     def lead_sentences(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The first line of each article's text, for events not analysed yet."""
-        return {row[0]: row[1] for row in self.db.execute(
-            "SELECT id, substr(text, 1, 400) FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(article_ids)),))}
+        return {
+            row[0]: row[1]
+            for row in self.db.execute(
+                "SELECT id, substr(text, 1, 400) FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(article_ids)),),
+            )
+        }
 
     # Search
 
@@ -211,7 +262,9 @@ class Snapshot:
             f"snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24), m.event_id "
             f"FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
             f"LEFT JOIN event_members m ON m.article_id = a.id "
-            f"WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)).fetchall()
+            f"WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
         return [SearchHit(*row) for row in rows]
 
 
@@ -233,8 +286,13 @@ class StoreReader:
         db = getattr(self._local, "db", None)
         if db is None:
             try:
-                db = sqlite3.connect(f"file:{quote(str(Path(self.path).resolve()))}?mode=ro", uri=True,
-                                     isolation_level=None, timeout=10, check_same_thread=False)
+                db = sqlite3.connect(
+                    f"file:{quote(str(Path(self.path).resolve()))}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=10,
+                    check_same_thread=False,
+                )
                 db.execute("PRAGMA query_only = ON")
             except sqlite3.DatabaseError as error:
                 raise StoreError(f"{self.path}: cannot be opened for reading ({error})") from None
@@ -253,6 +311,6 @@ class StoreReader:
 
 
 def _row_to_article(row: tuple) -> Article:
-    values = dict(zip(_ARTICLE_COLUMNS, row))
+    values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
     values["paragraphs"] = [tuple(span) for span in json.loads(values["paragraphs"] or "[]")]
     return Article(**values)

@@ -53,13 +53,20 @@ def date_span(start: str | None, end: str | None) -> str:
 def first_line(text: str) -> str:
     """The first sentence of a text, for an event not analysed yet."""
     spans = split_sentences(text)
-    return text[spans[0][0]:spans[0][1]] if spans else ""
+    return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
 def article_brief(article: Article, links: Links, number: int | None = None) -> dict:
-    return {"id": article.id, "title": article.title or article.id, "outlet": article.outlet,
-            "published": (article.published or "")[:10], "url": safe_url(article.url), "href": links.article(article.id),
-            "number": number, "author": article.author}
+    return {
+        "id": article.id,
+        "title": article.title or article.id,
+        "outlet": article.outlet,
+        "published": (article.published or "")[:10],
+        "url": safe_url(article.url),
+        "href": links.article(article.id),
+        "number": number,
+        "author": article.author,
+    }
 
 
 def event_context(digest: EventDigest, links: Links) -> dict:
@@ -76,15 +83,27 @@ def event_context(digest: EventDigest, links: Links) -> dict:
             article = by_id.get(citation.article_id)
             if article is None:
                 continue
-            cites.append({"number": numbers[article.id], "outlet": article.outlet or article.id,
-                          "published": (article.published or "")[:10], "title": article.title or article.id,
-                          "text": article.text[citation.start:citation.end],
-                          "href": links.article(article.id, citation.sentence_index)})
+            cites.append(
+                {
+                    "number": numbers[article.id],
+                    "outlet": article.outlet or article.id,
+                    "published": (article.published or "")[:10],
+                    "title": article.title or article.id,
+                    "text": article.text[citation.start : citation.end],
+                    "href": links.article(article.id, citation.sentence_index),
+                }
+            )
         summary.append({"text": sentence.text, "cites": sorted(cites, key=lambda cite: cite["number"])})
     context = {
-        "event": event, "dates": date_span(event.start, event.end), "headline": digest.summary.headline or event.title,
-        "summary": summary, "notes": digest.notes, "sources": sources, "article_count": len(digest.articles),
-        "outlets": outlets.most_common(), "copy_groups": _copy_groups(digest, by_id, numbers, links),
+        "event": event,
+        "dates": date_span(event.start, event.end),
+        "headline": digest.summary.headline or event.title,
+        "summary": summary,
+        "notes": digest.notes,
+        "sources": sources,
+        "article_count": len(digest.articles),
+        "outlets": outlets.most_common(),
+        "copy_groups": _copy_groups(digest, by_id, numbers, links),
         "days": _timeline(digest.articles, numbers, links),
     }
     for name in OPTIONAL_SECTIONS:
@@ -99,20 +118,38 @@ def event_context(digest: EventDigest, links: Links) -> dict:
     return context
 
 
-def article_context(article: Article, links: Links, *, event: tuple[str, str] | None = None,
-                    group: CopyGroup | None = None, group_briefs: dict | None = None) -> dict:
+def article_context(
+    article: Article,
+    links: Links,
+    *,
+    event: tuple[str, str] | None = None,
+    group: CopyGroup | None = None,
+    group_briefs: dict | None = None,
+) -> dict:
     """The article page: its text with an anchor on every sentence, its metadata, copy group and event."""
     versions = []
     if group is not None and len(group.article_ids) > 1:
         for member in group.article_ids:
             title, outlet, published = (group_briefs or {}).get(member, (None, None, None))
-            versions.append({"id": member, "title": title or member, "outlet": outlet,
-                             "published": (published or "")[:10], "href": links.article(member),
-                             "canonical": member == group.canonical, "current": member == article.id,
-                             "overlap": group.overlap.get(member)})
-    return {"article": article, "brief": article_brief(article, links), "paragraphs": paragraphs(article),
-            "event": {"id": event[0], "title": event[1], "href": links.event(event[0])} if event else None,
-            "versions": versions}
+            versions.append(
+                {
+                    "id": member,
+                    "title": title or member,
+                    "outlet": outlet,
+                    "published": (published or "")[:10],
+                    "href": links.article(member),
+                    "canonical": member == group.canonical,
+                    "current": member == article.id,
+                    "overlap": group.overlap.get(member),
+                }
+            )
+    return {
+        "article": article,
+        "brief": article_brief(article, links),
+        "paragraphs": paragraphs(article),
+        "event": {"id": event[0], "title": event[1], "href": links.event(event[0])} if event else None,
+        "versions": versions,
+    }
 
 
 def paragraphs(article: Article) -> list[list[tuple[str, str, int | None]]]:
@@ -173,15 +210,28 @@ def _copy_groups(digest: EventDigest, by_id: dict[str, Article], numbers: dict[s
             copy = by_id.get(variant.get("article_id"))
             if copy is None:
                 continue
-            changed = [{"diff": word_diff(_text(change.get("a")), _text(change.get("b"))),
-                        "href": links.article(copy.id, (change.get("b") or {}).get("index"))}
-                       for change in variant.get("changed", [])]
-            versions.append({"article": article_brief(copy, links, numbers.get(copy.id)),
-                             "overlap": group.overlap.get(copy.id), "changed": changed,
-                             "added": [_text(s) for s in variant.get("only_b", [])],
-                             "dropped": [_text(s) for s in variant.get("only_a", [])]})
-        result.append({"canonical": article_brief(by_id[group.canonical], links, numbers.get(group.canonical)),
-                       "versions": versions})
+            changed = [
+                {
+                    "diff": word_diff(_text(change.get("a")), _text(change.get("b"))),
+                    "href": links.article(copy.id, (change.get("b") or {}).get("index")),
+                }
+                for change in variant.get("changed", [])
+            ]
+            versions.append(
+                {
+                    "article": article_brief(copy, links, numbers.get(copy.id)),
+                    "overlap": group.overlap.get(copy.id),
+                    "changed": changed,
+                    "added": [_text(s) for s in variant.get("only_b", [])],
+                    "dropped": [_text(s) for s in variant.get("only_a", [])],
+                }
+            )
+        result.append(
+            {
+                "canonical": article_brief(by_id[group.canonical], links, numbers.get(group.canonical)),
+                "versions": versions,
+            }
+        )
     return result
 
 
@@ -189,7 +239,8 @@ def _timeline(articles: Sequence[Article], numbers: dict[str, int], links: Links
     days: dict[str, list[dict]] = {}
     for article in numbered_sources(articles):
         days.setdefault((article.published or "")[:10] or "undated", []).append(
-            article_brief(article, links, numbers[article.id]))
+            article_brief(article, links, numbers[article.id])
+        )
     return list(days.items())
 
 
@@ -199,8 +250,14 @@ def _quotes(quotes: list[dict], by_id: dict[str, Article], numbers: dict[str, in
     for quote in quotes:
         speaker = quote.get("speaker_name") or quote.get("speaker") or "Unattributed"
         speakers.setdefault(speaker, []).append({**quote, **_source_of(quote, by_id, numbers, links)})
-    return [{"speaker": name, "role": next((q.get("speaker_role") for q in items if q.get("speaker_role")), None),
-             "quotes": items} for name, items in sorted(speakers.items(), key=lambda item: -len(item[1]))]
+    return [
+        {
+            "speaker": name,
+            "role": next((q.get("speaker_role") for q in items if q.get("speaker_role")), None),
+            "quotes": items,
+        }
+        for name, items in sorted(speakers.items(), key=lambda item: -len(item[1]))
+    ]
 
 
 def _disagreements(items: list[dict], by_id: dict[str, Article], numbers: dict[str, int], links: Links) -> list:
@@ -211,7 +268,8 @@ def _disagreements(items: list[dict], by_id: dict[str, Article], numbers: dict[s
             text = claim.get("text") or ""
             marked = _marked(text, claim.get("marked") or [], claim.get("start"))
             sides.setdefault(claim.get("side", 0), []).append(
-                {**claim, "pieces": marked, **_source_of(claim, by_id, numbers, links)})
+                {**claim, "pieces": marked, **_source_of(claim, by_id, numbers, links)}
+            )
         result.append({**item, "sides": list(sides.values())})
     return result
 
@@ -233,9 +291,14 @@ def _source_of(item: dict, by_id: dict[str, Article], numbers: dict[str, int], l
     if article is None:
         return {"source": None}
     index = item.get("sentence_index")
-    return {"source": {"number": numbers.get(article.id), "outlet": article.outlet or article.id,
-                       "published": (article.published or "")[:10],
-                       "href": links.article(article.id, index if isinstance(index, int) else None)}}
+    return {
+        "source": {
+            "number": numbers.get(article.id),
+            "outlet": article.outlet or article.id,
+            "published": (article.published or "")[:10],
+            "href": links.article(article.id, index if isinstance(index, int) else None),
+        }
+    }
 
 
 def _plain(value: Any) -> Any:
