@@ -294,3 +294,27 @@ def test_serve_refuses_a_missing_store_and_a_taken_port_in_one_line(tmp_path, ca
         assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("storyline: error: cannot listen on 127.0.0.1:") and err.count("\n") == 1
+
+
+def test_search_understands_phrases_alternatives_and_exclusions(client):
+    def titles(query: str) -> set[str]:
+        return {hit["title"] for hit in client.get("/api/search", params={"q": query}).json()["hits"]}
+
+    fires = titles("warehouse")
+    assert fires and titles("warehouse -Ostwick") == {t for t in fires if "Ostwick" not in t} != fires
+    assert titles("warehouse NOT Ostwick") == titles("warehouse -Ostwick")
+    assert titles("girder OR stadium") == titles("girder") | titles("stadium")
+    assert titles('"main girder"') and titles('"girder main"') == set()
+    assert titles("ware*") >= fires
+
+
+def test_digest_format_option_writes_the_formats_asked_for(fresh_db, tmp_path, capsys):
+    from storyline.cli import main
+
+    out = tmp_path / "out"
+    assert main(["digest", "--db", str(fresh_db), "--out", str(out), "--format", "html,json"]) == 0
+    assert (out / "index.html").is_file() and (out / "index.json").is_file() and not (out / "index.md").exists()
+    assert "index: " + str(out / "index.html") in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["digest", "--db", str(fresh_db), "--out", str(out), "--format", "pdf"])
+    assert exit_info.value.code == 2 and "unknown format 'pdf'" in capsys.readouterr().err
