@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
+import os
 import random
 import re
 import sqlite3
@@ -42,29 +44,38 @@ def stream(data: Path, total: int):
         yield batch
 
 
-def build_store(db: Path, data: Path, total: int) -> float:
+def build_store(db: Path, data: Path, total: int, tail: Path) -> float:
+    """Ingest all but the last HELD_BACK articles of the stream; write those to ``tail`` for the concurrent ingest."""
     from storyline import pipeline
     from storyline.store import Store
 
     started = time.perf_counter()
     with Store(db) as store:
         done = store.count_articles()
-        batches = (article for batch in stream(data, total) for article in batch)
-        kept = (article for number, article in enumerate(batches) if done <= number < total - HELD_BACK)
-        pipeline.ingest(store, kept)
+        articles = [article for batch in stream(data, total) for article in batch]
+        pipeline.ingest(store, articles[done : total - HELD_BACK])
+    with tail.open("w", encoding="utf-8") as out:
+        for article in articles[total - HELD_BACK :]:
+            out.write(json.dumps(article.to_dict()) + "\n")
     return time.perf_counter() - started
 
 
-def ingest_rest(db: Path, data: Path, total: int) -> None:
+def ingest_rest(db: Path, tail: Path) -> None:
     """The concurrent writer: the held-back tail of the stream, 100 articles a transaction."""
     from storyline import pipeline
+    from storyline.model import Article
     from storyline.store import Store
 
-    tail = [article for batch in stream(data, total) for article in batch][total - HELD_BACK :]
+    articles = [Article.from_dict(json.loads(line)) for line in tail.read_text(encoding="utf-8").splitlines()]
+
+    def announced():
+        for number, article in enumerate(articles):
+            if number and number % 100 == 0:  # the ingest pulls the next batch once the last one is committed
+                print("ingested 100", flush=True)
+            yield article
+
     with Store(db) as store:
-        for start in range(0, len(tail), 100):
-            pipeline.ingest(store, tail[start : start + 100])
-            print(f"ingested {start + 100}", flush=True)
+        pipeline.ingest(store, announced(), batch_size=100)
 
 
 class Client:
@@ -110,8 +121,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, default=Path(__file__).parent / "out" / "web.db")
     parser.add_argument("--ingest-rest", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    tail = args.db.with_name(args.db.stem + "-tail.jsonl")
     if args.ingest_rest:
-        ingest_rest(args.db, args.data, args.articles)
+        ingest_rest(args.db, tail)
         return
     if not (args.data / "ecbplus-dev").is_dir():
         sys.exit(f"bench/web.py: ECB+ dev data not found under {args.data} (give --data)")
@@ -119,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.db.exists():
         with sqlite3.connect(args.db) as connection:
             connection.execute("DELETE FROM analyses")  # every run starts with no event analysed
-    built = build_store(args.db, args.data, args.articles)
+    built = build_store(args.db, args.data, args.articles, tail)
     with sqlite3.connect(args.db) as connection:
         stored, events = (
             connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("articles", "events")
@@ -134,18 +146,24 @@ def main(argv: list[str] | None = None) -> None:
     try:
         address = re.search(r"http://([\d.]+):(\d+)/", server.stdout.readline())
         host, port = address.group(1), int(address.group(2))
-        run(args, host, port)
+        run(args, host, port, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def run(args, host: str, port: int) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(args, host: str, port: int, server_pid: int) -> None:
     rng = random.Random(11)
     pool = sample(args.db, rng)
     client = Client(host, port)
     client.get("/")  # the server is up
-    cold_events = rng.sample(pool["events"], 40)
+    cold_events = rng.sample(pool["events"], 20)
     cold = [client.get(f"/events/{quote(event_id, safe='')}") for event_id in cold_events]
     cached = [client.get(f"/events/{quote(event_id, safe='')}") for event_id in cold_events]
     cold_p50, cold_p99 = percentiles([ms for _, ms in cold])
@@ -181,7 +199,7 @@ def run(args, host: str, port: int) -> None:
     results: dict[str, list[float]] = {kind: [] for kind in kinds}
     failures: list[str] = []
     lock = threading.Lock()
-    stop = time.perf_counter() + args.seconds
+    stop = 0.0  # set when the clients start
 
     def worker(number: int) -> None:
         r = random.Random(number)
@@ -198,30 +216,26 @@ def run(args, host: str, port: int) -> None:
                     failures.append(f"{status} {path}")
 
     writer = subprocess.Popen(
-        [
-            sys.executable,
-            __file__,
-            "--ingest-rest",
-            "--db",
-            str(args.db),
-            "--data",
-            str(args.data),
-            "--articles",
-            str(args.articles),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, __file__, "--ingest-rest", "--db", str(args.db)], stdout=subprocess.PIPE, text=True
     )
+    first = writer.stdout.readline()  # the writer is committing before the clients start
+    written = [first] if first.startswith("ingested") else []
+    stop = time.perf_counter() + args.seconds
+    server_cpu = cpu_seconds(server_pid)
     threads = [threading.Thread(target=worker, args=(number,)) for number in range(args.clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    server_cpu = cpu_seconds(server_pid) - server_cpu
     writer.terminate()
-    written = [line for line in writer.communicate()[0].splitlines() if line.startswith("ingested")]
+    written += [line for line in writer.communicate()[0].splitlines() if line.startswith("ingested")]
+    requests = sum(len(values) for values in results.values())
+    added = sum(int(line.split()[1]) for line in written)
     print(
-        f"\n{args.clients} clients on {host} for {args.seconds:.0f} s; an ingest wrote "
-        f"{written[-1].split()[1] if written else 0} articles meanwhile (100 per transaction)\n"
+        f"\n{args.clients} clients on {host} for {args.seconds:.0f} s: {requests} requests, server CPU "
+        f"{server_cpu * 1000 / max(requests, 1):.1f} ms per request; an ingest stored {added} articles meanwhile "
+        f"(100 per transaction, {len(written)} transactions)\n"
     )
     print("| request | n | p50 ms | p99 ms | goal p99 | met |")
     print("|---|---|---|---|---|---|")

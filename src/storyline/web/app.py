@@ -42,6 +42,28 @@ OPENAPI_URL = "/api/openapi.json"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response, errors included (plain ASGI: no per-request task overhead)."""
+
+    _RAW = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+    _NAMES = {name for name, _ in _RAW}
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                kept = [(name, value) for name, value in message.get("headers", []) if name.lower() not in self._NAMES]
+                message = {**message, "headers": kept + self._RAW}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 class AppLinks:
     """Absolute paths within the app."""
 
@@ -82,11 +104,7 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     app.state.reader, app.state.cache = reader, cache
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     outlet_counts: dict[int, tuple[list, int]] = {}
 
