@@ -34,6 +34,7 @@ from storyline.ingest.assemble import content_hash  # noqa: E402
 
 GOALS_MS = {"events page": 200, "event page (cached)": 200, "article page": 200, "search": 300, "API call": 200}
 HELD_BACK = 2000  # articles left for the ingest that runs during the load
+INGEST_BATCH = 20  # articles per transaction of that ingest
 
 
 def stream(data: Path, total: int):
@@ -61,7 +62,7 @@ def build_store(db: Path, data: Path, total: int, tail: Path) -> float:
 
 
 def ingest_rest(db: Path, tail: Path) -> None:
-    """The concurrent writer: the held-back tail of the stream, 100 articles a transaction."""
+    """The concurrent writer: the held-back tail of the stream, INGEST_BATCH articles a transaction."""
     from storyline import pipeline
     from storyline.model import Article
     from storyline.store import Store
@@ -70,12 +71,12 @@ def ingest_rest(db: Path, tail: Path) -> None:
 
     def announced():
         for number, article in enumerate(articles):
-            if number and number % 100 == 0:  # the ingest pulls the next batch once the last one is committed
-                print("ingested 100", flush=True)
+            if number and number % INGEST_BATCH == 0:  # the next batch is pulled once the last one is committed
+                print(f"ingested {INGEST_BATCH}", flush=True)
             yield article
 
     with Store(db) as store:
-        pipeline.ingest(store, announced(), batch_size=100)
+        pipeline.ingest(store, announced(), batch_size=INGEST_BATCH)
 
 
 class Client:
@@ -215,6 +216,13 @@ def run(args, host: str, port: int, server_pid: int) -> None:
                 if status != 200:
                     failures.append(f"{status} {path}")
 
+    alone: dict[str, tuple[float, float, float]] = {}  # one client, no ingest: p50, p99, server CPU ms
+    r = random.Random(5)
+    for kind in kinds:
+        before = cpu_seconds(server_pid)
+        times = [client.get(request(kind, r))[1] for _ in range(30)]
+        alone[kind] = (*percentiles(times), (cpu_seconds(server_pid) - before) * 1000 / len(times))
+
     writer = subprocess.Popen(
         [sys.executable, __file__, "--ingest-rest", "--db", str(args.db)], stdout=subprocess.PIPE, text=True
     )
@@ -235,15 +243,19 @@ def run(args, host: str, port: int, server_pid: int) -> None:
     print(
         f"\n{args.clients} clients on {host} for {args.seconds:.0f} s: {requests} requests, server CPU "
         f"{server_cpu * 1000 / max(requests, 1):.1f} ms per request; an ingest stored {added} articles meanwhile "
-        f"(100 per transaction, {len(written)} transactions)\n"
+        f"({INGEST_BATCH} per transaction, {len(written)} transactions)\n"
     )
-    print("| request | n | p50 ms | p99 ms | goal p99 | met |")
-    print("|---|---|---|---|---|---|")
+    print("| request | n | p50 ms | p99 ms | goal p99 | met | one client alone: p50 / p99 ms | server CPU ms |")
+    print("|---|---|---|---|---|---|---|---|")
     for kind in kinds:
         p50, p99 = percentiles(results[kind])
         goal = GOALS_MS.get(kind)
         met = "" if goal is None else ("yes" if p99 < goal else "no")
-        print(f"| {kind} | {len(results[kind])} | {p50:.1f} | {p99:.1f} | {goal or ''} | {met} |")
+        one50, one99, cpu = alone[kind]
+        print(
+            f"| {kind} | {len(results[kind])} | {p50:.1f} | {p99:.1f} | {goal or ''} | {met} | "
+            f"{one50:.1f} / {one99:.1f} | {cpu:.1f} |"
+        )
     print(f"\nfailed requests: {len(failures)}" + (f" (first: {failures[:5]})" if failures else ""))
 
 
