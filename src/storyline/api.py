@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline import pipeline
-from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, Settings
+from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
 from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
@@ -96,8 +96,13 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
            words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int = DEFAULT_MAX_BYTES,
-           settings: Settings = DEFAULTS) -> DigestReport:
-    """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
+           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json")) -> DigestReport:
+    """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
+    static site readable from the file system) plus an index."""
+    unknown = [name for name in formats if name not in DIGEST_FORMATS]
+    if unknown or not formats:
+        raise ValueError(f"unknown digest format {', '.join(unknown) or '(none)'} (choose from "
+                         f"{', '.join(DIGEST_FORMATS)})")
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     paths = list(paths)
@@ -114,14 +119,23 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     file_of = _file_names(digests)
     for item in digests:
         base = out / file_of[item.event.id]
-        base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
-        base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
-                                             encoding="utf-8")
+        if "markdown" in formats:
+            base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
+        if "json" in formats:
+            base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
+                                                 encoding="utf-8")
     md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
-    (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
-    (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
-                                    encoding="utf-8")
-    return DigestReport(str(out), str(out / "index.md"), len(digests), article_count, report.problems, digests)
+    if "markdown" in formats:
+        (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
+    if "json" in formats:
+        (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
+                                        encoding="utf-8")
+    if "html" in formats:
+        from storyline.render.html import write_site
+
+        write_site(digests, out, file_of)
+    index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
+    return DigestReport(str(out), str(index), len(digests), article_count, report.problems, digests)
 
 
 def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline import __version__
-from storyline.config import load_settings
+from storyline.config import DIGEST_FORMATS, load_settings
 
 if TYPE_CHECKING:
     from storyline.model import Article, Problem
@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", default="digest", help="output directory (default: ./digest)")
     sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
     sub.add_argument("--max-file-bytes", type=int)
+    sub.add_argument("--format", default="markdown,json", type=_formats,
+                     help="what to write, comma-separated: markdown, json, html (default: markdown,json)")
 
     sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True)
     sub.add_argument("--threshold", type=float, help="overlap needed to count as a copy")
@@ -104,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("summarize", cmd_summarize, "Summarise one event's articles with cited sentences.", reads=True)
     sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
     sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    sub = command("serve", cmd_serve, "Read the stored events in a browser: a local web app with a JSON API.",
+                  store=True)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
 
     sub = command("search", cmd_search, "Full-text search over stored articles.", store=True)
     sub.add_argument("query")
@@ -153,7 +161,7 @@ def cmd_digest(args) -> int:
 
     words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
-                        settings=args.settings)
+                        settings=args.settings, formats=args.format)
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
           f"(index: {report.index_path})")
@@ -244,6 +252,15 @@ def cmd_summarize(args) -> int:
     return _finish(problems)
 
 
+def cmd_serve(args) -> int:
+    from storyline.web import serve
+
+    words = args.words if args.words is not None else args.settings.summary_words
+    if words < 1:
+        raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
+    return serve(_db(args), host=args.host, port=args.port, words=words)
+
+
 def cmd_search(args) -> int:
     from storyline import api
 
@@ -254,6 +271,15 @@ def cmd_search(args) -> int:
 
 
 # Helpers
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [name for name in formats if name not in DIGEST_FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r} "
+                                         f"(choose from {', '.join(DIGEST_FORMATS)})")
+    return formats
 
 
 def _db(args) -> str:

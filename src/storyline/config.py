@@ -23,6 +23,7 @@ ENV_PREFIX = "STORYLINE_"
 DEFAULT_DB = "storyline.db"
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger file is refused (WARC: per record)
 DEFAULT_SUMMARY_WORDS = 100
+DIGEST_FORMATS = ("markdown", "json", "html")  # html: a static site readable from the file system
 # Share of the smaller text's word 6-grams found in the other text for two articles to be copies; the middle of the
 # plateau of the threshold sweep on the syndication dev set (docs/benchmarks.md).
 DEFAULT_COPY_THRESHOLD = 0.6
