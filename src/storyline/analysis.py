@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.model import Article, CopyGroup, Event, EventDigest, Summary
+from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Summary
 
 
 @dataclass(slots=True, frozen=True)
@@ -70,7 +70,22 @@ def _variants(event_input: EventInput) -> dict[str, list[dict]]:
         if canonical and copies:
             variants[group.id] = [{"article_id": copy.id, **diff_articles(canonical, copy).to_dict()}
                                   for copy in copies]
+            _mark_meaning(variants[group.id], canonical, by_id)
     return variants
+
+
+def _mark_meaning(group_variants: list[dict], canonical: Article, by_id: dict[str, Article]) -> None:
+    """Which changed sentences change the meaning, and which dropped/added sentences conflict."""
+    from storyline.compare.versions import mark_meaning
+
+    for variant in group_variants:
+        mark_meaning(variant, canonical, by_id[variant["article_id"]])
+
+
+def _disagreements(event_input: EventInput) -> list[Disagreement]:
+    from storyline.compare import event_disagreements
+
+    return event_disagreements(event_input.event.id, event_input.articles)
 
 
 def _same(value: Any) -> Any:
@@ -78,10 +93,13 @@ def _same(value: Any) -> Any:
 
 
 SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
-VARIANTS = Analyser("variants", 1, _variants, _same, _same)
+VARIANTS = Analyser("variants", 2, _variants, _same, _same)
+DISAGREEMENTS = Analyser("disagreements", 1, _disagreements,
+                         lambda items: [item.to_dict() for item in items],
+                         lambda data: [Disagreement.from_dict(item) for item in data])
 
 # The analysers every digest runs, in order.
-ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS)
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,

@@ -236,9 +236,11 @@ def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor
             # The other sentence must not also hold x's polarity about the same thing.
             if any(z.group == x.group and z.polarity == x.polarity and z.context & y.context for z in b.cues):
                 continue
-            label = _shared_words(a, x.span, shared)
-            return [Finding("cue", f"cue:{x.group}", a.text[x.span[0] : x.span[1]], b.text[y.span[0] : y.span[1]],
-                            (x.span,), (y.span,), label, (x.polarity,), (y.polarity,))]
+            label = _shared_words(a, x.span, shared - anchored.common or shared)
+            span_a = _with_auxiliary(a, x.span) if x.negated else x.span
+            span_b = _with_auxiliary(b, y.span) if y.negated else y.span
+            return [Finding("cue", f"cue:{x.group}", a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]],
+                            (span_a,), (span_b,), label, (x.polarity,), (y.polarity,))]
     return []
 
 

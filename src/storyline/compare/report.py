@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, sentence_units
 from storyline.compare.detect import Finding, compare_pair
+from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Claim, Disagreement
 
 _DEFAULT_LABEL = {"number": "figure", "date": "date", "negation": "claim", "cue": "stance",
@@ -85,9 +86,20 @@ def _disagreement(event_id: str, group: list[tuple[AlignedPair, Finding]], by_id
                                     side_number))
     claims.sort(key=lambda c: (c.side, (c.published or "")[:10], order[c.article_id]))
     label = first.label_a.strip() or _DEFAULT_LABEL.get(first.kind, first.kind)
-    values = [surface_of[side[0].key] for side in ordered]
+    values = [_shown(surface_of[side[0].key], label) for side in ordered]
     topic = f"{label}: {(' then ' if update else ' or ').join(values)}"
     return Disagreement(event_id, first.kind, topic, update, claims)
+
+
+def _shown(value: str, label: str) -> str:
+    """ "Fourteen people" under the label "people taken to hospital" reads "14"."""
+    words = value.split()
+    if len(words) > 1 and words[-1].lower() in label.lower().split():
+        words = words[:-1]
+    if words and all(word.lower() in NUMBER_WORDS for word in words):
+        total = sum(NUMBER_WORDS[word.lower()] for word in words)
+        return f"{total:g}"
+    return " ".join(words)
 
 
 def _side_key(kind: str, key: tuple) -> tuple:
