@@ -396,7 +396,10 @@ def _speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]
             continue
         if token.lower in PRONOUNS:
             continue
-        after = k + 1 if token.lower != "according" else k + 1
+        after = k + 1 if token.lower == "according" else k
+        while after + 1 < len(tokens) and after - k < 3 and tokens[after + 1].text[0].islower() and (
+                tokens[after + 1].lower not in STOPWORDS and tokens[after + 1].text[0].isalpha()):
+            after += 1  # "said chief executive Anna Kowal"
         before_run = _name_run(tokens, k, -1) if token.lower != "according" else []
         after_run = _name_run(tokens, after, 1)
         if k > 0 and tokens[k - 1].lower in PRONOUNS:

@@ -133,7 +133,7 @@ def compatible(x: Quantity, y: Quantity) -> bool:
 
 
 def _is_round(value: float) -> bool:
-    digits = f"{value:.6g}".replace(".", "").rstrip("0").lstrip("0")
+    digits = f"{value:.6f}".rstrip("0").replace(".", "").strip("0")
     return len(digits) <= 2
 
 
