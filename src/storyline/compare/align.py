@@ -24,6 +24,8 @@ from storyline.text import STOPWORDS, split_sentences, stem
 # posting list keeps the candidate count near-linear in the event size.
 MAX_POSTING = 200
 MIN_SHARED_STEMS = 2
+SHORT_SENTENCE_STEMS = 5  # below this many content stems, shared word triples also make a candidate pair
+MIN_SHARED_PHRASES = 3
 MIN_OVERLAP = 0.15  # weighted share of the shorter sentence's informative stems found in the other
 PARTNERS_PER_SENTENCE = 8
 # A stem in more than this share of an event's sentences (and more than 3) cannot anchor a loose match alone.
@@ -68,6 +70,26 @@ def article_sentences(article: Article) -> list[Sentence]:
             for index, (start, end) in enumerate(split_sentences(article.text))]
 
 
+def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
+    """For sentences with few content words (quotes, short statements): how many word triples each pair shares."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    short = {index for index, unit in enumerate(units) if len(unit.stems) < SHORT_SENTENCE_STEMS}
+    if not short:
+        return {}
+    for index, unit in enumerate(units):
+        for k in range(len(unit.words) - 2):
+            postings[" ".join(unit.words[k : k + 3])].append(index)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for found in postings.values():
+        if len(found) < 2 or len(found) > MAX_POSTING // 4:
+            continue
+        for x in range(len(found)):
+            for j in found[x + 1 :]:
+                if found[x] in short or j in short:
+                    counts[found[x], j] += 1
+    return counts
+
+
 def sentence_units(articles: Sequence[Article]) -> list[Unit]:
     """The distinct sentences of ``articles``, each with every sentence that says it (in article order)."""
     units: dict[str, Unit] = {}
@@ -106,12 +128,16 @@ def aligned_pairs(units: Sequence[Unit]) -> list[AlignedPair]:
                 entry = shared[i, j]
                 entry[0] += 1
                 entry[1] += w
+    phrases = _shared_phrases(units)
+    for key in phrases:
+        shared[key]  # a short sentence pairs with its versions through shared word runs
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), (stems_shared, mass) in shared.items():
-        if stems_shared < MIN_SHARED_STEMS:
+        by_phrase = phrases.get((i, j), 0) >= MIN_SHARED_PHRASES
+        if stems_shared < MIN_SHARED_STEMS and not by_phrase:
             continue
         overlap = mass / max(1e-9, min(totals[i], totals[j]))
-        if overlap < MIN_OVERLAP or units[i].article_ids & units[j].article_ids:
+        if (overlap < MIN_OVERLAP and not by_phrase) or units[i].article_ids & units[j].article_ids:
             continue  # one article holding both sentences does not disagree with itself
         scored[i].append((overlap, j))
         scored[j].append((overlap, i))

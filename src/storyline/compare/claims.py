@@ -338,7 +338,7 @@ def _negation(tokens: list[Token], claims: Claims) -> dict[int, int]:
             heads[h] = k
             break
     for k, token in enumerate(tokens):
-        if not token.text[0].isalpha() or token.lower in STOPWORDS and k not in heads:
+        if not token.text[0].isalpha() or token.lower in NEGATION_SKIP and k not in heads:
             continue
         if k in heads:
             claims.negated.setdefault(token.stem, (tokens[heads[k]].start, token.end))

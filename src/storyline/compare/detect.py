@@ -124,6 +124,8 @@ def compatible(x: Quantity, y: Quantity) -> bool:
     relative = (high - low) / high if high else 0.0
     if x.bound == "exact" and y.bound == "exact":
         return high >= 100 and relative <= ROUND_TOLERANCE and (_is_round(a) or _is_round(b))
+    if x.bound == y.bound:  # "more than 10 months" / "more than 14 months": the same kind of estimate
+        return relative <= HEDGE_TOLERANCE
     for hedged, other in ((x, y), (y, x)):
         if hedged.bound == "lower" and other.value >= hedged.value * 0.95 and other.bound != "upper":
             return other.value <= hedged.value * 2 or other.bound == "lower"
@@ -163,7 +165,7 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
     if x.kind == "time" and (x.hedged or y.hedged):
         gap = abs(x.value[0] - y.value[0])
         return min(gap, 1440 - gap) <= 60
-    return x.value == y.value or x.hedged or y.hedged
+    return x.value == y.value or x.hedged != y.hedged  # "by Friday" may be "on Thursday"; "until" vs "until" not
 
 
 def _dates(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
@@ -231,10 +233,12 @@ def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor
             if x.group != y.group or x.polarity == y.polarity or x.stem == y.stem:
                 continue
             shared = (x.context & y.context) - {x.stem, y.stem}
-            if not (shared if close else anchored(shared, LOOSE_CUE_CONTEXT)):
+            if not ((close and (shared or close(x.span, y.span))) or anchored(shared, LOOSE_CUE_CONTEXT)):
                 continue
-            # The other sentence must not also hold x's polarity about the same thing.
-            if any(z.group == x.group and z.polarity == x.polarity and z.context & y.context for z in b.cues):
+            # The other sentence must not also hold x's polarity about the same thing (unless one edit swapped them).
+            swapped = close is not None and close(x.span, y.span)
+            if not swapped and any(z.group == x.group and z.polarity == x.polarity and z.context & y.context
+                                   for z in b.cues):
                 continue
             label = _shared_words(a, x.span, shared - anchored.common or shared)
             span_a = _with_auxiliary(a, x.span) if x.negated else x.span
@@ -300,11 +304,13 @@ def _speakers(a: Claims, b: Claims, close: _EditedTogether | None) -> list[Findi
         return []
     names_a = frozenset().union(*(names for names, _ in a.speakers))
     names_b = frozenset().union(*(names for names, _ in b.speakers))
-    words_a = {t.lower for t in a.tokens}
-    words_b = {t.lower for t in b.tokens}
-    if names_a & words_b or names_b & words_a:
-        return []  # the other sentence names this speaker too
-    span_a, span_b = a.speakers[0][1], b.speakers[0][1]
+    # Names only one sentence uses: "Craig Zadan and Neil Meron said" / "Craig Zadan and Jo Pike said".
+    only_a = names_a - {t.lower for t in b.tokens}
+    only_b = names_b - {t.lower for t in a.tokens}
+    if not (only_a and only_b):
+        return []  # the other sentence names this speaker too, or names no one else
+    span_a = next(span for names, span in a.speakers if names & only_a)
+    span_b = next(span for names, span in b.speakers if names & only_b)
     value_a, value_b = a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]]
     return [Finding("attribution", "attribution", value_a, value_b, (span_a,), (span_b,), "who said it",
                     (names_a,), (names_b,))]
