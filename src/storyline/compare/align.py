@@ -9,9 +9,8 @@ pair of the corpus outside one event is ever compared.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -42,23 +41,33 @@ class Unit:
     words: list[str]
     holders: list[Sentence] = field(default_factory=list)
     stems: frozenset[str] = frozenset()
+    signals: int = -1  # which kinds of claim the sentence can make (detect's bit flags), once known
+    article_ids: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
         return self.holders[0].text
 
-    @property
-    def article_ids(self) -> frozenset[str]:
-        return frozenset(sentence.article_id for sentence in self.holders)
 
-
-@dataclass(slots=True, frozen=True)
 class AlignedPair:
-    a: Unit
-    b: Unit
-    overlap: float  # weighted stem overlap (blocking score)
-    similarity: float  # word-sequence similarity, as diff measures versions of one sentence
-    common: frozenset[str] = frozenset()  # stems too frequent in the event to tie two claims together
+    """Two units about the same thing: ``overlap`` is the blocking score, ``common`` the event's topic stems (too
+    frequent to tie two claims together); ``similarity`` is diff's word-sequence measure, computed when asked."""
+
+    __slots__ = ("a", "b", "overlap", "common", "_similarity")
+
+    def __init__(self, a: Unit, b: Unit, overlap: float, common: frozenset[str] = frozenset()) -> None:
+        self.a, self.b, self.overlap, self.common = a, b, overlap, common
+        self._similarity: float | None = None
+
+    @property
+    def similarity(self) -> float:
+        if self._similarity is None:
+            words_a, words_b = self.a.words, self.b.words
+            rough = 2 * len(set(words_a) & set(words_b)) / (len(words_a) + len(words_b))
+            # Below this set overlap the sequence ratio cannot reach CLOSE_SIMILARITY (bar repeated words).
+            self._similarity = rough if rough < CLOSE_SIMILARITY - 0.1 else SequenceMatcher(
+                None, words_a, words_b, autojunk=False).ratio()
+        return self._similarity
 
     @property
     def close(self) -> bool:
@@ -72,13 +81,17 @@ def article_sentences(article: Article) -> list[Sentence]:
 
 def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
     """For sentences with few content words (quotes, short statements): how many word triples each pair shares."""
-    postings: dict[str, list[int]] = defaultdict(list)
     short = {index for index, unit in enumerate(units) if len(unit.stems) < SHORT_SENTENCE_STEMS}
     if not short:
         return {}
+    wanted = {" ".join(units[i].words[k : k + 3]) for i in short for k in range(len(units[i].words) - 2)}
+    postings: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
-        for k in range(len(unit.words) - 2):
-            postings[" ".join(unit.words[k : k + 3])].append(index)
+        words = unit.words
+        for k in range(len(words) - 2):
+            triple = f"{words[k]} {words[k + 1]} {words[k + 2]}"
+            if triple in wanted:
+                postings[triple].append(index)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for found in postings.values():
         if len(found) < 2 or len(found) > MAX_POSTING // 4:
@@ -103,54 +116,74 @@ def sentence_units(articles: Sequence[Article]) -> list[Unit]:
             if unit is None:
                 unit = units[key] = Unit(key, words, stems=frozenset(
                     stem(word) for word in words if word not in STOPWORDS and not word.isdigit() and word not in NUMBER_WORDS))
-            if all(held.article_id != article.id for held in unit.holders):
+            if article.id not in unit.article_ids:
                 unit.holders.append(sentence)
+                unit.article_ids = unit.article_ids | {article.id}
     return list(units.values())
 
 
-def aligned_pairs(units: Sequence[Unit]) -> list[AlignedPair]:
-    """Pairs of units from different articles that are about the same thing, best partners first."""
-    postings: dict[str, list[int]] = defaultdict(list)
+def common_stems(units: Sequence[Unit]) -> frozenset[str]:
+    """Stems in more than COMMON_SHARE of an event's sentences (and more than 3): the event's topic words."""
+    frequency: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for item in unit.stems:
+            frequency[item] += 1
+    limit = max(3, COMMON_SHARE * len(units))
+    return frozenset(item for item, found in frequency.items() if found > limit)
+
+
+def aligned_pairs(units: Sequence[Unit], worth: Callable[[Unit, Unit], bool] | None = None,
+                  common: frozenset[str] | None = None) -> list[AlignedPair]:
+    """Pairs of units from different articles that are about the same thing, best partners first.
+
+    ``worth`` (when given) says which pairs could matter at all; each sentence keeps its best partners among those.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    count = len(units)
+    if count < 2:
+        return []
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
     for index, unit in enumerate(units):
         for item in unit.stems:
-            postings[item].append(index)
-    count = len(units)
-    weight = {item: math.log(1 + count / len(found)) for item, found in postings.items()}
-    totals = [sum(weight[item] for item in unit.stems) for unit in units]
-    shared: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0, 0.0])
-    for item, found in postings.items():
-        if len(found) < 2 or len(found) > MAX_POSTING:
-            continue
-        w = weight[item]
-        for x in range(len(found)):
-            i = found[x]
-            for j in found[x + 1 :]:
-                entry = shared[i, j]
-                entry[0] += 1
-                entry[1] += w
-    phrases = _shared_phrases(units)
-    for key in phrases:
-        shared[key]  # a short sentence pairs with its versions through shared word runs
+            columns.append(vocabulary.setdefault(item, len(vocabulary)))
+            rows.append(index)
+    if not vocabulary:
+        return []
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, columns)),
+                               shape=(count, len(vocabulary)))
+    frequency = np.asarray(matrix.sum(axis=0)).ravel()
+    weight = np.log1p(count / frequency)
+    totals = matrix @ weight
+    usable = sparse.diags(((frequency >= 2) & (frequency <= MAX_POSTING)).astype(np.float64))
+    kept = matrix @ usable
+    shared_counts = sparse.triu(kept @ kept.T, k=1).tocoo()
+    shared_mass = sparse.triu((kept @ sparse.diags(weight)) @ kept.T, k=1).tocsr()
+    rows, columns, counts = shared_counts.row, shared_counts.col, shared_counts.data
+    keep_rows = counts >= MIN_SHARED_STEMS
+    rows, columns = rows[keep_rows], columns[keep_rows]
+    mass = np.asarray(shared_mass[rows, columns]).ravel() if len(rows) else np.zeros(0)
+    overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
+    chosen = overlaps >= MIN_OVERLAP
+    candidates: dict[tuple[int, int], float] = dict(zip(
+        zip(rows[chosen].tolist(), columns[chosen].tolist(), strict=True), overlaps[chosen].tolist(), strict=True))
+    for (i, j), runs in _shared_phrases(units).items():
+        if runs >= MIN_SHARED_PHRASES and (i, j) not in candidates:
+            candidates[i, j] = float(shared_mass[i, j]) / max(1e-9, min(totals[i], totals[j]))
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), (stems_shared, mass) in shared.items():
-        by_phrase = phrases.get((i, j), 0) >= MIN_SHARED_PHRASES
-        if stems_shared < MIN_SHARED_STEMS and not by_phrase:
-            continue
-        overlap = mass / max(1e-9, min(totals[i], totals[j]))
-        if (overlap < MIN_OVERLAP and not by_phrase) or units[i].article_ids & units[j].article_ids:
+    for (i, j), overlap in candidates.items():
+        if units[i].article_ids & units[j].article_ids:
             continue  # one article holding both sentences does not disagree with itself
+        if worth is not None and not worth(units[i], units[j]):
+            continue
         scored[i].append((overlap, j))
         scored[j].append((overlap, i))
     keep: set[tuple[int, int]] = set()
     for i, partners in scored.items():
         for _, j in sorted(partners, reverse=True)[:PARTNERS_PER_SENTENCE]:
             keep.add((min(i, j), max(i, j)))
-    limit = max(3, COMMON_SHARE * count)
-    common = frozenset(item for item, found in postings.items() if len(found) > limit)
-    pairs = []
-    for i, j in sorted(keep):
-        a, b = units[i], units[j]
-        overlap = shared[i, j][1] / max(1e-9, min(totals[i], totals[j]))
-        similarity = SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
-        pairs.append(AlignedPair(a, b, overlap, similarity, common))
-    return pairs
+    if common is None:
+        common = common_stems(units)
+    return [AlignedPair(units[i], units[j], candidates[i, j], common) for i, j in sorted(keep)]

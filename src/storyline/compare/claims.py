@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
@@ -32,13 +33,17 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 CONTEXT_WINDOW = 4
+# Capitalised words that start sentences rather than names.
+_NOT_NAMES = frozenset(
+    """the a an in on at but and or he she it they we i you this that these those his her their its our my
+    mr mrs ms dr after before when while if as for to from with by of""".split()
+)
 _NAME_JOINS = frozenset("de van von al of the and for".split())
 _NOT_CONTEXT = STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent",
                                             "per"}
 
 
-@dataclass(slots=True, frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -377,7 +382,7 @@ def _name_run(tokens: list[Token], k: int, step: int) -> list[int]:
     i = k + step
     while 0 <= i < len(tokens) and len(run) < 10:
         token = tokens[i]
-        if token.text[0].isupper() and token.text[0].isalpha() and token.lower not in STOPWORDS:
+        if token.text[0].isupper() and token.text[0].isalpha() and token.lower not in _NOT_NAMES:
             run.append(i)
         elif not (token.lower in _NAME_JOINS and run and 0 <= i + step < len(tokens)
                   and tokens[i + step].text[0].isupper()):
@@ -401,6 +406,11 @@ def _speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]
                 tokens[after + 1].lower not in STOPWORDS and tokens[after + 1].text[0].isalpha()):
             after += 1  # "said chief executive Anna Kowal"
         before_run = _name_run(tokens, k, -1) if token.lower != "according" else []
+        if not before_run and k > 1 and tokens[k - 1].text == "," and token.lower != "according":
+            # "Dave Marcus, research director at McAfee Labs, told": the name before the appositive.
+            commas = [j for j in range(max(0, k - 12), k - 1) if tokens[j].text == ","]
+            if commas:
+                before_run = _name_run(tokens, commas[-1], -1)
         after_run = _name_run(tokens, after, 1)
         if k > 0 and tokens[k - 1].lower in PRONOUNS:
             continue

@@ -13,9 +13,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.compare.align import AlignedPair
+from storyline.compare.align import AlignedPair, Unit
 from storyline.compare.claims import Claims, DateMention, Quantity, context_stems, extract
-from storyline.compare.lexicon import COUNT_NOUNS, MEASURES
+from storyline.compare.lexicon import (
+    ATTRIBUTION_VERBS,
+    COUNT_NOUNS,
+    CUE_GROUPS,
+    MEASURES,
+    MONTHS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    UNIT_ALIASES,
+    WEEKDAYS,
+)
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -23,6 +33,7 @@ QUOTE_SIMILARITY = 0.8
 LOOSE_CUE_CONTEXT = 2
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself  # shared words around two opposite cues in loosely aligned sentences
+_CUE_STEMS = frozenset(CUE_GROUPS)
 _NAME_LEAD = frozenset("in at near from outside inside".split())
 
 
@@ -39,6 +50,43 @@ class Finding:
     label_a: str  # a few words of A saying what the figure or claim is about
     key_a: tuple  # normalised value of each side, for grouping sides
     key_b: tuple
+
+
+_NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE = 1, 2, 4, 8, 16, 32
+_QUOTE_SPEAKER = _QUOTE | _SPEAKER
+_DIGIT = re.compile(r"\d")
+_NEGATION_WORDS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.I)
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
+
+
+def _signals(unit: Unit) -> int:
+    """Bit flags of what a sentence can claim, read off its normalised words without parsing it."""
+    if unit.signals < 0:
+        words = set(unit.words)
+        text = unit.text
+        flags = 0
+        digits = _DIGIT.search(unit.key) is not None
+        if digits or words & _NUMBER_WORDS:
+            flags |= _NUMBER
+        if digits or words & _DATE_WORDS or "noon" in words or "midnight" in words:
+            flags |= _DATE
+        if _NEGATION_WORDS.search(text):
+            flags |= _NEGATION
+        if unit.stems & _CUE_STEMS:
+            flags |= _CUE
+        if words & ATTRIBUTION_VERBS:
+            flags |= _SPEAKER
+        if '"' in text or "“" in text:
+            flags |= _QUOTE
+        unit.signals = flags
+    return unit.signals
+
+
+def may_conflict(a: Unit, b: Unit) -> bool:
+    """A cheap necessary condition for two sentences to conflict, from what each can claim."""
+    shared = _signals(a) & _signals(b)
+    return bool(shared & (_NUMBER | _DATE | _CUE | _SPEAKER) or (_signals(a) | _signals(b)) & _NEGATION)
 
 
 class _EditedTogether:
@@ -101,6 +149,10 @@ def claims_of(text: str) -> Claims:
 
 def compare_pair(pair: AlignedPair) -> list[Finding]:
     """The conflicts between the two sentences of an aligned pair."""
+    signals_a, signals_b = _signals(pair.a), _signals(pair.b)
+    if not (signals_a & signals_b & (_NUMBER | _DATE | _CUE) or (signals_a | signals_b) & _NEGATION
+            or signals_a & signals_b & _SPEAKER and (signals_a & signals_b & _QUOTE or pair.close)):
+        return []  # nothing the two sentences say could conflict; skip reading them closely
     a, b = claims_of(pair.a.text), claims_of(pair.b.text)
     close = _EditedTogether(pair.a.text, pair.b.text) if pair.close else None
     anchored = _Anchor(pair.common)
@@ -305,8 +357,10 @@ def _speakers(a: Claims, b: Claims, close: _EditedTogether | None) -> list[Findi
     names_a = frozenset().union(*(names for names, _ in a.speakers))
     names_b = frozenset().union(*(names for names, _ in b.speakers))
     # Names only one sentence uses: "Craig Zadan and Neil Meron said" / "Craig Zadan and Jo Pike said".
-    only_a = names_a - {t.lower for t in b.tokens}
-    only_b = names_b - {t.lower for t in a.tokens}
+    words_a, words_b = {t.lower for t in a.tokens}, {t.lower for t in b.tokens}
+    if names_a & (words_b - names_b) or names_b & (words_a - names_a):
+        return []  # the other sentence mentions this speaker elsewhere ("an officer with the agency")
+    only_a, only_b = names_a - words_b, names_b - words_a
     if not (only_a and only_b):
         return []  # the other sentence names this speaker too, or names no one else
     span_a = next(span for names, span in a.speakers if names & only_a)

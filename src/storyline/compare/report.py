@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, sentence_units
-from storyline.compare.detect import Finding, compare_pair
+from storyline.compare.detect import Finding, compare_pair, may_conflict
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Claim, Disagreement
 
@@ -20,8 +20,9 @@ def event_disagreements(event_id: str, articles: Sequence[Article]) -> list[Disa
     english = [article for article in articles if (article.language or "en").lower().startswith("en")]
     if len({article.id for article in english}) < 2:
         return []
-    units = sentence_units(english)
-    findings = [(pair, finding) for pair in aligned_pairs(units) for finding in compare_pair(pair)]
+    # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
+    pairs = aligned_pairs(sentence_units(english), may_conflict)
+    findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
     by_id = {article.id: article for article in english}
     order = {article.id: position for position, article in enumerate(english)}
     found = [_disagreement(event_id, group, by_id, order) for group in _merged(findings)]
