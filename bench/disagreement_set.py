@@ -22,42 +22,114 @@ KINDS = ("number", "negation", "attribution", "date", "cue")
 # ---------------------------------------------------------------------------------------------------- Edit styles
 
 SYNONYMS = {
-    "a": {"big": "large", "began": "started", "help": "assist", "buy": "purchase", "shows": "indicates",
-          "many": "numerous", "quickly": "rapidly", "car": "vehicle", "also": "additionally", "near": "close to",
-          "attack": "assault", "officials": "authorities"},
-    "b": {"police": "officers", "major": "significant", "after": "following", "before": "prior to",
-          "home": "residence", "announced": "said", "large": "big", "started": "began", "told": "informed",
-          "people": "persons", "killed": "left dead", "hit": "struck", "tried": "attempted"},
+    "a": {
+        "big": "large",
+        "began": "started",
+        "help": "assist",
+        "buy": "purchase",
+        "shows": "indicates",
+        "many": "numerous",
+        "quickly": "rapidly",
+        "car": "vehicle",
+        "also": "additionally",
+        "near": "close to",
+        "attack": "assault",
+        "officials": "authorities",
+    },
+    "b": {
+        "police": "officers",
+        "major": "significant",
+        "after": "following",
+        "before": "prior to",
+        "home": "residence",
+        "announced": "said",
+        "large": "big",
+        "started": "began",
+        "told": "informed",
+        "people": "persons",
+        "killed": "left dead",
+        "hit": "struck",
+        "tried": "attempted",
+    },
 }
 HOUSE_STYLE = {
-    "a": [(r"\bU\.S\.", "US"), (r"\bpercent\b", "per cent"), (r"\bMr\. ", ""), (r"\bJan\.", "January"),
-          (r"\b([2-9]) (people|men|women|children)\b", lambda m: f"{WORDS[int(m.group(1))]} {m.group(2)}")],
-    "b": [(r"%", " percent"), (r"\bUnited States\b", "U.S."), (r"\bper cent\b", "percent"), (r"\bDr\. ", "Dr "),
-          (r"\b(\d{1,3}),(\d{3})\b", r"\1\2"),
-          (r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b",
-           r"\2 \1"),
-          (r"\b(three|four|five|six|seven|eight|nine) (people|men|women|children|persons)\b",
-           lambda m: f"{WORDS.index(m.group(1))} {m.group(2)}")],
+    "a": [
+        (r"\bU\.S\.", "US"),
+        (r"\bpercent\b", "per cent"),
+        (r"\bMr\. ", ""),
+        (r"\bJan\.", "January"),
+        (r"\b([2-9]) (people|men|women|children)\b", lambda m: f"{WORDS[int(m.group(1))]} {m.group(2)}"),
+    ],
+    "b": [
+        (r"%", " percent"),
+        (r"\bUnited States\b", "U.S."),
+        (r"\bper cent\b", "percent"),
+        (r"\bDr\. ", "Dr "),
+        (r"\b(\d{1,3}),(\d{3})\b", r"\1\2"),
+        (
+            r"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b",
+            r"\2 \1",
+        ),
+        (
+            r"\b(three|four|five|six|seven|eight|nine) (people|men|women|children|persons)\b",
+            lambda m: f"{WORDS.index(m.group(1))} {m.group(2)}",
+        ),
+    ],
 }
 ADDED_LINES = {
-    "a": ["The agency could not immediately confirm the report.", "More details were expected later in the day.",
-          "This article has been updated with additional information.", "Reporters were kept away from the scene."],
-    "b": ["Further information was not immediately available.", "Officials scheduled a news conference for later "
-          "in the week.", "Our correspondent said the mood in the area was tense.", "The story is developing."],
+    "a": [
+        "The agency could not immediately confirm the report.",
+        "More details were expected later in the day.",
+        "This article has been updated with additional information.",
+        "Reporters were kept away from the scene.",
+    ],
+    "b": [
+        "Further information was not immediately available.",
+        "Officials scheduled a news conference for later in the week.",
+        "Our correspondent said the mood in the area was tense.",
+        "The story is developing.",
+    ],
 }
 NAMES = {
     "a": ["Maria Delgado", "Thomas Becker", "Aisha Rahman", "Jonathan Pike", "Leila Haddad", "Victor Osei"],
     "b": ["Hannah Lindqvist", "Rafael Moreno", "Grace Okafor", "Samuel Whitfield", "Yuki Tanabe", "Ivan Petrov"],
 }
 CUE_SWAPS = {
-    "a": {"rose": "fell", "increased": "decreased", "agreed": "refused", "accepted": "rejected",
-          "approved": "rejected", "supported": "opposed", "rejected": "accepted", "fell": "rose",
-          "denied": "admitted", "refused": "agreed", "raised": "lowered", "opposed": "supported"},
-    "b": {"climbed": "dropped", "confirmed": "denied", "admitted": "denied", "praised": "criticized",
-          "welcomed": "condemned", "backed": "opposed", "allowed": "blocked", "succeeded": "failed",
-          "acquitted": "convicted", "convicted": "acquitted", "won": "lost", "increase": "decrease",
-          "rise": "fall", "supports": "opposes", "accepts": "rejects", "denies": "confirms", "gained": "lost",
-          "agreed": "declined", "approved": "vetoed"},
+    "a": {
+        "rose": "fell",
+        "increased": "decreased",
+        "agreed": "refused",
+        "accepted": "rejected",
+        "approved": "rejected",
+        "supported": "opposed",
+        "rejected": "accepted",
+        "fell": "rose",
+        "denied": "admitted",
+        "refused": "agreed",
+        "raised": "lowered",
+        "opposed": "supported",
+    },
+    "b": {
+        "climbed": "dropped",
+        "confirmed": "denied",
+        "admitted": "denied",
+        "praised": "criticized",
+        "welcomed": "condemned",
+        "backed": "opposed",
+        "allowed": "blocked",
+        "succeeded": "failed",
+        "acquitted": "convicted",
+        "convicted": "acquitted",
+        "won": "lost",
+        "increase": "decrease",
+        "rise": "fall",
+        "supports": "opposes",
+        "accepts": "rejects",
+        "denies": "confirms",
+        "gained": "lost",
+        "agreed": "declined",
+        "approved": "vetoed",
+    },
 }
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -97,8 +169,15 @@ def ecbplus_articles(data: Path) -> list[dict]:
             if doc["subtopic"] == "ecbplus":
                 lines = lines[3:] if lines and lines[0].startswith("http") else lines
             sentences = [detokenize(item) for item in lines if len(item.split()) >= 4]
-            articles.append({"id": doc["doc_id"], "cluster": doc["cluster"], "topic": doc["topic"],
-                             "sentences": sentences, "source": "ecbplus"})
+            articles.append(
+                {
+                    "id": doc["doc_id"],
+                    "cluster": doc["cluster"],
+                    "topic": doc["topic"],
+                    "sentences": sentences,
+                    "source": "ecbplus",
+                }
+            )
     return articles
 
 
@@ -108,8 +187,15 @@ def duc_articles(docs: Path) -> list[dict]:
         for path in sorted(cluster.iterdir()):
             lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").split("\n")]
             sentences = [line for line in lines if len(line.split()) >= 4]
-            articles.append({"id": path.name, "cluster": cluster.name, "topic": cluster.name,
-                             "sentences": sentences, "source": "duc"})
+            articles.append(
+                {
+                    "id": path.name,
+                    "cluster": cluster.name,
+                    "topic": cluster.name,
+                    "sentences": sentences,
+                    "source": "duc",
+                }
+            )
     return articles
 
 
@@ -173,8 +259,11 @@ def _round_one(sentence: str, style: str) -> str:
 def inject(sentence: str, kind: str, style: str, rng: random.Random) -> str | None:
     """``sentence`` with one conflict of ``kind``, or None when it offers nothing to change."""
     if kind == "number":
-        spots = [m for m in re.finditer(r"(?<![\d.,$])\b(\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?\b(?![\d.,])", sentence)
-                 if not 1900 <= int(m.group(1).replace(",", "")) <= 2100]
+        spots = [
+            m
+            for m in re.finditer(r"(?<![\d.,$])\b(\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?\b(?![\d.,])", sentence)
+            if not 1900 <= int(m.group(1).replace(",", "")) <= 2100
+        ]
         spelled = list(re.finditer(r"\b(two|three|four|five|six|seven|eight|nine|ten)\b", sentence))
         if style == "b" and spelled:
             m = rng.choice(spelled)
@@ -191,8 +280,7 @@ def inject(sentence: str, kind: str, style: str, rng: random.Random) -> str | No
     if kind == "negation":
         existing = re.search(r"\b(not|never) ", sentence) or re.search(r"n't\b", sentence)
         if existing and style == "b":
-            return sentence[: existing.start()] + sentence[existing.end() :] if existing.group().endswith(" ") \
-                else sentence[: existing.start()] + sentence[existing.end() :]
+            return sentence[: existing.start()] + sentence[existing.end() :]
         m = re.search(_AUX + r" (?!not\b|n't\b)([a-z]+)", sentence)
         if not m:
             return None
@@ -218,8 +306,11 @@ def inject(sentence: str, kind: str, style: str, rng: random.Random) -> str | No
             step = rng.choice([1, 2, 3]) if style == "a" else rng.choice([-1, -2, 4])
             new = WEEKDAYS[(WEEKDAYS.index(m.group(1)) + step) % 7]
             return sentence[: m.start()] + new + sentence[m.end() :]
-        m = re.search(r"\b(January|February|March|April|June|July|August|September|October|November|December)"
-                      r"\.? (\d{1,2})\b", sentence)
+        m = re.search(
+            r"\b(January|February|March|April|June|July|August|September|October|November|December)"
+            r"\.? (\d{1,2})\b",
+            sentence,
+        )
         if m:
             day = int(m.group(2))
             new_day = day + 3 if day <= 25 else day - 5
@@ -241,8 +332,9 @@ def inject(sentence: str, kind: str, style: str, rng: random.Random) -> str | No
 # ---------------------------------------------------------------------------------------------------- Sets
 
 
-def build_set(articles: list[dict], style: str, *, seed: int, per_kind: int, benign: int,
-              real_pairs: int) -> list[Pair]:
+def build_set(
+    articles: list[dict], style: str, *, seed: int, per_kind: int, benign: int, real_pairs: int
+) -> list[Pair]:
     """Injected-conflict pairs (``per_kind`` of each kind), benign pairs, and pairs of different real articles
     of one ECB+ event, all from ``articles`` of one half."""
     rng = random.Random(seed)
@@ -274,15 +366,32 @@ def build_set(articles: list[dict], style: str, *, seed: int, per_kind: int, ben
                 if position is None:
                     break
                 edited[position] = inject_again(edited[position], sentences[index], changed)
-                pairs.append(Pair(f"{article['id']}/{kind}", "\n".join(sentences), "\n".join(edited),
-                                  article["source"], kind, sentences[index], edited[position], edits))
+                pairs.append(
+                    Pair(
+                        f"{article['id']}/{kind}",
+                        "\n".join(sentences),
+                        "\n".join(edited),
+                        article["source"],
+                        kind,
+                        sentences[index],
+                        edited[position],
+                        edits,
+                    )
+                )
                 made += 1
                 break
     for _ in range(benign):
         article = next_article()
         edited, edits = benign_version(article["sentences"], None, style, rng)
-        pairs.append(Pair(f"{article['id']}/benign", "\n".join(article["sentences"]), "\n".join(edited),
-                          article["source"], benign_edits=edits))
+        pairs.append(
+            Pair(
+                f"{article['id']}/benign",
+                "\n".join(article["sentences"]),
+                "\n".join(edited),
+                article["source"],
+                benign_edits=edits,
+            )
+        )
     by_cluster: dict[str, list[dict]] = {}
     for article in pool:
         if article["source"] == "ecbplus":

@@ -24,27 +24,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from disagreement_set import KINDS, Pair, build_set, duc_articles, ecbplus_articles  # noqa: E402
+from disagreement_set import KINDS, Pair, build_set, duc_articles, ecbplus_articles
 
-from storyline.compare import event_disagreements  # noqa: E402
-from storyline.diff import diff_articles  # noqa: E402
-from storyline.model import Article  # noqa: E402
+from storyline.compare import event_disagreements
+from storyline.diff import diff_articles
+from storyline.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
 TARGET_ARTICLES = 100_000
-_NAIVE_NEGATION = re.compile(r"\b(?:not|no|never)\b|n't\b", re.I)
+_NAIVE_NEGATION = re.compile(r"\b(?:not|no|never)\b|n't\b", re.IGNORECASE)
 _NAIVE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def as_articles(pair: Pair) -> list[Article]:
-    return [Article(id="A", text=pair.a_text, outlet="Outlet A", published="2020-01-01"),
-            Article(id="B", text=pair.b_text, outlet="Outlet B", published="2020-01-01")]
+    return [
+        Article(id="A", text=pair.a_text, outlet="Outlet A", published="2020-01-01"),
+        Article(id="B", text=pair.b_text, outlet="Outlet B", published="2020-01-01"),
+    ]
 
 
 def ours(pair: Pair) -> list[tuple[str, set[str]]]:
     """(kind, the sentences cited) for each disagreement the product reports."""
-    return [(item.kind, {claim.text for claim in item.claims}) for item in event_disagreements("bench", as_articles(pair))]
+    return [
+        (item.kind, {claim.text for claim in item.claims}) for item in event_disagreements("bench", as_articles(pair))
+    ]
 
 
 def naive(pair: Pair) -> list[tuple[str, set[str]]]:
@@ -61,6 +65,7 @@ def naive(pair: Pair) -> list[tuple[str, set[str]]]:
 
 def cites(texts: set[str], pair: Pair) -> bool:
     """Whether a report cites the injected sentence on both sides (as the product splits it into sentences)."""
+
     def held(sentence: str) -> bool:
         return any(text and (text in sentence or sentence in text) for text in texts)
 
@@ -97,8 +102,9 @@ def score(pairs: list[Pair], detector, show: int) -> dict:
         false_reports += [(pair.id, kind, sorted(texts)) for kind, texts in found if not cites(texts, pair)]
     result = {
         "recall": {kind: round(hits[kind] / injected[kind], 3) if injected[kind] else None for kind in KINDS},
-        "recall_right_kind": {kind: round(right_kind[kind] / injected[kind], 3) if injected[kind] else None
-                              for kind in KINDS},
+        "recall_right_kind": {
+            kind: round(right_kind[kind] / injected[kind], 3) if injected[kind] else None for kind in KINDS
+        },
         "injected": dict(injected),
         "precision": round(true_reports / reported, 3) if reported else None,
         "false_per_benign_pair": round(benign_reports / benign, 3) if benign else None,
@@ -124,8 +130,13 @@ def claimdiff(path: Path, detector_name: str) -> dict:
         tp += flagged and weakening
         fp += flagged and not weakening
         fn += weakening and not flagged
-    return {"pairs": len(data), "weakening": tp + fn, "flagged": tp + fp,
-            "precision": round(tp / (tp + fp), 3) if tp + fp else None, "recall": round(tp / (tp + fn), 3)}
+    return {
+        "pairs": len(data),
+        "weakening": tp + fn,
+        "flagged": tp + fp,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 3),
+    }
 
 
 def naive_claims(pair: Pair) -> bool:
@@ -134,8 +145,9 @@ def naive_claims(pair: Pair) -> bool:
     shared = {w for w in re.findall(r"[a-z]{4,}", a.lower())} & {w for w in re.findall(r"[a-z]{4,}", b.lower())}
     if len(shared) < 2:
         return False
-    return (sorted(_NAIVE_NUMBER.findall(a)) != sorted(_NAIVE_NUMBER.findall(b))
-            or len(_NAIVE_NEGATION.findall(a)) != len(_NAIVE_NEGATION.findall(b)))
+    return sorted(_NAIVE_NUMBER.findall(a)) != sorted(_NAIVE_NUMBER.findall(b)) or len(
+        _NAIVE_NEGATION.findall(a)
+    ) != len(_NAIVE_NEGATION.findall(b))
 
 
 def speed(ecb: list[dict], duc: list[dict]) -> dict:
@@ -155,10 +167,15 @@ def speed(ecb: list[dict], duc: list[dict]) -> dict:
     big = duc  # every DUC article in one event: blocking must keep a 250-article event fast
     big_cpu = run(big)
     rate = articles / cpu
-    return {"events": len(events), "articles": articles, "cpu_s": round(cpu, 2),
-            "articles_per_cpu_s": round(rate, 1), "mean_event_size": round(articles / len(events), 1),
-            "one_event_of_%d_articles_cpu_s" % len(big): round(big_cpu, 2),
-            "extrapolated_100k_store_cpu_s": round(TARGET_ARTICLES / rate, 1)}
+    return {
+        "events": len(events),
+        "articles": articles,
+        "cpu_s": round(cpu, 2),
+        "articles_per_cpu_s": round(rate, 1),
+        "mean_event_size": round(articles / len(events), 1),
+        f"one_event_of_{len(big)}_articles_cpu_s": round(big_cpu, 2),
+        "extrapolated_100k_store_cpu_s": round(TARGET_ARTICLES / rate, 1),
+    }
 
 
 def main() -> None:
@@ -176,8 +193,9 @@ def main() -> None:
     duc = duc_articles(DATA / "duc2004-dev" / "docs")
     report = {}
     for style, name in (("a", "tuning"), ("b", "unseen")):
-        pairs = build_set(ecb + duc, style, seed=args.seed, per_kind=args.per_kind, benign=args.benign,
-                          real_pairs=args.real)
+        pairs = build_set(
+            ecb + duc, style, seed=args.seed, per_kind=args.per_kind, benign=args.benign, real_pairs=args.real
+        )
         report[name] = {"ours": score(pairs, ours, args.show), "naive": score(pairs, naive, args.show)}
     claims = DATA / "claimdiff-dev" / "weak-train.json"
     report["claimdiff_weak"] = {"ours": claimdiff(claims, "ours"), "naive": claimdiff(claims, "naive")}

@@ -62,6 +62,6 @@ def test_cues_carry_polarity_after_negation():
 
 
 def test_speakers_next_to_attribution_verbs():
-    (names, _), = extract('"We will rebuild," said Mayor Dorota Venn.').speakers
+    ((names, _),) = extract('"We will rebuild," said Mayor Dorota Venn.').speakers
     assert {"dorota", "venn"} <= names
     assert extract('"We will rebuild," he said.').speakers == []

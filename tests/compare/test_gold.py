@@ -13,8 +13,12 @@ GOLD_KIND = {"how many people were taken to hospital": "number", "the length of 
 def _claims_hold(found, sentence, articles):
     """Whether one of ``found``'s claims cites exactly ``sentence`` at its offsets in its article."""
     by_id = {article.id: article for article in articles}
-    return any(claim.text.endswith(sentence) and by_id[claim.article_id].text[claim.start : claim.end] == claim.text
-               and claim.marked for claim in found.claims)
+    return any(
+        claim.text.endswith(sentence)
+        and by_id[claim.article_id].text[claim.start : claim.end] == claim.text
+        and claim.marked
+        for claim in found.claims
+    )
 
 
 def test_seeds_report_the_auto_sector_disagreement_and_nothing_else(seeds_dir):
@@ -33,8 +37,9 @@ def test_example_corpus_gold_disagreements_found_and_nothing_else():
     gold = json.loads((EXAMPLES / "expected.json").read_text())
     articles = storyline.read([EXAMPLES / "corpus"]).articles
     found = storyline.disagreements(articles)
-    disputes = [(item["what"], GOLD_KIND[item["what"]], list(item["claims"].values()))
-                for item in gold["disagreements"]]
+    disputes = [
+        (item["what"], GOLD_KIND[item["what"]], list(item["claims"].values())) for item in gold["disagreements"]
+    ]
     for group in gold["copy_groups"]:
         disputes.append(("changed meaning", "negation", list(group["changed_meaning"].values())))
     gold_sentences = set()
@@ -54,7 +59,8 @@ def test_the_digest_marks_the_changed_sentence_that_reverses_the_meaning(tmp_pat
     changes = [change for variants in rates.variants.values() for variant in variants for change in variant["changed"]]
     reversed_ = [change for change in changes if change["changes_meaning"]]
     assert [change["b"]["text"] for change in reversed_] == [
-        "Marrow ruled out a further increase at the committee's next meeting on 23 April."]
+        "Marrow ruled out a further increase at the committee's next meeting on 23 April."
+    ]
     assert all(not change["changes_meaning"] for change in changes if change not in reversed_)
     page = next((tmp_path / "out" / "events").glob("*reserve-bank*.md")).read_text()
     assert "## Where sources disagree" in page and "**did not rule out**" in page and "changes the meaning" in page

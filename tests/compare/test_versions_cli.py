@@ -7,12 +7,16 @@ from storyline.compare.versions import mark_meaning
 from storyline.diff import diff_articles
 from storyline.model import Article
 
-WIRE = ("Talks on the trade deal ended on Friday in Ottawa. Negotiators met for six days. "
-        "The United States did not reject Canada's proposals on the dairy quota, officials said. "
-        "A new round is planned for March.")
-EDITED = ("Talks on the trade deal ended on Friday in Ottawa. Negotiators met for six days. "
-          "US negotiator Ellen Marsh slammed several of the proposed compromises, including on the dairy quota. "
-          "A new round is planned for March.")
+WIRE = (
+    "Talks on the trade deal ended on Friday in Ottawa. Negotiators met for six days. "
+    "The United States did not reject Canada's proposals on the dairy quota, officials said. "
+    "A new round is planned for March."
+)
+EDITED = (
+    "Talks on the trade deal ended on Friday in Ottawa. Negotiators met for six days. "
+    "US negotiator Ellen Marsh slammed several of the proposed compromises, including on the dairy quota. "
+    "A new round is planned for March."
+)
 
 
 def test_a_dropped_and_an_added_sentence_that_conflict_are_paired():

@@ -53,7 +53,7 @@ class AlignedPair:
     """Two units about the same thing: ``overlap`` is the blocking score, ``common`` the event's topic stems (too
     frequent to tie two claims together); ``similarity`` is diff's word-sequence measure, computed when asked."""
 
-    __slots__ = ("a", "b", "overlap", "common", "_similarity")
+    __slots__ = ("_similarity", "a", "b", "common", "overlap")
 
     def __init__(self, a: Unit, b: Unit, overlap: float, common: frozenset[str] = frozenset()) -> None:
         self.a, self.b, self.overlap, self.common = a, b, overlap, common
@@ -65,8 +65,11 @@ class AlignedPair:
             words_a, words_b = self.a.words, self.b.words
             rough = 2 * len(set(words_a) & set(words_b)) / (len(words_a) + len(words_b))
             # Below this set overlap the sequence ratio cannot reach CLOSE_SIMILARITY (bar repeated words).
-            self._similarity = rough if rough < CLOSE_SIMILARITY - 0.1 else SequenceMatcher(
-                None, words_a, words_b, autojunk=False).ratio()
+            self._similarity = (
+                rough
+                if rough < CLOSE_SIMILARITY - 0.1
+                else SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+            )
         return self._similarity
 
     @property
@@ -75,8 +78,10 @@ class AlignedPair:
 
 
 def article_sentences(article: Article) -> list[Sentence]:
-    return [Sentence(article.id, index, start, end, article.text[start:end])
-            for index, (start, end) in enumerate(split_sentences(article.text))]
+    return [
+        Sentence(article.id, index, start, end, article.text[start:end])
+        for index, (start, end) in enumerate(split_sentences(article.text))
+    ]
 
 
 def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
@@ -114,8 +119,15 @@ def sentence_units(articles: Sequence[Article]) -> list[Unit]:
             key = " ".join(words)
             unit = units.get(key)
             if unit is None:
-                unit = units[key] = Unit(key, words, stems=frozenset(
-                    stem(word) for word in words if word not in STOPWORDS and not word.isdigit() and word not in NUMBER_WORDS))
+                unit = units[key] = Unit(
+                    key,
+                    words,
+                    stems=frozenset(
+                        stem(word)
+                        for word in words
+                        if word not in STOPWORDS and not word.isdigit() and word not in NUMBER_WORDS
+                    ),
+                )
             if article.id not in unit.article_ids:
                 unit.holders.append(sentence)
                 unit.article_ids = unit.article_ids | {article.id}
@@ -132,8 +144,9 @@ def common_stems(units: Sequence[Unit]) -> frozenset[str]:
     return frozenset(item for item, found in frequency.items() if found > limit)
 
 
-def aligned_pairs(units: Sequence[Unit], worth: Callable[[Unit, Unit], bool] | None = None,
-                  common: frozenset[str] | None = None) -> list[AlignedPair]:
+def aligned_pairs(
+    units: Sequence[Unit], worth: Callable[[Unit, Unit], bool] | None = None, common: frozenset[str] | None = None
+) -> list[AlignedPair]:
     """Pairs of units from different articles that are about the same thing, best partners first.
 
     ``worth`` (when given) says which pairs could matter at all; each sentence keeps its best partners among those.
@@ -152,8 +165,7 @@ def aligned_pairs(units: Sequence[Unit], worth: Callable[[Unit, Unit], bool] | N
             rows.append(index)
     if not vocabulary:
         return []
-    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, columns)),
-                               shape=(count, len(vocabulary)))
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, columns)), shape=(count, len(vocabulary)))
     frequency = np.asarray(matrix.sum(axis=0)).ravel()
     weight = np.log1p(count / frequency)
     totals = matrix @ weight
@@ -167,8 +179,9 @@ def aligned_pairs(units: Sequence[Unit], worth: Callable[[Unit, Unit], bool] | N
     mass = np.asarray(shared_mass[rows, columns]).ravel() if len(rows) else np.zeros(0)
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
     chosen = overlaps >= MIN_OVERLAP
-    candidates: dict[tuple[int, int], float] = dict(zip(
-        zip(rows[chosen].tolist(), columns[chosen].tolist(), strict=True), overlaps[chosen].tolist(), strict=True))
+    candidates: dict[tuple[int, int], float] = dict(
+        zip(zip(rows[chosen].tolist(), columns[chosen].tolist(), strict=True), overlaps[chosen].tolist(), strict=True)
+    )
     for (i, j), runs in _shared_phrases(units).items():
         if runs >= MIN_SHARED_PHRASES and (i, j) not in candidates:
             candidates[i, j] = float(shared_mass[i, j]) / max(1e-9, min(totals[i], totals[j]))

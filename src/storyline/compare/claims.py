@@ -30,17 +30,62 @@ from storyline.compare.lexicon import (
 from storyline.text import STOPWORDS, stem
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
-_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.I)
+_TIME = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
+)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 CONTEXT_WINDOW = 4
 # Capitalised words that start sentences rather than names.
 _NOT_NAMES = frozenset(
-    """the a an in on at but and or he she it they we i you this that these those his her their its our my
-    mr mrs ms dr after before when while if as for to from with by of""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "of",
+    ]
 )
-_NAME_JOINS = frozenset("de van von al of the and for".split())
-_NOT_CONTEXT = STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent",
-                                            "per"}
+_NAME_JOINS = frozenset(["de", "van", "von", "al", "of", "the", "and", "for"])
+_NOT_CONTEXT = (
+    STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
+)
 
 
 class Token(NamedTuple):
@@ -106,12 +151,22 @@ class Claims:
     quotes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
 
 
+_STEMS: dict[str, str] = {}
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
+    stems = _STEMS
     for match in _TOKEN.finditer(text):
         word = match.group()
         lower = word.lower().replace("’", "'")
-        tokens.append(Token(match.start(), match.end(), word, lower, stem(lower) if word[0].isalpha() else lower))
+        stemmed = stems.get(lower)
+        if stemmed is None:
+            stemmed = stem(lower) if word[0].isalpha() else lower
+            if len(stems) < 500_000:
+                stems[lower] = stemmed
+        start, end = match.span()
+        tokens.append(Token(start, end, word, lower, stemmed))
     return tokens
 
 
@@ -215,8 +270,9 @@ def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity
         start = tokens[modifier_start].start
         context = context_stems(tokens, first, last) - {unit}
         surface_end = tokens[last].end
-        found.append(Quantity(value * scale[1], scale[0], bound, (start, surface_end), context,
-                              text[start:surface_end]))
+        found.append(
+            Quantity(value * scale[1], scale[0], bound, (start, surface_end), context, text[start:surface_end])
+        )
         last_unit = unit or last_unit
         i = max(j, last + 1)
     return found
@@ -253,7 +309,6 @@ def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
 
 def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
     found = []
-    index_at = {t.start: k for k, t in enumerate(tokens)}
     for match in _TIME.finditer(text):
         if match.group(6):
             minutes = 720 if match.group(6).lower() == "noon" else 0
@@ -265,24 +320,39 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
         covered = [k for k, t in enumerate(tokens) if match.start() <= t.start < match.end()]
         used.update(covered)
         first = covered[0] if covered else 0
-        found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first),
-                                 match.group()))
+        found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first), match.group()))
     for k, token in enumerate(tokens):
         if k in used:
             continue
         if token.lower in WEEKDAYS:
             used.add(k)
-            found.append(DateMention("weekday", (WEEKDAYS[token.lower],), (token.start, token.end),
-                                     context_stems(tokens, k, k), token.text))
+            found.append(
+                DateMention(
+                    "weekday",
+                    (WEEKDAYS[token.lower],),
+                    (token.start, token.end),
+                    context_stems(tokens, k, k),
+                    token.text,
+                )
+            )
             continue
         month = MONTHS.get(token.lower.rstrip("."))
         if month is None or not token.text[0].isupper():
-            if token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100 and not (
-                k + 1 < len(tokens) and (tokens[k + 1].lower in UNIT_ALIASES or tokens[k + 1].lower in MULTIPLIERS)
-            ) and not (k > 0 and tokens[k - 1].text in "$£€"):
+            if (
+                token.text.isdigit()
+                and len(token.text) == 4
+                and 1900 <= int(token.text) <= 2100
+                and not (
+                    k + 1 < len(tokens) and (tokens[k + 1].lower in UNIT_ALIASES or tokens[k + 1].lower in MULTIPLIERS)
+                )
+                and not (k > 0 and tokens[k - 1].text in "$£€")
+            ):
                 used.add(k)
-                found.append(DateMention("year", (int(token.text),), (token.start, token.end),
-                                         context_stems(tokens, k, k), token.text))
+                found.append(
+                    DateMention(
+                        "year", (int(token.text),), (token.start, token.end), context_stems(tokens, k, k), token.text
+                    )
+                )
             continue
         day = None
         first = last = k
@@ -294,8 +364,15 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
             continue  # the verbs, unless a day number makes them months
         used.update(range(first, last + 1))
         kind = "day" if day else "month"
-        found.append(DateMention(kind, (month, day) if day else (month,), (tokens[first].start, tokens[last].end),
-                                 context_stems(tokens, first, last), text[tokens[first].start : tokens[last].end]))
+        found.append(
+            DateMention(
+                kind,
+                (month, day) if day else (month,),
+                (tokens[first].start, tokens[last].end),
+                context_stems(tokens, first, last),
+                text[tokens[first].start : tokens[last].end],
+            )
+        )
     return found
 
 
@@ -368,8 +445,16 @@ def _cues(tokens: list[Token], heads: dict[int, int]) -> list[Cue]:
             continue
         negated = k in heads
         span = (tokens[heads[k]].start, token.end) if negated else (token.start, token.end)
-        found.append(Cue(group, token.stem, -polarity if negated else polarity, negated, span,
-                         context_stems(tokens, k, k, 12) - {token.stem}))
+        found.append(
+            Cue(
+                group,
+                token.stem,
+                -polarity if negated else polarity,
+                negated,
+                span,
+                context_stems(tokens, k, k, 12) - {token.stem},
+            )
+        )
     return found
 
 
@@ -384,8 +469,9 @@ def _name_run(tokens: list[Token], k: int, step: int) -> list[int]:
         token = tokens[i]
         if token.text[0].isupper() and token.text[0].isalpha() and token.lower not in _NOT_NAMES:
             run.append(i)
-        elif not (token.lower in _NAME_JOINS and run and 0 <= i + step < len(tokens)
-                  and tokens[i + step].text[0].isupper()):
+        elif not (
+            token.lower in _NAME_JOINS and run and 0 <= i + step < len(tokens) and tokens[i + step].text[0].isupper()
+        ):
             break
         i += step
     return sorted(run)
@@ -402,8 +488,12 @@ def _speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]
         if token.lower in PRONOUNS:
             continue
         after = k + 1 if token.lower == "according" else k
-        while after + 1 < len(tokens) and after - k < 3 and tokens[after + 1].text[0].islower() and (
-                tokens[after + 1].lower not in STOPWORDS and tokens[after + 1].text[0].isalpha()):
+        while (
+            after + 1 < len(tokens)
+            and after - k < 3
+            and tokens[after + 1].text[0].islower()
+            and (tokens[after + 1].lower not in STOPWORDS and tokens[after + 1].text[0].isalpha())
+        ):
             after += 1  # "said chief executive Anna Kowal"
         before_run = _name_run(tokens, k, -1) if token.lower != "according" else []
         if not before_run and k > 1 and tokens[k - 1].text == "," and token.lower != "according":

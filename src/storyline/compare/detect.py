@@ -34,7 +34,7 @@ LOOSE_CUE_CONTEXT = 2
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself  # shared words around two opposite cues in loosely aligned sentences
 _CUE_STEMS = frozenset(CUE_GROUPS)
-_NAME_LEAD = frozenset("in at near from outside inside".split())
+_NAME_LEAD = frozenset(["in", "at", "near", "from", "outside", "inside"])
 
 
 @dataclass(slots=True, frozen=True)
@@ -55,7 +55,9 @@ class Finding:
 _NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE = 1, 2, 4, 8, 16, 32
 _QUOTE_SPEAKER = _QUOTE | _SPEAKER
 _DIGIT = re.compile(r"\d")
-_NEGATION_WORDS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.I)
+_NEGATION_WORDS = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE
+)
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
 
@@ -102,8 +104,9 @@ class _EditedTogether:
         from storyline.text import word_spans
 
         spans_a, spans_b = word_spans(a), word_spans(b)
-        matcher = SequenceMatcher(None, [_comparable(a[i:j]) for i, j in spans_a],
-                                  [_comparable(b[i:j]) for i, j in spans_b], autojunk=False)
+        matcher = SequenceMatcher(
+            None, [_comparable(a[i:j]) for i, j in spans_a], [_comparable(b[i:j]) for i, j in spans_b], autojunk=False
+        )
         self.regions = []
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal" or i2 - i1 > SMALL_EDIT_WORDS or j2 - j1 > SMALL_EDIT_WORDS:
@@ -113,8 +116,10 @@ class _EditedTogether:
             self.regions.append((region_a, region_b))
 
     def __call__(self, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
-        return any(_overlaps(span_a, ra) and _overlaps(span_b, rb) and _fits(span_a, ra) and _fits(span_b, rb)
-                   for ra, rb in self.regions)
+        return any(
+            _overlaps(span_a, ra) and _overlaps(span_b, rb) and _fits(span_a, ra) and _fits(span_b, rb)
+            for ra, rb in self.regions
+        )
 
     def __bool__(self) -> bool:
         return True
@@ -150,8 +155,12 @@ def claims_of(text: str) -> Claims:
 def compare_pair(pair: AlignedPair) -> list[Finding]:
     """The conflicts between the two sentences of an aligned pair."""
     signals_a, signals_b = _signals(pair.a), _signals(pair.b)
-    if not (signals_a & signals_b & (_NUMBER | _DATE | _CUE) or (signals_a | signals_b) & _NEGATION
-            or signals_a & signals_b & _SPEAKER and (signals_a & signals_b & _QUOTE or pair.close)):
+    if not (
+        signals_a & signals_b & (_NUMBER | _DATE | _CUE)
+        or (signals_a | signals_b) & _NEGATION
+        or signals_a & signals_b & _SPEAKER
+        and (signals_a & signals_b & _QUOTE or pair.close)
+    ):
         return []  # nothing the two sentences say could conflict; skip reading them closely
     a, b = claims_of(pair.a.text), claims_of(pair.b.text)
     close = _EditedTogether(pair.a.text, pair.b.text) if pair.close else None
@@ -197,8 +206,15 @@ def _numbers(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anc
         if not x.unit and not close:
             continue
         specific = x.unit in COUNT_NOUNS or x.unit in MEASURES  # the unit itself says what is counted
-        comparable = [y for y in b.quantities if y.unit == x.unit and (
-            (close and close(x.span, y.span)) or (x.context & y.context if specific else anchored(x.context & y.context)))]
+        comparable = [
+            y
+            for y in b.quantities
+            if y.unit == x.unit
+            and (
+                (close and close(x.span, y.span))
+                or (x.context & y.context if specific else anchored(x.context & y.context))
+            )
+        ]
         if not comparable or any(compatible(x, y) for y in comparable):
             continue
         # The other sentence's figure must not be one this sentence also gives ("5 dead, 14 hurt" vs "14 hurt").
@@ -206,9 +222,19 @@ def _numbers(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anc
         if not rival:
             continue
         y = max(rival, key=lambda item: len(x.context & item.context))
-        findings.append(Finding("number", f"number:{x.unit}", x.surface, y.surface, (x.span,), (y.span,),
-                                _label(a, x.span, x.context & y.context),
-                                (x.value, x.bound), (y.value, y.bound)))
+        findings.append(
+            Finding(
+                "number",
+                f"number:{x.unit}",
+                x.surface,
+                y.surface,
+                (x.span,),
+                (y.span,),
+                _label(a, x.span, x.context & y.context),
+                (x.value, x.bound),
+                (y.value, y.bound),
+            )
+        )
         break
     return findings
 
@@ -222,15 +248,29 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
 
 def _dates(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
     for x in a.dates:
-        comparable = [y for y in b.dates
-                      if y.kind == x.kind and ((close and close(x.span, y.span)) or anchored(x.context & y.context))]
+        comparable = [
+            y
+            for y in b.dates
+            if y.kind == x.kind and ((close and close(x.span, y.span)) or anchored(x.context & y.context))
+        ]
         if not comparable or any(_same_date(x, y) for y in comparable):
             continue
         rival = [y for y in comparable if not any(z.kind == y.kind and _same_date(z, y) for z in a.dates)]
         if rival:
             y = max(rival, key=lambda item: len(x.context & item.context))
-            return [Finding("date", f"date:{x.kind}", x.surface, y.surface, (x.span,), (y.span,),
-                            _label(a, x.span, x.context & y.context), x.value, y.value)]
+            return [
+                Finding(
+                    "date",
+                    f"date:{x.kind}",
+                    x.surface,
+                    y.surface,
+                    (x.span,),
+                    (y.span,),
+                    _label(a, x.span, x.context & y.context),
+                    x.value,
+                    y.value,
+                )
+            ]
     return []
 
 
@@ -252,11 +292,36 @@ def _label(claims: Claims, span: tuple[int, int], shared: frozenset[str]) -> str
     return " ".join(unit_words + words)
 
 
-_UNIT_WORDS = frozenset("people persons workers residents victims percent cent".split())
-_AUXILIARIES = frozenset("did does do has have had was were is are will would could can should".split())
-_PARTICLES = frozenset("out up down off back over".split())
-_PREPOSITIONS = frozenset("at in on by for with from to of after before during as than that".split())
-_FILLER = frozenset("was were is are been be being has have had a an the of its their his her".split())
+_UNIT_WORDS = frozenset(["people", "persons", "workers", "residents", "victims", "percent", "cent"])
+_AUXILIARIES = frozenset(
+    ["did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "should"]
+)
+_PARTICLES = frozenset(["out", "up", "down", "off", "back", "over"])
+_PREPOSITIONS = frozenset(
+    ["at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during", "as", "than", "that"]
+)
+_FILLER = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "been",
+        "be",
+        "being",
+        "has",
+        "have",
+        "had",
+        "a",
+        "an",
+        "the",
+        "of",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
 
 
 # ---------------------------------------------------------------------------------------------------- Polarity
@@ -274,8 +339,19 @@ def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _An
             span, other = _with_particle(first, _with_auxiliary(first, span)), _with_particle(second, other)
             marks_a, marks_b = ((other,), (span,)) if flip else ((span,), (other,))
             value_a, value_b = a.text[marks_a[0][0] : marks_a[0][1]], b.text[marks_b[0][0] : marks_b[0][1]]
-            return [Finding("negation", f"negation:{head}", value_a, value_b, marks_a, marks_b,
-                            _phrase_after(a, marks_a[0]), (not flip,), (flip,))]
+            return [
+                Finding(
+                    "negation",
+                    f"negation:{head}",
+                    value_a,
+                    value_b,
+                    marks_a,
+                    marks_b,
+                    _phrase_after(a, marks_a[0]),
+                    (not flip,),
+                    (flip,),
+                )
+            ]
     return []
 
 
@@ -289,14 +365,26 @@ def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor
                 continue
             # The other sentence must not also hold x's polarity about the same thing (unless one edit swapped them).
             swapped = close is not None and close(x.span, y.span)
-            if not swapped and any(z.group == x.group and z.polarity == x.polarity and z.context & y.context
-                                   for z in b.cues):
+            if not swapped and any(
+                z.group == x.group and z.polarity == x.polarity and z.context & y.context for z in b.cues
+            ):
                 continue
             label = _shared_words(a, x.span, shared - anchored.common or shared)
             span_a = _with_auxiliary(a, x.span) if x.negated else x.span
             span_b = _with_auxiliary(b, y.span) if y.negated else y.span
-            return [Finding("cue", f"cue:{x.group}", a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]],
-                            (span_a,), (span_b,), label, (x.polarity,), (y.polarity,))]
+            return [
+                Finding(
+                    "cue",
+                    f"cue:{x.group}",
+                    a.text[span_a[0] : span_a[1]],
+                    b.text[span_b[0] : span_b[1]],
+                    (span_a,),
+                    (span_b,),
+                    label,
+                    (x.polarity,),
+                    (y.polarity,),
+                )
+            ]
     return []
 
 
@@ -350,8 +438,9 @@ def _shared_words(claims: Claims, span: tuple[int, int], shared: frozenset[str])
 def _speakers(a: Claims, b: Claims, close: _EditedTogether | None) -> list[Finding]:
     if not (a.speakers and b.speakers):
         return []
-    same_quote = any(_similar(qa, qb) >= QUOTE_SIMILARITY and len(qa.split()) >= 5
-                     for qa, _ in a.quotes for qb, _ in b.quotes)
+    same_quote = any(
+        _similar(qa, qb) >= QUOTE_SIMILARITY and len(qa.split()) >= 5 for qa, _ in a.quotes for qb, _ in b.quotes
+    )
     if not (close or same_quote):
         return []
     names_a = frozenset().union(*(names for names, _ in a.speakers))
@@ -366,8 +455,11 @@ def _speakers(a: Claims, b: Claims, close: _EditedTogether | None) -> list[Findi
     span_a = next(span for names, span in a.speakers if names & only_a)
     span_b = next(span for names, span in b.speakers if names & only_b)
     value_a, value_b = a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]]
-    return [Finding("attribution", "attribution", value_a, value_b, (span_a,), (span_b,), "who said it",
-                    (names_a,), (names_b,))]
+    return [
+        Finding(
+            "attribution", "attribution", value_a, value_b, (span_a,), (span_b,), "who said it", (names_a,), (names_b,)
+        )
+    ]
 
 
 def _similar(x: str, y: str) -> float:

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, sentence_units
 from storyline.compare.detect import Finding, compare_pair, may_conflict
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Claim, Disagreement
 
-_DEFAULT_LABEL = {"number": "figure", "date": "date", "negation": "claim", "cue": "stance",
-                  "attribution": "who said it"}
+_DEFAULT_LABEL = {
+    "number": "figure",
+    "date": "date",
+    "negation": "claim",
+    "cue": "stance",
+    "attribution": "who said it",
+}
 
 
 def event_disagreements(event_id: str, articles: Sequence[Article]) -> list[Disagreement]:
@@ -48,16 +54,19 @@ def _merged(findings: list[tuple[AlignedPair, Finding]]) -> list[list[tuple[Alig
     return list(groups.values())
 
 
-def _disagreement(event_id: str, group: list[tuple[AlignedPair, Finding]], by_id: dict[str, Article],
-                  order: dict[str, int]) -> Disagreement:
+def _disagreement(
+    event_id: str, group: list[tuple[AlignedPair, Finding]], by_id: dict[str, Article], order: dict[str, int]
+) -> Disagreement:
     first = group[0][1]
     units: dict[str, Unit] = {}
     value_of: dict[str, tuple] = {}
     surface_of: dict[str, str] = {}
     marks: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for pair, finding in group:
-        for unit, key, surface, spans in ((pair.a, finding.key_a, finding.value_a, finding.marks_a),
-                                          (pair.b, finding.key_b, finding.value_b, finding.marks_b)):
+        for unit, key, surface, spans in (
+            (pair.a, finding.key_a, finding.value_a, finding.marks_a),
+            (pair.b, finding.key_b, finding.value_b, finding.marks_b),
+        ):
             units[unit.key] = unit
             value_of.setdefault(unit.key, _side_key(finding.kind, key))
             surface_of.setdefault(unit.key, surface)
@@ -73,18 +82,30 @@ def _disagreement(event_id: str, group: list[tuple[AlignedPair, Finding]], by_id
         return min(dates(side) or [""]), min(order[s.article_id] for unit in side for s in unit.holders)
 
     ordered = sorted(sides.values(), key=first_seen)
-    update = first.kind == "number" and len(ordered) > 1 and all(
-        dates(side) and all(dates(side)) for side in ordered) and all(
-        dates(earlier)[-1] < dates(later)[0] for earlier, later in zip(ordered, ordered[1:], strict=False))
+    update = (
+        first.kind == "number"
+        and len(ordered) > 1
+        and all(dates(side) and all(dates(side)) for side in ordered)
+        and all(dates(earlier)[-1] < dates(later)[0] for earlier, later in pairwise(ordered))
+    )
     claims = []
     for side_number, side in enumerate(ordered):
         for unit in side:
             for sentence in unit.holders:
                 article = by_id[sentence.article_id]
-                claims.append(Claim(article.id, article.outlet, article.published, sentence.index, sentence.start,
-                                    sentence.end, sentence.text,
-                                    tuple(sorted((sentence.start + a, sentence.start + b) for a, b in marks[unit.key])),
-                                    side_number))
+                claims.append(
+                    Claim(
+                        article.id,
+                        article.outlet,
+                        article.published,
+                        sentence.index,
+                        sentence.start,
+                        sentence.end,
+                        sentence.text,
+                        tuple(sorted((sentence.start + a, sentence.start + b) for a, b in marks[unit.key])),
+                        side_number,
+                    )
+                )
     claims.sort(key=lambda c: (c.side, (c.published or "")[:10], order[c.article_id]))
     label = first.label_a.strip() or _DEFAULT_LABEL.get(first.kind, first.kind)
     values = [_shown(surface_of[side[0].key], label) for side in ordered]

@@ -26,8 +26,9 @@ def mark_meaning(variant: dict, canonical: Article, copy: Article) -> dict:
                 value_a, value_b = finding.value_a, finding.value_b
             if a_side and b_side:
                 key = (a_side[0].index, b_side[0].index)
-                found.setdefault(key, {"kind": finding.kind, "topic": f"{finding.label_a or finding.kind}: "
-                                                                      f"{value_a} or {value_b}"})
+                found.setdefault(
+                    key, {"kind": finding.kind, "topic": f"{finding.label_a or finding.kind}: {value_a} or {value_b}"}
+                )
     for change in variant.get("changed", []):
         meaning = found.get((change["a"]["index"], change["b"]["index"]))
         change["changes_meaning"] = meaning is not None
@@ -35,6 +36,7 @@ def mark_meaning(variant: dict, canonical: Article, copy: Article) -> dict:
             change["disagreement"] = meaning
     dropped = {sentence["index"] for sentence in variant.get("only_a", [])}
     added = {sentence["index"] for sentence in variant.get("only_b", [])}
-    variant["conflicts"] = [{"a": a, "b": b, **meaning} for (a, b), meaning in sorted(found.items())
-                            if a in dropped and b in added]
+    variant["conflicts"] = [
+        {"a": a, "b": b, **meaning} for (a, b), meaning in sorted(found.items()) if a in dropped and b in added
+    ]
     return variant
