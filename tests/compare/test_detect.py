@@ -148,3 +148,5 @@ def test_bad_input_gives_no_disagreement_and_no_error():
     french = article("fr", "Neuf personnes ont été hospitalisées, selon les pompiers.", language="fr", extra="")
     assert event_disagreements("ev", [one, french]) == []
     assert event_disagreements("ev", []) == []
+    run_on = " ".join(["fourteen people were not taken to hospital on Monday"] * 3000)
+    assert event_disagreements("ev", [one, article("long", run_on), article("long2", run_on + " again")]) == []

@@ -23,6 +23,7 @@ from storyline.text import STOPWORDS, split_sentences, stem
 # posting list keeps the candidate count near-linear in the event size.
 MAX_POSTING = 200
 MIN_SHARED_STEMS = 2
+MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 4, 150
 SHORT_SENTENCE_STEMS = 5  # below this many content stems, shared word triples also make a candidate pair
 MIN_SHARED_PHRASES = 3
 MIN_OVERLAP = 0.15  # weighted share of the shorter sentence's informative stems found in the other
@@ -114,8 +115,8 @@ def sentence_units(articles: Sequence[Article]) -> list[Unit]:
     for article in articles:
         for sentence in article_sentences(article):
             words = normalized_words(sentence.text)
-            if len(words) < 4:
-                continue  # datelines, bylines and fragments make no claim worth pairing
+            if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+                continue  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
             key = " ".join(words)
             unit = units.get(key)
             if unit is None:

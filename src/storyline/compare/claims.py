@@ -82,6 +82,7 @@ _NOT_NAMES = frozenset(
         "of",
     ]
 )
+_TITLES = frozenset("mr mrs ms dr prof sir dame".split())
 _NAME_JOINS = frozenset(["de", "van", "von", "al", "of", "the", "and", "for"])
 _NOT_CONTEXT = (
     STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
@@ -467,7 +468,9 @@ def _name_run(tokens: list[Token], k: int, step: int) -> list[int]:
     i = k + step
     while 0 <= i < len(tokens) and len(run) < 10:
         token = tokens[i]
-        if token.text[0].isupper() and token.text[0].isalpha() and token.lower not in _NOT_NAMES:
+        if token.lower in _TITLES and step > 0 and not run:
+            pass  # "said Ms Tamir": the title, then the name
+        elif token.text[0].isupper() and token.text[0].isalpha() and token.lower not in _NOT_NAMES:
             run.append(i)
         elif not (
             token.lower in _NAME_JOINS and run and 0 <= i + step < len(tokens) and tokens[i + step].text[0].isupper()
@@ -497,10 +500,9 @@ def _speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]
             after += 1  # "said chief executive Anna Kowal"
         before_run = _name_run(tokens, k, -1) if token.lower != "according" else []
         if not before_run and k > 1 and tokens[k - 1].text == "," and token.lower != "according":
-            # "Dave Marcus, research director at McAfee Labs, told": the name before the appositive.
+            # "the coroner, Gary Hargrove, told"; "Dave Marcus, research director at McAfee Labs, told".
             commas = [j for j in range(max(0, k - 12), k - 1) if tokens[j].text == ","]
-            if commas:
-                before_run = _name_run(tokens, commas[-1], -1)
+            before_run = (_name_run(tokens, commas[-1], -1) if commas else []) + _name_run(tokens, k - 1, -1)
         after_run = _name_run(tokens, after, 1)
         if k > 0 and tokens[k - 1].lower in PRONOUNS:
             continue
