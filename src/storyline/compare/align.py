@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from storyline.compare.lexicon import NUMBER_WORDS
-from storyline.dedup import normalized_words
 from storyline.model import Article, Sentence
 from storyline.text import STOPWORDS, split_sentences, stem
+from storyline.text.normalize import normalized_words
 
 # A stem used by more than this many sentences of an event says little about what a pair shares; skipping its
 # posting list keeps the candidate count near-linear in the event size.

@@ -22,11 +22,11 @@ from storyline.compare.lexicon import (
     NEGATION_SKIP,
     NEGATIONS,
     NUMBER_WORDS,
-    PRONOUNS,
     UNIT_ALIASES,
     UNIT_SCALE,
     WEEKDAYS,
 )
+from storyline.compare.speakers import speakers
 from storyline.text import STOPWORDS, stem
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
@@ -35,55 +35,6 @@ _TIME = re.compile(
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 CONTEXT_WINDOW = 4
-# Capitalised words that start sentences rather than names.
-_NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "or",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "as",
-        "for",
-        "to",
-        "from",
-        "with",
-        "by",
-        "of",
-    ]
-)
-_TITLES = frozenset("mr mrs ms dr prof sir dame".split())
-_NAME_JOINS = frozenset(["de", "van", "von", "al", "of", "the", "and", "for"])
 _NOT_CONTEXT = (
     STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
 )
@@ -180,7 +131,7 @@ def extract(text: str) -> Claims:
     claims.quantities = _quantities(text, tokens, used)
     heads = _negation(tokens, claims)
     claims.cues = _cues(tokens, heads)
-    claims.speakers = _speakers(tokens)
+    claims.speakers = speakers(tokens)
     claims.quotes = [(match.group(1), match.span(1)) for match in _QUOTED.finditer(text)]
     return claims
 
@@ -409,7 +360,7 @@ def _negation(tokens: list[Token], claims: Claims) -> dict[int, int]:
         if not (word in NEGATIONS or word.endswith("n't")):
             continue
         following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-        if word == "not" and following in ("only", "just") or word == "no" and following in ("longer", "more"):
+        if (word == "not" and following in ("only", "just")) or (word == "no" and following in ("longer", "more")):
             continue
         start = k + 1 if word == "no" and following == "one" else k
         for h in range(start + 1, min(len(tokens), start + 5)):
@@ -421,7 +372,7 @@ def _negation(tokens: list[Token], claims: Claims) -> dict[int, int]:
             heads[h] = k
             break
     for k, token in enumerate(tokens):
-        if not token.text[0].isalpha() or token.lower in NEGATION_SKIP and k not in heads:
+        if not token.text[0].isalpha() or (token.lower in NEGATION_SKIP and k not in heads):
             continue
         if k in heads:
             claims.negated.setdefault(token.stem, (tokens[heads[k]].start, token.end))
@@ -456,58 +407,4 @@ def _cues(tokens: list[Token], heads: dict[int, int]) -> list[Cue]:
                 context_stems(tokens, k, k, 12) - {token.stem},
             )
         )
-    return found
-
-
-# ---------------------------------------------------------------------------------------------------- Speakers
-
-
-def _name_run(tokens: list[Token], k: int, step: int) -> list[int]:
-    """Indexes of the run of capitalised words ending (step -1) or starting (step 1) next to token k."""
-    run = []
-    i = k + step
-    while 0 <= i < len(tokens) and len(run) < 10:
-        token = tokens[i]
-        if token.lower in _TITLES and step > 0 and not run:
-            pass  # "said Ms Tamir": the title, then the name
-        elif token.text[0].isupper() and token.text[0].isalpha() and token.lower not in _NOT_NAMES:
-            run.append(i)
-        elif not (
-            token.lower in _NAME_JOINS and run and 0 <= i + step < len(tokens) and tokens[i + step].text[0].isupper()
-        ):
-            break
-        i += step
-    return sorted(run)
-
-
-def _speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]]]:
-    """Named speakers next to an attribution verb: "<Name> said", "said <Name>", "according to <Name>"."""
-    found = []
-    for k, token in enumerate(tokens):
-        if token.lower not in ATTRIBUTION_VERBS and not (
-            token.lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to"
-        ):
-            continue
-        if token.lower in PRONOUNS:
-            continue
-        after = k + 1 if token.lower == "according" else k
-        while (
-            after + 1 < len(tokens)
-            and after - k < 3
-            and tokens[after + 1].text[0].islower()
-            and (tokens[after + 1].lower not in STOPWORDS and tokens[after + 1].text[0].isalpha())
-        ):
-            after += 1  # "said chief executive Anna Kowal"
-        before_run = _name_run(tokens, k, -1) if token.lower != "according" else []
-        if not before_run and k > 1 and tokens[k - 1].text == "," and token.lower != "according":
-            # "the coroner, Gary Hargrove, told"; "Dave Marcus, research director at McAfee Labs, told".
-            commas = [j for j in range(max(0, k - 12), k - 1) if tokens[j].text == ","]
-            before_run = (_name_run(tokens, commas[-1], -1) if commas else []) + _name_run(tokens, k - 1, -1)
-        after_run = _name_run(tokens, after, 1)
-        if k > 0 and tokens[k - 1].lower in PRONOUNS:
-            continue
-        run = before_run or after_run
-        if run and not (run == [0] and k > 2):
-            names = frozenset(tokens[i].lower for i in run)
-            found.append((names, (tokens[run[0]].start, tokens[run[-1]].end)))
     return found

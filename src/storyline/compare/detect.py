@@ -30,9 +30,9 @@ from storyline.compare.lexicon import (
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
 QUOTE_SIMILARITY = 0.8
-LOOSE_CUE_CONTEXT = 2
+LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligned sentences
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
-EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself  # shared words around two opposite cues in loosely aligned sentences
+EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
 _CUE_STEMS = frozenset(CUE_GROUPS)
 _NAME_LEAD = frozenset(["in", "at", "near", "from", "outside", "inside"])
 
@@ -158,8 +158,7 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     if not (
         signals_a & signals_b & (_NUMBER | _DATE | _CUE)
         or (signals_a | signals_b) & _NEGATION
-        or signals_a & signals_b & _SPEAKER
-        and (signals_a & signals_b & _QUOTE or pair.close)
+        or (signals_a & signals_b & _SPEAKER and (signals_a & signals_b & _QUOTE or pair.close))
     ):
         return []  # nothing the two sentences say could conflict; skip reading them closely
     a, b = claims_of(pair.a.text), claims_of(pair.b.text)

@@ -298,7 +298,7 @@ NEGATION_SKIP = frozenset(
         "as",
     ]
 )
-CLAUSE_BREAKS = frozenset([';:"“”'] + list(';:"“”') + ["but", "while", "although", "whereas", "however"])
+CLAUSE_BREAKS = frozenset([*';:"“”', "but", "while", "although", "whereas", "however"])
 
 ATTRIBUTION_VERBS = frozenset(
     [
