@@ -64,3 +64,11 @@ def test_the_digest_marks_the_changed_sentence_that_reverses_the_meaning(tmp_pat
     assert all(not change["changes_meaning"] for change in changes if change not in reversed_)
     page = next((tmp_path / "out" / "events").glob("*reserve-bank*.md")).read_text()
     assert "## Where sources disagree" in page and "**did not rule out**" in page and "changes the meaning" in page
+    data = json.loads(next((tmp_path / "out" / "events").glob("*reserve-bank*.json")).read_text())
+    (item,) = data["disagreements"]
+    assert item["kind"] == "negation" and not item["update"]
+    assert {claim["outlet"] for claim in item["claims"]} == {
+        "Coastline Press Agency",
+        "Northmere Evening Post",
+        "The Meridian Ledger",
+    }
