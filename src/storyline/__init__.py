@@ -15,9 +15,9 @@ __version__ = "0.1.0"
 
 _HOMES = {
     "api": ("DigestReport", "ReadResult", "copy_groups", "diff", "digest", "events", "ingest", "open_store", "read",
-            "rebuild", "summarize"),
+            "rebuild", "summarize", "disagreements"),
     "model": ("Article", "Citation", "CopyGroup", "Event", "EventDigest", "Problem", "Sentence", "Summary",
-              "SummarySentence"),
+              "SummarySentence", "Claim", "Disagreement"),
     "store": ("Store", "StoreError"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

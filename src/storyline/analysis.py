@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
-from storyline.model import Article, CopyGroup, Event, EventDigest, Summary
+from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Summary
 
 
 @dataclass(slots=True, frozen=True)
@@ -71,18 +72,47 @@ def _variants(event_input: EventInput) -> dict[str, list[dict]]:
         if canonical and copies:
             variants[group.id] = [{"article_id": copy.id, **diff_articles(canonical, copy).to_dict()}
                                   for copy in copies]
+            _mark_meaning(variants[group.id], canonical, by_id)
     return variants
+
+
+def _mark_meaning(group_variants: list[dict], canonical: Article, by_id: dict[str, Article]) -> None:
+    """Which changed sentences change the meaning, and which dropped/added sentences conflict."""
+    from storyline.compare.versions import mark_meaning
+
+    for variant in group_variants:
+        mark_meaning(variant, canonical, by_id[variant["article_id"]])
+
+
+def _disagreements(event_input: EventInput) -> list[Disagreement]:
+    from storyline.compare import event_disagreements
+
+    return event_disagreements(event_input.event.id, event_input.articles)
 
 
 def _same(value: Any) -> Any:
     return value
 
 
+def _dump_each(items: Sequence[Any]) -> list:
+    return [item.to_dict() for item in items]
+
+
+def _load_each(kind: type, data: Sequence[dict]) -> list:
+    return [kind.from_dict(item) for item in data]
+
+
+def _loader(kind: type) -> Callable[[Any], Any]:
+    """A loader for a list of ``kind``; a partial rather than a lambda, so that pools can pickle it."""
+    return partial(_load_each, kind)
+
+
 SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
-VARIANTS = Analyser("variants", 1, _variants, _same, _same)
+VARIANTS = Analyser("variants", 2, _variants, _same, _same)
+DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
 
 # The analysers every digest runs, in order.
-ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS)
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,

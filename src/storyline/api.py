@@ -18,7 +18,7 @@ from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
-from storyline.model import Article, CopyGroup, Event, EventDigest, Problem, Summary
+from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Problem, Summary
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
@@ -79,6 +79,17 @@ def events(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> lis
     """Articles grouped by the real-world event they report (copies always together)."""
     groups = find_copy_groups(articles, threshold=settings.copy_threshold)
     return cluster_events(articles, copy_groups=groups, **settings.events)
+
+
+def disagreements(articles: Sequence[Article], *, event_list: Sequence[Event] | None = None) -> list[Disagreement]:
+    """Where the articles disagree, event by event (articles are grouped into events first unless given)."""
+    from storyline.compare import event_disagreements
+
+    by_id = {article.id: article for article in articles}
+    found = []
+    for event in events(articles) if event_list is None else event_list:
+        found += event_disagreements(event.id, [by_id[i] for i in event.article_ids if i in by_id])
+    return found
 
 
 def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,

@@ -112,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sub.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
+    sub = command("compare", cmd_compare, "Show where sources disagree, event by event (PATHs, or --db the store).",
+                  store=True)
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    sub.add_argument("--event", help="only this stored event (with --db)")
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files")
 
     sub = command("search", cmd_search, "Full-text search over stored articles.", store=True)
     sub.add_argument("query")
@@ -259,6 +265,36 @@ def cmd_serve(args) -> int:
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     return serve(_db(args), host=args.host, port=args.port, words=words)
+def cmd_compare(args) -> int:
+    from storyline import api
+
+    problems: list[Problem] = []
+    if args.paths:
+        if args.event:
+            raise ValueError("--event picks a stored event: use it with --db, not with PATHs")
+        articles, problems = _read(args)
+        if not articles:
+            return _finish(problems, nothing_read=True)
+        found = api.disagreements(articles)
+    else:
+        with api.open_store(_db(args), must_exist=True) as store:
+            events = [e for e in store.events() if not args.event or e.id == args.event]
+            if args.event and not events:
+                raise ValueError(f"{args.event}: no such event in {_db(args)}")
+            wanted = {article_id for event in events for article_id in event.article_ids}
+            articles = [article for article in store.articles() if article.id in wanted]
+        found = api.disagreements(articles, event_list=events)
+    if args.json:
+        print(json.dumps({"disagreements": [item.to_dict() for item in found]}, ensure_ascii=False, indent=2))
+    else:
+        if not found:
+            print("No disagreements found.")
+        for item in found:
+            print(f"{item.event}: {item.topic} ({'update' if item.update else item.kind})")
+            for claim in item.claims:
+                print(f"  [{claim.side + 1}] {claim.outlet or '-'} {claim.published or '-'} "
+                      f"{claim.article_id}#{claim.sentence_index + 1}: {claim.text}")
+    return _finish(problems)
 
 
 def cmd_search(args) -> int:

@@ -128,3 +128,54 @@ class EventDigest:
     # copy group id -> one entry per non-canonical version: {"article_id", **VersionDiff.to_dict()}
     variants: dict[str, list[dict]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what could not be analysed, and why
+    disagreements: list[Disagreement] = field(default_factory=list)  # where sources disagree
+
+
+@dataclass(slots=True, frozen=True)
+class Claim:
+    """One side's sentence in a disagreement: where it is (article, sentence, character offsets into the article's
+    text), who published it and when, and the offsets of the words in conflict (``marked``). ``side`` numbers the
+    positions taken: claims with the same side say the same thing."""
+
+    article_id: str
+    outlet: str | None
+    published: str | None
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    marked: tuple[tuple[int, int], ...] = ()
+    side: int = 0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["marked"] = [list(span) for span in self.marked]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Claim:
+        fields = {name: data.get(name) for name in cls.__dataclass_fields__ if name in data}
+        fields["marked"] = tuple(tuple(span) for span in data.get("marked") or [])
+        return cls(**fields)
+
+
+@dataclass(slots=True)
+class Disagreement:
+    """Sources that disagree on one point of an event: ``kind`` (number, date, negation, cue, attribution), a short
+    ``topic`` naming what is disputed, and every claim. ``update`` marks a figure that changed as time passed (the
+    claims then run in date order) rather than a conflict."""
+
+    event: str
+    kind: str
+    topic: str
+    update: bool
+    claims: list[Claim]
+
+    def to_dict(self) -> dict:
+        return {"event": self.event, "kind": self.kind, "topic": self.topic, "update": self.update,
+                "claims": [claim.to_dict() for claim in self.claims]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Disagreement:
+        return cls(data["event"], data["kind"], data["topic"], bool(data.get("update")),
+                   [Claim.from_dict(item) for item in data.get("claims", [])])

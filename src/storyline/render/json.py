@@ -44,6 +44,7 @@ def digest_to_json(digest: EventDigest) -> dict:
                          "variants": digest.variants.get(g.id, [])}
                         for g in digest.copy_groups if len(g.article_ids) > 1],
         "notes": digest.notes,
+        "disagreements": [item.to_dict() for item in digest.disagreements],
     }
 
 

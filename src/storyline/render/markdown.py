@@ -27,6 +27,7 @@ def digest_to_markdown(digest: EventDigest) -> str:
              + (f" ({', '.join(outlets)})" if outlets else ""), "", "## Summary", ""]
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{note}_" for note in digest.notes]
+    lines += _disagreement_lines(digest, numbers)
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
     copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
@@ -80,8 +81,51 @@ def _variant_lines(variant: dict, copy: Article, numbers: dict[str, int], overla
     for sentence in variant.get("only_a", []):
         lines.append(f"  - dropped: {_text(sentence)}")
     for change in variant.get("changed", []):
-        lines.append(f"  - changed: {_text(change.get('a'))} → {_text(change.get('b'))}")
+        meaning = change.get("disagreement")
+        lines.append(f"  - changed: {_text(change.get('a'))} → {_text(change.get('b'))}"
+                     + (f" (changes the meaning: {meaning['topic']})" if meaning else ""))
+    lines += _conflict_lines(variant)
     return lines
+
+
+def _conflict_lines(variant: dict) -> list[str]:
+    """Dropped and added sentences that make conflicting claims about the same thing."""
+    texts_a = {s["index"]: s["text"] for s in variant.get("only_a", [])}
+    texts_b = {s["index"]: s["text"] for s in variant.get("only_b", [])}
+    return [f"  - conflict ({item['topic']}): dropped {_text(texts_a.get(item['a'], ''))} "
+            f"↔ added {_text(texts_b.get(item['b'], ''))}" for item in variant.get("conflicts", [])]
+
+
+def _disagreement_lines(digest: EventDigest, numbers: dict[str, int]) -> list[str]:
+    """Each disputed point, then each side's exact sentences with the conflicting words in bold, cited."""
+    if not digest.disagreements:
+        return []
+    lines = ["", "## Where sources disagree", ""]
+    for item in digest.disagreements:
+        kind = "update, in date order" if item.update else item.kind
+        lines.append(f"- **{item.topic}** ({kind})")
+        by_side: dict[int, dict[str, list]] = {}
+        for claim in item.claims:
+            by_side.setdefault(claim.side, {}).setdefault(_marked_sentence(claim), []).append(claim)
+        for sentences in by_side.values():
+            for text, claims in sentences.items():
+                cited = "; ".join(", ".join(part for part in (c.outlet, c.published) if part)
+                                  + (f" [{numbers[c.article_id]}]" if c.article_id in numbers else "")
+                                  + f" (`{c.article_id}` sentence {c.sentence_index + 1})" for c in claims)
+                lines.append(f"  - “{text}” — {cited}")
+    return lines
+
+
+def _marked_sentence(claim) -> str:
+    parts, cursor = [], claim.start
+    for start, end in claim.marked:
+        if start < cursor or end > claim.end:
+            continue
+        parts += [claim.text[cursor - claim.start : start - claim.start], "**",
+                  claim.text[start - claim.start : end - claim.start], "**"]
+        cursor = end
+    parts.append(claim.text[cursor - claim.start :])
+    return "".join(parts)
 
 
 def _text(item) -> str:

@@ -1,0 +1,137 @@
+"""The disagreements of one event: align its sentences, compare each aligned pair, merge the findings about one
+point into one disagreement with its sides, name what is disputed, and tell updates from conflicts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+
+from storyline.compare.align import AlignedPair, Unit, aligned_pairs, sentence_units
+from storyline.compare.detect import Finding, compare_pair, may_conflict
+from storyline.compare.lexicon import NUMBER_WORDS
+from storyline.model import Article, Claim, Disagreement
+
+_DEFAULT_LABEL = {
+    "number": "figure",
+    "date": "date",
+    "negation": "claim",
+    "cue": "stance",
+    "attribution": "who said it",
+}
+
+
+def event_disagreements(event_id: str, articles: Sequence[Article]) -> list[Disagreement]:
+    """Where the articles of one event disagree, most widely held disputes first."""
+    english = [article for article in articles if (article.language or "en").lower().startswith("en")]
+    if len({article.id for article in english}) < 2:
+        return []
+    # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
+    pairs = aligned_pairs(sentence_units(english), may_conflict)
+    findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
+    by_id = {article.id: article for article in english}
+    order = {article.id: position for position, article in enumerate(english)}
+    found = [_disagreement(event_id, group, by_id, order) for group in _merged(findings)]
+    return sorted(found, key=disagreement_sort_key)
+
+
+def _merged(findings: list[tuple[AlignedPair, Finding]]) -> list[list[tuple[AlignedPair, Finding]]]:
+    """Findings about one point (same kind and slot, linked through shared sentences), as groups."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(node: tuple) -> tuple:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for pair, finding in findings:
+        a, b = (finding.slot, pair.a.key), (finding.slot, pair.b.key)
+        parent[root(a)] = root(b)
+    groups: dict[tuple, list] = defaultdict(list)
+    for pair, finding in findings:
+        groups[root((finding.slot, pair.a.key))].append((pair, finding))
+    return list(groups.values())
+
+
+def _disagreement(
+    event_id: str, group: list[tuple[AlignedPair, Finding]], by_id: dict[str, Article], order: dict[str, int]
+) -> Disagreement:
+    first = group[0][1]
+    units: dict[str, Unit] = {}
+    value_of: dict[str, tuple] = {}
+    surface_of: dict[str, str] = {}
+    marks: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for pair, finding in group:
+        for unit, key, surface, spans in (
+            (pair.a, finding.key_a, finding.value_a, finding.marks_a),
+            (pair.b, finding.key_b, finding.value_b, finding.marks_b),
+        ):
+            units[unit.key] = unit
+            value_of.setdefault(unit.key, _side_key(finding.kind, key))
+            surface_of.setdefault(unit.key, surface)
+            marks[unit.key].update(spans)
+    sides: dict[tuple, list[Unit]] = {}
+    for key, unit in units.items():
+        sides.setdefault(value_of[key], []).append(unit)
+
+    def dates(side: list[Unit]) -> list[str]:
+        return sorted((by_id[s.article_id].published or "")[:10] for unit in side for s in unit.holders)
+
+    def first_seen(side: list[Unit]) -> tuple:
+        return min(dates(side) or [""]), min(order[s.article_id] for unit in side for s in unit.holders)
+
+    ordered = sorted(sides.values(), key=first_seen)
+    update = (
+        first.kind == "number"
+        and len(ordered) > 1
+        and all(dates(side) and all(dates(side)) for side in ordered)
+        and all(dates(earlier)[-1] < dates(later)[0] for earlier, later in pairwise(ordered))
+    )
+    claims = []
+    for side_number, side in enumerate(ordered):
+        for unit in side:
+            for sentence in unit.holders:
+                article = by_id[sentence.article_id]
+                claims.append(
+                    Claim(
+                        article.id,
+                        article.outlet,
+                        article.published,
+                        sentence.index,
+                        sentence.start,
+                        sentence.end,
+                        sentence.text,
+                        tuple(sorted((sentence.start + a, sentence.start + b) for a, b in marks[unit.key])),
+                        side_number,
+                    )
+                )
+    claims.sort(key=lambda c: (c.side, (c.published or "")[:10], order[c.article_id]))
+    label = first.label_a.strip() or _DEFAULT_LABEL.get(first.kind, first.kind)
+    values = [_shown(surface_of[side[0].key], label) for side in ordered]
+    topic = f"{label}: {(' then ' if update else ' or ').join(values)}"
+    return Disagreement(event_id, first.kind, topic, update, claims)
+
+
+def _shown(value: str, label: str) -> str:
+    """ "Fourteen people" under the label "people taken to hospital" reads "14"."""
+    words = value.split()
+    if len(words) > 1 and words[-1].lower() in label.lower().split():
+        words = words[:-1]
+    if words and all(word.lower() in NUMBER_WORDS for word in words):
+        total = sum(NUMBER_WORDS[word.lower()] for word in words)
+        return f"{total:g}"
+    return " ".join(words)
+
+
+def _side_key(kind: str, key: tuple) -> tuple:
+    if kind == "number":
+        return (round(key[0], 6),)
+    return key
+
+
+def disagreement_sort_key(item: Disagreement) -> tuple:
+    return (-len({claim.article_id for claim in item.claims}), item.kind, item.topic)
+
+
+__all__ = ["disagreement_sort_key", "event_disagreements"]

@@ -1,0 +1,67 @@
+"""What a sentence asserts, normalised: figures with units, dates, negated predicates, cues and speakers."""
+
+from storyline.compare.claims import extract
+
+
+def only_quantity(text):
+    (quantity,) = extract(text).quantities
+    return quantity
+
+
+def test_spelled_out_and_written_numbers_read_the_same():
+    assert only_quantity("Fourteen people were taken to hospital.").value == 14
+    assert only_quantity("14 people were taken to hospital.").value == 14
+    assert only_quantity("Twenty-five people were hurt.").value == 25
+    assert only_quantity("About 1,500 people attended.").value == 1500
+
+
+def test_units_fold_house_style_and_scale():
+    assert only_quantity("Prices rose 2.5 per cent.").unit == only_quantity("Prices rose 2.5%.").unit == "percent"
+    crack = only_quantity("Engineers found a 40-centimetre crack.")
+    metre = only_quantity("They found a crack almost a metre long.")
+    assert (crack.unit, crack.value) == ("metre", 0.4)
+    assert (metre.unit, metre.value, metre.bound) == ("metre", 1.0, "upper")
+    money = only_quantity("The works cost $1.5 million.")
+    assert (money.unit, money.value) == ("dollar", 1_500_000)
+
+
+def test_hedges_are_bounds():
+    assert only_quantity("More than 200 people were evacuated.").bound == "lower"
+    assert only_quantity("Nearly 500 million consumers live there.").bound == "upper"
+    assert only_quantity("About 500 people came.").bound == "approx"
+
+
+def test_a_bare_figure_counts_what_the_previous_one_counted():
+    first, second = extract("Five people died and 14 were hurt.").quantities
+    assert (first.unit, second.unit) == ("people", "people")
+
+
+def test_dates_fold_day_month_order_and_skip_when_a_source_spoke():
+    (us,) = extract("The meeting is on April 23.").dates
+    (uk,) = extract("The meeting is on 23 April.").dates
+    assert us.value == uk.value == (4, 23)
+    assert extract("The bridge will reopen, the council said on Tuesday.").dates == []
+    (time,) = extract("The fire was reported shortly before midnight.").dates
+    assert time.kind == "time" and time.hedged
+    assert extract("They may go.").dates == []  # the verb, not the month
+
+
+def test_negation_finds_the_predicate_it_applies_to():
+    claims = extract("The Americans did not outright reject the proposals.")
+    assert "reject" in claims.negated
+    assert "reject" in extract("The Americans rejected the proposals.").asserted
+
+
+def test_cues_carry_polarity_after_negation():
+    (slammed,) = extract("Lighthizer slammed the proposals.").cues
+    (not_rejected,) = extract("The Americans did not reject the proposals.").cues
+    assert slammed.group == not_rejected.group == "stance"
+    assert (slammed.polarity, not_rejected.polarity) == (-1, 1)
+    (fell,) = extract("Shares fell sharply.").cues
+    assert (fell.group, fell.polarity) == ("direction", -1)
+
+
+def test_speakers_next_to_attribution_verbs():
+    ((names, _),) = extract('"We will rebuild," said Mayor Dorota Venn.').speakers
+    assert {"dorota", "venn"} <= names
+    assert extract('"We will rebuild," he said.').speakers == []
