@@ -73,15 +73,22 @@ def _variants(event_input: EventInput) -> dict[str, list[dict]]:
     return variants
 
 
+def _developments(event_input: EventInput) -> list[dict]:
+    from storyline.timelines import developments
+
+    return developments(event_input.articles)
+
+
 def _same(value: Any) -> Any:
     return value
 
 
 SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 1, _variants, _same, _same)
+DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)
 
 # The analysers every digest runs, in order.
-ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS)
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DEVELOPMENTS)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,

@@ -420,6 +420,11 @@ class EventIndex:
         records = sorted(pool, key=lambda r: (_nanmin(r.start, r.ingest_start), r.id))
         return [record.to_event() for record in records if record.article_ids]
 
+    def idf(self) -> dict[str, _Idf]:
+        """Per subspace, the inverse document frequencies of the articles seen so far (``idf[name][columns]``),
+        so that later stages weigh terms as the events do."""
+        return {name: _Idf(self._df[name], self._n_docs) for name in SUBSPACES}
+
     def event_of(self, article_id: str) -> str | None:
         """The id of the event holding ``article_id``, or None."""
         if self._two_level:
