@@ -4,6 +4,7 @@
 >>> result = storyline.read(["examples"])          # clean articles, and problems for inputs that failed
 >>> groups = storyline.copy_groups(result.articles)  # copies of one story
 >>> events = storyline.events(result.articles)       # articles per real-world event
+>>> stories = storyline.storylines(result.articles)  # events linked into storylines, oldest first
 >>> summary = storyline.summarize(result.articles[:3], words=60)
 
 Names are loaded on first use, so ``import storyline.ingest`` does not pull in the heavier stages.
@@ -13,9 +14,9 @@ from importlib import import_module
 
 _HOMES = {
     "api": ("DigestReport", "ReadResult", "copy_groups", "diff", "digest", "events", "ingest", "open_store", "read",
-            "rebuild", "summarize"),
-    "model": ("Article", "Citation", "CopyGroup", "Event", "EventDigest", "Problem", "Sentence", "Summary",
-              "SummarySentence"),
+            "rebuild", "storylines", "summarize"),
+    "model": ("Article", "Citation", "CopyGroup", "Event", "EventDigest", "Problem", "Sentence", "Storyline",
+              "Summary", "SummarySentence"),
     "store": ("Store", "StoreError"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
