@@ -11,7 +11,7 @@ import storyline
 from storyline.cli import main
 from storyline.events import EventIndex
 from storyline.ingest import read_paths
-from storyline.model import Article, Event
+from storyline.model import Article, Event, Storyline
 from storyline.pipeline import digests, ingest, rebuild
 from storyline.stories import StorylineIndex, build_storylines
 from storyline.store import Store
@@ -239,23 +239,28 @@ def test_cli_storylines_without_input_is_a_one_line_error(capsys, tmp_path, monk
 
 
 def test_digest_index_groups_events_by_storyline_and_pages_link_the_storyline(tmp_path):
-    articles = _articles(MILL_FIRE, "m", "2026-04-07") + _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    articles = _articles(MILL_FIRE, "m", "2026-04-07") + _articles(TANNERY_FIRE, "t", "2026-04-09")
     with Store(tmp_path / "s.db") as store:
         ingest(store, articles)
-        made = digests(store)
-        stories = store.storylines()
-    for digest in made:
-        story = next(s for s in stories if digest.event.id in s.event_ids)
-        assert digest.storyline is not None and digest.storyline.id == story.id
-        position = story.event_ids.index(digest.event.id)
-        assert [e["id"] for e in digest.storyline.earlier] == story.event_ids[:position]
-        assert [e["id"] for e in digest.storyline.later] == story.event_ids[position + 1:]
+        first, second = store.events()
+        with store.transaction():  # one storyline of two events, as the linker makes of a story and its sequel
+            store.replace_all_storylines([Storyline("sl-x", "Two fires", first.start, second.end, [first.id, second.id])])
+        made = {digest.event.id: digest for digest in digests(store)}
+    assert made[first.id].storyline.later == [{"id": second.id, "title": second.title, "start": second.start}]
+    assert made[second.id].storyline.earlier == [{"id": first.id, "title": first.title, "start": first.start}]
+    assert made[first.id].storyline.earlier == [] and made[second.id].storyline.later == []
     report = storyline.digest([], db=tmp_path / "s.db", out=tmp_path / "out")
-    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
-    assert index.startswith("# Storylines")
-    data = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
-    assert sorted(e for s in data["storylines"] for e in s["events"]) == sorted(e["id"] for e in data["events"])
-    for story in data["storylines"]:
-        assert [entry["event_id"] for entry in story["timeline"]] == story["events"]
-        assert all(entry["summary"] and entry["citations"] for entry in story["timeline"])
-    assert report.event_count == len(data["events"])
+    out = tmp_path / "out"
+    index = (out / "index.md").read_text(encoding="utf-8")
+    data = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert [line[3:] for line in index.splitlines() if line.startswith("## ")] == ["Two fires"]
+    files = {event["id"]: event["file"] for event in data["events"]}
+    assert index.index(files[first.id]) < index.index(files[second.id])
+    [story] = data["storylines"]
+    assert [entry["event_id"] for entry in story["timeline"]] == [first.id, second.id]
+    assert all(entry["summary"] and entry["citations"] for entry in story["timeline"])
+    page = (out / files[first.id]).read_text(encoding="utf-8")
+    assert "## Storyline" in page and f"]({files[second.id].split('/')[-1]})" in page
+    page_json = json.loads((out / files[second.id]).with_suffix(".json").read_text(encoding="utf-8"))
+    assert page_json["storyline"]["earlier"][0]["id"] == first.id
+    assert report.event_count == 2

@@ -66,8 +66,8 @@ def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str],
     from storyline.timelines import timeline
 
     by_id = {digest.event.id: digest for digest in digests}
-    lines = ["# Storylines", "", f"{len(storylines)} storylines of {len(digests)} events from "
-             f"{sum(len(d.articles) for d in digests)} articles.", ""]
+    lines = ["# Events", "", f"{len(digests)} events in {len(storylines)} storylines from "
+             f"{sum(len(d.articles) for d in digests)} articles, each storyline's events in date order.", ""]
     for storyline in storylines:
         span = storyline.start if storyline.start == storyline.end else \
             f"{storyline.start or '?'} to {storyline.end or '?'}"
