@@ -63,22 +63,13 @@ def _storyline_id(founder: str) -> str:
 
 
 def _rows_of(features: ArticleFeatures, i: int) -> tuple:
-    """Article ``i``'s feature rows, compactly: per subspace (hashed int32 columns, float32 values)."""
+    """Article ``i``'s feature rows: per subspace (hashed columns, values), views of the batch's matrices."""
     out = []
     for name in SUBSPACES:
         matrix = features.subspace(name)
-        span = slice(matrix.indptr[i], matrix.indptr[i + 1])
-        out.append((matrix.indices[span].astype(np.int32), matrix.data[span].astype(np.float32)))
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        out.append((matrix.indices[start:end], matrix.data[start:end]))
     return tuple(out)
-
-
-def _stack(rows: Sequence[tuple], k: int, bits: int) -> sp.csr_matrix:
-    """Subspace ``k`` of ``rows`` (one compact row each) as one CSR matrix."""
-    sizes = np.array([len(r[k][0]) for r in rows], dtype=np.int64)
-    indptr = np.concatenate([[0], np.cumsum(sizes)])
-    columns = np.concatenate([r[k][0] for r in rows]) if rows else np.zeros(0, np.int32)
-    values = np.concatenate([r[k][1] for r in rows]) if rows else np.zeros(0, np.float32)
-    return sp.csr_matrix((values.astype(np.float64), columns, indptr), shape=(len(rows), 1 << bits))
 
 
 class StorylineIndex:
@@ -102,6 +93,7 @@ class StorylineIndex:
         self._rows: dict[str, tuple] = {}  # article -> feature rows, while its event is open
         self._article_day: dict[str, float] = {}  # article -> known day, while its event is open
         self._keys: dict[str, list[int]] = {}  # open event -> its key entity columns
+        self._profiles: dict[str, tuple] = {}  # open event -> the sum of its articles' rows (a cache)
         self._postings: dict[int, set[str]] = {}  # key column -> open events listing it
         self._seen: dict[str, float] = {}  # event -> the newest day seen when it last changed
         self._stream_day = _UNKNOWN
@@ -209,6 +201,7 @@ class StorylineIndex:
         self._seen.pop(event_id, None)
 
     def _unpost(self, event_id: str) -> None:
+        self._profiles.pop(event_id, None)
         for key in self._keys.pop(event_id, []):
             posting = self._postings.get(key)
             if posting is not None:
@@ -216,42 +209,60 @@ class StorylineIndex:
                 if not posting:
                     del self._postings[key]
 
-    def _vectors(self, event_ids: Sequence[str], idf: Mapping) -> tuple[list[sp.csr_matrix], list[bool]]:
-        """Per subspace, idf-weighted unit profiles (sum of the articles' rows) of ``event_ids``; and whether
-        each event has all its articles' rows (a closed event does not)."""
-        bits = self.options.bits
-        members = [[self._rows[a] for a in self._events[e].article_ids if a in self._rows] for e in event_ids]
-        complete = [len(m) == len(self._events[e].article_ids) for m, e in zip(members, event_ids)]
-        sizes = [len(m) for m in members]
-        owner = sp.csr_matrix(
-            (np.ones(sum(sizes)), (np.repeat(np.arange(len(event_ids)), sizes), np.arange(sum(sizes)))),
-            shape=(len(event_ids), sum(sizes)),
-        )
-        flat = [row for m in members for row in m]
+    def _profile(self, event_id: str) -> tuple | None:
+        """The sum of the event's articles' rows, per subspace (columns, values); None when some of its articles'
+        rows are gone (a closed event). Kept until the event changes."""
+        profile = self._profiles.get(event_id)
+        if profile is None:
+            members = [self._rows.get(a) for a in self._events[event_id].article_ids]
+            if any(row is None for row in members):
+                return None
+            profile = []
+            for k in range(len(SUBSPACES)):
+                columns = np.concatenate([row[k][0] for row in members])
+                values = np.concatenate([row[k][1] for row in members]).astype(np.float64)
+                unique, inverse = np.unique(columns, return_inverse=True)
+                profile.append((unique, np.bincount(inverse.ravel(), weights=values, minlength=len(unique))))
+            profile = self._profiles[event_id] = tuple(profile)
+        return profile
+
+    def _vectors(self, event_ids: Sequence[str], idf: Mapping) -> list[sp.csr_matrix]:
+        """Per subspace, the idf-weighted unit profiles of ``event_ids`` (all open), on the columns they use."""
+        profiles = [self._profile(e) for e in event_ids]
         out = []
         for k, name in enumerate(SUBSPACES):
-            summed = (owner @ _stack(flat, k, bits)).tocsr()
-            summed.data = summed.data * idf[name][summed.indices]
-            lengths = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
-            summed = sp.diags(np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)) @ summed
-            out.append(summed.tocsr())
-        return out, complete
+            sizes = np.array([len(p[k][0]) for p in profiles], dtype=np.int64)
+            columns = np.concatenate([p[k][0] for p in profiles])
+            values = np.concatenate([p[k][1] for p in profiles]) * idf[name][columns]
+            owner = np.repeat(np.arange(len(profiles)), sizes)
+            lengths = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(profiles)))
+            values /= np.where(lengths > 0, lengths, 1.0)[owner]
+            local, inverse = np.unique(columns, return_inverse=True)
+            indptr = np.concatenate([[0], np.cumsum(sizes)])
+            out.append(sp.csr_matrix((values, inverse.ravel(), indptr), shape=(len(profiles), len(local))))
+        return out
 
     def _relink(self, event_ids: list[str], idf: Mapping) -> None:
         """Recompute the keys and links of ``event_ids`` against the open events sharing a key with them."""
         if not event_ids:
             return
         options = self.options
-        vectors, complete = self._vectors(event_ids, idf)
-        entities = vectors[SUBSPACES.index("entities")]
-        for i, event_id in enumerate(event_ids):
+        entities = SUBSPACES.index("entities")
+        for event_id in event_ids:
             for other in self._links.pop(event_id, set()):
                 self._links.get(other, set()).discard(event_id)
             self._unpost(event_id)
-            if not complete[i]:
+            self._profiles.pop(event_id, None)
+            profile = self._profile(event_id)
+            if profile is None:
                 continue  # a closed event changed (a late copy joined it): it keeps no links
-            row = entities[i]
-            top = row.indices[np.argsort(-row.data, kind="stable")[: options.keys]]
+            columns, values = profile[entities]
+            weights = values * idf["entities"][columns]
+            if len(weights) > options.keys:  # ties at the cut go to the lower column, so the keys never depend on order
+                cut = np.partition(weights, len(weights) - options.keys)[len(weights) - options.keys]
+                columns = columns[weights >= cut]
+                weights = weights[weights >= cut]
+            top = columns[np.lexsort((columns, -weights))[: options.keys]]
             self._keys[event_id] = sorted(int(c) for c in top)
             for key in self._keys[event_id]:
                 self._postings.setdefault(key, set()).add(event_id)
@@ -259,10 +270,11 @@ class StorylineIndex:
         for event_id in event_ids:
             found = set().union(*(self._postings.get(k, set()) for k in self._keys.get(event_id, [])))
             candidates[event_id] = sorted(c for c in found if c != event_id and self._near(event_id, c))
-        others = sorted(set().union(*candidates.values()) - set(event_ids))
-        pool = event_ids + others
+        pool = sorted({e for e in event_ids if candidates[e]} | set().union(*candidates.values()))
+        if not pool:
+            return
         position = {e: p for p, e in enumerate(pool)}
-        pool_vectors = vectors if not others else self._vectors(pool, idf)[0]
+        pool_vectors = self._vectors(pool, idf)
         weights = np.array(options.weights)
         for begin in range(0, len(event_ids), _BLOCK):
             block = [e for e in event_ids[begin : begin + _BLOCK] if candidates[e]]
@@ -349,8 +361,12 @@ class StorylineIndex:
         for k, name in enumerate(SUBSPACES):
             rows = [self._rows[a] for a in articles]
             arrays[f"{name}_sizes"] = np.array([len(r[k][0]) for r in rows], dtype=np.int32)
-            arrays[f"{name}_columns"] = np.concatenate([r[k][0] for r in rows]) if rows else np.zeros(0, np.int32)
-            arrays[f"{name}_values"] = np.concatenate([r[k][1] for r in rows]) if rows else np.zeros(0, np.float32)
+            arrays[f"{name}_columns"] = (
+                np.concatenate([r[k][0] for r in rows]).astype(np.int32) if rows else np.zeros(0, np.int32)
+            )
+            arrays[f"{name}_values"] = (
+                np.concatenate([r[k][1] for r in rows]).astype(np.float32) if rows else np.zeros(0, np.float32)
+            )
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)
         return buffer.getvalue()
