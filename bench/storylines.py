@@ -109,7 +109,7 @@ def scale(folder: Path, total: int) -> None:
     """Events and storylines online over the synthetic stream, 1,000 articles per call; CPU seconds of each."""
     from storyline.events import EventIndex
     from storyline.features import featurize
-    from storyline.stories import StorylineIndex
+    from storyline.events.storylines import StorylineIndex
 
     articles, gold, _ = read_ecbplus(folder)
     events, stories = EventIndex(), StorylineIndex()

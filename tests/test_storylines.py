@@ -13,7 +13,7 @@ from storyline.events import EventIndex
 from storyline.ingest import read_paths
 from storyline.model import Article, Event, Storyline
 from storyline.pipeline import digests, ingest, rebuild
-from storyline.stories import StorylineIndex, build_storylines
+from storyline.events.storylines import StorylineIndex, build_storylines
 from storyline.store import Store
 from storyline.timelines import developments
 

@@ -82,7 +82,7 @@ def storylines(articles: Sequence[Article]) -> list[Storyline]:
 def storylines_and_events(articles: Sequence[Article]) -> tuple[list[Storyline], list[Event]]:
     """``storylines(articles)`` and the events they hold."""
     from storyline.events import EventIndex
-    from storyline.stories import build_storylines
+    from storyline.events.storylines import build_storylines
 
     index = EventIndex.from_articles(articles, copy_groups=find_copy_groups(articles))
     found = index.events()

@@ -17,7 +17,7 @@ from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
-from storyline.stories import StorylineIndex
+from storyline.events.storylines import StorylineIndex
 from storyline.store import Store
 from storyline.timelines import link_digests
 

@@ -28,7 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 import xxhash
 
-from storyline.events import day_number
+from storyline.events.days import day_number
 from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, Event, Storyline
 
