@@ -264,3 +264,16 @@ def test_digest_index_groups_events_by_storyline_and_pages_link_the_storyline(tm
     page_json = json.loads((out / files[second.id]).with_suffix(".json").read_text(encoding="utf-8"))
     assert page_json["storyline"]["earlier"][0]["id"] == first.id
     assert report.event_count == 2
+
+
+def test_a_late_copy_joining_a_closed_event_keeps_its_storyline():
+    mill, follow_up = _articles(MILL_FIRE, "m", "2026-04-07"), _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    later = _articles(TANNERY_FIRE, "t", "2026-07-01")  # moves the stream a window past the mill fire
+    copy = _articles(MILL_FIRE[:1], "c", "2026-04-07")
+    articles = mill + follow_up + later + copy
+    idf = EventIndex.from_articles(articles).idf()
+    index = StorylineIndex()
+    index.update([_event("ev-a", mill), _event("ev-b", follow_up)], mill + follow_up, idf=idf)
+    index.update([_event("ev-c", later)], later, idf=idf)
+    index.update([_event("ev-a", mill + copy)], copy, idf=idf)
+    assert [s.event_ids for s in index.storylines()] == [["ev-a", "ev-b"], ["ev-c"]]

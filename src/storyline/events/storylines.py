@@ -249,13 +249,18 @@ class StorylineIndex:
         options = self.options
         entities = SUBSPACES.index("entities")
         for event_id in event_ids:
+            if event_id not in self._keys and event_id in self._links:
+                # A closed event changed (a late copy joined it): it keeps its links, and keeps no rows.
+                for article_id in self._events[event_id].article_ids:
+                    self._rows.pop(article_id, None)
+                    self._article_day.pop(article_id, None)
+                continue
             for other in self._links.pop(event_id, set()):
                 self._links.get(other, set()).discard(event_id)
             self._unpost(event_id)
-            self._profiles.pop(event_id, None)
             profile = self._profile(event_id)
             if profile is None:
-                continue  # a closed event changed (a late copy joined it): it keeps no links
+                continue
             columns, values = profile[entities]
             weights = values * idf["entities"][columns]
             if len(weights) > options.keys:  # ties at the cut go to the lower column, so the keys never depend on order
