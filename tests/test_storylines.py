@@ -277,3 +277,15 @@ def test_a_late_copy_joining_a_closed_event_keeps_its_storyline():
     index.update([_event("ev-c", later)], later, idf=idf)
     index.update([_event("ev-a", mill + copy)], copy, idf=idf)
     assert [s.event_ids for s in index.storylines()] == [["ev-a", "ev-b"], ["ev-c"]]
+
+
+def test_api_names_work_after_other_api_calls_imported_their_modules():
+    import subprocess
+    import sys
+
+    code = (
+        "import storyline; r = storyline.read(['examples/corpus']); "
+        "assert storyline.events(r.articles) and storyline.storylines(r.articles); print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLES.parent, capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr

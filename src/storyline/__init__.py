@@ -27,9 +27,12 @@ __all__ = sorted(_HOME_OF)
 def __getattr__(name: str):
     if name not in _HOME_OF:
         raise AttributeError(f"module 'storyline' has no attribute {name!r}")
-    value = getattr(import_module(f"storyline.{_HOME_OF[name]}"), name)
-    globals()[name] = value
-    return value
+    home = _HOME_OF[name]
+    module = import_module(f"storyline.{home}")
+    # Bind every name of that module at once: importing it also imports submodules such as ``storyline.events``,
+    # which would otherwise hide the functions of the same name.
+    globals().update({other: getattr(module, other) for other in _HOMES[home]})
+    return globals()[name]
 
 
 def __dir__() -> list[str]:
