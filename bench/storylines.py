@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events import bcubed, read_ecbplus, synthetic_stream  # noqa: E402  (bench/events.py)
+from events import bcubed, read_ecbplus, synthetic_stream
 
-from storyline.api import read, storylines_and_events  # noqa: E402
+from storyline.api import read, storylines_and_events
 
 
 def unique(articles):
@@ -99,8 +99,10 @@ def ecb(folder: Path) -> None:
     events, storylines = online(articles)
     seconds = time.process_time() - started
     by_event, by_story = labels(articles, events, storylines)
-    for method, predicted in (("anchor: events alone (store, 50 per ingest)", by_event),
-                              ("ours: storylines (store, 50 per ingest)", by_story)):
+    for method, predicted in (
+        ("anchor: events alone (store, 50 per ingest)", by_event),
+        ("ours: storylines (store, 50 per ingest)", by_story),
+    ):
         fused = merged_topics(articles, gold_of, topic, predicted)
         row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
 
@@ -124,8 +126,8 @@ def ecb_dated(folder: Path) -> None:
 def scale(folder: Path, total: int) -> None:
     """Events and storylines online over the synthetic stream, 1,000 articles per call; CPU seconds of each."""
     from storyline.events import EventIndex
-    from storyline.features import featurize
     from storyline.events.storylines import StorylineIndex
+    from storyline.features import featurize
 
     articles, gold, _ = read_ecbplus(folder)
     events, stories = EventIndex(), StorylineIndex()

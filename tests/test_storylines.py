@@ -10,10 +10,10 @@ import pytest
 import storyline
 from storyline.cli import main
 from storyline.events import EventIndex
+from storyline.events.storylines import StorylineIndex, build_storylines
 from storyline.ingest import read_paths
 from storyline.model import Article, Event, Storyline
 from storyline.pipeline import digests, ingest, rebuild
-from storyline.events.storylines import StorylineIndex, build_storylines
 from storyline.store import Store
 from storyline.timelines import developments
 
@@ -47,14 +47,29 @@ TANNERY_FIRE = [
 
 
 def _articles(texts, prefix, day, *, outlet="Carrow Post"):
-    return [Article(id=f"{prefix}{k}", text=text, title=None, outlet=outlet, published=day, date_source="field",
-                    content_hash=f"{prefix}{k}") for k, text in enumerate(texts)]
+    return [
+        Article(
+            id=f"{prefix}{k}",
+            text=text,
+            title=None,
+            outlet=outlet,
+            published=day,
+            date_source="field",
+            content_hash=f"{prefix}{k}",
+        )
+        for k, text in enumerate(texts)
+    ]
 
 
 def _event(event_id, articles):
     days = sorted(a.published for a in articles if a.published)
-    return Event(event_id, articles[0].text.split(".")[0], days[0] if days else None, days[-1] if days else None,
-                 [a.id for a in articles])
+    return Event(
+        event_id,
+        articles[0].text.split(".")[0],
+        days[0] if days else None,
+        days[-1] if days else None,
+        [a.id for a in articles],
+    )
 
 
 def _link(groups):
@@ -83,8 +98,10 @@ def test_the_same_names_months_apart_are_two_stories():
 
 
 def test_without_dates_two_fires_sharing_a_fire_chief_stay_apart():
-    undated = [[dataclasses.replace(a, published=None, date_source=None) for a in group]
-               for group in (_articles(MILL_FIRE, "m", None), _articles(TANNERY_FIRE, "t", None))]
+    undated = [
+        [dataclasses.replace(a, published=None, date_source=None) for a in group]
+        for group in (_articles(MILL_FIRE, "m", None), _articles(TANNERY_FIRE, "t", None))
+    ]
     story_of, stories = _link(undated)
     assert story_of["ev-0"] != story_of["ev-1"]
     assert all(story.start is None and story.end is None for story in stories)
@@ -99,8 +116,11 @@ def test_undated_copies_of_one_story_are_still_linked():
 
 
 def test_updates_one_event_at_a_time_give_the_batch_storylines_and_survive_a_saved_state():
-    groups = [_articles(MILL_FIRE, "m", "2026-04-07"), _articles(TANNERY_FIRE, "t", "2026-04-09"),
-              _articles(MILL_FOLLOW_UP, "f", "2026-04-12")]
+    groups = [
+        _articles(MILL_FIRE, "m", "2026-04-07"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+        _articles(MILL_FOLLOW_UP, "f", "2026-04-12"),
+    ]
     articles = [a for group in groups for a in group]
     idf = EventIndex.from_articles(articles).idf()
     events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
@@ -125,18 +145,21 @@ def test_an_event_that_loses_its_articles_leaves_its_storyline():
 
 def test_an_event_spanning_months_is_one_storyline_with_a_development_per_day():
     days = ["2026-01-05", "2026-02-16", "2026-04-20"]
-    texts = [MILL_FIRE[0], MILL_FOLLOW_UP[0],
-             "A new Hollin Dyeworks mill opened on the Carrow river site on Monday, built by Ruth Abernethy with "
-             "help from Carrowby council and a loan from the Lessing Savings Bank."]
+    texts = [
+        MILL_FIRE[0],
+        MILL_FOLLOW_UP[0],
+        "A new Hollin Dyeworks mill opened on the Carrow river site on Monday, built by Ruth Abernethy with "
+        "help from Carrowby council and a loan from the Lessing Savings Bank.",
+    ]
     articles = [_articles([text], f"s{k}", day)[0] for k, (day, text) in enumerate(zip(days, texts))]
-    story_of, stories = _link([articles])
+    _, stories = _link([articles])
     assert [(s.start, s.end, s.event_ids) for s in stories] == [("2026-01-05", "2026-04-20", ["ev-0"])]
     found = developments(articles)
     assert [item["date"] for item in found] == days
     for item in found:
         citation = item["citations"][0]
         article = next(a for a in articles if a.id == citation["article_id"])
-        assert " ".join(article.text[citation["start"]:citation["end"]].split()) == item["text"]
+        assert " ".join(article.text[citation["start"] : citation["end"]].split()) == item["text"]
 
 
 def test_developments_skip_a_day_that_only_repeats_earlier_news_and_undated_articles():
@@ -244,7 +267,8 @@ def test_digest_index_groups_events_by_storyline_and_pages_link_the_storyline(tm
         ingest(store, articles)
         first, second = store.events()
         with store.transaction():  # one storyline of two events, as the linker makes of a story and its sequel
-            store.replace_all_storylines([Storyline("sl-x", "Two fires", first.start, second.end, [first.id, second.id])])
+            linked = Storyline("sl-x", "Two fires", first.start, second.end, [first.id, second.id])
+            store.replace_all_storylines([linked])
         made = {digest.event.id: digest for digest in digests(store)}
     assert made[first.id].storyline.later == [{"id": second.id, "title": second.title, "start": second.start}]
     assert made[second.id].storyline.earlier == [{"id": first.id, "title": first.title, "start": first.start}]

@@ -15,9 +15,9 @@ from datetime import date
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
 from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
+from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
-from storyline.events.storylines import StorylineIndex
 from storyline.store import Store
 from storyline.timelines import link_digests
 

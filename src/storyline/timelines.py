@@ -47,8 +47,13 @@ def developments(articles: Sequence[Article]) -> list[dict]:
             said |= set(content_stems(article.text))
         if found:
             article, index, start, end = found
-            out.append({"date": day, "text": " ".join(article.text[start:end].split()), "citations": [
-                {"article_id": article.id, "sentence_index": index, "start": start, "end": end}]})
+            out.append(
+                {
+                    "date": day,
+                    "text": " ".join(article.text[start:end].split()),
+                    "citations": [{"article_id": article.id, "sentence_index": index, "start": start, "end": end}],
+                }
+            )
     return out
 
 
@@ -61,16 +66,18 @@ def timeline(storyline: Storyline, digests: Mapping[str, EventDigest]) -> list[d
         if digest is None:
             continue
         first = digest.summary.sentences[0] if digest.summary.sentences else None
-        out.append({
-            "event_id": event_id,
-            "date": digest.event.start,
-            "headline": digest.summary.headline or digest.event.title,
-            "summary": first.text if first else "",
-            "citations": [
-                {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end}
-                for c in (first.citations if first else [])
-            ],
-        })
+        out.append(
+            {
+                "event_id": event_id,
+                "date": digest.event.start,
+                "headline": digest.summary.headline or digest.event.title,
+                "summary": first.text if first else "",
+                "citations": [
+                    {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end}
+                    for c in (first.citations if first else [])
+                ],
+            }
+        )
     return out
 
 
@@ -80,9 +87,10 @@ def link_digests(digests: Sequence[EventDigest], storylines: Sequence[Storyline]
     for storyline in storylines:
         entries = [
             {"id": e, "title": by_id[e].event.title, "start": by_id[e].event.start}
-            for e in storyline.event_ids if e in by_id
+            for e in storyline.event_ids
+            if e in by_id
         ]
         for position, entry in enumerate(entries):
             by_id[entry["id"]].storyline = StorylineLink(
-                storyline.id, storyline.title, earlier=entries[:position], later=entries[position + 1:]
+                storyline.id, storyline.title, earlier=entries[:position], later=entries[position + 1 :]
             )

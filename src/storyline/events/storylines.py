@@ -112,9 +112,7 @@ class StorylineIndex:
         changed."""
         if not events:
             return []
-        known_days = {
-            a.id: day_number(a.published) if a.date_source != "ingest-time" else _UNKNOWN for a in articles
-        }
+        known_days = {a.id: day_number(a.published) if a.date_source != "ingest-time" else _UNKNOWN for a in articles}
         fresh = [i for i, a in enumerate(articles) if a.id not in self._rows]
         if fresh:
             rows = featurize([articles[i] for i in fresh], bits=self.options.bits) if features is None else None
@@ -352,15 +350,24 @@ class StorylineIndex:
             "options": asdict(self.options),
             "stream_day": None if math.isnan(self._stream_day) else self._stream_day,
             "events": [
-                [e.id, e.title, e.start, e.end, e.article_ids, e.outlets, *_json_days(self._days[e.id]),
-                 _json_days((self._seen.get(e.id, _UNKNOWN),))[0]]
+                [
+                    e.id,
+                    e.title,
+                    e.start,
+                    e.end,
+                    e.article_ids,
+                    e.outlets,
+                    *_json_days(self._days[e.id]),
+                    _json_days((self._seen.get(e.id, _UNKNOWN),))[0],
+                ]
                 for e in self._events.values()
             ],
             "links": sorted([a, b] for a, others in self._links.items() for b in others if a < b),
             "keys": self._keys,
             "articles": articles,
-            "article_days": [None if math.isnan(self._article_day.get(a, _UNKNOWN)) else self._article_day[a]
-                             for a in articles],
+            "article_days": [
+                None if math.isnan(self._article_day.get(a, _UNKNOWN)) else self._article_day[a] for a in articles
+            ],
         }
         arrays = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
         for k, name in enumerate(SUBSPACES):
@@ -384,8 +391,10 @@ class StorylineIndex:
         except (ValueError, KeyError, OSError) as error:
             raise ValueError(f"not a storyline index state: {error}") from None
         if meta.get("version") != STATE_VERSION:
-            raise ValueError(f"the stored storyline index has version {meta.get('version')}, this Storyline "
-                             f"reads {STATE_VERSION}: run 'storyline rebuild' once to recompute it")
+            raise ValueError(
+                f"the stored storyline index has version {meta.get('version')}, this Storyline "
+                f"reads {STATE_VERSION}: run 'storyline rebuild' once to recompute it"
+            )
         options = dict(meta["options"])
         options["weights"] = tuple(options["weights"])
         index = cls(**options)
