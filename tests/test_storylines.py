@@ -308,7 +308,7 @@ def test_api_names_work_after_other_api_calls_imported_their_modules():
     import sys
 
     code = (
-        "import storyline; r = storyline.read(['examples/corpus']); "
+        "import storyline; r = storyline.read(['examples/corpus/text/courier-ostwick-fire.txt']); "
         "assert storyline.events(r.articles) and storyline.storylines(r.articles); print('ok')"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLES.parent, capture_output=True, text=True)
