@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 
 import pytest
 
@@ -215,13 +216,17 @@ def test_store_storylines_as_articles_arrive_match_a_rebuild(tmp_path):
     assert article_sets(online, events) == article_sets(rebuilt, rebuilt_events)
 
 
-def test_a_store_without_storylines_gets_them_for_its_stored_events(tmp_path):
+def test_a_store_made_before_storylines_gets_them_for_its_stored_events(tmp_path):
     articles = _example_articles()
-    with Store(tmp_path / "s.db") as store:
+    path = tmp_path / "s.db"
+    with Store(path) as store:
         ingest(store, articles[:12])
-        with store.transaction():
-            store.replace_all_storylines([])
-            store._db.execute("DELETE FROM state WHERE key = 'storylines'")  # as a store made before storylines
+    with sqlite3.connect(path) as db:  # back to the first schema, as a store written before storylines existed
+        db.executescript(
+            "DROP TABLE storylines; DROP TABLE storyline_members; DELETE FROM state WHERE key = 'storylines'; "
+            "UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+        )
+    with Store(path) as store:
         ingest(store, articles[12:])
         assert sorted(e for s in store.storylines() for e in s.event_ids) == sorted(e.id for e in store.events())
 
@@ -313,3 +318,15 @@ def test_api_names_work_after_other_api_calls_imported_their_modules():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLES.parent, capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_index_lists_an_event_that_no_stored_storyline_holds(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, _articles(MILL_FIRE, "m", "2026-04-07") + _articles(TANNERY_FIRE, "t", "2026-04-09"))
+        with store.transaction():
+            store.replace_all_storylines(store.storylines()[:1])
+    storyline.digest([], db=tmp_path / "s.db", out=tmp_path / "out")
+    data = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(e for s in data["storylines"] for e in s["events"]) == sorted(e["id"] for e in data["events"])
+    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert all(event["file"] in index for event in data["events"])

@@ -81,6 +81,18 @@ def timeline(storyline: Storyline, digests: Mapping[str, EventDigest]) -> list[d
     return out
 
 
+def with_every_event(storylines: Sequence[Storyline], digests: Sequence[EventDigest]) -> list[Storyline]:
+    """``storylines``, plus a storyline of one event for each digest none of them holds, so an index lists every
+    event even when a store's storylines lag behind its events."""
+    listed = {event_id for storyline in storylines for event_id in storyline.event_ids}
+    alone = [
+        Storyline(d.event.id, d.event.title, d.event.start, d.event.end, [d.event.id])
+        for d in digests
+        if d.event.id not in listed
+    ]
+    return [*storylines, *alone]
+
+
 def link_digests(digests: Sequence[EventDigest], storylines: Sequence[Storyline]) -> None:
     """Set each digest's ``storyline``: its storyline and that storyline's events before and after it."""
     by_id = {digest.event.id: digest for digest in digests}

@@ -51,12 +51,12 @@ def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str],
                   storylines: Sequence[Storyline] = ()) -> dict:
     """The events, and with ``storylines`` each storyline's timeline (events in date order, each with its date,
     headline and the first sentence of its cited summary)."""
-    from storyline.timelines import timeline
+    from storyline.timelines import timeline, with_every_event
 
     data = {"events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
                         "articles": d.event.article_ids, "file": file_of[d.event.id]} for d in digests]}
     if storylines:
         by_id = {d.event.id: d for d in digests}
         data["storylines"] = [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "events": s.event_ids,
-                               "timeline": timeline(s, by_id)} for s in storylines]
+                               "timeline": timeline(s, by_id)} for s in with_every_event(storylines, digests)]
     return data

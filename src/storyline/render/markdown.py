@@ -63,9 +63,10 @@ def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str],
 
 def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str],
                      storylines: Sequence[Storyline]) -> str:
-    from storyline.timelines import timeline
+    from storyline.timelines import timeline, with_every_event
 
     by_id = {digest.event.id: digest for digest in digests}
+    storylines = with_every_event(storylines, digests)
     lines = ["# Events", "", f"{len(digests)} events in {len(storylines)} storylines from "
              f"{sum(len(d.articles) for d in digests)} articles, each storyline's events in date order.", ""]
     for storyline in storylines:
