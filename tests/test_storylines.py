@@ -330,3 +330,16 @@ def test_the_index_lists_an_event_that_no_stored_storyline_holds(tmp_path):
     assert sorted(e for s in data["storylines"] for e in s["events"]) == sorted(e["id"] for e in data["events"])
     index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
     assert all(event["file"] in index for event in data["events"])
+
+
+def test_build_without_an_event_index_weighs_terms_by_the_articles_themselves():
+    groups = [
+        _articles(MILL_FIRE, "m", "2026-04-07"),
+        _articles(MILL_FOLLOW_UP, "f", "2026-04-12"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+    ]
+    articles = [a for group in groups for a in group]
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    assert build_storylines(events, articles) == build_storylines(
+        events, articles, idf=EventIndex.from_articles(articles).idf()
+    )

@@ -29,6 +29,7 @@ import scipy.sparse as sp
 import xxhash
 
 from storyline.events.days import day_number
+from storyline.events.vectors import Idf
 from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, Event, Storyline
 
@@ -81,7 +82,7 @@ class StorylineIndex:
     >>> index = StorylineIndex()
     >>> changed = index.update(events.add(articles), articles, idf=events.idf())
     >>> [(s.title, s.event_ids) for s in index.storylines()]
-    [('Fire destroyed the Dunmore mill.', ['ev-...'])]
+    [('Fire destroyed the Dunmore mill.', ['ev-116b6d267f7f'])]
     """
 
     def __init__(self, **options: object) -> None:
@@ -444,10 +445,20 @@ def _event_order(event: Event) -> tuple:
 
 
 def build_storylines(
-    events: Sequence[Event], articles: Sequence[Article], *, idf: Mapping, **options: object
+    events: Sequence[Event], articles: Sequence[Article], *, idf: Mapping | None = None, **options: object
 ) -> list[Storyline]:
-    """Storylines of ``events`` (``articles``: theirs; ``idf``: ``EventIndex.idf()`` over them), oldest first:
-    every event in exactly one storyline."""
+    """Storylines of ``events`` (``articles``: theirs), oldest first: every event in exactly one storyline.
+
+    ``idf``: ``EventIndex.idf()`` of the index that made the events; without it, the document frequencies of
+    ``articles``.
+    """
     index = StorylineIndex(**options)
-    index.update(sorted(events, key=_event_order), articles, idf=idf)
+    features = None
+    if idf is None:
+        features = featurize(articles, bits=index.options.bits)
+        size = 1 << index.options.bits
+        idf = {
+            name: Idf(np.bincount(features.subspace(name).indices, minlength=size), len(articles)) for name in SUBSPACES
+        }
+    index.update(sorted(events, key=_event_order), articles, idf=idf, features=features)
     return index.storylines()
