@@ -170,14 +170,13 @@ class StorylineIndex:
             kept = [a for a in old.article_ids if self._event_of_article.get(a) == loser]
             if kept:
                 self._events[loser] = Event(loser, old.title, old.start, old.end, kept, old.outlets)
+                self._days[loser] = self._recount(kept, known_days)
             else:
                 self._drop(loser)
         old = self._events.get(event.id)
         first, last = self._days.get(event.id, (_UNKNOWN, _UNKNOWN)) if old else (_UNKNOWN, _UNKNOWN)
         if old is not None and set(old.article_ids) - set(event.article_ids):
-            first, last = _UNKNOWN, _UNKNOWN  # articles left: recount the known days from those kept
-            for article_id in event.article_ids:
-                first, last = _extend(first, last, self._day_of(article_id, known_days))
+            first, last = self._recount(event.article_ids, known_days)  # articles left: count those kept
         else:
             for article_id in set(event.article_ids) - set(old.article_ids if old else ()):
                 first, last = _extend(first, last, self._day_of(article_id, known_days))
@@ -190,6 +189,12 @@ class StorylineIndex:
 
     def _day_of(self, article_id: str, known_days: Mapping[str, float]) -> float:
         return known_days.get(article_id, self._article_day.get(article_id, _UNKNOWN))
+
+    def _recount(self, article_ids: Sequence[str], known_days: Mapping[str, float]) -> tuple[float, float]:
+        first, last = _UNKNOWN, _UNKNOWN
+        for article_id in article_ids:
+            first, last = _extend(first, last, self._day_of(article_id, known_days))
+        return first, last
 
     def _drop(self, event_id: str) -> None:
         for other in self._links.pop(event_id, set()):
