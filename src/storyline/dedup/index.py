@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import xxhash
 
+from storyline.config import DEFAULT_COPY_THRESHOLD
 from storyline.dedup.bands import KeyRuns, pairs_within
 from storyline.dedup.chunks import sketch_chunks
 from storyline.dedup.rows import Row, decode_row, encode_row
@@ -23,9 +24,11 @@ from storyline.dedup.sketch import (
     band_keys,
     containment,
 )
+from storyline.engine import Engine, engine_for
 from storyline.model import Article, CopyGroup
+from storyline.unionfind import UnionFind
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = DEFAULT_COPY_THRESHOLD
 # Sketched articles are matched against the index this many at a time: fewer, larger LSH lookups and runs.
 _CONNECT_BATCH = 10_000
 
@@ -50,23 +53,22 @@ class CopyIndex:
         threshold: float = DEFAULT_THRESHOLD,
         min_words: int = DEFAULT_MIN_WORDS,
         workers: int | None = None,
+        engine: Engine | None = None,
     ) -> None:
+        """``engine`` runs the sketching (default: ``workers`` processes, the calling one alone when None)."""
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         if min_words < 0:
             raise ValueError(f"min_words must be >= 0, got {min_words}")
-        if workers is not None and workers < 1:
-            raise ValueError(f"workers must be >= 1, got {workers}")
         self.threshold = float(threshold)
         self.min_words = int(min_words)
-        self.workers = workers
+        self.engine = engine if engine is not None else engine_for(workers)
         self._ids: list[str] = []
         self._position: dict[str, int] = {}
         self._published: list[str | None] = []
         self._words: list[int] = []
         self._shingles: list[bytes] = []
-        self._parent: list[int] = []
-        self._members: dict[int, list[int]] = {}  # root -> members, for groups of two or more
+        self._sets = UnionFind()  # articles (by position) joined as copies
         self._bands = [KeyRuns() for _ in range(NUM_BANDS)]
         self._digests = KeyRuns()  # 32-bit digest of each distinct shingle set -> the article representing it
 
@@ -99,7 +101,7 @@ class CopyIndex:
         rows: list[tuple[str, bytes]] = []
         pending: list[Sketches] = []
         done = 0
-        chunks = sketch_chunks([a.text for a in articles], self.min_words, self.workers)
+        chunks = sketch_chunks([a.text for a in articles], self.min_words, self.engine)
         for sketches in itertools.chain(chunks, [None]):
             if sketches is not None:
                 pending.append(sketches)
@@ -192,7 +194,7 @@ class CopyIndex:
         self._words.append(item.words)
         groupable = len(item.shingles) and item.words >= self.min_words
         self._shingles.append(item.shingles.tobytes() if groupable else b"")
-        self._parent.append(position)
+        self._sets.add()
 
     def _set(self, position: int) -> np.ndarray:
         return np.frombuffer(self._shingles[position], dtype=np.uint32)
@@ -243,7 +245,7 @@ class CopyIndex:
         links: dict[int, list[int]] = {}
 
         def join(a: int, b: int) -> None:
-            if self._union(a, b):
+            if self._sets.union(a, b):
                 links.setdefault(max(a, b), []).append(min(a, b))
 
         twin, originals, keys = self._register(first, signatures)
@@ -260,7 +262,7 @@ class CopyIndex:
         b = np.concatenate([pair[1] for pair in pairs])
         for code in np.unique(np.minimum(a, b) * size + np.maximum(a, b)).tolist():
             p, q = divmod(code, size)
-            if self._find(p) == self._find(q):
+            if self._sets.find(p) == self._sets.find(q):
                 continue  # already in one group: this pair cannot change the groups
             if containment(self._set(p), self._set(q)) >= self.threshold:
                 join(p, q)
@@ -273,35 +275,15 @@ class CopyIndex:
             runs.insert(keys[:, band], originals.astype(np.int32))
         for position, targets in enumerate(links):
             for target in targets:
-                self._union(position, self._position[target])
-
-    def _find(self, position: int) -> int:
-        parent = self._parent
-        while parent[position] != position:
-            parent[position] = parent[parent[position]]
-            position = parent[position]
-        return position
-
-    def _union(self, a: int, b: int) -> bool:
-        root_a, root_b = self._find(a), self._find(b)
-        if root_a == root_b:
-            return False
-        members_a = self._members.pop(root_a, None) or [root_a]
-        members_b = self._members.pop(root_b, None) or [root_b]
-        if len(members_a) < len(members_b):
-            root_a, root_b, members_a, members_b = root_b, root_a, members_b, members_a
-        self._parent[root_b] = root_a
-        members_a.extend(members_b)
-        self._members[root_a] = members_a
-        return True
+                self._sets.union(position, self._position[target])
 
     def _canonical_key(self, position: int) -> tuple:
         published = self._published[position]
         return (published is None, published or "", -self._words[position], self._ids[position])
 
     def _groups_of(self, positions: Iterable[int]) -> list[CopyGroup]:
-        roots = {self._find(p) for p in positions}
-        groups = [self._group(self._members.get(root) or [root]) for root in roots]
+        roots = {self._sets.find(p) for p in positions}
+        groups = [self._group(self._sets.members(root)) for root in roots]
         return sorted(groups, key=lambda g: (-len(g.article_ids), self._canonical_key(self._position[g.canonical])))
 
     def _group(self, members: list[int]) -> CopyGroup:
@@ -331,11 +313,12 @@ def find_copy_groups(
     threshold: float = DEFAULT_THRESHOLD,
     min_words: int = DEFAULT_MIN_WORDS,
     workers: int | None = None,
+    engine: Engine | None = None,
 ) -> list[CopyGroup]:
     """Copy groups of ``articles``: each article in exactly one group (singletons included), largest first.
 
     The canonical version of a group is the earliest published, then the most complete (most words);
     ``overlap`` gives each member's containment with it. Deterministic and independent of input order.
     """
-    _, groups = CopyIndex(threshold=threshold, min_words=min_words, workers=workers).add(articles)
+    _, groups = CopyIndex(threshold=threshold, min_words=min_words, workers=workers, engine=engine).add(articles)
     return groups  # every group holds a new article, so these are all the groups

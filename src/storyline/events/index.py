@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from storyline.events import state
+from storyline.events.copies import CopyKeys
 from storyline.events.days import article_days, stream_order
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
@@ -33,11 +34,12 @@ class EventIndex:
         self._topics = TopicStream(self.options)
         # With two levels the topics are broad and the events are their splits; with one, topics are the events.
         self._layer = EventLayer(self.options) if self.options.two_level else None
+        self._copies = CopyKeys()
 
     @classmethod
-    def _of(cls, options: EventOptions, topics: TopicStream, layer: EventLayer | None) -> EventIndex:
+    def _of(cls, options: EventOptions, topics: TopicStream, layer: EventLayer | None, copies: CopyKeys) -> EventIndex:
         index = cls.__new__(cls)
-        index.options, index._topics = options, topics
+        index.options, index._topics, index._copies = options, topics, copies
         index._layer = layer if options.two_level else None
         return index
 
@@ -70,17 +72,51 @@ class EventIndex:
             raise ValueError("features must have one row per article and the index's number of bits")
         batch = [articles[i] for i in fresh]
         rows = None if features is None else features.take(fresh)
+        changed, resplit = self._keep_copies_together(self._copies.link(copy_group_of))
+        keyed = {a.id: key for a in batch if (key := self._copies.key_of(a.id)) is not None}
         if self._layer is None:
-            touched = self._topics.cluster(batch, copy_group_of, rows)
-            return [self._topics.records[index].to_event() for index in sorted(touched)]
+            changed |= self._topics.cluster(batch, keyed, rows)
+            return [self._topics.records[index].to_event() for index in sorted(changed)]
         rows = featurize(batch, bits=self.options.bits) if rows is None else rows
         n_before = len(self._topics.records)
-        touched = self._topics.cluster(batch, copy_group_of, rows)
+        touched = self._topics.cluster(batch, keyed, rows) | resplit
         days, known = article_days(batch)
         entries = entries_of([a.id for a in batch], [a.outlet for a in batch], rows, days, known)
-        changed = self._layer.update(self._topics, entries, rows, copy_group_of, touched, n_before)
+        changed |= self._layer.update(self._topics, entries, rows, keyed, touched, n_before)
         records = self._layer.records
         return [records[index].to_event() for index in sorted(changed) if records[index].article_ids]
+
+    def _keep_copies_together(self, changed_sets: dict[str, list[str]]) -> tuple[set[int], set[int]]:
+        """Copies already in the index whose sets grew or merged go into one topic and one event; returns the
+        changed event records (topics with one level) and the topics to split again."""
+        topics, layer = self._topics, self._layer
+        for retired in self._copies.retired:
+            topics.topic_of_copy_group.pop(retired, None)
+            if layer is not None:
+                layer.copy_event.pop(retired, None)
+        changed: set[int] = set()
+        resplit: set[int] = set()
+        for key, article_ids in changed_sets.items():
+            indexed = [a for a in article_ids if a in topics.topic_of_article]
+            if not indexed:
+                continue
+            holding = {topics.topic_of_article[a] for a in indexed}
+            if len(holding) > 1:
+                target, sources = topics.merge(holding)
+                if layer is None:
+                    changed |= {target, *sources}
+                else:
+                    layer.topics_merged(target, sources)
+                    resplit.add(target)
+            topic = topics.topic_of_article[indexed[0]]
+            topics.topic_of_copy_group[key] = topic
+            if layer is not None:
+                events_before = {layer.event_of_article[a] for a in indexed}
+                moved = layer.keep_together(topic, key, indexed, topics.stream_day, topics.idf()["title"])
+                changed |= moved
+                if not moved and len(events_before) > 1:
+                    resplit.add(topic)
+        return changed, resplit
 
     def events(self) -> list[Event]:
         """Every event so far, oldest first (by first date, then id)."""
@@ -110,11 +146,13 @@ class EventIndex:
         """Batch mode: cluster all ``articles`` at once (see ``cluster_events``) and return an index holding the
         result, ready to take later articles online (what a store's rebuild does)."""
         settings = EventOptions.from_mapping(options)
-        return cls._of(settings, *_cluster_batch(articles, copy_groups, settings))
+        copies = CopyKeys()
+        copies.link({a: group.id for group in copy_groups for a in group.article_ids})
+        return cls._of(settings, *_cluster_batch(articles, copy_groups, settings), copies)
 
     def to_state(self) -> bytes:
         """The index as bytes (see ``storyline.events.state``)."""
-        return state.encode(self.options, self._topics, self._layer)
+        return state.encode(self.options, self._topics, self._layer, self._copies)
 
     @classmethod
     def from_state(cls, data: bytes) -> EventIndex:

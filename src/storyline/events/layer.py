@@ -55,7 +55,9 @@ class EventLayer:
         ids_in_use = {record.id for record in self.records}
         for member in members_of(entries, features, copy_group_of):
             topic = topics.topic_of_article[member.id]
-            if topic in self.members or topic >= n_topics_before:
+            copies_event = self.copy_event.get(member.group) if member.group is not None else None
+            splits = topic in self.members or topic >= n_topics_before  # the topic is open
+            if splits and (copies_event is None or copies_event in self.topic_events.get(topic, ())):
                 kept = self.members.setdefault(topic, [])
                 if len(kept) >= MAX_KEPT_TOPIC:
                     # A topic this large stops growing its split: its events so far are final, and the articles
@@ -65,10 +67,13 @@ class EventLayer:
                 kept.append(member)
                 resplit.add(topic)
                 continue
-            # A copy joining a topic that has closed: it joins its copy group's event, without vectors.
-            record = self.copy_event.get(member.group) if member.group is not None else None
+            # A copy joining a closed topic, or copies in an event its topic no longer splits: it joins that event
+            # (without vectors).
+            record = copies_event
             if record is None:
                 record = self._new_record(member.id, member.language, ids_in_use)
+                if member.group is not None:
+                    self.copy_event[member.group] = record
             self._note(record, member.entry(), topics.stream_day)
             changed.add(record)
         idf = topics.idf()
@@ -79,6 +84,47 @@ class EventLayer:
             del self.members[topic]
             self.topic_events.pop(topic, None)
         return changed
+
+    def topics_merged(self, target: int, sources: list[int]) -> None:
+        """The topics ``sources`` were merged into ``target``: their kept articles and events go with them."""
+        for source in sources:
+            if source in self.members:
+                self.members.setdefault(target, []).extend(self.members.pop(source))
+            if source in self.topic_events:
+                self.topic_events.setdefault(target, []).extend(self.topic_events.pop(source))
+
+    def keep_together(
+        self, topic: int, key: str, article_ids: list[str], stream_day: float, title_idf: Idf
+    ) -> set[int]:
+        """Put the copies ``article_ids`` (all in ``topic``, keyed ``key``) into one event; returns the changed
+        records. Copies the topic still splits are tied by their key (the next split keeps them together); once
+        some are in an event the topic no longer splits (it closed, or outgrew ``MAX_KEPT_TOPIC``), the others
+        join that event."""
+        kept = {member.id: member for member in self.members.get(topic, [])}
+        fixed = sorted({self.event_of_article[a] for a in article_ids if a not in kept})
+        movable = [kept[a] for a in article_ids if a in kept]
+        if not fixed:
+            for member in movable:
+                member.group = key
+            return set()  # the caller splits the topic again
+        target, *others = fixed
+        for other in others:
+            self.records[target].absorb(self.records[other])
+            for article_id in self.records[other].article_ids:
+                self.event_of_article[article_id] = target
+            self.records[other] = self.records[other].emptied()
+        for group, record in self.copy_event.items():
+            if record in others:
+                self.copy_event[group] = target
+        if movable:
+            moving = {member.id for member in movable}
+            self.members[topic] = [member for member in self.members[topic] if member.id not in moving]
+            for member in movable:
+                member.group = key
+                self._note(target, member.entry(), stream_day)
+        self.copy_event[key] = target
+        self.records[target].choose_title(title_idf)
+        return {target, *others}
 
     def _note(self, record: int, entry: Entry, stream_day: float) -> None:
         self.records[record].note(entry, stream_day)

@@ -109,6 +109,20 @@ class EventRecord:
         best = min(range(len(titled)), key=lambda k: (-round(float(mass[k]), 9), -counts[k], titled[k][0]))
         self.title = titled[best][0]
 
+    def absorb(self, other: EventRecord) -> None:
+        """Take in every article of ``other`` (two events found to hold one story's copies become one)."""
+        self.article_ids.extend(other.article_ids)
+        self.outlets.extend(outlet for outlet in other.outlets if outlet not in self.outlets)
+        self.start, self.end = nanmin(self.start, other.start), nanmax(self.end, other.end)
+        self.ingest_start = nanmin(self.ingest_start, other.ingest_start)
+        self.ingest_end = nanmax(self.ingest_end, other.ingest_end)
+        self.last_seen = nanmax(self.last_seen, other.last_seen)
+        for headline, (count, is_title, columns) in other.headlines.items():
+            if headline in self.headlines:
+                self.headlines[headline][0] += count
+            elif len(self.headlines) < MAX_HEADLINES:
+                self.headlines[headline] = [count, is_title, list(columns)]
+
     def emptied(self) -> EventRecord:
         """A record with this one's id and language and no articles (its articles have moved)."""
         return EventRecord(id=self.id, language=self.language)

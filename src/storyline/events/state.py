@@ -10,6 +10,7 @@ from dataclasses import asdict
 import numpy as np
 import scipy.sparse as sp
 
+from storyline.events.copies import CopyKeys
 from storyline.events.days import UNKNOWN
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
@@ -20,7 +21,7 @@ from storyline.features import SUBSPACES
 STATE_VERSION = 2
 
 
-def encode(options: EventOptions, topics: TopicStream, layer: EventLayer | None) -> bytes:
+def encode(options: EventOptions, topics: TopicStream, layer: EventLayer | None, copies: CopyKeys) -> bytes:
     """Document frequencies, open topic centroids, topics and events, and the feature rows of open topics'
     articles."""
     layer = layer or EventLayer(options)
@@ -35,6 +36,7 @@ def encode(options: EventOptions, topics: TopicStream, layer: EventLayer | None)
         "events": [r.to_json() for r in layer.records],
         "topic_events": [[topic, records] for topic, records in layer.topic_events.items()],
         "copy_events": layer.copy_event,
+        "copies": copies.to_json(),
         "members": [
             [
                 topic,
@@ -74,7 +76,7 @@ def encode(options: EventOptions, topics: TopicStream, layer: EventLayer | None)
     return buffer.getvalue()
 
 
-def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer]:
+def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys]:
     """The options, topics and events saved by ``encode``; ValueError for anything else."""
     try:
         arrays = np.load(io.BytesIO(data), allow_pickle=False)
@@ -127,4 +129,4 @@ def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer]:
                 rows=tuple(rows_of[k][j] for k in range(len(SUBSPACES))),
             )
         )
-    return options, topics, layer
+    return options, topics, layer, CopyKeys.from_json(meta.get("copies", {}))

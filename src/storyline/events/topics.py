@@ -211,6 +211,32 @@ class TopicStream:
         self.records[record].note(entry, self.stream_day)
         self.topic_of_article[entry.id] = record
 
+    def merge(self, topics: set[int]) -> tuple[int, list[int]]:
+        """Make ``topics`` one: the first open one (else the first) takes in the others' articles and centroids.
+
+        Returns (the topic that remains, the topics merged into it, now empty)."""
+        open_topics = set(self.open)
+        target, *sources = sorted(topics, key=lambda t: (t not in open_topics, t))
+        for source in sources:
+            self.records[target].absorb(self.records[source])
+            for article_id in self.records[source].article_ids:
+                self.topic_of_article[article_id] = target
+            self.records[source] = self.records[source].emptied()
+        merged = set(sources)
+        for group, topic in self.topic_of_copy_group.items():
+            if topic in merged:
+                self.topic_of_copy_group[group] = target
+        if merged & open_topics:  # then the target is open too: it takes in their centroids
+            kept = [record for record in self.open if record not in merged]
+            row = {record: r for r, record in enumerate(kept)}
+            rows = [row[target if record in merged else record] for record in self.open]
+            joins = sp.csr_matrix((np.ones(len(rows)), (rows, np.arange(len(rows)))), shape=(len(kept), len(rows)))
+            for name in SUBSPACES:
+                self.centroids[name] = (joins @ self.centroids[name]).tocsr()
+            self.open = kept
+        self.records[target].choose_title(self.idf()["title"])
+        return target, sources
+
     def _store_centroids(
         self, features: ArticleFeatures, assignment: np.ndarray, records: list[int], n_open: int
     ) -> None:

@@ -34,15 +34,20 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
         for item in digest.developments:
             cited = sorted({numbers[c["article_id"]] for c in item["citations"] if c["article_id"] in numbers})
             lines.append(f"- {item['date']}: {item['text']} " + "".join(f"[{n}]" for n in cited))
-    copies = [group for group in digest.copy_groups if len(group.article_ids) > 1]
+    by_id = {a.id: a for a in digest.articles}
+    # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
+    copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
     if copies:
         lines += ["", "## Copies of one story", ""]
-        by_id = {a.id: a for a in digest.articles}
         for group in copies:
-            canonical = by_id[group.canonical]
-            lines.append(f"- [{numbers[canonical.id]}] {describe_source(canonical)} (original)")
+            canonical = by_id.get(group.canonical)
+            if canonical is None:
+                lines.append("- (the original is not among this event's articles)")
+            else:
+                lines.append(f"- [{numbers[canonical.id]}] {describe_source(canonical)} (original)")
             for variant in digest.variants.get(group.id, []):
-                lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
+                if variant["article_id"] in by_id:
+                    lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
     lines += ["", "## Sources", ""] + _source_list(digest.articles)
     return "\n".join(lines) + "\n"
 

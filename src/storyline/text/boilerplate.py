@@ -1,9 +1,24 @@
-"""Lines that outlets add around a story and that say nothing about which story it is."""
+"""Lines that outlets add around a story and that say nothing about which story it is.
+
+Two uses, two strengths: cleaning (``storyline.ingest.clean``) removes only whole lines that are page furniture
+(``FURNITURE_LINE``), since what it removes is gone for every stage; copy detection (``is_boilerplate_line``) also
+ignores credit and dateline lines ("Reporting by ...", "Published on ..."), which differ between copies of one story
+but are kept in the text.
+"""
 
 from __future__ import annotations
 
 import re
 
+# A whole line of page furniture, as cleaning removes it (lines up to 200 characters).
+FURNITURE_LINE = re.compile(
+    r"""^(?:advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+(?:article|story|on\s+\w+))?
+    |share\s+via.*|tweet|email|print|comments?|(?:click|tap)\s+here\b.*|read\s+(?:more|also|next)\b.*
+    |(?:sign\s+up|subscribe)\b.{0,80}|follow\s+us\b.{0,60}|related(?:\s+(?:articles?|stories|content))?\s*:?
+    |(?:©|\(c\)|copyright\b).{0,120}|all\s+rights\s+reserved\.?.{0,40}
+    |this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b.{0,80})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Only short lines that start with one of these words, or that carry a copyright mark, are tested against the
 # full pattern.
 _BOILERPLATE = re.compile(
