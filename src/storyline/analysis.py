@@ -88,6 +88,10 @@ def _disagreements(event_input: EventInput) -> list[Disagreement]:
     from storyline.compare import event_disagreements
 
     return event_disagreements(event_input.event.id, event_input.articles)
+def _developments(event_input: EventInput) -> list[dict]:
+    from storyline.timelines import developments
+
+    return developments(event_input.articles)
 
 
 def _same(value: Any) -> Any:
@@ -110,9 +114,10 @@ def _loader(kind: type) -> Callable[[Any], Any]:
 SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _same, _same)
 DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
+DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)
 
 # The analysers every digest runs, in order.
-ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS)
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS, DEVELOPMENTS)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,

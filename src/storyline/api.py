@@ -18,7 +18,7 @@ from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
-from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Problem, Summary
+from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Problem, Storyline, Summary
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
@@ -92,6 +92,23 @@ def disagreements(articles: Sequence[Article], *, event_list: Sequence[Event] | 
     return found
 
 
+def storylines(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> list[Storyline]:
+    """Events of ``articles`` linked into storylines, oldest first; every event in exactly one storyline."""
+    return storylines_and_events(articles, settings=settings)[0]
+
+
+def storylines_and_events(articles: Sequence[Article], *,
+                          settings: Settings = DEFAULTS) -> tuple[list[Storyline], list[Event]]:
+    """``storylines(articles)`` and the events they hold."""
+    from storyline.events import EventIndex
+    from storyline.events.storylines import build_storylines
+
+    groups = find_copy_groups(articles, threshold=settings.copy_threshold)
+    index = EventIndex.from_articles(articles, copy_groups=groups, **settings.events)
+    found = index.events()
+    return build_storylines(found, articles, idf=index.idf()), found
+
+
 def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,
               copy_groups: Sequence[CopyGroup] | None = None) -> Summary:
     """A cited summary of one event's articles; copies count once."""
@@ -126,21 +143,24 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
         report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
         digests = pipeline.digests(store, words=words)
         article_count = store.count_articles()
+        stored_storylines = store.storylines()
     (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
+    md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
+    page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
     for item in digests:
         base = out / file_of[item.event.id]
         if "markdown" in formats:
-            base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
+            base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
         if "json" in formats:
             base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
                                                  encoding="utf-8")
-    md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
     if "markdown" in formats:
-        (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
+        (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
     if "json" in formats:
-        (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
-                                        encoding="utf-8")
+        (out / "index.json").write_text(
+            json.dumps(index_to_json(digests, md_names, stored_storylines), ensure_ascii=False, indent=2),
+            encoding="utf-8")
     if "html" in formats:
         from storyline.render.html import write_site
 

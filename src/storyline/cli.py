@@ -101,7 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("events", cmd_events, "Group articles by the real-world event they report.", reads=True)
     sub.add_argument("--json", action="store_true")
 
-    command("rebuild", cmd_rebuild, "Recompute copy groups and events from every stored article.", store=True)
+    sub = command("storylines", cmd_storylines, "Link events into storylines: PATHs read in memory, or with --db "
+                  "ingested into the store and the store's storylines printed.", store=True)
+    sub.add_argument("paths", nargs="*", metavar="PATH")
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--max-file-bytes", type=int)
+
+    command("rebuild", cmd_rebuild, "Recompute copy groups, events and storylines from every stored article.",
+            store=True)
 
     sub = command("summarize", cmd_summarize, "Summarise one event's articles with cited sentences.", reads=True)
     sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
@@ -230,13 +237,48 @@ def cmd_events(args) -> int:
     return _finish(problems)
 
 
+def cmd_storylines(args) -> int:
+    from storyline import api
+
+    problems: Sequence[Problem] = []
+    if args.db:
+        report = (api.ingest(args.paths, db=args.db, max_file_bytes=_max_bytes(args), settings=args.settings)
+                  if args.paths else None)
+        problems = report.problems if report else []
+        with api.open_store(args.db, must_exist=True) as store:
+            storylines, events = store.storylines(), store.events()
+    elif args.paths:
+        articles, problems = _read(args)
+        if not articles:
+            return _finish(problems, nothing_read=True)
+        storylines, events = api.storylines_and_events(articles, settings=args.settings)
+    else:
+        raise ValueError("nothing to link: give files or folders to read, or --db of a store")
+    event_of = {event.id: event for event in events}
+    if args.json:
+        print(json.dumps({"storylines": [
+            {"id": s.id, "title": s.title, "start": s.start, "end": s.end, "events": [
+                {"id": e.id, "title": e.title, "start": e.start, "end": e.end, "articles": e.article_ids}
+                for e in (event_of[event_id] for event_id in s.event_ids if event_id in event_of)]}
+            for s in storylines]}, ensure_ascii=False, indent=2))
+    else:
+        for s in storylines:
+            print(f"{s.id}\t{s.start or '-'}\t{s.end or '-'}\t{len(s.event_ids)} event(s)\t{s.title}")
+            for event_id in s.event_ids:
+                if event_id in event_of:
+                    event = event_of[event_id]
+                    print(f"  {event.id}\t{event.start or '-'}\t{len(event.article_ids)} articles\t{event.title}")
+    return _finish(problems)
+
+
 def cmd_rebuild(args) -> int:
     from storyline import api
 
     with api.open_store(_db(args), must_exist=True) as store:
         api.rebuild(store, settings=args.settings)
         print(f"Rebuilt copy groups and events of {store.count_articles()} articles: "
-              f"{len(store.copy_groups())} copy groups, {len(store.events())} events")
+              f"{len(store.copy_groups())} copy groups, {len(store.events())} events, "
+              f"{len(store.storylines())} storylines")
     return EXIT_OK
 
 

@@ -76,6 +76,30 @@ class Event:
     outlets: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Storyline:
+    """Events that continue one story over days or weeks (the same actors and place, later developments)."""
+
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    event_ids: list[str]  # in date order (undated last)
+
+
+@dataclass(slots=True)
+class StorylineLink:
+    """Where an event stands in its storyline: the storyline, and its events before and after this one.
+
+    ``earlier`` and ``later`` hold ``{"id", "title", "start"}`` of those events, in date order.
+    """
+
+    id: str
+    title: str
+    earlier: list[dict] = field(default_factory=list)
+    later: list[dict] = field(default_factory=list)
+
+
 @dataclass(slots=True, frozen=True)
 class Citation:
     """A source sentence that supports a summary sentence."""
@@ -128,6 +152,9 @@ class EventDigest:
     # copy group id -> one entry per non-canonical version: {"article_id", **VersionDiff.to_dict()}
     variants: dict[str, list[dict]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what could not be analysed, and why
+    # what each day's articles add: {"date", "text", "citations": [Citation fields]}, oldest first
+    developments: list[dict] = field(default_factory=list)
+    storyline: StorylineLink | None = None
     disagreements: list[Disagreement] = field(default_factory=list)  # where sources disagree
 
 

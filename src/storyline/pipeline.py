@@ -17,12 +17,16 @@ from storyline.config import DEFAULT_SUMMARY_WORDS, Settings
 from storyline.dedup import CopyIndex
 from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
+from storyline.events.storylines import StorylineIndex
+from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
 from storyline.store import Store
+from storyline.timelines import link_digests
 
 COPY_INDEX = "copies"
 DEFAULTS = Settings()
 EVENT_STATE = "events"
+STORYLINE_STATE = "storylines"
 
 
 @dataclass(slots=True)
@@ -32,6 +36,7 @@ class IngestReport:
     already_stored: int = 0
     problems: list[Problem] = field(default_factory=list)
     events_touched: set[str] = field(default_factory=set)
+    storylines_touched: set[str] = field(default_factory=set)
 
 
 def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500,
@@ -44,6 +49,7 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
     copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
     state = store.get_state(EVENT_STATE)
     event_index = EventIndex.from_state(state) if state else EventIndex(**settings.events)
+    story_index = _storyline_index(store, event_index)
     for batch in _batches(items, batch_size, report):
         with store.transaction():
             added = store.add_articles(batch)
@@ -54,9 +60,15 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
             group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
-            changed_events = event_index.add(_dated(added), copy_group_of=group_of)
+            dated = _dated(added)
+            features = featurize(dated, bits=event_index.options.bits)  # once, for events and storylines
+            changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
             store.put_events(changed_events)
             store.put_state(EVENT_STATE, event_index.to_state())
+            changed_stories = story_index.update(changed_events, dated, idf=event_index.idf(), features=features)
+            store.put_storylines(changed_stories)
+            store.put_state(STORYLINE_STATE, story_index.to_state())
+            report.storylines_touched |= {storyline.id for storyline in changed_stories}
             report.added += [article.id for article in added]
             report.events_touched |= {event.id for event in changed_events}
     return report
@@ -73,6 +85,25 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups(), **settings.events)
         store.replace_all_events(event_index.events())
         store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
+        story_index = StorylineIndex()
+        story_index.update(event_index.events(), articles, idf=event_index.idf())
+        store.replace_all_storylines(story_index.storylines())
+        store.put_state(STORYLINE_STATE, story_index.to_state())
+
+
+def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
+    """The stored storyline index; a store made before storylines existed gets one over its stored events."""
+    state = store.get_state(STORYLINE_STATE)
+    if state:
+        return StorylineIndex.from_state(state)
+    index = StorylineIndex()
+    events = store.events()
+    if events:
+        articles = _dated(store.articles(), store.ingested_at())
+        with store.transaction():
+            store.put_storylines(index.update(events, articles, idf=event_index.idf()))
+            store.put_state(STORYLINE_STATE, index.to_state())
+    return index
 
 
 def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS,
@@ -99,6 +130,7 @@ def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequ
         with store.transaction():
             store.put_analysis(digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
         result[position] = digest
+    link_digests(result, store.storylines())
     return result
 
 
@@ -127,4 +159,4 @@ def _batches(items: Iterable[Article | Problem], size: int, report: IngestReport
     return iter_batches(articles_only(), size)
 
 
-__all__ = ["COPY_INDEX", "EVENT_STATE", "IngestReport", "digests", "ingest", "rebuild"]
+__all__ = ["COPY_INDEX", "EVENT_STATE", "STORYLINE_STATE", "IngestReport", "digests", "ingest", "rebuild"]

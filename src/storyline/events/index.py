@@ -15,7 +15,7 @@ from storyline.events.records import EventRecord, entries_of
 from storyline.events.refine import refine
 from storyline.events.split import split_topics
 from storyline.events.topics import Corpus, TopicStream
-from storyline.events.vectors import weighted_unit
+from storyline.events.vectors import Idf, weighted_unit
 from storyline.features import SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, CopyGroup, Event
 
@@ -122,6 +122,11 @@ class EventIndex:
         """Every event so far, oldest first (by first date, then id)."""
         records = sorted(self._event_records(), key=lambda r: (r.first_day(), r.id))
         return [record.to_event() for record in records if record.article_ids]
+
+    def idf(self) -> dict[str, Idf]:
+        """Per subspace, the inverse document frequencies of the articles seen so far (``idf[name][columns]``),
+        so that later stages weigh terms as the events do."""
+        return self._topics.idf()
 
     def event_of(self, article_id: str) -> str | None:
         """The id of the event holding ``article_id``, or None."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.model import Article, EventDigest, Summary
+from storyline.model import Article, EventDigest, Storyline, Summary
 from storyline.render.sources import numbered_sources
 
 # The version of the digest object, shared by the JSON files and the web API; bump it when a field changes meaning.
@@ -45,9 +45,23 @@ def digest_to_json(digest: EventDigest) -> dict:
                         for g in digest.copy_groups if len(g.article_ids) > 1],
         "notes": digest.notes,
         "disagreements": [item.to_dict() for item in digest.disagreements],
+        "developments": digest.developments,
+        "storyline": None if digest.storyline is None else {
+            "id": digest.storyline.id, "title": digest.storyline.title,
+            "earlier": digest.storyline.earlier, "later": digest.storyline.later},
     }
 
 
-def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str]) -> dict:
-    return {"events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
+def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str],
+                  storylines: Sequence[Storyline] = ()) -> dict:
+    """The events, and with ``storylines`` each storyline's timeline (events in date order, each with its date,
+    headline and the first sentence of its cited summary)."""
+    from storyline.timelines import timeline, with_every_event
+
+    data = {"events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
                         "articles": d.event.article_ids, "file": file_of[d.event.id]} for d in digests]}
+    if storylines:
+        by_id = {d.event.id: d for d in digests}
+        data["storylines"] = [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "events": s.event_ids,
+                               "timeline": timeline(s, by_id)} for s in with_every_event(storylines, digests)]
+    return data

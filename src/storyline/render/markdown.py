@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.model import Article, EventDigest, Summary
+from storyline.model import Article, EventDigest, Storyline, Summary
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
 
 
@@ -17,7 +17,8 @@ def summary_to_markdown(summary: Summary, articles: Sequence[Article]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def digest_to_markdown(digest: EventDigest) -> str:
+def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = None) -> str:
+    """One event's page; ``file_of`` (event id -> page name) turns its storyline's other events into links."""
     event = digest.event
     numbers = source_numbers(digest.articles)
     outlets = sorted({a.outlet for a in digest.articles if a.outlet})
@@ -28,6 +29,12 @@ def digest_to_markdown(digest: EventDigest) -> str:
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{note}_" for note in digest.notes]
     lines += _disagreement_lines(digest, numbers)
+    lines += _storyline_lines(digest, file_of or {})
+    if digest.developments:
+        lines += ["", "## Developments", ""]
+        for item in digest.developments:
+            cited = sorted({numbers[c["article_id"]] for c in item["citations"] if c["article_id"] in numbers})
+            lines.append(f"- {item['date']}: {item['text']} " + "".join(f"[{n}]" for n in cited))
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
     copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
@@ -46,7 +53,11 @@ def digest_to_markdown(digest: EventDigest) -> str:
     return "\n".join(lines) + "\n"
 
 
-def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str]) -> str:
+def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str],
+                      storylines: Sequence[Storyline] = ()) -> str:
+    """The list of events; with ``storylines``, grouped by storyline as a timeline of each."""
+    if storylines:
+        return _storyline_index(digests, file_of, storylines)
     lines = ["# Events", "", f"{len(digests)} events from {sum(len(d.articles) for d in digests)} articles.", ""]
     for digest in digests:
         event = digest.event
@@ -54,6 +65,48 @@ def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str]) -
         lines.append(f"- [{event.title}]({file_of[event.id]}) ({event.start or 'undated'}, "
                      f"{len(event.article_ids)} articles){': ' + lead if lead else ''}")
     return "\n".join(lines) + "\n"
+
+
+def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str],
+                     storylines: Sequence[Storyline]) -> str:
+    from storyline.timelines import timeline, with_every_event
+
+    by_id = {digest.event.id: digest for digest in digests}
+    storylines = with_every_event(storylines, digests)
+    lines = ["# Events", "", f"{len(digests)} events in {len(storylines)} storylines from "
+             f"{sum(len(d.articles) for d in digests)} articles, each storyline's events in date order.", ""]
+    for storyline in storylines:
+        span = storyline.start if storyline.start == storyline.end else \
+            f"{storyline.start or '?'} to {storyline.end or '?'}"
+        count = len(storyline.event_ids)
+        lines += [f"## {storyline.title}", "", f"{span or 'undated'} · {count} event{'s' * (count != 1)}", ""]
+        for entry in timeline(storyline, by_id):
+            numbers = source_numbers(by_id[entry["event_id"]].articles)
+            cited = sorted({numbers[c["article_id"]] for c in entry["citations"] if c["article_id"] in numbers})
+            marks = "".join(f"[{n}]" for n in cited)
+            summary = f": {entry['summary']} {marks}".rstrip() if entry["summary"] else ""
+            lines.append(f"- {entry['date'] or 'undated'} · [{entry['headline']}]({file_of[entry['event_id']]})"
+                         f"{summary}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _storyline_lines(digest: EventDigest, file_of: dict[str, str]) -> list[str]:
+    """The event's storyline: its earlier and later events, linked where their pages are known."""
+    link = digest.storyline
+    if link is None or not (link.earlier or link.later):
+        return []
+
+    def item(entry: dict) -> str:
+        title = f"[{entry['title']}]({file_of[entry['id']]})" if entry["id"] in file_of else entry["title"]
+        return f"- {entry['start'] or 'undated'}: {title}"
+
+    lines = ["", "## Storyline", "", f"Part of the storyline “{link.title}”."]
+    if link.earlier:
+        lines += ["", "Earlier:", ""] + [item(entry) for entry in link.earlier]
+    if link.later:
+        lines += ["", "Later:", ""] + [item(entry) for entry in link.later]
+    return lines
 
 
 def _cited_sentences(summary: Summary, numbers: dict[str, int]) -> list[str]:

@@ -33,4 +33,12 @@ MIGRATIONS: tuple[str, ...] = (
     -- analysis results per event, valid while the event's membership fingerprint is unchanged
     CREATE TABLE analyses (event_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE storylines (id TEXT PRIMARY KEY, title TEXT NOT NULL, start TEXT, "end" TEXT);
+    -- each event in one storyline, at its place in the storyline's date order
+    CREATE TABLE storyline_members (
+        event_id TEXT PRIMARY KEY, storyline_id TEXT NOT NULL, position INTEGER NOT NULL
+    );
+    CREATE INDEX storyline_members_by_storyline ON storyline_members (storyline_id);
+    """,
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
-from storyline.model import Article, CopyGroup, Event
+from storyline.model import Article, CopyGroup, Event, Storyline
 from storyline.store.schema import MIGRATIONS
 
 _ARTICLE_COLUMNS = ("id", "content_hash", "title", "title_source", "outlet", "url", "published", "date_source",
@@ -238,6 +238,40 @@ class Store:
         return [Event(event_id, title, start, end, members.get(event_id, []), json.loads(outlets))
                 for event_id, title, start, end, outlets in self._db.execute(
                     'SELECT id, title, start, "end", outlets FROM events ORDER BY start, id')]
+
+    # Storylines
+
+    def put_storylines(self, storylines: Iterable[Storyline]) -> None:
+        """Record these storylines and their events (replacing earlier storylines of the same events); storylines
+        left without events, and members whose event is gone, are removed."""
+        self._require_transaction()
+        for storyline in storylines:
+            self._db.execute("DELETE FROM storyline_members WHERE storyline_id = ?", (storyline.id,))
+            self._db.executemany("DELETE FROM storyline_members WHERE event_id = ?",
+                                 ((event_id,) for event_id in storyline.event_ids))
+            self._db.execute("INSERT OR REPLACE INTO storylines VALUES (?, ?, ?, ?)",
+                             (storyline.id, storyline.title, storyline.start, storyline.end))
+            self._db.executemany("INSERT INTO storyline_members VALUES (?, ?, ?)",
+                                 ((event_id, storyline.id, position)
+                                  for position, event_id in enumerate(storyline.event_ids)))
+        self._db.execute("DELETE FROM storyline_members WHERE event_id NOT IN (SELECT id FROM events)")
+        self._db.execute("DELETE FROM storylines WHERE id NOT IN (SELECT storyline_id FROM storyline_members)")
+
+    def replace_all_storylines(self, storylines: Iterable[Storyline]) -> None:
+        self._require_transaction()
+        self._db.execute("DELETE FROM storyline_members")
+        self._db.execute("DELETE FROM storylines")
+        self.put_storylines(storylines)
+
+    def storylines(self) -> list[Storyline]:
+        """Every stored storyline, oldest first, with its events in date order."""
+        members: dict[str, list[str]] = {}
+        for event_id, storyline_id in self._db.execute(
+                "SELECT event_id, storyline_id FROM storyline_members ORDER BY storyline_id, position"):
+            members.setdefault(storyline_id, []).append(event_id)
+        return [Storyline(storyline_id, title, start, end, members.get(storyline_id, []))
+                for storyline_id, title, start, end in self._db.execute(
+                    'SELECT id, title, start, "end" FROM storylines ORDER BY start IS NULL, start, id')]
 
     # Analyses
 

@@ -7,6 +7,7 @@ a page never waits on an ingest that holds the write lock; when the store cannot
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import queue
 import threading
@@ -61,6 +62,10 @@ class DigestCache:
         return leads
 
     def digest(self, snapshot: Snapshot, event: Event) -> EventDigest:
+        """The event's digest, linked to its storyline as the store holds it now (links change as events arrive)."""
+        return dataclasses.replace(self._analysed(snapshot, event), storyline=snapshot.storyline_link(event.id))
+
+    def _analysed(self, snapshot: Snapshot, event: Event) -> EventDigest:
         members = snapshot.members([event.id])[event.id]
         key = (event.id, self.fingerprint([(article_id, content_hash) for article_id, content_hash, _ in members]))
         found = self._remembered(key, event)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from storyline.model import Article, CopyGroup, Event
+from storyline.model import Article, CopyGroup, Event, StorylineLink
 from storyline.store import StoreError
 from storyline.web.query import fts_query
 
@@ -159,6 +159,26 @@ class Snapshot:
             return None
         members = self.members([event_id])[event_id]
         return Event(row[0], row[1], row[2], row[3], [article_id for article_id, _, _ in members], json.loads(row[4]))
+
+    def storyline_link(self, event_id: str) -> StorylineLink | None:
+        """The event's storyline and that storyline's events before and after it, as ``timelines.link_digests``."""
+        row = self.db.execute(
+            "SELECT s.id, s.title FROM storyline_members m JOIN storylines s ON s.id = m.storyline_id "
+            "WHERE m.event_id = ?",
+            (event_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        entries = [
+            {"id": member, "title": title, "start": start}
+            for member, title, start in self.db.execute(
+                "SELECT e.id, e.title, e.start FROM storyline_members m JOIN events e ON e.id = m.event_id "
+                "WHERE m.storyline_id = ? ORDER BY m.position",
+                (row[0],),
+            )
+        ]
+        position = next(i for i, entry in enumerate(entries) if entry["id"] == event_id)
+        return StorylineLink(row[0], row[1], earlier=entries[:position], later=entries[position + 1 :])
 
     def event_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT event_id FROM event_members WHERE article_id = ?", (article_id,)).fetchone()

@@ -1,0 +1,177 @@
+"""Storyline benchmark: DUC 2004 folders as gold storylines, ECB+ topics as pairs of different stories, and the
+cost of storylines on the synthetic stream of ``bench/events.py``.
+
+Articles are read by the product's own reader (``storyline.read``), and storylines come from the product's own
+functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipeline.ingest`` into a store
+(online, 50 articles per call), beside events alone, measured in the same run.
+
+    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from events import bcubed, read_ecbplus, synthetic_stream
+
+from storyline.api import read, storylines_and_events
+
+
+def unique(articles):
+    """The reader keeps an article read twice (DUC files repeated in two folders) under one id: keep the first."""
+    seen: set[str] = set()
+    return [a for a in articles if not (a.id in seen or seen.add(a.id))]
+
+
+def labels(articles, events, storylines):
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    story_of = {e: s.id for s in storylines for e in s.event_ids}
+    return [event_of[a.id] for a in articles], [story_of[event_of[a.id]] for a in articles]
+
+
+def online(articles, batch: int = 50):
+    """Storylines and events of a store fed ``batch`` articles per call in date order (the ingest path)."""
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
+    with Store(":memory:") as store:
+        for begin in range(0, len(ordered), batch):
+            ingest(store, ordered[begin : begin + batch])
+        return store.events(), store.storylines()
+
+
+def merged_topics(articles, gold, topic, predicted) -> int:
+    """Topics whose two gold events have the same majority group in ``predicted``."""
+    groups: dict = defaultdict(lambda: defaultdict(Counter))
+    for article, label in zip(articles, predicted):
+        groups[topic[article.id]][gold[article.id]][label] += 1
+    return sum(len({c.most_common(1)[0][0] for c in events.values()}) < len(events) for events in groups.values())
+
+
+def row(data, method, gold, predicted, seconds, extra=""):
+    p, r, f = bcubed(gold, predicted)
+    print(f"| {data} | {method} | {p:.3f} | {r:.3f} | {f:.3f} | {len(set(predicted))} | {extra} | {seconds:.1f} |")
+
+
+def duc(folder: Path) -> None:
+    articles = unique(read([folder]).articles)
+    gold_of = {a.id: Path(a.source_path).parent.name for a in articles}
+    gold = [gold_of[a.id] for a in articles]
+    started = time.process_time()
+    storylines, events = storylines_and_events(articles)
+    seconds = time.process_time() - started
+    by_event, by_story = labels(articles, events, storylines)
+    majority = {e.id: Counter(gold_of[a] for a in e.article_ids).most_common(1)[0][0] for e in events}
+    row("DUC 2004 dev", "anchor: events alone (batch)", gold, by_event, seconds)
+    row("DUC 2004 dev", "ours: storylines (batch)", gold, by_story, seconds)
+    row("DUC 2004 dev", "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
+    started = time.process_time()
+    events, storylines = online(articles)
+    seconds = time.process_time() - started
+    by_event, by_story = labels(articles, events, storylines)
+    row("DUC 2004 dev", "anchor: events alone (store, 50 per ingest)", gold, by_event, seconds)
+    row("DUC 2004 dev", "ours: storylines (store, 50 per ingest)", gold, by_story, seconds)
+
+
+def ecb(folder: Path) -> None:
+    articles = unique(read([folder / "docs.jsonl"]).articles)
+    records = [json.loads(line) for line in (folder / "docs.jsonl").open(encoding="utf-8")]
+    gold_of = {r["doc_id"]: r["cluster"] for r in records}
+    topic = {r["doc_id"]: r["topic"] for r in records}
+    gold = [gold_of[a.id] for a in articles]
+    n_topics = len(set(topic.values()))
+    started = time.process_time()
+    storylines, events = storylines_and_events(articles)
+    seconds = time.process_time() - started
+    by_event, by_story = labels(articles, events, storylines)
+    for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
+        fused = merged_topics(articles, gold_of, topic, predicted)
+        row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+    started = time.process_time()
+    events, storylines = online(articles)
+    seconds = time.process_time() - started
+    by_event, by_story = labels(articles, events, storylines)
+    for method, predicted in (
+        ("anchor: events alone (store, 50 per ingest)", by_event),
+        ("ours: storylines (store, 50 per ingest)", by_story),
+    ):
+        fused = merged_topics(articles, gold_of, topic, predicted)
+        row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+
+
+def ecb_dated(folder: Path) -> None:
+    """ECB+ with the dates that ``bench/events.py``'s own parser finds in the texts (the product's reader finds
+    few): what time adds."""
+    articles, gold, topics = read_ecbplus(folder)
+    gold_of = {a.id: g for a, g in zip(articles, gold)}
+    topic = {a.id: t for a, t in zip(articles, topics)}
+    started = time.process_time()
+    storylines, events = storylines_and_events(articles)
+    seconds = time.process_time() - started
+    by_event, by_story = labels(articles, events, storylines)
+    data = "ECB+ dev, dates found by bench/events.py"
+    for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
+        fused = merged_topics(articles, gold_of, topic, predicted)
+        row(data, method, gold, predicted, seconds, f"{fused} of {len(set(topics))} ({fused / len(set(topics)):.2f})")
+
+
+def scale(folder: Path, total: int) -> None:
+    """Events and storylines online over the synthetic stream, 1,000 articles per call; CPU seconds of each."""
+    from storyline.events import EventIndex
+    from storyline.events.storylines import StorylineIndex
+    from storyline.features import featurize
+
+    articles, gold, _ = read_ecbplus(folder)
+    events, stories = EventIndex(), StorylineIndex()
+    events_cpu = stories_cpu = 0.0
+    done = 0
+    for batch in synthetic_stream(articles, gold, total):
+        started = time.process_time()
+        features = featurize(batch)
+        changed = events.add(batch, features=features)
+        events_cpu += time.process_time() - started
+        started = time.process_time()
+        stories.update(changed, batch, idf=events.idf(), features=features)
+        stories_cpu += time.process_time() - started
+        done += len(batch)
+    started = time.perf_counter()
+    state = stories.to_state()
+    StorylineIndex.from_state(state)
+    saving = time.perf_counter() - started
+    print(
+        f"| synthetic stream, {done:,} articles | events {events_cpu:.1f} CPU s; storylines {stories_cpu:.1f} CPU s "
+        f"(+{stories_cpu / events_cpu:.1%}) | {len(events.events()):,} events, {len(stories.storylines()):,} "
+        f"storylines | storyline state {len(state) / 1e6:.1f} MB, saved and loaded in {saving:.2f} s |"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
+    parser.add_argument("--scale", type=int, default=20_000, help="articles in the synthetic stream (0: skip)")
+    args = parser.parse_args(argv)
+    duc_dir, ecb_dir = args.data / "duc2004-dev" / "docs", args.data / "ecbplus-dev"
+    if not duc_dir.is_dir() or not (ecb_dir / "docs.jsonl").exists():
+        sys.exit(f"benchmark data not found under {args.data}")
+    print("| data | method | B3 P | B3 R | B3 F1 | groups | ECB+ topics whose two events share a group | CPU s |")
+    print("|---|---|---|---|---|---|---|---|")
+    duc(duc_dir)
+    ecb(ecb_dir)
+    ecb_dated(ecb_dir)
+    if args.scale:
+        print()
+        print("| stream | CPU seconds | groups | state |")
+        print("|---|---|---|---|")
+        scale(ecb_dir, args.scale)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,469 @@
+"""Storylines: events linked over days and weeks when they continue one story, in one batch or as events change.
+
+Two events are linked when their articles name the same people, places and organisations and use the same words
+(the weighted mean of three idf-weighted cosines, body, headline and entities, as events are compared; see
+``storyline.features``) at ``threshold`` or more, and their date ranges are at most ``window_days`` apart. An
+event whose time is unknown (no article with a publication date) is linked only at ``undated_threshold``: without
+dates, a later development cannot be told from another event of the same kind (two warehouse fires, two
+earthquakes), so only near-identical coverage joins. A storyline is a connected group of linked events.
+
+Events are never compared all against all: each event lists its ``keys`` heaviest entity terms (by idf), and
+only events sharing a key, within the window, are compared. An event's vectors and keys are kept while it is
+open (its newest date within ``window_days`` of the newest date seen); a closed event keeps its links and its
+storyline, so the work and the state per update stay bounded however long the stream runs. ``update`` takes the
+events that changed (new ones, or ones whose articles changed) and relinks only those; ``build`` runs the same
+update over every event at once, so a rebuild gives the storylines the updates gave, up to the idf values at
+the time each link was made.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import scipy.sparse as sp
+import xxhash
+
+from storyline.events.days import day_number
+from storyline.events.vectors import Idf
+from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
+from storyline.model import Article, Event, Storyline
+
+STATE_VERSION = 1
+_UNKNOWN = math.nan
+_BLOCK = 256  # events compared with their candidates at once
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    """The knobs of storyline linking (see the module docstring); defaults chosen on the DUC 2004 and ECB+
+    development sets (docs/benchmarks.md)."""
+
+    threshold: float = 0.25
+    undated_threshold: float = 0.7
+    window_days: float = 30.0
+    weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
+    keys: int = 12
+    bits: int = DEFAULT_BITS
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= self.undated_threshold <= 1.0:
+            raise ValueError("thresholds must satisfy 0 < threshold <= undated_threshold <= 1")
+        if self.window_days < 0 or self.keys < 1:
+            raise ValueError("window_days must be at least 0 and keys at least 1")
+        if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
+            raise ValueError(f"weights must be {len(SUBSPACES)} non-negative numbers with a positive sum")
+
+
+def _storyline_id(founder: str) -> str:
+    return "sl-" + xxhash.xxh64_hexdigest(founder.encode("utf-8"), seed=0x5E7)[:12]
+
+
+def _rows_of(features: ArticleFeatures, i: int) -> tuple:
+    """Article ``i``'s feature rows: per subspace (hashed columns, values), views of the batch's matrices."""
+    out = []
+    for name in SUBSPACES:
+        matrix = features.subspace(name)
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        out.append((matrix.indices[start:end], matrix.data[start:end]))
+    return tuple(out)
+
+
+class StorylineIndex:
+    """Events linked into storylines, updated as events change.
+
+    >>> from storyline.events import EventIndex
+    >>> articles = [Article(id="a", text="Fire destroyed the Dunmore mill.", published="2026-03-02")]
+    >>> events = EventIndex()
+    >>> index = StorylineIndex()
+    >>> changed = index.update(events.add(articles), articles, idf=events.idf())
+    >>> [(s.title, s.event_ids) for s in index.storylines()]
+    [('Fire destroyed the Dunmore mill.', ['ev-116b6d267f7f'])]
+    """
+
+    def __init__(self, **options: object) -> None:
+        self.options = StoryOptions(**options)  # type: ignore[arg-type]
+        self._events: dict[str, Event] = {}
+        self._days: dict[str, tuple[float, float]] = {}  # event -> known first and last day (NaN if unknown)
+        self._links: dict[str, set[str]] = {}
+        self._event_of_article: dict[str, str] = {}
+        self._rows: dict[str, tuple] = {}  # article -> feature rows, while its event is open
+        self._article_day: dict[str, float] = {}  # article -> known day, while its event is open
+        self._keys: dict[str, list[int]] = {}  # open event -> its key entity columns
+        self._profiles: dict[str, tuple] = {}  # open event -> the sum of its articles' rows (a cache)
+        self._postings: dict[int, set[str]] = {}  # key column -> open events listing it
+        self._seen: dict[str, float] = {}  # event -> the newest day seen when it last changed
+        self._stream_day = _UNKNOWN
+
+    # ----------------------------------------------------------------------------------------------- public
+    def update(
+        self,
+        events: Sequence[Event],
+        articles: Sequence[Article],
+        *,
+        idf: Mapping,
+        features: ArticleFeatures | None = None,
+    ) -> list[Storyline]:
+        """Take new or changed ``events`` (``articles``: at least their articles not given before, with their
+        ``features`` rows if the caller has them; ``idf``: ``EventIndex.idf()``); return the storylines that
+        changed."""
+        if not events:
+            return []
+        known_days = {a.id: day_number(a.published) if a.date_source != "ingest-time" else _UNKNOWN for a in articles}
+        fresh = [i for i, a in enumerate(articles) if a.id not in self._rows]
+        if fresh:
+            rows = featurize([articles[i] for i in fresh], bits=self.options.bits) if features is None else None
+            for j, i in enumerate(fresh):
+                self._rows[articles[i].id] = _rows_of(rows, j) if rows is not None else _rows_of(features, i)
+                self._article_day[articles[i].id] = known_days[articles[i].id]
+        affected = self._affected(events)
+        changed: set[str] = set()
+        for event in events:
+            changed |= self._replace_event(event, known_days)
+        changed |= {e.id for e in events}
+        self._relink(sorted(e for e in changed if e in self._events), idf)
+        self._close_old()
+        affected = {e for e in affected | changed if e in self._events}
+        return self.storylines(only=affected | self._neighbours(affected))
+
+    def storylines(self, only: set[str] | None = None) -> list[Storyline]:
+        """Every storyline (or those holding the events ``only``), oldest first."""
+        seen: set[str] = set()
+        out = []
+        starts = sorted(self._events) if only is None else sorted(e for e in only if e in self._events)
+        for event_id in starts:
+            if event_id in seen:
+                continue
+            group = self._component(event_id)
+            seen |= group
+            out.append(self._storyline(group))
+        return sorted(out, key=lambda s: (s.start is None, s.start or "", s.id))
+
+    def storyline_of(self, event_id: str) -> str | None:
+        return self._storyline(self._component(event_id)).id if event_id in self._events else None
+
+    # ------------------------------------------------------------------------------------------- internals
+    def _affected(self, events: Sequence[Event]) -> set[str]:
+        """Events whose storyline may change when ``events`` change: themselves and their current neighbours."""
+        ids = {e.id for e in events if e.id in self._events}
+        for event in events:
+            ids |= {self._event_of_article[a] for a in event.article_ids if a in self._event_of_article}
+        return ids | self._neighbours(ids)
+
+    def _neighbours(self, ids: set[str]) -> set[str]:
+        return {n for e in ids for n in self._links.get(e, ())}
+
+    def _replace_event(self, event: Event, known_days: Mapping[str, float]) -> set[str]:
+        """Record ``event``'s new membership; returns the ids of other events that lost articles to it."""
+        losers: set[str] = set()
+        for article_id in event.article_ids:
+            previous = self._event_of_article.get(article_id)
+            if previous is not None and previous != event.id:
+                losers.add(previous)
+            self._event_of_article[article_id] = event.id
+        for loser in losers:
+            old = self._events[loser]
+            kept = [a for a in old.article_ids if self._event_of_article.get(a) == loser]
+            if kept:
+                self._events[loser] = Event(loser, old.title, old.start, old.end, kept, old.outlets)
+                self._days[loser] = self._recount(kept, known_days)
+            else:
+                self._drop(loser)
+        old = self._events.get(event.id)
+        first, last = self._days.get(event.id, (_UNKNOWN, _UNKNOWN)) if old else (_UNKNOWN, _UNKNOWN)
+        if old is not None and set(old.article_ids) - set(event.article_ids):
+            first, last = self._recount(event.article_ids, known_days)  # articles left: count those kept
+        else:
+            for article_id in set(event.article_ids) - set(old.article_ids if old else ()):
+                first, last = _extend(first, last, self._day_of(article_id, known_days))
+        self._events[event.id] = event
+        self._days[event.id] = (first, last)
+        if not math.isnan(last):
+            self._stream_day = last if math.isnan(self._stream_day) else max(self._stream_day, last)
+        self._seen[event.id] = self._stream_day
+        return losers
+
+    def _day_of(self, article_id: str, known_days: Mapping[str, float]) -> float:
+        return known_days.get(article_id, self._article_day.get(article_id, _UNKNOWN))
+
+    def _recount(self, article_ids: Sequence[str], known_days: Mapping[str, float]) -> tuple[float, float]:
+        first, last = _UNKNOWN, _UNKNOWN
+        for article_id in article_ids:
+            first, last = _extend(first, last, self._day_of(article_id, known_days))
+        return first, last
+
+    def _drop(self, event_id: str) -> None:
+        for other in self._links.pop(event_id, set()):
+            self._links.get(other, set()).discard(event_id)
+        self._unpost(event_id)
+        self._events.pop(event_id, None)
+        self._days.pop(event_id, None)
+        self._seen.pop(event_id, None)
+
+    def _unpost(self, event_id: str) -> None:
+        self._profiles.pop(event_id, None)
+        for key in self._keys.pop(event_id, []):
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.discard(event_id)
+                if not posting:
+                    del self._postings[key]
+
+    def _profile(self, event_id: str) -> tuple | None:
+        """The sum of the event's articles' rows, per subspace (columns, values); None when some of its articles'
+        rows are gone (a closed event). Kept until the event changes."""
+        profile = self._profiles.get(event_id)
+        if profile is None:
+            members = [self._rows.get(a) for a in self._events[event_id].article_ids]
+            if any(row is None for row in members):
+                return None
+            profile = []
+            for k in range(len(SUBSPACES)):
+                columns = np.concatenate([row[k][0] for row in members])
+                values = np.concatenate([row[k][1] for row in members]).astype(np.float64)
+                unique, inverse = np.unique(columns, return_inverse=True)
+                profile.append((unique, np.bincount(inverse.ravel(), weights=values, minlength=len(unique))))
+            profile = self._profiles[event_id] = tuple(profile)
+        return profile
+
+    def _vectors(self, event_ids: Sequence[str], idf: Mapping) -> list[sp.csr_matrix]:
+        """Per subspace, the idf-weighted unit profiles of ``event_ids`` (all open), on the columns they use."""
+        profiles = [self._profile(e) for e in event_ids]
+        out = []
+        for k, name in enumerate(SUBSPACES):
+            sizes = np.array([len(p[k][0]) for p in profiles], dtype=np.int64)
+            columns = np.concatenate([p[k][0] for p in profiles])
+            values = np.concatenate([p[k][1] for p in profiles]) * idf[name][columns]
+            owner = np.repeat(np.arange(len(profiles)), sizes)
+            lengths = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(profiles)))
+            values /= np.where(lengths > 0, lengths, 1.0)[owner]
+            local, inverse = np.unique(columns, return_inverse=True)
+            indptr = np.concatenate([[0], np.cumsum(sizes)])
+            out.append(sp.csr_matrix((values, inverse.ravel(), indptr), shape=(len(profiles), len(local))))
+        return out
+
+    def _relink(self, event_ids: list[str], idf: Mapping) -> None:
+        """Recompute the keys and links of ``event_ids`` against the open events sharing a key with them."""
+        if not event_ids:
+            return
+        options = self.options
+        entities = SUBSPACES.index("entities")
+        for event_id in event_ids:
+            if event_id not in self._keys and event_id in self._links:
+                # A closed event changed (a late copy joined it): it keeps its links, and keeps no rows.
+                for article_id in self._events[event_id].article_ids:
+                    self._rows.pop(article_id, None)
+                    self._article_day.pop(article_id, None)
+                continue
+            for other in self._links.pop(event_id, set()):
+                self._links.get(other, set()).discard(event_id)
+            self._unpost(event_id)
+            profile = self._profile(event_id)
+            if profile is None:
+                continue
+            columns, values = profile[entities]
+            weights = values * idf["entities"][columns]
+            if len(weights) > options.keys:  # ties at the cut go to the lower column, so the keys never depend on order
+                cut = np.partition(weights, len(weights) - options.keys)[len(weights) - options.keys]
+                columns = columns[weights >= cut]
+                weights = weights[weights >= cut]
+            top = columns[np.lexsort((columns, -weights))[: options.keys]]
+            self._keys[event_id] = sorted(int(c) for c in top)
+            for key in self._keys[event_id]:
+                self._postings.setdefault(key, set()).add(event_id)
+        candidates = {}
+        for event_id in event_ids:
+            found = set().union(*(self._postings.get(k, set()) for k in self._keys.get(event_id, [])))
+            candidates[event_id] = sorted(c for c in found if c != event_id and self._near(event_id, c))
+        pool = sorted({e for e in event_ids if candidates[e]} | set().union(*candidates.values()))
+        if not pool:
+            return
+        position = {e: p for p, e in enumerate(pool)}
+        pool_vectors = self._vectors(pool, idf)
+        weights = np.array(options.weights)
+        for begin in range(0, len(event_ids), _BLOCK):
+            block = [e for e in event_ids[begin : begin + _BLOCK] if candidates[e]]
+            if not block:
+                continue
+            targets = sorted({t for e in block for t in candidates[e]})
+            rows, columns = [position[e] for e in block], [position[t] for t in targets]
+            total = np.zeros((len(rows), len(columns)))
+            mass = np.zeros((len(rows), len(columns)))
+            for vector, weight in zip(pool_vectors, weights):
+                mine, theirs = vector[rows], vector[columns]
+                total += weight * (mine @ theirs.T).toarray()
+                mass += weight * np.outer(np.diff(mine.indptr) > 0, np.diff(theirs.indptr) > 0)
+            similarity = total / np.where(mass > 0, mass, 1.0)
+            column_of = {t: c for c, t in enumerate(targets)}
+            for r, event_id in enumerate(block):
+                for target in candidates[event_id]:
+                    dated = not (math.isnan(self._days[event_id][0]) or math.isnan(self._days[target][0]))
+                    if similarity[r, column_of[target]] >= (options.threshold if dated else options.undated_threshold):
+                        self._links.setdefault(event_id, set()).add(target)
+                        self._links.setdefault(target, set()).add(event_id)
+
+    def _near(self, a: str, b: str) -> bool:
+        """Dated events within the window of each other (events of unknown time are near everything)."""
+        (a_first, a_last), (b_first, b_last) = self._days[a], self._days[b]
+        if math.isnan(a_first) or math.isnan(b_first):
+            return True
+        return max(b_first - a_last, a_first - b_last) <= self.options.window_days
+
+    def _close_old(self) -> None:
+        """Drop the rows and keys of events whose newest day is a window behind the newest day seen."""
+        if math.isnan(self._stream_day):
+            return
+        horizon = self._stream_day - self.options.window_days
+        # An event of unknown time closes when the stream has moved a window on since it last changed.
+        for event_id in [e for e in self._keys if _nanmax(self._days[e][1], self._seen.get(e)) < horizon]:
+            self._unpost(event_id)
+            for article_id in self._events[event_id].article_ids:
+                self._rows.pop(article_id, None)
+                self._article_day.pop(article_id, None)
+
+    def _component(self, event_id: str) -> set[str]:
+        group, stack = {event_id}, [event_id]
+        while stack:
+            for other in self._links.get(stack.pop(), ()):
+                if other not in group:
+                    group.add(other)
+                    stack.append(other)
+        return group
+
+    def _storyline(self, group: set[str]) -> Storyline:
+        events = sorted((self._events[e] for e in group), key=_event_order)
+        largest = max(enumerate(events), key=lambda item: (len(item[1].article_ids), -item[0]))[1]
+        starts = [e.start for e in events if e.start]
+        ends = [e.end or e.start for e in events if e.end or e.start]
+        return Storyline(
+            id=_storyline_id(events[0].id),
+            title=largest.title,
+            start=min(starts) if starts else None,
+            end=max(ends) if ends else None,
+            event_ids=[e.id for e in events],
+        )
+
+    # ------------------------------------------------------------------------------------------------ state
+    def to_state(self) -> bytes:
+        """The index as bytes (numpy arrays and JSON, no pickle)."""
+        articles = sorted(self._rows)
+        meta = {
+            "version": STATE_VERSION,
+            "options": asdict(self.options),
+            "stream_day": None if math.isnan(self._stream_day) else self._stream_day,
+            "events": [
+                [
+                    e.id,
+                    e.title,
+                    e.start,
+                    e.end,
+                    e.article_ids,
+                    e.outlets,
+                    *_json_days(self._days[e.id]),
+                    _json_days((self._seen.get(e.id, _UNKNOWN),))[0],
+                ]
+                for e in self._events.values()
+            ],
+            "links": sorted([a, b] for a, others in self._links.items() for b in others if a < b),
+            "keys": self._keys,
+            "articles": articles,
+            "article_days": [
+                None if math.isnan(self._article_day.get(a, _UNKNOWN)) else self._article_day[a] for a in articles
+            ],
+        }
+        arrays = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
+        for k, name in enumerate(SUBSPACES):
+            rows = [self._rows[a] for a in articles]
+            arrays[f"{name}_sizes"] = np.array([len(r[k][0]) for r in rows], dtype=np.int32)
+            arrays[f"{name}_columns"] = (
+                np.concatenate([r[k][0] for r in rows]).astype(np.int32) if rows else np.zeros(0, np.int32)
+            )
+            arrays[f"{name}_values"] = (
+                np.concatenate([r[k][1] for r in rows]).astype(np.float32) if rows else np.zeros(0, np.float32)
+            )
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_state(cls, data: bytes) -> StorylineIndex:
+        try:
+            arrays = np.load(io.BytesIO(data), allow_pickle=False)
+            meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+        except (ValueError, KeyError, OSError) as error:
+            raise ValueError(f"not a storyline index state: {error}") from None
+        if meta.get("version") != STATE_VERSION:
+            raise ValueError(
+                f"the stored storyline index has version {meta.get('version')}, this Storyline "
+                f"reads {STATE_VERSION}: run 'storyline rebuild' once to recompute it"
+            )
+        options = dict(meta["options"])
+        options["weights"] = tuple(options["weights"])
+        index = cls(**options)
+        index._stream_day = _UNKNOWN if meta["stream_day"] is None else meta["stream_day"]
+        for event_id, title, start, end, article_ids, outlets, first, last, seen in meta["events"]:
+            index._events[event_id] = Event(event_id, title, start, end, article_ids, outlets)
+            index._seen[event_id] = _UNKNOWN if seen is None else seen
+            index._days[event_id] = (_UNKNOWN if first is None else first, _UNKNOWN if last is None else last)
+            for article_id in article_ids:
+                index._event_of_article[article_id] = event_id
+        for a, b in meta["links"]:
+            index._links.setdefault(a, set()).add(b)
+            index._links.setdefault(b, set()).add(a)
+        index._keys = {event_id: list(keys) for event_id, keys in meta["keys"].items()}
+        for event_id, keys in index._keys.items():
+            for key in keys:
+                index._postings.setdefault(key, set()).add(event_id)
+        parts = []
+        for name in SUBSPACES:
+            ends = np.cumsum(arrays[f"{name}_sizes"].astype(np.int64))
+            starts = ends - arrays[f"{name}_sizes"]
+            columns, values = arrays[f"{name}_columns"], arrays[f"{name}_values"]
+            parts.append([(columns[a:b], values[a:b]) for a, b in zip(starts, ends)])
+        for j, (article_id, day) in enumerate(zip(meta["articles"], meta["article_days"])):
+            index._rows[article_id] = tuple(part[j] for part in parts)
+            index._article_day[article_id] = _UNKNOWN if day is None else day
+        return index
+
+
+def _extend(first: float, last: float, day: float) -> tuple[float, float]:
+    if math.isnan(day):
+        return first, last
+    return (day if math.isnan(first) else min(first, day)), (day if math.isnan(last) else max(last, day))
+
+
+def _nanmax(a: float, b: float | None) -> float:
+    b = _UNKNOWN if b is None else b
+    return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
+
+
+def _json_days(days: tuple[float, float]) -> list:
+    return [None if math.isnan(day) else day for day in days]
+
+
+def _event_order(event: Event) -> tuple:
+    return (event.start is None, event.start or "", event.id)
+
+
+def build_storylines(
+    events: Sequence[Event], articles: Sequence[Article], *, idf: Mapping | None = None, **options: object
+) -> list[Storyline]:
+    """Storylines of ``events`` (``articles``: theirs), oldest first: every event in exactly one storyline.
+
+    ``idf``: ``EventIndex.idf()`` of the index that made the events; without it, the document frequencies of
+    ``articles``.
+    """
+    index = StorylineIndex(**options)
+    features = None
+    if idf is None:
+        features = featurize(articles, bits=index.options.bits)
+        size = 1 << index.options.bits
+        idf = {
+            name: Idf(np.bincount(features.subspace(name).indices, minlength=size), len(articles)) for name in SUBSPACES
+        }
+    index.update(sorted(events, key=_event_order), articles, idf=idf, features=features)
+    return index.storylines()

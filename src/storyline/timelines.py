@@ -1,0 +1,108 @@
+"""Timelines: a storyline's events in date order, and within an event what each day's articles add.
+
+A storyline's timeline entry for an event is its date, its headline and the first sentence of its cited summary
+(the event digest's own, so the timeline never says what the digest does not). An event's developments are one
+sentence per day of coverage: on its first day the lead of the day's first article, on each later day the first
+sentence of that day's articles that is mostly new (at most ``NEW_SHARE`` of its content words said on earlier
+days), each with the source sentence it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from storyline.model import Article, EventDigest, Storyline, StorylineLink
+from storyline.text import content_stems, split_sentences
+
+NEW_SHARE = 0.5  # the most of a sentence's content words that earlier days may have said for it to count as new
+_SENTENCES_READ = 12  # sentences of each article considered (developments lead, as news does)
+_MIN_WORDS = 6
+
+
+def developments(articles: Sequence[Article]) -> list[dict]:
+    """One ``{"date", "text", "citations"}`` per day of dated coverage, oldest first (see the module docstring).
+
+    Articles without a publication date (or dated only by when they were read) have no day and add nothing.
+    """
+    by_day: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.published and article.date_source != "ingest-time":
+            by_day.setdefault(article.published[:10], []).append(article)
+    said: set[str] = set()
+    out = []
+    for day in sorted(by_day):
+        found = None
+        today = sorted(by_day[day], key=lambda a: (a.published or "", -len(a.text), a.id))
+        for article in today:
+            for index, (start, end) in enumerate(split_sentences(article.text)[:_SENTENCES_READ]):
+                stems = set(content_stems(article.text[start:end]))
+                if len(stems) < _MIN_WORDS:
+                    continue
+                if len(stems & said) <= NEW_SHARE * len(stems):
+                    found = (article, index, start, end)
+                    break
+            if found:
+                break
+        for article in today:
+            said |= set(content_stems(article.text))
+        if found:
+            article, index, start, end = found
+            out.append(
+                {
+                    "date": day,
+                    "text": " ".join(article.text[start:end].split()),
+                    "citations": [{"article_id": article.id, "sentence_index": index, "start": start, "end": end}],
+                }
+            )
+    return out
+
+
+def timeline(storyline: Storyline, digests: Mapping[str, EventDigest]) -> list[dict]:
+    """The storyline's events in date order: ``{"event_id", "date", "headline", "summary", "citations"}``, the
+    summary being the first sentence of the event's cited summary (empty when it has none)."""
+    out = []
+    for event_id in storyline.event_ids:
+        digest = digests.get(event_id)
+        if digest is None:
+            continue
+        first = digest.summary.sentences[0] if digest.summary.sentences else None
+        out.append(
+            {
+                "event_id": event_id,
+                "date": digest.event.start,
+                "headline": digest.summary.headline or digest.event.title,
+                "summary": first.text if first else "",
+                "citations": [
+                    {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end}
+                    for c in (first.citations if first else [])
+                ],
+            }
+        )
+    return out
+
+
+def with_every_event(storylines: Sequence[Storyline], digests: Sequence[EventDigest]) -> list[Storyline]:
+    """``storylines``, plus a storyline of one event for each digest none of them holds, so an index lists every
+    event even when a store's storylines lag behind its events."""
+    listed = {event_id for storyline in storylines for event_id in storyline.event_ids}
+    alone = [
+        Storyline(d.event.id, d.event.title, d.event.start, d.event.end, [d.event.id])
+        for d in digests
+        if d.event.id not in listed
+    ]
+    return [*storylines, *alone]
+
+
+def link_digests(digests: Sequence[EventDigest], storylines: Sequence[Storyline]) -> None:
+    """Set each digest's ``storyline``: its storyline and that storyline's events before and after it."""
+    by_id = {digest.event.id: digest for digest in digests}
+    for storyline in storylines:
+        entries = [
+            {"id": e, "title": by_id[e].event.title, "start": by_id[e].event.start}
+            for e in storyline.event_ids
+            if e in by_id
+        ]
+        for position, entry in enumerate(entries):
+            by_id[entry["id"]].storyline = StorylineLink(
+                storyline.id, storyline.title, earlier=entries[:position], later=entries[position + 1 :]
+            )

@@ -1,0 +1,345 @@
+"""Storylines: events linked when they continue one story, kept apart when they are two stories of one kind."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+
+import pytest
+
+import storyline
+from storyline.cli import main
+from storyline.events import EventIndex
+from storyline.events.storylines import StorylineIndex, build_storylines
+from storyline.ingest import read_paths
+from storyline.model import Article, Event, Storyline
+from storyline.pipeline import digests, ingest, rebuild
+from storyline.store import Store
+from storyline.timelines import developments
+
+from .conftest import EXAMPLES
+
+# Our own small texts: a mill fire in Carrowby and its follow-up five days later (one story), and a tannery fire
+# in Askerton the same week (another story of the same kind).
+MILL_FIRE = [
+    "Fire crews fought a blaze at the Hollin Dyeworks mill in Carrowby through Tuesday night. Owner Ruth Abernethy "
+    "said all forty workers got out safely. Carrowby fire chief Idris Penhale said the roof of the weaving shed "
+    "collapsed before dawn.",
+    "The Hollin Dyeworks mill in Carrowby was gutted by fire on Tuesday. Ruth Abernethy, who owns the mill, thanked "
+    "the crews. Idris Penhale said eight engines from Carrowby and Lessing attended the fire at its height.",
+    "Smoke from the burning Hollin Dyeworks mill drifted over Carrowby on Tuesday. Idris Penhale told residents to "
+    "keep windows shut. Ruth Abernethy said the mill had stood on the Carrow river since 1871.",
+]
+MILL_FOLLOW_UP = [
+    "Carrowby council ordered the demolition of the fire-damaged Hollin Dyeworks mill on Sunday. Ruth Abernethy "
+    "said she would rebuild on the Carrow river site. Idris Penhale said investigators traced the fire to wiring.",
+    "Investigators said faulty wiring started the fire that destroyed the Hollin Dyeworks mill in Carrowby. Idris "
+    "Penhale presented the report to Carrowby council, which voted to demolish the shell. Ruth Abernethy accepted.",
+]
+TANNERY_FIRE = [
+    "Fire crews fought a blaze at the Brenlow Tannery in Askerton on Thursday night. Owner Mattias Oduya said "
+    "twelve workers got out safely. Askerton station officer Selma Vance said the drying loft collapsed.",
+    "The Brenlow Tannery in Askerton was destroyed by fire on Thursday. Mattias Oduya, who owns the tannery, said "
+    "it had stood by the Asker canal since 1902. Selma Vance said five engines attended the fire.",
+    "A second fire in a week kept the Carrowby fire service busy on Thursday, this time at the Brenlow Tannery in "
+    "Askerton. Regional fire chief Idris Penhale said Mattias Oduya's staff were all accounted for.",
+]
+
+
+def _articles(texts, prefix, day, *, outlet="Carrow Post"):
+    return [
+        Article(
+            id=f"{prefix}{k}",
+            text=text,
+            title=None,
+            outlet=outlet,
+            published=day,
+            date_source="field",
+            content_hash=f"{prefix}{k}",
+        )
+        for k, text in enumerate(texts)
+    ]
+
+
+def _event(event_id, articles):
+    days = sorted(a.published for a in articles if a.published)
+    return Event(
+        event_id,
+        articles[0].text.split(".")[0],
+        days[0] if days else None,
+        days[-1] if days else None,
+        [a.id for a in articles],
+    )
+
+
+def _link(groups):
+    """Storylines of hand-made events (one per group of articles), with the idf of all their articles."""
+    articles = [a for group in groups for a in group]
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    stories = build_storylines(events, articles, idf=EventIndex.from_articles(articles).idf())
+    return {event_id: story.id for story in stories for event_id in story.event_ids}, stories
+
+
+def test_a_later_development_joins_its_story_and_another_fire_stays_apart():
+    mill = _articles(MILL_FIRE, "m", "2026-04-07")
+    follow_up = _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    tannery = _articles(TANNERY_FIRE, "t", "2026-04-09")
+    story_of, stories = _link([mill, follow_up, tannery])
+    assert story_of["ev-0"] == story_of["ev-1"], "the follow-up five days later was not linked to the mill fire"
+    assert story_of["ev-2"] != story_of["ev-0"], "the tannery fire was linked to the mill fire"
+    mill_story = next(s for s in stories if "ev-0" in s.event_ids)
+    assert mill_story.event_ids == ["ev-0", "ev-1"]  # date order
+    assert (mill_story.start, mill_story.end) == ("2026-04-07", "2026-04-12")
+
+
+def test_the_same_names_months_apart_are_two_stories():
+    story_of, _ = _link([_articles(MILL_FIRE, "m", "2026-04-07"), _articles(MILL_FOLLOW_UP, "f", "2026-09-01")])
+    assert story_of["ev-0"] != story_of["ev-1"]
+
+
+def test_without_dates_two_fires_sharing_a_fire_chief_stay_apart():
+    undated = [
+        [dataclasses.replace(a, published=None, date_source=None) for a in group]
+        for group in (_articles(MILL_FIRE, "m", None), _articles(TANNERY_FIRE, "t", None))
+    ]
+    story_of, stories = _link(undated)
+    assert story_of["ev-0"] != story_of["ev-1"]
+    assert all(story.start is None and story.end is None for story in stories)
+
+
+def test_undated_copies_of_one_story_are_still_linked():
+    texts = MILL_FIRE[:2]
+    first = _articles(texts, "a", None)
+    second = _articles(texts, "b", None)
+    story_of, _ = _link([first, second])
+    assert story_of["ev-0"] == story_of["ev-1"]
+
+
+def test_updates_one_event_at_a_time_give_the_batch_storylines_and_survive_a_saved_state():
+    groups = [
+        _articles(MILL_FIRE, "m", "2026-04-07"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+        _articles(MILL_FOLLOW_UP, "f", "2026-04-12"),
+    ]
+    articles = [a for group in groups for a in group]
+    idf = EventIndex.from_articles(articles).idf()
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    batch = build_storylines(events, articles, idf=idf)
+    state = StorylineIndex().to_state()
+    for event, group in zip(events, groups):
+        index = StorylineIndex.from_state(state)
+        changed = index.update([event], group, idf=idf)
+        assert event.id in {e for story in changed for e in story.event_ids}
+        state = index.to_state()
+    assert StorylineIndex.from_state(state).storylines() == batch
+
+
+def test_an_event_that_loses_its_articles_leaves_its_storyline():
+    mill, follow_up = _articles(MILL_FIRE, "m", "2026-04-07"), _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    idf = EventIndex.from_articles(mill + follow_up).idf()
+    index = StorylineIndex()
+    index.update([_event("ev-a", mill), _event("ev-b", follow_up)], mill + follow_up, idf=idf)
+    index.update([_event("ev-a", mill + follow_up)], [], idf=idf)  # the follow-up's articles moved to ev-a
+    assert [story.event_ids for story in index.storylines()] == [["ev-a"]]
+
+
+def test_an_event_spanning_months_is_one_storyline_with_a_development_per_day():
+    days = ["2026-01-05", "2026-02-16", "2026-04-20"]
+    texts = [
+        MILL_FIRE[0],
+        MILL_FOLLOW_UP[0],
+        "A new Hollin Dyeworks mill opened on the Carrow river site on Monday, built by Ruth Abernethy with "
+        "help from Carrowby council and a loan from the Lessing Savings Bank.",
+    ]
+    articles = [_articles([text], f"s{k}", day)[0] for k, (day, text) in enumerate(zip(days, texts))]
+    _, stories = _link([articles])
+    assert [(s.start, s.end, s.event_ids) for s in stories] == [("2026-01-05", "2026-04-20", ["ev-0"])]
+    found = developments(articles)
+    assert [item["date"] for item in found] == days
+    for item in found:
+        citation = item["citations"][0]
+        article = next(a for a in articles if a.id == citation["article_id"])
+        assert " ".join(article.text[citation["start"] : citation["end"]].split()) == item["text"]
+
+
+def test_developments_skip_a_day_that_only_repeats_earlier_news_and_undated_articles():
+    first = _articles(MILL_FIRE[:1], "a", "2026-04-07")
+    repeat = _articles(MILL_FIRE[:1], "b", "2026-04-08")
+    undated = _articles(MILL_FOLLOW_UP[:1], "c", None)
+    assert [item["date"] for item in developments(first + repeat + undated)] == ["2026-04-07"]
+
+
+def _example_articles():
+    return [a for a in read_paths([EXAMPLES / "corpus"]) if isinstance(a, Article)]
+
+
+def _story_of_title(stories, events, articles):
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    story_of = {e: s.id for s in stories for e in s.event_ids}
+    return {a.title: story_of[event_of[a.id]] for a in articles}
+
+
+def _check_example_pairs(story_of_title):
+    expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+    for pair in expected["follow_ups"]:
+        assert story_of_title[pair["first"]] == story_of_title[pair["follow_up"]], pair
+    for pair in expected["hard_pairs"]:
+        names = [e["name"] for e in expected["events"]]
+        first, second = (expected["events"][names.index(name)]["titles"][0] for name in pair["events"])
+        assert story_of_title[first] != story_of_title[second], pair["why"]
+
+
+def test_example_corpus_links_both_follow_ups_and_keeps_the_two_warehouse_fires_apart():
+    articles = _example_articles()
+    stories, events = storyline.api.storylines_and_events(articles)
+    _check_example_pairs(_story_of_title(stories, events, articles))
+    assert sorted(e for s in storyline.storylines(articles) for e in s.event_ids) == sorted(e.id for e in events)
+
+
+def test_store_storylines_as_articles_arrive_match_a_rebuild(tmp_path):
+    articles = _example_articles()
+    with Store(tmp_path / "s.db") as store:
+        report = ingest(store, articles, batch_size=3)
+        assert report.storylines_touched
+        online = store.storylines()
+        events = store.events()
+        assert sorted(e for s in online for e in s.event_ids) == sorted(e.id for e in events)
+        _check_example_pairs(_story_of_title(online, events, articles))
+        rebuild(store)
+        rebuilt, rebuilt_events = store.storylines(), store.events()
+
+    def article_sets(stories, events):
+        members = {e.id: e.article_ids for e in events}
+        return sorted(sorted(a for e in s.event_ids for a in members[e]) for s in stories)
+
+    assert article_sets(online, events) == article_sets(rebuilt, rebuilt_events)
+
+
+def test_a_store_made_before_storylines_gets_them_for_its_stored_events(tmp_path):
+    articles = _example_articles()
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        ingest(store, articles[:12])
+    with sqlite3.connect(path) as db:  # back to the first schema, as a store written before storylines existed
+        db.executescript(
+            "DROP TABLE storylines; DROP TABLE storyline_members; DELETE FROM state WHERE key = 'storylines'; "
+            "UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+        )
+    with Store(path) as store:
+        ingest(store, articles[12:])
+        assert sorted(e for s in store.storylines() for e in s.event_ids) == sorted(e.id for e in store.events())
+
+
+def test_seeds_make_one_storyline_holding_the_one_event(seeds_dir, tmp_path):
+    articles = [a for a in read_paths(sorted(seeds_dir.glob("*.txt"))) if isinstance(a, Article)]
+    stories, events = storyline.api.storylines_and_events(articles)
+    assert len(events) == 1
+    assert [s.event_ids for s in stories] == [[events[0].id]]
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, articles)
+        assert [s.event_ids for s in store.storylines()] == [[e.id for e in store.events()]]
+
+
+def test_cli_prints_the_storylines_json_shape(capsys, tmp_path):
+    code = main(["storylines", str(EXAMPLES / "corpus"), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and set(data) == {"storylines"}
+    for story in data["storylines"]:
+        assert set(story) == {"id", "title", "start", "end", "events"}
+        for event in story["events"]:
+            assert set(event) == {"id", "title", "start", "end", "articles"}
+    assert sum(len(e["articles"]) for s in data["storylines"] for e in s["events"]) == 20
+    db = tmp_path / "s.db"
+    assert main(["storylines", str(EXAMPLES / "corpus"), "--db", str(db), "--json"]) == 0
+    stored = json.loads(capsys.readouterr().out)
+    assert len(stored["storylines"]) == len(data["storylines"])
+    assert main(["storylines", "--db", str(db)]) == 0
+    assert "Sallow Street Bridge" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["storylines"], ["storylines", "--db", "missing.db"]])
+def test_cli_storylines_without_input_is_a_one_line_error(capsys, tmp_path, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("storyline: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_digest_index_groups_events_by_storyline_and_pages_link_the_storyline(tmp_path):
+    articles = _articles(MILL_FIRE, "m", "2026-04-07") + _articles(TANNERY_FIRE, "t", "2026-04-09")
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, articles)
+        first, second = store.events()
+        with store.transaction():  # one storyline of two events, as the linker makes of a story and its sequel
+            linked = Storyline("sl-x", "Two fires", first.start, second.end, [first.id, second.id])
+            store.replace_all_storylines([linked])
+        made = {digest.event.id: digest for digest in digests(store)}
+    assert made[first.id].storyline.later == [{"id": second.id, "title": second.title, "start": second.start}]
+    assert made[second.id].storyline.earlier == [{"id": first.id, "title": first.title, "start": first.start}]
+    assert made[first.id].storyline.earlier == [] and made[second.id].storyline.later == []
+    report = storyline.digest([], db=tmp_path / "s.db", out=tmp_path / "out")
+    out = tmp_path / "out"
+    index = (out / "index.md").read_text(encoding="utf-8")
+    data = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert [line[3:] for line in index.splitlines() if line.startswith("## ")] == ["Two fires"]
+    files = {event["id"]: event["file"] for event in data["events"]}
+    assert index.index(files[first.id]) < index.index(files[second.id])
+    [story] = data["storylines"]
+    assert [entry["event_id"] for entry in story["timeline"]] == [first.id, second.id]
+    assert all(entry["summary"] and entry["citations"] for entry in story["timeline"])
+    page = (out / files[first.id]).read_text(encoding="utf-8")
+    assert "## Storyline" in page and f"]({files[second.id].split('/')[-1]})" in page
+    page_json = json.loads((out / files[second.id]).with_suffix(".json").read_text(encoding="utf-8"))
+    assert page_json["storyline"]["earlier"][0]["id"] == first.id
+    assert report.event_count == 2
+
+
+def test_a_late_copy_joining_a_closed_event_keeps_its_storyline():
+    mill, follow_up = _articles(MILL_FIRE, "m", "2026-04-07"), _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    later = _articles(TANNERY_FIRE, "t", "2026-07-01")  # moves the stream a window past the mill fire
+    copy = _articles(MILL_FIRE[:1], "c", "2026-04-07")
+    articles = mill + follow_up + later + copy
+    idf = EventIndex.from_articles(articles).idf()
+    index = StorylineIndex()
+    index.update([_event("ev-a", mill), _event("ev-b", follow_up)], mill + follow_up, idf=idf)
+    index.update([_event("ev-c", later)], later, idf=idf)
+    index.update([_event("ev-a", mill + copy)], copy, idf=idf)
+    assert [s.event_ids for s in index.storylines()] == [["ev-a", "ev-b"], ["ev-c"]]
+
+
+def test_api_names_work_after_other_api_calls_imported_their_modules():
+    import subprocess
+    import sys
+
+    code = (
+        "import storyline; r = storyline.read(['examples/corpus/text/courier-ostwick-fire.txt']); "
+        "assert storyline.events(r.articles) and storyline.storylines(r.articles); print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLES.parent, capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_index_lists_an_event_that_no_stored_storyline_holds(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, _articles(MILL_FIRE, "m", "2026-04-07") + _articles(TANNERY_FIRE, "t", "2026-04-09"))
+        with store.transaction():
+            store.replace_all_storylines(store.storylines()[:1])
+    storyline.digest([], db=tmp_path / "s.db", out=tmp_path / "out")
+    data = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(e for s in data["storylines"] for e in s["events"]) == sorted(e["id"] for e in data["events"])
+    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert all(event["file"] in index for event in data["events"])
+
+
+def test_build_without_an_event_index_weighs_terms_by_the_articles_themselves():
+    groups = [
+        _articles(MILL_FIRE, "m", "2026-04-07"),
+        _articles(MILL_FOLLOW_UP, "f", "2026-04-12"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+    ]
+    articles = [a for group in groups for a in group]
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    assert build_storylines(events, articles) == build_storylines(
+        events, articles, idf=EventIndex.from_articles(articles).idf()
+    )
