@@ -23,7 +23,7 @@ import xxhash
 
 from storyline.model import Article
 from storyline.text import STOPWORDS, split_sentences, stem
-from storyline.text.language import article_language, english_stopword_ratio
+from storyline.text.language import article_language
 from storyline.text.tokens import lower_words
 
 SUBSPACES = ("body", "title", "entities")
