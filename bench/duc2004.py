@@ -8,9 +8,9 @@ Scoring matches ROUGE-1.5.5 ``-n 2 -m -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0``
 as the data README says (nltk tokenisers replaced by a newline split and a whitespace split). Summaries are
 written one sentence per line, as ``storyline summarize --format text`` prints them. Longer budgets (200, 400
 words) are scored with the length limit raised to the budget. Seconds per cluster cover reading the files,
-building the articles and summarizing, on one core. ``--ablations`` adds a second table: the method with one idea taken out at a time, and
-the plain concept ILP it starts from (Gillick & Favre: bigrams weighted by document frequency, at least three
-documents, no compression, no copy handling).
+building the articles and summarizing, on one core. ``--ablations`` adds a second table: the method with one
+idea taken out at a time, and the plain concept ILP it starts from (Gillick & Favre: bigrams weighted by document
+frequency, at least three documents, no compression, no copy handling).
 """
 
 from __future__ import annotations

@@ -143,3 +143,14 @@ def test_nonsense_lengths_and_outputs_are_refused_before_anything_is_stored(tmp_
 def test_digest_of_nothing_says_what_to_give(tmp_path, capsys):
     code, _, err = run(capsys, "digest", "--db", tmp_path / "none.db", "--out", tmp_path / "out")
     assert code == 2 and "nothing to digest" in err and not (tmp_path / "none.db").exists()
+
+
+def test_every_command_describes_each_argument_and_shows_an_example():
+    from storyline.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if a.dest == "==SUPPRESS==" and a.choices)
+    assert len(commands.choices) >= 10
+    for name, sub in commands.choices.items():
+        undescribed = [a.dest for a in sub._actions if a.dest != "help" and not (a.help or "").strip()]
+        assert not undescribed, f"{name}: {undescribed}"
+        assert f"example:\n  storyline {name} " in sub.format_help(), name

@@ -314,7 +314,8 @@ def test_api_names_work_after_other_api_calls_imported_their_modules():
 
     code = (
         "import storyline; r = storyline.read(['examples/corpus/text/courier-ostwick-fire.txt']); "
-        "assert storyline.events(r.articles) and storyline.storylines(r.articles); print('ok')"
+        "assert storyline.storylines(r.articles) and storyline.api.events(r.articles); "
+        "assert storyline.storylines(r.articles); print('ok')"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLES.parent, capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr

@@ -1,13 +1,16 @@
 """Storyline: turn a pile of news articles into sourced event digests.
 
->>> import storyline
->>> result = storyline.read(["examples"])          # clean articles, and problems for inputs that failed
->>> groups = storyline.copy_groups(result.articles)  # copies of one story
->>> events = storyline.events(result.articles)       # articles per real-world event
->>> stories = storyline.storylines(result.articles)  # events linked into storylines, oldest first
->>> summary = storyline.summarize(result.articles[:3], words=60)
+>>> from storyline import api
+>>> result = api.read(["examples/corpus"])     # clean articles, and problems for inputs that failed
+>>> groups = api.copy_groups(result.articles)  # copies of one story
+>>> events = api.events(result.articles)       # articles per real-world event
+>>> summary = api.summarize(result.articles[:3], words=60)
+>>> len(result.articles), len(events), len(summary.sentences) > 0
+(20, 5, True)
 
-Names are loaded on first use, so ``import storyline.ingest`` does not pull in the heavier stages.
+Names are loaded on first use, so ``import storyline.ingest`` does not pull in the heavier stages. The API's
+``events``, ``diff``, ``ingest`` and ``summarize`` share their names with subpackages, which take their place as
+attributes of ``storyline`` once imported: call them as ``storyline.api.events`` and so on.
 """
 
 from importlib import import_module
@@ -15,8 +18,8 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _HOMES = {
-    "api": ("DigestReport", "ReadResult", "copy_groups", "diff", "digest", "events", "ingest", "open_store", "read",
-            "rebuild", "storylines", "summarize", "disagreements"),
+    "api": ("DigestReport", "ReadResult", "copy_groups", "digest", "disagreements", "open_store", "read", "rebuild",
+            "storylines"),
     "model": ("Article", "Citation", "Claim", "CopyGroup", "Disagreement", "Event", "EventDigest", "Problem",
               "Sentence", "Storyline", "Summary", "SummarySentence"),
     "store": ("Store", "StoreError"),

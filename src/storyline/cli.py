@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline import __version__
-from storyline.config import DIGEST_FORMATS, load_settings
+from storyline.config import DEFAULT_DB, DIGEST_FORMATS, load_settings
 
 if TYPE_CHECKING:
     from storyline.model import Article, Problem
@@ -58,77 +58,91 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, handler: Callable, help_text: str, *, reads: bool = False,
-                store: bool = False) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+                store: bool = False, example: str = "") -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text,
+                                  epilog=f"example:\n  {example}" if example else None,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.set_defaults(handler=handler)
         if reads:
             sub.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
             sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
         if store:
-            sub.add_argument("--db", help="store file (default: ./storyline.db)")
+            sub.add_argument("--db", help=f"store file (default: the db setting, ./{DEFAULT_DB})")
         return sub
 
-    sub = command("read", cmd_read, "Read and clean articles without storing them.", reads=True)
+    sub = command("read", cmd_read, "Read and clean articles without storing them.", reads=True,
+                  example="storyline read examples/corpus --json")
     sub.add_argument("--json", action="store_true", help="one JSON object per article, per line")
 
     command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
-            store=True)
+            store=True, example="storyline ingest examples/corpus --db news.db")
 
-    sub = command("articles", cmd_articles, "List the stored articles.", store=True)
-    sub.add_argument("--json", action="store_true")
+    sub = command("articles", cmd_articles, "List the stored articles.", store=True,
+                  example="storyline articles --db news.db --json")
+    sub.add_argument("--json", action="store_true", help="one JSON object per article (without its text), per line")
 
     sub = command("digest", cmd_digest, "Ingest PATHs (if any) and write a digest of every stored event.",
-                  store=True)
-    sub.add_argument("paths", nargs="*", metavar="PATH")
+                  store=True, example="storyline digest examples/corpus --out digest --words 150")
+    sub.add_argument("paths", nargs="*", metavar="PATH",
+                     help="files or directories to ingest first (none: digest the store as it is)")
     sub.add_argument("--out", default="digest", help="output directory (default: ./digest)")
-    sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
-    sub.add_argument("--max-file-bytes", type=int)
+    sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
     sub.add_argument("--format", default="markdown,json", type=_formats,
                      help="what to write, comma-separated: markdown, json, html (default: markdown,json)")
 
-    sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True)
-    sub.add_argument("--threshold", type=float, help="overlap needed to count as a copy")
-    sub.add_argument("--json", action="store_true")
+    sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True,
+                  example="storyline dedup examples/corpus --explain")
+    sub.add_argument("--threshold", type=float,
+                     help="share of the smaller text's word 6-grams the other must hold to be a copy "
+                          "(default: the copy_threshold setting, 0.6)")
+    sub.add_argument("--json", action="store_true", help="the groups as one JSON object")
     sub.add_argument("--explain", action="store_true", help="show the overlap behind each grouping")
 
     sub = command("diff", cmd_diff, "Show how two versions of a story differ (article ids in the store, or files).",
-                  store=True)
-    sub.add_argument("a", metavar="A")
-    sub.add_argument("b", metavar="B")
-    sub.add_argument("--json", action="store_true")
+                  store=True, example="storyline diff cpa-20260305-0412 reserve-bank-lifts-rates-again --db news.db")
+    sub.add_argument("a", metavar="A", help="the first version: a stored article id or a file holding one article")
+    sub.add_argument("b", metavar="B", help="the second version, the same way")
+    sub.add_argument("--json", action="store_true", help="the differences as one JSON object")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files")
 
-    sub = command("events", cmd_events, "Group articles by the real-world event they report.", reads=True)
-    sub.add_argument("--json", action="store_true")
+    sub = command("events", cmd_events, "Group articles by the real-world event they report.", reads=True,
+                  example="storyline events examples/corpus --json")
+    sub.add_argument("--json", action="store_true", help="the events as one JSON object")
 
     sub = command("storylines", cmd_storylines, "Link events into storylines: PATHs read in memory, or with --db "
-                  "ingested into the store and the store's storylines printed.", store=True)
-    sub.add_argument("paths", nargs="*", metavar="PATH")
-    sub.add_argument("--json", action="store_true")
-    sub.add_argument("--max-file-bytes", type=int)
+                  "ingested into the store and the store's storylines printed.", store=True,
+                  example="storyline storylines examples/corpus --json")
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    sub.add_argument("--json", action="store_true", help="the storylines as one JSON object")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
     command("rebuild", cmd_rebuild, "Recompute copy groups, events and storylines from every stored article.",
-            store=True)
+            store=True, example="storyline rebuild --db news.db")
 
-    sub = command("summarize", cmd_summarize, "Summarise one event's articles with cited sentences.", reads=True)
-    sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
-    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    sub = command("summarize", cmd_summarize, "Summarise one event's articles with cited sentences.", reads=True,
+                  example="storyline summarize examples/corpus/text/cpa-reserve-bank-rate-decision.txt --words 60")
+    sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                     help="text: the sentences; markdown: with citations and sources; json (default: text)")
 
     sub = command("serve", cmd_serve, "Read the stored events in a browser: a local web app with a JSON API.",
-                  store=True)
+                  store=True, example="storyline serve --db news.db --port 8000")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sub.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
+    sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
+
     sub = command("compare", cmd_compare, "Show where sources disagree, event by event (PATHs, or --db the store).",
-                  store=True)
+                  store=True, example="storyline compare examples/corpus --json")
     sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--event", help="only this stored event (with --db)")
-    sub.add_argument("--json", action="store_true")
-    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files")
+    sub.add_argument("--json", action="store_true", help="the disagreements as one JSON object")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
-    sub = command("search", cmd_search, "Full-text search over stored articles.", store=True)
-    sub.add_argument("query")
-    sub.add_argument("--limit", type=int, default=20)
+    sub = command("search", cmd_search, "Full-text search over stored articles.", store=True,
+                  example='storyline search "warehouse fire" --db news.db --limit 5')
+    sub.add_argument("query", help="words to find (SQLite full-text syntax: quotes for a phrase, OR, NOT)")
+    sub.add_argument("--limit", type=int, default=20, help="most results to show (default: 20)")
     return parser
 
 

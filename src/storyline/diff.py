@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from storyline.text.normalize import normalized_words
 from storyline.model import Article, Sentence
 from storyline.text import split_sentences, word_spans
+from storyline.text.normalize import normalized_words
 
 # Two unmatched sentences are versions of one sentence when at least this share of their words align.
 CHANGED_MIN_SIMILARITY = 0.5

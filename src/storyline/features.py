@@ -1,14 +1,11 @@
 """Sparse lexical features of articles: body words, headline words and entities, hashed to fixed columns.
 
 Each article becomes one row in three sparse subspaces (after Miranda et al. 2018, "Multilingual clustering of
-streaming news"): the stems of its body, the stems of its headline, and its entities (capitalised word
-sequences
-and numbers). Columns come from a seeded hash of the token, so features of articles read at different times
-line up
+streaming news"): the stems of its body, the stems of its headline, and its entities (capitalised word sequences
+and numbers). Columns come from a seeded hash of the token, so features of articles read at different times line up
 without a shared vocabulary, and state kept between runs never grows with the vocabulary.
 
-Rows hold sublinear term frequencies scaled to unit length; inverse document frequencies are applied later by
-the
+Rows hold sublinear term frequencies scaled to unit length; inverse document frequencies are applied later by the
 caller, from document frequencies it keeps, so the same rows serve a batch and a growing stream.
 """
 
@@ -26,7 +23,7 @@ import xxhash
 
 from storyline.model import Article
 from storyline.text import STOPWORDS, split_sentences, stem
-from storyline.text.language import article_language, english_stopword_ratio
+from storyline.text.language import article_language
 from storyline.text.tokens import lower_words
 
 SUBSPACES = ("body", "title", "entities")
@@ -46,8 +43,7 @@ _SENTENCE_OPENER = re.compile(r"(?:^|[\n.!?:;\"“‘'`(\[\-–—|])[\s\"“‘
 _MAX_HEADLINE_WORDS = 14
 @dataclass(slots=True)
 class ArticleFeatures:
-    """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is
-    nothing)."""
+    """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is nothing)."""
 
     body: sp.csr_matrix
     title: sp.csr_matrix

@@ -107,7 +107,12 @@ def test_front_page_event_citation_search_and_filters(server, page, tmp_path):
     fragment = urlsplit(page.url).fragment
     target = page.locator(f"#{fragment}")
     assert target.inner_text() == quoted
-    assert target.evaluate("e => getComputedStyle(e).backgroundColor") == HIGHLIGHT
+    # The highlight fades in: wait for its final colour rather than catching it mid-transition.
+    page.wait_for_function(
+        "([id, colour]) => getComputedStyle(document.getElementById(id)).backgroundColor === colour",
+        arg=[fragment, HIGHLIGHT],
+        timeout=5000,
+    )
     assert target.evaluate("e => e.matches(':target')")
     page.screenshot(path=tmp_path / "article.png")
 

@@ -15,14 +15,16 @@ class CopyKeys:
     """Article id -> copy key, and copy key -> its articles (in the order they were linked).
 
     >>> keys = CopyKeys()
-    >>> sorted(keys.link({"a": "g1"}))
-    ['g1']
-    >>> keys.link({"a": "g2", "b": "g2"})  # g2 is g1 grown: same key
-    {'g1': ['a', 'b']}
-    >>> keys.link({"c": "g3"}), keys.link({"b": "g4", "c": "g4"})  # c's set merges into a's and b's
-    ({'g3': ['c']}, {'g1': ['a', 'b', 'c']})
-    >>> keys.key_of("c"), keys.retired
-    ('g1', {'g3': 'g1'})
+    >>> keys.link({"a": "g1"})  # a lone article: nothing to keep together yet
+    {}
+    >>> keys.link({"a": "g2", "b": "g2"})
+    {'g2': ['a', 'b']}
+    >>> keys.link({"a": "g5", "b": "g5"})  # the same set under a new canonical version's id: same key
+    {'g2': ['a', 'b']}
+    >>> keys.link({"c": "g3", "d": "g3"}), keys.link({"b": "g4", "c": "g4"})  # b copies c: the sets merge
+    ({'g3': ['c', 'd']}, {'g2': ['a', 'b', 'c', 'd']})
+    >>> keys.key_of("d"), keys.retired
+    ('g2', {'g3': 'g2'})
     """
 
     def __init__(self) -> None:
@@ -33,6 +35,7 @@ class CopyKeys:
         self.merged_into: dict[str, str] = {}  # every key merged away -> the key it merged into
 
     def key_of(self, article_id: str) -> str | None:
+        """The key of the copy set holding ``article_id`` (None for an article linked to no other)."""
         return self._key_of_article.get(article_id)
 
     def link(self, copy_group_of: Mapping[str, str]) -> dict[str, list[str]]:
@@ -46,6 +49,8 @@ class CopyKeys:
             keys = {self._key_of_article[a] for a in members if a in self._key_of_article}
             if group in self.key_of_group:
                 keys.add(self._current(self.key_of_group[group]))
+            if not keys and len(members) < 2:
+                continue  # a lone article: its group id serves as its key until a copy comes
             key = min(keys) if keys else group
             self.articles.setdefault(key, [])
             for other in sorted(keys - {key}):

@@ -73,7 +73,7 @@ class EventIndex:
         batch = [articles[i] for i in fresh]
         rows = None if features is None else features.take(fresh)
         changed, resplit = self._keep_copies_together(self._copies.link(copy_group_of))
-        keyed = {a.id: key for a in batch if (key := self._copies.key_of(a.id)) is not None}
+        keyed = {a.id: key for a in batch if (key := self._copies.key_of(a.id) or copy_group_of.get(a.id))}
         if self._layer is None:
             changed |= self._topics.cluster(batch, keyed, rows)
             return [self._topics.records[index].to_event() for index in sorted(changed)]

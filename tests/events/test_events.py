@@ -431,8 +431,8 @@ def test_language_guess_and_entities():
     ]
 
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 
 def test_example_corpus_yields_exactly_its_events_in_batch_and_online():

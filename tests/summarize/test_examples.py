@@ -19,7 +19,7 @@ from storyline.model import Article, CopyGroup, Summary
 from storyline.summarize import summarize
 from storyline.summarize.compress import dateline, has_main_verb
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 # "PORT ELLISON, March 5 (Agency) — ", "HARROWGATE — ", "Ottawa (AFP) – ": a place in capitals, or any opening
 # words with an agency in brackets, before a dash.
