@@ -41,6 +41,7 @@ import xxhash
 
 from storyline.model import Article, CopyGroup
 from storyline.text import STOPWORDS
+from storyline.workers import exit_with_parent
 
 DEFAULT_THRESHOLD = 0.6
 DEFAULT_MIN_WORDS = 25
@@ -330,7 +331,7 @@ def _sketch_chunks(texts: list[str], min_words: int, workers: int | None) -> Ite
     if workers <= 1 or len(texts) < _POOL_MIN_ARTICLES:
         yield from (sketch_texts(chunk, min_words) for chunk in chunks)
         return
-    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+    with ProcessPoolExecutor(max_workers=workers - 1, initializer=exit_with_parent) as pool:
         pending = {
             i: pool.submit(sketch_texts, chunk, min_words) for i, chunk in enumerate(chunks) if i % workers
         }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,10 +17,11 @@ from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from
 from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
-from storyline.store import Store
+from storyline.store import Store, StoreError
 
 COPY_INDEX = "copies"
 EVENT_STATE = "events"
+WRITE_MARK = "indexes-written"
 
 
 @dataclass(slots=True)
@@ -34,11 +36,13 @@ class IngestReport:
 def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500) -> IngestReport:
     """Store new articles and update copy groups and events incrementally, one transaction per batch."""
     report = IngestReport()
-    copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX))
-    state = store.get_state(EVENT_STATE)
-    event_index = EventIndex.from_state(state) if state else EventIndex()
+    copy_index = event_index = loaded = None
     for batch in _batches(items, batch_size, report):
         with store.transaction():
+            # Another process may have written since the indexes were loaded: reload them inside the write
+            # transaction, so neither process's copies or events are lost.
+            if copy_index is None or store.get_state(WRITE_MARK) != loaded:
+                copy_index, event_index = _load_indexes(store)
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
             if not added:
@@ -50,6 +54,7 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
             changed_events = event_index.add(_dated(added), copy_group_of=group_of)
             store.put_events(changed_events)
             store.put_state(EVENT_STATE, event_index.to_state())
+            loaded = _mark_write(store)
             report.added += [article.id for article in added]
             report.events_touched |= {event.id for event in changed_events}
     return report
@@ -57,15 +62,16 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
 
 def rebuild(store: Store) -> None:
     """Recompute copy groups and events from all stored articles, in one transaction."""
-    articles = _dated(store.articles(), store.ingested_at())
     copy_index = CopyIndex()
-    with store.transaction():
+    with store.transaction():  # read inside it too, so no article stored meanwhile is left out
+        articles = _dated(store.articles(), store.ingested_at())
         rows, groups = copy_index.add(articles)
         store.put_index_rows(COPY_INDEX, rows)
         store.put_copy_groups(groups)
         event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups())
         store.replace_all_events(event_index.events())
         store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
+        _mark_write(store)
 
 
 def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> list[EventDigest]:
@@ -87,6 +93,26 @@ def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = A
             store.put_analysis(event.id, fingerprint, analysis_to_dict(digest, analysers))
         result.append(digest)
     return result
+
+
+def _load_indexes(store: Store) -> tuple[CopyIndex, EventIndex]:
+    """The stored copy index and event state; damaged ones are a StoreError that says how to recover."""
+    try:
+        copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX))
+        state = store.get_state(EVENT_STATE)
+        return copy_index, (EventIndex.from_state(state) if state else EventIndex())
+    except StoreError:
+        raise
+    except Exception as error:  # BadZipFile, ValueError, KeyError...: whatever a damaged saved state raises
+        raise StoreError(f"{store.path}: the saved copy or event index cannot be read ({type(error).__name__}: "
+                         f"{str(error)[:120]}); run 'storyline rebuild' to recompute it") from None
+
+
+def _mark_write(store: Store) -> bytes:
+    """A new mark for the indexes' state, which tells other writers to reload it."""
+    mark = os.urandom(8)
+    store.put_state(WRITE_MARK, mark)
+    return mark
 
 
 def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:
