@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,9 +11,12 @@ from storyline import pipeline
 from storyline.dedup import DEFAULT_THRESHOLD, find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
-from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
+from storyline.ingest import read_paths
+from storyline.ingest.limits import Limits
 from storyline.model import Article, CopyGroup, Event, EventDigest, Problem, Summary
+from storyline.outputs import output_errors, prepare_output_folder
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
+from storyline.safety import file_stem
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
 
@@ -37,10 +39,11 @@ class DigestReport:
     digests: list[EventDigest]
 
 
-def read(paths: Iterable[str | Path], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read(paths: Iterable[str | Path], *, max_file_bytes: int | None = None,
+         limits: Limits | None = None) -> ReadResult:
     """Read and clean articles from files, directories or ``-`` (stdin); nothing is stored."""
     result = ReadResult()
-    for item in read_paths(paths, max_file_bytes=max_file_bytes):
+    for item in read_paths(paths, max_file_bytes=max_file_bytes, limits=limits):
         (result.problems if isinstance(item, Problem) else result.articles).append(item)
     return result
 
@@ -52,11 +55,11 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
     return Store(path)
 
 
-def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
-           max_file_bytes: int = DEFAULT_MAX_BYTES) -> pipeline.IngestReport:
+def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, max_file_bytes: int | None = None,
+           limits: Limits | None = None) -> pipeline.IngestReport:
     """Read articles into the store and update copy groups and events incrementally."""
     with open_store(db) as store:
-        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes, limits=limits))
 
 
 def copy_groups(articles: Sequence[Article], *, threshold: float | None = None) -> list[CopyGroup]:
@@ -88,7 +91,7 @@ def rebuild(store: Store) -> None:
 
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
-           words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES) -> DigestReport:
+           words: int = 100, max_file_bytes: int | None = None, limits: Limits | None = None) -> DigestReport:
     """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
@@ -96,35 +99,36 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     if not paths and str(db) != ":memory:" and not Path(db).exists():
         raise ValueError(f"nothing to digest: give files or folders to read, or --db of an existing store ({db})")
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"{out}: exists and is not a directory")
+    prepare_output_folder(out)  # before any work: an unusable --out fails at once
     with open_store(db) as store:
-        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes, limits=limits))
         digests = pipeline.digests(store, words=words)
         article_count = store.count_articles()
-    (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
-    for item in digests:
-        base = out / file_of[item.event.id]
-        base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
-        base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
-                                             encoding="utf-8")
-    md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
-    (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
-    (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
-                                    encoding="utf-8")
+    with output_errors(out):
+        for item in digests:
+            base = out / file_of[item.event.id]
+            base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
+            base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
+                                                 encoding="utf-8")
+        md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
+        (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
+        (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False,
+                                                   indent=2), encoding="utf-8")
     return DigestReport(str(out), str(out / "index.md"), len(digests), article_count, report.problems, digests)
 
 
 def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:
-    """``events/<date>-<title-slug>`` for each event, unique."""
+    """``events/<date>-<title-slug>`` for each event, unique (also where case does not count); never a path."""
     names: dict[str, str] = {}
     taken: set[str] = set()
     for item in digests:
-        slug = re.sub(r"[^a-z0-9]+", "-", item.event.title.lower()).strip("-")[:60] or "event"
-        name = f"events/{item.event.start or 'undated'}-{slug}"
-        while name in taken:
-            name += "-" + item.event.id[-4:]
-        taken.add(name)
+        name = f"events/{file_stem(item.event.start, fallback='undated', max_bytes=32)}-{file_stem(item.event.title)}"
+        suffix = file_stem(item.event.id, max_bytes=16)[-6:]
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{name.rsplit('~', 1)[0]}~{suffix}{number if number > 2 else ''}"
+        taken.add(name.casefold())
         names[item.event.id] = name
     return names

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,9 +16,12 @@ from pathlib import Path
 from storyline import api
 from storyline.config import load_settings
 from storyline.dedup import DEFAULT_THRESHOLD, explain
+from storyline.ingest.limits import Limits
 from storyline.model import Article, Problem
 from storyline.render import summary_to_json, summary_to_markdown
+from storyline.safety import json_text, printable
 from storyline.store import StoreError
+from storyline.store.faults import store_error
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -32,7 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.settings = load_settings(args.config)
         return args.handler(args)
     except (ValueError, StoreError) as error:
-        print(f"storyline: error: {error}", file=sys.stderr)
+        print(f"storyline: error: {printable(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as error:  # a store fault not met before: still one line naming the file
+        db = getattr(args, "db", None) or getattr(getattr(args, "settings", None), "db", "the store")
+        print(f"storyline: error: {printable(store_error(db, error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -41,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line for the user, the traceback only on request
         if os.environ.get("STORYLINE_DEBUG"):
             raise
-        print(f"storyline: internal error: {type(error).__name__}: {error} (set STORYLINE_DEBUG=1 for details)",
+        print(f"storyline: internal error: {type(error).__name__}: {printable(error)} "
+              f"(set STORYLINE_DEBUG=1 for details)",
               file=sys.stderr)
         return EXIT_INTERNAL
 
@@ -102,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("search", cmd_search, "Full-text search over stored articles.", store=True)
     sub.add_argument("query")
     sub.add_argument("--limit", type=int, default=20)
+    sub.add_argument("--fts", action="store_true", help="read QUERY in the SQLite FTS5 query syntax (phrases, OR, "
+                     "NOT, prefix*) instead of as plain words")
     return parser
 
 
@@ -111,18 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_read(args) -> int:
     articles, problems = _read(args)
     for article in articles:
-        if args.json:
-            print(json.dumps(article.to_dict(), ensure_ascii=False))
-        else:
-            print("\t".join([article.id, article.published or "-", article.outlet or "-", article.title or "-"]))
+        print(_json_line(article.to_dict()) if args.json else _article_line(article))
     return _finish(problems)
 
 
 def cmd_ingest(args) -> int:
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args))
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), limits=_limits(args))
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
-          f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
+          f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed "
+          f"({printable(_db(args))})")
     return EXIT_INPUT_FAILED if report.problems else EXIT_OK
 
 
@@ -131,19 +140,19 @@ def cmd_articles(args) -> int:
         articles = store.articles()
     for article in articles:
         if args.json:
-            print(json.dumps({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")},
-                             ensure_ascii=False))
+            print(_json_line({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")}))
         else:
-            print("\t".join([article.id, article.published or "-", article.outlet or "-", article.title or "-"]))
+            print(_article_line(article))
     return EXIT_OK
 
 
 def cmd_digest(args) -> int:
     words = args.words if args.words is not None else args.settings.summary_words
-    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args))
+    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
+                        limits=_limits(args))
     _print_problems(report.problems)
-    print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
-          f"(index: {report.index_path})")
+    print(f"Wrote {report.event_count} event digests from {report.article_count} articles to "
+          f"{printable(report.out)}/ (index: {printable(report.index_path)})")
     return EXIT_INPUT_FAILED if report.problems else EXIT_OK
 
 
@@ -219,8 +228,8 @@ def cmd_summarize(args) -> int:
 
 def cmd_search(args) -> int:
     with api.open_store(_db(args), must_exist=True) as store:
-        for article_id, snippet in store.search(args.query, args.limit):
-            print(f"{article_id}\t{snippet}")
+        for article_id, snippet in store.search(args.query, args.limit, fts=args.fts):
+            print(f"{printable(article_id)}\t{printable(snippet)}")
     return EXIT_OK
 
 
@@ -235,8 +244,21 @@ def _max_bytes(args) -> int:
     return getattr(args, "max_file_bytes", None) or args.settings.max_file_bytes
 
 
+def _limits(args) -> Limits:
+    return Limits.from_settings(args.settings, max_file_bytes=getattr(args, "max_file_bytes", None))
+
+
+def _article_line(article: Article) -> str:
+    return "\t".join(printable(value) for value in (article.id, article.published or "-", article.outlet or "-",
+                                                      article.title or "-"))
+
+
+def _json_line(data: dict) -> str:
+    return json_text(json.dumps(data, ensure_ascii=False))
+
+
 def _read(args) -> tuple[list[Article], list[Problem]]:
-    result = api.read(args.paths, max_file_bytes=_max_bytes(args))
+    result = api.read(args.paths, max_file_bytes=_max_bytes(args), limits=_limits(args))
     return result.articles, result.problems
 
 
@@ -259,7 +281,7 @@ def _article_by_id_or_file(ref: str, args) -> Article:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(f"storyline: {problem}", file=sys.stderr)
+        print(f"storyline: {printable(problem)}", file=sys.stderr)
 
 
 def _finish(problems: Sequence[Problem], *, nothing_read: bool = False) -> int:

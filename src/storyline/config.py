@@ -16,6 +16,12 @@ class Settings:
     db: str = "storyline.db"
     max_file_bytes: int = 64 * 1024 * 1024  # a larger file is refused (WARC: per record)
     summary_words: int = 100
+    # Bounded work per input (storyline.ingest.limits): an input over a limit is refused with its own message.
+    max_decompressed_bytes: int = 256 * 1024 * 1024  # gzip data expanding past this is refused
+    max_line_bytes: int = 16 * 1024 * 1024  # a longer line (JSONL record, text line, WARC header block)
+    max_json_depth: int = 100  # deeper nesting of JSON arrays and objects
+    seconds_per_file: float = 120.0  # reading one file (WARC: one record) taking longer is stopped
+    html_full_extraction_tags: int = 40_000  # a page with more tags gets a cheaper extraction, linear in its size
 
 
 def load_settings(config_path: str | Path | None = None) -> Settings:

@@ -108,3 +108,12 @@ def file_stem(text: object, *, fallback: str = "event", max_bytes: int = 80) -> 
     if not slug or _RESERVED.match(slug):
         slug = f"{fallback}-{slug}" if slug else fallback
     return slug
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_text(text: str) -> str:
+    """JSON text (from ``json.dumps``) with the characters ``ensure_ascii=False`` leaves raw that a terminal would
+    act on (C1 controls, bidirectional overrides, lone surrogates) written as ``\\uXXXX`` escapes."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
