@@ -177,8 +177,12 @@ def test_a_damaged_event_state_says_to_rebuild(tmp_path, capsys):
 
 def test_a_damaged_store_is_not_blamed_on_the_query(tmp_path, capsys):
     db = tmp_path / "store.db"
-    write_jsonl(tmp_path / "a.jsonl", synthetic(300, seed=1, prefix="a"))
+    write_jsonl(tmp_path / "a.jsonl", synthetic(50, seed=1, prefix="a"))
     assert run(capsys, "ingest", tmp_path / "a.jsonl", "--db", db)[0] == 0
+    with sqlite3.connect(db) as connection:  # the full-text index damaged
+        connection.execute("UPDATE articles_fts_data SET block = randomblob(length(block)) WHERE id > 1")
+    code, _, err = run(capsys, "search", "report", "--db", db)
+    assert code == 2 and "store.db: damaged" in err and "query" not in err and "internal error" not in err
     data = bytearray(db.read_bytes())
     data[4096:len(data) - 4096] = b"\x5a" * (len(data) - 8192)  # every page but the first and last overwritten
     db.write_bytes(bytes(data))
