@@ -34,7 +34,6 @@ def main() -> None:
         sys.path.insert(0, str(Path(args.src).resolve()))
     sys.path.insert(0, str(REPO))
     import storyline
-
     from tests.fuzzing import make_case, run_cli, seeds
 
     pool = seeds()

@@ -17,12 +17,13 @@ from storyline.safety import md_link, md_text, printable
 
 TEXT = "The harbour crew went on strike over a wage deal on Monday morning in the port of Ostwick. "
 HOSTILE = [
-    {"id": "h1", "title": "x](javascript:alert(4)) [", "url": "javascript:alert(1)", "outlet": "<img src=x onerror=alert(2)>",
-     "author": "<script>alert(3)</script>", "published": "2024-03-01",
+    {"id": "h1", "title": "x](javascript:alert(4)) [", "url": "javascript:alert(1)",
+     "outlet": "<img src=x onerror=alert(2)>", "author": "<script>alert(3)</script>", "published": "2024-03-01",
      "text": TEXT + "<script>alert(5)</script> and [click](javascript:alert(6)) and ![i](data:text/html,x)."},
     {"id": "h2\n# injected heading", "title": "<b onmouseover=alert(7)>Bold</b>", "url": "data:text/html,<script>",
      "outlet": "\x1b[31mRed Outlet\x1b]0;title\x07", "published": "2024-03-01",
-     "text": TEXT + "Second version.\n\n# Fake heading\n\n<iframe src=javascript:alert(8)></iframe>\n\n* list\n\n> quote"},
+     "text": TEXT + "Second version.\n\n# Fake heading\n\n<iframe src=javascript:alert(8)></iframe>\n\n* list\n\n"
+             "> quote"},
     {"id": "h3\x00nul", "title": "Title with `code` and *stars* and \x00 NUL", "url": "https://ok.example/a(b)c\"<x>",
      "outlet": "Plain", "published": "2024-03-02", "text": TEXT + "Third text <a href=javascript:alert(9)>link</a>."},
 ]
@@ -75,9 +76,9 @@ def test_hostile_articles_leave_no_markup_in_rendered_digests(hostile_digest):
 
 def test_a_title_cannot_break_out_of_its_link():
     article = Article(id="a", text=TEXT, title="x](javascript:alert(4)) [", url="https://ok.example/story")
-    for html in rendered("1. " + md_link(article.title, article.url)):
-        assert html.count("<a ") == 1 and 'href="https://ok.example/story"' in html
-        assert "x](javascript:alert(4)) [</a>" in html
+    for html_text in rendered("1. " + md_link(article.title, article.url)):
+        assert html_text.count("<a ") == 1 and 'href="https://ok.example/story"' in html_text
+        assert "x](javascript:alert(4)) [</a>" in html_text
 
 
 @pytest.mark.parametrize("text", ["# heading", "1. item", "- item", "+ item", "> quote", "===", "---", "<p>x</p>",
@@ -96,6 +97,11 @@ def test_terminal_output_has_no_escape_sequences(hostile_digest, capsys):
         assert code == 0
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out + err), argv
         assert all(len(line.split("\t")) in (2, 4) or line.startswith("{") for line in out.splitlines()), argv
+    source = hostile_digest / "hostile.jsonl"
+    for argv in (("events", source), ("events", "--json", source), ("dedup", "--explain", source),
+                 ("dedup", "--json", source), ("summarize", source), ("summarize", "--format", "json", source)):
+        code, out, err = run(capsys, *argv)
+        assert code == 0 and not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out + err), argv
 
 
 def test_problem_messages_have_no_escape_sequences(tmp_path, capsys):

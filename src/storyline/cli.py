@@ -19,7 +19,7 @@ from storyline.dedup import DEFAULT_THRESHOLD, explain
 from storyline.ingest.limits import Limits
 from storyline.model import Article, Problem
 from storyline.render import summary_to_json, summary_to_markdown
-from storyline.safety import json_text, printable
+from storyline.safety import json_text, printable, printable_lines
 from storyline.store import StoreError
 from storyline.store.faults import store_error
 
@@ -168,26 +168,27 @@ def cmd_dedup(args) -> int:
     if args.json:
         def explained(g):
             return {"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
-        print(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
+        print(json_text(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
                                       **(explained(g) if args.explain else {})} for g in groups]},
-                         ensure_ascii=False, indent=2))
+                         ensure_ascii=False, indent=2)))
     else:
         for group in groups:
-            print(f"{group.id}: {len(group.article_ids)} article(s)")
+            print(f"{printable(group.id)}: {len(group.article_ids)} article(s)")
             for article_id in group.article_ids:
                 mark = "*" if article_id == group.canonical else " "
-                print(f"  {mark} {article_id}  {by_id[article_id].title or ''}")
+                print(f"  {mark} {printable(article_id)}  {printable(by_id[article_id].title or '')}")
                 if args.explain and article_id != group.canonical:
                     reason = why(group, article_id)
                     joined = "" if reason["copies"] else "; in the group through another copy"
-                    print(f"      {reason['reason']}{joined}")
+                    print(f"      {printable(reason['reason'])}{joined}")
     return _finish(problems)
 
 
 def cmd_diff(args) -> int:
     a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
     difference = api.diff(a, b)
-    print(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2) if args.json else difference.to_text())
+    print(json_text(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2)) if args.json
+          else printable_lines(difference.to_text()))
     return EXIT_OK
 
 
@@ -195,12 +196,13 @@ def cmd_events(args) -> int:
     articles, problems = _read(args)
     events = api.events(articles)
     if args.json:
-        print(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
+        print(json_text(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
                                       "articles": e.article_ids, "outlets": e.outlets} for e in events]},
-                         ensure_ascii=False, indent=2))
+                         ensure_ascii=False, indent=2)))
     else:
         for event in events:
-            print(f"{event.id}\t{event.start or '-'}\t{len(event.article_ids)} articles\t{event.title}")
+            print(f"{printable(event.id)}\t{printable(event.start or '-')}\t{len(event.article_ids)} articles\t"
+                  f"{printable(event.title)}")
     return _finish(problems)
 
 
@@ -218,11 +220,11 @@ def cmd_summarize(args) -> int:
         return _finish(problems, nothing_read=True)
     summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
     if args.format == "text":
-        print("\n".join(sentence.text for sentence in summary.sentences))
+        print("\n".join(printable(sentence.text) for sentence in summary.sentences))
     elif args.format == "markdown":
         print(summary_to_markdown(summary, articles), end="")
     else:
-        print(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2))
+        print(json_text(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2)))
     return _finish(problems)
 
 

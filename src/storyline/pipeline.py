@@ -18,6 +18,7 @@ from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
 from storyline.store import Store, StoreError
+from storyline.store.faults import BUSY_TIMEOUT
 
 COPY_INDEX = "copies"
 EVENT_STATE = "events"
@@ -89,10 +90,23 @@ def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = A
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
             continue
         digest = analyse_event(event, members, event_groups, words=words, analysers=analysers)
-        with store.transaction():
-            store.put_analysis(event.id, fingerprint, analysis_to_dict(digest, analysers))
+        _cache_analysis(store, event.id, fingerprint, analysis_to_dict(digest, analysers))
         result.append(digest)
     return result
+
+
+def _cache_analysis(store: Store, event_id: str, fingerprint: str, data: dict) -> None:
+    """Keep an analysis for the next digest, unless another process is writing: a digest never waits on an ingest
+    (the analysis is simply computed again next time)."""
+    store.set_busy_timeout(0.05)
+    try:
+        with store.transaction():
+            store.put_analysis(event_id, fingerprint, data)
+    except StoreError as error:
+        if "another storyline command" not in str(error):
+            raise
+    finally:
+        store.set_busy_timeout(BUSY_TIMEOUT)
 
 
 def _load_indexes(store: Store) -> tuple[CopyIndex, EventIndex]:

@@ -117,3 +117,8 @@ def json_text(text: str) -> str:
     """JSON text (from ``json.dumps``) with the characters ``ensure_ascii=False`` leaves raw that a terminal would
     act on (C1 controls, bidirectional overrides, lone surrogates) written as ``\\uXXXX`` escapes."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def printable_lines(text: str) -> str:
+    """Several lines for a terminal: each made printable, the line breaks kept."""
+    return "\n".join(printable(line) for line in text.split("\n"))

@@ -35,6 +35,7 @@ class Store:
         try:
             # a writer waits up to ``busy_timeout`` seconds for another one to finish its transaction
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
+            refuse_foreign_database(self.path, self._db)  # before anything (even the journal mode) is written
             self._db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode = WAL")
@@ -44,6 +45,10 @@ class Store:
         except ValueError as error:  # a meta table of another program's making
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from None
         self._depth = 0
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another process's write to finish before failing."""
+        self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         self._db.close()
@@ -55,7 +60,6 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
-        refuse_foreign_database(self.path, self._db)
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
