@@ -122,9 +122,11 @@ def check_json_depth(text: str, limits: Limits) -> None:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``ReadTimeout`` in the block after ``seconds`` (only in the main thread, where signals arrive)."""
+    """Raise ``ReadTimeout`` in the block after ``seconds`` (only in the main thread, where signals arrive; inside
+    another ``time_limit`` the outer one holds)."""
     usable = seconds and seconds > 0 and hasattr(signal, "setitimer")
-    if not usable or threading.current_thread() is not threading.main_thread():
+    if not usable or threading.current_thread() is not threading.main_thread() \
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # an outer limit is already running: it applies
         yield
         return
 
