@@ -7,7 +7,6 @@ threshold and the event options.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +16,12 @@ from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, 
 from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
-from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
+from storyline.ingest import read_paths
+from storyline.ingest.limits import Limits
 from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Problem, Storyline, Summary
+from storyline.outputs import output_errors, prepare_output_folder
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
+from storyline.safety import file_stem
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
 
@@ -42,10 +44,11 @@ class DigestReport:
     digests: list[EventDigest]
 
 
-def read(paths: Iterable[str | Path], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read(paths: Iterable[str | Path], *, max_file_bytes: int | None = None,
+         limits: Limits | None = None) -> ReadResult:
     """Read and clean articles from files, directories or ``-`` (stdin); nothing is stored."""
     result = ReadResult()
-    for item in read_paths(paths, max_file_bytes=max_file_bytes):
+    for item in read_paths(paths, max_file_bytes=max_file_bytes, limits=limits):
         (result.problems if isinstance(item, Problem) else result.articles).append(item)
     return result
 
@@ -57,11 +60,12 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
     return Store(path)
 
 
-def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
-           max_file_bytes: int = DEFAULT_MAX_BYTES, settings: Settings = DEFAULTS) -> pipeline.IngestReport:
+def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, max_file_bytes: int | None = None,
+           limits: Limits | None = None, settings: Settings = DEFAULTS) -> pipeline.IngestReport:
     """Read articles into the store and update copy groups and events incrementally."""
     with open_store(db) as store:
-        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
+        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes, limits=limits),
+                               settings=settings)
 
 
 def copy_groups(articles: Sequence[Article], *, threshold: float | None = None,
@@ -123,7 +127,7 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
 
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
-           words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int = DEFAULT_MAX_BYTES,
+           words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int | None = None, limits: Limits | None = None,
            settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json")) -> DigestReport:
     """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
     static site readable from the file system) plus an index."""
@@ -137,47 +141,50 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     if not paths and str(db) != ":memory:" and not Path(db).exists():
         raise ValueError(f"nothing to digest: give files or folders to read, or --db of an existing store ({db})")
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"{out}: exists and is not a directory")
+    prepare_output_folder(out)  # before any work: an unusable --out fails at once
     with open_store(db) as store:
-        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
+        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes, limits=limits),
+                                 settings=settings)
         digests = pipeline.digests(store, words=words)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
-    (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
     md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
     page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
-    for item in digests:
-        base = out / file_of[item.event.id]
+    with output_errors(out):
+        (out / "events").mkdir(parents=True, exist_ok=True)
+        for item in digests:
+            base = out / file_of[item.event.id]
+            if "markdown" in formats:
+                base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
+            if "json" in formats:
+                base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
+                                                     encoding="utf-8")
         if "markdown" in formats:
-            base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
+            (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
         if "json" in formats:
-            base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
-                                                 encoding="utf-8")
-    if "markdown" in formats:
-        (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
-    if "json" in formats:
-        (out / "index.json").write_text(
-            json.dumps(index_to_json(digests, md_names, stored_storylines), ensure_ascii=False, indent=2),
-            encoding="utf-8")
-    if "html" in formats:
-        from storyline.render.html import write_site
+            (out / "index.json").write_text(
+                json.dumps(index_to_json(digests, md_names, stored_storylines), ensure_ascii=False, indent=2),
+                encoding="utf-8")
+        if "html" in formats:
+            from storyline.render.html import write_site
 
-        write_site(digests, out, file_of)
+            write_site(digests, out, file_of)
     index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
     return DigestReport(str(out), str(index), len(digests), article_count, report.problems, digests)
 
 
 def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:
-    """``events/<date>-<title-slug>`` for each event, unique."""
+    """``events/<date>-<title-slug>`` for each event, unique (also where case does not count); never a path."""
     names: dict[str, str] = {}
     taken: set[str] = set()
     for item in digests:
-        slug = re.sub(r"[^a-z0-9]+", "-", item.event.title.lower()).strip("-")[:60] or "event"
-        name = f"events/{item.event.start or 'undated'}-{slug}"
-        while name in taken:
-            name += "-" + item.event.id[-4:]
-        taken.add(name)
+        name = f"events/{file_stem(item.event.start, fallback='undated', max_bytes=32)}-{file_stem(item.event.title)}"
+        suffix = file_stem(item.event.id, max_bytes=16)[-6:]
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{name.rsplit('~', 1)[0]}~{suffix}{number if number > 2 else ''}"
+        taken.add(name.casefold())
         names[item.event.id] = name
     return names

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,8 +16,11 @@ from typing import TYPE_CHECKING
 
 from storyline import __version__
 from storyline.config import DEFAULT_DB, DIGEST_FORMATS, load_settings
+from storyline.safety import json_text, printable, printable_lines
+from storyline.store.faults import store_error
 
 if TYPE_CHECKING:
+    from storyline.ingest.limits import Limits
     from storyline.model import Article, Problem
 
 # The stages and their libraries are imported by the commands that use them, so that --help and --version start
@@ -37,7 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.settings = load_settings(args.config)
         return args.handler(args)
     except (ValueError, StoreError) as error:
-        print(f"storyline: error: {error}", file=sys.stderr)
+        print(f"storyline: error: {printable(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as error:  # a store fault not met before: still one line naming the file
+        db = getattr(args, "db", None) or getattr(getattr(args, "settings", None), "db", "the store")
+        print(f"storyline: error: {printable(store_error(db, error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -46,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line for the user, the traceback only on request
         if os.environ.get("STORYLINE_DEBUG"):
             raise
-        print(f"storyline: internal error: {type(error).__name__}: {error} (set STORYLINE_DEBUG=1 for details)",
+        print(f"storyline: internal error: {type(error).__name__}: {printable(error)} "
+              f"(set STORYLINE_DEBUG=1 for details)",
               file=sys.stderr)
         return EXIT_INTERNAL
 
@@ -141,8 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("search", cmd_search, "Full-text search over stored articles.", store=True,
                   example='storyline search "warehouse fire" --db news.db --limit 5')
-    sub.add_argument("query", help="words to find (SQLite full-text syntax: quotes for a phrase, OR, NOT)")
+    sub.add_argument("query", help="words to find, as typed (with --fts: SQLite full-text syntax)")
     sub.add_argument("--limit", type=int, default=20, help="most results to show (default: 20)")
+    sub.add_argument("--fts", action="store_true", help="read QUERY in the SQLite FTS5 query syntax (phrases, OR, "
+                     "NOT, prefix*) instead of as plain words")
     return parser
 
 
@@ -152,20 +163,19 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_read(args) -> int:
     articles, problems = _read(args)
     for article in articles:
-        if args.json:
-            print(json.dumps(article.to_dict(), ensure_ascii=False))
-        else:
-            print("\t".join([article.id, article.published or "-", article.outlet or "-", article.title or "-"]))
+        print(_json_line(article.to_dict()) if args.json else _article_line(article))
     return _finish(problems)
 
 
 def cmd_ingest(args) -> int:
     from storyline import api
 
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings)
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), limits=_limits(args),
+                        settings=args.settings)
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
-          f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
+          f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed "
+          f"({printable(_db(args))})")
     return EXIT_INPUT_FAILED if report.problems else EXIT_OK
 
 
@@ -176,10 +186,9 @@ def cmd_articles(args) -> int:
         articles = store.articles()
     for article in articles:
         if args.json:
-            print(json.dumps({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")},
-                             ensure_ascii=False))
+            print(_json_line({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")}))
         else:
-            print("\t".join([article.id, article.published or "-", article.outlet or "-", article.title or "-"]))
+            print(_article_line(article))
     return EXIT_OK
 
 
@@ -188,10 +197,10 @@ def cmd_digest(args) -> int:
 
     words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
-                        settings=args.settings, formats=args.format)
+                        limits=_limits(args), settings=args.settings, formats=args.format)
     _print_problems(report.problems)
-    print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
-          f"(index: {report.index_path})")
+    print(f"Wrote {report.event_count} event digests from {report.article_count} articles to "
+          f"{printable(report.out)}/ (index: {printable(report.index_path)})")
     return EXIT_INPUT_FAILED if report.problems else EXIT_OK
 
 
@@ -211,19 +220,19 @@ def cmd_dedup(args) -> int:
     if args.json:
         def explained(g):
             return {"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
-        print(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
+        print(json_text(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
                                       **(explained(g) if args.explain else {})} for g in groups]},
-                         ensure_ascii=False, indent=2))
+                         ensure_ascii=False, indent=2)))
     else:
         for group in groups:
-            print(f"{group.id}: {len(group.article_ids)} article(s)")
+            print(f"{printable(group.id)}: {len(group.article_ids)} article(s)")
             for article_id in group.article_ids:
                 mark = "*" if article_id == group.canonical else " "
-                print(f"  {mark} {article_id}  {by_id[article_id].title or ''}")
+                print(f"  {mark} {printable(article_id)}  {printable(by_id[article_id].title or '')}")
                 if args.explain and article_id != group.canonical:
                     reason = why(group, article_id)
                     joined = "" if reason["copies"] else "; in the group through another copy"
-                    print(f"      {reason['reason']}{joined}")
+                    print(f"      {printable(reason['reason'])}{joined}")
     return _finish(problems)
 
 
@@ -232,7 +241,8 @@ def cmd_diff(args) -> int:
 
     a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
     difference = api.diff(a, b)
-    print(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2) if args.json else difference.to_text())
+    print(json_text(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2)) if args.json
+          else printable_lines(difference.to_text()))
     return EXIT_OK
 
 
@@ -242,12 +252,13 @@ def cmd_events(args) -> int:
     articles, problems = _read(args)
     events = api.events(articles, settings=args.settings)
     if args.json:
-        print(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
+        print(json_text(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
                                       "articles": e.article_ids, "outlets": e.outlets} for e in events]},
-                         ensure_ascii=False, indent=2))
+                         ensure_ascii=False, indent=2)))
     else:
         for event in events:
-            print(f"{event.id}\t{event.start or '-'}\t{len(event.article_ids)} articles\t{event.title}")
+            print(f"{printable(event.id)}\t{printable(event.start or '-')}\t{len(event.article_ids)} articles\t"
+                  f"{printable(event.title)}")
     return _finish(problems)
 
 
@@ -306,11 +317,11 @@ def cmd_summarize(args) -> int:
 
     summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
     if args.format == "text":
-        print("\n".join(sentence.text for sentence in summary.sentences))
+        print("\n".join(printable(sentence.text) for sentence in summary.sentences))
     elif args.format == "markdown":
         print(summary_to_markdown(summary, articles), end="")
     else:
-        print(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2))
+        print(json_text(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2)))
     return _finish(problems)
 
 
@@ -357,8 +368,8 @@ def cmd_search(args) -> int:
     from storyline import api
 
     with api.open_store(_db(args), must_exist=True) as store:
-        for article_id, snippet in store.search(args.query, args.limit):
-            print(f"{article_id}\t{snippet}")
+        for article_id, snippet in store.search(args.query, args.limit, fts=args.fts):
+            print(f"{printable(article_id)}\t{printable(snippet)}")
     return EXIT_OK
 
 
@@ -382,10 +393,25 @@ def _max_bytes(args) -> int:
     return getattr(args, "max_file_bytes", None) or args.settings.max_file_bytes
 
 
+def _limits(args) -> Limits:
+    from storyline.ingest.limits import Limits
+
+    return Limits.from_settings(args.settings, max_file_bytes=getattr(args, "max_file_bytes", None))
+
+
+def _article_line(article: Article) -> str:
+    return "\t".join(printable(value) for value in (article.id, article.published or "-", article.outlet or "-",
+                                                      article.title or "-"))
+
+
+def _json_line(data: dict) -> str:
+    return json_text(json.dumps(data, ensure_ascii=False))
+
+
 def _read(args) -> tuple[list[Article], list[Problem]]:
     from storyline import api
 
-    result = api.read(args.paths, max_file_bytes=_max_bytes(args))
+    result = api.read(args.paths, max_file_bytes=_max_bytes(args), limits=_limits(args))
     return result.articles, result.problems
 
 
@@ -410,7 +436,7 @@ def _article_by_id_or_file(ref: str, args) -> Article:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(f"storyline: {problem}", file=sys.stderr)
+        print(f"storyline: {printable(problem)}", file=sys.stderr)
 
 
 def _finish(problems: Sequence[Problem], *, nothing_read: bool = False) -> int:

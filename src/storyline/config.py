@@ -4,8 +4,9 @@ Every default lives here, once; the command line reads ``Settings`` and hands it
 to the stages. A TOML file holds the fields under ``[storyline]`` and event clustering knobs under
 ``[storyline.events]`` (the fields of ``storyline.events.EventOptions``):
 
->>> _apply(Settings(), {"summary_words": "60", "events": {"threshold": 0.35}}, "example")
-Settings(db='storyline.db', max_file_bytes=67108864, summary_words=60, copy_threshold=0.6, events={'threshold': 0.35})
+>>> settings = _apply(Settings(), {"summary_words": "60", "events": {"threshold": 0.35}}, "example")
+>>> settings.summary_words, settings.events, settings.db
+(60, {'threshold': 0.35}, 'storyline.db')
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ class Settings:
     summary_words: int = DEFAULT_SUMMARY_WORDS
     copy_threshold: float = DEFAULT_COPY_THRESHOLD
     events: dict[str, Any] = field(default_factory=dict)
+    # Bounded work per input (storyline.ingest.limits): an input over a limit is refused with its own message.
+    max_decompressed_bytes: int = 256 * 1024 * 1024  # gzip data expanding past this is refused
+    max_line_bytes: int = 16 * 1024 * 1024  # a longer line (JSONL record, text line, WARC header block)
+    max_json_depth: int = 100  # deeper nesting of JSON arrays and objects
+    seconds_per_file: float = 120.0  # reading one file (WARC: one record) taking longer is stopped
+    html_full_extraction_tags: int = 40_000  # a page with more tags gets a cheaper extraction, linear in its size
 
 
 def load_settings(config_path: str | Path | None = None) -> Settings:

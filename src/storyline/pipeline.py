@@ -7,6 +7,7 @@ and only the events it touched need analysing again.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,13 +21,15 @@ from storyline.events import EventIndex
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
-from storyline.store import Store
+from storyline.store import Store, StoreError
+from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
 
 COPY_INDEX = "copies"
 DEFAULTS = Settings()
 EVENT_STATE = "events"
 STORYLINE_STATE = "storylines"
+WRITE_MARK = "indexes-written"
 
 
 @dataclass(slots=True)
@@ -46,12 +49,14 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
     A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
     """
     report = IngestReport()
-    copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
-    state = store.get_state(EVENT_STATE)
-    event_index = EventIndex.from_state(state) if state else EventIndex(**settings.events)
-    story_index = _storyline_index(store, event_index)
+    copy_index = event_index = story_index = loaded = None
     for batch in _batches(items, batch_size, report):
         with store.transaction():
+            # Another process may have written since the indexes were loaded: reload them inside the write
+            # transaction, so neither process's copies or events are lost.
+            if copy_index is None or store.get_state(WRITE_MARK) != loaded:
+                copy_index, event_index = _load_indexes(store, settings)
+                story_index = _storyline_index(store, event_index)
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
             if not added:
@@ -69,6 +74,7 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
             store.put_storylines(changed_stories)
             store.put_state(STORYLINE_STATE, story_index.to_state())
             report.storylines_touched |= {storyline.id for storyline in changed_stories}
+            loaded = _mark_write(store)
             report.added += [article.id for article in added]
             report.events_touched |= {event.id for event in changed_events}
     return report
@@ -76,9 +82,9 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
 
 def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     """Recompute copy groups and events from all stored articles, in one transaction."""
-    articles = _dated(store.articles(), store.ingested_at())
     copy_index = CopyIndex(threshold=settings.copy_threshold)
-    with store.transaction():
+    with store.transaction():  # read inside it too, so no article stored meanwhile is left out
+        articles = _dated(store.articles(), store.ingested_at())
         rows, groups = copy_index.add(articles)
         store.put_index_rows(COPY_INDEX, rows)
         store.put_copy_groups(groups)
@@ -89,6 +95,7 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         story_index.update(event_index.events(), articles, idf=event_index.idf())
         store.replace_all_storylines(story_index.storylines())
         store.put_state(STORYLINE_STATE, story_index.to_state())
+        _mark_write(store)
 
 
 def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
@@ -127,8 +134,7 @@ def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequ
         pending.append((len(result), fingerprint))
         result.append(None)
     for (position, fingerprint), digest in zip(pending, (engine or InProcess()).map(_analyse, jobs)):
-        with store.transaction():
-            store.put_analysis(digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
+        _cache_analysis(store, digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
         result[position] = digest
     link_digests(result, store.storylines())
     return result
@@ -137,6 +143,40 @@ def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequ
 def _analyse(job: tuple) -> EventDigest:
     event, members, event_groups, words, analysers = job
     return analyse_event(event, members, event_groups, words=words, analysers=analysers)
+
+
+def _cache_analysis(store: Store, event_id: str, fingerprint: str, data: dict) -> None:
+    """Keep an analysis for the next digest, unless another process is writing: a digest never waits on an ingest
+    (the analysis is simply computed again next time)."""
+    store.set_busy_timeout(0.05)
+    try:
+        with store.transaction():
+            store.put_analysis(event_id, fingerprint, data)
+    except StoreError as error:
+        if "another storyline command" not in str(error):
+            raise
+    finally:
+        store.set_busy_timeout(BUSY_TIMEOUT)
+
+
+def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventIndex]:
+    """The stored copy index and event state; damaged ones are a StoreError that says how to recover."""
+    try:
+        copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
+        state = store.get_state(EVENT_STATE)
+        return copy_index, (EventIndex.from_state(state) if state else EventIndex(**settings.events))
+    except StoreError:
+        raise
+    except Exception as error:  # BadZipFile, ValueError, KeyError...: whatever a damaged saved state raises
+        raise StoreError(f"{store.path}: the saved copy or event index cannot be read ({type(error).__name__}: "
+                         f"{str(error)[:120]}); run 'storyline rebuild' to recompute it") from None
+
+
+def _mark_write(store: Store) -> bytes:
+    """A new mark for the indexes' state, which tells other writers to reload it."""
+    mark = os.urandom(8)
+    store.put_state(WRITE_MARK, mark)
+    return mark
 
 
 def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:

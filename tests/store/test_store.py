@@ -79,8 +79,9 @@ def test_full_text_search(tmp_path):
     with Store(":memory:") as store:
         pipeline.ingest(store, read_paths([tmp_path]))
         assert [hit[0] for hit in store.search("crack")] == ["bridge"]
-        with pytest.raises(ValueError, match="invalid search query"):
-            store.search('"unbalanced')
+        assert store.search('"crack') == store.search("crack (") == store.search("crack")  # any text is words
+        with pytest.raises(ValueError, match="invalid FTS5 search query"):
+            store.search('"unbalanced', fts=True)
 
 
 def test_the_same_text_under_another_id_is_a_new_article(tmp_path):

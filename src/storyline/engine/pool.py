@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from storyline.engine.workers import exit_with_parent
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -24,7 +26,7 @@ class LocalPool:
         if len(items) < 2:
             yield from (step(item) for item in items)
             return
-        with ProcessPoolExecutor(max_workers=self.workers - 1) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers - 1, initializer=exit_with_parent) as pool:
             pending = {i: pool.submit(step, item) for i, item in enumerate(items) if i % self.workers}
             for i, item in enumerate(items):
                 yield pending.pop(i).result() if i in pending else step(item)

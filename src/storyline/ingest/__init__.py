@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import DEFAULT_MAX_FILE_BYTES
@@ -21,86 +22,152 @@ from storyline.ingest.decode import UnreadableInput, decode
 from storyline.ingest.detect import detect_format
 from storyline.ingest.feed import read_feed
 from storyline.ingest.html import read_html
+from storyline.ingest.limits import Limits, ReadTimeout, check_lines, read_file, read_stream, time_limit
 from storyline.ingest.records import NO_TEXT, read_json, read_jsonl
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
 from storyline.model import Article, Problem
+from storyline.safety import display_path
 
-__all__ = ["DEFAULT_MAX_BYTES", "UnreadableInput", "detect_format", "read_bytes", "read_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "Limits", "UnreadableInput", "detect_format", "read_bytes", "read_paths"]
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
 _FOLDER_DOCS = re.compile(r"^(?:readme|license|licence|copying|changelog|licensedata)(?:\.\w+)?$", re.IGNORECASE)
 _CODE_SUFFIXES = frozenset({".py", ".sh", ".js", ".toml", ".cfg", ".ini"})  # a folder's tooling, not articles
 
 
-def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
+def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int | None = None,
+               limits: Limits | None = None) -> Iterator[Article | Problem]:
     """Articles from files, directories (recursively, hidden entries skipped) and ``-`` (stdin).
 
     Yields an ``Article`` for each article read and a ``Problem`` for each input (or part of one) that failed;
-    a failure never stops the rest. Ids follow ``storyline.ids.unique_articles``: an article read twice (the same
-    page in a crawl and as a file) comes once; a different article under a taken id gets a suffixed id.
+    a failure never stops the rest. ``limits`` bound the work per input (``max_file_bytes`` overrides its size).
+    Ids follow ``storyline.ids.unique_articles``: an article read twice (the same page in a crawl and as a file)
+    comes once; a different article under a taken id gets a suffixed id.
     """
-    yield from unique_articles(item for path in paths for item in _read_path(str(path), max_file_bytes))
+    limits = Limits.from_settings(limits or Limits(), max_file_bytes=max_file_bytes)
+    yield from unique_articles(item for path in paths for item in _read_path(path, limits))
 
 
-def read_bytes(data: bytes, name: str, *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
+def read_bytes(data: bytes, name: str, *, max_file_bytes: int | None = None,
+               limits: Limits | None = None) -> Iterator[Article | Problem]:
     """Articles from the content of one input called ``name``."""
-    yield from _articles(_raw_articles(data, name, max_file_bytes), name)
+    limits = Limits.from_settings(limits or Limits(), max_file_bytes=max_file_bytes)
+    yield from _guarded(name, limits, lambda: _articles(_raw_articles(data, name, limits), name))
 
 
-def _read_path(path: str, max_file_bytes: int) -> Iterator[Article | Problem]:
-    if path == "-":
-        yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", max_file_bytes=max_file_bytes)
+def _read_path(path: str | Path, limits: Limits) -> Iterator[Article | Problem]:
+    if str(path) == "-":
+        def from_stdin() -> Iterator[Article | Problem]:
+            data = read_stream(sys.stdin.buffer, limits.max_file_bytes)
+            return _articles(_raw_articles(data, "<stdin>", limits), "<stdin>")
+
+        yield from _guarded("<stdin>", limits, from_stdin)
         return
     target = Path(path)
-    if target.is_dir():
-        files = sorted(p for p in target.rglob("*") if p.is_file() and not _skipped(p.relative_to(target)))
-        if not files:
-            yield Problem(path, "directory holds no files")
+    try:
+        is_dir, exists = target.is_dir(), target.exists()
+    except (OSError, ValueError) as error:  # a name too long, or with a NUL byte
+        yield Problem(display_path(path), f"cannot read: {getattr(error, 'strerror', None) or error}")
+        return
+    if is_dir:
+        problems: list[Problem] = []
+        files = _files_under(target, problems)
+        yield from problems
+        if not files and not problems:
+            yield Problem(display_path(path), "directory holds no files")
         for file in files:
-            yield from _folder_file(file, max_file_bytes)
-    elif target.exists():
-        yield from _read_file(target, max_file_bytes)
+            yield from _folder_file(file, limits)
+    elif exists:
+        yield from _read_file(target, limits)
     else:
-        yield Problem(path, "no such file or directory")
+        yield Problem(display_path(path), "no such file or directory")
 
 
-def _folder_file(file: Path, max_file_bytes: int) -> Iterator[Article | Problem]:
-    """A file met in a folder walk: a JSON file none of whose records has text (an index or answer key kept beside
-    the articles) holds no articles and is skipped with a note; named on its own, it would be an error."""
-    items = _read_file(file, max_file_bytes)
-    if file.suffix.lower() not in (".json", ".jsonl"):
+def _files_under(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Regular files under ``folder``, sorted; a subfolder that cannot be listed is a problem, not a silence."""
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(display_path(error.filename or folder),
+                                f"cannot list this folder: {error.strerror or error}"))
+
+    files = []
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        base = Path(root)
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        files += [base / name for name in names
+                  if not _skipped((base / name).relative_to(folder)) and (base / name).is_file()]
+    return sorted(files)
+
+
+def _folder_file(file: Path, limits: Limits) -> Iterator[Article | Problem]:
+    """A file met in a folder walk: a JSON document none of whose records has text (an index or answer key kept
+    beside the articles) holds no articles and is skipped with a note; named on its own, it would be an error. A
+    JSONL file is a stream of articles, so records without text there stay problems."""
+    items = _read_file(file, limits)
+    if file.suffix.lower() != ".json":
         yield from items
         return
     items = list(items)
     if items and all(isinstance(item, Problem) and item.message.startswith(NO_TEXT) for item in items):
-        print(f"storyline: {file}: no article records, skipped", file=sys.stderr)
+        print(f"storyline: {display_path(file)}: no article records, skipped", file=sys.stderr)
         return
     yield from items
 
 
-def _read_file(file: Path, max_file_bytes: int) -> Iterator[Article | Problem]:
-    name = str(file)
-    try:
-        size = file.stat().st_size
+def _read_file(file: Path, limits: Limits) -> Iterator[Article | Problem]:
+    name = display_path(file)
+    yield from _guarded(name, limits, lambda: _file_items(file, name, limits))
+
+
+def _file_items(file: Path, name: str, limits: Limits) -> Iterator[Article | Problem]:
+    if file.is_file():
         with file.open("rb") as handle:
-            head = handle.read(4096)
-            kind = detect_format(head, name)
+            kind = detect_format(handle.read(4096), name)
             if kind == "warc":  # streamed: the size limit applies to each record instead
                 handle.seek(0)
-                yield from _articles(read_warc(handle, name, max_record_bytes=max_file_bytes), name)
+                yield from _articles(read_warc(handle, name, limits), name)
                 return
-            if size > max_file_bytes:
-                yield Problem(name, f"file is {size:,} bytes, over the limit of {max_file_bytes:,} (max_file_bytes)")
-                return
-            data = head + handle.read()
-    except OSError as error:
-        yield Problem(name, f"cannot read: {error.strerror or error}")
-        return
+    yield from _articles(_raw_articles(read_file(file, limits.max_file_bytes), name, limits), name)
+
+
+def _guarded(name: str, limits: Limits, items: Callable[[], Iterable[Article | Problem]]
+             ) -> Iterator[Article | Problem]:
+    """The items of one input, never an exception: a failure, an input over a limit or one that takes too long
+    becomes one Problem naming it, and an input that yields nothing says so."""
+    count = 0
+    try:
+        iterator = iter(items())
+        while True:
+            with time_limit(limits.seconds_per_file):  # the clock stops while the caller handles each item
+                item = next(iterator, None)
+            if item is None:
+                break
+            count += 1
+            yield item
+    except ReadTimeout:
+        count += 1
+        yield Problem(name, f"reading took longer than {limits.seconds_per_file:g} s (setting seconds_per_file)")
     except UnreadableInput as error:
+        count += 1
         yield Problem(name, str(error))
-        return
-    yield from read_bytes(data, name, max_file_bytes=max_file_bytes)
+    except OSError as error:
+        count += 1
+        yield Problem(name, f"cannot read: {error.strerror or error}")
+    except RecursionError:
+        count += 1
+        yield Problem(name, "nested too deeply to read")
+    except MemoryError:
+        count += 1
+        yield Problem(name, "too large to read in the memory available")
+    except Exception as error:  # a reader failed on input nobody foresaw: one line, and the run goes on
+        count += 1
+        yield Problem(name, f"cannot be read ({type(error).__name__}: {_first_line(error)})")
+    if not count:
+        yield Problem(name, "no articles found in this input")
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [""])[0][:160]
 
 
 def _articles(raws: Iterable[RawArticle | Problem], name: str) -> Iterator[Article | Problem]:
@@ -110,38 +177,43 @@ def _articles(raws: Iterable[RawArticle | Problem], name: str) -> Iterator[Artic
             if isinstance(raw, Problem):
                 yield raw
                 continue
-            article = assemble(raw)
+            try:
+                article = assemble(raw)
+            except (RecursionError, ValueError, TypeError, AttributeError) as error:  # one bad record, not the file
+                yield Problem(name, f"a record cannot be read ({type(error).__name__}: {_first_line(error)})")
+                continue
             yield article if article else Problem(name, "no article text left after cleaning")
     except UnreadableInput as error:
         yield Problem(name, str(error))
 
 
-def _raw_articles(data: bytes, name: str, max_file_bytes: int) -> Iterator[RawArticle | Problem]:
+def _raw_articles(data: bytes, name: str, limits: Limits) -> Iterator[RawArticle | Problem]:
     kind = detect_format(data[:4096], name)
     if kind == "gzip":
-        data = _gunzip(data, max_file_bytes)
+        data = _gunzip(data, limits.max_decompressed_bytes)
         name_inside = name[:-3] if name.endswith(".gz") else name
         kind = detect_format(data[:4096], name_inside)
         if kind in ("gzip", "warc"):
             raise UnreadableInput(f"unsupported nesting of compressed data ({kind} inside gzip)")
     if kind == "warc":
-        yield from read_warc(io.BytesIO(data), name, max_record_bytes=max_file_bytes)
+        yield from read_warc(io.BytesIO(data), name, limits)
         return
     if kind == "feed":
         yield from read_feed(data, name)
         return
     if kind == "html":  # trafilatura decodes pages itself, honouring their declared charset
-        raw = read_html(data, name, fallback_id=source_stem(name))
+        raw = read_html(data, name, fallback_id=source_stem(name), max_tags=limits.html_full_extraction_tags)
         if raw is None:
             raise UnreadableInput("no article text found in this HTML page")
         yield raw
         return
     text = decode(data)
     if kind == "json":
-        yield from read_json(text, name)
+        yield from read_json(text, name, limits)
     elif kind == "jsonl":
-        yield from read_jsonl(text, name)
+        yield from read_jsonl(text, name, limits)
     else:
+        check_lines(data, limits)
         raw = read_text(text, name, markdown=kind == "markdown")
         raw.fallback_id = source_stem(name)
         yield raw
@@ -154,7 +226,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     except (OSError, EOFError, zlib.error) as error:
         raise UnreadableInput(f"truncated or damaged gzip data ({error})") from None
     if len(out) > limit:
-        raise UnreadableInput(f"decompressed data over the limit of {limit:,} bytes (max_file_bytes)")
+        raise UnreadableInput(f"decompressed data over the limit of {limit:,} bytes (setting max_decompressed_bytes)")
     return out
 
 

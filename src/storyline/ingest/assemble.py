@@ -13,6 +13,7 @@ from storyline.ingest.clean import clean_text, normalise
 from storyline.ingest.dates import date_from_identifier, parse_date
 from storyline.text.language import detect_language
 from storyline.model import Article
+from storyline.safety import scrub
 from storyline.text import split_sentences
 
 HASH_SEED = 20180131
@@ -55,7 +56,7 @@ def content_hash(text: str) -> str:
 
 def assemble(raw: RawArticle) -> Article | None:
     """Clean ``raw`` into an Article; None when no text is left."""
-    cleaned = clean_text(raw.text)
+    cleaned = clean_text(scrub(raw.text))
     text, paragraphs = cleaned.text, cleaned.paragraphs
     title = _clean_field(raw.title)
     title_source = "metadata" if title else None
@@ -95,7 +96,7 @@ def _clean_field(value: object) -> str | None:
         return None
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(item) for item in value if item)
-    text = normalise(str(value)).replace("\n", " ").strip()
+    text = normalise(scrub(str(value), keep_lines=False)).strip()
     return text or None
 
 
@@ -157,8 +158,9 @@ def _choose_date(raw: RawArticle, dateline_date: str | None, lead_date: str | No
 
 
 def _choose_id(raw: RawArticle) -> str:
-    if raw.id and str(raw.id).strip():
-        return str(raw.id).strip()
+    given = scrub(str(raw.id), keep_lines=False).strip() if raw.id is not None else ""
+    if given:
+        return given
     if raw.url:
         parsed = urlparse(raw.url)
         slug = re.sub(r"\.(s?html?|php|aspx?)$", "", PurePosixPath(parsed.path).name)

@@ -15,7 +15,11 @@ from storyline.model import Problem
 
 def read_feed(data: bytes, path: str) -> Iterator[RawArticle | Problem]:
     """Entries with their full content (or summary when that is all there is) and their dates."""
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (ValueError, TypeError, LookupError, AttributeError, KeyError, IndexError) as error:
+        # feedparser trips over some malformed feeds (empty elements, bad encoding declarations)
+        raise UnreadableInput(f"not a readable feed ({type(error).__name__}: {error})") from None
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         raise UnreadableInput(f"no feed entries found{f' ({reason})' if reason else ''}")
@@ -44,8 +48,8 @@ def read_feed(data: bytes, path: str) -> Iterator[RawArticle | Problem]:
 
 def _entry_body(entry) -> str:
     contents = entry.get("content") or []
-    best = max((item.get("value", "") for item in contents), key=len, default="")
-    summary = entry.get("summary", "")
+    best = max((str(item.get("value") or "") for item in contents), key=len, default="")
+    summary = str(entry.get("summary") or "")
     return best if len(best) >= len(summary) else summary
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import trafilatura
 from lxml import html as lxml_html
@@ -16,10 +17,18 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 
 
 def read_html(page: bytes | str, path: str, *, url: str | None = None, crawl_date: str | None = None,
-              fallback_id: str | None = None) -> RawArticle | None:
-    """One article from a full HTML page; None when the page holds no main text."""
-    document = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False)
+              fallback_id: str | None = None, max_tags: int | None = None) -> RawArticle | None:
+    """One article from a full HTML page; None when the page holds no main text.
+
+    A page with more than ``max_tags`` tags gets a cheaper extraction (block text without navigation): the full
+    one takes time that grows faster than the page, minutes for a page of tens of megabytes.
+    """
+    tags = page.count(b"<" if isinstance(page, bytes) else "<")
+    if max_tags is not None and tags > max_tags:
+        document = plain_extraction(page)
+    else:
+        document = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=False)
     if document is None or len((document.text or "").split()) < MIN_WORDS:
         return None  # navigation or an error page, not an article
     head = page[:4096] if isinstance(page, bytes) else page[:4096].encode("utf-8", "ignore")
@@ -64,3 +73,24 @@ def _collect_text(element, parts: list[str]) -> None:
         parts.append(child.tail or "")
     if is_block:
         parts.append("\n\n")
+
+
+_NOT_TEXT = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "head")
+
+
+def plain_extraction(page: bytes | str) -> SimpleNamespace | None:
+    """Title and block text of a page, without trafilatura: linear in the page's size."""
+    try:
+        root = lxml_html.document_fromstring(page)
+    except Exception:  # lxml raises several types on hopeless markup
+        return None
+    title = root.findtext(".//title") or root.findtext(".//h1")
+    for element in list(root.iter(*_NOT_TEXT)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    body = root.find("body")
+    parts: list[str] = []
+    _collect_text(body if body is not None else root, parts)
+    text = re.sub(r"\n\s*\n+", "\n\n", "".join(parts)).strip()
+    return SimpleNamespace(text=text, title=(title or "").strip() or None, sitename=None, url=None, date=None,
+                           author=None, language=None)

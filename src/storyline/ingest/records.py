@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from storyline.ingest.assemble import RawArticle, source_stem
 from storyline.ingest.decode import UnreadableInput
 from storyline.ingest.html import html_fragment_to_text
+from storyline.ingest.limits import Limits, OverLimit, check_json_depth
 from storyline.model import Problem
 
 # Field names seen in news datasets, first match wins.
@@ -25,8 +26,9 @@ NO_TEXT = "record has no text"
 _CONTAINERS = ("articles", "items", "data", "documents", "docs", "results")
 
 
-def read_json(text: str, path: str) -> Iterator[RawArticle | Problem]:
+def read_json(text: str, path: str, limits: Limits | None = None) -> Iterator[RawArticle | Problem]:
     """A JSON file holding one article object, a list of them, or an object with such a list."""
+    check_json_depth(text, limits or Limits())
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -42,13 +44,21 @@ def read_json(text: str, path: str) -> Iterator[RawArticle | Problem]:
         yield record_to_article(record, path, f"{path}[{number}]", number)
 
 
-def read_jsonl(text: str, path: str) -> Iterator[RawArticle | Problem]:
-    """One JSON object per line; a bad line is reported and the rest are read."""
-    for number, line in enumerate(text.splitlines(), 1):
+def read_jsonl(text: str, path: str, limits: Limits | None = None) -> Iterator[RawArticle | Problem]:
+    """One JSON object per line; a bad line (or one over a limit) is reported and the rest are read."""
+    limits = limits or Limits()
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): JSON strings may hold U+2028
         if not line.strip():
             continue
         try:
+            if len(line) > limits.max_line_bytes:
+                raise OverLimit(f"line of {len(line):,} characters, over the limit of {limits.max_line_bytes:,} "
+                                f"(setting max_line_bytes)")
+            check_json_depth(line, limits)
             record = json.loads(line)
+        except OverLimit as error:
+            yield Problem(f"{path}:{number}", str(error))
+            continue
         except json.JSONDecodeError as error:
             yield Problem(f"{path}:{number}", f"invalid JSON line: {error.msg}")
             continue

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from storyline.model import Article, EventDigest, Storyline, Summary
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
+from storyline.safety import md_code, md_link, md_text
 
 
 def summary_to_markdown(summary: Summary, articles: Sequence[Article]) -> str:
     """Headline, summary sentences with citation marks [1][3], then the numbered sources."""
     numbers = source_numbers(articles)
-    lines = [f"# {summary.headline}", ""]
+    lines = [f"# {md_text(summary.headline)}", ""]
     lines += _cited_sentences(summary, numbers) or ["_No summary could be written for these articles._"]
     lines += ["", "## Sources", ""] + _source_list(articles)
     return "\n".join(lines) + "\n"
@@ -23,31 +25,31 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
     numbers = source_numbers(digest.articles)
     outlets = sorted({a.outlet for a in digest.articles if a.outlet})
     span = event.start if event.start == event.end else f"{event.start or '?'} to {event.end or '?'}"
-    lines = [f"# {event.title}", "",
-             f"{span} · {len(digest.articles)} articles · {len(outlets)} outlets"
-             + (f" ({', '.join(outlets)})" if outlets else ""), "", "## Summary", ""]
+    lines = [f"# {md_text(event.title)}", "",
+             f"{md_text(span)} · {len(digest.articles)} articles · {len(outlets)} outlets"
+             + (f" ({md_text(', '.join(outlets))})" if outlets else ""), "", "## Summary", ""]
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
-    lines += [f"_{note}_" for note in digest.notes]
+    lines += [f"_{md_text(note)}_" for note in digest.notes]
     lines += _disagreement_lines(digest, numbers)
     lines += _storyline_lines(digest, file_of or {})
     if digest.developments:
         lines += ["", "## Developments", ""]
         for item in digest.developments:
             cited = sorted({numbers[c["article_id"]] for c in item["citations"] if c["article_id"] in numbers})
-            lines.append(f"- {item['date']}: {item['text']} " + "".join(f"[{n}]" for n in cited))
+            lines.append(f"- {md_text(item['date'])}: {md_text(item['text'])} " + "".join(f"[{n}]" for n in cited))
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
     copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
     if copies:
         lines += ["", "## Copies of one story", ""]
-        for group in copies:
+        for group in copies:  # a member missing from this event's articles is left out, never a KeyError
             canonical = by_id.get(group.canonical)
             if canonical is None:
                 lines.append("- (the original is not among this event's articles)")
             else:
-                lines.append(f"- [{numbers[canonical.id]}] {describe_source(canonical)} (original)")
+                lines.append(f"- {_number(numbers, canonical.id)}{md_text(describe_source(canonical))} (original)")
             for variant in digest.variants.get(group.id, []):
-                if variant["article_id"] in by_id:
+                if variant.get("article_id") in by_id:
                     lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
     lines += ["", "## Sources", ""] + _source_list(digest.articles)
     return "\n".join(lines) + "\n"
@@ -62,8 +64,9 @@ def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str],
     for digest in digests:
         event = digest.event
         lead = digest.summary.sentences[0].text if digest.summary.sentences else ""
-        lines.append(f"- [{event.title}]({file_of[event.id]}) ({event.start or 'undated'}, "
-                     f"{len(event.article_ids)} articles){': ' + lead if lead else ''}")
+        target = quote(file_of[event.id], safe="/~-._")  # our own file name, still encoded
+        lines.append(f"- [{md_text(event.title)}]({target}) ({md_text(event.start or 'undated')}, "
+                     f"{len(event.article_ids)} articles){': ' + md_text(lead) if lead else ''}")
     return "\n".join(lines) + "\n"
 
 
@@ -79,13 +82,15 @@ def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str],
         span = storyline.start if storyline.start == storyline.end else \
             f"{storyline.start or '?'} to {storyline.end or '?'}"
         count = len(storyline.event_ids)
-        lines += [f"## {storyline.title}", "", f"{span or 'undated'} · {count} event{'s' * (count != 1)}", ""]
+        lines += [f"## {md_text(storyline.title)}", "", f"{md_text(span or 'undated')} · {count} event{'s' * (count != 1)}",
+                  ""]
         for entry in timeline(storyline, by_id):
             numbers = source_numbers(by_id[entry["event_id"]].articles)
             cited = sorted({numbers[c["article_id"]] for c in entry["citations"] if c["article_id"] in numbers})
             marks = "".join(f"[{n}]" for n in cited)
-            summary = f": {entry['summary']} {marks}".rstrip() if entry["summary"] else ""
-            lines.append(f"- {entry['date'] or 'undated'} · [{entry['headline']}]({file_of[entry['event_id']]})"
+            summary = f": {md_text(entry['summary'])} {marks}".rstrip() if entry["summary"] else ""
+            target = quote(file_of[entry["event_id"]], safe="/~-._")  # our own file name, still encoded
+            lines.append(f"- {md_text(entry['date'] or 'undated')} · [{md_text(entry['headline'])}]({target})"
                          f"{summary}")
         lines.append("")
     return "\n".join(lines)
@@ -98,10 +103,12 @@ def _storyline_lines(digest: EventDigest, file_of: dict[str, str]) -> list[str]:
         return []
 
     def item(entry: dict) -> str:
-        title = f"[{entry['title']}]({file_of[entry['id']]})" if entry["id"] in file_of else entry["title"]
-        return f"- {entry['start'] or 'undated'}: {title}"
+        title = md_text(entry["title"])
+        if entry["id"] in file_of:
+            title = f"[{title}]({quote(file_of[entry['id']], safe='/~-._')})"
+        return f"- {md_text(entry['start'] or 'undated')}: {title}"
 
-    lines = ["", "## Storyline", "", f"Part of the storyline “{link.title}”."]
+    lines = ["", "## Storyline", "", f"Part of the storyline “{md_text(link.title)}”."]
     if link.earlier:
         lines += ["", "Earlier:", ""] + [item(entry) for entry in link.earlier]
     if link.later:
@@ -113,22 +120,23 @@ def _cited_sentences(summary: Summary, numbers: dict[str, int]) -> list[str]:
     lines = []
     for sentence in summary.sentences:
         cited = sorted({numbers[c.article_id] for c in sentence.citations if c.article_id in numbers})
-        lines.append(sentence.text + " " + "".join(f"[{n}]" for n in cited))
+        lines.append(md_text(sentence.text) + " " + "".join(f"[{n}]" for n in cited))
     return lines
 
 
 def _source_list(articles: Sequence[Article]) -> list[str]:
     lines = []
     for number, article in enumerate(numbered_sources(articles), 1):
-        title = f"[{article.title or article.id}]({article.url})" if article.url else (article.title or article.id)
+        title = md_link(article.title or article.id, article.url)
         details = ", ".join(part for part in (article.outlet, article.published) if part)
-        lines.append(f"{number}. {title}" + (f" — {details}" if details else "") + f" `{article.id}`")
+        lines.append(f"{number}. {title}" + (f" — {md_text(details)}" if details else "") + f" {md_code(article.id)}")
     return lines
 
 
 def _variant_lines(variant: dict, copy: Article, numbers: dict[str, int], overlap: dict[str, float]) -> list[str]:
     share = overlap.get(copy.id)
-    lines = [f"- [{numbers[copy.id]}] {describe_source(copy)}" + (f" (overlap {share:.0%})" if share else "")]
+    lines = [f"- {_number(numbers, copy.id)}{md_text(describe_source(copy))}"
+             + (f" (overlap {share:.0%})" if isinstance(share, (int, float)) and share else "")]
     for sentence in variant.get("only_b", []):
         lines.append(f"  - added: {_text(sentence)}")
     for sentence in variant.get("only_a", []):
@@ -156,15 +164,15 @@ def _disagreement_lines(digest: EventDigest, numbers: dict[str, int]) -> list[st
     lines = ["", "## Where sources disagree", ""]
     for item in digest.disagreements:
         kind = "update, in date order" if item.update else item.kind
-        lines.append(f"- **{item.topic}** ({kind})")
+        lines.append(f"- **{md_text(item.topic)}** ({kind})")
         by_side: dict[int, dict[str, list]] = {}
         for claim in item.claims:
             by_side.setdefault(claim.side, {}).setdefault(_marked_sentence(claim), []).append(claim)
         for sentences in by_side.values():
             for text, claims in sentences.items():
-                cited = "; ".join(", ".join(part for part in (c.outlet, c.published) if part)
+                cited = "; ".join(md_text(", ".join(part for part in (c.outlet, c.published) if part))
                                   + (f" [{numbers[c.article_id]}]" if c.article_id in numbers else "")
-                                  + f" (`{c.article_id}` sentence {c.sentence_index + 1})" for c in claims)
+                                  + f" ({md_code(c.article_id)} sentence {c.sentence_index + 1})" for c in claims)
                 lines.append(f"  - “{text}” — {cited}")
     return lines
 
@@ -174,14 +182,25 @@ def _marked_sentence(claim) -> str:
     for start, end in claim.marked:
         if start < cursor or end > claim.end:
             continue
-        parts += [claim.text[cursor - claim.start : start - claim.start], "**",
-                  claim.text[start - claim.start : end - claim.start], "**"]
+        parts += [_escaped(claim.text[cursor - claim.start : start - claim.start]), "**",
+                  _escaped(claim.text[start - claim.start : end - claim.start]), "**"]
         cursor = end
-    parts.append(claim.text[cursor - claim.start :])
+    parts.append(_escaped(claim.text[cursor - claim.start :]))
     return "".join(parts)
+
+
+def _escaped(piece: str) -> str:
+    """``md_text`` of a piece of a sentence, keeping the spaces around it."""
+    core = piece.strip()
+    return piece[: len(piece) - len(piece.lstrip())] + md_text(core) + piece[len(piece.rstrip()) :] if core else piece
 
 
 def _text(item) -> str:
     if isinstance(item, dict):
         item = item.get("text", "")
-    return f"“{item}”"
+    return f"“{md_text(item)}”"
+
+
+def _number(numbers: dict[str, int], article_id: str) -> str:
+    """``[3] `` for a numbered source; nothing for an article that is not among the event's sources."""
+    return f"[{numbers[article_id]}] " if article_id in numbers else ""

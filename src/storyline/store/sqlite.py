@@ -13,14 +13,12 @@ from pathlib import Path
 from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event, Storyline
+from storyline.store.faults import (BUSY_TIMEOUT, StoreError, check_store_path, is_query_error,
+                                    refuse_foreign_database, store_error, words_query)
 from storyline.store.schema import MIGRATIONS
 
 _ARTICLE_COLUMNS = ("id", "content_hash", "title", "title_source", "outlet", "url", "published", "date_source",
                     "author", "language", "source_path", "text", "paragraphs")
-
-
-class StoreError(Exception):
-    """The store cannot be opened or used; the message says which file and why."""
 
 
 class Store:
@@ -33,19 +31,27 @@ class Store:
     ['a1']
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, busy_timeout: float = BUSY_TIMEOUT):
         self.path = str(path)
-        if self.path != ":memory:" and Path(self.path).is_dir():
-            raise StoreError(f"{self.path}: is a directory, not a database file")
+        if self.path != ":memory:":
+            check_store_path(self.path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            # a writer waits up to ``busy_timeout`` seconds for another one to finish its transaction
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout)
+            refuse_foreign_database(self.path, self._db)  # before anything (even the journal mode) is written
             self._db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a usable Storyline database ({error})") from None
+        except sqlite3.Error as error:
+            raise store_error(self.path, error) from None
+        except ValueError as error:  # a meta table of another program's making
+            raise StoreError(f"{self.path}: not a Storyline database ({error})") from None
         self._depth = 0
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another process's write to finish before failing."""
+        self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         self._db.close()
@@ -83,15 +89,20 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise store_error(self.path, error) from None
         self._depth = 1
         try:
             yield self
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
             self._db.execute("COMMIT")
+        except BaseException as error:
+            if self._db.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                self._db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise store_error(self.path, error) from None
+            raise
         finally:
             self._depth = 0
 
@@ -156,15 +167,24 @@ class Store:
     def count_articles(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Full-text search over titles and texts: ``(article id, snippet)``, best first."""
+    def search(self, query: str, limit: int = 20, *, fts: bool = False) -> list[tuple[str, str]]:
+        """Full-text search over titles and texts: ``(article id, snippet)``, best first.
+
+        ``query`` is taken as words that must all occur (any text works); ``fts=True`` reads it in the SQLite FTS5
+        query syntax instead (phrases, ``OR``, ``NOT``, prefixes).
+        """
+        match = query if fts else words_query(query)
+        if not match:
+            return []
         try:
             rows = self._db.execute(
                 "SELECT a.id, snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts "
                 "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit)).fetchall()
-        except sqlite3.OperationalError as error:
-            raise ValueError(f"invalid search query {query!r} ({error})") from None
+                (match, limit)).fetchall()
+        except sqlite3.Error as error:
+            if fts and is_query_error(error):
+                raise ValueError(f"invalid FTS5 search query {query!r} ({error})") from None
+            raise store_error(self.path, error) from None
         return rows
 
     # Incremental index rows and state

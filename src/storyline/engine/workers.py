@@ -1,0 +1,22 @@
+"""Helpers for worker processes."""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+
+def exit_with_parent() -> None:
+    """Make this (pool worker) process die with its parent: a killed command leaves no worker holding the store.
+
+    Linux only (``prctl(PR_SET_PDEATHSIG)``); elsewhere workers stop when their queue closes.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
