@@ -104,14 +104,20 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
         article_count = store.count_articles()
     (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
+    written = set()
     for item in digests:
         base = out / file_of[item.event.id]
         base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
         base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
                                              encoding="utf-8")
+        written |= {base.with_suffix(".md").name, base.with_suffix(".json").name}
+    for page in (out / "events").iterdir():  # pages of events that no longer exist (after a rebuild)
+        if page.suffix in (".md", ".json") and page.is_file() and page.name not in written:
+            page.unlink()
     md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
+    json_names = {event_id: f"{name}.json" for event_id, name in file_of.items()}
     (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
-    (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
+    (out / "index.json").write_text(json.dumps(index_to_json(digests, json_names), ensure_ascii=False, indent=2),
                                     encoding="utf-8")
     return DigestReport(str(out), str(out / "index.md"), len(digests), article_count, report.problems, digests)
 

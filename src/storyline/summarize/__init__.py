@@ -29,6 +29,7 @@ from storyline.summarize.order import chronological, statement_first
 from storyline.summarize.overlap import components, near_duplicate_pairs
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
+from storyline.text.time_words import with_dates
 
 __all__ = ["summarize"]
 
@@ -131,7 +132,8 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
                                      claim_stems=claim_stems)
     ordered = statement_first(chronological(citations, article_rank, _days(usable)),
                               [opens_with_quote(c.text) for c in picked])
-    summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
+    by_id = {a.id: a for a in usable}
+    summary = [with_dates(SummarySentence(text=picked[i].text, citations=citations[i]), by_id) for i in ordered]
     return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
 
 
