@@ -47,6 +47,14 @@ _LEADING_CLAUSE = re.compile(
     r"\b[^,]{3,200},\s+(?=[A-Z])")
 
 
+# A bracketed aside, or an appositive or relative clause between commas: "Hansbrough , who came back ... ,".
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the)\b[^,;]{3,120},(?=\s)")
+_PHRASE_BREAK = re.compile(r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
+                           r"amid|under|across|last|this|late|early)\s)")
+_DANGLING = frozenset("a an the of to and or but by for with at in on from as than that his her their its "
+                      "valued worth about some".split())
+
+
 def is_headline(text: str | None) -> bool:
     """Whether ``text`` reads like a real headline (see the module's rules)."""
     if not text:
@@ -78,7 +86,8 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
 
     text = " ".join(sentence.split())
     text = text[dateline(text):].strip().rstrip(" .!?")
-    for pattern in (_ATTRIBUTION, _LEADING_CLAUSE):
+    text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
+    for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE):
         shorter = pattern.sub("", text, count=1)
         if len(shorter.split()) >= 4 and has_main_verb(shorter):
             text = shorter
@@ -89,7 +98,13 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
     if fitting:
         return text[:fitting[-1]].rstrip(" ,")
     first = next((cut for cut in cuts if has_main_verb(text[:cut])), None)
-    return text[:first].rstrip(" ,") if first else text
+    text = text[:first].rstrip(" ,") if first else text
+    if len(text) <= max_chars + 20:
+        return text
+    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday").
+    phrases = [m.start() for m in _PHRASE_BREAK.finditer(text) if 20 <= m.start() <= max_chars]
+    phrases = [cut for cut in phrases if has_main_verb(text[:cut]) and text[:cut].split()[-1].lower() not in _DANGLING]
+    return text[:phrases[-1]].rstrip(" ,") if phrases else text
 
 
 def representative(titles: Sequence[str], texts: Sequence[str]) -> int:

@@ -69,9 +69,11 @@ def assemble(raw: RawArticle) -> Article | None:
         text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
     if (raw.find_headline or header.drop) and not title and len(paragraphs) > 1:
         first = text[paragraphs[0][0]:paragraphs[0][1]]
+        first, written_date = _trailing_date(first)
         if _reads_as_headline(first) and is_headline(first.lstrip("#").strip()):
             title, title_source = first.lstrip("#").strip(), "headline"
             text, paragraphs = _drop_first_paragraph(text, paragraphs)
+            header.published = header.published or written_date
         header = header if header.published else _scraped_header(text, paragraphs, date_only=True)
         if header.drop and header.published:
             text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
@@ -129,6 +131,16 @@ def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: 
     if len(header.drop) >= len(paragraphs):
         return _Header()
     return header
+
+
+def _trailing_date(line: str) -> tuple[str, str | None]:
+    """A headline and the date line that cleaning joined to it ("Pilot lands safely on February 4 , 2009")."""
+    words = line.split()
+    for size in range(min(12, len(words) - 2), 2, -1):
+        when = date_from_line(" ".join(words[-size:]))
+        if when:
+            return " ".join(words[:-size]), when
+    return line, None
 
 
 def _drop_paragraphs(text: str, paragraphs: list[tuple[int, int]],

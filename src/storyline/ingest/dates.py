@@ -95,13 +95,14 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
 # Words a line that only gives a date may hold besides the date itself: "PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 :
 # 32 PM", "May 3rd , 2013 2 : 00pm EDT", "UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT", "Thursday, March 14, 2013".
 _DATE_LINE_WORDS = frozenset("""
-    published posted updated last first originally modified created date on at by am pm a.m p.m noon midnight
+    published posted updated last first originally modified created date on at by am pm a.m p.m a p noon midnight
+    found filed dated issued
     gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ist jst aest aedt hkt sgt
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     of the
     """.split()) | frozenset(_MONTHS)
 _DATE_LINE_TOKEN = re.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
-_DATE_LINE_SYMBOLS = frozenset(",:/|-–—.()[]")
+_DATE_LINE_SYMBOLS = frozenset(",:/|-–—.()[]@+•")
 
 
 def date_from_line(line: str) -> str | None:
@@ -130,6 +131,9 @@ def date_from_line(line: str) -> str | None:
             continue
         return None
     # Undo word tokenisation ("May 2 , 2013 , 1 : 32 PM", "05 / 03 / 2013") before parsing.
+    line = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|[@•|]", " ", line)  # time zones in brackets, "@ 09:29 pm"
+    line = re.sub(r"\b(\d{1,2})\s*\.\s*(\d{2})(?!\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", line)  # "22 . 34 BST"
+    line = re.sub(r"(?<=\d)\s*([ap])\b\.?", r" \1m", line)  # "5:55p"
     joined = re.sub(r"\s*([,:/])\s*", r"\1 ", line).replace("/ ", "/").replace(": ", ":")
     joined = re.sub(r"(?i)^(?:originally\s+|last\s+|first\s+)?(?:published|posted|updated|modified|created|date)"
                     r"\s*(?:on|at)?\s*:?\s*", "", joined)

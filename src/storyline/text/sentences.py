@@ -26,6 +26,9 @@ _SENTENCE_OPENER = re.compile(r"\s*[\"'“‘]?(?:The|He|She|It|They|We|I|But|An
 
 
 def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
+    if re.search(r"\d\s?[.]$", text_before) and re.match(r"\s?\d", text_after):
+        return True  # a decimal point in tokenised text ("6 . 2", "0. 08")
+    text_before = re.sub(r"(?<=\w)\s+([.])$", r"\1", text_before)  # "Nick J . Rahall": a spaced initial
     match = _LAST_TOKEN.search(text_before)
     if not match:
         return False
@@ -34,6 +37,8 @@ def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
     # word that opens sentences ("in the U.S. The talks") does.
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
         return _SENTENCE_OPENER.match(text_after) is None
+    if token in ("no", "nos"):
+        return bool(re.match(r"\s*\d", text_after))  # "No. 1", but "he said no. Then"
     return token in ABBREVIATIONS or len(token) == 1 and token.isalpha()
 
 
