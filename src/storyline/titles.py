@@ -44,7 +44,7 @@ _ATTRIBUTION = re.compile(
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
     r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days)"
-    r"\b[^,]{3,200},\s+(?=[A-Z])")
+    r"\b[^,]{3,200},\s+(?=[A-Za-z])")
 
 
 # A bracketed aside, or an appositive or relative clause between commas: "Hansbrough , who came back ... ,".
@@ -90,7 +90,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
     for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE):
         shorter = pattern.sub("", text, count=1)
         if len(shorter.split()) >= 4 and has_main_verb(shorter):
-            text = shorter
+            text = shorter[0].upper() + shorter[1:]
     if len(text) <= max_chars:
         return text
     cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]

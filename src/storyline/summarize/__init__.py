@@ -31,6 +31,7 @@ from storyline.summarize.references import needs_antecedent, same_fact_pairs
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
 from storyline.text.time_words import with_dates
+from storyline.titles import is_headline
 
 __all__ = ["summarize"]
 
@@ -233,6 +234,7 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
         stems = set(content_stems(text))
         return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
-    titles = [" ".join(a.title.split()) for a in articles if a.title and a.title.strip()]
+    titles = ([" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)]
+              or [" ".join(a.title.split()) for a in articles if a.title and a.title.strip()])
     options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
     return max(options, key=lambda text: (closeness(text), -options.index(text)))
