@@ -194,7 +194,8 @@ ROWS = (
 
 def _run_side(src: Path, data: Path, rouge: bool) -> dict:
     env = dict(os.environ, PYTHONPATH=str(src))
-    args = [sys.executable, str(Path(__file__).resolve()), "--measure", "--data", str(data)] + (["--rouge"] if rouge else [])
+    args = [sys.executable, str(Path(__file__).resolve()), "--measure", "--data", str(data)]
+    args += ["--rouge"] if rouge else []
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"the run on {src} failed:\n{done.stderr[-2000:]}")

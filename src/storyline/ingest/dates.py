@@ -132,7 +132,7 @@ def date_from_line(line: str) -> str | None:
         return None
     # Undo word tokenisation ("May 2 , 2013 , 1 : 32 PM", "05 / 03 / 2013") before parsing.
     line = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|[@•|]", " ", line)  # time zones in brackets, "@ 09:29 pm"
-    line = re.sub(r"\b(\d{1,2})\s*\.\s*(\d{2})(?!\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", line)  # "22 . 34 BST"
+    line = re.sub(r"\b(\d{1,2})\s*\.\s*(\d{2})(?!\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", line)  # "22 . 34"
     line = re.sub(r"(?<=\d)\s*([ap])\b\.?", r" \1m", line)  # "5:55p"
     joined = re.sub(r"\s*([,:/])\s*", r"\1 ", line).replace("/ ", "/").replace(": ", ":")
     joined = re.sub(r"(?i)^(?:originally\s+|last\s+|first\s+)?(?:published|posted|updated|modified|created|date)"

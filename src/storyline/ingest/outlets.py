@@ -45,7 +45,8 @@ _WIRE_ALTERNATION = "|".join(sorted((re.escape(alias) for alias in _WIRE_OF), ke
 # Prefixes of news-archive document ids (TDT, DUC, TREC, Gigaword): APW19981016.0240, NYT_ENG_20050101.0001.
 ARCHIVE_PREFIXES = {
     "APW": "Associated Press", "AP": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua",
-    "XIN": "Xinhua", "AFP": "AFP", "AFE": "AFP", "LTW": "Los Angeles Times-Washington Post", "CNA": "Central News Agency",
+    "XIN": "Xinhua", "AFP": "AFP", "AFE": "AFP", "LTW": "Los Angeles Times-Washington Post",
+    "CNA": "Central News Agency",
     "WSJ": "Wall Street Journal", "FT": "Financial Times", "LA": "Los Angeles Times", "SJMN": "San Jose Mercury News",
     "FBIS": "Foreign Broadcast Information Service", "CNN": "CNN", "ABC": "ABC News", "NBC": "NBC News",
     "PRI": "Public Radio International", "VOA": "Voice of America", "MNB": "MSNBC", "WPB": "Washington Post",

@@ -60,5 +60,6 @@ def digest_to_json(digest: EventDigest) -> dict:
 
 
 def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str]) -> dict:
-    return {"schema_version": SCHEMA_VERSION, "events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
+    return {"schema_version": SCHEMA_VERSION,
+            "events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
                         "articles": d.event.article_ids, "file": file_of[d.event.id]} for d in digests]}

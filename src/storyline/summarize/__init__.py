@@ -89,7 +89,8 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
 
     # A sentence that repeats one published earlier by another source adds no independent support.
     all_pairs = near_duplicate_pairs([s.stems for s in sentences])
-    duplicate_pairs = [(i, j) for i, j in all_pairs if source_of[sentences[i].article] != source_of[sentences[j].article]]
+    duplicate_pairs = [(i, j) for i, j in all_pairs
+                       if source_of[sentences[i].article] != source_of[sentences[j].article]]
     family = components(len(sentences), duplicate_pairs)
     # Near-duplicates exclude each other in the summary even within one source (two versions of one copy).
     same_fact = components(len(sentences), all_pairs)

@@ -43,11 +43,6 @@ def date_time_words(text: str, when: date) -> list[tuple[int, int, str, str | No
     return out
 
 
-def relative_time_words(text: str) -> list[tuple[int, int]]:
-    """Spans of the relative time words of ``text`` (what a reader needs a date for)."""
-    return [(a, b) for a, b, _, _ in date_time_words(text, date(2000, 1, 5))]
-
-
 def _resolve(match: re.Match, text: str, when: date) -> tuple[str, str | None] | None:
     if match.group("day"):
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group("day").lower()]
