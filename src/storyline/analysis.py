@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.model import Article, CopyGroup, Event, EventDigest, Summary
@@ -88,6 +88,7 @@ def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequen
                   words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
     """Run every analyser over one event and return its digest."""
     event_input = EventInput(event, list(articles), list(copy_groups), words)
+    event = _titled(event, articles)
     digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups))
     for analyser in analysers:
         try:
@@ -118,8 +119,16 @@ def analysis_to_dict(digest: EventDigest, analysers: Sequence[Analyser] = ANALYS
 
 def analysis_from_dict(data: dict, event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup],
                        analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+    event = _titled(event, articles)
     digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups),
                          notes=list(data.get("notes", [])))
     for analyser in analysers:
         setattr(digest, analyser.name, analyser.load(data[analyser.name]))
     return digest
+
+
+def _titled(event: Event, articles: Sequence[Article]) -> Event:
+    """``event`` under the title an editor would sign: its most representative real headline, else a short title."""
+    from storyline.titles import event_title
+
+    return replace(event, title=event_title(articles) or event.title) if articles else event

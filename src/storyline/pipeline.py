@@ -17,7 +17,6 @@ from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
 from storyline.store import Store
-from storyline.titles import event_title
 
 COPY_INDEX = "copies"
 EVENT_STATE = "events"
@@ -77,7 +76,6 @@ def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = A
     result = []
     for event in store.events():
         members = [articles[article_id] for article_id in event.article_ids]
-        event = dataclasses.replace(event, title=event_title(members) or event.title)
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
         fingerprint = analysis_key(members, words=words, analysers=analysers)
         cached = store.get_analysis(event.id, fingerprint)

@@ -30,6 +30,7 @@ _CREDIT = re.compile(
     r"©|\(c\)|\bcopyright\b|\bphoto(?:graph)?s?\s*(?:credit|by)?\s*:|\b(?:getty(?:\s+images)?|shutterstock|"
     r"afp photo|ap photo|reuters/|epa)\b|\b\d+\s*/\s*\d+\b|^(?:close|play|watch|video|image|gallery|advertisement)\b",
     re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")  # scraped HTML left in a title
 _CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
 # Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon.
 _CLAUSE_BREAK = re.compile(
@@ -55,15 +56,16 @@ _DANGLING = frozenset("a an the of to and or but by for with at in on from as th
                       "valued worth about some".split())
 
 
-def is_headline(text: str | None) -> bool:
-    """Whether ``text`` reads like a real headline (see the module's rules)."""
+def is_headline(text: str | None, *, given: bool = False) -> bool:
+    """Whether ``text`` reads like a real headline (see the module's rules). A title the source ``given`` as
+    metadata is held to the junk rules only, not to a headline's length."""
     if not text:
         return False
     line = " ".join(text.split())
     words = line.split()
-    if not 2 <= len(words) <= 25 or len(line) > 180:
+    if not given and (not 2 <= len(words) <= 25 or len(line) > 180):
         return False
-    if _URL.search(line) or _CREDIT.search(line) or _CUT.search(line):
+    if _URL.search(line) or _CREDIT.search(line) or _CUT.search(line) or _MARKUP.search(line):
         return False
     if line[0].islower() or line.endswith((",", ";", ":")):
         return False

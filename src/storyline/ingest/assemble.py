@@ -60,7 +60,7 @@ def assemble(raw: RawArticle) -> Article | None:
     cleaned = clean_text(raw.text)
     text, paragraphs = cleaned.text, cleaned.paragraphs
     title = _clean_field(raw.title)
-    if title and not is_headline(title):
+    if title and not is_headline(title, given=True):
         title = None  # a URL, a line in capitals, a credit or a cut lead is no headline
     title_source = "metadata" if title else None
     header = _scraped_header(text, paragraphs)
