@@ -6,7 +6,9 @@ Usage (from the repository root)::
 
 Scoring matches ROUGE-1.5.5 ``-n 2 -m -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0`` through py-rouge configured
 as the data README says (nltk tokenisers replaced by a newline split and a whitespace split). Summaries are
-written one sentence per line, as ``storyline summarize --format text`` prints them. Longer budgets (200, 400
+written one sentence per line, as ``storyline summarize --format text`` prints them: the clusters are read by the
+product's own reader (``storyline.api.read``, as ``storyline summarize DIR`` does) and summarized by
+``storyline.api.summarize``, copy detection included. Longer budgets (200, 400
 words) are scored with the length limit raised to the budget. Seconds per cluster cover reading the files,
 building the articles and summarizing, on one core. ``--ablations`` adds a second table: the method with one
 idea taken out at a time, and the plain concept ILP it starts from (Gillick & Favre: bigrams weighted by document
@@ -16,7 +18,6 @@ frequency, at least three documents, no compression, no copy handling).
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
 import time
@@ -28,8 +29,8 @@ from collections.abc import Iterator
 import rouge
 
 import storyline.summarize
+from storyline import api
 from storyline.model import Article
-from storyline.summarize import summarize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "duc2004-dev"
@@ -56,20 +57,18 @@ def _score(scorer: rouge.Rouge, hypotheses: list[str], references: list[list[str
     return 100 * r1 / len(hypotheses), 100 * r2 / len(hypotheses)
 
 
-def _date_of(docid: str) -> str | None:
-    match = re.search(r"(\d{4})(\d{2})(\d{2})", docid)
-    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
-
-
 def read_cluster(folder: Path) -> list[Article]:
-    """The cluster's documents as articles: id = DOCID, date from the DOCID, one sentence per line."""
-    articles = []
-    for path in sorted(folder.iterdir()):
-        lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
-        articles.append(Article(id=path.name, text="\n".join(line for line in lines if line),
-                                published=_date_of(path.name), date_source="id", language="en",
-                                source_path=str(path)))
-    return articles
+    """The cluster's documents as the product reads them (``storyline summarize DIR``): id and date from the
+    DOCID file name, text cleaned, language detected."""
+    result = api.read([folder])
+    if result.problems:
+        raise SystemExit(f"cannot read {folder}: {result.problems[0]}")
+    return result.articles
+
+
+def summarize(articles: list[Article], words: int = 100):
+    """The product's summary of one cluster: ``storyline.api.summarize``, which finds copy groups first."""
+    return api.summarize(articles, words=words)
 
 
 _CONCEPTS = sys.modules["storyline.summarize.concepts"]

@@ -82,13 +82,17 @@ def test_digest_writes_markdown_json_and_an_index(tmp_path, capsys):
     assert code == 0 and "index" in out
     index = json.loads((out_dir / "index.json").read_text())
     assert sum(len(event["articles"]) for event in index["events"]) == 20
+    assert index["schema_version"] == 2
     for event in index["events"]:
-        page = (out_dir / event["file"]).read_text()
-        data = json.loads((out_dir / event["file"]).with_suffix(".json").read_text())
+        assert event["file"].endswith(".json")
+        data = json.loads((out_dir / event["file"]).read_text())
+        page = (out_dir / event["file"]).with_suffix(".md").read_text()
         assert page.startswith(f"# {event['title']}") and "## Sources" in page
-        assert data["summary"]["sentences"], event["title"]
+        assert data["schema_version"] == 2 and data["summary"]["sentences"], event["title"]
         for sentence in data["summary"]["sentences"]:
             assert sentence["citations"] and all(c["article_id"] in event["articles"] for c in sentence["citations"])
+            # The JSON alone lets a reader check each citation: the cited sentence's own text is there.
+            assert all(c["text"] and len(c["text"]) == c["end"] - c["start"] for c in sentence["citations"])
     assert (out_dir / "index.md").read_text().startswith("# Events")
 
 

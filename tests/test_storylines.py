@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 import sqlite3
 
 import pytest
@@ -275,15 +276,17 @@ def test_digest_index_groups_events_by_storyline_and_pages_link_the_storyline(tm
             linked = Storyline("sl-x", "Two fires", first.start, second.end, [first.id, second.id])
             store.replace_all_storylines([linked])
         made = {digest.event.id: digest for digest in digests(store)}
-    assert made[first.id].storyline.later == [{"id": second.id, "title": second.title, "start": second.start}]
-    assert made[second.id].storyline.earlier == [{"id": first.id, "title": first.title, "start": first.start}]
+    # Links carry the titles the digests show (each event's most representative headline).
+    first_title, second_title = made[first.id].event.title, made[second.id].event.title
+    assert made[first.id].storyline.later == [{"id": second.id, "title": second_title, "start": second.start}]
+    assert made[second.id].storyline.earlier == [{"id": first.id, "title": first_title, "start": first.start}]
     assert made[first.id].storyline.earlier == [] and made[second.id].storyline.later == []
     report = storyline.digest([], db=tmp_path / "s.db", out=tmp_path / "out")
     out = tmp_path / "out"
     index = (out / "index.md").read_text(encoding="utf-8")
     data = json.loads((out / "index.json").read_text(encoding="utf-8"))
     assert [line[3:] for line in index.splitlines() if line.startswith("## ")] == ["Two fires"]
-    files = {event["id"]: event["file"] for event in data["events"]}
+    files = {event["id"]: str(Path(event["file"]).with_suffix(".md")) for event in data["events"]}
     assert index.index(files[first.id]) < index.index(files[second.id])
     [story] = data["storylines"]
     assert [entry["event_id"] for entry in story["timeline"]] == [first.id, second.id]
@@ -330,7 +333,7 @@ def test_the_index_lists_an_event_that_no_stored_storyline_holds(tmp_path):
     data = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
     assert sorted(e for s in data["storylines"] for e in s["events"]) == sorted(e["id"] for e in data["events"])
     index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
-    assert all(event["file"] in index for event in data["events"])
+    assert all(Path(event["file"]).stem in index for event in data["events"])  # index.json names the JSON pages
 
 
 def test_build_without_an_event_index_weighs_terms_by_the_articles_themselves():

@@ -30,6 +30,8 @@ __all__ = sorted(_HOME_OF)
 
 
 def __getattr__(name: str):
+    if name == "api":  # ``import storyline`` then ``storyline.api.events(...)``
+        return import_module("storyline.api")
     if name not in _HOME_OF:
         raise AttributeError(f"module 'storyline' has no attribute {name!r}")
     home = _HOME_OF[name]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -111,7 +111,7 @@ def _loader(kind: type) -> Callable[[Any], Any]:
     return partial(_load_each, kind)
 
 
-SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
+SUMMARY = Analyser("summary", 2, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _same, _same)
 DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)
@@ -124,6 +124,7 @@ def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequen
                   words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
     """Run every analyser over one event and return its digest."""
     event_input = EventInput(event, list(articles), list(copy_groups), words)
+    event = _titled(event, articles)
     digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups))
     for analyser in analysers:
         try:
@@ -154,8 +155,16 @@ def analysis_to_dict(digest: EventDigest, analysers: Sequence[Analyser] = ANALYS
 
 def analysis_from_dict(data: dict, event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup],
                        analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+    event = _titled(event, articles)
     digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups),
                          notes=list(data.get("notes", [])))
     for analyser in analysers:
         setattr(digest, analyser.name, analyser.load(data[analyser.name]))
     return digest
+
+
+def _titled(event: Event, articles: Sequence[Article]) -> Event:
+    """``event`` under the title an editor would sign: its most representative real headline, else a short title."""
+    from storyline.titles import event_title
+
+    return replace(event, title=event_title(articles) or event.title) if articles else event

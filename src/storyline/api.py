@@ -150,9 +150,11 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
         stored_storylines = store.storylines()
     file_of = _file_names(digests)
     md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
+    json_names = {event_id: f"{name}.json" for event_id, name in file_of.items()}
     page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
     with output_errors(out):
         (out / "events").mkdir(parents=True, exist_ok=True)
+        written = set()
         for item in digests:
             base = out / file_of[item.event.id]
             if "markdown" in formats:
@@ -160,11 +162,15 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
             if "json" in formats:
                 base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
                                                      encoding="utf-8")
+            written |= {base.with_suffix(".md").name, base.with_suffix(".json").name}
+        for page in (out / "events").iterdir():  # pages of events that no longer exist (after a rebuild)
+            if page.suffix in (".md", ".json") and page.is_file() and page.name not in written:
+                page.unlink()
         if "markdown" in formats:
             (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
         if "json" in formats:
             (out / "index.json").write_text(
-                json.dumps(index_to_json(digests, md_names, stored_storylines), ensure_ascii=False, indent=2),
+                json.dumps(index_to_json(digests, json_names, stored_storylines), ensure_ascii=False, indent=2),
                 encoding="utf-8")
         if "html" in formats:
             from storyline.render.html import write_site

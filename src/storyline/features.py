@@ -25,6 +25,7 @@ from storyline.model import Article
 from storyline.text import STOPWORDS, split_sentences, stem
 from storyline.text.language import article_language
 from storyline.text.tokens import lower_words
+from storyline.titles import is_headline
 
 SUBSPACES = ("body", "title", "entities")
 HASH_SEED = 0x5E7
@@ -105,7 +106,7 @@ def entity_tokens(text: str) -> list[str]:
 def headline_of(article: Article, body_stems: Sequence[str]) -> tuple[str, bool]:
     """The article's title, or else its most central sentence (most body weight per word), shortened."""
     if article.title and article.title.strip():
-        return " ".join(article.title.split()), True
+        return " ".join(article.title.split()), article.title_source != "lead" and is_headline(article.title)
     weights = Counter(body_stems)
     best, best_score = "", -1.0
     for index, (start, end) in enumerate(split_sentences(article.text, 0, min(len(article.text), 3000))[:12]):

@@ -10,7 +10,8 @@ class Article:
     """One news article after reading and cleaning.
 
     ``published`` is an ISO 8601 date (``YYYY-MM-DD``) or datetime; ``date_source`` says where it came from
-    (``field:published``, ``html:meta``, ``feed:pubDate``, ``dateline``, ``id``, ``filename``, ``ingest-time``).
+    (``field:published``, ``html:meta``, ``feed:pubDate``, ``dateline``, ``text`` (a date line in the text), ``id``,
+    ``filename``, ``ingest-time``).
     ``title_source`` is ``metadata`` (given by the source), ``headline`` (the text's first line) or ``lead``
     (shortened from the first sentence when the text has no headline). ``paragraphs`` holds the ``(start, end)``
     character offsets of each paragraph in ``text``.
@@ -110,10 +111,23 @@ class Citation:
     end: int
 
 
+@dataclass(slots=True, frozen=True)
+class DatedWords:
+    """Relative time words of a summary sentence ("Monday", "last week"), at ``start:end`` of its text, and the
+    day (or ``date`` to ``until``) they mean, computed from the publication date of the source ``article_id``."""
+
+    start: int
+    end: int
+    date: str
+    until: str | None = None
+    article_id: str = ""
+
+
 @dataclass(slots=True)
 class SummarySentence:
     text: str
     citations: list[Citation]
+    dates: list[DatedWords] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -126,7 +140,8 @@ class Summary:
 
     @classmethod
     def from_dict(cls, data: dict) -> Summary:
-        return cls(data["headline"], [SummarySentence(item["text"], [Citation(**c) for c in item["citations"]])
+        return cls(data["headline"], [SummarySentence(item["text"], [Citation(**c) for c in item["citations"]],
+                                                      [DatedWords(**d) for d in item.get("dates", [])])
                                       for item in data["sentences"]])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -38,7 +39,9 @@ def assert_safe(html: str, where: str) -> lxml.html.HtmlElement:
         assert scheme in ("", "http", "https"), (where, href)
         if scheme:  # a link taken from an article
             assert element.get("rel") == "noopener noreferrer nofollow", (where, href)
-    assert PWNED not in doc.text_content() or "<script>" in doc.text_content()  # shown as text, never as markup
+    text = doc.text_content()
+    for found in re.finditer(re.escape(PWNED), text):  # shown as text with its tag, never as markup
+        assert "<" in text[max(0, found.start() - 40) : found.start()], (where, text[found.start() - 40 : found.end()])
     return doc
 
 

@@ -10,11 +10,13 @@ from urllib.parse import urlparse
 import xxhash
 
 from storyline.ingest.clean import clean_text, normalise
-from storyline.ingest.dates import date_from_identifier, parse_date
+from storyline.ingest.dates import date_from_identifier, date_from_line, parse_date
+from storyline.ingest.outlets import outlet_from_id, outlet_from_url, wire_credit, wire_of
 from storyline.text.language import detect_language
 from storyline.model import Article
 from storyline.safety import scrub
 from storyline.text import split_sentences
+from storyline.titles import is_headline, short_title
 
 HASH_SEED = 20180131
 
@@ -59,12 +61,23 @@ def assemble(raw: RawArticle) -> Article | None:
     cleaned = clean_text(scrub(raw.text))
     text, paragraphs = cleaned.text, cleaned.paragraphs
     title = _clean_field(raw.title)
+    if title and not is_headline(title, given=True):
+        title = None  # a URL, a line in capitals, a credit or a cut lead is no headline
     title_source = "metadata" if title else None
-    if raw.find_headline and not title and len(paragraphs) > 1:
+    header = _scraped_header(text, paragraphs)
+    url = _clean_field(raw.url) or header.url
+    if header.drop:
+        text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
+    if (raw.find_headline or header.drop) and not title and len(paragraphs) > 1:
         first = text[paragraphs[0][0]:paragraphs[0][1]]
-        if _reads_as_headline(first):
+        first, written_date = _trailing_date(first)
+        if _reads_as_headline(first) and is_headline(first.lstrip("#").strip()):
             title, title_source = first.lstrip("#").strip(), "headline"
             text, paragraphs = _drop_first_paragraph(text, paragraphs)
+            header.published = header.published or written_date
+        header = header if header.published else _scraped_header(text, paragraphs, date_only=True)
+        if header.drop and header.published:
+            text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
     elif title and paragraphs and _same_words(text[paragraphs[0][0]:paragraphs[0][1]], title):
         text, paragraphs = _drop_first_paragraph(text, paragraphs)  # pages repeat their headline in the body
     if not text.strip():
@@ -72,15 +85,18 @@ def assemble(raw: RawArticle) -> Article | None:
     if not title and _has_paragraph_blocks(raw.text):
         title, title_source = _lead_title(text), "lead"
 
-    published, date_source = _choose_date(raw, cleaned.dateline_date, cleaned.lead_date)
+    published, date_source = _choose_date(raw, cleaned.dateline_date, cleaned.lead_date, header.published)
     language = (raw.language or "").split("-")[0].lower() or detect_language(text)
+    wire = wire_credit(raw.text) or wire_of(raw.outlet) or wire_of(cleaned.byline_outlet)
+    outlet = (_clean_field(raw.outlet) or cleaned.byline_outlet or outlet_from_url(url)
+              or outlet_from_id(raw.id or raw.fallback_id) or wire)
     return Article(
         id=_choose_id(raw),
         text=text,
         title=title,
         title_source=title_source,
-        outlet=_clean_field(raw.outlet) or cleaned.byline_outlet or _outlet_from_url(raw.url),
-        url=_clean_field(raw.url),
+        outlet=outlet,
+        url=url,
         published=published,
         date_source=date_source,
         author=_clean_field(raw.author) or cleaned.byline_author,
@@ -89,6 +105,53 @@ def assemble(raw: RawArticle) -> Article | None:
         paragraphs=paragraphs,
         content_hash=content_hash(text),
     )
+
+
+@dataclass(slots=True)
+class _Header:
+    url: str | None = None
+    published: str | None = None
+    drop: list[int] | None = None  # indices of paragraphs that are header lines, not body
+
+
+_URL_LINE = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.)\S*(?:\s+\S+){0,60}$", re.IGNORECASE)
+
+
+def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: bool = False) -> _Header:
+    """URL and date lines among a scraped text's first lines, and a date line among its last ones."""
+    header = _Header(drop=[])
+    near = list(range(min(4, len(paragraphs)))) + list(range(max(4, len(paragraphs) - 2), len(paragraphs)))
+    for index in near:
+        line = text[paragraphs[index][0]:paragraphs[index][1]]
+        if not date_only and index < 4 and header.url is None and _URL_LINE.match(line) and len(line) < 400:
+            header.url = re.sub(r"\s+", "", line)
+            header.drop.append(index)
+        elif header.published is None and (when := date_from_line(line)):
+            header.published = when
+            header.drop.append(index)
+    if len(header.drop) >= len(paragraphs):
+        return _Header()
+    return header
+
+
+def _trailing_date(line: str) -> tuple[str, str | None]:
+    """A headline and the date line that cleaning joined to it ("Pilot lands safely on February 4 , 2009")."""
+    words = line.split()
+    for size in range(min(12, len(words) - 2), 2, -1):
+        when = date_from_line(" ".join(words[-size:]))
+        if when:
+            return " ".join(words[:-size]), when
+    return line, None
+
+
+def _drop_paragraphs(text: str, paragraphs: list[tuple[int, int]],
+                     drop: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    kept = [text[a:b] for k, (a, b) in enumerate(paragraphs) if k not in set(drop)]
+    spans, offset = [], 0
+    for paragraph in kept:
+        spans.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return "\n\n".join(kept), spans
 
 
 def _clean_field(value: object) -> str | None:
@@ -125,27 +188,23 @@ def _has_paragraph_blocks(raw_text: str) -> bool:
     return bool(re.search(r"\S\s*\n\s*\n\s*\S", raw_text))
 
 
-def _lead_title(text: str, max_words: int = 14) -> str:
-    """A short title from the first sentence: whole when short, else cut at a clause boundary."""
+def _lead_title(text: str) -> str:
+    """A short title from the first sentence: its main clause, ending at a clause boundary."""
     start, end = split_sentences(text)[0]
-    sentence = re.sub(r"^[A-Z][\w .,'-]{0,40}\([^)]{1,20}\)\s*[-–—]\s*", "", text[start:end])  # "Ottawa (AFP) – "
-    sentence = sentence.rstrip(".")
-    words = sentence.split()
-    if len(words) <= max_words:
-        return sentence
-    for cut in re.finditer(r",| - | – | — |;", sentence):
-        if 5 <= len(sentence[:cut.start()].split()) <= max_words:
-            return sentence[:cut.start()]
-    return " ".join(words[:max_words - 2]) + " …"
+    return short_title(text[start:end])
 
 
-def _choose_date(raw: RawArticle, dateline_date: str | None, lead_date: str | None) -> tuple[str | None, str | None]:
-    """The most reliable date: given by the source, a "Published" line, an id or file name, a lead dateline."""
+def _choose_date(raw: RawArticle, dateline_date: str | None, lead_date: str | None,
+                 date_line: str | None = None) -> tuple[str | None, str | None]:
+    """The most reliable date: given by the source, a "Published" line or a date line in the text, an id or file
+    name, a lead dateline."""
     given = parse_date(raw.published)
     if given and raw.date_source != "crawl":
         return given, raw.date_source or "field"
     if dateline_date:
         return dateline_date, "dateline"
+    if date_line:
+        return date_line, "text"
     for value, source in ((raw.id, "id"), (raw.source_path and PurePosixPath(raw.source_path).name, "filename")):
         found = date_from_identifier(value) if value else None
         if found:
@@ -169,8 +228,3 @@ def _choose_id(raw: RawArticle) -> str:
     return raw.fallback_id or "article"
 
 
-def _outlet_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    return host.removeprefix("www.") or None

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from dateutil import parser as date_parser
 
 # Where a date came from, most reliable first. Readers record one of these in ``Article.date_source``.
-DATE_SOURCES = ("field", "feed", "html", "dateline", "id", "filename", "crawl", "ingest-time")
+DATE_SOURCES = ("field", "feed", "html", "dateline", "text", "id", "filename", "crawl", "ingest-time")
 
 _DATELINE = re.compile(
     r"^\s*(?:published|posted|updated|last updated|first published)\s*(?:on|at)?\s*:?\s*(?P<when>.{6,60}?)\s*$",
@@ -64,7 +64,7 @@ _MONTHS = {name: number for number, names in enumerate(
      "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
 # "OSTWICK, March 7 —", "LONDON, Jan. 31, 2018 (Wire) -": place in capitals, a day, maybe a year, then a dash.
 _LEAD_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .]{1,30})?,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][\w .]{1,30})?,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
     r"(?:,\s*(?P<year>\d{4}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
 
 
@@ -90,6 +90,62 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
         if match.group("year") or found <= today:
             return found.isoformat()
     return None
+
+
+# Words a line that only gives a date may hold besides the date itself: "PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 :
+# 32 PM", "May 3rd , 2013 2 : 00pm EDT", "UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT", "Thursday, March 14, 2013".
+_DATE_LINE_WORDS = frozenset("""
+    published posted updated last first originally modified created date on at by am pm a.m p.m a p noon midnight
+    found filed dated issued
+    gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ist jst aest aedt hkt sgt
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    of the
+    """.split()) | frozenset(_MONTHS)
+_DATE_LINE_TOKEN = re.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
+_DATE_LINE_SYMBOLS = frozenset(",:/|-–—.()[]@+•")
+
+
+def date_from_line(line: str) -> str | None:
+    """The date of a line that gives nothing but a date (and perhaps a time, a weekday and "Published").
+
+    Such lines sit near the top or the bottom of scraped articles; a sentence that mentions a date is not one.
+
+    >>> date_from_line("Thursday , March 14 , 2013")
+    '2013-03-14'
+    >>> date_from_line("PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 : 32 PM")
+    '2013-05-02'
+    >>> date_from_line("The vote was held on March 14, 2013.") is None
+    True
+    """
+    line = line.strip()
+    if not line or len(line) > 80 or not re.search(r"(?:19|20)\d\d", line):
+        return None
+    tokens = _DATE_LINE_TOKEN.findall(line)
+    has_month = any(token.lower().rstrip(".") in _MONTHS for token in tokens)
+    has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) for token in tokens)
+    if not (has_month and has_day or re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", line)):
+        return None  # a year or a month alone does not date an article to the day
+    for token in tokens:
+        lower = token.lower().rstrip(".")
+        if token[0].isdigit() or token in _DATE_LINE_SYMBOLS or lower in _DATE_LINE_WORDS:
+            continue
+        return None
+    # Undo word tokenisation ("May 2 , 2013 , 1 : 32 PM", "05 / 03 / 2013") before parsing.
+    line = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|[@•|]", " ", line)  # time zones in brackets, "@ 09:29 pm"
+    line = re.sub(r"\b(\d{1,2})\s*\.\s*(\d{2})(?!\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", line)  # "22 . 34"
+    line = re.sub(r"(?<=\d)\s*([ap])\b\.?", r" \1m", line)  # "5:55p"
+    joined = re.sub(r"\s*([,:/])\s*", r"\1 ", line).replace("/ ", "/").replace(": ", ":")
+    joined = re.sub(r"(?i)^(?:originally\s+|last\s+|first\s+)?(?:published|posted|updated|modified|created|date)"
+                    r"\s*(?:on|at)?\s*:?\s*", "", joined)
+    joined = re.sub(r"(?i)\b(?:at|on|by)\b|\|", " ", joined)
+    joined = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", joined)
+    try:
+        parsed = date_parser.parse(joined, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900 or not 1800 < parsed.year < 2200:
+        return None
+    return parsed.date().isoformat()
 
 
 def date_from_identifier(name: str) -> str | None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dataclasses import asdict
+
+from storyline.ingest.outlets import event_outlets
 from storyline.model import Article, EventDigest, Storyline, Summary
 from storyline.render.sources import numbered_sources
 
-# The version of the digest object, shared by the JSON files and the web API; bump it when a field changes meaning.
-SCHEMA_VERSION = 1
+# Version of the JSON digest format described by docs/digest.schema.json, shared by the JSON files and the web API;
+# bumped on any incompatible change.
+SCHEMA_VERSION = 2
 
 
 def article_to_json(article: Article, *, with_text: bool = True) -> dict:
@@ -20,26 +24,35 @@ def article_to_json(article: Article, *, with_text: bool = True) -> dict:
 
 
 def summary_to_json(summary: Summary, articles: Sequence[Article]) -> dict:
+    """Sentences with their citations; each citation carries the cited sentence's text (``text[start:end]`` of the
+    article's cleaned text), so a reader of the JSON alone can check it."""
+    text_of = {article.id: article.text for article in articles}
     return {
         "headline": summary.headline,
         "sentences": [{"text": s.text, "citations": [
-            {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end}
-            for c in s.citations]} for s in summary.sentences],
+            {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end,
+             "text": text_of[c.article_id][c.start:c.end] if c.article_id in text_of else None}
+            for c in s.citations], "dates": [asdict(d) for d in s.dates]} for s in summary.sentences],
         "sources": [article_to_json(article, with_text=False) for article in numbered_sources(articles)],
     }
 
 
 def digest_to_json(digest: EventDigest) -> dict:
     event = digest.event
+    named = event_outlets(digest.articles, digest.copy_groups)
+    summary = summary_to_json(digest.summary, digest.articles)
+    for source in summary["sources"]:
+        source["outlets"] = named.get(source["id"], [])
     return {
         "schema_version": SCHEMA_VERSION,
         "id": event.id,
         "title": event.title,
         "start": event.start,
         "end": event.end,
-        "outlets": sorted({a.outlet for a in digest.articles if a.outlet}),
+        "outlets": sorted({name for names in named.values() for name in names}),
+        "outlet_unknown": sorted(article_id for article_id, names in named.items() if not names),
         "article_count": len(digest.articles),
-        "summary": summary_to_json(digest.summary, digest.articles),
+        "summary": summary,
         "copy_groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical, "overlap": g.overlap,
                          "variants": digest.variants.get(g.id, [])}
                         for g in digest.copy_groups if len(g.article_ids) > 1],
@@ -58,7 +71,8 @@ def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str],
     headline and the first sentence of its cited summary)."""
     from storyline.timelines import timeline, with_every_event
 
-    data = {"events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
+    data = {"schema_version": SCHEMA_VERSION,
+            "events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
                         "articles": d.event.article_ids, "file": file_of[d.event.id]} for d in digests]}
     if storylines:
         by_id = {d.event.id: d for d in digests}

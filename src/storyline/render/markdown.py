@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from storyline.ingest.outlets import event_outlets
 from storyline.model import Article, EventDigest, Storyline, Summary
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
 from storyline.safety import md_code, md_link, md_text
+from storyline.text.time_words import annotate
 
 
 def summary_to_markdown(summary: Summary, articles: Sequence[Article]) -> str:
@@ -23,11 +25,9 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
     """One event's page; ``file_of`` (event id -> page name) turns its storyline's other events into links."""
     event = digest.event
     numbers = source_numbers(digest.articles)
-    outlets = sorted({a.outlet for a in digest.articles if a.outlet})
     span = event.start if event.start == event.end else f"{event.start or '?'} to {event.end or '?'}"
-    lines = [f"# {md_text(event.title)}", "",
-             f"{md_text(span)} · {len(digest.articles)} articles · {len(outlets)} outlets"
-             + (f" ({md_text(', '.join(outlets))})" if outlets else ""), "", "## Summary", ""]
+    lines = [f"# {md_text(event.title)}", "", f"{md_text(span or 'undated')} · {len(digest.articles)} articles · "
+             + md_text(outlet_line(event_outlets(digest.articles, digest.copy_groups))), "", "## Summary", ""]
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{md_text(note)}_" for note in digest.notes]
     lines += _disagreement_lines(digest, numbers)
@@ -51,8 +51,18 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
             for variant in digest.variants.get(group.id, []):
                 if variant.get("article_id") in by_id:
                     lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
-    lines += ["", "## Sources", ""] + _source_list(digest.articles)
+    lines += ["", "## Sources", ""] + _source_list(digest.articles, event_outlets(digest.articles, digest.copy_groups))
     return "\n".join(lines) + "\n"
+
+
+def outlet_line(named: dict[str, list[str]]) -> str:
+    """"2 outlets (AFP, Daily Star)", with "outlet unknown for 1" when some articles name no source."""
+    outlets = sorted({name for names in named.values() for name in names})
+    unknown = sum(1 for names in named.values() if not names)
+    if not outlets:
+        return "outlet unknown"
+    line = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} ({', '.join(outlets)})"
+    return line + (f" · outlet unknown for {unknown}" if unknown else "")
 
 
 def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str],
@@ -120,15 +130,16 @@ def _cited_sentences(summary: Summary, numbers: dict[str, int]) -> list[str]:
     lines = []
     for sentence in summary.sentences:
         cited = sorted({numbers[c.article_id] for c in sentence.citations if c.article_id in numbers})
-        lines.append(md_text(sentence.text) + " " + "".join(f"[{n}]" for n in cited))
+        lines.append(md_text(annotate(sentence.text, sentence.dates)) + " " + "".join(f"[{n}]" for n in cited))
     return lines
 
 
-def _source_list(articles: Sequence[Article]) -> list[str]:
+def _source_list(articles: Sequence[Article], named: dict[str, list[str]] | None = None) -> list[str]:
     lines = []
     for number, article in enumerate(numbered_sources(articles), 1):
         title = md_link(article.title or article.id, article.url)
-        details = ", ".join(part for part in (article.outlet, article.published) if part)
+        outlets = ", ".join(named[article.id]) if named and article.id in named else article.outlet
+        details = ", ".join(part for part in (outlets, article.published) if part)
         lines.append(f"{number}. {title}" + (f" — {md_text(details)}" if details else "") + f" {md_code(article.id)}")
     return lines
 

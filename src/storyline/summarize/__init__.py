@@ -26,10 +26,13 @@ from storyline.summarize.cite import supporting_citations
 from storyline.summarize.compress import (claim, dateline, has_main_verb, opening, opens_with_quote, removable_spans,
                                           shorten, stands_alone)
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
-from storyline.summarize.order import chronological, statement_first
+from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
+from storyline.summarize.references import needs_antecedent, same_fact_pairs
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
+from storyline.text.time_words import with_dates
+from storyline.titles import is_headline
 from storyline.unionfind import components
 
 __all__ = ["summarize"]
@@ -87,9 +90,12 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
         raise ValueError("the articles hold no sentences to summarize")
 
     # A sentence that repeats one published earlier by another source adds no independent support.
-    duplicate_pairs = [(i, j) for i, j in near_duplicate_pairs([s.stems for s in sentences])
+    all_pairs = near_duplicate_pairs([s.stems for s in sentences])
+    duplicate_pairs = [(i, j) for i, j in all_pairs
                        if source_of[sentences[i].article] != source_of[sentences[j].article]]
     family = components(len(sentences), duplicate_pairs)
+    # Near-duplicates exclude each other in the summary even within one source (two versions of one copy).
+    same_fact = components(len(sentences), all_pairs)
     support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
     sentence_concepts = [concepts_of(s.text[dateline(s.text):]) for s in sentences]
     n_sources = len(set(source_of))
@@ -114,11 +120,28 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
     held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
-        by_family.setdefault(family[cand.sentence], []).append(k)
-    # Ties go to sentences from earlier in their article.
-    bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) for c in candidates]
+        by_family.setdefault(same_fact[cand.sentence], []).append(k)
+    # Two sentences that state one fact in other words exclude each other too.
+    candidate_stems = [frozenset(content_stems(normalise(c.text))) for c in candidates]
+    exclusive = list(by_family.values()) + [
+        [a, b] for a, b in same_fact_pairs(candidate_stems) if same_fact[candidates[a].sentence]
+        != same_fact[candidates[b].sentence]]
+    # Ties go to sentences from earlier in their article, then to facts worded independently by more reports
+    # (identical sentences are copies of one report).
+    wordings: dict[int, set[str]] = {}
+    for k, sentence in enumerate(sentences):
+        wordings.setdefault(same_fact[k], set()).add(" ".join(sentence.text.lower().split()))
+    bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) + 1e-4 * len(wordings[same_fact[c.sentence]])
+             for c in candidates]
+    # A sentence that leans on the one before it ("He also said", "The plea ...") comes only with that one.
+    versions_of: dict[int, list[int]] = {}
+    for k, cand in enumerate(candidates):
+        versions_of.setdefault(cand.sentence, []).append(k)
+    leans_on = {k: _antecedent(sentences, cand.sentence) for k, cand in enumerate(candidates)
+                if needs_antecedent(cand.text)}
+    requires = {k: versions_of.get(j, []) if j is not None else [] for k, j in leans_on.items()}
     chosen = best_cover([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
-                        groups=list(by_family.values()), bonus=bonus)
+                        groups=exclusive, bonus=bonus, requires=requires)
     if not chosen:
         # Nothing covers a concept: fall back to the earliest sentence that fits.
         chosen = [min((k for k, c in enumerate(candidates) if c.length <= words),
@@ -133,7 +156,12 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
                                      claim_stems=claim_stems)
     ordered = statement_first(chronological(citations, article_rank, _days(usable)),
                               [opens_with_quote(c.text) for c in picked])
-    summary = [SummarySentence(text=picked[i].text, citations=citations[i]) for i in ordered]
+    ordered = main_news_first(ordered, citations, [opens_with_quote(c.text) for c in picked])
+    after = {n: next((m for m, c in enumerate(picked) if c.sentence == leans_on[k]), None)
+             for n, k in enumerate(chosen) if k in leans_on}
+    ordered = after_antecedents(ordered, after)
+    by_id = {a.id: a for a in usable}
+    summary = [with_dates(SummarySentence(text=picked[i].text, citations=citations[i]), by_id) for i in ordered]
     return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
 
 
@@ -166,6 +194,13 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
             out.append(_Sentence(rank, Citation(article.id, index, start, end), text,
                                  frozenset(content_stems(normalise(text[dateline(text):])))))
     return out
+
+
+def _antecedent(sentences: Sequence[_Sentence], k: int) -> int | None:
+    """The sentence before sentence ``k`` in its article, None when ``k`` opens it."""
+    if k > 0 and sentences[k - 1].article == sentences[k].article:
+        return k - 1
+    return None
 
 
 def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
@@ -202,6 +237,7 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
         stems = set(content_stems(text))
         return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
-    titles = [" ".join(a.title.split()) for a in articles if a.title and a.title.strip()]
+    titles = ([" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)]
+              or [" ".join(a.title.split()) for a in articles if a.title and a.title.strip()])
     options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
     return max(options, key=lambda text: (closeness(text), -options.index(text)))

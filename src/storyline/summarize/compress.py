@@ -118,6 +118,8 @@ def dateline(text: str) -> int:
     if not match:
         return 0
     place = match.group("place")
+    if len(place.strip()) < 3 and not match.group("date") and not match.group("agency"):
+        return 0  # "T - Mobile has announced": a name with a spaced hyphen, not a place
     if any(len(word) > 1 and word.isupper() for word in re.findall(r"[A-Za-z]+", place)):
         return match.end()
     if match.group("date") or match.group("agency"):

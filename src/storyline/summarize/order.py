@@ -40,3 +40,38 @@ def statement_first(order: Sequence[int], opens_with_quote: Sequence[bool]) -> l
         if statement is not None:
             order.insert(0, order.pop(statement))
     return order
+
+
+def main_news_first(order: Sequence[int], citations: Sequence[Sequence[Citation]],
+                    opens_with_quote: Sequence[bool]) -> list[int]:
+    """``order`` with the sentence that states the event's main news first.
+
+    The main news is what the most sources open with: the sentence cited by the most articles from their first
+    two sentences. It moves to the front only when it leads more articles than the sentence already there (a
+    background sentence or a side detail from the earliest report). Quotations never move to the front.
+    """
+    order = list(order)
+    if len(order) < 2:
+        return order
+
+    def leads(i: int) -> int:
+        return len({c.article_id for c in citations[i] if c.sentence_index <= 1})
+
+    best = max(order, key=lambda i: (leads(i) if not opens_with_quote[i] else -1, -order.index(i)))
+    if leads(best) > leads(order[0]) and not opens_with_quote[best]:
+        order.remove(best)
+        order.insert(0, best)
+    return order
+
+
+def after_antecedents(order: Sequence[int], antecedent: Mapping[int, int | None]) -> list[int]:
+    """``order`` with each sentence that leans on another (``antecedent[i]``) placed right after it when the
+    order had it before."""
+    order = list(order)
+    for i, before in antecedent.items():
+        if before is None or before not in order or i not in order:
+            continue
+        if order.index(i) < order.index(before):
+            order.remove(i)
+            order.insert(order.index(before) + 1, i)
+    return order

@@ -18,7 +18,7 @@ compete (a summary holds a handful; sentences far down that ranking are never ch
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -40,19 +40,24 @@ def best_cover(
     *,
     groups: Sequence[Sequence[int]] = (),
     bonus: Sequence[float] | None = None,
+    requires: Mapping[int, Sequence[int]] | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, in increasing order.
 
     ``lengths[j]`` is sentence j's length in words and ``concepts[j]`` the indices (into ``weights``) of the
-    concepts it holds. ``groups`` lists sets of sentences of which at most one may be chosen.
+    concepts it holds. ``groups`` lists sets of sentences of which at most one may be chosen. ``requires[j]``
+    lists sentences of which one must be chosen for j to be (the sentence j leans on); an empty list rules j out.
     """
+    requires = requires or {}
     if len(lengths) > MAX_CANDIDATES:
         density = [sum(weights[i] for i in held) / max(length, 1) for held, length in zip(concepts, lengths)]
         keep = sorted(sorted(range(len(lengths)), key=lambda j: (-density[j], j))[:MAX_CANDIDATES])
         position = {j: n for n, j in enumerate(keep)}
         chosen = best_cover([lengths[j] for j in keep], [concepts[j] for j in keep], weights, budget,
                             groups=[[position[j] for j in g if j in position] for g in groups],
-                            bonus=None if bonus is None else [bonus[j] for j in keep])
+                            bonus=None if bonus is None else [bonus[j] for j in keep],
+                            requires={position[j]: [position[k] for k in ks if k in position]
+                                      for j, ks in requires.items() if j in position})
         return [keep[n] for n in chosen]
     n_sent = len(lengths)
     if n_sent == 0:
@@ -78,10 +83,20 @@ def best_cover(
                                       shape=(len(real_groups), n_conc + n_sent))
         constraints.append(LinearConstraint(exclusive, -np.inf, 1.0))
 
+    needs = [(j, list(ks)) for j, ks in sorted(requires.items()) if ks]
+    if needs:  # s_j - sum of s_k over the sentences j leans on <= 0
+        n_rows = [r for r, (_, ks) in enumerate(needs) for _ in range(len(ks) + 1)]
+        n_cols = [n_conc + c for j, ks in needs for c in [j, *ks]]
+        n_vals = [v for _, ks in needs for v in [1.0] + [-1.0] * len(ks)]
+        constraints.append(LinearConstraint(sparse.csr_matrix((n_vals, (n_rows, n_cols)),
+                                                              shape=(len(needs), n_conc + n_sent)), -np.inf, 0.0))
     bonus_arr = np.zeros(n_sent) if bonus is None else np.asarray(bonus, dtype=np.float64)
     objective = -np.concatenate([np.asarray(weights, dtype=np.float64), bonus_arr])
     # A sentence longer than the budget can never be chosen.
     upper = np.concatenate([np.ones(n_conc), (lengths_arr <= budget).astype(np.float64)])
+    for j, ks in requires.items():
+        if not ks:  # it leans on a sentence that cannot be chosen
+            upper[n_conc + j] = 0.0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # scipy warns that it passes the pool option through
         result = milp(objective, constraints=constraints, integrality=np.ones(n_conc + n_sent),

@@ -8,6 +8,7 @@ import re
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp
+    messrs mmes drs profs gens cols lts sgts govs sens reps ste ft pt
     jan feb mar apr jun jul aug sep sept oct nov dec
     inc corp co ltd bros dept univ assn est approx vs etc al no nos fig vol
     u.s u.k u.n e.u a.m p.m i.e e.g d.c n.y l.a
@@ -19,15 +20,26 @@ _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
 
-def _is_abbreviation(text_before: str) -> bool:
+# Words that start a sentence far more often than they continue a name ("U.S. Army", but "U.S. The talks").
+_SENTENCE_OPENER = re.compile(r"\s*[\"'“‘]?(?:The|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|There|"
+                              r"His|Her|Their|Its|A|An|Then|However|Meanwhile|After|When|While|If)\b")
+
+
+def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
+    if re.search(r"\d\s?[.]$", text_before) and re.match(r"\s?\d", text_after):
+        return True  # a decimal point in tokenised text ("6 . 2", "0. 08")
+    text_before = re.sub(r"(?<=\w)\s+([.])$", r"\1", text_before)  # "Nick J . Rahall": a spaced initial
     match = _LAST_TOKEN.search(text_before)
     if not match:
         return False
     token = match.group(1).rstrip(".").lower()
-    if token in ABBREVIATIONS:
-        return True
-    # Single initials ("J. Smith") and dotted acronyms ("U.S.") rarely end a sentence.
-    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.") rarely end a sentence; an acronym followed by a
+    # word that opens sentences ("in the U.S. The talks") does.
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        return _SENTENCE_OPENER.match(text_after) is None
+    if token in ("no", "nos"):
+        return bool(re.match(r"\s*\d", text_after))  # "No. 1", but "he said no. Then"
+    return token in ABBREVIATIONS or len(token) == 1 and token.isalpha()
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -47,7 +59,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         cursor = 0
         for boundary in _BOUNDARY.finditer(line_text):
             cut = boundary.end()
-            if boundary.group() and _is_abbreviation(line_text[cursor:cut]):
+            if boundary.group() and _is_abbreviation(line_text[cursor:cut], line_text[cut:cut + 20]):
                 continue
             _append_trimmed(spans, line_text, line_start, cursor, cut)
             cursor = cut

@@ -1,0 +1,257 @@
+"""The editorial check: what an editor looks at first, counted over the dev data, before and after.
+
+Usage (from the repository root)::
+
+    python bench/editorial.py [--data ../shared/data] [--before main] [--rouge]
+
+"Before" is the product as another git revision builds it (``--before``, default ``main``), checked out in a
+temporary ``git worktree``; "after" is this working tree. Each side runs in its own process, through the product's
+own path (``storyline.api.read`` and the pipeline's digests over an in-memory store, as ``storyline digest`` does),
+over the DUC 2004 dev clusters, the ECB+ dev articles (``docs.jsonl`` read as a JSON Lines file) and the example
+corpus. The same checks, written here and independent of the product's rules, are applied to both sides' output:
+
+- event titles that are a real headline or a clean short title (no URL, capitals, credit, ellipsis or dangling end,
+  at most 100 characters);
+- articles whose text writes a date (a short date line near the top or the bottom) that are dated;
+- articles with a recognised outlet;
+- summary sentences that open with a reference to something the summary has not said;
+- relative time words ("Monday", "yesterday", "last week") in summary sentences with no date shown;
+- pairs of summary sentences of one event stating the same fact (content-word Dice at least 0.5);
+- summary sentences without a verb (a small verb test, no parser).
+
+``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT / ".." / "shared" / "data"
+
+# ------------------------------------------------------------------------------------------------ one side
+
+
+def measure(data: Path, with_rouge: bool) -> dict:
+    """Run the product of the ``storyline`` on ``sys.path`` over the dev sets; return what the checks need."""
+    from storyline import api, pipeline
+    from storyline.ingest import read_paths
+    from storyline.render import digest_to_json
+    from storyline.store import Store
+
+    sets = {
+        "DUC 2004 dev": [data / "duc2004-dev" / "docs"],
+        "ECB+ dev": [data / "ecbplus-dev" / "docs.jsonl"],
+        "example corpus": [ROOT / "examples" / "corpus"],
+    }
+    out: dict = {}
+    for name, paths in sets.items():
+        store = Store(":memory:")
+        pipeline.ingest(store, read_paths(paths))
+        digests = pipeline.digests(store)
+        articles = [{"id": a.id, "published": a.published, "date_source": a.date_source, "outlet": a.outlet,
+                     "title": a.title} for a in store.articles()]
+        out[name] = {"articles": articles, "digests": [digest_to_json(d) for d in digests]}
+    if with_rouge:
+        docs = data / "duc2004-dev" / "docs"
+        out["rouge"] = {folder.name: "\n".join(s.text for s in api.summarize(api.read([folder]).articles).sentences)
+                        for folder in sorted(docs.iterdir())}
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ the checks
+
+_STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been has have had it its
+this that these those he she they his her their not no will would said says say also after before over into
+about than more most than which who whom whose what when where while there here one two""".split())
+_VERBS = frozenset("""is are was were be been am has have had do does did will would shall should can could may might
+must said says told found made took gave came went got saw knew thought brought kept held left led met paid put ran
+rose fell sent set won lost wrote began broke became built caught cut drew felt fought heard hit hurt let meant sold
+shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
+know run see want need face remain""".split())
+_DETERMINERS = frozenset("a an the this that these those its his her their our my your no each every some".split())
+_PRONOUN_OPENING = re.compile(r"^[\"'“‘]?(?:He|She|It|They|His|Her|Its|Their|This|These|Those|Such|The latter|"
+                              r"The former|Both)\b(?!\s+[A-Z][a-z]+\s+said)")
+_ALSO = re.compile(r"^(?:\S+\s+){0,6}?(?:also|too)\b")
+_THE_THING = re.compile(r"^[\"'“‘]?The\s+(?:\w+\s+)?(?:plea|statement|move|decision|deal|agreement|request|"
+                        r"announcement|ruling|verdict|proposal|incident|attack|case|company|plan)\b"
+                        r"(?!\s+(?:of|by|for|from|in|on|that|which|who)\b)(?!,?\s+[A-Z][a-z]+\s+[A-Z])")
+_LATER = re.compile(r"\b(?:\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later)|the\s+(?:next|following)\s+day)"
+                    r"\b", re.IGNORECASE)
+_TIME_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
+                        r"tonight|(?:last|next|this)\s+(?:week|weekend|month|year))\b")
+_DATE_LINE = re.compile(
+    r"^(?:[A-Za-z]+\s*:?\s*)?(?:(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)[a-z]*\s*,?\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d"
+    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _clean_title(title: str) -> bool:
+    t = " ".join((title or "").split())
+    letters = [c for c in t if c.isalpha()]
+    return bool(t) and len(t) <= 100 and not re.search(r"https?\s*:|www\s*\.|\.\s*com\b|©|getty|^close\b", t, re.I) \
+        and not t.endswith(("…", "...", ",", ":", ";", " -")) \
+        and not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(t.split()) > 2) \
+        and t.split()[-1].lower() not in {"the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at"}
+
+
+def _has_verb(text: str) -> bool:
+    tokens = re.findall(r"[A-Za-z'’-]+", text)
+    for before, word in zip([""] + [t.lower() for t in tokens], tokens):
+        if word in _VERBS or "n't" in word:
+            return True
+        if word.islower() and before not in _DETERMINERS and len(word) > 3 and (
+                word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+            return True
+    return False
+
+
+def _unresolved(sentences: list[dict], k: int) -> bool:
+    text = sentences[k]["text"]
+    body = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+    if not (_PRONOUN_OPENING.match(text) or _THE_THING.match(text) or _ALSO.match(body) or _LATER.search(body)):
+        return False
+    earlier = {(c["article_id"], c["sentence_index"]) for s in sentences[:k] for c in s["citations"]}
+    return not any((c["article_id"], c["sentence_index"] - 1) in earlier for c in sentences[k]["citations"])
+
+
+def _written_dates(data: Path) -> set[str]:
+    """Ids of ECB+ articles whose raw text holds a date line among its first 5 or last 3 lines."""
+    ids = set()
+    for line in (data / "ecbplus-dev" / "docs.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        lines = row["text"].split("\n")
+        if any(len(x.split()) <= 16 and (m := _DATE_LINE.search(x.strip()))
+               and not re.search(r"[a-z]{4,}", x.strip()[m.end():]) for x in lines[:5] + lines[-3:]):
+            ids.add(row["doc_id"])
+    return ids
+
+
+def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
+    """Each check's (count, out of) over the three sets."""
+    written = _written_dates(data)
+    counts: dict[str, list[int]] = {k: [0, 0] for k in (
+        "titles", "dated", "outlets", "unresolved", "undated_time", "same_fact", "no_verb")}
+    for name in ("DUC 2004 dev", "ECB+ dev", "example corpus"):
+        result = side[name]
+        for article in result["articles"]:
+            counts["outlets"][1] += 1
+            if name != "ECB+ dev":
+                counts["outlets"][0] += bool(article["outlet"])
+            if name == "ECB+ dev" and article["id"] in written:
+                counts["dated"][1] += 1
+                counts["dated"][0] += bool(article["published"]) and article["date_source"] != "ingest-time"
+        for digest in result["digests"]:
+            counts["titles"][1] += 1
+            counts["titles"][0] += _clean_title(digest["title"])
+            if name == "ECB+ dev":
+                named = {s["id"]: s.get("outlets") or ([s["outlet"]] if s.get("outlet") else [])
+                         for s in digest["summary"]["sources"]}
+                counts["outlets"][0] += sum(1 for names in named.values() if names)
+            sentences = digest["summary"]["sentences"]
+            for k, sentence in enumerate(sentences):
+                counts["unresolved"][1] += 1
+                counts["unresolved"][0] += _unresolved(sentences, k)
+                counts["no_verb"][1] += 1
+                counts["no_verb"][0] += not _has_verb(sentence["text"])
+                dated = [(d["start"], d["end"]) for d in sentence.get("dates", [])]
+                for match in _TIME_WORD.finditer(sentence["text"]):
+                    counts["undated_time"][1] += 1
+                    counts["undated_time"][0] += not any(a <= match.start() and match.end() <= b + 1 for a, b in dated)
+            stems = [_words(s["text"]) for s in sentences]
+            for i in range(len(stems)):
+                for j in range(i + 1, len(stems)):
+                    counts["same_fact"][1] += 1
+                    if stems[i] and stems[j] and 2 * len(stems[i] & stems[j]) / (len(stems[i]) + len(stems[j])) >= 0.5:
+                        counts["same_fact"][0] += 1
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+ROWS = (
+    ("titles", "event titles: a real headline or a clean short title", "more"),
+    ("dated", "ECB+ articles with a written date that are dated", "more"),
+    ("outlets", "articles with a recognised outlet", "more"),
+    ("unresolved", "summary sentences opening with an unresolved reference", "none"),
+    ("undated_time", "relative time words without a date shown", "none"),
+    ("same_fact", "pairs of summary sentences stating the same fact", "none"),
+    ("no_verb", "summary sentences without a verb", "none"),
+)
+
+
+# ------------------------------------------------------------------------------------------------ the run
+
+def _run_side(src: Path, data: Path, rouge: bool) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    args = [sys.executable, str(Path(__file__).resolve()), "--measure", "--data", str(data)]
+    args += ["--rouge"] if rouge else []
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the run on {src} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def _rouge(outputs: dict[str, str], data: Path) -> tuple[float, float]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import duc2004
+
+    clusters = sorted(outputs)
+    refs = [[p.read_text(encoding="utf-8", errors="replace").strip()
+             for p in sorted((data / "duc2004-dev" / "models").glob(f"{c[:-1].upper()}.M.100.T.*"))] for c in clusters]
+    return duc2004._score(duc2004._scorer(100), [outputs[c] for c in clusters], refs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--before", default="main", help="git revision whose product is 'before' (default: main)")
+    parser.add_argument("--rouge", action="store_true", help="also score DUC 2004 dev ROUGE on both sides")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not (args.data / "duc2004-dev").is_dir() or not (args.data / "ecbplus-dev").is_dir():
+        print(f"dev data not found under {args.data}", file=sys.stderr)
+        return 2
+    if args.measure:
+        json.dump(measure(args.data.resolve(), args.rouge), sys.stdout)
+        return 0
+
+    data = args.data.resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        before_tree = Path(tmp) / "before"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(before_tree), args.before],
+                       check=True)
+        try:
+            before = _run_side(before_tree / "src", data, args.rouge)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before_tree)], check=False)
+    after = _run_side(ROOT / "src", data, args.rouge)
+    checked = {"before": check(before, data), "after": check(after, data)}
+    print(f"Editorial check over DUC 2004 dev, ECB+ dev and the example corpus; before = {args.before}, "
+          "after = this tree")
+    print()
+    print(f"| {'check':<58} | {'before':>13} | {'after':>13} | goal |")
+    print(f"|{'-' * 60}|{'-' * 15}|{'-' * 15}|------|")
+    for key, label, goal in ROWS:
+        cells = [f"{checked[side][key][0]} / {checked[side][key][1]}" for side in ("before", "after")]
+        print(f"| {label:<58} | {cells[0]:>13} | {cells[1]:>13} | {goal} |")
+    if args.rouge:
+        print()
+        for side, result in (("before", before), ("after", after)):
+            r1, r2 = _rouge(result["rouge"], data)
+            print(f"DUC 2004 dev through storyline.api.summarize ({side}): R-1 {r1:.2f}, R-2 {r2:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

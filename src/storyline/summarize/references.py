@@ -1,0 +1,75 @@
+"""What a summary sentence needs from sentences around it, and which sentences state the same fact.
+
+A sentence lifted out of an article can lean on the sentence before it: "Houghton also said ...", "The plea to
+reconsider was made by ...", "..., the American statement said.", "Three days earlier, ...". Read alone in a
+summary it points nowhere. ``needs_antecedent`` finds such sentences (a cheap test, no parser), so the
+summarizer leaves them out; ``same_fact_pairs`` finds sentences that say the same thing in other words, so a
+summary holds one of them.
+
+>>> needs_antecedent("Houghton also said that Yang had agreed.")
+True
+>>> needs_antecedent("The plea to reconsider was made by his lawyer.")
+True
+>>> needs_antecedent("Rebels seized the airport on Monday.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.summarize.overlap import intersections
+
+# Nouns that, as "the <noun>" subject or speaker, name something an earlier sentence introduced.
+_ANAPHORIC_NOUNS = (
+    "plea|statement|move|decision|deal|agreement|request|announcement|report|ruling|verdict|measure|proposal|"
+    "remarks?|comments?|claim|offer|appeal|letter|incident|attack|accident|crash|blast|explosion|arrest|"
+    "suspect|man|woman|boy|girl|couple|pair|victim|victims|official|spokesman|spokeswoman|source|sources|"
+    "group|company|firm|agency|ministry|court|judge|panel|committee|plan|bill|vote|meeting|talks|visit|"
+    "trip|operation|raid|strike|case|charges?|sentence|order|warning|threat|demand|call|idea|step|effort|"
+    "change|changes|findings?|study|survey|letter|document|message|speech|interview|news|episode|event|"
+    "latter|former|program|programme|project|law|treaty|accord|pact|process|fighting|violence|mission")
+_THE_NOUN_OPENING = re.compile(rf"^[\"'“‘]?The\s+(?:(?:new|latest|same|two|three|American|US|U\.S\.|Chinese|"
+                               rf"British|French|Russian|Israeli|Palestinian|government|official|joint|"
+                               rf"written|brief|short|second|first)\s+)?(?:{_ANAPHORIC_NOUNS})\b(?!\s+(?:of|by|"
+                               rf"for|from|in|on|at|that|which|who)\b|,?\s+[A-Z][a-z]+\s+[A-Z])")
+# ", the statement said." / ", the American statement said." : a speaker introduced before.
+_THE_NOUN_SPEAKER = re.compile(rf",[\"'”’]?\s+the\s+(?:\w+\s+)?(?:{_ANAPHORIC_NOUNS})\s+(?:said|says|added|stated|"
+                               rf"noted|reported|read)\b", re.IGNORECASE)
+# "also" or "too" in the main clause: something was said or done before.
+_ALSO = re.compile(r"^(?:[^,;\"“]{0,60}?\s)?(?:also|too|likewise|similarly|again|as\s+well)\b")
+# Time counted from an event the sentence does not name: "Three days earlier", "the next day", "that night".
+_RELATIVE_TIME = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+(?:earlier|later)|(?:hours?|days?|weeks?|months?|years?)\s+later"
+    r"|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|night|morning|week|month|year)"
+    r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its|[A-Z]))|that\s+(?:day|night|morning|evening))\b",
+    re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def needs_antecedent(text: str) -> bool:
+    """Whether ``text`` leans on a sentence before it for its subject, its speaker or its time."""
+    body = _QUOTED.sub(" ", text).strip()
+    return bool(_THE_NOUN_OPENING.match(text.strip()) or _THE_NOUN_SPEAKER.search(text)
+                or _ALSO.match(body) or _RELATIVE_TIME.search(body))
+
+
+# Sentences sharing this much of their content words state the same fact (Dice), or the shorter one is this
+# much contained in the longer. Looser than the near-duplicate test: rewordings, not only copies.
+SAME_FACT_DICE = 0.5
+SAME_FACT_CONTAINMENT = 0.7
+
+
+def same_fact_pairs(stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """``(i, j)`` pairs, ``i < j``, of sentences that state the same fact in other words."""
+    inter = intersections(stems, stems)
+    pairs = []
+    for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
+        if i >= j or not stems[i] or not stems[j]:
+            continue
+        size_i, size_j = len(stems[i]), len(stems[j])
+        if 2 * shared / (size_i + size_j) >= SAME_FACT_DICE or shared / min(size_i, size_j) >= SAME_FACT_CONTAINMENT:
+            pairs.append((i, j))
+    return sorted(pairs)

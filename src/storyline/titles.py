@@ -1,0 +1,147 @@
+"""Titles an editor would sign: real headlines, or a short title made from a lead's main clause.
+
+A line is a real headline when it reads like one: a handful of words in sentence or title case, not a URL, not a
+line in capitals, not a photo credit or a player's leftovers ("CLOSE", "Getty 2/37"), not a date line and not a
+sentence cut off with an ellipsis. Where an article has none, ``short_title`` makes one from the lead: its main
+clause without the dateline and the attribution, at most about 80 characters, ending at a clause boundary.
+
+>>> is_headline("Progress in Nafta talks, but very slow: US trade official")
+True
+>>> is_headline("http : / / newsok . com / article / 123")
+False
+>>> short_title("OTTAWA (AFP) - Talks on the trade pact have advanced slowly, a US trade official said Monday.")
+'Talks on the trade pact have advanced slowly'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from storyline.model import Article
+
+MAX_TITLE_CHARS = 80
+
+_URL = re.compile(r"^\s*(?:https?\s*:|www\s*\.)|\b[\w-]+\s*\.\s*(?:com|org|net|co\.uk|html?)\b\s*(?:/|$)",
+                  re.IGNORECASE)
+# Photo credits, gallery counters and video-player leftovers that scrapers take for headlines.
+_CREDIT = re.compile(
+    r"©|\(c\)|\bcopyright\b|\bphoto(?:graph)?s?\s*(?:credit|by)?\s*:|\b(?:getty(?:\s+images)?|shutterstock|"
+    r"afp photo|ap photo|reuters/|epa)\b|\b\d+\s*/\s*\d+\b|^(?:close|play|watch|video|image|gallery|advertisement)\b",
+    re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")  # scraped HTML left in a title
+_CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
+# Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon.
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|as|after|"
+    r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing)\b)"
+    r"|(?=\s(?:while|as|after|because|before|amid|although|though|but)\s(?!well\b|of\b|part\b|a\s+result\b))"
+    r"|(?=\sto\s(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]+\s))")
+# ", a US trade official said Monday" between commas or at the end: who said it, not what happened.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[^,;\"]{0,60}?\s)?(?:said|says|told\s+\w+|reported|announced)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?(?=\s*(?:,|$))")
+# A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
+_LEADING_CLAUSE = re.compile(
+    r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days)"
+    r"\b[^,]{3,200},\s+(?=[A-Za-z])")
+
+
+# A bracketed aside, or an appositive or relative clause between commas: "Hansbrough , who came back ... ,".
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the)\b[^,;]{3,120},(?=\s)")
+_PHRASE_BREAK = re.compile(r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
+                           r"amid|under|across|last|this|late|early)\s)")
+_DANGLING = frozenset("a an the of to and or but by for with at in on from as than that his her their its "
+                      "valued worth about some".split())
+
+
+def is_headline(text: str | None, *, given: bool = False) -> bool:
+    """Whether ``text`` reads like a real headline (see the module's rules). A title the source ``given`` as
+    metadata is held to the junk rules only, not to a headline's length."""
+    if not text:
+        return False
+    line = " ".join(text.split())
+    words = line.split()
+    if not given and (not 2 <= len(words) <= 25 or len(line) > 180):
+        return False
+    if _URL.search(line) or _CREDIT.search(line) or _CUT.search(line) or _MARKUP.search(line):
+        return False
+    if line[0].islower() or line.endswith((",", ";", ":")):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+        return False  # a line in capitals: a section label, a kicker or a date line
+    from storyline.ingest.dates import date_from_line
+
+    return date_from_line(line) is None
+
+
+def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
+    """A short title from a lead sentence: its main clause, ending at a clause boundary, no ellipsis.
+
+    The dateline and a trailing attribution (", officials said Monday") go first; then, when the sentence is
+    still longer than ``max_chars``, it is cut at the last clause boundary that keeps it within the limit and
+    keeps a verb. When no boundary does, the first clause is kept whole.
+    """
+    from storyline.summarize.compress import dateline, has_main_verb
+
+    text = " ".join(sentence.split())
+    text = text[dateline(text):].strip().rstrip(" .!?")
+    text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
+    for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE):
+        shorter = pattern.sub("", text, count=1)
+        if len(shorter.split()) >= 4 and has_main_verb(shorter):
+            text = shorter[0].upper() + shorter[1:]
+    if len(text) <= max_chars:
+        return text
+    cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
+    fitting = [cut for cut in cuts if cut <= max_chars and has_main_verb(text[:cut])]
+    if fitting:
+        return text[:fitting[-1]].rstrip(" ,")
+    first = next((cut for cut in cuts if has_main_verb(text[:cut])), None)
+    text = text[:first].rstrip(" ,") if first else text
+    if len(text) <= max_chars + 20:
+        return text
+    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday").
+    phrases = [m.start() for m in _PHRASE_BREAK.finditer(text) if 20 <= m.start() <= max_chars]
+    phrases = [cut for cut in phrases if has_main_verb(text[:cut]) and text[:cut].split()[-1].lower() not in _DANGLING]
+    return text[:phrases[-1]].rstrip(" ,") if phrases else text
+
+
+def representative(titles: Sequence[str], texts: Sequence[str]) -> int:
+    """Index of the title whose words the event's texts share most (cosine against how many texts use each word).
+
+    Ties go to the earlier title.
+    """
+    from storyline.text import content_stems
+
+    profile: dict[str, int] = {}
+    for text in texts:
+        for stem in set(content_stems(text)):
+            profile[stem] = profile.get(stem, 0) + 1
+
+    def closeness(title: str) -> float:
+        stems = set(content_stems(title))
+        return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
+
+    return max(range(len(titles)), key=lambda k: (round(closeness(titles[k]), 9), -k))
+
+
+def event_title(articles: Sequence[Article]) -> str:
+    """An event's title: the most representative real headline among its articles; where none has one, a short
+    title from the most representative lead."""
+    from storyline.text import split_sentences
+
+    texts = [(article.title or "") + "\n" + article.text for article in articles]
+    headlines = [" ".join(a.title.split()) for a in articles
+                 if a.title and a.title_source != "lead" and is_headline(a.title)]
+    if headlines:
+        return headlines[representative(headlines, texts)]
+    leads = []
+    for article in articles:
+        spans = split_sentences(article.text)
+        if spans:
+            leads.append(short_title(article.text[spans[0][0]:spans[0][1]]))
+    leads = [lead for lead in leads if lead] or [a.id for a in articles]
+    return leads[representative(leads, texts)] if leads else ""

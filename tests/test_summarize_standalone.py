@@ -1,0 +1,82 @@
+"""Summaries that stand alone: no sentence leaning on one left out, one fact once, the main news first."""
+
+import pytest
+
+from storyline.model import Article, Citation
+from storyline.summarize import summarize
+from storyline.summarize.order import after_antecedents, main_news_first
+from storyline.summarize.references import needs_antecedent, same_fact_pairs
+from storyline.summarize.select import best_cover
+from storyline.text import content_stems
+
+
+@pytest.mark.parametrize("text", [
+    "Bell also said that the ferry would run on Sunday.",
+    "The plea to reconsider was made by the union's lawyer.",
+    "The operator rejected the offer, the company statement said.",
+    "Three days earlier, the union had rejected a pay offer.",
+    "The next day, the ferries were back in service.",
+])
+def test_sentences_that_lean_on_an_earlier_one(text):
+    assert needs_antecedent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry workers on the island walked out on Monday over pay.",
+    "The victims Jo Bell and Al Marr were taken to hospital.",
+    "The strike of the ferry workers entered a third day.",
+    'Bell said the strike was "also about safety".',
+])
+def test_sentences_that_stand_alone(text):
+    assert not needs_antecedent(text)
+
+
+def test_a_sentence_that_leans_on_another_is_chosen_only_with_it():
+    # Sentence 1 covers the most, but leans on sentence 0; the budget holds only one of them.
+    lengths, concepts, weights = [6, 6, 6], [[0], [1, 2], [3]], [1.0, 5.0, 5.0, 2.0]
+    assert best_cover(lengths, concepts, weights, 12, requires={1: [0]}) == [0, 1]
+    assert best_cover(lengths, concepts, weights, 6, requires={1: [0]}) == [2]
+    assert best_cover(lengths, concepts, weights, 12, requires={1: []}) == [0, 2]
+
+
+def test_a_sentence_comes_after_the_one_it_leans_on():
+    assert after_antecedents([2, 0, 1], {2: 1}) == [0, 1, 2]
+    assert after_antecedents([1, 2, 0], {2: 1}) == [1, 2, 0]
+
+
+def test_rewordings_of_one_fact_pair_up_and_other_facts_do_not():
+    texts = ["Ferry workers walked out over pay on Monday.",
+             "On Monday ferry workers walked out in a dispute over pay.",
+             "The operator cancelled every crossing to the mainland."]
+    assert same_fact_pairs([frozenset(content_stems(t)) for t in texts]) == [(0, 1)]
+
+
+def test_the_main_news_leads_the_summary():
+    citations = [
+        [Citation("a", 5, 0, 1)],                                             # a background detail
+        [Citation("a", 0, 0, 1), Citation("b", 0, 0, 1), Citation("c", 1, 0, 1)],  # what most reports open with
+        [Citation("b", 4, 0, 1)],
+    ]
+    assert main_news_first([0, 1, 2], citations, [False, False, False]) == [1, 0, 2]
+    assert main_news_first([0, 1, 2], citations, [False, True, False]) == [0, 1, 2]  # a quotation never leads
+
+
+def test_summaries_leave_out_sentences_whose_reference_is_missing():
+    texts = [
+        "Ferry workers on Ostwick island walked out over pay on Monday, stopping every crossing. "
+        "The operator cancelled all sailings until further notice. "
+        "The union also said that safety rules on the boats were being ignored by managers.",
+        "Ferry workers on Ostwick island walked out on Monday in a dispute over pay. "
+        "Union leader Jo Bell said talks had failed. "
+        "The union also said that safety rules on the boats were ignored by managers on the island.",
+        "A pay strike by ferry workers stopped every crossing to Ostwick island on Monday. "
+        "The operator cancelled all sailings. Shops on the island ran short of bread.",
+    ]
+    articles = [Article(id=f"a{i}", text=t, published="2031-03-03") for i, t in enumerate(texts)]
+    summary = summarize(articles, words=60)
+    chosen = [s.text for s in summary.sentences]
+    for k, sentence in enumerate(summary.sentences):
+        if needs_antecedent(sentence.text):  # allowed only after the sentence it leans on
+            earlier = {(c.article_id, c.sentence_index) for s in summary.sentences[:k] for c in s.citations}
+            assert any((c.article_id, c.sentence_index - 1) in earlier for c in sentence.citations), sentence.text
+    assert "walked out" in chosen[0] or "strike" in chosen[0]
