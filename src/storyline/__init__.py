@@ -12,10 +12,10 @@ Names are loaded on first use, so ``import storyline.ingest`` does not pull in t
 from importlib import import_module
 
 _HOMES = {
-    "api": ("DigestReport", "ReadResult", "copy_groups", "diff", "digest", "events", "ingest", "open_store", "read",
-            "rebuild", "summarize"),
-    "model": ("Article", "Citation", "CopyGroup", "Event", "EventDigest", "Problem", "Sentence", "Summary",
-              "SummarySentence"),
+    "api": ("DigestReport", "ReadResult", "copy_groups", "diff", "digest", "entities", "events", "ingest", "open_store",
+            "quotes", "read", "rebuild", "summarize"),
+    "model": ("Article", "Citation", "CopyGroup", "Entity", "Event", "EventDigest", "Problem", "Quote", "Sentence",
+              "Summary", "SummarySentence"),
     "store": ("Store", "StoreError"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

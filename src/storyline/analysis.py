@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.model import Article, CopyGroup, Event, EventDigest, Summary
+from storyline.model import Article, CopyGroup, Entity, Event, EventDigest, Quote, Summary
 
 
 @dataclass(slots=True, frozen=True)
@@ -77,11 +77,38 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _quotes(event_input: EventInput) -> list[Quote]:
+    from storyline.quotes import QuotesUnavailable, event_analysis
+
+    try:
+        quotes, _, notes = event_analysis(event_input.articles)
+    except QuotesUnavailable as error:
+        raise AnalysisFailure([], f"no quotes: {error}") from None
+    if notes:
+        raise AnalysisFailure(quotes, "; ".join(notes))
+    return quotes
+
+
+def _entities(event_input: EventInput) -> list[Entity]:
+    from storyline.quotes import QuotesUnavailable, event_analysis
+
+    try:
+        return event_analysis(event_input.articles)[1]
+    except QuotesUnavailable:
+        return []  # the quotes analyser already says what to install
+
+
+def _dump_all(items: list) -> list[dict]:
+    return [item.to_dict() for item in items]
+
+
 SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 1, _variants, _same, _same)
+QUOTES = Analyser("quotes", 1, _quotes, _dump_all, lambda data: [Quote.from_dict(item) for item in data])
+ENTITIES = Analyser("entities", 1, _entities, _dump_all, lambda data: [Entity.from_dict(item) for item in data])
 
 # The analysers every digest runs, in order.
-ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS)
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, QUOTES, ENTITIES)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,

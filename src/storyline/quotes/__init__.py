@@ -63,3 +63,23 @@ def find_entities(articles: Sequence[Article], *, n_process: int = 1) -> list[En
     from storyline.quotes.entities import merge_entities
 
     return merge_entities([e for item in analyse_articles(articles, n_process=n_process) for e in item.entities])
+
+
+_LAST_EVENT: list = []  # the analysis of the last event, shared by its quotes and entities analysers
+
+
+def event_analysis(articles: Sequence[Article]) -> tuple[list[Quote], list[Entity], list[str]]:
+    """An event's quotes (main news first), entities (merged, most mentioned first) and notes for the reader."""
+    from storyline.quotes.entities import merge_entities
+    from storyline.quotes.merge import order_quotes
+
+    key = tuple((article.id, article.content_hash, len(article.text)) for article in articles)
+    if _LAST_EVENT and _LAST_EVENT[0] == key:
+        return _LAST_EVENT[1]
+    analysed = analyse_articles(articles)
+    quotes = order_quotes([q for item in analysed for q in item.quotes], articles)
+    entities = merge_entities([e for item in analysed for e in item.entities])
+    skipped = [item.article_id for item in analysed if item.skipped]
+    notes = [f"no quotes looked for in {len(skipped)} article(s) not in English"] if skipped else []
+    _LAST_EVENT[:] = [key, (quotes, entities, notes)]
+    return quotes, entities, notes

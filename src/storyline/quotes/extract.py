@@ -25,6 +25,8 @@ _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
+# "OTTAWA (AFP) – " before the first sentence of a wire story.
+_DATELINE = re.compile(r"[A-Z][\w .,']{0,40}\([A-Z][\w ]{1,20}\)\s*[-–—:]\s*")
 
 
 @dataclass(slots=True)
@@ -226,13 +228,33 @@ def _cue(doc, token):
 
 
 def _subject(verb, depth: int = 0):
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head  # "Verheul, who said ..."
             return child
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    return None
+
+
+def _inverted_subject(verb):
+    """", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–"):
+        return None
+    if any(child.dep_ in _SUBJECT_DEPS and child.i < verb.i for child in verb.children):
+        return None
+    for entity in doc.ents:
+        if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
+            between = doc[verb.i + 1:entity.start]
+            if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
+                return entity.root
     return None
 
 
@@ -327,6 +349,9 @@ def _make(text: str, unit: _Unit, start: int, end: int, cue: str, speaker) -> Fo
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
     direct = any(start <= q.start and q.end <= end + 1 for q in unit.quotes)
     content = re.sub(r"[\"“”«»„‟]", "", text[start:end])
     return Found(start, end, re.sub(r"\s+", " ", content).strip(), direct, cue, speaker, unit.sentence_index,

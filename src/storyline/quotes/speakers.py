@@ -209,7 +209,7 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
-    other = next((n for n in inside if n.kind == "organisation"), None)
+    other = next((n for n in inside if n.kind == "organisation" and _heads(names.text, n, start, end)), None)
     if other is None and inside and inside[0].fullest.lower() == clean_name(span, "place").lower():
         other = inside[0]  # "Washington said": a place standing for its government
     if other is not None:
@@ -221,6 +221,13 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
             return span, name.fullest, _first_role(name)
     role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
     return span, None, role or None
+
+
+def _heads(text: str, name: Name, start: int, end: int) -> bool:
+    """An organisation heads a speaker span when the span ends with it or it stands before a comma: "the NRA", not
+    "Canada's chief NAFTA negotiator"."""
+    span = text[start:end].rstrip(" ,")
+    return any(span.endswith(v) or (v + ",") in span for v in name.variants)
 
 
 def _first_role(name: Name | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.model import Article, EventDigest, Summary
+from storyline.render.quotes import entities_to_json, quotes_to_json
 from storyline.render.sources import numbered_sources
 
 
@@ -39,6 +40,8 @@ def digest_to_json(digest: EventDigest) -> dict:
         "copy_groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical, "overlap": g.overlap,
                          "variants": digest.variants.get(g.id, [])}
                         for g in digest.copy_groups if len(g.article_ids) > 1],
+        "quotes": quotes_to_json(digest),
+        "entities": entities_to_json(digest),
         "notes": digest.notes,
     }
 

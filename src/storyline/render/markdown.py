@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.model import Article, EventDigest, Summary
+from storyline.render.quotes import quotes_to_markdown
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
 
 
@@ -27,6 +28,7 @@ def digest_to_markdown(digest: EventDigest) -> str:
              + (f" ({', '.join(outlets)})" if outlets else ""), "", "## Summary", ""]
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{note}_" for note in digest.notes]
+    lines += quotes_to_markdown(digest, numbers)
     copies = [group for group in digest.copy_groups if len(group.article_ids) > 1]
     if copies:
         lines += ["", "## Copies of one story", ""]
