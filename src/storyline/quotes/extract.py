@@ -123,11 +123,26 @@ def extract_many(items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, 
     plans = []
     for text, paragraphs in items:
         plans.append([unit for unit in units(text, paragraphs) if needs_parse(text, unit)])
-    stream = ((items[i][0][unit.start:unit.end], (i, k)) for i, plan in enumerate(plans) for k, unit in enumerate(plan))
+    stream = ((_masked(items[i][0], unit), (i, k)) for i, plan in enumerate(plans) for k, unit in enumerate(plan))
     docs: list[list] = [[None] * len(plan) for plan in plans]
     for doc, (i, k) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         docs[i][k] = doc
     return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
+
+
+def _masked(text: str, unit: _Unit) -> str:
+    """The unit's text with the words of its full quotations blanked (offsets kept): the parser needs the
+    sentence around a quotation, not the quotation, and a run of spaces is a single token."""
+    pieces, at = [], unit.start
+    for quote in unit.quotes:
+        inner = text[quote.start:quote.end]
+        if len(_WORD.findall(inner)) < 6 or not _is_full(text, unit, quote):
+            continue
+        last = inner.rstrip()[-1:] if inner.rstrip()[-1:] in ",.?!" else ""
+        pieces += [text[at:quote.start], "Quote" + " " * (len(inner) - 5 - len(last)) + last]
+        at = quote.end
+    pieces.append(text[at:unit.end])
+    return "".join(pieces)
 
 
 def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
@@ -254,7 +269,10 @@ def _inverted_subject(verb):
         if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
             between = doc[verb.i + 1:entity.start]
             if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
-                return entity.root
+                head = entity.root  # climb to the head of the phrase: "Group Manager Declan Fairweather"
+                while head.head is not head and head.head.i > verb.i and head.head.tag_.startswith("NN"):
+                    head = head.head
+                return head
     return None
 
 
@@ -315,7 +333,7 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
     after = text[quote.end + 1:unit.end].lstrip()
     if not inner:
         return False
-    opens = not before or before[-1] in ",:;—–-" or bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
+    opens = not before or before[-1] in ",:;—–-.?!" or bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
     ends = inner[-1] in ",.?!…—-" or not quote.closed or not after or after[0] in ",.;:—–-"
     return opens and (ends or inner[0].isupper())
 

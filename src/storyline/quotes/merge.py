@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
 from storyline.text import content_stems, words
+from storyline.text.cues import SPEECH_VERBS, cue_lemma
 
 # Two wordings are one quote when this share of the shorter one's words is in the longer one.
 SAME_QUOTE = 0.6
@@ -97,10 +98,23 @@ def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Q
     return [q for _, item in ranked for w in item.wordings for q in w.quotes]
 
 
-def by_speaker(quotes: Sequence[Quote]) -> list[SpeakerQuotes]:
-    """Each speaker once, in the order their first quote comes; their quotes merged across articles."""
+def is_speech(quote: Quote) -> bool:
+    """Words someone said: a quotation, or reported speech with a verb of saying and a few words of content."""
+    if quote.direct:
+        return True
+    lemma = "according to" if quote.cue == "according to" else cue_lemma(quote.cue or "")
+    return (lemma == "according to" or lemma in SPEECH_VERBS) and len(words(quote.text)) >= 4
+
+
+def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[SpeakerQuotes]:
+    """Each speaker once, in the order their first quote comes; their quotes merged across articles.
+
+    ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ...").
+    """
     groups: dict[str, list[Quote]] = {}
     for quote in quotes:
+        if speech_only and not is_speech(quote):
+            continue
         groups.setdefault(_key(quote), []).append(quote)
     result = []
     for group in groups.values():
@@ -108,5 +122,6 @@ def by_speaker(quotes: Sequence[Quote]) -> list[SpeakerQuotes]:
         role = next((q.speaker_role for q in group if q.speaker_role), None)
         if name is None:
             name = next((q.speaker for q in group if q.speaker), None)
+            role = None if role and name and role.lower() in name.lower() else role
         result.append(SpeakerQuotes(name, role, merge_quotes(group)))
     return result

@@ -15,14 +15,15 @@ class QuotesUnavailable(RuntimeError):
 
 @lru_cache(maxsize=1)
 def load_pipeline():
-    """spaCy's small English pipeline without the lemmatizer (cue verbs are matched by their word forms)."""
+    """spaCy's small English pipeline without the lemmatizer and attribute ruler: cue verbs are matched by their
+    word forms and fine-grained tags, so neither lemmas nor coarse parts of speech are needed."""
     try:
         import spacy
     except ImportError:
         raise QuotesUnavailable(f"quotes and entities need spaCy and its small English model: {INSTALL_HINT}") from None
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=["lemmatizer"])
+            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
         except (OSError, ImportError):
             continue
     raise QuotesUnavailable(f"quotes and entities need spaCy's small English model: {INSTALL_HINT}")

@@ -21,9 +21,24 @@ HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "sen", "senator", "rep", "gov",
     "governor", "president", "gen", "general", "col", "capt", "lt", "sgt", "judge", "justice", "mayor", "minister",
     "secretary", "chancellor", "prime", "vice", "speaker", "chairman", "chairwoman", "king", "queen", "prince",
-    "princess", "pope", "st", "former", "candidate", "nominee",
+    "princess", "pope", "st", "former", "candidate", "nominee", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "commissioner", "inspector", "superintendent", "constable", "detective",
+    "professor", "ambassador", "bishop", "archbishop", "father", "coach", "captain", "admiral", "major", "deputy",
+    "mp", "chief", "director", "officer", "spokesman", "spokeswoman", "congressman", "congresswoman", "sheriff",
 }
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_CAPITALISED_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
+_SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
+# Last words of capitalised names that are organisations, places or days rather than people.
+_NOT_SURNAMES = set("""
+    Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
+    Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
+    House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
+    Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
+""".split())
 # Capitalised words that start sentences rather than names ("The Carson campaign").
 _SENTENCE_WORDS = {"the", "a", "an", "but", "and", "when", "if", "as", "in", "on", "at", "for", "after", "before",
                    "while", "then", "so", "said", "says", "told", "asked", "why", "how", "what", "where", "who"}
@@ -50,8 +65,9 @@ def clean_name(text: str, kind: str) -> str:
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     if kind == "person":
-        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
-            words = words[1:]
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in HONORIFICS or w.islower()]
+        if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
+            words = words[titled[-1] + 1:]
     elif words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
@@ -70,12 +86,41 @@ class ArticleNames:
             name = self._add(text[mention.start:mention.end], mention.kind, mention.start)
             if name:
                 self._mention_name[(mention.start, mention.end)] = name
+        self._add_unparsed_people(text)
         for start, end, role in parsed.roles:
             name = self._mention_name.get((start, end))
             if name and role not in name.roles:
                 name.roles.append(role)
         self._complete_names()
         self._positions = self._person_positions()
+
+    def _add_unparsed_people(self, text: str) -> None:
+        """People named in sentences that were not parsed: a two- or three-word capitalised name whose last word
+        the article also uses alone, or that "he" or "she" follows in the next words."""
+        taken = [(a, b) for a, b in self._mention_name]
+        for match in _CAPITALISED_NAME.finditer(text):
+            start, end = match.span()
+            words = match.group().split()
+            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or any(a < end and start < b for a, b in taken) or words[-1] in _NOT_SURNAMES:
+                continue
+            if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end:end + 8]):  # "Kestrel Valley Fire and Rescue"
+                continue
+            surname_alone = re.search(r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b",
+                                      text[end:])
+            pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end:end + 400])
+            speaks = _SPEAKS_NEXT.match(text, end)
+            if surname_alone or pronoun_after or speaks:
+                name = self._add(" ".join(words), "person", start)
+                if name:
+                    self._mention_name[(start, end)] = name
+                    title = text[match.start():start].strip()
+                    cut = len(" ".join(words)) - len(clean_name(" ".join(words), "person"))
+                    role = " ".join(part for part in (title, " ".join(words)[:cut].strip()) if part)
+                    if role and role not in name.roles:
+                        name.roles.append(role)
 
     def _complete_names(self) -> None:
         """A person named by one word gets the longest capitalised name ending (or starting) with it in the text,
@@ -130,7 +175,8 @@ class ArticleNames:
                 continue
             forms = sorted({v for v in name.variants} | {v.split()[-1] for v in name.variants}, key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-            positions += [(match.start(), name) for match in pattern.finditer(self.text)]
+            positions += [(match.start(), name) for match in pattern.finditer(self.text)
+                          if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())]
         positions.sort(key=lambda item: item[0])
         return positions
 
@@ -173,6 +219,8 @@ class ArticleNames:
         return max(before or candidates, key=lambda n: n.first)
 
 
+# A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
+_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
 
 
@@ -214,6 +262,11 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         other = inside[0]  # "Washington said": a place standing for its government
     if other is not None:
         return span, other.fullest, None
+    words = span.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+        cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
+        if len(cleaned.split()) >= 2:
+            return span, cleaned, " ".join(words[:len(words) - len(cleaned.split())]) or None
     head = _head_noun(span)
     if head:
         name = names.with_role(head, start)
