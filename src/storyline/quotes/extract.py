@@ -100,6 +100,8 @@ def needs_parse(text: str, unit: _Unit) -> bool:
     """Whether a unit can hold an attribution: a quotation of some length, or a cue outside quotation marks."""
     if any(len(_WORD.findall(text[q.start:q.end])) >= 1 for q in unit.quotes):
         return True
+    if text[unit.start:unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
+        return True
     return has_cue(_outside_quotes(text, unit))
 
 
@@ -215,12 +217,12 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
         _collect_mentions(doc, unit.start, parsed)
         found, free, speakerless = _analyse(text, unit, doc)
         if speakerless is not None:
-            if pending:  # “...” followed by "he said." in its own sentence
+            if text[:unit.end].rstrip().endswith(":"):
+                announced = (*speakerless, unit.paragraph)
+            elif pending:  # “...” followed by "he said." in its own sentence
                 for item in pending:
                     item.speaker, item.cue = speakerless
                 last_direct, pending = pending[-1], []
-            elif text[:unit.end].rstrip().endswith(":"):
-                announced = (*speakerless, unit.paragraph)
         for item in free:
             opens_paragraph = not text[_paragraph_start(text, unit.start):item.start - 1].strip()
             if announced and announced[2] >= unit.paragraph - 1:
@@ -265,7 +267,7 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         if cue is None:
             continue
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
-        if full and not full_taken and speaker is not None and _near_quotes(token, full, offset):
+        if full and not full_taken and speaker is not None:
             found.append(_quote_found(text, unit, full, cue, speaker_span))
             full_taken = True
             continue
@@ -280,11 +282,22 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         if speaker is None:
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
+    if speakerless is None and not unit.quotes and text[unit.start:unit.end].rstrip().endswith(":"):
+        speakerless = _announcer(doc, offset)
     free = []
     if full and not full_taken:
         if len(_WORD.findall(" ".join(text[q.start:q.end] for q in full))) >= MIN_FREE_QUOTE_WORDS:
             free.append(_quote_found(text, unit, full, None, None))
     return found, free, speakerless
+
+
+def _announcer(doc, offset: int) -> tuple | None:
+    """"Cruz called them on it:" before a quotation: the subject of the sentence's main verb is its speaker."""
+    roots = [token for token in doc if token.dep_ == "ROOT" and token.tag_.startswith("VB")]
+    speaker = _subject(roots[-1]) if roots else None
+    if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
+        return None
+    return _span_offsets(speaker, offset), roots[-1].text
 
 
 def _cue(doc, token):
@@ -311,6 +324,8 @@ def _subject(verb, depth: int = 0):
         return verb.head
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
+        return _subject(verb.head.head, depth + 1)
     return None
 
 
@@ -402,11 +417,6 @@ def _cue_words() -> str:
     if not _CUE_ALTERNATION:
         _CUE_ALTERNATION = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
     return _CUE_ALTERNATION
-
-
-def _near_quotes(token, full: list[QuoteSpan], offset: int) -> bool:
-    """A cue governs the unit's quotations when it stands outside them, before the first or after the last."""
-    return True
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:

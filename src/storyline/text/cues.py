@@ -16,7 +16,7 @@ SPEECH_VERBS = frozenset(
     indicate mention observe reiterate repeat recount quip joke lament shout scream yell whisper post allege
     announce boast brag charge counter retort protest concur agree disagree estimate propose recommend demand
     declare describe accuse criticize criticise praise blame thank question wonder speculate hint signal
-    tell inform advise assure reassure complain grumble muse opine point
+    tell inform advise assure reassure complain grumble muse opine point echo
     """.split()
 )
 # Verbs of belief and intention, which PolNeAR-style annotation also counts as attribution.
