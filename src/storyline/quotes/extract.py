@@ -285,9 +285,9 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     if speakerless is None and not unit.quotes and text[unit.start:unit.end].rstrip().endswith(":"):
         speakerless = _announcer(doc, offset)
     free = []
-    if full and not full_taken:
-        if len(_WORD.findall(" ".join(text[q.start:q.end] for q in full))) >= MIN_FREE_QUOTE_WORDS:
-            free.append(_quote_found(text, unit, full, None, None))
+    quoted_words = len(_WORD.findall(" ".join(text[q.start:q.end] for q in full)))
+    if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
+        free.append(_quote_found(text, unit, full, None, None))
     return found, free, speakerless
 
 
@@ -404,7 +404,8 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
     after = text[quote.end + 1:unit.end].lstrip()
     if not inner:
         return False
-    opens = not before or before[-1] in ",:;—–-.?!" or bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
+    after_cue = bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
+    opens = not before or before[-1] in ",:;—–-.?!" or after_cue
     ends = inner[-1] in ",.?!…—-" or not quote.closed or not after or after[0] in ",.;:—–-"
     return opens and (ends or inner[0].isupper())
 
@@ -472,9 +473,9 @@ def _role(entity) -> str | None:
         words = [t for t in doc[first:entity.start] if not t.is_punct]
         while words and words[0].dep_ in ("det",):
             words = words[1:]
-        if words and any(t.tag_.startswith("NN") for t in words) and len(words) <= 8:
-            if not any(t.ent_type_ == "PERSON" for t in words):
-                return doc[words[0].i:words[-1].i + 1].text
+        if (words and any(t.tag_.startswith("NN") for t in words) and len(words) <= 8
+                and not any(t.ent_type_ == "PERSON" for t in words)):
+            return doc[words[0].i:words[-1].i + 1].text
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             return _role_text(doc, child.left_edge.i, child.right_edge.i)

@@ -130,7 +130,8 @@ class ArticleNames:
             fullest = name.fullest
             if len(fullest.split()) > 1:
                 continue
-            longer = [other for other in people if other is not name and other.variants and fullest in other.fullest.split()]
+            longer = [other for other in people
+                      if other is not name and other.variants and fullest in other.fullest.split()]
             if longer:  # "Hillary" is "Hillary Clinton"
                 target = max(longer, key=lambda other: sum(other.variants.values()))
                 target.variants.update(name.variants)

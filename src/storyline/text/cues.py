@@ -83,4 +83,6 @@ def has_cue(text: str, *, speech_only: bool = False) -> bool:
     return False
 
 
-__all__ = ["BELIEF_VERBS", "STANCE_VERBS", "CUE_FORMS", "CUE_PHRASES", "CUE_VERBS", "SPEECH_VERBS", "cue_lemma", "has_cue"]
+__all__ = [
+    "BELIEF_VERBS", "CUE_FORMS", "CUE_PHRASES", "CUE_VERBS", "SPEECH_VERBS", "STANCE_VERBS", "cue_lemma", "has_cue",
+]
