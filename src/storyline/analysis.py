@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, CopyGroup, Entity, Event, EventDigest, Quote, Summary
 
 
@@ -22,7 +23,7 @@ class EventInput:
     event: Event
     articles: list[Article]
     copy_groups: list[CopyGroup]
-    words: int = 100
+    words: int = DEFAULT_SUMMARY_WORDS
 
 
 @dataclass(slots=True, frozen=True)
@@ -102,17 +103,25 @@ def _dump_all(items: list) -> list[dict]:
     return [item.to_dict() for item in items]
 
 
+def _load_quotes(data: list[dict]) -> list[Quote]:
+    return [Quote.from_dict(item) for item in data]
+
+
+def _load_entities(data: list[dict]) -> list[Entity]:
+    return [Entity.from_dict(item) for item in data]
+
+
 SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 1, _variants, _same, _same)
-QUOTES = Analyser("quotes", 1, _quotes, _dump_all, lambda data: [Quote.from_dict(item) for item in data])
-ENTITIES = Analyser("entities", 1, _entities, _dump_all, lambda data: [Entity.from_dict(item) for item in data])
+QUOTES = Analyser("quotes", 1, _quotes, _dump_all, _load_quotes)
+ENTITIES = Analyser("entities", 1, _entities, _dump_all, _load_entities)
 
 # The analysers every digest runs, in order.
 ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, QUOTES, ENTITIES)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,
-                  words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+                  words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
     """Run every analyser over one event and return its digest."""
     event_input = EventInput(event, list(articles), list(copy_groups), words)
     digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups))

@@ -1,4 +1,8 @@
-"""The Python API: the same operations as the command line, over plain values."""
+"""The Python API: the same operations as the command line, over plain values.
+
+Defaults come from ``storyline.config``; functions that run stages take ``settings`` (a ``Settings``) for the copy
+threshold and the event options.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline import pipeline
-from storyline.dedup import DEFAULT_THRESHOLD, find_copy_groups
+from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
+from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
@@ -18,7 +23,7 @@ from storyline.render import digest_to_json, digest_to_markdown, index_to_json, 
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
 
-DEFAULT_DB = "storyline.db"
+DEFAULTS = Settings()
 
 
 @dataclass(slots=True)
@@ -53,15 +58,16 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
-           max_file_bytes: int = DEFAULT_MAX_BYTES) -> pipeline.IngestReport:
+           max_file_bytes: int = DEFAULT_MAX_BYTES, settings: Settings = DEFAULTS) -> pipeline.IngestReport:
     """Read articles into the store and update copy groups and events incrementally."""
     with open_store(db) as store:
-        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
 
 
-def copy_groups(articles: Sequence[Article], *, threshold: float | None = None) -> list[CopyGroup]:
-    """Groups of copies of one story; every article in exactly one group."""
-    return find_copy_groups(articles, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+def copy_groups(articles: Sequence[Article], *, threshold: float | None = None,
+                settings: Settings = DEFAULTS) -> list[CopyGroup]:
+    """Groups of copies of one story; every article in exactly one group (``threshold``: else the settings')."""
+    return find_copy_groups(articles, threshold=settings.copy_threshold if threshold is None else threshold)
 
 
 def diff(a: Article, b: Article) -> VersionDiff:
@@ -69,12 +75,13 @@ def diff(a: Article, b: Article) -> VersionDiff:
     return diff_articles(a, b)
 
 
-def events(articles: Sequence[Article]) -> list[Event]:
+def events(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> list[Event]:
     """Articles grouped by the real-world event they report (copies always together)."""
-    return cluster_events(articles, copy_groups=find_copy_groups(articles))
+    groups = find_copy_groups(articles, threshold=settings.copy_threshold)
+    return cluster_events(articles, copy_groups=groups, **settings.events)
 
 
-def summarize(articles: Sequence[Article], *, words: int = 100,
+def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,
               copy_groups: Sequence[CopyGroup] | None = None) -> Summary:
     """A cited summary of one event's articles; copies count once."""
     if copy_groups is None:
@@ -99,14 +106,20 @@ def entities(articles: Sequence[Article]) -> list[Entity]:
     return find_entities(articles)
 
 
-def rebuild(store: Store) -> None:
+def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     """Recompute copy groups and events of every stored article."""
-    pipeline.rebuild(store)
+    pipeline.rebuild(store, settings=settings)
 
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
-           words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES) -> DigestReport:
-    """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
+           words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int = DEFAULT_MAX_BYTES,
+           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json")) -> DigestReport:
+    """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
+    static site readable from the file system) plus an index."""
+    unknown = [name for name in formats if name not in DIGEST_FORMATS]
+    if unknown or not formats:
+        raise ValueError(f"unknown digest format {', '.join(unknown) or '(none)'} (choose from "
+                         f"{', '.join(DIGEST_FORMATS)})")
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     paths = list(paths)
@@ -116,21 +129,30 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out}: exists and is not a directory")
     with open_store(db) as store:
-        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
         digests = pipeline.digests(store, words=words)
         article_count = store.count_articles()
     (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
     for item in digests:
         base = out / file_of[item.event.id]
-        base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
-        base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
-                                             encoding="utf-8")
+        if "markdown" in formats:
+            base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
+        if "json" in formats:
+            base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
+                                                 encoding="utf-8")
     md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
-    (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
-    (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
-                                    encoding="utf-8")
-    return DigestReport(str(out), str(out / "index.md"), len(digests), article_count, report.problems, digests)
+    if "markdown" in formats:
+        (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
+    if "json" in formats:
+        (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
+                                        encoding="utf-8")
+    if "html" in formats:
+        from storyline.render.html import write_site
+
+        write_site(digests, out, file_of)
+    index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
+    return DigestReport(str(out), str(index), len(digests), article_count, report.problems, digests)
 
 
 def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:

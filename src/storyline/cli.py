@@ -11,13 +11,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storyline import api
-from storyline.config import load_settings
-from storyline.dedup import DEFAULT_THRESHOLD, explain
-from storyline.model import Article, Problem
-from storyline.render import summary_to_json, summary_to_markdown
-from storyline.store import StoreError
+from storyline import __version__
+from storyline.config import DIGEST_FORMATS, load_settings
+
+if TYPE_CHECKING:
+    from storyline.model import Article, Problem
+
+# The stages and their libraries are imported by the commands that use them, so that --help and --version start
+# at once.
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -28,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    from storyline.store import StoreError
+
     try:
         args.settings = load_settings(args.config)
         return args.handler(args)
@@ -49,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="storyline", description="Turn news articles into sourced event digests.")
     parser.add_argument("--config", help="TOML settings file (default: ./storyline.toml if present)")
+    parser.add_argument("--version", action="version", version=f"storyline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, handler: Callable, help_text: str, *, reads: bool = False,
@@ -77,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", default="digest", help="output directory (default: ./digest)")
     sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
     sub.add_argument("--max-file-bytes", type=int)
+    sub.add_argument("--format", default="markdown,json", type=_formats,
+                     help="what to write, comma-separated: markdown, json, html (default: markdown,json)")
 
     sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True)
     sub.add_argument("--threshold", type=float, help="overlap needed to count as a copy")
@@ -105,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true", help="one JSON object: {\"quotes\": [...]}")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files")
 
+    sub = command("serve", cmd_serve, "Read the stored events in a browser: a local web app with a JSON API.",
+                  store=True)
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sub.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
+
     sub = command("search", cmd_search, "Full-text search over stored articles.", store=True)
     sub.add_argument("query")
     sub.add_argument("--limit", type=int, default=20)
@@ -125,7 +139,9 @@ def cmd_read(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args))
+    from storyline import api
+
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings)
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
           f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
@@ -133,6 +149,8 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_articles(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
         articles = store.articles()
     for article in articles:
@@ -145,8 +163,11 @@ def cmd_articles(args) -> int:
 
 
 def cmd_digest(args) -> int:
+    from storyline import api
+
     words = args.words if args.words is not None else args.settings.summary_words
-    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args))
+    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
+                        settings=args.settings, formats=args.format)
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
           f"(index: {report.index_path})")
@@ -154,8 +175,12 @@ def cmd_digest(args) -> int:
 
 
 def cmd_dedup(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
-    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    from storyline.dedup import explain
+
+    threshold = args.threshold if args.threshold is not None else args.settings.copy_threshold
     groups = api.copy_groups(articles, threshold=threshold)
     by_id = {article.id: article for article in articles}
 
@@ -182,6 +207,8 @@ def cmd_dedup(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    from storyline import api
+
     a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
     difference = api.diff(a, b)
     print(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2) if args.json else difference.to_text())
@@ -189,8 +216,10 @@ def cmd_diff(args) -> int:
 
 
 def cmd_events(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
-    events = api.events(articles)
+    events = api.events(articles, settings=args.settings)
     if args.json:
         print(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
                                       "articles": e.article_ids, "outlets": e.outlets} for e in events]},
@@ -202,17 +231,23 @@ def cmd_events(args) -> int:
 
 
 def cmd_rebuild(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
-        api.rebuild(store)
+        api.rebuild(store, settings=args.settings)
         print(f"Rebuilt copy groups and events of {store.count_articles()} articles: "
               f"{len(store.copy_groups())} copy groups, {len(store.events())} events")
     return EXIT_OK
 
 
 def cmd_summarize(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
     if not articles:
         return _finish(problems, nothing_read=True)
+    from storyline.render import summary_to_json, summary_to_markdown
+
     summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
     if args.format == "text":
         print("\n".join(sentence.text for sentence in summary.sentences))
@@ -224,6 +259,7 @@ def cmd_summarize(args) -> int:
 
 
 def cmd_quotes(args) -> int:
+    from storyline import api
     from storyline.quotes import QuotesUnavailable, analyse_articles
 
     if args.paths and (args.db or args.event):
@@ -262,7 +298,18 @@ def cmd_quotes(args) -> int:
     return _finish(problems, nothing_read=not articles and bool(args.paths))
 
 
+def cmd_serve(args) -> int:
+    from storyline.web import serve
+
+    words = args.words if args.words is not None else args.settings.summary_words
+    if words < 1:
+        raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
+    return serve(_db(args), host=args.host, port=args.port, words=words)
+
+
 def cmd_search(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
         for article_id, snippet in store.search(args.query, args.limit):
             print(f"{article_id}\t{snippet}")
@@ -270,6 +317,15 @@ def cmd_search(args) -> int:
 
 
 # Helpers
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [name for name in formats if name not in DIGEST_FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r} "
+                                         f"(choose from {', '.join(DIGEST_FORMATS)})")
+    return formats
 
 
 def _db(args) -> str:
@@ -281,11 +337,15 @@ def _max_bytes(args) -> int:
 
 
 def _read(args) -> tuple[list[Article], list[Problem]]:
+    from storyline import api
+
     result = api.read(args.paths, max_file_bytes=_max_bytes(args))
     return result.articles, result.problems
 
 
 def _article_by_id_or_file(ref: str, args) -> Article:
+    from storyline import api
+
     if Path(ref).exists():
         result = api.read([ref], max_file_bytes=_max_bytes(args))
         if result.problems:

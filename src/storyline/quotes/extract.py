@@ -334,8 +334,10 @@ def _inverted_subject(verb):
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–"):
         return None
-    if any(child.dep_ in _SUBJECT_DEPS and child.i < verb.i for child in verb.children):
-        return None
+    for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
+        if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and (
+                child.tag_ in ("PRP", "WP") or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree)):
+            return None
     for entity in doc.ents:
         if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
             between = doc[verb.i + 1:entity.start]

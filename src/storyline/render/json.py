@@ -8,6 +8,9 @@ from storyline.model import Article, EventDigest, Summary
 from storyline.render.quotes import entities_to_json, quotes_to_json
 from storyline.render.sources import numbered_sources
 
+# The version of the digest object, shared by the JSON files and the web API; bump it when a field changes meaning.
+SCHEMA_VERSION = 1
+
 
 def article_to_json(article: Article, *, with_text: bool = True) -> dict:
     data = article.to_dict()
@@ -30,6 +33,7 @@ def summary_to_json(summary: Summary, articles: Sequence[Article]) -> dict:
 def digest_to_json(digest: EventDigest) -> dict:
     event = digest.event
     return {
+        "schema_version": SCHEMA_VERSION,
         "id": event.id,
         "title": event.title,
         "start": event.start,

@@ -50,20 +50,3 @@ def near_duplicate_pairs(sets: Sequence[frozenset[str]],
     dice = 2 * data / np.maximum(sizes[rows] + sizes[cols], 1)
     keep = dice >= threshold
     return sorted(zip(rows[keep].tolist(), cols[keep].tolist()))
-
-
-def components(count: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
-    """Connected-component label of each of ``count`` items linked by ``pairs`` (its smallest member)."""
-    parent = list(range(count))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(count)]

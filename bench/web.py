@@ -1,0 +1,263 @@
+"""Web app latency under a bounded local load, with an ingest writing to the store at the same time.
+
+Builds a store from the synthetic stream of ``bench/events.py`` (ECB+ dev articles copied with per-copy
+vocabularies) through the product's own ingest, starts ``storyline serve`` on 127.0.0.1, measures event pages
+cold (analysed on request) and cached, then runs CLIENTS keep-alive clients for SECONDS against the events page,
+cached event pages, article pages, searches and API calls while another process ingests the rest of the stream.
+The anchor is the floor of the same server: its static stylesheet, measured in the same run.
+
+    PYTHONPATH=src python bench/web.py [--data ../shared/data] [--articles 20000] [--clients 8] [--seconds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from events import read_ecbplus, synthetic_stream  # noqa: E402
+
+from storyline.ingest.assemble import content_hash  # noqa: E402
+
+GOALS_MS = {"events page": 200, "event page (cached)": 200, "article page": 200, "search": 300, "API call": 200}
+HELD_BACK = 2000  # articles left for the ingest that runs during the load
+INGEST_BATCH = 20  # articles per transaction of that ingest
+
+
+def stream(data: Path, total: int):
+    articles, gold, _ = read_ecbplus(data / "ecbplus-dev")
+    for batch in synthetic_stream(articles, gold, total):
+        for article in batch:
+            article.content_hash = content_hash(article.text)
+        yield batch
+
+
+def build_store(db: Path, data: Path, total: int, tail: Path) -> float:
+    """Ingest all but the last HELD_BACK articles of the stream; write those to ``tail`` for the concurrent ingest."""
+    from storyline import pipeline
+    from storyline.store import Store
+
+    started = time.perf_counter()
+    with Store(db) as store:
+        done = store.count_articles()
+        articles = [article for batch in stream(data, total) for article in batch]
+        pipeline.ingest(store, articles[done : total - HELD_BACK])
+    with tail.open("w", encoding="utf-8") as out:
+        for article in articles[total - HELD_BACK :]:
+            out.write(json.dumps(article.to_dict()) + "\n")
+    return time.perf_counter() - started
+
+
+def ingest_rest(db: Path, tail: Path) -> None:
+    """The concurrent writer: the held-back tail of the stream, INGEST_BATCH articles a transaction."""
+    from storyline import pipeline
+    from storyline.model import Article
+    from storyline.store import Store
+
+    articles = [Article.from_dict(json.loads(line)) for line in tail.read_text(encoding="utf-8").splitlines()]
+
+    def announced():
+        for number, article in enumerate(articles):
+            if number and number % INGEST_BATCH == 0:  # the next batch is pulled once the last one is committed
+                print(f"ingested {INGEST_BATCH}", flush=True)
+            yield article
+
+    with Store(db) as store:
+        pipeline.ingest(store, announced(), batch_size=INGEST_BATCH)
+
+
+class Client:
+    def __init__(self, host: str, port: int):
+        self.connection = http.client.HTTPConnection(host, port, timeout=60)
+
+    def get(self, path: str) -> tuple[int, float]:
+        started = time.perf_counter()
+        try:
+            self.connection.request("GET", path)
+            response = self.connection.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            status = 0
+        return status, (time.perf_counter() - started) * 1000
+
+
+def sample(db: Path, rng: random.Random) -> dict:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        events = [row[0] for row in connection.execute("SELECT id FROM events ORDER BY start, id")]
+        articles = [row[0] for row in connection.execute("SELECT id FROM articles ORDER BY random() LIMIT 2000")]
+        titles = [row[0] or "" for row in connection.execute("SELECT title FROM articles ORDER BY random() LIMIT 400")]
+        outlets = [row[0] for row in connection.execute("SELECT DISTINCT outlet FROM articles WHERE outlet != ''")]
+    words = [w for title in titles for w in re.findall(r"[A-Za-z]{5,}", title)]
+    queries = [" ".join(rng.sample(words, 2)) for _ in range(200)] + rng.sample(words, 100)
+    queries += ['"U.S."', "don't", "earthquake OR shooting", "-police fire", '"killed in', "NEAR(", "*"]
+    early = events[: int(len(events) * 0.8)]  # the concurrent ingest adds to the newest days, not these
+    return {"events": early, "articles": articles, "queries": queries, "outlets": outlets}
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    return float(np.percentile(values, 50)), float(np.percentile(values, 99))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--db", type=Path, default=Path(__file__).parent / "out" / "web.db")
+    parser.add_argument("--ingest-rest", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    tail = args.db.with_name(args.db.stem + "-tail.jsonl")
+    if args.ingest_rest:
+        ingest_rest(args.db, tail)
+        return
+    if not (args.data / "ecbplus-dev").is_dir():
+        sys.exit(f"bench/web.py: ECB+ dev data not found under {args.data} (give --data)")
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if args.db.exists():
+        with sqlite3.connect(args.db) as connection:
+            connection.execute("DELETE FROM analyses")  # every run starts with no event analysed
+    built = build_store(args.db, args.data, args.articles, tail)
+    with sqlite3.connect(args.db) as connection:
+        stored, events = (
+            connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("articles", "events")
+        )
+    print(f"store: {stored:,} articles, {events:,} events ({args.db}, built or topped up in {built:.0f} s)")
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "storyline.cli", "serve", "--db", str(args.db), "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        address = re.search(r"http://([\d.]+):(\d+)/", server.stdout.readline())
+        host, port = address.group(1), int(address.group(2))
+        run(args, host, port, server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(args, host: str, port: int, server_pid: int) -> None:
+    rng = random.Random(11)
+    pool = sample(args.db, rng)
+    client = Client(host, port)
+    client.get("/")  # the server is up
+    cold_events = rng.sample(pool["events"], 20)
+    cold = [client.get(f"/events/{quote(event_id, safe='')}") for event_id in cold_events]
+    cached = [client.get(f"/events/{quote(event_id, safe='')}") for event_id in cold_events]
+    cold_p50, cold_p99 = percentiles([ms for _, ms in cold])
+    cached_p50, cached_p99 = percentiles([ms for _, ms in cached])
+    print(
+        f"event page, one client: cold p50 {cold_p50:.0f} ms, p99 {cold_p99:.0f} ms; cached p50 {cached_p50:.0f} ms, "
+        f"p99 {cached_p99:.0f} ms ({len(cold_events)} events, none analysed before)"
+    )
+
+    def request(kind: str, r: random.Random) -> str:
+        if kind == "events page":
+            params = {"page": str(r.randint(1, 50))}
+            if r.random() < 0.3:
+                params = {"outlet": r.choice(pool["outlets"])}
+            return "/?" + urlencode(params)
+        if kind == "event page (cached)":
+            return f"/events/{quote(r.choice(cold_events), safe='')}"
+        if kind == "article page":
+            return "/article?" + urlencode({"id": r.choice(pool["articles"])})
+        if kind == "search":
+            return "/search?" + urlencode({"q": r.choice(pool["queries"])})
+        if kind == "API call":
+            return r.choice(
+                [
+                    f"/api/events?page={r.randint(1, 50)}",
+                    f"/api/events/{quote(r.choice(cold_events), safe='')}",
+                    "/api/search?" + urlencode({"q": r.choice(pool["queries"])}),
+                ]
+            )
+        return "/static/storyline.css"
+
+    kinds = list(GOALS_MS) + ["static file (anchor: the server's floor)"]
+    results: dict[str, list[float]] = {kind: [] for kind in kinds}
+    failures: list[str] = []
+    lock = threading.Lock()
+    stop = 0.0  # set when the clients start
+
+    def worker(number: int) -> None:
+        r = random.Random(number)
+        own = Client(host, port)
+        step = number
+        while time.perf_counter() < stop:
+            kind = kinds[step % len(kinds)]
+            step += 1
+            path = request(kind, r)
+            status, ms = own.get(path)
+            with lock:
+                results[kind].append(ms)
+                if status != 200:
+                    failures.append(f"{status} {path}")
+
+    alone: dict[str, tuple[float, float, float]] = {}  # one client, no ingest: p50, p99, server CPU ms
+    r = random.Random(5)
+    for kind in kinds:
+        before = cpu_seconds(server_pid)
+        times = [client.get(request(kind, r))[1] for _ in range(30)]
+        alone[kind] = (*percentiles(times), (cpu_seconds(server_pid) - before) * 1000 / len(times))
+
+    writer = subprocess.Popen(
+        [sys.executable, __file__, "--ingest-rest", "--db", str(args.db)], stdout=subprocess.PIPE, text=True
+    )
+    first = writer.stdout.readline()  # the writer is committing before the clients start
+    written = [first] if first.startswith("ingested") else []
+    stop = time.perf_counter() + args.seconds
+    server_cpu = cpu_seconds(server_pid)
+    threads = [threading.Thread(target=worker, args=(number,)) for number in range(args.clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    server_cpu = cpu_seconds(server_pid) - server_cpu
+    writer.terminate()
+    written += [line for line in writer.communicate()[0].splitlines() if line.startswith("ingested")]
+    requests = sum(len(values) for values in results.values())
+    added = sum(int(line.split()[1]) for line in written)
+    print(
+        f"\n{args.clients} clients on {host} for {args.seconds:.0f} s: {requests} requests, server CPU "
+        f"{server_cpu * 1000 / max(requests, 1):.1f} ms per request; an ingest stored {added} articles meanwhile "
+        f"({INGEST_BATCH} per transaction, {len(written)} transactions)\n"
+    )
+    print("| request | n | p50 ms | p99 ms | goal p99 | met | one client alone: p50 / p99 ms | server CPU ms |")
+    print("|---|---|---|---|---|---|---|---|")
+    for kind in kinds:
+        p50, p99 = percentiles(results[kind])
+        goal = GOALS_MS.get(kind)
+        met = "" if goal is None else ("yes" if p99 < goal else "no")
+        one50, one99, cpu = alone[kind]
+        print(
+            f"| {kind} | {len(results[kind])} | {p50:.1f} | {p99:.1f} | {goal or ''} | {met} | "
+            f"{one50:.1f} / {one99:.1f} | {cpu:.1f} |"
+        )
+    print(f"\nfailed requests: {len(failures)}" + (f" (first: {failures[:5]})" if failures else ""))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,395 @@
+"""The local web app: event pages whose every summary sentence shows its source, and a JSON API under /api/.
+
+Every handler reads the store inside one read-only snapshot; the only thing the app ever writes is the analysis
+cache of an event it had to analyse (see ``digests.py``). Article text is untrusted: templates escape everything,
+and the Content-Security-Policy allows no script at all and nothing from another origin.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyline.render.json import SCHEMA_VERSION, digest_to_json
+from storyline.web import views
+from storyline.web.digests import DigestCache
+from storyline.web.jinja import STATIC, environment
+from storyline.web.reader import HIT_CLOSE, HIT_OPEN, EventFilters, Snapshot, StoreReader
+
+PAGE_SIZE = 20
+SEARCH_LIMIT = 50
+API_PAGE_MAX = 100
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# The API's own docs page is served by the app; no API explorer is loaded from another site.
+OPENAPI_URL = "/api/openapi.json"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response, errors included (plain ASGI: no per-request task overhead)."""
+
+    _RAW = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+    _NAMES = {name for name, _ in _RAW}
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                kept = [(name, value) for name, value in message.get("headers", []) if name.lower() not in self._NAMES]
+                message = {**message, "headers": kept + self._RAW}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class AppLinks:
+    """Absolute paths within the app."""
+
+    def home(self, **params: str) -> str:
+        query = urlencode({key: value for key, value in params.items() if value})
+        return "/" + (f"?{query}" if query else "")
+
+    def event(self, event_id: str) -> str:
+        return f"/events/{quote(event_id, safe='')}"
+
+    def article(self, article_id: str, sentence: int | None = None) -> str:
+        return f"/article?{urlencode({'id': article_id})}" + (f"#s{sentence}" if sentence is not None else "")
+
+    def static(self, name: str) -> str:
+        return f"/static/{name}"
+
+    def search_page(self, query: str = "") -> str:
+        return "/search" + (f"?{urlencode({'q': query})}" if query else "")
+
+    def api_docs(self) -> str:
+        return "/api/docs"
+
+
+def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, page_size: int = PAGE_SIZE) -> FastAPI:
+    """The app over the store at ``db`` (which must exist); ``write_back=False`` never writes to it."""
+    reader = StoreReader(db)
+    cache = DigestCache(str(db), words=words, write_back=write_back)
+    links = AppLinks()
+    templates = environment()
+    app = FastAPI(
+        title="Storyline",
+        version=str(SCHEMA_VERSION),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=OPENAPI_URL,
+        description="Sourced event digests over a local Storyline store. Read-only.",
+    )
+    app.state.reader, app.state.cache = reader, cache
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    app.add_middleware(SecurityHeaders)
+
+    outlet_counts: dict[int, tuple[list, int]] = {}
+
+    def outlets_and_total(snapshot: Snapshot) -> tuple[list, int]:
+        """The outlet menu and the article count, counted again only after an ingest."""
+        mark = snapshot.mark()
+        if mark not in outlet_counts:
+            outlet_counts.clear()
+            outlet_counts[mark] = (snapshot.outlets(), snapshot.counts()[0])
+        return outlet_counts[mark]
+
+    def page(template: str, status: int = 200, **context) -> HTMLResponse:
+        html = templates.get_template(template).render(links=links, **context)
+        return HTMLResponse(html, status_code=status)
+
+    def not_found(what: str) -> HTMLResponse:
+        return page("message.html", 404, heading="Not found", message=what)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": str(error.detail)}, status_code=error.status_code)
+        return page(
+            "message.html",
+            error.status_code,
+            heading="Not found" if error.status_code == 404 else "Error",
+            message="There is no page at this address." if error.status_code == 404 else str(error.detail),
+        )
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_busy(request: Request, error: sqlite3.Error):
+        message = "The store could not be read just now; try again in a moment."
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": message}, status_code=503)
+        return page("message.html", 503, heading="Try again", message=message)
+
+    # Pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(
+        since: str = "", until: str = "", outlet: str = "", text: str = "", page_number: str = Query("", alias="page")
+    ):
+        filters = _filters(since, until, outlet, text)
+        number = _page_number(page_number)
+        with reader.snapshot() as snapshot:
+            listing = _listing(snapshot, cache, filters, number, page_size)
+            outlets, article_total = outlets_and_total(snapshot)
+        pages = max(1, math.ceil(listing["total"] / page_size))
+        params = {"since": filters.since, "until": filters.until, "outlet": filters.outlet, "text": filters.text}
+        return page(
+            "events.html",
+            rows=[_row_view(item, links) for item in listing["rows"]],
+            total=listing["total"],
+            filters=filters,
+            filtered=any(params.values()),
+            outlets=outlets,
+            filters_enabled=True,
+            article_total=article_total,
+            page=number,
+            pages=pages,
+            newer=links.home(**params, page=str(number - 1) if number > 2 else "") if number > 1 else None,
+            older=links.home(**params, page=str(number + 1)) if number < pages else None,
+        )
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(event_id: str):
+        with reader.snapshot() as snapshot:
+            event = snapshot.event(event_id)
+            if event is None:
+                return not_found("No event has this id; it may have been merged into another by a later ingest.")
+            digest = cache.digest(snapshot, event)
+        return page("event.html", **views.event_context(digest, links))
+
+    @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str = Query("", alias="id")):
+        with reader.snapshot() as snapshot:
+            context = _article_context(snapshot, article_id, links)
+        if context is None:
+            return not_found("No article has this id.")
+        return page("article.html", **context)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = ""):
+        with reader.snapshot() as snapshot:
+            hits = snapshot.search(q, limit=SEARCH_LIMIT) if q.strip() else []
+            groups = _search_groups(snapshot, hits, links)
+        return page("search.html", query=q, groups=groups, hit_count=len(hits), limit=SEARCH_LIMIT)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs():
+        return page("api_docs.html", spec=app.openapi(), openapi_url=OPENAPI_URL)
+
+    # JSON API
+
+    @app.get(
+        "/api/events",
+        summary="Events, newest first",
+        description="Paged; filtered by dates (YYYY-MM-DD), outlet and words in the articles.",
+    )
+    def api_events(
+        since: str = Query("", description="events that last until this date or later"),
+        until: str = Query("", description="events that start on this date or earlier"),
+        outlet: str = Query("", description="events with an article from this outlet"),
+        text: str = Query("", description="events with an article holding these words"),
+        page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
+        per_page: int = Query(page_size, ge=1, le=API_PAGE_MAX),
+    ):
+        filters = _filters(since, until, outlet, text)
+        with reader.snapshot() as snapshot:
+            listing = _listing(snapshot, cache, filters, page_number, per_page)
+        return JSONResponse(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "total": listing["total"],
+                "page": page_number,
+                "per_page": per_page,
+                "events": [
+                    {
+                        "id": row.event.id,
+                        "title": row.event.title,
+                        "start": row.event.start,
+                        "end": row.event.end,
+                        "outlets": row.event.outlets,
+                        "article_count": row.article_count,
+                        "outlet_count": row.outlet_count,
+                        "lead": lead,
+                        "url": f"/api/events/{quote(row.event.id, safe='')}",
+                    }
+                    for row, lead in listing["rows"]
+                ],
+            }
+        )
+
+    @app.get(
+        "/api/events/{event_id}",
+        summary="One event's digest",
+        description="The same object as the digest's JSON file (analysed on first request, then cached).",
+    )
+    def api_event(event_id: str):
+        with reader.snapshot() as snapshot:
+            event = snapshot.event(event_id)
+            if event is None:
+                return JSONResponse({"error": f"no event with id {event_id!r}"}, status_code=404)
+            digest = cache.digest(snapshot, event)
+        return JSONResponse(digest_to_json(digest))
+
+    @app.get(
+        "/api/article",
+        summary="One article",
+        description="Its metadata, cleaned text, sentences (with the offsets citations use), event and copy group.",
+    )
+    def api_article(article_id: str = Query(..., alias="id", description="the article's id")):
+        with reader.snapshot() as snapshot:
+            article = snapshot.article(article_id)
+            if article is None:
+                return JSONResponse({"error": f"no article with id {article_id!r}"}, status_code=404)
+            groups = snapshot.copy_groups_of([article.id])
+            event_id = snapshot.event_of(article.id)
+        data = article.to_dict()
+        data["sentences"] = [
+            {"index": index, "start": start, "end": end, "text": article.text[start:end]}
+            for index, (start, end) in enumerate(views.split_sentences(article.text))
+        ]
+        data["event_id"] = event_id
+        data["copy_group"] = (
+            {"id": groups[0].id, "articles": groups[0].article_ids, "canonical": groups[0].canonical}
+            if groups
+            else None
+        )
+        return JSONResponse({"schema_version": SCHEMA_VERSION, **data})
+
+    @app.get(
+        "/api/search",
+        summary="Full-text search",
+        description='Any text works: words are searched as written; "phrases", word*, OR and -word are '
+        "understood. Each snippet's matched words are given as [start, end) offsets.",
+    )
+    def api_search(
+        q: str = Query("", description="what to search for"), limit: int = Query(SEARCH_LIMIT, ge=1, le=200)
+    ):
+        with reader.snapshot() as snapshot:
+            hits = snapshot.search(q, limit=limit) if q.strip() else []
+        return JSONResponse(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "query": q,
+                "hits": [
+                    {
+                        "article_id": hit.article_id,
+                        "title": hit.title,
+                        "outlet": hit.outlet,
+                        "published": hit.published,
+                        "event_id": hit.event_id,
+                        **_snippet_json(hit.snippet),
+                    }
+                    for hit in hits
+                ],
+            }
+        )
+
+    return app
+
+
+def _filters(since: str, until: str, outlet: str, text: str) -> EventFilters:
+    """Filters as typed; a date that is no YYYY-MM-DD date is left out rather than refused."""
+    return EventFilters(
+        since=since if _DATE.fullmatch(since.strip()) else "",
+        until=until if _DATE.fullmatch(until.strip()) else "",
+        outlet=outlet.strip()[:300],
+        text=text.strip()[:500],
+    )
+
+
+def _page_number(value: str) -> int:
+    return int(value) if value.isdigit() and 0 < int(value) < 1_000_000 else 1
+
+
+def _listing(snapshot: Snapshot, cache: DigestCache, filters: EventFilters, number: int, size: int) -> dict:
+    total = snapshot.count_events(filters)
+    rows = snapshot.event_rows(filters, offset=(number - 1) * size, limit=size)
+    leads = cache.cached_summary_leads(snapshot, rows)
+    missing = [row.event.article_ids[0] for row in rows if row.event.id not in leads and row.event.article_ids]
+    firsts = snapshot.lead_sentences(missing)
+    for row in rows:
+        if row.event.id not in leads and row.event.article_ids:
+            leads[row.event.id] = views.first_line(firsts.get(row.event.article_ids[0], ""))
+    return {"total": total, "rows": [(row, leads.get(row.event.id, "")) for row in rows]}
+
+
+def _row_view(item, links: AppLinks) -> dict:
+    row, lead = item
+    return {
+        "title": row.event.title,
+        "href": links.event(row.event.id),
+        "dates": views.date_span(row.event.start, row.event.end),
+        "article_count": row.article_count,
+        "outlet_count": row.outlet_count,
+        "lead": lead,
+    }
+
+
+def _article_context(snapshot: Snapshot, article_id: str, links) -> dict | None:
+    article = snapshot.article(article_id) if article_id else None
+    if article is None:
+        return None
+    event_id = snapshot.event_of(article.id)
+    event = (event_id, snapshot.event_titles([event_id]).get(event_id, event_id)) if event_id else None
+    groups = snapshot.copy_groups_of([article.id])
+    group = groups[0] if groups else None
+    briefs = snapshot.article_briefs(group.article_ids) if group else {}
+    return views.article_context(article, links, event=event, group=group, group_briefs=briefs)
+
+
+def _search_groups(snapshot: Snapshot, hits, links: AppLinks) -> list[dict]:
+    titles = snapshot.event_titles([hit.event_id for hit in hits if hit.event_id])
+    groups: dict[str | None, dict] = {}
+    for hit in hits:
+        group = groups.setdefault(
+            hit.event_id,
+            {
+                "title": titles.get(hit.event_id, "Not in an event yet") if hit.event_id else "Not in an event yet",
+                "href": links.event(hit.event_id) if hit.event_id in titles else None,
+                "hits": [],
+            },
+        )
+        group["hits"].append(
+            {
+                "title": hit.title or hit.article_id,
+                "outlet": hit.outlet,
+                "published": (hit.published or "")[:10],
+                "href": links.article(hit.article_id),
+                "pieces": views.hit_pieces(hit.snippet, HIT_OPEN, HIT_CLOSE),
+            }
+        )
+    return list(groups.values())
+
+
+def _snippet_json(snippet: str) -> dict:
+    text, spans = "", []
+    for hot, piece in views.hit_pieces(snippet, HIT_OPEN, HIT_CLOSE):
+        if hot:
+            spans.append([len(text), len(text) + len(piece)])
+        text += piece
+    return {"snippet": text, "highlights": spans}

@@ -1,0 +1,16 @@
+"""The Jinja2 environment of every page: autoescaping always on, templates loaded from this package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+@lru_cache(maxsize=1)
+def environment():
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)

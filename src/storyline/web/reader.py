@@ -1,0 +1,317 @@
+"""Read-only access to a store for the web app: one connection per thread, one snapshot per request.
+
+The app never writes articles, events or copy groups. Each request reads inside one transaction, so an ingest
+committing meanwhile (the store is in WAL mode) shows either entirely or not at all, and never fails a page.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from storyline.model import Article, CopyGroup, Event
+from storyline.store import StoreError
+from storyline.web.query import fts_query
+
+_ARTICLE_COLUMNS = (
+    "id",
+    "content_hash",
+    "title",
+    "title_source",
+    "outlet",
+    "url",
+    "published",
+    "date_source",
+    "author",
+    "language",
+    "source_path",
+    "text",
+    "paragraphs",
+)
+# Marks around search hits in snippets: private-use characters, turned into <mark> after escaping.
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
+_MATCHED_EVENTS_CAP = 5000
+
+
+@dataclass(slots=True, frozen=True)
+class EventFilters:
+    """What the events page is narrowed to; empty fields do not filter."""
+
+    since: str = ""
+    until: str = ""
+    outlet: str = ""
+    text: str = ""
+
+
+@dataclass(slots=True)
+class EventRow:
+    """One line of the events list."""
+
+    event: Event
+    article_count: int
+    outlet_count: int
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article id, content hash)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str  # with HIT_OPEN / HIT_CLOSE around the matched words
+    event_id: str | None
+
+
+class Snapshot:
+    """The queries the pages need, over one read transaction."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    # Events
+
+    def count_events(self, filters: EventFilters) -> int:
+        where, params = self._event_filter(filters)
+        if where is None:
+            return 0
+        return self.db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+    def event_rows(self, filters: EventFilters, *, offset: int, limit: int) -> list[EventRow]:
+        """Events newest first (by their latest date), with article and outlet counts."""
+        where, params = self._event_filter(filters)
+        if where is None:
+            return []
+        rows = self.db.execute(
+            f'SELECT e.id, e.title, e.start, e."end", e.outlets FROM events e WHERE {where} '
+            f'ORDER BY COALESCE(e."end", e.start) IS NULL, COALESCE(e."end", e.start) DESC, e.start DESC, e.id '
+            f"LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        members = self.members([row[0] for row in rows])
+        result = []
+        for event_id, title, start, end, outlets in rows:
+            ids = members.get(event_id, [])
+            event = Event(event_id, title, start, end, [article_id for article_id, _, _ in ids], json.loads(outlets))
+            outlet_count = len({outlet for _, _, outlet in ids if outlet})
+            result.append(EventRow(event, len(ids), outlet_count, [(a, h) for a, h, _ in ids]))
+        return result
+
+    def _event_filter(self, filters: EventFilters) -> tuple[str | None, list]:
+        clauses, params = ["1"], []
+        if filters.since:
+            clauses.append('COALESCE(e."end", e.start) >= ?')
+            params.append(filters.since)
+        if filters.until:
+            clauses.append("e.start <= ?")
+            params.append(filters.until + "\uffff")  # a date-time on the last day still counts
+        if filters.outlet:
+            clauses.append("EXISTS (SELECT 1 FROM json_each(e.outlets) WHERE value = ?)")
+            params.append(filters.outlet)
+        if filters.text.strip():
+            match = fts_query(filters.text)
+            if match is None:
+                return None, []
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT m.event_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                    "JOIN event_members m ON m.article_id = a.id WHERE articles_fts MATCH ? LIMIT ?",
+                    (match, _MATCHED_EVENTS_CAP),
+                )
+            ]
+            title_ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM events WHERE instr(lower(title), lower(?)) > 0 LIMIT ?",
+                    (filters.text.strip(), _MATCHED_EVENTS_CAP),
+                )
+            ]
+            clauses.append("e.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(set(ids) | set(title_ids))))
+        return " AND ".join(clauses), params
+
+    def members(self, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str | None]]]:
+        """Each event's articles in the order they were stored: (id, content hash, outlet)."""
+        result: dict[str, list[tuple[str, str, str | None]]] = {event_id: [] for event_id in event_ids}
+        if not event_ids:
+            return result
+        for event_id, article_id, content_hash, outlet in self.db.execute(
+            "SELECT m.event_id, a.id, a.content_hash, a.outlet FROM event_members m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY a.seq",
+            (json.dumps(list(event_ids)),),
+        ):
+            result[event_id].append((article_id, content_hash, outlet))
+        return result
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.db.execute(
+            'SELECT id, title, start, "end", outlets FROM events WHERE id = ?', (event_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        members = self.members([event_id])[event_id]
+        return Event(row[0], row[1], row[2], row[3], [article_id for article_id, _, _ in members], json.loads(row[4]))
+
+    def event_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT event_id FROM event_members WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def event_titles(self, event_ids: Sequence[str]) -> dict[str, str]:
+        return dict(
+            self.db.execute(
+                "SELECT id, title FROM events WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            )
+        )
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with the number of events it reported, most first (read from the events, not the texts)."""
+        return self.db.execute(
+            "SELECT value, COUNT(*) FROM events, json_each(events.outlets) WHERE value != '' "
+            "GROUP BY value ORDER BY COUNT(*) DESC, value"
+        ).fetchall()
+
+    def mark(self) -> int:
+        """Grows whenever an article is stored: what cached answers about the whole store are keyed by."""
+        return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+
+    def counts(self) -> tuple[int, int]:
+        articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        events = self.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        return articles, events
+
+    # Articles and copy groups
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """The articles with these ids, in the order given (unknown ids left out)."""
+        rows = self.db.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        ).fetchall()
+        by_id = {row[0]: _row_to_article(row) for row in rows}
+        return [by_id[article_id] for article_id in ids if article_id in by_id]
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def copy_groups_of(self, article_ids: Sequence[str]) -> list[CopyGroup]:
+        """The copy groups these articles belong to, whole, members in the order they were stored."""
+        groups: dict[str, CopyGroup] = {}
+        for article_id, group_id, canonical, overlap in self.db.execute(
+            "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
+            "JOIN articles a ON a.id = c.article_id WHERE c.group_id IN "
+            "(SELECT group_id FROM copy_groups WHERE article_id IN (SELECT value FROM json_each(?))) "
+            "ORDER BY c.group_id, a.seq",
+            (json.dumps(list(article_ids)),),
+        ):
+            group = groups.setdefault(group_id, CopyGroup(group_id, [], canonical, {}))
+            group.article_ids.append(article_id)
+            if overlap is not None:
+                group.overlap[article_id] = overlap
+        return list(groups.values())
+
+    def article_briefs(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """(title, outlet, published) per article id, without the text."""
+        return {
+            row[0]: row[1:]
+            for row in self.db.execute(
+                "SELECT id, title, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(ids)),),
+            )
+        }
+
+    # Analyses
+
+    def analyses(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Stored analyses: event id -> (fingerprint, JSON text)."""
+        return {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute(
+                "SELECT event_id, fingerprint, data FROM analyses WHERE event_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            )
+        }
+
+    def lead_sentences(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The first line of each article's text, for events not analysed yet."""
+        return {
+            row[0]: row[1]
+            for row in self.db.execute(
+                "SELECT id, substr(text, 1, 400) FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(article_ids)),),
+            )
+        }
+
+    # Search
+
+    def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
+        """Best-matching articles for whatever a person typed (an empty list when nothing can be searched)."""
+        match = fts_query(text)
+        if match is None:
+            return []
+        rows = self.db.execute(
+            f"SELECT a.id, a.title, a.outlet, a.published, "
+            f"snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24), m.event_id "
+            f"FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            f"LEFT JOIN event_members m ON m.article_id = a.id "
+            f"WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [SearchHit(*row) for row in rows]
+
+
+class StoreReader:
+    """Read-only connections to one store file, one per thread."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store (create one with 'storyline ingest')")
+        self._local = threading.local()
+        with self.snapshot() as snapshot:  # fails now, with a clear message, on a file that is no store
+            try:
+                snapshot.db.execute("SELECT 1 FROM events LIMIT 1").fetchall()
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"{self.path}: not a usable Storyline database ({error})") from None
+
+    def _connection(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(
+                    f"file:{quote(str(Path(self.path).resolve()))}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=10,
+                    check_same_thread=False,
+                )
+                db.execute("PRAGMA query_only = ON")
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"{self.path}: cannot be opened for reading ({error})") from None
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """Every read inside sees the store as it was at the first read."""
+        db = self._connection()
+        db.execute("BEGIN")
+        try:
+            yield Snapshot(db)
+        finally:
+            db.execute("COMMIT")
+
+
+def _row_to_article(row: tuple) -> Article:
+    values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+    values["paragraphs"] = [tuple(span) for span in json.loads(values["paragraphs"] or "[]")]
+    return Article(**values)
