@@ -18,7 +18,18 @@ from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
-from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Problem, Storyline, Summary
+from storyline.model import (
+    Article,
+    CopyGroup,
+    Disagreement,
+    Entity,
+    Event,
+    EventDigest,
+    Problem,
+    Quote,
+    Storyline,
+    Summary,
+)
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
@@ -115,6 +126,23 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
     if copy_groups is None:
         copy_groups = find_copy_groups(articles) if articles else []
     return _summarize(articles, words=words, copy_groups=copy_groups)
+
+
+def quotes(articles: Sequence[Article]) -> list[Quote]:
+    """Every quote of every article (direct and reported speech) with its speaker, article by article.
+
+    Needs spaCy's small English model; raises ``storyline.quotes.QuotesUnavailable`` saying what to install.
+    """
+    from storyline.quotes import find_quotes
+
+    return find_quotes(articles)
+
+
+def entities(articles: Sequence[Article]) -> list[Entity]:
+    """The people, organisations and places of the articles, name variants merged, most mentioned first."""
+    from storyline.quotes import find_entities
+
+    return find_entities(articles)
 
 
 def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:

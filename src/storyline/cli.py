@@ -126,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                      help="text: the sentences; markdown: with citations and sources; json (default: text)")
 
+    sub = command("quotes", cmd_quotes, "Who said what: every quote of every article, with its speaker.", store=True,
+                  example="storyline quotes examples/corpus --json")
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    sub.add_argument("--event", help="with --db: only the articles of this event")
+    sub.add_argument("--json", action="store_true", help="the quotes as one JSON object")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
+
     sub = command("serve", cmd_serve, "Read the stored events in a browser: a local web app with a JSON API.",
                   store=True, example="storyline serve --db news.db --port 8000")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -312,6 +319,46 @@ def cmd_summarize(args) -> int:
     else:
         print(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2))
     return _finish(problems)
+
+
+def cmd_quotes(args) -> int:
+    from storyline import api
+    from storyline.quotes import QuotesUnavailable, analyse_articles
+
+    if args.paths and (args.db or args.event):
+        raise ValueError("give files to read, or --db (and --event) of a store, not both")
+    if not args.paths and not args.db:
+        raise ValueError("nothing to read: give files or folders, or --db FILE of a store")
+    problems: list[Problem] = []
+    if args.paths:
+        articles, problems = _read(args)
+    else:
+        with api.open_store(args.db, must_exist=True) as store:
+            articles = store.articles()
+            if args.event:
+                event = next((e for e in store.events() if e.id == args.event), None)
+                if event is None:
+                    raise ValueError(f"{args.event}: no such event in {args.db} (list them with 'storyline events')")
+                members = set(event.article_ids)
+                articles = [a for a in articles if a.id in members]
+    try:
+        analysed = analyse_articles(articles)
+    except QuotesUnavailable as error:
+        raise ValueError(str(error)) from None
+    quotes = [quote for item in analysed for quote in item.quotes]
+    if args.json:
+        print(json.dumps({"quotes": [quote.to_dict() for quote in quotes]}, ensure_ascii=False, indent=2))
+    else:
+        for quote in quotes:
+            who = quote.speaker_name or quote.speaker or "-"
+            text = f"“{quote.text}”" if quote.direct else quote.text
+            print(f"{quote.article_id}\t{who}\t{text}")
+    skipped = [item for item in analysed if item.skipped]
+    if skipped:
+        print(f"storyline: {len(skipped)} article(s) not in English, no quotes looked for: "
+              f"{', '.join(item.article_id for item in skipped[:5])}{' ...' if len(skipped) > 5 else ''}",
+              file=sys.stderr)
+    return _finish(problems, nothing_read=not articles and bool(args.paths))
 
 
 def cmd_serve(args) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.model import Article, EventDigest, Storyline, Summary
+from storyline.render.quotes import quotes_to_markdown
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
 
 
@@ -35,6 +36,7 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
         for item in digest.developments:
             cited = sorted({numbers[c["article_id"]] for c in item["citations"] if c["article_id"] in numbers})
             lines.append(f"- {item['date']}: {item['text']} " + "".join(f"[{n}]" for n in cited))
+    lines += quotes_to_markdown(digest, numbers)
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
     copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
