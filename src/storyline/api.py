@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.analysis import analysis_key
 from storyline.dedup import DEFAULT_THRESHOLD, find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
 from storyline.model import Article, CopyGroup, Event, EventDigest, Problem, Summary
+from storyline.outfolder import RenderedPages, page_key
+from storyline.progress import Progress, counted
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
@@ -53,10 +56,11 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
-           max_file_bytes: int = DEFAULT_MAX_BYTES) -> pipeline.IngestReport:
-    """Read articles into the store and update copy groups and events incrementally."""
-    with open_store(db) as store:
-        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
+           max_file_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False) -> pipeline.IngestReport:
+    """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
+    the terminal)."""
+    with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
+        return pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article))
 
 
 def copy_groups(articles: Sequence[Article], *, threshold: float | None = None) -> list[CopyGroup]:
@@ -88,8 +92,9 @@ def rebuild(store: Store) -> None:
 
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
-           words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES) -> DigestReport:
-    """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index."""
+           words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False) -> DigestReport:
+    """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index
+    (``progress``: show it on the terminal)."""
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     paths = list(paths)
@@ -99,13 +104,18 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out}: exists and is not a directory")
     with open_store(db) as store:
-        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes))
-        digests = pipeline.digests(store, words=words)
+        with Progress("articles read", enabled=progress) as shown:
+            report = pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article))
+        with Progress("events analysed", enabled=progress) as shown:
+            digests = pipeline.digests(store, words=words, progress=shown)
         article_count = store.count_articles()
     (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
+    pages = RenderedPages(out)
     for item in digests:
         base = out / file_of[item.event.id]
+        if pages.up_to_date(file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words))):
+            continue
         base.with_suffix(".md").write_text(digest_to_markdown(item), encoding="utf-8")
         base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
                                              encoding="utf-8")
@@ -113,6 +123,7 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     (out / "index.md").write_text(index_to_markdown(digests, md_names), encoding="utf-8")
     (out / "index.json").write_text(json.dumps(index_to_json(digests, md_names), ensure_ascii=False, indent=2),
                                     encoding="utf-8")
+    pages.finish()  # pages of events that no longer exist are removed
     return DigestReport(str(out), str(out / "index.md"), len(digests), article_count, report.problems, digests)
 
 

@@ -16,6 +16,7 @@ from storyline import api
 from storyline.config import load_settings
 from storyline.dedup import DEFAULT_THRESHOLD, explain
 from storyline.model import Article, Problem
+from storyline.progress import watched
 from storyline.render import summary_to_json, summary_to_markdown
 from storyline.store import StoreError
 
@@ -65,8 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("read", cmd_read, "Read and clean articles without storing them.", reads=True)
     sub.add_argument("--json", action="store_true", help="one JSON object per article, per line")
 
-    command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
-            store=True)
+    sub = command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
+                  store=True)
+    sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
     sub = command("articles", cmd_articles, "List the stored articles.", store=True)
     sub.add_argument("--json", action="store_true")
@@ -77,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", default="digest", help="output directory (default: ./digest)")
     sub.add_argument("--words", type=int, help="summary length in words (default: 100)")
     sub.add_argument("--max-file-bytes", type=int)
+    sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
     sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True)
     sub.add_argument("--threshold", type=float, help="overlap needed to count as a copy")
@@ -119,7 +122,7 @@ def cmd_read(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args))
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
           f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
@@ -127,20 +130,20 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_articles(args) -> int:
-    with api.open_store(_db(args), must_exist=True) as store:
-        articles = store.articles()
-    for article in articles:
-        if args.json:
-            print(json.dumps({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")},
-                             ensure_ascii=False))
-        else:
-            print("\t".join([article.id, article.published or "-", article.outlet or "-", article.title or "-"]))
+    with _existing_store(args) as store:
+        for article in store.article_listing():  # streamed: no text is loaded to print a list
+            if args.json:
+                print(json.dumps(article, ensure_ascii=False))
+            else:
+                print("\t".join([article["id"], article["published"] or "-", article["outlet"] or "-",
+                                 article["title"] or "-"]))
     return EXIT_OK
 
 
 def cmd_digest(args) -> int:
     words = args.words if args.words is not None else args.settings.summary_words
-    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args))
+    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
+                        progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
           f"(index: {report.index_path})")
@@ -218,7 +221,7 @@ def cmd_summarize(args) -> int:
 
 
 def cmd_search(args) -> int:
-    with api.open_store(_db(args), must_exist=True) as store:
+    with _existing_store(args) as store:
         for article_id, snippet in store.search(args.query, args.limit):
             print(f"{article_id}\t{snippet}")
     return EXIT_OK
@@ -229,6 +232,15 @@ def cmd_search(args) -> int:
 
 def _db(args) -> str:
     return args.db or args.settings.db
+
+
+def _existing_store(args):
+    """The store named by ``--db``, opened without the pipeline's imports (listing and search need none)."""
+    from storyline.store import Store
+
+    if _db(args) != ":memory:" and not Path(_db(args)).exists():
+        raise StoreError(f"{_db(args)}: no such store (create one with 'storyline ingest')")
+    return Store(_db(args))
 
 
 def _max_bytes(args) -> int:

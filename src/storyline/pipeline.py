@@ -16,6 +16,7 @@ from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from
 from storyline.dedup import CopyIndex
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
+from storyline.progress import Progress
 from storyline.store import Store
 
 COPY_INDEX = "copies"
@@ -34,15 +35,17 @@ class IngestReport:
 def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500) -> IngestReport:
     """Store new articles and update copy groups and events incrementally, one transaction per batch."""
     report = IngestReport()
-    copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX))
-    state = store.get_state(EVENT_STATE)
-    event_index = EventIndex.from_state(state) if state else EventIndex()
+    copy_index = event_index = None  # loaded when the first new article arrives: nothing new, nothing loaded
     for batch in _batches(items, batch_size, report):
         with store.transaction():
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
             if not added:
                 continue
+            if copy_index is None:
+                copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX))
+                state = store.get_state(EVENT_STATE)
+                event_index = EventIndex.from_state(state) if state else EventIndex()
             rows, changed_groups = copy_index.add(added)
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
@@ -68,13 +71,19 @@ def rebuild(store: Store) -> None:
         store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
 
 
-def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> list[EventDigest]:
+def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS,
+            progress: Progress | None = None) -> list[EventDigest]:
     """A digest of every stored event; analyses of unchanged events come from the store."""
     articles = {article.id: article for article in store.articles()}
     groups = store.copy_groups()
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
     result = []
-    for event in store.events():
+    events = store.events()
+    if progress is not None:
+        progress.total = len(events)
+    for event in events:
+        if progress is not None:
+            progress.advance()
         members = [articles[article_id] for article_id in event.article_ids]
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
         fingerprint = analysis_key(members, words=words, analysers=analysers)
