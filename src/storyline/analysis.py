@@ -77,7 +77,7 @@ def _same(value: Any) -> Any:
     return value
 
 
-SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
+SUMMARY = Analyser("summary", 2, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 1, _variants, _same, _same)
 
 # The analysers every digest runs, in order.
