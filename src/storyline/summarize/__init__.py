@@ -232,8 +232,15 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
     each stem).
     """
     profile: dict[str, int] = {}
-    for article in articles:
-        for s in set(content_stems(article.text)):
+    if len(sentences) > _preselection.LARGE_EVENT:  # the sentences read stand for the articles
+        article_stems: dict[int, set[str]] = {}
+        for sentence in sentences:
+            article_stems.setdefault(sentence.article, set()).update(sentence.stems)
+        stem_sets = list(article_stems.values())
+    else:
+        stem_sets = [set(content_stems(article.text)) for article in articles]
+    for stems in stem_sets:
+        for s in stems:
             profile[s] = profile.get(s, 0) + 1
 
     def closeness(text: str) -> float:
