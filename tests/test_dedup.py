@@ -128,13 +128,13 @@ def test_incremental_adds_equal_batch():
 
 
 def test_chunked_and_parallel_sketching_give_the_same_groups(monkeypatch):
-    from storyline import dedup
+    from storyline.dedup import chunks, index
 
     articles = corpus()
     expected = find_copy_groups(articles, workers=1)
-    monkeypatch.setattr(dedup, "_POOL_CHUNK", 2)
-    monkeypatch.setattr(dedup, "_CONNECT_BATCH", 3)
-    monkeypatch.setattr(dedup, "_POOL_MIN_ARTICLES", 1)
+    monkeypatch.setattr(chunks, "_POOL_CHUNK", 2)
+    monkeypatch.setattr(index, "_CONNECT_BATCH", 3)
+    monkeypatch.setattr(chunks, "_POOL_MIN_ARTICLES", 1)
     assert find_copy_groups(articles, workers=1) == expected
     assert find_copy_groups(articles[::-1], workers=2) == expected  # sketched in a second process too
 

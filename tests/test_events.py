@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import storyline.events as events_module
+import storyline.events.layer as events_layer
+import storyline.events.split as events_split
 from storyline.dedup import find_copy_groups
 from storyline.events import EventIndex, cluster_events
 from storyline.features import article_language, entity_tokens
@@ -258,8 +259,8 @@ def test_a_cut_into_two_large_halves_is_trusted_at_the_looser_ratio(monkeypatch)
     # Every cut of the topic (two halves of 6, then halves of 3) is made to look apart by 0.5: enough for
     # halves of LARGE_HALF articles at split_ratio_large 0.6, not for small halves at split_ratio 0.35.
     corpus = shared_people_corpus()
-    assert events_module.LARGE_HALF <= 6
-    monkeypatch.setattr(events_module, "_separation", lambda similarity, half: 0.5)
+    assert events_split.LARGE_HALF <= 6
+    monkeypatch.setattr(events_split, "separation", lambda similarity, half: 0.5)
     assert len(cluster_events(corpus)) == 2
     assert len(cluster_events(corpus, split_ratio_large=0.5)) == 1
     assert len(cluster_events(corpus, split_ratio=0.55, split_ratio_large=0.55)) == 4
@@ -304,7 +305,7 @@ def test_state_round_trip_keeps_the_members_of_open_topics():
 
 
 def test_a_topic_past_its_kept_articles_keeps_its_events_and_goes_on(monkeypatch):
-    monkeypatch.setattr(events_module, "MAX_KEPT_TOPIC", 6)
+    monkeypatch.setattr(events_layer, "MAX_KEPT_TOPIC", 6)
     corpus = shared_people_corpus()
     first, rest = corpus[:3] + corpus[6:9], corpus[3:6] + corpus[9:]
     index = EventIndex()

@@ -11,6 +11,8 @@ Names are loaded on first use, so ``import storyline.ingest`` does not pull in t
 
 from importlib import import_module
 
+__version__ = "0.1.0"
+
 _HOMES = {
     "api": ("DigestReport", "ReadResult", "copy_groups", "diff", "digest", "events", "ingest", "open_store", "read",
             "rebuild", "summarize"),

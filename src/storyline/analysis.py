@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, CopyGroup, Event, EventDigest, Summary
 
 
@@ -22,7 +23,7 @@ class EventInput:
     event: Event
     articles: list[Article]
     copy_groups: list[CopyGroup]
-    words: int = 100
+    words: int = DEFAULT_SUMMARY_WORDS
 
 
 @dataclass(slots=True, frozen=True)
@@ -85,7 +86,7 @@ ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,
-                  words: int = 100, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+                  words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
     """Run every analyser over one event and return its digest."""
     event_input = EventInput(event, list(articles), list(copy_groups), words)
     digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups))

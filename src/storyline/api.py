@@ -1,4 +1,8 @@
-"""The Python API: the same operations as the command line, over plain values."""
+"""The Python API: the same operations as the command line, over plain values.
+
+Defaults come from ``storyline.config``; functions that run stages take ``settings`` (a ``Settings``) for the copy
+threshold and the event options.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from pathlib import Path
 
 from storyline import pipeline
 from storyline.analysis import analysis_key
-from storyline.dedup import DEFAULT_THRESHOLD, find_copy_groups
+from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, Settings
+from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import DEFAULT_MAX_BYTES, read_paths
@@ -21,7 +26,7 @@ from storyline.render import digest_to_json, digest_to_markdown, index_to_json, 
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
 
-DEFAULT_DB = "storyline.db"
+DEFAULTS = Settings()
 
 
 @dataclass(slots=True)
@@ -56,16 +61,19 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
-           max_file_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False) -> pipeline.IngestReport:
+           max_file_bytes: int = DEFAULT_MAX_BYTES, settings: Settings = DEFAULTS,
+           progress: bool = False) -> pipeline.IngestReport:
     """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
     the terminal)."""
     with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
-        return pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article))
+        return pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article),
+                               settings=settings)
 
 
-def copy_groups(articles: Sequence[Article], *, threshold: float | None = None) -> list[CopyGroup]:
-    """Groups of copies of one story; every article in exactly one group."""
-    return find_copy_groups(articles, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+def copy_groups(articles: Sequence[Article], *, threshold: float | None = None,
+                settings: Settings = DEFAULTS) -> list[CopyGroup]:
+    """Groups of copies of one story; every article in exactly one group (``threshold``: else the settings')."""
+    return find_copy_groups(articles, threshold=settings.copy_threshold if threshold is None else threshold)
 
 
 def diff(a: Article, b: Article) -> VersionDiff:
@@ -73,12 +81,13 @@ def diff(a: Article, b: Article) -> VersionDiff:
     return diff_articles(a, b)
 
 
-def events(articles: Sequence[Article]) -> list[Event]:
+def events(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> list[Event]:
     """Articles grouped by the real-world event they report (copies always together)."""
-    return cluster_events(articles, copy_groups=find_copy_groups(articles))
+    groups = find_copy_groups(articles, threshold=settings.copy_threshold)
+    return cluster_events(articles, copy_groups=groups, **settings.events)
 
 
-def summarize(articles: Sequence[Article], *, words: int = 100,
+def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,
               copy_groups: Sequence[CopyGroup] | None = None) -> Summary:
     """A cited summary of one event's articles; copies count once."""
     if copy_groups is None:
@@ -86,13 +95,14 @@ def summarize(articles: Sequence[Article], *, words: int = 100,
     return _summarize(articles, words=words, copy_groups=copy_groups)
 
 
-def rebuild(store: Store) -> None:
+def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     """Recompute copy groups and events of every stored article."""
-    pipeline.rebuild(store)
+    pipeline.rebuild(store, settings=settings)
 
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
-           words: int = 100, max_file_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False) -> DigestReport:
+           words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int = DEFAULT_MAX_BYTES,
+           settings: Settings = DEFAULTS, progress: bool = False) -> DigestReport:
     """Ingest ``paths`` into the store, then write Markdown and JSON for every stored event plus an index
     (``progress``: show it on the terminal)."""
     if words < 1:
@@ -105,7 +115,8 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
         raise ValueError(f"{out}: exists and is not a directory")
     with open_store(db) as store:
         with Progress("articles read", enabled=progress) as shown:
-            report = pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article))
+            report = pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article),
+                                     settings=settings)
         with Progress("events analysed", enabled=progress) as shown:
             digests = pipeline.digests(store, words=words, progress=shown)
         article_count = store.count_articles()

@@ -11,14 +11,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storyline import api
+from storyline import __version__
 from storyline.config import load_settings
-from storyline.dedup import DEFAULT_THRESHOLD, explain
-from storyline.model import Article, Problem
-from storyline.progress import watched
-from storyline.render import summary_to_json, summary_to_markdown
-from storyline.store import StoreError
+
+if TYPE_CHECKING:
+    from storyline.model import Article, Problem
+
+# The stages and their libraries are imported by the commands that use them, so that --help and --version start
+# at once.
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -29,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    from storyline.store import StoreError
+
     try:
         args.settings = load_settings(args.config)
         return args.handler(args)
@@ -50,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="storyline", description="Turn news articles into sourced event digests.")
     parser.add_argument("--config", help="TOML settings file (default: ./storyline.toml if present)")
+    parser.add_argument("--version", action="version", version=f"storyline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, handler: Callable, help_text: str, *, reads: bool = False,
@@ -122,7 +127,11 @@ def cmd_read(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), progress=watched(args.quiet))
+    from storyline import api
+    from storyline.progress import watched
+
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings,
+                        progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
           f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
@@ -141,9 +150,12 @@ def cmd_articles(args) -> int:
 
 
 def cmd_digest(args) -> int:
+    from storyline import api
+    from storyline.progress import watched
+
     words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
-                        progress=watched(args.quiet))
+                        settings=args.settings, progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
           f"(index: {report.index_path})")
@@ -151,8 +163,12 @@ def cmd_digest(args) -> int:
 
 
 def cmd_dedup(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
-    threshold = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    from storyline.dedup import explain
+
+    threshold = args.threshold if args.threshold is not None else args.settings.copy_threshold
     groups = api.copy_groups(articles, threshold=threshold)
     by_id = {article.id: article for article in articles}
 
@@ -179,6 +195,8 @@ def cmd_dedup(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    from storyline import api
+
     a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
     difference = api.diff(a, b)
     print(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2) if args.json else difference.to_text())
@@ -186,8 +204,10 @@ def cmd_diff(args) -> int:
 
 
 def cmd_events(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
-    events = api.events(articles)
+    events = api.events(articles, settings=args.settings)
     if args.json:
         print(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
                                       "articles": e.article_ids, "outlets": e.outlets} for e in events]},
@@ -199,17 +219,23 @@ def cmd_events(args) -> int:
 
 
 def cmd_rebuild(args) -> int:
+    from storyline import api
+
     with api.open_store(_db(args), must_exist=True) as store:
-        api.rebuild(store)
+        api.rebuild(store, settings=args.settings)
         print(f"Rebuilt copy groups and events of {store.count_articles()} articles: "
               f"{len(store.copy_groups())} copy groups, {len(store.events())} events")
     return EXIT_OK
 
 
 def cmd_summarize(args) -> int:
+    from storyline import api
+
     articles, problems = _read(args)
     if not articles:
         return _finish(problems, nothing_read=True)
+    from storyline.render import summary_to_json, summary_to_markdown
+
     summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
     if args.format == "text":
         print("\n".join(sentence.text for sentence in summary.sentences))
@@ -236,7 +262,7 @@ def _db(args) -> str:
 
 def _existing_store(args):
     """The store named by ``--db``, opened without the pipeline's imports (listing and search need none)."""
-    from storyline.store import Store
+    from storyline.store import Store, StoreError
 
     if _db(args) != ":memory:" and not Path(_db(args)).exists():
         raise StoreError(f"{_db(args)}: no such store (create one with 'storyline ingest')")
@@ -248,11 +274,15 @@ def _max_bytes(args) -> int:
 
 
 def _read(args) -> tuple[list[Article], list[Problem]]:
+    from storyline import api
+
     result = api.read(args.paths, max_file_bytes=_max_bytes(args))
     return result.articles, result.problems
 
 
 def _article_by_id_or_file(ref: str, args) -> Article:
+    from storyline import api
+
     if Path(ref).exists():
         result = api.read([ref], max_file_bytes=_max_bytes(args))
         if result.problems:

@@ -1,21 +1,42 @@
-"""Settings: defaults, overridden by a TOML file, overridden by environment variables."""
+"""Settings: defaults, overridden by a TOML file, overridden by environment variables.
+
+Every default lives here, once; the command line reads ``Settings`` and hands it to the API, which hands its parts
+to the stages. A TOML file holds the fields under ``[storyline]`` and event clustering knobs under
+``[storyline.events]`` (the fields of ``storyline.events.EventOptions``):
+
+>>> _apply(Settings(), {"summary_words": "60", "events": {"threshold": 0.35}}, "example")
+Settings(db='storyline.db', max_file_bytes=67108864, summary_words=60, copy_threshold=0.6, events={'threshold': 0.35})
+"""
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 CONFIG_FILE = "storyline.toml"
 ENV_PREFIX = "STORYLINE_"
 
 
+DEFAULT_DB = "storyline.db"
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger file is refused (WARC: per record)
+DEFAULT_SUMMARY_WORDS = 100
+# Share of the smaller text's word 6-grams found in the other text for two articles to be copies; the middle of the
+# plateau of the threshold sweep on the syndication dev set (docs/benchmarks.md).
+DEFAULT_COPY_THRESHOLD = 0.6
+
+
 @dataclass(slots=True, frozen=True)
 class Settings:
-    db: str = "storyline.db"
-    max_file_bytes: int = 64 * 1024 * 1024  # a larger file is refused (WARC: per record)
-    summary_words: int = 100
+    """Every setting a run uses; ``events`` holds event clustering options (defaults: ``EventOptions``)."""
+
+    db: str = DEFAULT_DB
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    summary_words: int = DEFAULT_SUMMARY_WORDS
+    copy_threshold: float = DEFAULT_COPY_THRESHOLD
+    events: dict[str, Any] = field(default_factory=dict)
 
 
 def load_settings(config_path: str | Path | None = None) -> Settings:
@@ -31,7 +52,7 @@ def load_settings(config_path: str | Path | None = None) -> Settings:
     elif config_path:
         raise ValueError(f"{path}: no such config file")
     from_env = {f.name: os.environ[ENV_PREFIX + f.name.upper()] for f in fields(Settings)
-                if ENV_PREFIX + f.name.upper() in os.environ}
+                if f.name != "events" and ENV_PREFIX + f.name.upper() in os.environ}
     return _apply(settings, from_env, "environment")
 
 
@@ -42,6 +63,11 @@ def _apply(settings: Settings, values: dict, origin: str) -> Settings:
         if key not in known:
             raise ValueError(f"{origin}: unknown setting '{key}' (known: {', '.join(known)})")
         kind = type(getattr(settings, key))
+        if kind is dict:
+            if not isinstance(value, dict):
+                raise ValueError(f"{origin}: setting '{key}' must be a table of options, got {value!r}")
+            changes[key] = dict(value)
+            continue
         try:
             changes[key] = kind(value)
         except (TypeError, ValueError):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from storyline.dedup import normalized_words
+from storyline.text.normalize import normalized_words
 from storyline.model import Article, Sentence
 from storyline.text import split_sentences, word_spans
 

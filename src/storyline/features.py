@@ -26,6 +26,8 @@ import xxhash
 
 from storyline.model import Article
 from storyline.text import STOPWORDS, split_sentences, stem
+from storyline.text.language import article_language, english_stopword_ratio
+from storyline.text.tokens import lower_words
 
 SUBSPACES = ("body", "title", "entities")
 HASH_SEED = 0x5E7
@@ -42,15 +44,6 @@ _ENTITY = re.compile(
 # What may precede the first word of a sentence: nothing, a line break, end punctuation, opening quotes.
 _SENTENCE_OPENER = re.compile(r"(?:^|[\n.!?:;\"“‘'`(\[\-–—|])[\s\"“‘'`(\[]*$")
 _MAX_HEADLINE_WORDS = 14
-# The word pattern of ``storyline.text.words``, applied to lower-cased text at once (same words, much faster).
-_LOWER_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
-
-
-def lower_words(text: str) -> list[str]:
-    """``storyline.text.words(text)``, computed in one pass."""
-    return _LOWER_WORD.findall(text.lower())
-
-
 @dataclass(slots=True)
 class ArticleFeatures:
     """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is
@@ -111,32 +104,6 @@ def entity_tokens(text: str) -> list[str]:
             found.append(" ".join(names))
         found.extend(names)
     return found
-
-
-def english_stopword_ratio(tokens: Sequence[str]) -> float:
-    """Share of ``tokens`` (lower-cased words) that are English stopwords: about 0.4 for English prose."""
-    if not tokens:
-        return 0.0
-    return sum(token in STOPWORDS for token in tokens) / len(tokens)
-
-
-def article_language(
-    article: Article, tokens: Sequence[str] | None = None, *, min_words: int = 12, min_ratio: float = 0.15
-) -> str:
-    """The language key that keeps events apart: the declared primary language tag, else a cheap guess.
-
-    The guess is "en" when at least ``min_ratio`` of the first 400 words are English stopwords, "und"
-    (undetermined, not English) when a text long enough to judge has fewer; texts too short to judge count as
-    English. ``tokens`` are the article's words when the caller has them already.
-    """
-    if article.language and article.language.strip():
-        return article.language.strip().lower().replace("_", "-").split("-")[0] or "und"
-    sample = list(tokens[:400]) if tokens is not None else lower_words(article.text[:4000])[:400]
-    if article.title:
-        sample += lower_words(article.title)
-    if len(sample) < min_words:
-        return "en"
-    return "en" if english_stopword_ratio(sample) >= min_ratio else "und"
 
 
 def headline_of(article: Article, body_stems: Sequence[str]) -> tuple[str, bool]:

@@ -7,19 +7,22 @@ and only the events it touched need analysing again.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
+from storyline.batching import iter_batches
+from storyline.config import DEFAULT_SUMMARY_WORDS, Settings
 from storyline.dedup import CopyIndex
+from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
 from storyline.model import Article, EventDigest, Problem
 from storyline.progress import Progress
 from storyline.store import Store
 
 COPY_INDEX = "copies"
+DEFAULTS = Settings()
 EVENT_STATE = "events"
 
 
@@ -32,8 +35,12 @@ class IngestReport:
     events_touched: set[str] = field(default_factory=set)
 
 
-def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500) -> IngestReport:
-    """Store new articles and update copy groups and events incrementally, one transaction per batch."""
+def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500,
+           settings: Settings = DEFAULTS) -> IngestReport:
+    """Store new articles and update copy groups and events incrementally, one transaction per batch.
+
+    A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
+    """
     report = IngestReport()
     copy_index = event_index = None  # loaded when the first new article arrives: nothing new, nothing loaded
     for batch in _batches(items, batch_size, report):
@@ -43,9 +50,9 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
             if not added:
                 continue
             if copy_index is None:
-                copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX))
+                copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
                 state = store.get_state(EVENT_STATE)
-                event_index = EventIndex.from_state(state) if state else EventIndex()
+                event_index = EventIndex.from_state(state) if state else EventIndex(**settings.events)
             rows, changed_groups = copy_index.add(added)
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
@@ -58,44 +65,56 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
     return report
 
 
-def rebuild(store: Store) -> None:
+def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     """Recompute copy groups and events from all stored articles, in one transaction."""
     articles = _dated(store.articles(), store.ingested_at())
-    copy_index = CopyIndex()
+    copy_index = CopyIndex(threshold=settings.copy_threshold)
     with store.transaction():
         rows, groups = copy_index.add(articles)
         store.put_index_rows(COPY_INDEX, rows)
         store.put_copy_groups(groups)
-        event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups())
+        event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups(), **settings.events)
         store.replace_all_events(event_index.events())
         store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
 
 
-def digests(store: Store, *, words: int = 100, analysers: Sequence[Analyser] = ANALYSERS,
-            progress: Progress | None = None) -> list[EventDigest]:
-    """A digest of every stored event; analyses of unchanged events come from the store."""
+def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS,
+            engine: Engine | None = None, progress: Progress | None = None) -> list[EventDigest]:
+    """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
+    (a map step over events, run by ``engine``) and stored. ``progress`` counts the events done."""
     articles = {article.id: article for article in store.articles()}
     groups = store.copy_groups()
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
-    result = []
+    result: list[EventDigest | None] = []
+    jobs, pending = [], []
     events = store.events()
     if progress is not None:
         progress.total = len(events)
     for event in events:
-        if progress is not None:
-            progress.advance()
         members = [articles[article_id] for article_id in event.article_ids]
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
         fingerprint = analysis_key(members, words=words, analysers=analysers)
         cached = store.get_analysis(event.id, fingerprint)
         if cached is not None:
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
+            if progress is not None:
+                progress.advance()
             continue
-        digest = analyse_event(event, members, event_groups, words=words, analysers=analysers)
+        jobs.append((event, members, event_groups, words, tuple(analysers)))
+        pending.append((len(result), fingerprint))
+        result.append(None)
+    for (position, fingerprint), digest in zip(pending, (engine or InProcess()).map(_analyse, jobs)):
         with store.transaction():
-            store.put_analysis(event.id, fingerprint, analysis_to_dict(digest, analysers))
-        result.append(digest)
+            store.put_analysis(digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
+        result[position] = digest
+        if progress is not None:
+            progress.advance()
     return result
+
+
+def _analyse(job: tuple) -> EventDigest:
+    event, members, event_groups, words, analysers = job
+    return analyse_event(event, members, event_groups, words=words, analysers=analysers)
 
 
 def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:
@@ -114,9 +133,8 @@ def _batches(items: Iterable[Article | Problem], size: int, report: IngestReport
             else:
                 report.read += 1
                 yield item
-    iterator = articles_only()
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
+
+    return iter_batches(articles_only(), size)
 
 
 __all__ = ["COPY_INDEX", "EVENT_STATE", "IngestReport", "digests", "ingest", "rebuild"]

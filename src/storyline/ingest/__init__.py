@@ -14,34 +14,33 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from storyline.config import DEFAULT_MAX_FILE_BYTES
+from storyline.ids import unique_articles
 from storyline.ingest.assemble import RawArticle, assemble, source_stem
 from storyline.ingest.decode import UnreadableInput, decode
 from storyline.ingest.detect import detect_format
 from storyline.ingest.feed import read_feed
 from storyline.ingest.html import read_html
-from storyline.ingest.records import read_json, read_jsonl
+from storyline.ingest.records import NO_TEXT, read_json, read_jsonl
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
 from storyline.model import Article, Problem
 
 __all__ = ["DEFAULT_MAX_BYTES", "UnreadableInput", "detect_format", "read_bytes", "read_paths"]
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
 _FOLDER_DOCS = re.compile(r"^(?:readme|license|licence|copying|changelog|licensedata)(?:\.\w+)?$", re.IGNORECASE)
+_CODE_SUFFIXES = frozenset({".py", ".sh", ".js", ".toml", ".cfg", ".ini"})  # a folder's tooling, not articles
 
 
 def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """Articles from files, directories (recursively, hidden entries skipped) and ``-`` (stdin).
 
     Yields an ``Article`` for each article read and a ``Problem`` for each input (or part of one) that failed;
-    a failure never stops the rest.
+    a failure never stops the rest. Ids follow ``storyline.ids.unique_articles``: an article read twice (the same
+    page in a crawl and as a file) comes once; a different article under a taken id gets a suffixed id.
     """
-    seen: dict[str, str] = {}
-    for path in paths:
-        for item in _read_path(str(path), max_file_bytes):
-            if isinstance(item, Article):
-                item.id = _unique_id(item, seen)
-            yield item
+    yield from unique_articles(item for path in paths for item in _read_path(str(path), max_file_bytes))
 
 
 def read_bytes(data: bytes, name: str, *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
@@ -59,11 +58,25 @@ def _read_path(path: str, max_file_bytes: int) -> Iterator[Article | Problem]:
         if not files:
             yield Problem(path, "directory holds no files")
         for file in files:
-            yield from _read_file(file, max_file_bytes)
+            yield from _folder_file(file, max_file_bytes)
     elif target.exists():
         yield from _read_file(target, max_file_bytes)
     else:
         yield Problem(path, "no such file or directory")
+
+
+def _folder_file(file: Path, max_file_bytes: int) -> Iterator[Article | Problem]:
+    """A file met in a folder walk: a JSON file none of whose records has text (an index or answer key kept beside
+    the articles) holds no articles and is skipped with a note; named on its own, it would be an error."""
+    items = _read_file(file, max_file_bytes)
+    if file.suffix.lower() not in (".json", ".jsonl"):
+        yield from items
+        return
+    items = list(items)
+    if items and all(isinstance(item, Problem) and item.message.startswith(NO_TEXT) for item in items):
+        print(f"storyline: {file}: no article records, skipped", file=sys.stderr)
+        return
+    yield from items
 
 
 def _read_file(file: Path, max_file_bytes: int) -> Iterator[Article | Problem]:
@@ -146,16 +159,10 @@ def _gunzip(data: bytes, limit: int) -> bytes:
 
 
 def _skipped(relative: Path) -> bool:
-    """Hidden entries and a folder's own documentation (README, LICENSE...) are not articles."""
-    return any(part.startswith(".") for part in relative.parts) or bool(_FOLDER_DOCS.match(relative.name))
+    """Hidden entries, a folder's own documentation (README, LICENSE...) and its scripts are not articles."""
+    return (
+        any(part.startswith(".") for part in relative.parts)
+        or bool(_FOLDER_DOCS.match(relative.name))
+        or relative.suffix.lower() in _CODE_SUFFIXES
+    )
 
-
-def _unique_id(article: Article, seen: dict[str, str]) -> str:
-    """Keep ids unique in a batch: a different article under a taken id gets a content-hash suffix."""
-    known = seen.get(article.id)
-    if known is None or known == article.content_hash:
-        seen[article.id] = article.content_hash
-        return article.id
-    unique = f"{article.id}~{article.content_hash[:8]}"
-    seen[unique] = article.content_hash
-    return unique

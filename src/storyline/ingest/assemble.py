@@ -11,7 +11,7 @@ import xxhash
 
 from storyline.ingest.clean import clean_text, normalise
 from storyline.ingest.dates import date_from_identifier, parse_date
-from storyline.ingest.language import detect_language
+from storyline.text.language import detect_language
 from storyline.model import Article
 from storyline.text import split_sentences
 

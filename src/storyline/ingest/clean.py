@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.ingest.dates import date_from_dateline, date_from_lead
+from storyline.text.boilerplate import FURNITURE_LINE
 
 _QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"),
            ("‚", "'"), ("‛", "'"), ("′", "'"), ("″", '"'))
@@ -27,14 +28,6 @@ _CREDIT = re.compile(
 # A credit ends its line and its words start within this many characters of the end.
 _CREDIT_REACH = 90
 _CREDIT_HINT = re.compile(r"©|\(c\)|copyright|photo|picture|image|credit|getty|reuters|afp|shutterstock")
-_BOILERPLATE_LINE = re.compile(
-    r"""^(?:advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this)?(?:\s+(?:article|story|on\s+\w+))?
-    |share\s+via.*|tweet|email|print|comments?|(?:click|tap)\s+here\b.*|read\s+(?:more|also|next)\b.*
-    |(?:sign\s+up|subscribe)\b.{0,80}|follow\s+us\b.{0,60}|related(?:\s+(?:articles?|stories|content))?\s*:?
-    |(?:©|\(c\)|copyright\b).{0,120}|all\s+rights\s+reserved\.?.{0,40}
-    |this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b.{0,80})$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 _BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
                      r"(?:\s*[,|/-]\s*(?P<affiliation>.{2,40}))?$")
 _LONGEST_LEFTOVER = 250
@@ -100,7 +93,7 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
             continue
         may_hold_credit = _CREDIT_HINT.search(lower, len(lower) - _CREDIT_REACH) is not None
         credit_only = may_hold_credit and _is_credit_only(line)
-        if credit_only or len(line) <= 200 and (_BOILERPLATE_LINE.match(line) or "rights reserved" in lower):
+        if credit_only or len(line) <= 200 and (FURNITURE_LINE.match(line) or "rights reserved" in lower):
             removed.append(line)
             # A credit line follows the caption it belongs to: drop the caption too.
             previous = _last_text_index(kept)

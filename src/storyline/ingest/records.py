@@ -21,6 +21,7 @@ _FIELDS = {
     "author": ("author", "authors", "byline"),
     "language": ("language", "lang"),
 }
+NO_TEXT = "record has no text"
 _CONTAINERS = ("articles", "items", "data", "documents", "docs", "results")
 
 
@@ -62,7 +63,7 @@ def record_to_article(record: object, path: str, where: str, number: int) -> Raw
     if isinstance(text, list):
         text = "\n\n".join(str(part) for part in text)
     if not isinstance(text, str) or not text.strip():
-        return Problem(where, "record has no text (expected a 'text', 'body' or 'content' field)")
+        return Problem(where, f"{NO_TEXT} (expected a 'text', 'body' or 'content' field)")
     if "</p>" in text or "<br" in text:
         text = html_fragment_to_text(text)
     outlet = values["outlet"]

@@ -27,15 +27,20 @@ def digest_to_markdown(digest: EventDigest) -> str:
              + (f" ({', '.join(outlets)})" if outlets else ""), "", "## Summary", ""]
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{note}_" for note in digest.notes]
-    copies = [group for group in digest.copy_groups if len(group.article_ids) > 1]
+    by_id = {a.id: a for a in digest.articles}
+    # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
+    copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
     if copies:
         lines += ["", "## Copies of one story", ""]
-        by_id = {a.id: a for a in digest.articles}
         for group in copies:
-            canonical = by_id[group.canonical]
-            lines.append(f"- [{numbers[canonical.id]}] {describe_source(canonical)} (original)")
+            canonical = by_id.get(group.canonical)
+            if canonical is None:
+                lines.append("- (the original is not among this event's articles)")
+            else:
+                lines.append(f"- [{numbers[canonical.id]}] {describe_source(canonical)} (original)")
             for variant in digest.variants.get(group.id, []):
-                lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
+                if variant["article_id"] in by_id:
+                    lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
     lines += ["", "## Sources", ""] + _source_list(digest.articles)
     return "\n".join(lines) + "\n"
 

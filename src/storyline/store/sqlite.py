@@ -6,9 +6,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from storyline.config import DEFAULT_DB
+from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event
 from storyline.store.schema import MIGRATIONS
 
@@ -30,7 +33,7 @@ class Store:
     ['a1']
     """
 
-    def __init__(self, path: str | Path = "storyline.db"):
+    def __init__(self, path: str | Path = DEFAULT_DB):
         self.path = str(path)
         if self.path != ":memory:" and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
@@ -112,7 +115,7 @@ class Store:
                                 (article.id, article.content_hash)).fetchone():
                 continue
             given_id = article.id
-            article.id = self._free_id(article)
+            article = self._with_free_id(article)  # a copy: the caller's article keeps its id
             values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
             values[-1] = json.dumps(article.paragraphs)
             cursor = self._db.execute(
@@ -123,10 +126,10 @@ class Store:
             added.append(article)
         return added
 
-    def _free_id(self, article: Article) -> str:
+    def _with_free_id(self, article: Article) -> Article:
         if not self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-            return article.id
-        return f"{article.id}~{article.content_hash[:8]}"
+            return article
+        return replace(article, id=suffixed_id(article.id, article.content_hash))
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """All stored articles in the order they were stored, or those with the given ids in that order."""

@@ -20,6 +20,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
 from storyline.summarize import candidates as _preselection
 from storyline.summarize.cite import supporting_citations
@@ -27,9 +28,10 @@ from storyline.summarize.compress import (claim, dateline, has_main_verb, openin
                                           shorten, stands_alone)
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import chronological, statement_first
-from storyline.summarize.overlap import components, near_duplicate_pairs
+from storyline.summarize.overlap import near_duplicate_pairs
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
+from storyline.unionfind import components
 
 __all__ = ["summarize"]
 
@@ -57,7 +59,7 @@ class _Candidate:
     concepts: set[Concept]
 
 
-def summarize(articles: Sequence[Article], *, words: int = 100,
+def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,
               copy_groups: Sequence[CopyGroup] = ()) -> Summary:
     """Summarize one event's articles in at most ``words`` words.
 

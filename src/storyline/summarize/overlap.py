@@ -86,20 +86,3 @@ def near_duplicate_pairs(sets: Sequence[frozenset[str]],
         keep = dice >= threshold
         pairs += zip(left[keep].tolist(), right[keep].tolist())
     return sorted(pairs)
-
-
-def components(count: int, pairs: Sequence[tuple[int, int]]) -> list[int]:
-    """Connected-component label of each of ``count`` items linked by ``pairs`` (its smallest member)."""
-    parent = list(range(count))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(count)]

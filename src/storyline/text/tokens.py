@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-STOPWORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms", "s", "t"}
+
+def _english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list, read from its own module file: importing scikit-learn for a word list
+    costs a second of start-up."""
+    spec = importlib.util.find_spec("sklearn")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    path = Path(folders[0] if folders else "") / "feature_extraction" / "_stop_words.py"
+    if folders and path.is_file():
+        namespace: dict = {}
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # a frozenset literal
+        if isinstance(namespace.get("ENGLISH_STOP_WORDS"), frozenset):
+            return namespace["ENGLISH_STOP_WORDS"]
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # another layout: the slow way
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+STOPWORDS = _english_stop_words() | {"said", "says", "mr", "mrs", "ms", "s", "t"}
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _STEMMER = Stemmer.Stemmer("english")
@@ -22,6 +40,15 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
     return [match.group().lower() for match in _WORD.finditer(text)]
+
+
+def lower_words(text: str) -> list[str]:
+    """``words(text)``, computed in one pass over the lower-cased text (the same words, much faster).
+
+    >>> lower_words("Mr. O'Neill's well-known U.S. firm")
+    ['mr', "o'neill's", 'well-known', 'u.s', 'firm']
+    """
+    return _WORD.findall(text.lower())
 
 
 @lru_cache(maxsize=200_000)

@@ -1,13 +1,17 @@
-"""Cheap language identification from function words; enough to keep languages apart."""
+"""Which language an article is in: a cheap guess from function words, and the key that keeps events apart."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from storyline.model import Article
+from storyline.text.tokens import STOPWORDS, lower_words
 
 # A few dozen of the most frequent function words of each language; written for this purpose.
 _FUNCTION_WORDS = {
     "en": "the of and to in is was that for on with as by at from it he she they said his her are were has have "
-          "this an be not",
+    "this an be not",
     "fr": "le la les des et est une un du dans pour que qui sur par au avec pas il elle ont sont été cette aux ne se",
     "de": "der die das und ist nicht ein eine den dem mit von zu auf für im des sich auch wurde sind hat wie oder",
     "es": "el la los las de y que en un una por con para del se es no su al lo como más fue han pero",
@@ -27,3 +31,29 @@ def detect_language(text: str, *, min_words: int = 20) -> str | None:
     scores = {lang: sum(token in vocabulary for token in tokens) / len(tokens) for lang, vocabulary in _WORDS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.12 else None
+
+
+def english_stopword_ratio(tokens: Sequence[str]) -> float:
+    """Share of ``tokens`` (lower-cased words) that are English stopwords: about 0.4 for English prose."""
+    if not tokens:
+        return 0.0
+    return sum(token in STOPWORDS for token in tokens) / len(tokens)
+
+
+def article_language(
+    article: Article, tokens: Sequence[str] | None = None, *, min_words: int = 12, min_ratio: float = 0.15
+) -> str:
+    """The language key that keeps events apart: the declared primary language tag, else a cheap guess.
+
+    The guess is "en" when at least ``min_ratio`` of the first 400 words are English stopwords, "und"
+    (undetermined, not English) when a text long enough to judge has fewer; texts too short to judge count as
+    English. ``tokens`` are the article's words when the caller has them already.
+    """
+    if article.language and article.language.strip():
+        return article.language.strip().lower().replace("_", "-").split("-")[0] or "und"
+    sample = list(tokens[:400]) if tokens is not None else lower_words(article.text[:4000])[:400]
+    if article.title:
+        sample += lower_words(article.title)
+    if len(sample) < min_words:
+        return "en"
+    return "en" if english_stopword_ratio(sample) >= min_ratio else "und"

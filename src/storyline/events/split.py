@@ -1,0 +1,124 @@
+"""The second level: a broad topic split in two, again and again, while its halves are far apart.
+
+Far apart by the topic's own term weights: terms the whole topic shares fade, terms only part of it uses count,
+which tells apart two events of one kind that share their people.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from storyline.events.options import EventOptions
+from storyline.events.vectors import Idf, row_norms2
+from storyline.features import SUBSPACES, ArticleFeatures
+
+# Topics smaller than this stay whole (two halves of at least two articles each, and enough articles for the
+# topic's own document frequencies to mean something); larger than MAX_SPLIT_TOPIC they stay whole too, since
+# the split compares every pair of the topic's articles.
+MIN_SPLIT_TOPIC = 6
+MAX_SPLIT_TOPIC = 3000
+# A cut whose halves both hold at least this many articles is judged by ``split_ratio_large``.
+LARGE_HALF = 6
+
+
+def local_similarity(features: ArticleFeatures, idf: Mapping[str, Idf], weights: np.ndarray) -> np.ndarray:
+    """Article-by-article similarity inside one topic, with each term weighted by the corpus idf times the
+    topic's own idf: terms every article of the topic shares (its people, its kind of action) fade, terms that
+    only part of it uses (the other place, victim, number, date) count."""
+    m = features.body.shape[0]
+    total, mass = np.zeros((m, m)), np.zeros((m, m))
+    for name, weight in zip(SUBSPACES, weights):
+        rows = features.subspace(name).tocsr()
+        # Only the topic's own columns (hashed columns number a million; a topic uses a few thousand).
+        columns, local = np.unique(rows.indices, return_inverse=True)
+        local_df = np.bincount(local, minlength=len(columns))
+        local_idf = np.log((1.0 + m) / (1.0 + local_df[local])) + 1.0
+        rows = sp.csr_matrix(
+            (rows.data * idf[name][columns][local] * local_idf, local.ravel(), rows.indptr), shape=(m, len(columns))
+        )
+        lengths = np.sqrt(row_norms2(rows))
+        present = lengths > 0
+        rows.data /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
+        total += weight * (rows @ rows.T).toarray()
+        mass += weight * np.outer(present, present)
+    similarity = total / np.where(mass > 0, mass, 1.0)
+    np.fill_diagonal(similarity, 1.0)
+    return similarity
+
+
+def separation(similarity: np.ndarray, half: np.ndarray) -> float:
+    """Mean similarity across the two halves over the geometric mean of the mean similarities within them
+    (pairs of distinct articles): near 1 for an arbitrary cut of one event, low for two events."""
+
+    def within(side: np.ndarray) -> float:
+        block = similarity[np.ix_(side, side)]
+        k = len(block)
+        return max((block.sum() - np.trace(block)) / (k * (k - 1)), 1e-9)
+
+    across = similarity[np.ix_(half, ~half)].mean()
+    return float(across / math.sqrt(within(half) * within(~half)))
+
+
+# Rounds of moving articles between the two halves of a cut (they converge in two or three).
+SETTLE_ROUNDS = 10
+
+
+def settle(similarity: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """Polish a cut of a topic in two: move each article to the half it is on average more similar to (itself
+    left out), until nothing moves (kernel 2-means started from the average-link cut, whose greedy merges can
+    leave a few articles on the wrong side)."""
+    inside = similarity.copy()
+    np.fill_diagonal(inside, 0.0)
+    for _ in range(SETTLE_ROUNDS):
+        n_half, n_other = int(half.sum()), int((~half).sum())
+        if min(n_half, n_other) < 2:
+            break
+        to_half = inside[:, half].sum(axis=1) / (n_half - half)
+        to_other = inside[:, ~half].sum(axis=1) / (n_other - ~half)
+        moved = to_half > to_other
+        if np.array_equal(moved, half):
+            break
+        half = moved
+    return half
+
+
+def split_topics(
+    labels: np.ndarray,
+    features: ArticleFeatures,
+    idf: Mapping[str, Idf],
+    options: EventOptions,
+    order: np.ndarray,
+) -> np.ndarray:
+    """The second level: split each topic (label) in two by average link on its local similarity while the
+    halves are apart (``separation`` below ``options.split_ratio``, or ``split_ratio_large`` when both halves
+    hold at least ``LARGE_HALF`` articles), recursively; returns new labels.
+    ``order`` is the fixed order the linkage sees the articles in (batch: the pass's date, longest-first, id
+    order; online: date and id), so input order never matters."""
+    weights = np.array(options.weights)
+    out = labels.copy()
+    next_label = int(labels.max()) + 1 if len(labels) else 0
+    ordered = labels[order]
+    stack = [order[ordered == label] for label in np.unique(labels)]
+    while stack:
+        members = stack.pop()
+        if not MIN_SPLIT_TOPIC <= len(members) <= MAX_SPLIT_TOPIC:
+            continue
+        similarity = local_similarity(features.take(members), idf, weights)
+        tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
+        half = settle(similarity, fcluster(tree, 2, "maxclust") == 1)
+        smaller = min(half.sum(), (~half).sum())
+        if smaller < 2:
+            continue
+        ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
+        if separation(similarity, half) >= ratio:
+            continue
+        out[members[~half]] = next_label
+        next_label += 1
+        stack += [members[half], members[~half]]
+    return np.unique(out, return_inverse=True)[1]
