@@ -57,3 +57,20 @@ def test_article_listing_streams_metadata_without_texts(tmp_path, capsys):
     assert main(["articles", "--db", str(db), "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 4 and all("text" not in row and row["outlet"] for row in rows)
+
+
+def test_search_and_listing_load_no_pipeline_libraries(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(CORPUS / "jsonl"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    probe = (
+        "import sys; from storyline.cli import main; "
+        f"main(['search', 'bank', '--db', {str(db)!r}]); main(['articles', '--json', '--db', {str(db)!r}]); "
+        "print(sorted(m for m in ('numpy', 'scipy', 'storyline.pipeline', 'trafilatura') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "[]" and any("Bank" in line for line in lines)
