@@ -11,7 +11,7 @@ time and peak resident memory come from the operating system (``os.wait4``). The
 is timed in a process of its own (the articles are loaded first; only ``summarize`` is timed), with this code and,
 given ``--before REVISION``, with the code of that git revision too, so both sides are measured in the same run.
 
-    PYTHONPATH=src python bench/scale.py --sizes 2000,10000 [--before REVISION] [--data ../shared/data] [--keep DIR]
+    PYTHONPATH=src python bench/scale.py --sizes 2000,10000 [--before REVISION] [--event-size N] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -192,6 +192,41 @@ def summarize_event(path: str) -> None:
     )
 
 
+def fused_event(data: Path, size: int, path: Path) -> None:
+    """Write one event of ``size`` articles: the ECB+ development articles in one event (many stories fused, the
+    worst case for a summary), one in twenty republished word for word by another outlet (one copy group)."""
+    from events import read_ecbplus
+
+    articles = [a for a in read_ecbplus(data / "ecbplus-dev")[0] if a.text.strip()]
+    originals = articles[: size * REPUBLISHED_EVERY // (REPUBLISHED_EVERY + 1)]
+    records, groups = [a.to_dict() for a in originals], []
+    for k, article in enumerate(originals[::REPUBLISHED_EVERY]):
+        records.append(dict(article.to_dict(), id=f"{article.id}~again", outlet=OUTLETS_AGAIN[k % 3]))
+        groups.append([f"g{k}", [article.id, f"{article.id}~again"], article.id])
+    path.write_text(json.dumps({"articles": records, "groups": groups}), encoding="utf-8")
+
+
+def summary_runs(event_json: Path, env: dict, before_src: Path | None) -> dict:
+    """The event's summary timed with this code and, when given, with the code in ``before_src``."""
+    facts = {}
+    for mode, code in (("now", ROOT / "src"), ("before", before_src)):
+        if code is None:
+            continue
+        done = subprocess.run(
+            [sys.executable, __file__, "--summarize-event", str(event_json)],
+            capture_output=True,
+            text=True,
+            env=dict(env, PYTHONPATH=str(code)),
+        )
+        lines = done.stdout.strip().splitlines()
+        facts[f"summary_{mode}"] = (
+            json.loads(lines[-1])
+            if done.returncode == 0 and lines
+            else {"error": (done.stderr.strip().splitlines() or ["?"])[-1]}
+        )
+    return facts
+
+
 def source_tree(revision: str, folder: Path) -> Path:
     """The ``src`` folder of ``revision`` of this repository, unpacked under ``folder``."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True)
@@ -222,27 +257,28 @@ def measure(data: Path, total: int, folder: Path, env: dict, before_src: Path | 
     facts["largest_event"] = size
     if event_id:
         export_event(folder / "store.db", event_id, folder / "largest-event.json")
-    for mode, code in (("now", ROOT / "src"), ("before", before_src)):
-        if not event_id or code is None:
-            continue
-        done = subprocess.run(
-            [sys.executable, __file__, "--summarize-event", str(folder / "largest-event.json")],
-            capture_output=True,
-            text=True,
-            env=dict(env, PYTHONPATH=str(code)),
-        )
-        lines = done.stdout.strip().splitlines()
-        facts[f"summary_{mode}"] = (
-            json.loads(lines[-1])
-            if done.returncode == 0 and lines
-            else {"error": (done.stderr.strip().splitlines() or ["?"])[-1]}
-        )
+        facts.update(summary_runs(folder / "largest-event.json", env, before_src))
     with sqlite3.connect(folder / "store.db") as connection:
         facts["events"] = connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
         facts["articles"] = connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     digest = folder / "digest" / "events"
     facts["event_files"] = len(list(digest.glob("*.md"))) if digest.is_dir() else 0
     return runs, facts
+
+
+def report_summaries(facts: dict) -> None:
+    for mode, label in (("now", "this code"), ("before", f"the code of {facts.get('before', 'before')}")):
+        s = facts.get(f"summary_{mode}")
+        if s is None:
+            continue
+        if "error" in s:
+            print(f"\nsummary, {label}: failed: {s['error']}")
+            continue
+        print(
+            f"\nsummary, {label}: {s['articles']} articles, {s['wall']:.2f} s wall, "
+            f"{s['cpu']:.2f} s CPU, peak {s['peak_mb']:.0f} MB (+{s['growth_mb']:.0f} MB while summarizing), "
+            f"{s['sentences']} sentences"
+        )
 
 
 def report(total: int, runs: list[Run], facts: dict) -> None:
@@ -255,18 +291,8 @@ def report(total: int, runs: list[Run], facts: dict) -> None:
     print("|---|---|---|---|---|---|")
     for r in runs:
         print(f"| {r.step} | {r.wall:.2f} | {r.cpu:.2f} | {r.peak_mb:,.0f} | {r.code} | {r.last_line} |")
-    for mode, label in (("now", "this code"), ("before", f"the code of {facts.get('before', 'before')}")):
-        s = facts.get(f"summary_{mode}")
-        if s is None:
-            continue
-        if "error" in s:
-            print(f"\nlargest event summary, {label}: failed: {s['error']}")
-            continue
-        print(
-            f"\nlargest event summary, {label}: {s['articles']} articles, {s['wall']:.2f} s wall, "
-            f"{s['cpu']:.2f} s CPU, peak {s['peak_mb']:.0f} MB (+{s['growth_mb']:.0f} MB while summarizing), "
-            f"{s['sentences']} sentences"
-        )
+    print("\nThe largest event's summary:")
+    report_summaries(facts)
 
 
 def growth(results: dict[int, tuple[list[Run], dict]]) -> None:
@@ -300,6 +326,13 @@ def main(argv: list[str] | None = None) -> None:
         metavar="REVISION",
         help="also summarize the largest event with the code of this git revision (e.g. main)",
     )
+    parser.add_argument(
+        "--event-size",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also summarize one event of N dev articles (all fused: the worst case); 0: skip",
+    )
     parser.add_argument("--summarize-event", metavar="EVENT_JSON", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.summarize_event:
@@ -307,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if not (args.data / "ecbplus-dev" / "docs.jsonl").exists():
         sys.exit(f"benchmark data not found under {args.data} (ecbplus-dev/docs.jsonl)")
-    sizes = [int(size) for size in args.sizes.split(",")]
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip() and int(size) > 0]  # 0: no stream
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     print(
         f"storyline through {' '.join(storyline_command())}; {os.cpu_count()} CPUs, "
@@ -316,6 +349,11 @@ def main(argv: list[str] | None = None) -> None:
     results = {}
     scratch = Path(tempfile.mkdtemp(prefix="storyline-before-"))
     before_src = source_tree(args.before, scratch) if args.before else None
+    if args.event_size:
+        fused_event(args.data, args.event_size, scratch / "event.json")
+        facts = dict(summary_runs(scratch / "event.json", env, before_src), before=args.before)
+        print(f"\nOne event of {args.event_size:,} articles (every ECB+ development topic fused, 1 in 20 republished):")
+        report_summaries(facts)
     for total in sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"storyline-scale-{total}-", dir=args.keep))
         try:
