@@ -132,7 +132,7 @@ def _loader(kind: type) -> Callable[[Any], Any]:
     return partial(_load_each, kind)
 
 
-SUMMARY = Analyser("summary", 1, _summary, Summary.to_dict, Summary.from_dict)
+SUMMARY = Analyser("summary", 2, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _same, _same)
 DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)

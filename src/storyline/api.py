@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.analysis import analysis_key
 from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
 from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
@@ -30,6 +31,8 @@ from storyline.model import (
     Storyline,
     Summary,
 )
+from storyline.outfolder import RenderedPages, page_key
+from storyline.progress import Progress, counted
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
@@ -69,10 +72,13 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB,
-           max_file_bytes: int = DEFAULT_MAX_BYTES, settings: Settings = DEFAULTS) -> pipeline.IngestReport:
-    """Read articles into the store and update copy groups and events incrementally."""
-    with open_store(db) as store:
-        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
+           max_file_bytes: int = DEFAULT_MAX_BYTES, settings: Settings = DEFAULTS,
+           progress: bool = False) -> pipeline.IngestReport:
+    """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
+    the terminal)."""
+    with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
+        return pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article),
+                               settings=settings)
 
 
 def copy_groups(articles: Sequence[Article], *, threshold: float | None = None,
@@ -152,9 +158,11 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
            words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int = DEFAULT_MAX_BYTES,
-           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json")) -> DigestReport:
+           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json"),
+           progress: bool = False) -> DigestReport:
     """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
-    static site readable from the file system) plus an index."""
+    static site readable from the file system) plus an index (``progress``: show it on the terminal). Pages of
+    unchanged events are not written again; pages of events no longer stored are removed."""
     unknown = [name for name in formats if name not in DIGEST_FORMATS]
     if unknown or not formats:
         raise ValueError(f"unknown digest format {', '.join(unknown) or '(none)'} (choose from "
@@ -168,16 +176,26 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out}: exists and is not a directory")
     with open_store(db) as store:
-        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes), settings=settings)
-        digests = pipeline.digests(store, words=words)
+        with Progress("articles read", enabled=progress) as shown:
+            report = pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes), shown, Article),
+                                     settings=settings)
+        with Progress("events analysed", enabled=progress) as shown:
+            digests = pipeline.digests(store, words=words, progress=shown)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
     (out / "events").mkdir(parents=True, exist_ok=True)
     file_of = _file_names(digests)
     md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
     page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
+    pages = RenderedPages(out, tuple(suffix for name, suffix in _PAGE_SUFFIX.items() if name in formats))
     for item in digests:
         base = out / file_of[item.event.id]
+        link = item.storyline
+        linked = [] if link is None else [entry["id"] for entry in link.earlier + link.later]
+        shown = [sorted(formats), None if link is None else [link.id, link.title, link.earlier, link.later],
+                 [page_names.get(event_id) for event_id in linked]]
+        if pages.up_to_date(file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)):
+            continue
         if "markdown" in formats:
             base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
         if "json" in formats:
@@ -192,9 +210,14 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     if "html" in formats:
         from storyline.render.html import write_site
 
-        write_site(digests, out, file_of)
+        write_site(digests, out, file_of)  # the whole site: its index and every page link each other
+    pages.finish()  # pages of events that no longer exist are removed
     index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
     return DigestReport(str(out), str(index), len(digests), article_count, report.problems, digests)
+
+
+# The event page each digest format writes for itself (html is written by the site writer).
+_PAGE_SUFFIX = {"markdown": ".md", "json": ".json"}
 
 
 def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:

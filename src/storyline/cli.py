@@ -74,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                   example="storyline read examples/corpus --json")
     sub.add_argument("--json", action="store_true", help="one JSON object per article, per line")
 
-    command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
-            store=True, example="storyline ingest examples/corpus --db news.db")
+    sub = command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
+                  store=True, example="storyline ingest examples/corpus --db news.db")
+    sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
     sub = command("articles", cmd_articles, "List the stored articles.", store=True,
                   example="storyline articles --db news.db --json")
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
     sub.add_argument("--format", default="markdown,json", type=_formats,
                      help="what to write, comma-separated: markdown, json, html (default: markdown,json)")
+    sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
     sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True,
                   example="storyline dedup examples/corpus --explain")
@@ -168,8 +170,10 @@ def cmd_read(args) -> int:
 
 def cmd_ingest(args) -> int:
     from storyline import api
+    from storyline.progress import watched
 
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings)
+    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), settings=args.settings,
+                        progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
           f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed ({_db(args)})")
@@ -177,25 +181,23 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_articles(args) -> int:
-    from storyline import api
-
-    with api.open_store(_db(args), must_exist=True) as store:
-        articles = store.articles()
-    for article in articles:
-        if args.json:
-            print(json.dumps({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")},
-                             ensure_ascii=False))
-        else:
-            print("\t".join([article.id, article.published or "-", article.outlet or "-", article.title or "-"]))
+    with _existing_store(args) as store:
+        for article in store.article_listing():  # streamed: no text is loaded to print a list
+            if args.json:
+                print(json.dumps(article, ensure_ascii=False))
+            else:
+                print("\t".join([article["id"], article["published"] or "-", article["outlet"] or "-",
+                                 article["title"] or "-"]))
     return EXIT_OK
 
 
 def cmd_digest(args) -> int:
     from storyline import api
+    from storyline.progress import watched
 
     words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
-                        settings=args.settings, formats=args.format)
+                        settings=args.settings, formats=args.format, progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to {report.out}/ "
           f"(index: {report.index_path})")
@@ -368,6 +370,8 @@ def cmd_serve(args) -> int:
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     return serve(_db(args), host=args.host, port=args.port, words=words)
+
+
 def cmd_compare(args) -> int:
     from storyline import api
 
@@ -401,9 +405,7 @@ def cmd_compare(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from storyline import api
-
-    with api.open_store(_db(args), must_exist=True) as store:
+    with _existing_store(args) as store:
         for article_id, snippet in store.search(args.query, args.limit):
             print(f"{article_id}\t{snippet}")
     return EXIT_OK
@@ -423,6 +425,15 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def _db(args) -> str:
     return args.db or args.settings.db
+
+
+def _existing_store(args):
+    """The store named by ``--db``, opened without the pipeline's imports (listing and search need none)."""
+    from storyline.store import Store, StoreError
+
+    if _db(args) != ":memory:" and not Path(_db(args)).exists():
+        raise StoreError(f"{_db(args)}: no such store (create one with 'storyline ingest')")
+    return Store(_db(args))
 
 
 def _max_bytes(args) -> int:

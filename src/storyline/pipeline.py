@@ -20,6 +20,7 @@ from storyline.events import EventIndex
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
+from storyline.progress import Progress
 from storyline.store import Store
 from storyline.timelines import link_digests
 
@@ -46,16 +47,18 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
     A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
     """
     report = IngestReport()
-    copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
-    state = store.get_state(EVENT_STATE)
-    event_index = EventIndex.from_state(state) if state else EventIndex(**settings.events)
-    story_index = _storyline_index(store, event_index)
+    copy_index = event_index = story_index = None  # loaded with the first new article: nothing new, nothing loaded
     for batch in _batches(items, batch_size, report):
         with store.transaction():
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
             if not added:
                 continue
+            if copy_index is None:
+                copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
+                state = store.get_state(EVENT_STATE)
+                event_index = EventIndex.from_state(state) if state else EventIndex(**settings.events)
+                story_index = _storyline_index(store, event_index)
             rows, changed_groups = copy_index.add(added)
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
@@ -99,7 +102,8 @@ def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
     index = StorylineIndex()
     events = store.events()
     if events:
-        articles = _dated(store.articles(), store.ingested_at())
+        members = {article_id for event in events for article_id in event.article_ids}  # not a batch being added
+        articles = _dated([a for a in store.articles() if a.id in members], store.ingested_at())
         with store.transaction():
             store.put_storylines(index.update(events, articles, idf=event_index.idf()))
             store.put_state(STORYLINE_STATE, index.to_state())
@@ -107,21 +111,26 @@ def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
 
 
 def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS,
-            engine: Engine | None = None) -> list[EventDigest]:
+            engine: Engine | None = None, progress: Progress | None = None) -> list[EventDigest]:
     """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
-    (a map step over events, run by ``engine``) and stored."""
+    (a map step over events, run by ``engine``) and stored. ``progress`` counts the events done."""
     articles = {article.id: article for article in store.articles()}
     groups = store.copy_groups()
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
     result: list[EventDigest | None] = []
     jobs, pending = [], []
-    for event in store.events():
+    events = store.events()
+    if progress is not None:
+        progress.total = len(events)
+    for event in events:
         members = [articles[article_id] for article_id in event.article_ids]
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
         fingerprint = analysis_key(members, words=words, analysers=analysers)
         cached = store.get_analysis(event.id, fingerprint)
         if cached is not None:
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
+            if progress is not None:
+                progress.advance()
             continue
         jobs.append((event, members, event_groups, words, tuple(analysers)))
         pending.append((len(result), fingerprint))
@@ -130,6 +139,8 @@ def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequ
         with store.transaction():
             store.put_analysis(digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
         result[position] = digest
+        if progress is not None:
+            progress.advance()
     link_digests(result, store.storylines())
     return result
 
