@@ -22,6 +22,8 @@ def test_every_analyser_fills_its_digest_field():
     assert names[:2] == ["summary", "variants"]
     assert {"disagreements", "developments"} <= set(names)
     assert digest.disagreements == []
+    assert {"quotes", "entities"} <= set(names)
+    assert digest.quotes == [] and digest.entities is not None
 
 
 def test_the_key_changes_with_an_analyser_version_and_with_members():

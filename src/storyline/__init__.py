@@ -9,8 +9,8 @@
 (20, 5, True)
 
 Names are loaded on first use, so ``import storyline.ingest`` does not pull in the heavier stages. The API's
-``events``, ``diff``, ``ingest`` and ``summarize`` share their names with subpackages, which take their place as
-attributes of ``storyline`` once imported: call them as ``storyline.api.events`` and so on.
+``events``, ``diff``, ``ingest``, ``summarize`` and ``quotes`` share their names with subpackages, which take their
+place as attributes of ``storyline`` once imported: call them as ``storyline.api.events`` and so on.
 """
 
 from importlib import import_module
@@ -18,10 +18,10 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _HOMES = {
-    "api": ("DigestReport", "ReadResult", "copy_groups", "digest", "disagreements", "open_store", "read", "rebuild",
-            "storylines"),
-    "model": ("Article", "Citation", "Claim", "CopyGroup", "Disagreement", "Event", "EventDigest", "Problem",
-              "Sentence", "Storyline", "Summary", "SummarySentence"),
+    "api": ("DigestReport", "ReadResult", "copy_groups", "digest", "disagreements", "entities", "open_store", "read",
+            "rebuild", "storylines"),
+    "model": ("Article", "Citation", "Claim", "CopyGroup", "Disagreement", "Entity", "Event", "EventDigest", "Problem",
+              "Quote", "Sentence", "Storyline", "Summary", "SummarySentence"),
     "store": ("Store", "StoreError"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

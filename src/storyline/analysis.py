@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
-from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Summary
+from storyline.model import Article, CopyGroup, Disagreement, Entity, Event, EventDigest, Quote, Summary
 
 
 @dataclass(slots=True, frozen=True)
@@ -98,6 +98,27 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _quotes(event_input: EventInput) -> list[Quote]:
+    from storyline.quotes import QuotesUnavailable, event_analysis
+
+    try:
+        quotes, _, notes = event_analysis(event_input.articles)
+    except QuotesUnavailable as error:
+        raise AnalysisFailure([], f"no quotes: {error}") from None
+    if notes:
+        raise AnalysisFailure(quotes, "; ".join(notes))
+    return quotes
+
+
+def _entities(event_input: EventInput) -> list[Entity]:
+    from storyline.quotes import QuotesUnavailable, event_analysis
+
+    try:
+        return event_analysis(event_input.articles)[1]
+    except QuotesUnavailable:
+        return []  # the quotes analyser already says what to install
+
+
 def _dump_each(items: Sequence[Any]) -> list:
     return [item.to_dict() for item in items]
 
@@ -111,13 +132,15 @@ def _loader(kind: type) -> Callable[[Any], Any]:
     return partial(_load_each, kind)
 
 
-SUMMARY = Analyser("summary", 2, _summary, Summary.to_dict, Summary.from_dict)
+SUMMARY = Analyser("summary", 3, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _same, _same)
 DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)
+QUOTES = Analyser("quotes", 1, _quotes, _dump_each, _loader(Quote))
+ENTITIES = Analyser("entities", 1, _entities, _dump_each, _loader(Entity))
 
 # The analysers every digest runs, in order.
-ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS, DEVELOPMENTS)
+ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS, DEVELOPMENTS, QUOTES, ENTITIES)
 
 
 def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,

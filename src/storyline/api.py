@@ -12,14 +12,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.analysis import analysis_key
 from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
 from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
 from storyline.events import cluster_events
 from storyline.ingest import read_paths
 from storyline.ingest.limits import Limits
-from storyline.model import Article, CopyGroup, Disagreement, Event, EventDigest, Problem, Storyline, Summary
+from storyline.model import (
+    Article,
+    CopyGroup,
+    Disagreement,
+    Entity,
+    Event,
+    EventDigest,
+    Problem,
+    Quote,
+    Storyline,
+    Summary,
+)
+from storyline.outfolder import RenderedPages, page_key
 from storyline.outputs import output_errors, prepare_output_folder
+from storyline.progress import Progress, counted
 from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
 from storyline.safety import file_stem
 from storyline.store import Store, StoreError
@@ -61,10 +75,12 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, max_file_bytes: int | None = None,
-           limits: Limits | None = None, settings: Settings = DEFAULTS) -> pipeline.IngestReport:
-    """Read articles into the store and update copy groups and events incrementally."""
-    with open_store(db) as store:
-        return pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes, limits=limits),
+           limits: Limits | None = None, settings: Settings = DEFAULTS, progress: bool = False) -> pipeline.IngestReport:
+    """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
+    the terminal)."""
+    with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
+        return pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes, limits=limits), shown,
+                                              Article),
                                settings=settings)
 
 
@@ -121,6 +137,23 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
     return _summarize(articles, words=words, copy_groups=copy_groups)
 
 
+def quotes(articles: Sequence[Article]) -> list[Quote]:
+    """Every quote of every article (direct and reported speech) with its speaker, article by article.
+
+    Needs spaCy's small English model; raises ``storyline.quotes.QuotesUnavailable`` saying what to install.
+    """
+    from storyline.quotes import find_quotes
+
+    return find_quotes(articles)
+
+
+def entities(articles: Sequence[Article]) -> list[Entity]:
+    """The people, organisations and places of the articles, name variants merged, most mentioned first."""
+    from storyline.quotes import find_entities
+
+    return find_entities(articles)
+
+
 def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     """Recompute copy groups and events of every stored article."""
     pipeline.rebuild(store, settings=settings)
@@ -128,9 +161,11 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
 
 def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
            words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int | None = None, limits: Limits | None = None,
-           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json")) -> DigestReport:
+           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json"),
+           progress: bool = False) -> DigestReport:
     """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
-    static site readable from the file system) plus an index."""
+    static site readable from the file system) plus an index (``progress``: show it on the terminal). Pages of
+    unchanged events are not written again; pages of events no longer stored are removed."""
     unknown = [name for name in formats if name not in DIGEST_FORMATS]
     if unknown or not formats:
         raise ValueError(f"unknown digest format {', '.join(unknown) or '(none)'} (choose from "
@@ -143,9 +178,11 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     out = Path(out)
     prepare_output_folder(out)  # before any work: an unusable --out fails at once
     with open_store(db) as store:
-        report = pipeline.ingest(store, read_paths(paths, max_file_bytes=max_file_bytes, limits=limits),
-                                 settings=settings)
-        digests = pipeline.digests(store, words=words)
+        with Progress("articles read", enabled=progress) as shown:
+            items = read_paths(paths, max_file_bytes=max_file_bytes, limits=limits)
+            report = pipeline.ingest(store, counted(items, shown, Article), settings=settings)
+        with Progress("events analysed", enabled=progress) as shown:
+            digests = pipeline.digests(store, words=words, progress=shown)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
     file_of = _file_names(digests)
@@ -154,18 +191,20 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
     page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
     with output_errors(out):
         (out / "events").mkdir(parents=True, exist_ok=True)
-        written = set()
+        pages = RenderedPages(out, tuple(suffix for name, suffix in _PAGE_SUFFIX.items() if name in formats))
         for item in digests:
             base = out / file_of[item.event.id]
+            link = item.storyline
+            linked = [] if link is None else [entry["id"] for entry in link.earlier + link.later]
+            shown = [sorted(formats), None if link is None else [link.id, link.title, link.earlier, link.later],
+                     [page_names.get(event_id) for event_id in linked]]
+            if pages.up_to_date(file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)):
+                continue
             if "markdown" in formats:
                 base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
             if "json" in formats:
                 base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
                                                      encoding="utf-8")
-            written |= {base.with_suffix(".md").name, base.with_suffix(".json").name}
-        for page in (out / "events").iterdir():  # pages of events that no longer exist (after a rebuild)
-            if page.suffix in (".md", ".json") and page.is_file() and page.name not in written:
-                page.unlink()
         if "markdown" in formats:
             (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
         if "json" in formats:
@@ -175,9 +214,14 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
         if "html" in formats:
             from storyline.render.html import write_site
 
-            write_site(digests, out, file_of)
+            write_site(digests, out, file_of)  # the whole site: its index and every page link each other
+        pages.finish()  # pages of events that no longer exist are removed
     index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
     return DigestReport(str(out), str(index), len(digests), article_count, report.problems, digests)
+
+
+# The event page each digest format writes for itself (html is written by the site writer).
+_PAGE_SUFFIX = {"markdown": ".md", "json": ".json"}
 
 
 def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:

@@ -83,8 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                   example="storyline read examples/corpus --json")
     sub.add_argument("--json", action="store_true", help="one JSON object per article, per line")
 
-    command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
-            store=True, example="storyline ingest examples/corpus --db news.db")
+    sub = command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
+                  store=True, example="storyline ingest examples/corpus --db news.db")
+    sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
     sub = command("articles", cmd_articles, "List the stored articles.", store=True,
                   example="storyline articles --db news.db --json")
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
     sub.add_argument("--format", default="markdown,json", type=_formats,
                      help="what to write, comma-separated: markdown, json, html (default: markdown,json)")
+    sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
     sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True,
                   example="storyline dedup examples/corpus --explain")
@@ -135,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                      help="text: the sentences; markdown: with citations and sources; json (default: text)")
 
+    sub = command("quotes", cmd_quotes, "Who said what: every quote of every article, with its speaker.", store=True,
+                  example="storyline quotes examples/corpus --json")
+    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    sub.add_argument("--event", help="with --db: only the articles of this event")
+    sub.add_argument("--json", action="store_true", help="the quotes as one JSON object")
+    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
+
     sub = command("serve", cmd_serve, "Read the stored events in a browser: a local web app with a JSON API.",
                   store=True, example="storyline serve --db news.db --port 8000")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
@@ -169,9 +178,10 @@ def cmd_read(args) -> int:
 
 def cmd_ingest(args) -> int:
     from storyline import api
+    from storyline.progress import watched
 
     report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), limits=_limits(args),
-                        settings=args.settings)
+                        settings=args.settings, progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
           f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed "
@@ -180,24 +190,23 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_articles(args) -> int:
-    from storyline import api
-
-    with api.open_store(_db(args), must_exist=True) as store:
-        articles = store.articles()
-    for article in articles:
-        if args.json:
-            print(_json_line({k: v for k, v in article.to_dict().items() if k not in ("text", "paragraphs")}))
-        else:
-            print(_article_line(article))
+    with _existing_store(args) as store:
+        for article in store.article_listing():  # streamed: no text is loaded to print a list
+            if args.json:
+                print(_json_line(article))
+            else:
+                print("\t".join(printable(article[key] or "-") for key in ("id", "published", "outlet", "title")))
     return EXIT_OK
 
 
 def cmd_digest(args) -> int:
     from storyline import api
+    from storyline.progress import watched
 
     words = args.words if args.words is not None else args.settings.summary_words
     report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
-                        limits=_limits(args), settings=args.settings, formats=args.format)
+                        limits=_limits(args), settings=args.settings, formats=args.format,
+                        progress=watched(args.quiet))
     _print_problems(report.problems)
     print(f"Wrote {report.event_count} event digests from {report.article_count} articles to "
           f"{printable(report.out)}/ (index: {printable(report.index_path)})")
@@ -325,6 +334,29 @@ def cmd_summarize(args) -> int:
     return _finish(problems)
 
 
+def cmd_quotes(args) -> int:
+    from storyline.quotes import QuotesUnavailable, analyse_articles
+
+    if not args.paths and not args.db:
+        raise ValueError("nothing to read: give files or folders, or --db FILE of a store")
+    articles, problems, _ = _articles_of_events(args)
+    try:
+        analysed = analyse_articles(articles)
+    except QuotesUnavailable as error:
+        raise ValueError(str(error)) from None
+    quotes = [quote for item in analysed for quote in item.quotes]
+    if args.json:
+        print(json_text(json.dumps({"quotes": [q.to_dict() for q in quotes]}, ensure_ascii=False, indent=2)))
+    for quote in quotes if not args.json else []:
+        text = f"“{quote.text}”" if quote.direct else quote.text
+        print("\t".join(printable(part) for part in (quote.article_id, quote.speaker_name or quote.speaker or "-", text)))
+    skipped = [item.article_id for item in analysed if item.skipped]
+    if skipped:
+        print(f"storyline: {len(skipped)} article(s) not in English, no quotes looked for: "
+              f"{printable(', '.join(skipped[:5]))}{' ...' if len(skipped) > 5 else ''}", file=sys.stderr)
+    return _finish(problems, nothing_read=not articles and bool(args.paths))
+
+
 def cmd_serve(args) -> int:
     from storyline.web import serve
 
@@ -332,42 +364,29 @@ def cmd_serve(args) -> int:
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     return serve(_db(args), host=args.host, port=args.port, words=words)
+
+
 def cmd_compare(args) -> int:
     from storyline import api
 
-    problems: list[Problem] = []
-    if args.paths:
-        if args.event:
-            raise ValueError("--event picks a stored event: use it with --db, not with PATHs")
-        articles, problems = _read(args)
-        if not articles:
-            return _finish(problems, nothing_read=True)
-        found = api.disagreements(articles)
-    else:
-        with api.open_store(_db(args), must_exist=True) as store:
-            events = [e for e in store.events() if not args.event or e.id == args.event]
-            if args.event and not events:
-                raise ValueError(f"{args.event}: no such event in {_db(args)}")
-            wanted = {article_id for event in events for article_id in event.article_ids}
-            articles = [article for article in store.articles() if article.id in wanted]
-        found = api.disagreements(articles, event_list=events)
+    articles, problems, events = _articles_of_events(args)
+    if args.paths and not articles:
+        return _finish(problems, nothing_read=True)
+    found = api.disagreements(articles, event_list=events)
     if args.json:
-        print(json.dumps({"disagreements": [item.to_dict() for item in found]}, ensure_ascii=False, indent=2))
-    else:
-        if not found:
-            print("No disagreements found.")
-        for item in found:
-            print(f"{item.event}: {item.topic} ({'update' if item.update else item.kind})")
-            for claim in item.claims:
-                print(f"  [{claim.side + 1}] {claim.outlet or '-'} {claim.published or '-'} "
-                      f"{claim.article_id}#{claim.sentence_index + 1}: {claim.text}")
+        print(json_text(json.dumps({"disagreements": [d.to_dict() for d in found]}, ensure_ascii=False, indent=2)))
+    elif not found:
+        print("No disagreements found.")
+    for item in found if not args.json else []:
+        print(printable(f"{item.event}: {item.topic} ({'update' if item.update else item.kind})"))
+        for claim in item.claims:
+            print("  " + printable(f"[{claim.side + 1}] {claim.outlet or '-'} {claim.published or '-'} "
+                                   f"{claim.article_id}#{claim.sentence_index + 1}: {claim.text}"))
     return _finish(problems)
 
 
 def cmd_search(args) -> int:
-    from storyline import api
-
-    with api.open_store(_db(args), must_exist=True) as store:
+    with _existing_store(args) as store:
         for article_id, snippet in store.search(args.query, args.limit, fts=args.fts):
             print(f"{printable(article_id)}\t{printable(snippet)}")
     return EXIT_OK
@@ -387,6 +406,15 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def _db(args) -> str:
     return args.db or args.settings.db
+
+
+def _existing_store(args):
+    """The store named by ``--db``, opened without the pipeline's imports (listing and search need none)."""
+    from storyline.store import Store, StoreError
+
+    if _db(args) != ":memory:" and not Path(_db(args)).exists():
+        raise StoreError(f"{_db(args)}: no such store (create one with 'storyline ingest')")
+    return Store(_db(args))
 
 
 def _max_bytes(args) -> int:
@@ -413,6 +441,22 @@ def _read(args) -> tuple[list[Article], list[Problem]]:
 
     result = api.read(args.paths, max_file_bytes=_max_bytes(args), limits=_limits(args))
     return result.articles, result.problems
+
+
+def _articles_of_events(args) -> tuple[list[Article], list[Problem], list | None]:
+    """PATHs read in memory (events: None, to be found), or the stored articles of every event or of ``--event``."""
+    from storyline import api
+
+    if args.paths:
+        if args.event:
+            raise ValueError("--event picks a stored event: use it with --db, not with PATHs")
+        return (*_read(args), None)
+    with api.open_store(_db(args), must_exist=True) as store:
+        events = [e for e in store.events() if not args.event or e.id == args.event]
+        if args.event and not events:
+            raise ValueError(f"{args.event}: no such event in {_db(args)} (list them with 'storyline events')")
+        wanted = {article_id for event in events for article_id in event.article_ids}
+        return [a for a in store.articles() if a.id in wanted], [], events
 
 
 def _article_by_id_or_file(ref: str, args) -> Article:

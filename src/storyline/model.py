@@ -145,6 +145,53 @@ class Summary:
                                       for item in data["sentences"]])
 
 
+@dataclass(slots=True)
+class Quote:
+    """Who said what in one article: direct words inside quotation marks, or reported speech with its cue.
+
+    ``text`` is the content without quotation marks, at ``start``/``end`` in ``Article.text`` (the outer hull
+    for a quotation interrupted by its attribution); ``speaker`` is the speaker's span as the article words it,
+    ``speaker_name`` the fullest name the article gives that speaker and ``speaker_role`` a title or role.
+    """
+
+    article_id: str
+    text: str
+    direct: bool
+    speaker: str | None
+    speaker_name: str | None
+    speaker_role: str | None
+    cue: str | None
+    start: int
+    end: int
+    sentence_index: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Quote:
+        return cls(**{name: data.get(name) for name in cls.__dataclass_fields__})
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place named in articles: its fullest name, mention count and name variants."""
+
+    name: str
+    kind: str  # person, organisation or place
+    mentions: int
+    variants: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Entity:
+        return cls(data["name"], data["kind"], data["mentions"], list(data.get("variants") or []),
+                   list(data.get("article_ids") or []))
+
+
 @dataclass(slots=True, frozen=True)
 class Problem:
     """An input that could not be read (fully): where, and what went wrong, in one line."""
@@ -171,6 +218,8 @@ class EventDigest:
     developments: list[dict] = field(default_factory=list)
     storyline: StorylineLink | None = None
     disagreements: list[Disagreement] = field(default_factory=list)  # where sources disagree
+    quotes: list[Quote] = field(default_factory=list)  # every article's quotes, the event's main news first
+    entities: list[Entity] = field(default_factory=list)  # people, organisations and places, most mentioned first
 
 
 @dataclass(slots=True, frozen=True)

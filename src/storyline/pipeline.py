@@ -21,6 +21,7 @@ from storyline.events import EventIndex
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
+from storyline.progress import Progress
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
@@ -49,18 +50,18 @@ def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int 
     A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
     """
     report = IngestReport()
-    copy_index = event_index = story_index = loaded = None
+    copy_index = event_index = story_index = loaded = None  # loaded with the first new article
     for batch in _batches(items, batch_size, report):
         with store.transaction():
-            # Another process may have written since the indexes were loaded: reload them inside the write
-            # transaction, so neither process's copies or events are lost.
-            if copy_index is None or store.get_state(WRITE_MARK) != loaded:
-                copy_index, event_index = _load_indexes(store, settings)
-                story_index = _storyline_index(store, event_index)
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
             if not added:
                 continue
+            # Nothing new, nothing loaded. Another process may have written since the indexes were loaded: reload
+            # them inside the write transaction, so neither process's copies or events are lost.
+            if copy_index is None or store.get_state(WRITE_MARK) != loaded:
+                copy_index, event_index = _load_indexes(store, settings)
+                story_index = _storyline_index(store, event_index)
             rows, changed_groups = copy_index.add(added)
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
@@ -106,7 +107,8 @@ def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
     index = StorylineIndex()
     events = store.events()
     if events:
-        articles = _dated(store.articles(), store.ingested_at())
+        members = {article_id for event in events for article_id in event.article_ids}  # not a batch being added
+        articles = _dated([a for a in store.articles() if a.id in members], store.ingested_at())
         with store.transaction():
             store.put_storylines(index.update(events, articles, idf=event_index.idf()))
             store.put_state(STORYLINE_STATE, index.to_state())
@@ -114,21 +116,26 @@ def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
 
 
 def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS,
-            engine: Engine | None = None) -> list[EventDigest]:
+            engine: Engine | None = None, progress: Progress | None = None) -> list[EventDigest]:
     """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
-    (a map step over events, run by ``engine``) and stored."""
+    (a map step over events, run by ``engine``) and stored. ``progress`` counts the events done."""
     articles = {article.id: article for article in store.articles()}
     groups = store.copy_groups()
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
     result: list[EventDigest | None] = []
     jobs, pending = [], []
-    for event in store.events():
+    events = store.events()
+    if progress is not None:
+        progress.total = len(events)
+    for event in events:
         members = [articles[article_id] for article_id in event.article_ids]
         event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
         fingerprint = analysis_key(members, words=words, analysers=analysers)
         cached = store.get_analysis(event.id, fingerprint)
         if cached is not None:
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
+            if progress is not None:
+                progress.advance()
             continue
         jobs.append((event, members, event_groups, words, tuple(analysers)))
         pending.append((len(result), fingerprint))
@@ -136,6 +143,8 @@ def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequ
     for (position, fingerprint), digest in zip(pending, (engine or InProcess()).map(_analyse, jobs)):
         _cache_analysis(store, digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
         result[position] = digest
+        if progress is not None:
+            progress.advance()
     link_digests(result, store.storylines())
     return result
 

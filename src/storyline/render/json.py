@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from storyline.ingest.outlets import event_outlets
 from storyline.model import Article, EventDigest, Storyline, Summary
+from storyline.render.quotes import entities_to_json, quotes_to_json
 from storyline.render.sources import numbered_sources
 
 # Version of the JSON digest format described by docs/digest.schema.json, shared by the JSON files and the web API;
@@ -56,6 +57,8 @@ def digest_to_json(digest: EventDigest) -> dict:
         "copy_groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical, "overlap": g.overlap,
                          "variants": digest.variants.get(g.id, [])}
                         for g in digest.copy_groups if len(g.article_ids) > 1],
+        "quotes": quotes_to_json(digest),
+        "entities": entities_to_json(digest),
         "notes": digest.notes,
         "disagreements": [item.to_dict() for item in digest.disagreements],
         "developments": digest.developments,

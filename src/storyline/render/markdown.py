@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from storyline.ingest.outlets import event_outlets
 from storyline.model import Article, EventDigest, Storyline, Summary
+from storyline.render.quotes import quotes_to_markdown
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
 from storyline.safety import md_code, md_link, md_text
 from storyline.text.time_words import annotate
@@ -37,6 +38,7 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
         for item in digest.developments:
             cited = sorted({numbers[c["article_id"]] for c in item["citations"] if c["article_id"] in numbers})
             lines.append(f"- {md_text(item['date'])}: {md_text(item['text'])} " + "".join(f"[{n}]" for n in cited))
+    lines += quotes_to_markdown(digest, numbers)
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
     copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]

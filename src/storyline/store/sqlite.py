@@ -156,6 +156,13 @@ class Store:
             rows.sort(key=lambda row: position[row[0]])
         return [_row_to_article(row) for row in rows]
 
+    def article_listing(self) -> Iterator[dict]:
+        """Every stored article's metadata (no text), in the order stored, read row by row as it is consumed."""
+        fields = [name for name in Article.__dataclass_fields__ if name in _ARTICLE_COLUMNS
+                  and name not in ("text", "paragraphs")]
+        for row in self._db.execute(f"SELECT {', '.join(fields)} FROM articles ORDER BY seq"):
+            yield dict(zip(fields, row))
+
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
         return found[0] if found else None

@@ -17,11 +17,12 @@ out lead datelines and opening connectives; citations keep the source sentence's
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
+from storyline.summarize import candidates as _preselection
 from storyline.summarize.cite import supporting_citations
 from storyline.summarize.compress import (claim, dateline, has_main_verb, opening, opens_with_quote, removable_spans,
                                           shorten, stands_alone)
@@ -97,6 +98,49 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
     # Near-duplicates exclude each other in the summary even within one source (two versions of one copy).
     same_fact = components(len(sentences), all_pairs)
     support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
+    n_sources = len(set(source_of))
+
+    competing = range(len(sentences))
+    if len(sentences) > _preselection.LARGE_EVENT:  # only the most promising sentences get the full analysis
+        competing = _preselection.preselect(
+            [s.stems for s in sentences], [len(s.text.split()) for s in sentences],
+            [s.citation.sentence_index for s in sentences], support, family, min_words=MIN_WORDS)
+    candidates = _candidates(sentences, competing)
+    if not candidates:
+        raise ValueError("no sentence of the articles can stand alone in a summary")
+    shortest = min(c.length for c in candidates)
+    if shortest > words:
+        raise ValueError(f"a budget of {words} words is smaller than any sentence "
+                         f"(the shortest usable one has {shortest})")
+
+    if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
+        chosen = _leading_choice(candidates, words)
+    else:
+        chosen = _best_choice(candidates, sentences, source_of, support, family, same_fact, words)
+
+    # A sentence that leans on the one before it ("He also said", "The plea ...") comes after that one.
+    leans_on = {k: _antecedent(sentences, candidates[k].sentence) for k in chosen
+                if needs_antecedent(candidates[k].text)}
+    picked = [candidates[k] for k in chosen]
+    summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
+    claim_stems = [frozenset(content_stems(normalise(claim(c.text)))) for c in picked]
+    citations = supporting_citations(summary_stems, [s.stems for s in sentences],
+                                     [s.citation for s in sentences], [c.sentence for c in picked],
+                                     claim_stems=claim_stems)
+    ordered = statement_first(chronological(citations, article_rank, _days(usable)),
+                              [opens_with_quote(c.text) for c in picked])
+    ordered = main_news_first(ordered, citations, [opens_with_quote(c.text) for c in picked])
+    after = {n: next((m for m, c in enumerate(picked) if c.sentence == leans_on[k]), None)
+             for n, k in enumerate(chosen) if k in leans_on}
+    ordered = after_antecedents(ordered, after)
+    by_id = {a.id: a for a in usable}
+    summary = [with_dates(SummarySentence(text=picked[i].text, citations=citations[i]), by_id) for i in ordered]
+    return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
+
+
+def _best_choice(candidates: list[_Candidate], sentences: list[_Sentence], source_of: list[str],
+                 support: list[str], family: list[int], same_fact: list[int], words: int) -> list[int]:
+    """The candidates covering the most concept weight within ``words`` (an integer program)."""
     sentence_concepts = [concepts_of(s.text[dateline(s.text):]) for s in sentences]
     n_sources = len(set(source_of))
     copies_of = {source: source_of.count(source) for source in set(source_of)}
@@ -107,15 +151,6 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
                                   copies_of=copies_of)
         if weights:
             break
-
-    candidates = _candidates(sentences)
-    if not candidates:
-        raise ValueError("no sentence of the articles can stand alone in a summary")
-    shortest = min(c.length for c in candidates)
-    if shortest > words:
-        raise ValueError(f"a budget of {words} words is smaller than any sentence "
-                         f"(the shortest usable one has {shortest})")
-
     concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
     held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
     by_family: dict[int, list[int]] = {}
@@ -147,22 +182,28 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
         chosen = [min((k for k, c in enumerate(candidates) if c.length <= words),
                       key=lambda k: (sentences[candidates[k].sentence].citation.sentence_index,
                                      sentences[candidates[k].sentence].article))]
+    return chosen
 
-    picked = [candidates[k] for k in chosen]
-    summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
-    claim_stems = [frozenset(content_stems(normalise(claim(c.text)))) for c in picked]
-    citations = supporting_citations(summary_stems, [s.stems for s in sentences],
-                                     [s.citation for s in sentences], [c.sentence for c in picked],
-                                     claim_stems=claim_stems)
-    ordered = statement_first(chronological(citations, article_rank, _days(usable)),
-                              [opens_with_quote(c.text) for c in picked])
-    ordered = main_news_first(ordered, citations, [opens_with_quote(c.text) for c in picked])
-    after = {n: next((m for m, c in enumerate(picked) if c.sentence == leans_on[k]), None)
-             for n, k in enumerate(chosen) if k in leans_on}
-    ordered = after_antecedents(ordered, after)
-    by_id = {a.id: a for a in usable}
-    summary = [with_dates(SummarySentence(text=picked[i].text, citations=citations[i]), by_id) for i in ordered]
-    return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
+
+
+def _leading_choice(candidates: list[_Candidate], words: int) -> list[int]:
+    """Sentences in the order written while they fit in ``words``, each as written when it fits, else shortened.
+
+    For a single source: with nothing to weigh a concept by but the one article, its writer's order (the most
+    important first) is the ranking, and no program needs solving.
+    """
+    chosen, room, seen = [], words, set()
+    for k, cand in enumerate(candidates):
+        if cand.sentence in seen or cand.length > room:
+            continue
+        versions = [j for j in range(k, len(candidates)) if candidates[j].sentence == cand.sentence]
+        best = max((j for j in versions if candidates[j].length <= room), key=lambda j: candidates[j].length)
+        chosen.append(best)
+        seen.add(cand.sentence)
+        room -= candidates[best].length
+        if room < MIN_WORDS:
+            break
+    return chosen
 
 
 def _is_english(language: str | None) -> bool:
@@ -186,9 +227,12 @@ def _sources(articles: Sequence[Article], copy_groups: Sequence[CopyGroup]) -> l
 
 
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
+    """The sentences of the articles, article by article; of a large event only its articles' leading ones."""
+    spans = [split_sentences(article.text) for article in articles]
+    kept = _preselection.leading([len(article_spans) for article_spans in spans])
     out = []
     for rank, article in enumerate(articles):
-        for index, (start, end) in enumerate(split_sentences(article.text)):
+        for index, (start, end) in enumerate(spans[rank][:kept[rank]]):
             text = article.text[start:end]
             # A lead dateline names where the story was filed, not what happened.
             out.append(_Sentence(rank, Citation(article.id, index, start, end), text,
@@ -203,11 +247,11 @@ def _antecedent(sentences: Sequence[_Sentence], k: int) -> int | None:
     return None
 
 
-def _candidates(sentences: Sequence[_Sentence]) -> list[_Candidate]:
+def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
     out = []
-    for k, sentence in enumerate(sentences):
-        text = sentence.text
+    for k in competing:
+        text = sentences[k].text
         as_written = shorten(text, [(0, opening(text))])[0]
         compressed = shorten(text, removable_spans(text))[0]
         # A compression that lost the main verb ("Jo Bell, who runs the bakery.") is no sentence; where no verb
@@ -229,8 +273,15 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
     each stem).
     """
     profile: dict[str, int] = {}
-    for article in articles:
-        for s in set(content_stems(article.text)):
+    if len(sentences) > _preselection.LARGE_EVENT:  # the sentences read stand for the articles
+        article_stems: dict[int, set[str]] = {}
+        for sentence in sentences:
+            article_stems.setdefault(sentence.article, set()).update(sentence.stems)
+        stem_sets = list(article_stems.values())
+    else:
+        stem_sets = [set(content_stems(article.text)) for article in articles]
+    for stems in stem_sets:
+        for s in stems:
             profile[s] = profile.get(s, 0) + 1
 
     def closeness(text: str) -> float:

@@ -105,11 +105,13 @@ def concept_weights(
     earliest: dict[Concept, dict[str, int]] = {}
     carried: dict[tuple[Concept, str], set[str]] = {}
     for i, (concepts, support, rank) in enumerate(zip(sentence_concepts, sentence_support, sentence_rank)):
+        # Which copies carry a concept matters only for supports made of several copies.
+        several = sentence_copy is not None and (copies_of or {}).get(support, 1) > 1
         for concept in concepts:
             by_support = earliest.setdefault(concept, {})
             if rank < by_support.get(support, 1 << 30):
                 by_support[support] = rank
-            if sentence_copy is not None:
+            if several:
                 carried.setdefault((concept, support), set()).add(sentence_copy[i])
 
     def share(concept: Concept, support: str) -> float:

@@ -17,6 +17,8 @@ from scipy import sparse
 # Thresholds on content-stem overlap, chosen on invented paraphrase pairs, not on benchmark data.
 SUPPORT_CONTAINMENT = 0.7
 NEAR_DUPLICATE_DICE = 0.7
+# Rows compared at once in the near-duplicate search (bounds its memory).
+BLOCK_SIZE = 2000
 
 
 def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -42,11 +44,45 @@ def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> s
 
 def near_duplicate_pairs(sets: Sequence[frozenset[str]],
                          threshold: float = NEAR_DUPLICATE_DICE) -> list[tuple[int, int]]:
-    """``(i, j)`` pairs, ``i < j``, of near-duplicate sentences."""
-    inter = intersections(sets, sets)
-    sizes = np.array([len(s) for s in sets], dtype=np.float64)
-    upper = inter.row < inter.col
-    rows, cols, data = inter.row[upper], inter.col[upper], inter.data[upper]
-    dice = 2 * data / np.maximum(sizes[rows] + sizes[cols], 1)
-    keep = dice >= threshold
-    return sorted(zip(rows[keep].tolist(), cols[keep].tolist()))
+    """``(i, j)`` pairs, ``i < j``, of near-duplicate sentences.
+
+    Exact, without comparing all pairs (prefix filtering): stems are ranked rarest first, and two sets whose
+    Dice reaches ``threshold`` always share a stem among the first few of each (a set of ``n`` stems needs an
+    overlap of at least ``t n / (2 - t)``, so it shares one among its first ``n - that + 1``). Only pairs
+    sharing such a stem are compared, ``BLOCK_SIZE`` rows at a time, so neither time nor memory grows with
+    the square of the number of sentences when most pairs share only common words.
+    """
+    count = len(sets)
+    if count < 2:
+        return []
+    vocabulary: dict[str, int] = {}
+    full = _matrix(sets, vocabulary)
+    full.resize((count, max(len(vocabulary), 1)))
+    frequency = np.asarray(full.sum(axis=0)).ravel()
+    rank = np.empty(len(frequency), dtype=np.int64)
+    rank[np.lexsort((np.arange(len(frequency)), frequency))] = np.arange(len(frequency))
+    sizes = np.diff(full.indptr)
+    needed = np.ceil(threshold * sizes / (2.0 - threshold) - 1e-9).astype(np.int64)
+    prefix_length = np.clip(sizes - needed + 1, 0, sizes)
+    # Each row's stems rarest first; its prefix is the first ``prefix_length`` of them.
+    row_of = np.repeat(np.arange(count), sizes)
+    order = np.lexsort((rank[full.indices], row_of))
+    position = np.arange(len(order)) - full.indptr[row_of[order]]
+    in_prefix = position < prefix_length[row_of[order]]
+    prefix = sparse.csr_matrix((np.ones(int(in_prefix.sum()), dtype=np.float32),
+                                (row_of[order][in_prefix], full.indices[order][in_prefix])), shape=full.shape)
+    prefix_t = prefix.T.tocsr()
+    pairs: list[tuple[int, int]] = []
+    for start in range(0, count, max(1, BLOCK_SIZE)):
+        block = slice(start, min(count, start + max(1, BLOCK_SIZE)))
+        candidates = (prefix[block] @ prefix_t).tocoo()
+        left = candidates.row + start
+        upper = left < candidates.col
+        left, right = left[upper], candidates.col[upper]
+        if not len(left):
+            continue
+        shared = np.asarray(full[left].multiply(full[right]).sum(axis=1)).ravel()
+        dice = 2 * shared / np.maximum(sizes[left] + sizes[right], 1)
+        keep = dice >= threshold
+        pairs += zip(left[keep].tolist(), right[keep].tolist())
+    return sorted(pairs)

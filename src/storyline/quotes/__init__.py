@@ -1,0 +1,85 @@
+"""Who said what: quotes and reported speech with their speakers, and the people, organisations and places named.
+
+>>> from storyline.quotes import find_quotes                         # doctest: +SKIP
+>>> [(q.speaker_name, q.text) for q in find_quotes(articles)]      # doctest: +SKIP
+
+Only English articles are read for quotes (others have no cue lexicon); spaCy's small English pipeline parses
+only the sentences that hold a quotation mark or a cue, and is loaded on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Article, Entity, Quote
+from storyline.quotes.nlp import INSTALL_HINT, QuotesUnavailable, load_pipeline
+
+__all__ = ["INSTALL_HINT", "ArticleAnalysis", "QuotesUnavailable", "analyse_articles", "find_entities", "find_quotes",
+           "is_english"]
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    article_id: str
+    quotes: list[Quote]
+    entities: list[Entity]
+    skipped: str | None = None  # why the article was not read for quotes (its language)
+
+
+def is_english(article: Article) -> bool:
+    return article.language in (None, "en")
+
+
+def analyse_articles(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 64) -> list[ArticleAnalysis]:
+    """Quotes and entities of each article, in the order given; non-English articles get none."""
+    from storyline.quotes.entities import article_entities
+    from storyline.quotes.extract import extract_many
+    from storyline.quotes.speakers import ArticleNames, resolve
+
+    english = [article for article in articles if is_english(article) and article.text.strip()]
+    parsed = extract_many([(a.text, a.paragraphs) for a in english], load_pipeline() if english else None,
+                          batch_size=batch_size, n_process=n_process) if english else []
+    done = {}
+    for article, result in zip(english, parsed):
+        names = ArticleNames(article.text, result)
+        quotes = []
+        for found in sorted(result.found, key=lambda f: f.start):
+            speaker, name, role = resolve(found, names)
+            quotes.append(Quote(article.id, found.text, found.direct, speaker, name, role, found.cue, found.start,
+                                found.end, found.sentence_index))
+        done[article.id] = ArticleAnalysis(article.id, quotes, article_entities(article.id, names))
+    return [done.get(article.id) or ArticleAnalysis(article.id, [], [], None if is_english(article) else
+                                                    f"not English ({article.language})") for article in articles]
+
+
+def find_quotes(articles: Sequence[Article], *, n_process: int = 1) -> list[Quote]:
+    """Every quote of every article, article by article, in text order."""
+    return [quote for item in analyse_articles(articles, n_process=n_process) for quote in item.quotes]
+
+
+def find_entities(articles: Sequence[Article], *, n_process: int = 1) -> list[Entity]:
+    """The people, organisations and places of the articles, merged across them, most mentioned first."""
+    from storyline.quotes.entities import merge_entities
+
+    return merge_entities([e for item in analyse_articles(articles, n_process=n_process) for e in item.entities])
+
+
+_LAST_EVENT: list = []  # the analysis of the last event, shared by its quotes and entities analysers
+
+
+def event_analysis(articles: Sequence[Article]) -> tuple[list[Quote], list[Entity], list[str]]:
+    """An event's quotes (main news first), entities (merged, most mentioned first) and notes for the reader."""
+    from storyline.quotes.entities import merge_entities
+    from storyline.quotes.merge import order_quotes
+
+    key = tuple((article.id, article.content_hash, len(article.text)) for article in articles)
+    if _LAST_EVENT and _LAST_EVENT[0] == key:
+        return _LAST_EVENT[1]
+    analysed = analyse_articles(articles)
+    quotes = order_quotes([q for item in analysed for q in item.quotes], articles)
+    entities = merge_entities([e for item in analysed for e in item.entities])
+    skipped = [item.article_id for item in analysed if item.skipped]
+    notes = [f"no quotes looked for in {len(skipped)} article(s) not in English"] if skipped else []
+    _LAST_EVENT[:] = [key, (quotes, entities, notes)]
+    return quotes, entities, notes

@@ -1,0 +1,500 @@
+"""Direct and reported speech of one article, found on the parse of only the sentences that can hold any.
+
+A sentence is parsed when it holds a quotation mark or a cue (``text.cues``); sentences that a quotation runs
+across are parsed together as one unit. In a unit, each cue verb outside the quotation marks gives its subject as
+the speaker, and as the content either the unit's full quotations (all of them, so "“A,” he said, “B.”" is one
+quote) or its complement clause ("X said (that) ...", "according to X, ..."). A quotation without a cue of its own
+takes the speaker of a following "he said." or, when it opens its paragraph, of the quote just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
+from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, STANCE_VERBS, has_cue
+from storyline.text.sentences import split_sentences
+
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+# A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
+MIN_FREE_QUOTE_WORDS = 5
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+_SUBJECT_DEPS = ("nsubj",)
+_INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+_LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
+_WORD = re.compile(r"\w+")
+# "OTTAWA (AFP) – " before the first sentence of a wire story.
+_DATELINE = re.compile(r"[A-Z][\w .,']{0,40}\([A-Z][\w ]{1,20}\)\s*[-–—:]\s*")
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found in an article; offsets are into ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None
+    speaker: tuple[int, int] | None
+    sentence_index: int
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # person, organisation or place
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What the parser found in one article: attributions, named mentions and the roles given to names."""
+
+    found: list[Found] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[tuple[int, int, str]] = field(default_factory=list)  # name start, name end, role text
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+    sentence_index: int
+    quotes: list[QuoteSpan]
+
+
+def units(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[_Unit]:
+    """Sentences grouped so that no quotation runs across two units, each with its quotation spans."""
+    result = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs_of(text, paragraphs)):
+        spans = quote_spans(text, p_start, p_end)
+        current: _Unit | None = None
+        for s_start, s_end in split_sentences(text, p_start, p_end):
+            if current and any(q.start < current.end < q.end or q.start < s_start < q.end for q in spans):
+                current.end = s_end
+                continue
+            current = _Unit(s_start, s_end, p_index, 0, [])
+            result.append(current)
+        for unit in result:
+            if unit.paragraph == p_index:
+                unit.quotes = [q for q in spans if unit.start <= q.start and q.end <= unit.end]
+    _number_sentences(text, result)
+    return result
+
+
+def _number_sentences(text: str, found_units: list[_Unit]) -> None:
+    starts = [start for start, _ in split_sentences(text)]
+    index = 0
+    for unit in found_units:
+        while index + 1 < len(starts) and starts[index + 1] <= unit.start:
+            index += 1
+        unit.sentence_index = index
+
+
+def needs_parse(text: str, unit: _Unit) -> bool:
+    """Whether a unit can hold an attribution: a quotation of some length, or a cue outside quotation marks."""
+    if any(len(_WORD.findall(text[q.start:q.end])) >= 1 for q in unit.quotes):
+        return True
+    if text[unit.start:unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
+        return True
+    return has_cue(_outside_quotes(text, unit))
+
+
+def _outside_quotes(text: str, unit: _Unit) -> str:
+    pieces, at = [], unit.start
+    for quote in unit.quotes:
+        pieces.append(text[at:quote.start])
+        at = quote.end
+    pieces.append(text[at:unit.end])
+    return " ".join(pieces)
+
+
+def extract_parsed(text: str, paragraphs: list[tuple[int, int]] | None, nlp) -> Parsed:
+    """Attributions, mentions and roles of one article text."""
+    return extract_many([(text, paragraphs)], nlp)[0]
+
+
+def extract_many(items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, batch_size: int = 64,
+                 n_process: int = 1) -> list[Parsed]:
+    """``extract_parsed`` over many texts, parsing their selected units in one stream.
+
+    The parser sees the selected units; the entity recogniser (half of spaCy's cost) sees only short windows
+    around the proper nouns the tagger found in them, and its entities are set back on the parsed units.
+    """
+    plans = []
+    for text, paragraphs in items:
+        plans.append([unit for unit in units(text, paragraphs) if needs_parse(text, unit)])
+    stream = ((_masked(items[i][0], unit), (i, k)) for i, plan in enumerate(plans) for k, unit in enumerate(plan))
+    docs: list[list] = [[None] * len(plan) for plan in plans]
+    syntax_only = [name for name in nlp.pipe_names if name == "ner"]
+    for doc, (i, k) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process,
+                                disable=syntax_only):
+        docs[i][k] = doc
+    if syntax_only:
+        _recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
+    return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
+
+
+def _recognise_entities(nlp, plans: list[list[_Unit]], docs: list[list], *, batch_size: int, n_process: int) -> None:
+    from spacy.util import filter_spans
+
+    windows = []
+    for i, plan in enumerate(plans):
+        for k, unit in enumerate(plan):
+            for first, last in _name_windows(docs[i][k], unit):
+                windows.append((i, k, first, last))
+    found: dict[tuple[int, int], list] = {}
+    stream = ((docs[i][k].text[docs[i][k][a].idx:_token_end(docs[i][k][b])], n)
+              for n, (i, k, a, b) in enumerate(windows))
+    only_ner = [name for name in nlp.pipe_names if name != "ner"]
+    for window_doc, n in nlp.pipe(stream, as_tuples=True, batch_size=batch_size * 4, n_process=n_process,
+                                  disable=only_ner):
+        i, k, first, _ = windows[n]
+        doc = docs[i][k]
+        base = doc[first].idx
+        for entity in window_doc.ents:
+            span = doc.char_span(base + entity.start_char, base + entity.end_char, label=entity.label_,
+                                 alignment_mode="expand")
+            if span is not None:
+                found.setdefault((i, k), []).append(span)
+    for (i, k), spans in found.items():
+        docs[i][k].ents = filter_spans(spans)
+
+
+def _name_windows(doc, unit: _Unit, margin: int = 2) -> list[tuple[int, int]]:
+    """Token ranges around runs of proper nouns outside quotations, merged when they touch."""
+    windows: list[list[int]] = []
+    for token in doc:
+        if not token.tag_.startswith("NNP") or (unit.quotes and _inside(unit, unit.start + token.idx)):
+            continue
+        first, last = max(0, token.i - margin), min(len(doc) - 1, token.i + margin)
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1][1] = last
+        else:
+            windows.append([first, last])
+    return [(a, b) for a, b in windows]
+
+
+def _inside(unit: _Unit, at: int) -> bool:
+    return any(q.start <= at < q.end for q in unit.quotes)
+
+
+def _token_end(token) -> int:
+    return token.idx + len(token.text)
+
+
+def _masked(text: str, unit: _Unit) -> str:
+    """The unit's text with the words of its full quotations blanked (offsets kept): the parser needs the
+    sentence around a quotation, not the quotation, and a run of spaces is a single token."""
+    pieces, at = [], unit.start
+    for quote in unit.quotes:
+        inner = text[quote.start:quote.end]
+        if len(_WORD.findall(inner)) < 6 or not _is_full(text, unit, quote):
+            continue
+        last = inner.rstrip()[-1:] if inner.rstrip()[-1:] in ",.?!" else ""
+        pieces += [text[at:quote.start], "Quote" + " " * (len(inner) - 5 - len(last)) + last]
+        at = quote.end
+    pieces.append(text[at:unit.end])
+    return "".join(pieces)
+
+
+def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
+    parsed = Parsed()
+    pending: list[Found] = []  # quotations still waiting for a speaker, in this paragraph
+    last_direct: Found | None = None  # the quote a following quotation without a cue goes on
+    announced = None  # (speaker, cue, paragraph) of "X said:" with the quotation still to come
+    last_paragraph = -1
+    for unit, doc in zip(plan, docs):
+        if unit.paragraph != last_paragraph:
+            pending = []
+            if last_direct and last_direct.paragraph < unit.paragraph - 1:
+                last_direct = None
+        _collect_mentions(doc, unit.start, parsed)
+        found, free, speakerless = _analyse(text, unit, doc)
+        if speakerless is not None:
+            if text[:unit.end].rstrip().endswith(":"):
+                announced = (*speakerless, unit.paragraph)
+            elif pending:  # “...” followed by "he said." in its own sentence
+                for item in pending:
+                    item.speaker, item.cue = speakerless
+                last_direct, pending = pending[-1], []
+        for item in free:
+            opens_paragraph = not text[_paragraph_start(text, unit.start):item.start - 1].strip()
+            if announced and announced[2] >= unit.paragraph - 1:
+                item.speaker, item.cue = announced[0], announced[1]
+                announced = None
+            elif last_direct is not None and (last_direct.paragraph == unit.paragraph or opens_paragraph):
+                last_direct.text += " " + item.text  # the same speaker goes on
+                last_direct.end = item.end
+                last_direct.paragraph = unit.paragraph
+                continue
+            else:
+                pending.append(item)
+            found.append(item)
+        parsed.found += found
+        if found:
+            last = found[-1]
+            last_direct = last if last.direct and last.speaker and last.text else None
+        last_paragraph = unit.paragraph
+    return parsed
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tuple | None]:
+    """Attributions of one unit, its quotations with no speaker, and a lone "he said" with no content."""
+    offset = unit.start
+
+    def in_quote(token) -> bool:
+        at = offset + token.idx
+        return any(q.start <= at < q.end for q in unit.quotes)
+
+    full = [q for q in unit.quotes if _is_full(text, unit, q)]
+    found: list[Found] = []
+    speakerless = None
+    full_taken = False
+    for token in doc:
+        if (token.lower_ not in CUE_FORMS and token.lower_ != "according") or in_quote(token):
+            continue
+        cue, speaker = _cue(doc, token)
+        if cue is None:
+            continue
+        speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
+        if full and not full_taken and speaker is not None:
+            found.append(_quote_found(text, unit, full, cue, speaker_span))
+            full_taken = True
+            continue
+        content = _content(doc, token, cue)
+        if content is None:
+            if speaker_span and speakerless is None and not full and not unit.quotes:
+                speakerless = (speaker_span, cue)
+            continue
+        start, end = offset + content[0], offset + content[1]
+        if full and any(start < q.end and q.start < end for q in full) and not full_taken:
+            continue
+        if speaker is None:
+            continue
+        found.append(_make(text, unit, start, end, cue, speaker_span))
+    if speakerless is None and not unit.quotes and text[unit.start:unit.end].rstrip().endswith(":"):
+        speakerless = _announcer(doc, offset)
+    free = []
+    quoted_words = len(_WORD.findall(" ".join(text[q.start:q.end] for q in full)))
+    if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
+        free.append(_quote_found(text, unit, full, None, None))
+    return found, free, speakerless
+
+
+def _announcer(doc, offset: int) -> tuple | None:
+    """"Cruz called them on it:" before a quotation: the subject of the sentence's main verb is its speaker."""
+    roots = [token for token in doc if token.dep_ == "ROOT" and token.tag_.startswith("VB")]
+    speaker = _subject(roots[-1]) if roots else None
+    if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
+        return None
+    return _span_offsets(speaker, offset), roots[-1].text
+
+
+def _cue(doc, token):
+    """``(cue text, speaker token)`` when ``token`` is a cue with a subject; the speaker may be None."""
+    lower = token.lower_
+    if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
+        return "according to", (objects[0] if objects else None)
+    if not token.tag_.startswith("VB") or lower not in CUE_FORMS or token.dep_ in ("amod", "acomp"):
+        return None, None
+    return token.text, _subject(token)
+
+
+def _subject(verb, depth: int = 0):
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head  # "Verheul, who said ..."
+            return child
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
+        return _subject(verb.head.head, depth + 1)
+    return None
+
+
+def _inverted_subject(verb):
+    """", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–"):
+        return None
+    for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
+        if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and (
+                child.tag_ in ("PRP", "WP") or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree)):
+            return None
+    for entity in doc.ents:
+        if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
+            between = doc[verb.i + 1:entity.start]
+            if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
+                head = entity.root  # climb to the head of the phrase: "Group Manager Declan Fairweather"
+                while head.head is not head and head.head.i > verb.i and head.head.tag_.startswith("NN"):
+                    head = head.head
+                return head
+    return None
+
+
+def _content(doc, cue_token, cue: str) -> tuple[int, int] | None:
+    """Character offsets (in the unit) of the reported content of a cue, or None."""
+    if cue == "according to":
+        head = cue_token.head
+        prep = set(range(cue_token.left_edge.i, cue_token.right_edge.i + 1))
+        tokens = [t.i for t in head.subtree if t.i not in prep] if head is not cue_token else []
+        if not tokens:
+            return None
+        before = [i for i in tokens if i < cue_token.i]
+        after = [i for i in tokens if i > cue_token.right_edge.i]
+        side = after if len(after) >= len(before) else before
+        return _char_span(doc, side[0], side[-1]) if side else None
+    clauses = [child for child in cue_token.children if child.dep_ in _CONTENT_DEPS]
+    if not clauses and CUE_FORMS.get(cue_token.lower_) not in BELIEF_VERBS:
+        # "He said: the talks failed." The parser may hang the clause on the colon.
+        clauses = [child for child in cue_token.children if child.dep_ in ("dobj",) and child.i > cue_token.i
+                   and any(t.dep_ in ("nsubj", "ccomp") for t in child.subtree)]
+    if not clauses and CUE_FORMS.get(cue_token.lower_) in STANCE_VERBS:
+        # "called him a liar", "praised the ruling": everything the verb governs after it.
+        right = [t for t in cue_token.subtree if t.i > cue_token.i]
+        if len(right) >= 2 and not right[0].is_punct:
+            return _char_span(doc, right[0].i, cue_token.right_edge.i)
+        return None
+    if not clauses:
+        return None
+    clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+    if clause.dep_ == "xcomp" and clause.right_edge.i - clause.left_edge.i < 2:
+        return None
+    return _char_span(doc, clause.left_edge.i, clause.right_edge.i)
+
+
+def _char_span(doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _span_offsets(token, offset: int) -> tuple[int, int]:
+    """The speaker's noun phrase, without relative clauses or trailing punctuation."""
+    first, last = token.left_edge.i, token.right_edge.i
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl") and child.i > token.i:
+            last = min(last, child.left_edge.i - 1)
+    doc = token.doc
+    while last > first and (doc[last].is_punct or doc[last].dep_ in ("advmod", "cc")):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].dep_ in ("advmod", "cc")):
+        first += 1
+    start, end = _char_span(doc, first, last)
+    return offset + start, offset + end
+
+
+def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
+    """A quotation that stands as what someone said, not a phrase quoted inside a sentence."""
+    before = text[unit.start:quote.start - 1].rstrip()
+    inner = text[quote.start:quote.end].strip()
+    after = text[quote.end + 1:unit.end].lstrip()
+    if not inner:
+        return False
+    after_cue = bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
+    opens = not before or before[-1] in ",:;—–-.?!" or after_cue
+    ends = inner[-1] in ",.?!…—-" or not quote.closed or not after or after[0] in ",.;:—–-"
+    return opens and (ends or inner[0].isupper())
+
+
+_CUE_ALTERNATION = ""
+
+
+def _cue_words() -> str:
+    global _CUE_ALTERNATION
+    if not _CUE_ALTERNATION:
+        _CUE_ALTERNATION = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
+    return _CUE_ALTERNATION
+
+
+def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:
+    pieces = [text[q.start:q.end].strip() for q in full]
+    content = _TRAILING.sub("", " ".join(pieces)).strip()
+    return Found(full[0].start, full[-1].end, content, True, cue, speaker, unit.sentence_index, unit.paragraph)
+
+
+def _make(text: str, unit: _Unit, start: int, end: int, cue: str, speaker) -> Found:
+    for quote in unit.quotes:  # a content that ends (or starts) inside a quotation takes all of it
+        if quote.start < end < quote.end:
+            end = quote.end
+        if quote.start < start < quote.end:
+            start = quote.start
+    raw = text[start:end]
+    lead = _LEADING.match(raw)
+    if lead:
+        start += lead.end()
+    trail = _TRAILING.search(text[start:end])
+    if trail:
+        end = start + trail.start()
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    direct = any(start <= q.start and q.end <= end + 1 for q in unit.quotes)
+    content = re.sub(r"[\"“”«»„‟]", "", text[start:end])
+    return Found(start, end, re.sub(r"\s+", " ", content).strip(), direct, cue, speaker, unit.sentence_index,
+                 unit.paragraph)
+
+
+def _collect_mentions(doc, offset: int, parsed: Parsed) -> None:
+    for entity in doc.ents:
+        kind = ENTITY_LABELS.get(entity.label_)
+        if kind is None:
+            continue
+        start, end = offset + entity.start_char, offset + entity.end_char
+        parsed.mentions.append(Mention(start, end, kind))
+        if kind == "person":
+            role = _role(entity)
+            if role:
+                parsed.roles.append((start, end, role))
+
+
+_ROLE_WORD = re.compile(r"[a-z]")
+
+
+def _role(entity) -> str | None:
+    """A title or role the sentence gives a named person: "US Trade Representative [X]", "[X], Mexico's ..."."""
+    root = entity.root
+    doc = entity.doc
+    first = root.left_edge.i
+    if first < entity.start:
+        words = [t for t in doc[first:entity.start] if not t.is_punct]
+        while words and words[0].dep_ in ("det",):
+            words = words[1:]
+        if (words and any(t.tag_.startswith("NN") for t in words) and len(words) <= 8
+                and not any(t.ent_type_ == "PERSON" for t in words)):
+            return doc[words[0].i:words[-1].i + 1].text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            return _role_text(doc, child.left_edge.i, child.right_edge.i)
+    if root.dep_ == "appos" and root.head.i < root.i:
+        head = root.head
+        return _role_text(doc, head.left_edge.i, min(head.right_edge.i, entity.start - 1))
+    return None
+
+
+def _role_text(doc, first: int, last: int) -> str | None:
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    while first <= last and (doc[first].is_punct or doc[first].dep_ == "det"):
+        first += 1
+    if last < first or last - first > 10:
+        return None
+    span = doc[first:last + 1]
+    if any(t.ent_type_ == "PERSON" for t in span) or not any(t.tag_.startswith("NN") for t in span):
+        return None
+    return span.text

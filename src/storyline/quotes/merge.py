@@ -1,0 +1,127 @@
+"""The same quote across articles merged: each speaker once, each quote once, every wording cited to its articles."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.model import Article, Quote
+from storyline.text import content_stems, words
+from storyline.text.cues import SPEECH_VERBS, cue_lemma
+
+# Two wordings are one quote when this share of the shorter one's words is in the longer one.
+SAME_QUOTE = 0.6
+
+
+@dataclass(slots=True)
+class Wording:
+    text: str
+    article_ids: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MergedQuote:
+    """One thing a speaker said, with each distinct wording and the articles that carry it."""
+
+    direct: bool
+    wordings: list[Wording]
+    score: float = 0.0
+
+    @property
+    def article_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for wording in self.wordings:
+            seen.update(dict.fromkeys(wording.article_ids))
+        return list(seen)
+
+    @property
+    def text(self) -> str:
+        return self.wordings[0].text
+
+
+@dataclass(slots=True)
+class SpeakerQuotes:
+    name: str | None
+    role: str | None
+    quotes: list[MergedQuote]
+
+
+def _key(quote: Quote) -> str:
+    return (quote.speaker_name or quote.speaker or "").lower()
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    return common / min(len(a), len(b))
+
+
+def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
+    """Quotes of one speaker (or of unknown speakers) merged across articles, in first-seen order."""
+    merged: list[tuple[str, list[str], MergedQuote]] = []
+    for quote in quotes:
+        tokens = words(quote.text)
+        target = next((m for key, toks, m in merged if key == _key(quote) and _overlap(tokens, toks) >= SAME_QUOTE),
+                      None)
+        if target is None:
+            target = MergedQuote(quote.direct, [])
+            merged.append((_key(quote), tokens, target))
+        target.direct = target.direct or quote.direct
+        wording = next((w for w in target.wordings if words(w.text) == tokens), None)
+        if wording is None:
+            wording = Wording(quote.text)
+            target.wordings.append(wording)
+        if quote.article_id not in wording.article_ids:
+            wording.article_ids.append(quote.article_id)
+        wording.quotes.append(quote)
+    return [m for _, _, m in merged]
+
+
+def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Quote]:
+    """Quotes of the event's main news first: carried by more articles, and in words the event's articles share."""
+    if not quotes:
+        return []
+    document_frequency: Counter = Counter()
+    for article in articles:
+        document_frequency.update(set(content_stems(article.text)))
+    merged = merge_quotes(quotes)
+    for item in merged:
+        stems = set(content_stems(item.text))
+        share = sum(document_frequency[s] for s in stems) / (len(stems) * max(len(articles), 1)) if stems else 0.0
+        first = min(q.sentence_index for w in item.wordings for q in w.quotes)
+        named = 1.0 if any(q.speaker_name for w in item.wordings for q in w.quotes) else 0.0
+        item.score = len(item.article_ids) + share + 0.5 * named + 0.5 / (1 + first)
+    ranked = sorted(enumerate(merged), key=lambda pair: (-pair[1].score, pair[0]))
+    return [q for _, item in ranked for w in item.wordings for q in w.quotes]
+
+
+def is_speech(quote: Quote) -> bool:
+    """Words someone said: a quotation, or reported speech with a verb of saying and a few words of content."""
+    if quote.direct:
+        return True
+    lemma = "according to" if quote.cue == "according to" else cue_lemma(quote.cue or "")
+    return (lemma == "according to" or lemma in SPEECH_VERBS) and len(words(quote.text)) >= 4
+
+
+def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[SpeakerQuotes]:
+    """Each speaker once, in the order their first quote comes; their quotes merged across articles.
+
+    ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ...").
+    """
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        if speech_only and not is_speech(quote):
+            continue
+        groups.setdefault(_key(quote), []).append(quote)
+    result = []
+    for group in groups.values():
+        name = next((q.speaker_name for q in group if q.speaker_name), None)
+        role = next((q.speaker_role for q in group if q.speaker_role), None)
+        if name is None:
+            name = next((q.speaker for q in group if q.speaker), None)
+            role = None if role and name and role.lower() in name.lower() else role
+        result.append(SpeakerQuotes(name, role, merge_quotes(group)))
+    return result

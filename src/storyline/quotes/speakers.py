@@ -1,0 +1,314 @@
+"""Speakers resolved inside one article: a surname, "he"/"she" or a role to the fullest name the article gives.
+
+Names come from the parser's person and organisation mentions. People are grouped by surname, so "Lighthizer"
+is "Robert Lighthizer" wherever the article names him in full; a pronoun goes to the person last named before
+it; a role ("the minister") goes to the person the article gave that role, else stays a role.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.quotes.extract import Found, Parsed
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
+GROUP_PRONOUNS = {"they", "we", "it"}
+# Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "sen", "senator", "rep", "gov",
+    "governor", "president", "gen", "general", "col", "capt", "lt", "sgt", "judge", "justice", "mayor", "minister",
+    "secretary", "chancellor", "prime", "vice", "speaker", "chairman", "chairwoman", "king", "queen", "prince",
+    "princess", "pope", "st", "former", "candidate", "nominee", "councillor", "councilor", "councilman",
+    "councilwoman", "alderman", "commissioner", "inspector", "superintendent", "constable", "detective",
+    "professor", "ambassador", "bishop", "archbishop", "father", "coach", "captain", "admiral", "major", "deputy",
+    "mp", "chief", "director", "officer", "spokesman", "spokeswoman", "congressman", "congresswoman", "sheriff",
+}
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_CAPITALISED_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
+_SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
+# Last words of capitalised names that are organisations, places or days rather than people.
+_NOT_SURNAMES = set("""
+    Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
+    Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
+    House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
+    Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
+""".split())
+# Capitalised words that start sentences rather than names ("The Carson campaign").
+_SENTENCE_WORDS = {"the", "a", "an", "but", "and", "when", "if", "as", "in", "on", "at", "for", "after", "before",
+                   "while", "then", "so", "said", "says", "told", "asked", "why", "how", "what", "where", "who"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+
+
+@dataclass(slots=True)
+class Name:
+    """One person, organisation or place of an article, with every way the article names it."""
+
+    kind: str
+    variants: Counter = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def fullest(self) -> str:
+        return max(self.variants, key=lambda v: (len(v.split()), self.variants[v], -len(v)))
+
+
+def clean_name(text: str, kind: str) -> str:
+    """A mention without possessive, honorifics (people) or a leading "the" (organisations, places)."""
+    words = text.replace("\n", " ").split()
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    if kind == "person":
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in HONORIFICS or w.islower()]
+        if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
+            words = words[titled[-1] + 1:]
+    elif words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+class ArticleNames:
+    """The names of one article and where each occurs."""
+
+    def __init__(self, text: str, parsed: Parsed) -> None:
+        self.text = text
+        self.names: list[Name] = []
+        self._person_by_surname: dict[str, Name] = {}
+        self._other: dict[tuple[str, str], Name] = {}
+        self._mention_name: dict[tuple[int, int], Name] = {}
+        for mention in sorted(parsed.mentions, key=lambda m: m.start):
+            name = self._add(text[mention.start:mention.end], mention.kind, mention.start)
+            if name:
+                self._mention_name[(mention.start, mention.end)] = name
+        self._add_unparsed_people(text)
+        for start, end, role in parsed.roles:
+            name = self._mention_name.get((start, end))
+            if name and role not in name.roles:
+                name.roles.append(role)
+        self._complete_names()
+        self._positions = self._person_positions()
+
+    def _add_unparsed_people(self, text: str) -> None:
+        """People named in sentences that were not parsed: a two- or three-word capitalised name whose last word
+        the article also uses alone, or that "he" or "she" follows in the next words."""
+        taken = [(a, b) for a, b in self._mention_name]
+        for match in _CAPITALISED_NAME.finditer(text):
+            start, end = match.span()
+            words = match.group().split()
+            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or any(a < end and start < b for a, b in taken) or words[-1] in _NOT_SURNAMES:
+                continue
+            if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end:end + 8]):  # "Kestrel Valley Fire and Rescue"
+                continue
+            surname_alone = re.search(r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b",
+                                      text[end:])
+            pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end:end + 400])
+            speaks = _SPEAKS_NEXT.match(text, end)
+            if surname_alone or pronoun_after or speaks:
+                name = self._add(" ".join(words), "person", start)
+                if name:
+                    self._mention_name[(start, end)] = name
+                    title = text[match.start():start].strip()
+                    cut = len(" ".join(words)) - len(clean_name(" ".join(words), "person"))
+                    role = " ".join(part for part in (title, " ".join(words)[:cut].strip()) if part)
+                    if role and role not in name.roles:
+                        name.roles.append(role)
+
+    def _complete_names(self) -> None:
+        """A person named by one word gets the longest capitalised name ending (or starting) with it in the text,
+        so "Carson" is "Ben Carson" when the article says so in a sentence that was not parsed."""
+        people = [name for name in self.names if name.kind == "person"]
+        for name in people:
+            fullest = name.fullest
+            if len(fullest.split()) > 1:
+                continue
+            longer = [other for other in people
+                      if other is not name and other.variants and fullest in other.fullest.split()]
+            if longer:  # "Hillary" is "Hillary Clinton"
+                target = max(longer, key=lambda other: sum(other.variants.values()))
+                target.variants.update(name.variants)
+                name.variants.clear()
+                for key, mentioned in list(self._mention_name.items()):
+                    if mentioned is name:
+                        self._mention_name[key] = target
+                continue
+            pattern = re.compile(r"\b((?:[A-Z][a-z]+\.? ){1,2})" + re.escape(fullest) + r"\b")
+            forms = Counter(match.group(0) for match in pattern.finditer(self.text)
+                            if match.group(1).split()[0].lower().rstrip(".") not in HONORIFICS | _SENTENCE_WORDS)
+            if forms:
+                name.variants[forms.most_common(1)[0][0]] += 0
+        self.names = [name for name in self.names if name.variants]
+        self._person_by_surname = {key: name for key, name in self._person_by_surname.items() if name.variants}
+
+    def _add(self, raw: str, kind: str, at: int) -> Name | None:
+        cleaned = clean_name(raw, kind)
+        if not cleaned or not cleaned[0].isupper() or len(cleaned.split()) > 5:
+            return None
+        if kind == "person":
+            surname = cleaned.split()[-1].lower()
+            name = self._person_by_surname.get(surname)
+            if name is None or not _compatible(name, cleaned):
+                name = Name(kind, first=at)
+                self._person_by_surname.setdefault(surname, name)
+                self.names.append(name)
+        else:
+            key = (kind, cleaned.lower())
+            name = self._other.get(key)
+            if name is None:
+                name = self._other[key] = Name(kind, first=at)
+                self.names.append(name)
+        name.variants[cleaned] += 1
+        return name
+
+    def _person_positions(self) -> list[tuple[int, Name]]:
+        """Every place a person is named, found by searching the whole text for their names."""
+        positions = []
+        for name in self.names:
+            if name.kind != "person":
+                continue
+            forms = sorted({v for v in name.variants} | {v.split()[-1] for v in name.variants}, key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+            positions += [(match.start(), name) for match in pattern.finditer(self.text)
+                          if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())]
+        positions.sort(key=lambda item: item[0])
+        return positions
+
+    def person_mentions(self, name: Name) -> int:
+        return sum(1 for _, other in self._positions if other is name)
+
+    def in_span(self, start: int, end: int, *, heads_only: bool = False) -> list[Name]:
+        """Names mentioned inside a span; ``heads_only`` leaves out possessors ("Carter's") and names after a
+        preposition ("a woman in Worcester")."""
+        found = []
+        for (a, b), name in sorted(self._mention_name.items()):
+            if not (start <= a and b <= end):
+                continue
+            if heads_only and (self.text[b:b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
+                continue
+            found.append(name)
+        return found
+
+    def by_surname(self, word: str) -> Name | None:
+        return self._person_by_surname.get(_POSSESSIVE.sub("", word).lower())
+
+    def last_person_before(self, at: int) -> Name | None:
+        index = bisect.bisect_left(self._positions, at, key=lambda item: item[0])
+        return self._positions[index - 1][1] if index else None
+
+    def last_group_before(self, at: int) -> Name | None:
+        best = None
+        for (a, _), name in self._mention_name.items():
+            if name.kind == "organisation" and a < at and (best is None or a > best[0]):
+                best = (a, name)
+        return best[1] if best else None
+
+    def with_role(self, word: str, at: int) -> Name | None:
+        """The person last named before ``at`` whose role holds ``word`` ("minister")."""
+        candidates = [n for n in self.names if n.kind == "person"
+                      and any(word in role.lower().split() for role in n.roles)]
+        if not candidates:
+            return None
+        before = [n for n in candidates if n.first < at]
+        return max(before or candidates, key=lambda n: n.first)
+
+
+# A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
+_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
+_PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def _after_preposition(text: str, span_start: int, at: int) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[span_start:at])
+    return any(word.lower() in _PREPOSITIONS for word in before)
+
+
+def _compatible(name: Name, cleaned: str) -> bool:
+    """"Robert Lighthizer" and "Lighthizer" are one person; "Melania Trump" and "Donald Trump" are not."""
+    words = cleaned.split()
+    if len(words) == 1:
+        return True
+    return all(len(v.split()) == 1 or v.split()[0] == words[0] for v in name.variants)
+
+
+def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, str | None]:
+    """``(speaker, speaker_name, speaker_role)`` of one attribution."""
+    if found.speaker is None:
+        return None, None, None
+    start, end = found.speaker
+    span = names.text[start:end].strip()
+    lower = span.lower()
+    if lower in PERSONAL_PRONOUNS:
+        name = names.last_person_before(start)
+        return span, (name.fullest if name else None), (_first_role(name) if name else None)
+    if lower in GROUP_PRONOUNS:
+        name = names.last_group_before(start)
+        return span, (name.fullest if name else None), None
+    inside = names.in_span(start, end, heads_only=True)
+    person = next((n for n in inside if n.kind == "person"), None)
+    if person is None:
+        person = next((names.by_surname(w) for w in span.split() if w[:1].isupper() and names.by_surname(w)), None)
+    if person is not None:
+        own_role = _role_in_span(span, person)
+        return span, person.fullest, own_role or _first_role(person)
+    other = next((n for n in inside if n.kind == "organisation" and _heads(names.text, n, start, end)), None)
+    if other is None and inside and inside[0].fullest.lower() == clean_name(span, "place").lower():
+        other = inside[0]  # "Washington said": a place standing for its government
+    if other is not None:
+        return span, other.fullest, None
+    words = span.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+        cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
+        if len(cleaned.split()) >= 2:
+            return span, cleaned, " ".join(words[:len(words) - len(cleaned.split())]) or None
+    head = _head_noun(span)
+    if head:
+        name = names.with_role(head, start)
+        if name is not None:
+            return span, name.fullest, _first_role(name)
+    role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
+    return span, None, role or None
+
+
+def _heads(text: str, name: Name, start: int, end: int) -> bool:
+    """An organisation heads a speaker span when the span ends with it or it stands before a comma: "the NRA", not
+    "Canada's chief NAFTA negotiator"."""
+    span = text[start:end].rstrip(" ,")
+    return any(span.endswith(v) or (v + ",") in span for v in name.variants)
+
+
+def _first_role(name: Name | None) -> str | None:
+    return name.roles[0] if name and name.roles else None
+
+
+def _role_in_span(span: str, person: Name) -> str | None:
+    """The words before the name in "US Trade Representative Robert Lighthizer", or after a comma."""
+    for variant in sorted(person.variants, key=len, reverse=True):
+        at = span.find(variant)
+        if at < 0:
+            continue
+        before = span[:at].strip(" ,")
+        after = span[at + len(variant):].strip(" ,")
+        role = before or after
+        words = [w for w in role.split() if w.lower() not in _DETERMINERS]
+        while words and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}:
+            words = words[1:]
+        if words and len(words) <= 10 and any(w[:1].islower() or w.lower() in HONORIFICS for w in words):
+            return " ".join(words).strip(" ,")
+        return None
+    return None
+
+
+def _head_noun(span: str) -> str | None:
+    """The noun a role-only speaker is named by: "the minister" -> minister, "a spokeswoman for X" -> spokeswoman."""
+    words = re.findall(r"[A-Za-z]+", span)
+    cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
+    words = [w for w in words[:cut] if w.lower() not in _DETERMINERS]
+    return words[-1].lower() if words else None

@@ -1,0 +1,48 @@
+"""The "Who said what" of a digest: each speaker once, each quote once with every article that carries it."""
+
+from __future__ import annotations
+
+from storyline.model import EventDigest
+
+# A digest page shows this many quotes; the JSON digest holds them all.
+MARKDOWN_QUOTES = 40
+
+
+def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str]:
+    if not digest.quotes:
+        return []
+    from storyline.quotes.merge import by_speaker
+
+    lines = ["", "## Who said what", ""]
+    shown = 0
+    speakers = by_speaker(digest.quotes)
+    for speaker in speakers:
+        if shown >= MARKDOWN_QUOTES:
+            break
+        who = speaker.name or "Unattributed"
+        lines.append(f"- **{who}**" + (f" ({speaker.role})" if speaker.role else ""))
+        for quote in speaker.quotes[:MARKDOWN_QUOTES - shown]:
+            shown += 1
+            for index, wording in enumerate(quote.wordings):
+                text = f"“{wording.text}”" if quote.direct else f"{wording.text} (reported)"
+                cited = "".join(f"[{n}]" for n in sorted({numbers[a] for a in wording.article_ids if a in numbers}))
+                lines.append(("  - " if index == 0 else "    - also worded: ") + f"{text} {cited}".rstrip())
+    total = sum(len(s.quotes) for s in speakers)
+    if total > shown:
+        lines.append(f"- _{total - shown} more quotes in the JSON digest_")
+    return lines
+
+
+def quotes_to_json(digest: EventDigest) -> list[dict]:
+    from storyline.quotes.merge import by_speaker
+
+    return [{"speaker": speaker.name, "role": speaker.role, "quotes": [
+        {"text": quote.text, "direct": quote.direct, "articles": quote.article_ids,
+         "wordings": [{"text": w.text, "articles": w.article_ids,
+                       "citations": [{"article_id": q.article_id, "sentence_index": q.sentence_index,
+                                      "start": q.start, "end": q.end} for q in w.quotes]} for w in quote.wordings]}
+        for quote in speaker.quotes]} for speaker in by_speaker(digest.quotes)]
+
+
+def entities_to_json(digest: EventDigest) -> list[dict]:
+    return [entity.to_dict() for entity in digest.entities]

@@ -1,0 +1,76 @@
+"""The digest folder follows the store: unchanged pages are left alone, pages of gone events are removed, and
+listing articles reads no texts."""
+
+import json
+
+from storyline.cli import main
+from storyline.store import Store
+from tests.conftest import EXAMPLES
+
+CORPUS = EXAMPLES / "corpus"
+
+
+def _pages(out_dir):
+    return {path.name: path.stat().st_mtime_ns for path in (out_dir / "events").iterdir()}
+
+
+def test_digest_again_rewrites_nothing_and_a_new_article_rewrites_only_its_event(tmp_path, capsys):
+    db, out_dir = tmp_path / "news.db", tmp_path / "digest"
+    assert main(["digest", str(CORPUS / "jsonl"), "--db", str(db), "--out", str(out_dir)]) == 0
+    first = _pages(out_dir)
+    assert main(["digest", "--db", str(db), "--out", str(out_dir)]) == 0
+    assert _pages(out_dir) == first
+    news = tmp_path / "bakery.txt"
+    news.write_text(
+        "Village bakery wins national bread prize\n\nThe Millbrook village bakery won the national "
+        "sourdough prize on Friday. Its owner has baked there for thirty years."
+    )
+    assert main(["digest", str(news), "--db", str(db), "--out", str(out_dir)]) == 0
+    after = _pages(out_dir)
+    assert {name: when for name, when in after.items() if name in first} == first  # untouched events kept them
+    assert len(after) == len(first) + 2 and any("bakery" in name for name in after)  # the new event's two pages
+    capsys.readouterr()
+
+
+def test_pages_of_events_that_no_longer_exist_are_removed(tmp_path, capsys):
+    out_dir = tmp_path / "digest"
+    assert main(["digest", str(CORPUS), "--db", str(tmp_path / "all.db"), "--out", str(out_dir)]) == 0
+    (out_dir / "events" / "notes.txt").write_text("mine")
+    assert main(["digest", str(CORPUS / "jsonl"), "--db", str(tmp_path / "few.db"), "--out", str(out_dir)]) == 0
+    index = json.loads((out_dir / "index.json").read_text())
+    pages = sorted(p.name for p in (out_dir / "events").glob("*.md"))
+    assert pages == sorted(e["file"][len("events/") :].replace(".json", ".md") for e in index["events"])
+    assert len(list((out_dir / "events").glob("*.json"))) == len(pages)
+    assert (out_dir / "events" / "notes.txt").read_text() == "mine"  # not a page: left alone
+    capsys.readouterr()
+
+
+def test_article_listing_streams_metadata_without_texts(tmp_path, capsys):
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(CORPUS / "jsonl"), "--db", str(db)]) == 0
+    with Store(db) as store:
+        listing = store.article_listing()
+        first = next(listing)
+        assert "text" not in first and "paragraphs" not in first and first["id"] and first["content_hash"]
+        assert [first["id"]] + [row["id"] for row in listing] == [a.id for a in store.articles()]
+    capsys.readouterr()
+    assert main(["articles", "--db", str(db), "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 4 and all("text" not in row and row["outlet"] for row in rows)
+
+
+def test_search_and_listing_load_no_pipeline_libraries(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(CORPUS / "jsonl"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    probe = (
+        "import sys; from storyline.cli import main; "
+        f"main(['search', 'bank', '--db', {str(db)!r}]); main(['articles', '--json', '--db', {str(db)!r}]); "
+        "print(sorted(m for m in ('numpy', 'scipy', 'storyline.pipeline', 'trafilatura') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "[]" and any("Bank" in line for line in lines)
