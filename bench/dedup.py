@@ -270,18 +270,12 @@ def row(name: str, articles: int, result: dict, quality: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument(
-        "--scale", default="10000,100000", help="comma-separated article counts ('' for none)"
-    )
+    parser.add_argument("--scale", default="10000,100000", help="comma-separated article counts ('' for none)")
     parser.add_argument("--workers", type=int, default=2, help="processes for sketching (default 2)")
     parser.add_argument("--repeats", type=int, default=3, help="interleaved runs per system on the dev set")
-    parser.add_argument(
-        "--sweep", action="store_true", help="print the threshold x shingle-size sweep instead"
-    )
+    parser.add_argument("--sweep", action="store_true", help="print the threshold x shingle-size sweep instead")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
@@ -306,9 +300,7 @@ def main() -> None:
         "| system | articles | precision | recall | F1 | ARI | articles/s | peak RSS MB "
         "| bytes/article (rows / in memory) |",
         "|---|---|---|---|---|---|---|---|---|",
-        row(
-            "storyline copy groups, 1 process", len(records), ours, score_with_tool(args.data, ours["groups"])
-        ),
+        row("storyline copy groups, 1 process", len(records), ours, score_with_tool(args.data, ours["groups"])),
         row(
             f"storyline copy groups, {args.workers} processes",
             len(records),
@@ -326,8 +318,7 @@ def main() -> None:
         result = measure(args, "scale", size=size, workers=args.workers)
         lines.append(
             row(
-                f"storyline, {args.workers} processes, dev set replicated + mutated, "
-                f"added {BATCH:,} at a time",
+                f"storyline, {args.workers} processes, dev set replicated + mutated, added {BATCH:,} at a time",
                 size,
                 result,
                 score_replicas(records, args.data, result["groups"]),

@@ -18,13 +18,12 @@ frequency, at least three documents, no compression, no copy handling).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import time
-from pathlib import Path
-
-import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import rouge
 
@@ -34,17 +33,39 @@ from storyline.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "duc2004-dev"
-PEERS = ("Lead", "FreqSum", "TsSum", "Centroid", "LexRank", "GreedyKL", "CLASSY04", "CLASSY11", "Submodular",
-         "DPP", "OCCAMS_V", "RegSum", "ICSISumm")
+PEERS = (
+    "Lead",
+    "FreqSum",
+    "TsSum",
+    "Centroid",
+    "LexRank",
+    "GreedyKL",
+    "CLASSY04",
+    "CLASSY11",
+    "Submodular",
+    "DPP",
+    "OCCAMS_V",
+    "RegSum",
+    "ICSISumm",
+)
 
 
 def _scorer(length_limit: int) -> rouge.Rouge:
     # py-rouge's nltk tokenisers need punkt data; ROUGE-1.5.5 splits on newlines and whitespace anyway.
     rouge.Rouge.tokenize_text = staticmethod(lambda text, language="english": text.split())
     rouge.Rouge.split_into_sentences = staticmethod(
-        lambda text, ensure_compatibility=True, language="english": text.split("\n"))
-    return rouge.Rouge(metrics=["rouge-n"], max_n=2, limit_length=True, length_limit=length_limit,
-                       length_limit_type="words", apply_avg=True, stemming=True, alpha=0.5)
+        lambda text, ensure_compatibility=True, language="english": text.split("\n")
+    )
+    return rouge.Rouge(
+        metrics=["rouge-n"],
+        max_n=2,
+        limit_length=True,
+        length_limit=length_limit,
+        length_limit_type="words",
+        apply_avg=True,
+        stemming=True,
+        alpha=0.5,
+    )
 
 
 def _score(scorer: rouge.Rouge, hypotheses: list[str], references: list[list[str]]) -> tuple[float, float]:
@@ -82,9 +103,14 @@ ABLATIONS: dict[str, list[tuple[object, str, object]]] = {
     "without stand-alone filter": [(_PACKAGE, "stands_alone", lambda text: True)],
     "without near-duplicate support": [(_PACKAGE, "near_duplicate_pairs", lambda sets: [])],
     "plain concept ILP (Gillick & Favre)": [
-        (_CONCEPTS, "LEAD_BONUS", 0.0), (_CONCEPTS, "WORD_SHARE", 0.0), (_PACKAGE, "MIN_SOURCES", 3),
-        (_PACKAGE, "removable_spans", lambda text: []), (_PACKAGE, "stands_alone", lambda text: True),
-        (_PACKAGE, "near_duplicate_pairs", lambda sets: []), (_PACKAGE, "MIN_WORDS", 1)],
+        (_CONCEPTS, "LEAD_BONUS", 0.0),
+        (_CONCEPTS, "WORD_SHARE", 0.0),
+        (_PACKAGE, "MIN_SOURCES", 3),
+        (_PACKAGE, "removable_spans", lambda text: []),
+        (_PACKAGE, "stands_alone", lambda text: True),
+        (_PACKAGE, "near_duplicate_pairs", lambda sets: []),
+        (_PACKAGE, "MIN_WORDS", 1),
+    ],
 }
 
 
@@ -122,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     scorer100 = _scorer(100)
     for peer in PEERS:
         folder = args.data / "peers"
-        outputs = [(folder / f"{cluster[:-1]}.{peer}").read_text(encoding="utf-8", errors="replace").strip()
-                   for cluster in clusters]
+        outputs = [
+            (folder / f"{cluster[:-1]}.{peer}").read_text(encoding="utf-8", errors="replace").strip()
+            for cluster in clusters
+        ]
         rows.append((peer, *_score(scorer100, outputs, references)))
     rows.sort(key=lambda row: row[2])
 
@@ -138,8 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                 seconds.append(time.process_time() - started)
             ours[budget].append("\n".join(sentence.text for sentence in summary.sentences))
 
-    print(f"DUC 2004 task 2, {len(clusters)} clusters, "
-          "ROUGE-1.5.5-equivalent recall x100 (-n 2 -m -l N -f A)")
+    print(f"DUC 2004 task 2, {len(clusters)} clusters, ROUGE-1.5.5-equivalent recall x100 (-n 2 -m -l N -f A)")
     print()
     print(f"| {'system':<28} | {'words':>5} | {'R-1':>6} | {'R-2':>6} |")
     print(f"|{'-' * 30}|{'-' * 7}|{'-' * 8}|{'-' * 8}|")
@@ -149,16 +176,20 @@ def main(argv: list[str] | None = None) -> int:
         r1, r2 = _score(_scorer(budget), ours[budget], references)
         print(f"| {'storyline':<28} | {budget:>5} | {r1:6.2f} | {r2:6.2f} |")
     print()
-    print(f"storyline seconds per cluster (CPU time, one core, reading included): median "
-          f"{statistics.median(seconds):.3f}, max {max(seconds):.3f}")
+    print(
+        f"storyline seconds per cluster (CPU time, one core, reading included): median "
+        f"{statistics.median(seconds):.3f}, max {max(seconds):.3f}"
+    )
     if args.ablations:
         print()
         print(f"| {'storyline, 100 words':<36} | {'R-1':>6} | {'R-2':>6} |")
         print(f"|{'-' * 38}|{'-' * 8}|{'-' * 8}|")
         for name, changes in ABLATIONS.items():
             with _patched(changes):
-                outputs = ["\n".join(s.text for s in summarize(read_cluster(args.data / "docs" / c)).sentences)
-                           for c in clusters]
+                outputs = [
+                    "\n".join(s.text for s in summarize(read_cluster(args.data / "docs" / c)).sentences)
+                    for c in clusters
+                ]
             r1, r2 = _score(scorer100, outputs, references)
             print(f"| {name:<36} | {r1:6.2f} | {r2:6.2f} |")
     return 0

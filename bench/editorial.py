@@ -56,42 +56,61 @@ def measure(data: Path, with_rouge: bool) -> dict:
         store = Store(":memory:")
         pipeline.ingest(store, read_paths(paths))
         digests = pipeline.digests(store)
-        articles = [{"id": a.id, "published": a.published, "date_source": a.date_source, "outlet": a.outlet,
-                     "title": a.title} for a in store.articles()]
+        articles = [
+            {"id": a.id, "published": a.published, "date_source": a.date_source, "outlet": a.outlet, "title": a.title}
+            for a in store.articles()
+        ]
         out[name] = {"articles": articles, "digests": [digest_to_json(d) for d in digests]}
     if with_rouge:
         docs = data / "duc2004-dev" / "docs"
-        out["rouge"] = {folder.name: "\n".join(s.text for s in api.summarize(api.read([folder]).articles).sentences)
-                        for folder in sorted(docs.iterdir())}
+        out["rouge"] = {
+            folder.name: "\n".join(s.text for s in api.summarize(api.read([folder]).articles).sentences)
+            for folder in sorted(docs.iterdir())
+        }
     return out
 
 
 # ------------------------------------------------------------------------------------------------ the checks
 
-_STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been has have had it its
+_STOP = frozenset(
+    """a an the and or but of to in on at for from by with as is are was were be been has have had it its
 this that these those he she they his her their not no will would said says say also after before over into
-about than more most than which who whom whose what when where while there here one two""".split())
-_VERBS = frozenset("""is are was were be been am has have had do does did will would shall should can could may might
+about than more most than which who whom whose what when where while there here one two""".split()
+)
+_VERBS = frozenset(
+    """is are was were be been am has have had do does did will would shall should can could may might
 must said says told found made took gave came went got saw knew thought brought kept held left led met paid put ran
 rose fell sent set won lost wrote began broke became built caught cut drew felt fought heard hit hurt let meant sold
 shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
-know run see want need face remain""".split())
+know run see want need face remain""".split()
+)
 _DETERMINERS = frozenset("a an the this that these those its his her their our my your no each every some".split())
-_PRONOUN_OPENING = re.compile(r"^[\"'“‘]?(?:He|She|It|They|His|Her|Its|Their|This|These|Those|Such|The latter|"
-                              r"The former|Both)\b(?!\s+[A-Z][a-z]+\s+said)")
+_PRONOUN_OPENING = re.compile(
+    r"^[\"'“‘]?(?:He|She|It|They|His|Her|Its|Their|This|These|Those|Such|The latter|"
+    r"The former|Both)\b(?!\s+[A-Z][a-z]+\s+said)"
+)
 _ALSO = re.compile(r"^(?:\S+\s+){0,6}?(?:also|too)\b")
-_THE_THING = re.compile(r"^[\"'“‘]?The\s+(?:\w+\s+)?(?:plea|statement|move|decision|deal|agreement|request|"
-                        r"announcement|ruling|verdict|proposal|incident|attack|case|company|plan)\b"
-                        r"(?!\s+(?:of|by|for|from|in|on|that|which|who)\b)(?!,?\s+[A-Z][a-z]+\s+[A-Z])")
-_LATER = re.compile(r"\b(?:\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later)|the\s+(?:next|following)\s+day)"
-                    r"\b", re.IGNORECASE)
-_TIME_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
-                        r"tonight|(?:last|next|this)\s+(?:week|weekend|month|year))\b")
+_THE_THING = re.compile(
+    r"^[\"'“‘]?The\s+(?:\w+\s+)?(?:plea|statement|move|decision|deal|agreement|request|"
+    r"announcement|ruling|verdict|proposal|incident|attack|case|company|plan)\b"
+    r"(?!\s+(?:of|by|for|from|in|on|that|which|who)\b)(?!,?\s+[A-Z][a-z]+\s+[A-Z])"
+)
+_LATER = re.compile(
+    r"\b(?:\w+\s+(?:days?|weeks?|months?|hours?)\s+(?:earlier|later)|the\s+(?:next|following)\s+day)"
+    r"\b",
+    re.IGNORECASE,
+)
+_TIME_WORD = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
+    r"tonight|(?:last|next|this)\s+(?:week|weekend|month|year))\b"
+)
 _DATE_LINE = re.compile(
     r"^(?:[A-Za-z]+\s*:?\s*)?(?:(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)[a-z]*\s*,?\s*)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d"
     r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-    r"\s+(?:19|20)\d\d)", re.IGNORECASE)
+    r"\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> set[str]:
@@ -101,10 +120,14 @@ def _words(text: str) -> set[str]:
 def _clean_title(title: str) -> bool:
     t = " ".join((title or "").split())
     letters = [c for c in t if c.isalpha()]
-    return bool(t) and len(t) <= 100 and not re.search(r"https?\s*:|www\s*\.|\.\s*com\b|©|getty|^close\b", t, re.I) \
-        and not t.endswith(("…", "...", ",", ":", ";", " -")) \
-        and not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(t.split()) > 2) \
+    return (
+        bool(t)
+        and len(t) <= 100
+        and not re.search(r"https?\s*:|www\s*\.|\.\s*com\b|©|getty|^close\b", t, re.I)
+        and not t.endswith(("…", "...", ",", ":", ";", " -"))
+        and not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(t.split()) > 2)
         and t.split()[-1].lower() not in {"the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at"}
+    )
 
 
 def _has_verb(text: str) -> bool:
@@ -112,8 +135,12 @@ def _has_verb(text: str) -> bool:
     for before, word in zip([""] + [t.lower() for t in tokens], tokens):
         if word in _VERBS or "n't" in word:
             return True
-        if word.islower() and before not in _DETERMINERS and len(word) > 3 and (
-                word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+        if (
+            word.islower()
+            and before not in _DETERMINERS
+            and len(word) > 3
+            and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is"))))
+        ):
             return True
     return False
 
@@ -133,8 +160,12 @@ def _written_dates(data: Path) -> set[str]:
     for line in (data / "ecbplus-dev" / "docs.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         lines = row["text"].split("\n")
-        if any(len(x.split()) <= 16 and (m := _DATE_LINE.search(x.strip()))
-               and not re.search(r"[a-z]{4,}", x.strip()[m.end():]) for x in lines[:5] + lines[-3:]):
+        if any(
+            len(x.split()) <= 16
+            and (m := _DATE_LINE.search(x.strip()))
+            and not re.search(r"[a-z]{4,}", x.strip()[m.end() :])
+            for x in lines[:5] + lines[-3:]
+        ):
             ids.add(row["doc_id"])
     return ids
 
@@ -142,8 +173,9 @@ def _written_dates(data: Path) -> set[str]:
 def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
     """Each check's (count, out of) over the three sets."""
     written = _written_dates(data)
-    counts: dict[str, list[int]] = {k: [0, 0] for k in (
-        "titles", "dated", "outlets", "unresolved", "undated_time", "same_fact", "no_verb")}
+    counts: dict[str, list[int]] = {
+        k: [0, 0] for k in ("titles", "dated", "outlets", "unresolved", "undated_time", "same_fact", "no_verb")
+    }
     for name in ("DUC 2004 dev", "ECB+ dev", "example corpus"):
         result = side[name]
         for article in result["articles"]:
@@ -157,8 +189,10 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
             counts["titles"][1] += 1
             counts["titles"][0] += _clean_title(digest["title"])
             if name == "ECB+ dev":
-                named = {s["id"]: s.get("outlets") or ([s["outlet"]] if s.get("outlet") else [])
-                         for s in digest["summary"]["sources"]}
+                named = {
+                    s["id"]: s.get("outlets") or ([s["outlet"]] if s.get("outlet") else [])
+                    for s in digest["summary"]["sources"]
+                }
                 counts["outlets"][0] += sum(1 for names in named.values() if names)
             sentences = digest["summary"]["sentences"]
             for k, sentence in enumerate(sentences):
@@ -192,6 +226,7 @@ ROWS = (
 
 # ------------------------------------------------------------------------------------------------ the run
 
+
 def _run_side(src: Path, data: Path, rouge: bool) -> dict:
     env = dict(os.environ, PYTHONPATH=str(src))
     args = [sys.executable, str(Path(__file__).resolve()), "--measure", "--data", str(data)]
@@ -207,8 +242,13 @@ def _rouge(outputs: dict[str, str], data: Path) -> tuple[float, float]:
     import duc2004
 
     clusters = sorted(outputs)
-    refs = [[p.read_text(encoding="utf-8", errors="replace").strip()
-             for p in sorted((data / "duc2004-dev" / "models").glob(f"{c[:-1].upper()}.M.100.T.*"))] for c in clusters]
+    refs = [
+        [
+            p.read_text(encoding="utf-8", errors="replace").strip()
+            for p in sorted((data / "duc2004-dev" / "models").glob(f"{c[:-1].upper()}.M.100.T.*"))
+        ]
+        for c in clusters
+    ]
     return duc2004._score(duc2004._scorer(100), [outputs[c] for c in clusters], refs)
 
 
@@ -229,16 +269,18 @@ def main(argv: list[str] | None = None) -> int:
     data = args.data.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         before_tree = Path(tmp) / "before"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(before_tree), args.before],
-                       check=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(before_tree), args.before], check=True
+        )
         try:
             before = _run_side(before_tree / "src", data, args.rouge)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before_tree)], check=False)
     after = _run_side(ROOT / "src", data, args.rouge)
     checked = {"before": check(before, data), "after": check(after, data)}
-    print(f"Editorial check over DUC 2004 dev, ECB+ dev and the example corpus; before = {args.before}, "
-          "after = this tree")
+    print(
+        f"Editorial check over DUC 2004 dev, ECB+ dev and the example corpus; before = {args.before}, after = this tree"
+    )
     print()
     print(f"| {'check':<58} | {'before':>13} | {'after':>13} | goal |")
     print(f"|{'-' * 60}|{'-' * 15}|{'-' * 15}|------|")

@@ -75,9 +75,7 @@ def read_ecbplus(folder: Path) -> tuple[list[Article], list[str], list[int]]:
             url = lines[0].replace(" ", "")
             outlet = re.sub(r"^https?:/*(www\.)?", "", url).split("/")[0] or None
             head = lines[1:6]
-            date_at = next(
-                (k for k, text in enumerate(head) if find_date(text) and len(text.split()) <= 24), None
-            )
+            date_at = next((k for k, text in enumerate(head) if find_date(text) and len(text.split()) <= 24), None)
             if date_at is not None:
                 published = find_date(head[date_at])
             title_at = next((k for k in range(min(len(head), 2)) if k != date_at), None)
@@ -145,9 +143,7 @@ def baseline_labels(texts: list[str], threshold: float = 0.825) -> list[int]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts).toarray()
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
-    )
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold)
     return model.fit_predict(matrix).tolist()
 
 
@@ -208,9 +204,7 @@ def synthetic_stream(
         yield out
 
 
-def online_labels(
-    articles: list[Article], order: list[int], chunk: int = 50, **options
-) -> tuple[list[str], float]:
+def online_labels(articles: list[Article], order: list[int], chunk: int = 50, **options) -> tuple[list[str], float]:
     """Feed ``articles`` to an EventIndex in ``order``, ``chunk`` at a time, saving and loading the state
     between
     calls as a store would; return each article's event id and the seconds taken."""
@@ -226,9 +220,7 @@ def online_labels(
     return labels_of(events, articles), time.perf_counter() - started
 
 
-def evaluate(
-    name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_orders=()
-):
+def evaluate(name: str, articles: list[Article], gold: list[str], rows: list, *, anchor_texts=None, online_orders=()):
     """Anchor, batch and online rows for one data set. With several ``online_orders`` (arrival orders) the
     online row is the run with the median F1, and carries the F1 range."""
     from storyline.events import cluster_events
@@ -249,16 +241,16 @@ def evaluate(
     rows.append((name, "ours, batch", scores(gold, batch), time.perf_counter() - started))
     if online_orders:
         runs = sorted(
-            ((scores(gold, labels), labels, seconds) for labels, seconds in
-             (online_labels(articles, order) for order in online_orders)),
+            (
+                (scores(gold, labels), labels, seconds)
+                for labels, seconds in (online_labels(articles, order) for order in online_orders)
+            ),
             key=lambda run: run[0]["F1"],
         )
         median, online, seconds = runs[len(runs) // 2]
         method = "ours, online (50 per call)"
         if len(runs) > 1:
-            method += (
-                f": median of {len(runs)} arrival orders (F1 {runs[0][0]['F1']:.3f}-{runs[-1][0]['F1']:.3f})"
-            )
+            method += f": median of {len(runs)} arrival orders (F1 {runs[0][0]['F1']:.3f}-{runs[-1][0]['F1']:.3f})"
         rows.append((name, method, median, seconds))
         rows.append((name, "agreement of online with batch (batch as gold)", scores(batch, online), 0.0))
 
@@ -313,9 +305,7 @@ def scale_run(articles: list[Article], gold: list[str], total: int) -> list[tupl
             EventIndex.from_state(state)
             saving = time.perf_counter() - saving
             median_call = float(np.median(calls[-10:]))
-            checkpoints.append(
-                (done, wall, cpu, peak, len(index.events()), len(state) / 1e6, median_call, saving)
-            )
+            checkpoints.append((done, wall, cpu, peak, len(index.events()), len(state) / 1e6, median_call, saving))
     return checkpoints
 
 
@@ -337,15 +327,9 @@ def print_scale(checkpoints: list[tuple]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-    )
-    parser.add_argument(
-        "--scale", type=int, default=10_000, help="articles in the synthetic online stream (0: skip)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
+    parser.add_argument("--scale", type=int, default=10_000, help="articles in the synthetic online stream (0: skip)")
     args = parser.parse_args(argv)
     ecb_dir, duc_dir = args.data / "ecbplus-dev", args.data / "duc2004-dev" / "docs"
     if not (ecb_dir / "docs.jsonl").exists() or not duc_dir.exists():

@@ -68,11 +68,17 @@ def main() -> None:
                 slowest = [spent, f"{kind} {'+'.join(applied)} ({len(data):,} bytes)"]
             by_kind[kind][str(code)] += 1
             if code not in (0, 1) and len(failures) < args.show:
-                failures.append(f"case {number}: {kind} {'+'.join(applied)}: exit {code}: "
-                                f"{err.strip().splitlines()[-1:]}")
+                failures.append(
+                    f"case {number}: {kind} {'+'.join(applied)}: exit {code}: {err.strip().splitlines()[-1:]}"
+                )
             path.unlink()
-    summary = {"package": str(Path(storyline.__file__).parent), "cpu_s": time.process_time() - started,
-               "slowest": slowest, "by_kind": by_kind, "failures": failures}
+    summary = {
+        "package": str(Path(storyline.__file__).parent),
+        "cpu_s": time.process_time() - started,
+        "slowest": slowest,
+        "by_kind": by_kind,
+        "failures": failures,
+    }
     if args.save:
         Path(args.save).write_text(json.dumps(summary))
     report(summary)
@@ -95,10 +101,14 @@ def report(summary: dict) -> None:
     by_kind = {kind: collections.Counter(counts) for kind, counts in summary["by_kind"].items()}
     codes = sum(by_kind.values(), collections.Counter())
     print(f"storyline from {summary['package']}")
-    print(f"{sum(codes.values()):,} cases over {len(by_kind)} formats in {summary['cpu_s']:.0f} s CPU "
-          f"(slowest case {summary['slowest'][0]:.1f} s: {summary['slowest'][1]})")
-    print(f"tracebacks: {codes['-1']}  exit 3: {codes['3']}  exit 2: {codes['2']}  exit 1: {codes['1']}  "
-          f"exit 0: {codes['0']}")
+    print(
+        f"{sum(codes.values()):,} cases over {len(by_kind)} formats in {summary['cpu_s']:.0f} s CPU "
+        f"(slowest case {summary['slowest'][0]:.1f} s: {summary['slowest'][1]})"
+    )
+    print(
+        f"tracebacks: {codes['-1']}  exit 3: {codes['3']}  exit 2: {codes['2']}  exit 1: {codes['1']}  "
+        f"exit 0: {codes['0']}"
+    )
     print("per format (exit 0 / 1 / 2 / 3 / traceback):")
     for kind, counts in sorted(by_kind.items()):
         print(f"  {kind:9} {counts['0']:5} {counts['1']:5} {counts['2']:5} {counts['3']:5} {counts['-1']:5}")

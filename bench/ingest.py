@@ -49,8 +49,9 @@ def make_pages(count: int) -> list[tuple[str, bytes]]:
             title = " ".join(lines[0].split()[:10])
             url = f"https://news-{number % 7}.example/story/{record['id']}"
             body = "".join(f"<p>{html.escape(text)}</p>" for text in lines)
-            page = PAGE.format(title=html.escape(title), site=f"Site {number % 7}", url=url, paragraphs=body,
-                               day=1 + number % 28)
+            page = PAGE.format(
+                title=html.escape(title), site=f"Site {number % 7}", url=url, paragraphs=body, day=1 + number % 28
+            )
             pages.append((url, page.encode("utf-8")))
     return pages
 
@@ -78,8 +79,13 @@ def storyline_pages(pages):
 def trafilatura_warc(warc: bytes):
     for record in ArchiveIterator(io.BytesIO(warc)):
         if record.rec_type == "response":
-            trafilatura.bare_extraction(record.content_stream().read(), url=record.rec_headers.get_header(
-                "WARC-Target-URI"), with_metadata=True, include_comments=False, include_tables=False)
+            trafilatura.bare_extraction(
+                record.content_stream().read(),
+                url=record.rec_headers.get_header("WARC-Target-URI"),
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+            )
 
 
 def storyline_warc(warc: bytes):
@@ -105,8 +111,10 @@ def main() -> int:
     pages = make_pages(args.pages)
     warc = make_warc(pages)
     rows = []
-    for label, anchor, ours, data in (("HTML pages", trafilatura_pages, storyline_pages, pages),
-                                      ("WARC.gz", trafilatura_warc, storyline_warc, warc)):
+    for label, anchor, ours, data in (
+        ("HTML pages", trafilatura_pages, storyline_pages, pages),
+        ("WARC.gz", trafilatura_warc, storyline_warc, warc),
+    ):
         anchor(data), ours(data)  # warm up
         anchor_s, ours_s = [], []
         for _ in range(args.repeats):  # interleaved, so that changes in machine state affect both alike

@@ -29,8 +29,12 @@ QUOTED = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 def score(gold: Path, quotes: list[dict]) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
         json.dump({"quotes": quotes}, handle)
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "quotes_eval.py"), str(gold), handle.name],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "quotes_eval.py"), str(gold), handle.name],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout.strip()
 
 
@@ -44,8 +48,11 @@ def ours(gold: Path) -> tuple[list[dict], float]:
 
 
 def regex_baseline(rows: list[dict]) -> list[dict]:
-    return [{"article_id": row["id"], "text": next(g for g in match.groups() if g), "direct": True, "speaker": None}
-            for row in rows for match in QUOTED.finditer(row["text"])]
+    return [
+        {"article_id": row["id"], "text": next(g for g in match.groups() if g), "direct": True, "speaker": None}
+        for row in rows
+        for match in QUOTED.finditer(row["text"])
+    ]
 
 
 def textacy_baseline(rows: list[dict], nlp) -> tuple[list[dict], float]:
@@ -77,8 +84,10 @@ def speed(rows: list[dict], nlp) -> None:
     started = time.process_time()
     analyse_articles(articles)
     mine = time.process_time() - started
-    print(f"speed on {len(rows)} articles (CPU s): quotes+entities {mine:.1f}, spaCy whole pipeline {whole:.1f}, "
-          f"ratio {whole / mine:.2f}x")
+    print(
+        f"speed on {len(rows)} articles (CPU s): quotes+entities {mine:.1f}, spaCy whole pipeline {whole:.1f}, "
+        f"ratio {whole / mine:.2f}x"
+    )
     for processes in (1, 2):
         started = time.perf_counter()
         analyse_articles(articles, n_process=processes)
@@ -115,7 +124,7 @@ def main() -> None:
     if train.exists():
         with train.open(encoding="utf-8") as handle:
             rows = [json.loads(line) for _, line in zip(range(args.speed_articles), handle)]
-    speed(rows[:args.speed_articles], nlp)
+    speed(rows[: args.speed_articles], nlp)
 
 
 if __name__ == "__main__":

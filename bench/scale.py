@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import heapq
+import itertools
 import json
 import os
 import shutil
@@ -301,7 +302,7 @@ def growth(results: dict[int, tuple[list[Run], dict]]) -> None:
         return
     print("\n| from -> to | articles | ingest CPU | digest CPU | ingest + digest wall | peak MB |")
     print("|---|---|---|---|---|---|")
-    for small, large in zip(sizes, sizes[1:], strict=False):
+    for small, large in itertools.pairwise(sizes):
         a, b = ({r.step: r for r in results[n][0]} for n in (small, large))
 
         def ratio(value, a=a, b=b) -> str:

@@ -28,9 +28,9 @@ from urllib.parse import quote, urlencode
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from events import read_ecbplus, synthetic_stream  # noqa: E402
+from events import read_ecbplus, synthetic_stream
 
-from storyline.ingest.assemble import content_hash  # noqa: E402
+from storyline.ingest.assemble import content_hash
 
 GOALS_MS = {"events page": 200, "event page (cached)": 200, "article page": 200, "search": 300, "API call": 200}
 HELD_BACK = 2000  # articles left for the ingest that runs during the load

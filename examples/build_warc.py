@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from io import BytesIO
 from pathlib import Path
@@ -60,7 +60,7 @@ def record_id(kind: str, url: str) -> str:
 
 def http_date(warc_date: str) -> str:
     """``2026-03-10T06:00:04Z`` -> ``Tue, 10 Mar 2026 06:00:04 GMT`` (the HTTP Date header form)."""
-    moment = datetime.strptime(warc_date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    moment = datetime.strptime(warc_date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     return format_datetime(moment, usegmt=True)
 
 
@@ -71,7 +71,7 @@ def write_warcinfo(writer: WARCWriter, filename: str) -> None:
         "description: Example crawl of invented news pages for the Storyline demo corpus\r\n"
         f"http-header-user-agent: {USER_AGENT}\r\n"
         "robots: obey\r\n"
-    ).encode("utf-8")
+    ).encode()
     record = writer.create_warc_record(
         "",
         "warcinfo",

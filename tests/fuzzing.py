@@ -89,17 +89,33 @@ def wrong_encoding(data: bytes, rng: random.Random) -> bytes:
 def deep_nesting(data: bytes, rng: random.Random) -> bytes:
     depth = rng.choice((200, 2000, 20000))
     at = rng.randrange(len(data) + 1)
-    opener, closer = rng.choice(((b"[", b"]"), (b"{\"a\":", b"}"), (b"<div>", b"</div>"), (b"<item>", b"</item>")))
+    opener, closer = rng.choice(((b"[", b"]"), (b'{"a":', b"}"), (b"<div>", b"</div>"), (b"<item>", b"</item>")))
     return data[:at] + opener * depth + closer * rng.choice((0, depth)) + data[at:]
 
 
 def wrong_json_types(data: bytes, rng: random.Random) -> bytes:
-    values = [b"null", b"[]", b"{}", b"0", b"-1e999", b"true", b'[{"a": 1}]', b'{"name": [1]}', b'"\\ud800"',
-              b'"\\u0000"', b"1.5", b'""']
+    values = [
+        b"null",
+        b"[]",
+        b"{}",
+        b"0",
+        b"-1e999",
+        b"true",
+        b'[{"a": 1}]',
+        b'{"name": [1]}',
+        b'"\\ud800"',
+        b'"\\u0000"',
+        b"1.5",
+        b'""',
+    ]
     keys = rng.sample(("text", "title", "id", "published", "source", "url", "author", "language", "articles"), 3)
     for key in keys:
-        data = re.sub(rb'("%s"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]]+)' % key.encode(),
-                      lambda match: match.group(1) + rng.choice(values), data, count=rng.randint(1, 3))
+        data = re.sub(
+            rb'("%s"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]]+)' % key.encode(),
+            lambda match: match.group(1) + rng.choice(values),
+            data,
+            count=rng.randint(1, 3),
+        )
     return data
 
 
@@ -110,8 +126,11 @@ def break_markup(data: bytes, rng: random.Random) -> bytes:
     if choice == 1:
         return re.sub(rb">[^<]{1,200}<", b"><", data, count=rng.randint(1, 40))  # empty elements
     if choice == 2:
-        return re.sub(rb'encoding="[^"]*"', rng.choice((b'encoding="ut\xfff-8"', b'encoding="nope"',
-                                                         b'encoding="utf-16"', b'encoding=""')), data)
+        return re.sub(
+            rb'encoding="[^"]*"',
+            rng.choice((b'encoding="ut\xfff-8"', b'encoding="nope"', b'encoding="utf-16"', b'encoding=""')),
+            data,
+        )
     if choice == 3:
         return data.replace(b"<title>", b"<title>&undefined;&#0;&#xd800;&#x110000;", 3)
     if choice == 4:
@@ -125,9 +144,18 @@ def break_warc_headers(data: bytes, rng: random.Random) -> bytes:
     if data.startswith(b"\x1f\x8b"):
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
-    replacement = rng.choice((b"Content-Length: 0", b"Content-Length: -1", b"Content-Length: 99999999999999999999",
-                              b"Content-Length: abc", b"Content-Length: 10", b"X-Nothing: here", b"",
-                              b"Content-Length: 1" + b"0" * 40))
+    replacement = rng.choice(
+        (
+            b"Content-Length: 0",
+            b"Content-Length: -1",
+            b"Content-Length: 99999999999999999999",
+            b"Content-Length: abc",
+            b"Content-Length: 10",
+            b"X-Nothing: here",
+            b"",
+            b"Content-Length: 1" + b"0" * 40,
+        )
+    )
     data = re.sub(rb"Content-Length: \d+", replacement, data, count=rng.randint(1, 4))
     if rng.random() < 0.3:
         data = data.replace(b"WARC/1.", rng.choice((b"WARC/9.", b"WARX/1.", b"warc/1.")), rng.randint(1, 3))
@@ -150,21 +178,32 @@ def insert_controls(data: bytes, rng: random.Random) -> bytes:
 
 
 MUTATIONS: dict[str, Callable[[bytes, random.Random], bytes]] = {
-    "flip": flip_bytes, "truncate": truncate, "nul": insert_nul, "encoding": wrong_encoding,
-    "nesting": deep_nesting, "json-types": wrong_json_types, "markup": break_markup, "warc-headers": break_warc_headers,
-    "splice": splice, "controls": insert_controls,
+    "flip": flip_bytes,
+    "truncate": truncate,
+    "nul": insert_nul,
+    "encoding": wrong_encoding,
+    "nesting": deep_nesting,
+    "json-types": wrong_json_types,
+    "markup": break_markup,
+    "warc-headers": break_warc_headers,
+    "splice": splice,
+    "controls": insert_controls,
 }
 # Mutations that make sense for each format (all get the generic ones).
 _GENERIC = ("flip", "truncate", "nul", "encoding", "splice", "controls", "nesting")
 FOR_FORMAT = {
-    "json": _GENERIC + ("json-types", "json-types"), "jsonl": _GENERIC + ("json-types", "json-types"),
-    "feed": _GENERIC + ("markup", "markup"), "html": _GENERIC + ("markup",),
-    "warc": _GENERIC + ("warc-headers", "warc-headers"), "warc.gz": _GENERIC + ("warc-headers", "warc-headers"),
+    "json": _GENERIC + ("json-types", "json-types"),
+    "jsonl": _GENERIC + ("json-types", "json-types"),
+    "feed": _GENERIC + ("markup", "markup"),
+    "html": _GENERIC + ("markup",),
+    "warc": _GENERIC + ("warc-headers", "warc-headers"),
+    "warc.gz": _GENERIC + ("warc-headers", "warc-headers"),
 }
 
 
-def make_case(kind: str, seed_index: int, rng: random.Random, pool: dict[str, list[tuple[str, bytes]]]
-              ) -> tuple[str, bytes, list[str]]:
+def make_case(
+    kind: str, seed_index: int, rng: random.Random, pool: dict[str, list[tuple[str, bytes]]]
+) -> tuple[str, bytes, list[str]]:
     """One damaged input of format ``kind``: its file name, content and the mutations applied."""
     name, data = pool[kind][seed_index % len(pool[kind])]
     applied = []
@@ -184,6 +223,6 @@ def run_cli(path: Path) -> tuple[int, str]:
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
         try:
             code = main(["read", "--json", str(path)])
-        except BaseException:  # noqa: BLE001 - the point is to catch whatever escapes
+        except BaseException:
             return -1, traceback.format_exc()
     return code, err.getvalue()

@@ -48,8 +48,9 @@ def test_some_inputs_failing_gives_exit_code_1_and_stores_the_rest(tmp_path, cap
     (tmp_path / "good.txt").write_text("The ferry strike ended on Sunday. Crews returned to work on Monday.")
     (tmp_path / "bad.jsonl").write_text("{not json}\n")
     db = tmp_path / "news.db"
-    code, out, err = run(capsys, "ingest", tmp_path / "good.txt", tmp_path / "bad.jsonl", tmp_path / "gone.txt",
-                         "--db", db)
+    code, out, err = run(
+        capsys, "ingest", tmp_path / "good.txt", tmp_path / "bad.jsonl", tmp_path / "gone.txt", "--db", db
+    )
     assert code == 1 and "1 stored" in out
     assert f"storyline: {tmp_path / 'bad.jsonl'}:1: invalid JSON line" in err
     assert f"storyline: {tmp_path / 'gone.txt'}: no such file or directory" in err
@@ -120,6 +121,7 @@ def test_rebuild_agrees_with_online_events_and_later_ingests_continue(tmp_path, 
 
 def _event_sets(db):
     import storyline
+
     with storyline.open_store(db) as store:
         return sorted(sorted(event.article_ids) for event in store.events())
 
@@ -127,6 +129,7 @@ def _event_sets(db):
 def test_read_from_stdin(capsys, monkeypatch):
     import io
     import sys
+
     record = b'{"id": "s1", "title": "Ferry strike ends", "text": "The ferry strike ended on Sunday after two weeks."}'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(record + b"\n")))
     code, out, _ = run(capsys, "read", "-", "--json")

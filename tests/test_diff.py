@@ -36,20 +36,14 @@ def test_changed_sentences_show_word_edits_and_unmatched_sentences_are_listed():
 
 
 def test_house_style_and_quote_differences_are_not_changes():
-    quoted = BASE.replace("The mayor promised", '"The mayor promised').replace(
-        "two new ones.", 'two new ones."'
-    )
+    quoted = BASE.replace("The mayor promised", '"The mayor promised').replace("two new ones.", 'two new ones."')
     house = quoted.replace("four-hour", "fourhour").replace("The city council", "THE CITY COUNCIL")
-    house = (
-        house.replace("the hospital", "the U.S. hospital").replace('"', "\u201c", 1).replace('"', "\u201d", 1)
-    )
+    house = house.replace("the hospital", "the U.S. hospital").replace('"', "\u201c", 1).replace('"', "\u201d", 1)
     original = quoted.replace("the hospital", "the US hospital")
     result = diff_articles(Article("a", original), Article("b", house))
     assert result.identical and len(result.same) == 5
     reworded = diff_articles(Article("a", original), Article("b", original.replace("two new ones", "three")))
-    assert [(e.a, e.b) for c in reworded.changed for e in c.edits if e.op != "equal"] == [
-        ("two new ones", "three")
-    ]
+    assert [(e.a, e.b) for c in reworded.changed for e in c.edits if e.op != "equal"] == [("two new ones", "three")]
 
 
 def test_renderings():

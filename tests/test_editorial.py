@@ -25,16 +25,20 @@ def _read(text: str, name: str = "story.txt") -> Article:
 
 # ------------------------------------------------------------------------------------------------ titles
 
-@pytest.mark.parametrize("line", [
-    "http : / / www . harbour-news . example / 2031 / story",
-    "www.harbour-news.example/2031/story",
-    "FERRY STRIKE ENTERS THIRD DAY",
-    "Getty 2/37 Ferry workers walk out",
-    "CLOSE The ferry strike entered a third day",
-    "Ferry workers walked out on Monday after talks on pay …",
-    "Photo: Jo Bell/Harbour News",
-    "Thursday , March 14 , 2031",
-])
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "http : / / www . harbour-news . example / 2031 / story",
+        "www.harbour-news.example/2031/story",
+        "FERRY STRIKE ENTERS THIRD DAY",
+        "Getty 2/37 Ferry workers walk out",
+        "CLOSE The ferry strike entered a third day",
+        "Ferry workers walked out on Monday after talks on pay …",
+        "Photo: Jo Bell/Harbour News",
+        "Thursday , March 14 , 2031",
+    ],
+)
 def test_junk_lines_are_no_headline(line):
     assert not is_headline(line)
 
@@ -45,16 +49,20 @@ def test_a_headline_in_sentence_or_title_case_is_one():
 
 
 def test_short_title_keeps_the_main_clause_without_dateline_or_attribution():
-    lead = ("PORT ELLISON (Wire) - Ferry workers walked out over pay on the island's three routes, a union "
-            "official said Monday, while the operator promised to run a reduced service.")
+    lead = (
+        "PORT ELLISON (Wire) - Ferry workers walked out over pay on the island's three routes, a union "
+        "official said Monday, while the operator promised to run a reduced service."
+    )
     title = short_title(lead)
     assert title == "Ferry workers walked out over pay on the island's three routes"
     assert len(title) <= 80 and "…" not in title
 
 
 def test_short_title_drops_a_leading_subordinate_clause_and_ends_at_a_boundary():
-    lead = ("After weeks of failed talks over pay and rosters at the harbour company, ferry workers on the three "
-            "island routes walked out on Monday to press their demands for a new contract.")
+    lead = (
+        "After weeks of failed talks over pay and rosters at the harbour company, ferry workers on the three "
+        "island routes walked out on Monday to press their demands for a new contract."
+    )
     title = short_title(lead)
     assert title.startswith("Ferry workers") or title.startswith("ferry workers")
     assert len(title) <= 100 and not title.endswith(("the", "of", "to", ","))
@@ -62,12 +70,24 @@ def test_short_title_drops_a_leading_subordinate_clause_and_ends_at_a_boundary()
 
 def test_event_title_is_the_most_representative_real_headline():
     articles = [
-        Article(id="a", text="Ferry workers walked out on Monday. The strike stopped all routes.",
-                title="Ferry workers walked out on Monday", title_source="lead"),
-        Article(id="b", text="Ferry workers began a strike on Monday. All routes stopped.",
-                title="Ferry strike stops all island routes", title_source="headline"),
-        Article(id="c", text="Ferry workers are on strike. Routes stopped.", title="Markets in brief",
-                title_source="metadata"),
+        Article(
+            id="a",
+            text="Ferry workers walked out on Monday. The strike stopped all routes.",
+            title="Ferry workers walked out on Monday",
+            title_source="lead",
+        ),
+        Article(
+            id="b",
+            text="Ferry workers began a strike on Monday. All routes stopped.",
+            title="Ferry strike stops all island routes",
+            title_source="headline",
+        ),
+        Article(
+            id="c",
+            text="Ferry workers are on strike. Routes stopped.",
+            title="Markets in brief",
+            title_source="metadata",
+        ),
     ]
     assert event_title(articles) == "Ferry strike stops all island routes"
     untitled = [Article(id="x", text="OSTWICK (Wire) - Ferry workers walked out on Monday, the union said.")]
@@ -75,11 +95,13 @@ def test_event_title_is_the_most_representative_real_headline():
 
 
 def test_a_url_line_a_headline_and_a_date_line_open_a_scraped_text():
-    text = ("http : / / www . harbour-news . example / 2031 / 03 / 14 / ferry - strike\n"
-            "Ferry strike enters third day\n"
-            "Thursday , March 14 , 2031\n"
-            "Ferry workers stayed off the job for a third day on Thursday .\n"
-            "The operator said talks would resume .")
+    text = (
+        "http : / / www . harbour-news . example / 2031 / 03 / 14 / ferry - strike\n"
+        "Ferry strike enters third day\n"
+        "Thursday , March 14 , 2031\n"
+        "Ferry workers stayed off the job for a third day on Thursday .\n"
+        "The operator said talks would resume ."
+    )
     article = _read(json.dumps({"id": "f1", "text": text}), "export.jsonl")
     assert article.title == "Ferry strike enters third day" and article.title_source == "headline"
     assert (article.published, article.date_source) == ("2031-03-14", "text")
@@ -89,21 +111,33 @@ def test_a_url_line_a_headline_and_a_date_line_open_a_scraped_text():
 
 
 def test_a_metadata_title_that_is_a_url_is_not_kept():
-    article = _read(json.dumps({"id": "f2", "title": "https://harbour-news.example/ferry",
-                                "text": "Ferry workers walked out.\n\nThe routes stopped."}), "export.json")
+    article = _read(
+        json.dumps(
+            {
+                "id": "f2",
+                "title": "https://harbour-news.example/ferry",
+                "text": "Ferry workers walked out.\n\nThe routes stopped.",
+            }
+        ),
+        "export.json",
+    )
     assert article.title != "https://harbour-news.example/ferry"
 
 
 # ------------------------------------------------------------------------------------------------ dates
 
-@pytest.mark.parametrize("line, expected", [
-    ("Thursday , March 14 , 2031", "2031-03-14"),
-    ("PUBLISHED : THURSDAY , MAY 2 , 2031 , 1 : 32 PM", "2031-05-02"),
-    ("UPDATED 05 / 03 / 2031 at 11 : 00 AM EDT", "2031-05-03"),
-    ("12 January 2031 @ 09 : 29 pm", "2031-01-12"),
-    ("March 2031", None),
-    ("The vote was held on March 14, 2031.", None),
-])
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Thursday , March 14 , 2031", "2031-03-14"),
+        ("PUBLISHED : THURSDAY , MAY 2 , 2031 , 1 : 32 PM", "2031-05-02"),
+        ("UPDATED 05 / 03 / 2031 at 11 : 00 AM EDT", "2031-05-03"),
+        ("12 January 2031 @ 09 : 29 pm", "2031-01-12"),
+        ("March 2031", None),
+        ("The vote was held on March 14, 2031.", None),
+    ],
+)
 def test_date_lines(line, expected):
     assert date_from_line(line) == expected
 
@@ -118,6 +152,7 @@ def test_a_wire_dateline_in_title_case_dates_the_lead():
 
 
 # ------------------------------------------------------------------------------------------------ outlets
+
 
 def test_wire_credits_in_datelines_and_credit_lines_but_not_in_the_body():
     assert wire_credit("OTTAWA (AFP) - Talks advanced slowly.") == "AFP"
@@ -148,19 +183,26 @@ def test_a_wire_story_republished_by_an_outlet_counts_both_and_its_copy_names_th
 
 # ------------------------------------------------------------------------------------------------ sentences
 
+
 def test_titles_and_abbreviations_do_not_end_sentences():
-    text = ("Republicans backed Reps. Jo Bell of Ostwick and Sen. Al Marr for the posts. Gov. Li met Gen. Ross "
-            "in St. Ives on Jan. 5 with U.S. Army officers. The talks moved to the U.S. The next round is set.")
+    text = (
+        "Republicans backed Reps. Jo Bell of Ostwick and Sen. Al Marr for the posts. Gov. Li met Gen. Ross "
+        "in St. Ives on Jan. 5 with U.S. Army officers. The talks moved to the U.S. The next round is set."
+    )
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "Republicans backed Reps. Jo Bell of Ostwick and Sen. Al Marr for the posts.",
         "Gov. Li met Gen. Ross in St. Ives on Jan. 5 with U.S. Army officers.",
-        "The talks moved to the U.S.", "The next round is set."]
+        "The talks moved to the U.S.",
+        "The next round is set.",
+    ]
 
 
 def test_tokenised_decimals_and_initials_do_not_end_sentences():
     text = "A quake measuring 6 . 1 struck . Chairman Nick J . Rahall spoke ."
-    assert [text[a:b] for a, b in split_sentences(text)] == ["A quake measuring 6 . 1 struck .",
-                                                             "Chairman Nick J . Rahall spoke ."]
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "A quake measuring 6 . 1 struck .",
+        "Chairman Nick J . Rahall spoke .",
+    ]
 
 
 def test_a_company_name_is_no_dateline():
@@ -170,6 +212,7 @@ def test_a_company_name_is_no_dateline():
 
 # ------------------------------------------------------------------------------------------------ time words
 
+
 def test_relative_time_words_are_dated_from_the_source_date():
     wednesday = date(2031, 1, 29)
 
@@ -177,8 +220,10 @@ def test_relative_time_words_are_dated_from_the_source_date():
         return [(text[a:b], describe(first, last)) for a, b, first, last in date_time_words(text, wednesday)]
 
     assert dated("Talks advanced, an official said Monday.") == [("Monday", "27 January 2031")]
-    assert dated("They met yesterday and will meet again on Friday.") == [("yesterday", "28 January 2031"),
-                                                                           ("Friday", "31 January 2031")]
+    assert dated("They met yesterday and will meet again on Friday.") == [
+        ("yesterday", "28 January 2031"),
+        ("Friday", "31 January 2031"),
+    ]
     assert dated("Ottawa said last week it would join.") == [("last week", "20-26 January 2031")]
     assert dated("Crowds are expected this weekend.") == [("this weekend", "1-2 February 2031")]
     assert dated("The week was long.") == []
@@ -187,8 +232,9 @@ def test_relative_time_words_are_dated_from_the_source_date():
 def test_a_summary_sentence_shows_the_date_beside_its_words_and_keeps_them():
     source = Article(id="s", text="Talks advanced slowly, an official said Monday.", published="2031-01-29")
     undated = Article(id="u", text="Talks advanced slowly, an official said Monday.")
-    sentence = SummarySentence("Talks advanced slowly, an official said Monday.",
-                               [Citation("u", 0, 0, 47), Citation("s", 0, 0, 47)])
+    sentence = SummarySentence(
+        "Talks advanced slowly, an official said Monday.", [Citation("u", 0, 0, 47), Citation("s", 0, 0, 47)]
+    )
     sentence = with_dates(sentence, {"s": source, "u": undated})
     assert sentence.text == "Talks advanced slowly, an official said Monday."
     assert [(d.date, d.article_id) for d in sentence.dates] == [("2031-01-27", "s")]
@@ -200,11 +246,15 @@ def test_a_summary_sentence_shows_the_date_beside_its_words_and_keeps_them():
 
 # ------------------------------------------------------------------------------------------------ outputs
 
+
 def test_digest_leaves_only_current_events_and_index_json_points_at_json(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("Ferry strike enters third day\n\nFerry workers stayed off the job on Thursday. "
-                                  "The operator said talks would resume next week.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Ferry strike enters third day\n\nFerry workers stayed off the job on Thursday. "
+        "The operator said talks would resume next week.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "digest"
     api.digest([folder], out=out, db=tmp_path / "news.db")
     stale = out / "events" / "2000-01-01-an-old-event.md"
@@ -220,6 +270,7 @@ def test_digest_leaves_only_current_events_and_index_json_points_at_json(tmp_pat
 
 
 # ------------------------------------------------------------------------------------------------ real data
+
 
 def test_seed_event_title_outlets_dates_and_monday(seeds_dir, tmp_path):
     report = api.digest([seeds_dir], out=tmp_path / "digest", db=tmp_path / "news.db")
@@ -251,8 +302,11 @@ def test_json_digest_holds_what_its_documented_schema_requires(tmp_path):
     assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("Ferry strike enters third day\n\nOSTWICK (AFP) - Ferry workers stayed off the job "
-                                  "on Thursday. The operator said talks would resume.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Ferry strike enters third day\n\nOSTWICK (AFP) - Ferry workers stayed off the job "
+        "on Thursday. The operator said talks would resume.\n",
+        encoding="utf-8",
+    )
     api.digest([folder], out=tmp_path / "digest", db=tmp_path / "news.db")
     index = json.loads((tmp_path / "digest" / "index.json").read_text())
     assert set(schema["$defs"]["index"]["required"]) <= set(index)

@@ -100,8 +100,9 @@ def _read_text(path: Path) -> Found:
     if raw.startswith("---\n"):
         header, body = raw[4:].split("\n---\n", 1)
         fields = dict(line.split(": ", 1) for line in header.splitlines())
-        return Found(fields["title"], body.strip(), fields["outlet"], fields["published"][:10], fields["url"], name,
-                     fmt)
+        return Found(
+            fields["title"], body.strip(), fields["outlet"], fields["published"][:10], fields["url"], name, fmt
+        )
     title, body = raw.split("\n", 1)
     return Found(title.strip(), body.strip(), None, None, None, name, fmt)
 
@@ -131,8 +132,15 @@ def _read_jsonl(path: Path) -> list[Found]:
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         found.append(
-            Found(record["title"], record["text"], record["outlet"], record["published"][:10], record["url"],
-                  str(path.relative_to(CORPUS)), "jsonl")
+            Found(
+                record["title"],
+                record["text"],
+                record["outlet"],
+                record["published"][:10],
+                record["url"],
+                str(path.relative_to(CORPUS)),
+                "jsonl",
+            )
         )
     return found
 
@@ -161,8 +169,9 @@ def _read_warc(path: Path) -> list[Found]:
 @pytest.fixture(scope="module")
 def corpus() -> list[Found]:
     found = [_read_text(p) for p in sorted((CORPUS / "text").glob("*")) if p.suffix in {".txt", ".md"}]
-    found += [_read_page(p.read_bytes(), str(p.relative_to(CORPUS)), "html")
-              for p in sorted((CORPUS / "html").glob("*.html"))]
+    found += [
+        _read_page(p.read_bytes(), str(p.relative_to(CORPUS)), "html") for p in sorted((CORPUS / "html").glob("*.html"))
+    ]
     for path in sorted((CORPUS / "feeds").glob("*.xml")):
         found += _read_feed(path)
     for path in sorted((CORPUS / "jsonl").glob("*.jsonl")):
@@ -275,8 +284,9 @@ def test_jsonl_records_have_exactly_the_documented_fields():
 
 def test_warc_rebuilds_to_the_same_records(tmp_path):
     rebuilt = tmp_path / "crawl.warc.gz"
-    subprocess.run([sys.executable, str(EXAMPLES / "build_warc.py"), "--output", str(rebuilt)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(EXAMPLES / "build_warc.py"), "--output", str(rebuilt)], check=True, capture_output=True
+    )
     committed = _warc_records(WARC_FILE)
     assert _warc_records(rebuilt) == committed
     types = [dict(headers)["WARC-Type"] for headers, _, _ in committed]

@@ -48,8 +48,10 @@ def test_mutations_chosen_by_hypothesis(kind, seed, index):
 
 
 @settings(max_examples=80, deadline=None)
-@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".json", ".jsonl",
-                                                               ".warc", ".warc.gz", ".gz"]))
+@given(
+    data=st.binary(max_size=3000),
+    suffix=st.sampled_from([".txt", ".md", ".html", ".xml", ".json", ".jsonl", ".warc", ".warc.gz", ".gz"]),
+)
 def test_arbitrary_bytes_under_every_name(data, suffix):
     items = list(read_bytes(data, "input" + suffix))
     assert items and all(isinstance(item, (Article, Problem)) for item in items)

@@ -16,7 +16,7 @@ from storyline.ingest import Limits, read_paths
 from storyline.model import Article, Problem
 
 GOOD = "The ferry strike ended on Sunday after two weeks. Unions and owners agreed a new wage deal for all crews."
-FEED_ITEM = "<item><title>Strike over</title><description>{}</description></item>".format(GOOD)
+FEED_ITEM = f"<item><title>Strike over</title><description>{GOOD}</description></item>"
 
 
 def read_all(*paths, **options):
@@ -41,16 +41,27 @@ def one_problem(path, **options) -> str:
     return problems[0].message
 
 
-@pytest.mark.parametrize("name, data", [
-    ("empty-elements.xml", b"<rss <item<title</content:encoded>"),
-    ("bad-declaration.xml", b'<?xml version="1.0" encoding="ut\xfff-8"?><rss version="2.0"><channel>'
-                            + FEED_ITEM.encode() + b"</channel></rss>"),
-    ("surrogate.xml", b'<rss version="2.0"><channel><item><title>a&#xd800;b</title><description>'
-                      + GOOD.encode() + b"</description></item></channel></rss>"),
-    ("deep.json", b"[" * 5000 + b"]" * 5000),
-    ("overflow.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999999999999999999\r\n\r\nx"),
-    ("negative.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: -5\r\n\r\n"),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("empty-elements.xml", b"<rss <item<title</content:encoded>"),
+        (
+            "bad-declaration.xml",
+            b'<?xml version="1.0" encoding="ut\xfff-8"?><rss version="2.0"><channel>'
+            + FEED_ITEM.encode()
+            + b"</channel></rss>",
+        ),
+        (
+            "surrogate.xml",
+            b'<rss version="2.0"><channel><item><title>a&#xd800;b</title><description>'
+            + GOOD.encode()
+            + b"</description></item></channel></rss>",
+        ),
+        ("deep.json", b"[" * 5000 + b"]" * 5000),
+        ("overflow.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999999999999999999\r\n\r\nx"),
+        ("negative.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: -5\r\n\r\n"),
+    ],
+)
 def test_a_hostile_file_is_one_problem_and_the_batch_goes_on(tmp_path, capsys, name, data):
     (tmp_path / "in").mkdir()
     write(tmp_path / "in", name, data)
@@ -62,16 +73,25 @@ def test_a_hostile_file_is_one_problem_and_the_batch_goes_on(tmp_path, capsys, n
 
 
 def test_lone_surrogates_in_json_are_replaced_not_fatal(tmp_path):
-    write(tmp_path, "a.json", b'{"id": "s\\ud800", "title": "T\\udfff", "text": "Lone \\ud800 mark. ' + GOOD.encode()
-          + b'"}')
+    write(
+        tmp_path,
+        "a.json",
+        b'{"id": "s\\ud800", "title": "T\\udfff", "text": "Lone \\ud800 mark. ' + GOOD.encode() + b'"}',
+    )
     articles, problems = read_all(tmp_path / "a.json")
     assert not problems and "\ufffd" in articles[0].text
     articles[0].text.encode("utf-8")  # storable and printable
 
 
 def test_json_nested_too_deep_in_jsonl_loses_only_its_line(tmp_path):
-    write(tmp_path, "deep.jsonl", f'{{"id": "a", "text": "{GOOD}"}}\n'.encode() + b"[" * 5000 + b"]" * 5000
-          + f'\n{{"id": "b", "text": "{GOOD} Again."}}\n'.encode())
+    write(
+        tmp_path,
+        "deep.jsonl",
+        f'{{"id": "a", "text": "{GOOD}"}}\n'.encode()
+        + b"[" * 5000
+        + b"]" * 5000
+        + f'\n{{"id": "b", "text": "{GOOD} Again."}}\n'.encode(),
+    )
     articles, problems = read_all(tmp_path / "deep.jsonl")
     assert [a.id for a in articles] == ["a", "b"]
     assert [p.source for p in problems] == [f"{tmp_path / 'deep.jsonl'}:2"]
@@ -96,11 +116,20 @@ def _warc(count: int, *, gz: bool = True) -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gz)
     for n in range(count):
-        html = (f"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Strike day {n}</h1>"
-                + f"<p>{GOOD} Day {n} of the report.</p>" * 30 + "</article></body></html>")
+        html = (
+            f"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Strike day {n}</h1>"
+            + f"<p>{GOOD} Day {n} of the report.</p>" * 30
+            + "</article></body></html>"
+        )
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(f"https://port-news.example/strike-{n}", "response",
-                                                      payload=io.BytesIO(html.encode()), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://port-news.example/strike-{n}",
+                "response",
+                payload=io.BytesIO(html.encode()),
+                http_headers=headers,
+            )
+        )
     return buffer.getvalue()
 
 
@@ -114,7 +143,7 @@ def test_a_truncated_warc_record_is_not_taken_for_an_article(tmp_path):
 def test_warcio_warnings_are_one_problem_naming_the_file(tmp_path, capfd):
     first, second = _warc(1, gz=False), _warc(1, gz=False).replace(b"strike-0", b"strike-1")
     write(tmp_path, "joined.warc", first.rstrip(b"\r\n") + b"XX\r\n\r\n" + second)
-    articles, problems = read_all(tmp_path / "joined.warc")
+    _articles, problems = read_all(tmp_path / "joined.warc")
     assert "WARNING" not in capfd.readouterr().err
     assert any("joined.warc" in p.source and "Content-Length" in p.message for p in problems)
 
@@ -134,8 +163,9 @@ def test_many_warc_header_lines_are_refused(tmp_path):
 
 def test_gzip_bomb_is_refused_at_the_decompressed_limit(tmp_path):
     write(tmp_path, "bomb.txt.gz", gzip.compress(b"word " * 2_000_000))
-    assert "max_decompressed_bytes" in one_problem(tmp_path / "bomb.txt.gz",
-                                                   limits=Limits(max_decompressed_bytes=1_000_000))
+    assert "max_decompressed_bytes" in one_problem(
+        tmp_path / "bomb.txt.gz", limits=Limits(max_decompressed_bytes=1_000_000)
+    )
 
 
 def test_a_long_line_is_refused(tmp_path):
@@ -149,7 +179,10 @@ def test_damaged_input_that_yields_nothing_says_so(tmp_path):
     write(tmp_path, "requests.warc", _warc(1, gz=False).replace(b"WARC-Type: response", b"WARC-Type: request"))
     articles, problems = read_all(tmp_path)
     assert not articles and {p.source.rsplit("/", 1)[-1].split(":")[0] for p in problems} == {
-        "empty-list.json", "blank.jsonl", "requests.warc"}
+        "empty-list.json",
+        "blank.jsonl",
+        "requests.warc",
+    }
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
@@ -195,8 +228,11 @@ def test_stdin_obeys_the_size_limit(capsys, monkeypatch):
 
 
 def test_a_huge_html_page_gets_the_cheap_extraction(tmp_path):
-    page = ("<html><head><title>Long page</title></head><body><nav>Home</nav><article>"
-            + "".join(f"<p>Paragraph {n}: {GOOD}</p>" for n in range(3000)) + "</article></body></html>")
+    page = (
+        "<html><head><title>Long page</title></head><body><nav>Home</nav><article>"
+        + "".join(f"<p>Paragraph {n}: {GOOD}</p>" for n in range(3000))
+        + "</article></body></html>"
+    )
     write(tmp_path, "long.html", page.encode())
     started = time.process_time()
     articles, problems = read_all(tmp_path / "long.html", limits=Limits(html_full_extraction_tags=1000))
@@ -225,8 +261,9 @@ def test_reading_too_long_is_stopped_and_the_batch_goes_on(tmp_path, monkeypatch
 
 
 def test_limits_come_from_settings(tmp_path, capsys, monkeypatch):
-    write(tmp_path, "deep.json", b'{"id": "x", "text": "' + GOOD.encode() + b'", "extra": ' + b"[" * 30
-          + b"]" * 30 + b"}")
+    write(
+        tmp_path, "deep.json", b'{"id": "x", "text": "' + GOOD.encode() + b'", "extra": ' + b"[" * 30 + b"]" * 30 + b"}"
+    )
     assert run(capsys, "read", tmp_path / "deep.json")[0] == 0
     monkeypatch.setenv("STORYLINE_MAX_JSON_DEPTH", "10")
     code, _, err = run(capsys, "read", tmp_path / "deep.json")

@@ -17,15 +17,23 @@ from storyline.ingest import read_paths
 from storyline.model import Article
 from storyline.store import Store, StoreError
 
-WORDS = ("harbour council ferry strike bridge river storm election budget school hospital court police fire rail "
-         "airport mayor union wage crew vote market flood road tunnel museum stadium club league price tax").split()
+WORDS = (
+    "harbour council ferry strike bridge river storm election budget school hospital court police fire rail "
+    "airport mayor union wage crew vote market flood road tunnel museum stadium club league price tax"
+).split()
 
 
 def synthetic(count: int, seed: int, prefix: str) -> list[dict]:
     rng = random.Random(seed)
-    return [{"id": f"{prefix}{n}", "title": f"{rng.choice(WORDS).title()} report {prefix}{n}",
-             "published": f"2024-03-{1 + n % 28:02d}",
-             "text": " ".join(rng.choice(WORDS) for _ in range(60)) + f". Item {prefix}{n}."} for n in range(count)]
+    return [
+        {
+            "id": f"{prefix}{n}",
+            "title": f"{rng.choice(WORDS).title()} report {prefix}{n}",
+            "published": f"2024-03-{1 + n % 28:02d}",
+            "text": " ".join(rng.choice(WORDS) for _ in range(60)) + f". Item {prefix}{n}.",
+        }
+        for n in range(count)
+    ]
 
 
 def write_jsonl(path, records):
@@ -108,9 +116,12 @@ def test_a_writer_waits_for_another_and_says_so_when_it_cannot(tmp_path):
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with Store(db, busy_timeout=0.2) as store, pytest.raises(StoreError, match="another storyline command"):
-            with store.transaction():
-                pass
+        with (
+            Store(db, busy_timeout=0.2) as store,
+            pytest.raises(StoreError, match="another storyline command"),
+            store.transaction(),
+        ):
+            pass
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -143,7 +154,7 @@ def test_a_full_disk_is_one_clear_line_and_loses_nothing(tmp_path):
         pipeline.ingest(store, read_paths([tmp_path / "a.jsonl"]))
         pages = store._db.execute("PRAGMA page_count").fetchone()[0]
         store._db.execute(f"PRAGMA max_page_count = {pages + 2}")  # as if the disk were full
-        with pytest.raises(StoreError, match="store.db: cannot write the store") as raised:
+        with pytest.raises(StoreError, match=r"store\.db: cannot write the store") as raised:
             pipeline.ingest(store, read_paths([tmp_path / "b.jsonl"]))
         assert "rollback" not in str(raised.value)
     assert consistent(db) == 5
@@ -186,7 +197,7 @@ def test_a_damaged_store_is_not_blamed_on_the_query(tmp_path, capsys):
     code, _, err = run(capsys, "search", "report", "--db", db)
     assert code == 2 and "store.db: damaged" in err and "query" not in err and "internal error" not in err
     data = bytearray(db.read_bytes())
-    data[4096:len(data) - 4096] = b"\x5a" * (len(data) - 8192)  # every page but the first and last overwritten
+    data[4096 : len(data) - 4096] = b"\x5a" * (len(data) - 8192)  # every page but the first and last overwritten
     db.write_bytes(bytes(data))
     code, _, err = run(capsys, "search", "report", "--db", db)
     assert code == 2 and "store.db" in err and "query" not in err and "internal error" not in err
@@ -216,8 +227,9 @@ def test_a_store_in_a_missing_folder_is_a_usage_error(tmp_path, capsys, where):
     assert code == 2 and str(tmp_path / where) in err and ("does not exist" in err or "not a folder" in err)
 
 
-@pytest.mark.parametrize("query", ["U.S.", "don't", '"unbalanced', "fire AND", "NEAR(", "a*b OR", "x -y", "^", "*",
-                                   "col:x"])
+@pytest.mark.parametrize(
+    "query", ["U.S.", "don't", '"unbalanced', "fire AND", "NEAR(", "a*b OR", "x -y", "^", "*", "col:x"]
+)
 def test_search_takes_any_text_as_words(tmp_path, capsys, query):
     db = tmp_path / "store.db"
     write_jsonl(tmp_path / "a.jsonl", [{"id": "u", "text": "The U.S. harbour crew said they don't strike; fire a x."}])

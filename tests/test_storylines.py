@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 import sqlite3
+from pathlib import Path
 
 import pytest
 

@@ -10,23 +10,29 @@ from storyline.summarize.select import best_cover
 from storyline.text import content_stems
 
 
-@pytest.mark.parametrize("text", [
-    "Bell also said that the ferry would run on Sunday.",
-    "The plea to reconsider was made by the union's lawyer.",
-    "The operator rejected the offer, the company statement said.",
-    "Three days earlier, the union had rejected a pay offer.",
-    "The next day, the ferries were back in service.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bell also said that the ferry would run on Sunday.",
+        "The plea to reconsider was made by the union's lawyer.",
+        "The operator rejected the offer, the company statement said.",
+        "Three days earlier, the union had rejected a pay offer.",
+        "The next day, the ferries were back in service.",
+    ],
+)
 def test_sentences_that_lean_on_an_earlier_one(text):
     assert needs_antecedent(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Ferry workers on the island walked out on Monday over pay.",
-    "The victims Jo Bell and Al Marr were taken to hospital.",
-    "The strike of the ferry workers entered a third day.",
-    'Bell said the strike was "also about safety".',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry workers on the island walked out on Monday over pay.",
+        "The victims Jo Bell and Al Marr were taken to hospital.",
+        "The strike of the ferry workers entered a third day.",
+        'Bell said the strike was "also about safety".',
+    ],
+)
 def test_sentences_that_stand_alone(text):
     assert not needs_antecedent(text)
 
@@ -45,15 +51,17 @@ def test_a_sentence_comes_after_the_one_it_leans_on():
 
 
 def test_rewordings_of_one_fact_pair_up_and_other_facts_do_not():
-    texts = ["Ferry workers walked out over pay on Monday.",
-             "On Monday ferry workers walked out in a dispute over pay.",
-             "The operator cancelled every crossing to the mainland."]
+    texts = [
+        "Ferry workers walked out over pay on Monday.",
+        "On Monday ferry workers walked out in a dispute over pay.",
+        "The operator cancelled every crossing to the mainland.",
+    ]
     assert same_fact_pairs([frozenset(content_stems(t)) for t in texts]) == [(0, 1)]
 
 
 def test_the_main_news_leads_the_summary():
     citations = [
-        [Citation("a", 5, 0, 1)],                                             # a background detail
+        [Citation("a", 5, 0, 1)],  # a background detail
         [Citation("a", 0, 0, 1), Citation("b", 0, 0, 1), Citation("c", 1, 0, 1)],  # what most reports open with
         [Citation("b", 4, 0, 1)],
     ]

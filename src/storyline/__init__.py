@@ -18,10 +18,34 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _HOMES = {
-    "api": ("DigestReport", "ReadResult", "copy_groups", "digest", "disagreements", "entities", "open_store", "read",
-            "rebuild", "storylines"),
-    "model": ("Article", "Citation", "Claim", "CopyGroup", "Disagreement", "Entity", "Event", "EventDigest", "Problem",
-              "Quote", "Sentence", "Storyline", "Summary", "SummarySentence"),
+    "api": (
+        "DigestReport",
+        "ReadResult",
+        "copy_groups",
+        "digest",
+        "disagreements",
+        "entities",
+        "open_store",
+        "read",
+        "rebuild",
+        "storylines",
+    ),
+    "model": (
+        "Article",
+        "Citation",
+        "Claim",
+        "CopyGroup",
+        "Disagreement",
+        "Entity",
+        "Event",
+        "EventDigest",
+        "Problem",
+        "Quote",
+        "Sentence",
+        "Storyline",
+        "Summary",
+        "SummarySentence",
+    ),
     "store": ("Store", "StoreError"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

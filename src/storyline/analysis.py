@@ -67,11 +67,15 @@ def _variants(event_input: EventInput) -> dict[str, list[dict]]:
     variants = {}
     for group in event_input.copy_groups:
         canonical = by_id.get(group.canonical)
-        copies = [by_id[article_id] for article_id in group.article_ids
-                  if article_id != group.canonical and article_id in by_id]
+        copies = [
+            by_id[article_id]
+            for article_id in group.article_ids
+            if article_id != group.canonical and article_id in by_id
+        ]
         if canonical and copies:
-            variants[group.id] = [{"article_id": copy.id, **diff_articles(canonical, copy).to_dict()}
-                                  for copy in copies]
+            variants[group.id] = [
+                {"article_id": copy.id, **diff_articles(canonical, copy).to_dict()} for copy in copies
+            ]
             _mark_meaning(variants[group.id], canonical, by_id)
     return variants
 
@@ -88,6 +92,8 @@ def _disagreements(event_input: EventInput) -> list[Disagreement]:
     from storyline.compare import event_disagreements
 
     return event_disagreements(event_input.event.id, event_input.articles)
+
+
 def _developments(event_input: EventInput) -> list[dict]:
     from storyline.timelines import developments
 
@@ -143,8 +149,14 @@ ENTITIES = Analyser("entities", 1, _entities, _dump_each, _loader(Entity))
 ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS, DEVELOPMENTS, QUOTES, ENTITIES)
 
 
-def analyse_event(event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup], *,
-                  words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+def analyse_event(
+    event: Event,
+    articles: Sequence[Article],
+    copy_groups: Sequence[CopyGroup],
+    *,
+    words: int = DEFAULT_SUMMARY_WORDS,
+    analysers: Sequence[Analyser] = ANALYSERS,
+) -> EventDigest:
     """Run every analyser over one event and return its digest."""
     event_input = EventInput(event, list(articles), list(copy_groups), words)
     event = _titled(event, articles)
@@ -176,11 +188,17 @@ def analysis_to_dict(digest: EventDigest, analysers: Sequence[Analyser] = ANALYS
     return data
 
 
-def analysis_from_dict(data: dict, event: Event, articles: Sequence[Article], copy_groups: Sequence[CopyGroup],
-                       analysers: Sequence[Analyser] = ANALYSERS) -> EventDigest:
+def analysis_from_dict(
+    data: dict,
+    event: Event,
+    articles: Sequence[Article],
+    copy_groups: Sequence[CopyGroup],
+    analysers: Sequence[Analyser] = ANALYSERS,
+) -> EventDigest:
     event = _titled(event, articles)
-    digest = EventDigest(event, Summary(event.title, []), list(articles), list(copy_groups),
-                         notes=list(data.get("notes", [])))
+    digest = EventDigest(
+        event, Summary(event.title, []), list(articles), list(copy_groups), notes=list(data.get("notes", []))
+    )
     for analyser in analysers:
         setattr(digest, analyser.name, analyser.load(data[analyser.name]))
     return digest

@@ -58,8 +58,7 @@ class DigestReport:
     digests: list[EventDigest]
 
 
-def read(paths: Iterable[str | Path], *, max_file_bytes: int | None = None,
-         limits: Limits | None = None) -> ReadResult:
+def read(paths: Iterable[str | Path], *, max_file_bytes: int | None = None, limits: Limits | None = None) -> ReadResult:
     """Read and clean articles from files, directories or ``-`` (stdin); nothing is stored."""
     result = ReadResult()
     for item in read_paths(paths, max_file_bytes=max_file_bytes, limits=limits):
@@ -74,18 +73,28 @@ def open_store(path: str | Path = DEFAULT_DB, *, must_exist: bool = False) -> St
     return Store(path)
 
 
-def ingest(paths: Iterable[str | Path], *, db: str | Path = DEFAULT_DB, max_file_bytes: int | None = None,
-           limits: Limits | None = None, settings: Settings = DEFAULTS, progress: bool = False) -> pipeline.IngestReport:
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path = DEFAULT_DB,
+    max_file_bytes: int | None = None,
+    limits: Limits | None = None,
+    settings: Settings = DEFAULTS,
+    progress: bool = False,
+) -> pipeline.IngestReport:
     """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
     the terminal)."""
     with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
-        return pipeline.ingest(store, counted(read_paths(paths, max_file_bytes=max_file_bytes, limits=limits), shown,
-                                              Article),
-                               settings=settings)
+        return pipeline.ingest(
+            store,
+            counted(read_paths(paths, max_file_bytes=max_file_bytes, limits=limits), shown, Article),
+            settings=settings,
+        )
 
 
-def copy_groups(articles: Sequence[Article], *, threshold: float | None = None,
-                settings: Settings = DEFAULTS) -> list[CopyGroup]:
+def copy_groups(
+    articles: Sequence[Article], *, threshold: float | None = None, settings: Settings = DEFAULTS
+) -> list[CopyGroup]:
     """Groups of copies of one story; every article in exactly one group (``threshold``: else the settings')."""
     return find_copy_groups(articles, threshold=settings.copy_threshold if threshold is None else threshold)
 
@@ -117,8 +126,9 @@ def storylines(articles: Sequence[Article], *, settings: Settings = DEFAULTS) ->
     return storylines_and_events(articles, settings=settings)[0]
 
 
-def storylines_and_events(articles: Sequence[Article], *,
-                          settings: Settings = DEFAULTS) -> tuple[list[Storyline], list[Event]]:
+def storylines_and_events(
+    articles: Sequence[Article], *, settings: Settings = DEFAULTS
+) -> tuple[list[Storyline], list[Event]]:
     """``storylines(articles)`` and the events they hold."""
     from storyline.events import EventIndex
     from storyline.events.storylines import build_storylines
@@ -129,8 +139,9 @@ def storylines_and_events(articles: Sequence[Article], *,
     return build_storylines(found, articles, idf=index.idf()), found
 
 
-def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,
-              copy_groups: Sequence[CopyGroup] | None = None) -> Summary:
+def summarize(
+    articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS, copy_groups: Sequence[CopyGroup] | None = None
+) -> Summary:
     """A cited summary of one event's articles; copies count once."""
     if copy_groups is None:
         copy_groups = find_copy_groups(articles) if articles else []
@@ -159,17 +170,26 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     pipeline.rebuild(store, settings=settings)
 
 
-def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: str | Path = DEFAULT_DB,
-           words: int = DEFAULT_SUMMARY_WORDS, max_file_bytes: int | None = None, limits: Limits | None = None,
-           settings: Settings = DEFAULTS, formats: Sequence[str] = ("markdown", "json"),
-           progress: bool = False) -> DigestReport:
+def digest(
+    paths: Iterable[str | Path] = (),
+    *,
+    out: str | Path = "digest",
+    db: str | Path = DEFAULT_DB,
+    words: int = DEFAULT_SUMMARY_WORDS,
+    max_file_bytes: int | None = None,
+    limits: Limits | None = None,
+    settings: Settings = DEFAULTS,
+    formats: Sequence[str] = ("markdown", "json"),
+    progress: bool = False,
+) -> DigestReport:
     """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
     static site readable from the file system) plus an index (``progress``: show it on the terminal). Pages of
     unchanged events are not written again; pages of events no longer stored are removed."""
     unknown = [name for name in formats if name not in DIGEST_FORMATS]
     if unknown or not formats:
-        raise ValueError(f"unknown digest format {', '.join(unknown) or '(none)'} (choose from "
-                         f"{', '.join(DIGEST_FORMATS)})")
+        raise ValueError(
+            f"unknown digest format {', '.join(unknown) or '(none)'} (choose from {', '.join(DIGEST_FORMATS)})"
+        )
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
     paths = list(paths)
@@ -196,21 +216,28 @@ def digest(paths: Iterable[str | Path] = (), *, out: str | Path = "digest", db: 
             base = out / file_of[item.event.id]
             link = item.storyline
             linked = [] if link is None else [entry["id"] for entry in link.earlier + link.later]
-            shown = [sorted(formats), None if link is None else [link.id, link.title, link.earlier, link.later],
-                     [page_names.get(event_id) for event_id in linked]]
-            if pages.up_to_date(file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)):
+            shown = [
+                sorted(formats),
+                None if link is None else [link.id, link.title, link.earlier, link.later],
+                [page_names.get(event_id) for event_id in linked],
+            ]
+            if pages.up_to_date(
+                file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)
+            ):
                 continue
             if "markdown" in formats:
                 base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
             if "json" in formats:
-                base.with_suffix(".json").write_text(json.dumps(digest_to_json(item), ensure_ascii=False, indent=2),
-                                                     encoding="utf-8")
+                base.with_suffix(".json").write_text(
+                    json.dumps(digest_to_json(item), ensure_ascii=False, indent=2), encoding="utf-8"
+                )
         if "markdown" in formats:
             (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
         if "json" in formats:
             (out / "index.json").write_text(
                 json.dumps(index_to_json(digests, json_names, stored_storylines), ensure_ascii=False, indent=2),
-                encoding="utf-8")
+                encoding="utf-8",
+            )
         if "html" in formats:
             from storyline.render.html import write_site
 

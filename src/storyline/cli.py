@@ -6,27 +6,42 @@ Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors (bad argumen
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline import __version__
 from storyline.config import DEFAULT_DB, DIGEST_FORMATS, load_settings
-from storyline.safety import json_text, printable, printable_lines
+from storyline.safety import printable
 from storyline.store.faults import store_error
 
 if TYPE_CHECKING:
-    from storyline.ingest.limits import Limits
-    from storyline.model import Article, Problem
+    pass
 
 # The stages and their libraries are imported by the commands that use them, so that --help and --version start
 # at once.
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+from storyline.commands import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    cmd_articles,
+    cmd_compare,
+    cmd_dedup,
+    cmd_diff,
+    cmd_digest,
+    cmd_events,
+    cmd_ingest,
+    cmd_quotes,
+    cmd_read,
+    cmd_rebuild,
+    cmd_search,
+    cmd_serve,
+    cmd_storylines,
+    cmd_summarize,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,9 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line for the user, the traceback only on request
         if os.environ.get("STORYLINE_DEBUG"):
             raise
-        print(f"storyline: internal error: {type(error).__name__}: {printable(error)} "
-              f"(set STORYLINE_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"storyline: internal error: {type(error).__name__}: {printable(error)} "
+            f"(set STORYLINE_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 
@@ -66,11 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"storyline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, handler: Callable, help_text: str, *, reads: bool = False,
-                store: bool = False, example: str = "") -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text,
-                                  epilog=f"example:\n  {example}" if example else None,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    def command(
+        name: str, handler: Callable, help_text: str, *, reads: bool = False, store: bool = False, example: str = ""
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"example:\n  {example}" if example else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(handler=handler)
         if reads:
             sub.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
@@ -79,415 +101,190 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--db", help=f"store file (default: the db setting, ./{DEFAULT_DB})")
         return sub
 
-    sub = command("read", cmd_read, "Read and clean articles without storing them.", reads=True,
-                  example="storyline read examples/corpus --json")
+    sub = command(
+        "read",
+        cmd_read,
+        "Read and clean articles without storing them.",
+        reads=True,
+        example="storyline read examples/corpus --json",
+    )
     sub.add_argument("--json", action="store_true", help="one JSON object per article, per line")
 
-    sub = command("ingest", cmd_ingest, "Read articles into the store; update copy groups and events.", reads=True,
-                  store=True, example="storyline ingest examples/corpus --db news.db")
+    sub = command(
+        "ingest",
+        cmd_ingest,
+        "Read articles into the store; update copy groups and events.",
+        reads=True,
+        store=True,
+        example="storyline ingest examples/corpus --db news.db",
+    )
     sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
-    sub = command("articles", cmd_articles, "List the stored articles.", store=True,
-                  example="storyline articles --db news.db --json")
+    sub = command(
+        "articles",
+        cmd_articles,
+        "List the stored articles.",
+        store=True,
+        example="storyline articles --db news.db --json",
+    )
     sub.add_argument("--json", action="store_true", help="one JSON object per article (without its text), per line")
 
-    sub = command("digest", cmd_digest, "Ingest PATHs (if any) and write a digest of every stored event.",
-                  store=True, example="storyline digest examples/corpus --out digest --words 150")
-    sub.add_argument("paths", nargs="*", metavar="PATH",
-                     help="files or directories to ingest first (none: digest the store as it is)")
+    sub = command(
+        "digest",
+        cmd_digest,
+        "Ingest PATHs (if any) and write a digest of every stored event.",
+        store=True,
+        example="storyline digest examples/corpus --out digest --words 150",
+    )
+    sub.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to ingest first (none: digest the store as it is)",
+    )
     sub.add_argument("--out", default="digest", help="output directory (default: ./digest)")
     sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
-    sub.add_argument("--format", default="markdown,json", type=_formats,
-                     help="what to write, comma-separated: markdown, json, html (default: markdown,json)")
+    sub.add_argument(
+        "--format",
+        default="markdown,json",
+        type=_formats,
+        help="what to write, comma-separated: markdown, json, html (default: markdown,json)",
+    )
     sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
 
-    sub = command("dedup", cmd_dedup, "Group copies of the same story.", reads=True,
-                  example="storyline dedup examples/corpus --explain")
-    sub.add_argument("--threshold", type=float,
-                     help="share of the smaller text's word 6-grams the other must hold to be a copy "
-                          "(default: the copy_threshold setting, 0.6)")
+    sub = command(
+        "dedup",
+        cmd_dedup,
+        "Group copies of the same story.",
+        reads=True,
+        example="storyline dedup examples/corpus --explain",
+    )
+    sub.add_argument(
+        "--threshold",
+        type=float,
+        help="share of the smaller text's word 6-grams the other must hold to be a copy "
+        "(default: the copy_threshold setting, 0.6)",
+    )
     sub.add_argument("--json", action="store_true", help="the groups as one JSON object")
     sub.add_argument("--explain", action="store_true", help="show the overlap behind each grouping")
 
-    sub = command("diff", cmd_diff, "Show how two versions of a story differ (article ids in the store, or files).",
-                  store=True, example="storyline diff cpa-20260305-0412 reserve-bank-lifts-rates-again --db news.db")
+    sub = command(
+        "diff",
+        cmd_diff,
+        "Show how two versions of a story differ (article ids in the store, or files).",
+        store=True,
+        example="storyline diff cpa-20260305-0412 reserve-bank-lifts-rates-again --db news.db",
+    )
     sub.add_argument("a", metavar="A", help="the first version: a stored article id or a file holding one article")
     sub.add_argument("b", metavar="B", help="the second version, the same way")
     sub.add_argument("--json", action="store_true", help="the differences as one JSON object")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files")
 
-    sub = command("events", cmd_events, "Group articles by the real-world event they report.", reads=True,
-                  example="storyline events examples/corpus --json")
+    sub = command(
+        "events",
+        cmd_events,
+        "Group articles by the real-world event they report.",
+        reads=True,
+        example="storyline events examples/corpus --json",
+    )
     sub.add_argument("--json", action="store_true", help="the events as one JSON object")
 
-    sub = command("storylines", cmd_storylines, "Link events into storylines: PATHs read in memory, or with --db "
-                  "ingested into the store and the store's storylines printed.", store=True,
-                  example="storyline storylines examples/corpus --json")
+    sub = command(
+        "storylines",
+        cmd_storylines,
+        "Link events into storylines: PATHs read in memory, or with --db "
+        "ingested into the store and the store's storylines printed.",
+        store=True,
+        example="storyline storylines examples/corpus --json",
+    )
     sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--json", action="store_true", help="the storylines as one JSON object")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
-    command("rebuild", cmd_rebuild, "Recompute copy groups, events and storylines from every stored article.",
-            store=True, example="storyline rebuild --db news.db")
+    command(
+        "rebuild",
+        cmd_rebuild,
+        "Recompute copy groups, events and storylines from every stored article.",
+        store=True,
+        example="storyline rebuild --db news.db",
+    )
 
-    sub = command("summarize", cmd_summarize, "Summarise one event's articles with cited sentences.", reads=True,
-                  example="storyline summarize examples/corpus/text/cpa-reserve-bank-rate-decision.txt --words 60")
+    sub = command(
+        "summarize",
+        cmd_summarize,
+        "Summarise one event's articles with cited sentences.",
+        reads=True,
+        example="storyline summarize examples/corpus/text/cpa-reserve-bank-rate-decision.txt --words 60",
+    )
     sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
-    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                     help="text: the sentences; markdown: with citations and sources; json (default: text)")
+    sub.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text: the sentences; markdown: with citations and sources; json (default: text)",
+    )
 
-    sub = command("quotes", cmd_quotes, "Who said what: every quote of every article, with its speaker.", store=True,
-                  example="storyline quotes examples/corpus --json")
+    sub = command(
+        "quotes",
+        cmd_quotes,
+        "Who said what: every quote of every article, with its speaker.",
+        store=True,
+        example="storyline quotes examples/corpus --json",
+    )
     sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--event", help="with --db: only the articles of this event")
     sub.add_argument("--json", action="store_true", help="the quotes as one JSON object")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
-    sub = command("serve", cmd_serve, "Read the stored events in a browser: a local web app with a JSON API.",
-                  store=True, example="storyline serve --db news.db --port 8000")
+    sub = command(
+        "serve",
+        cmd_serve,
+        "Read the stored events in a browser: a local web app with a JSON API.",
+        store=True,
+        example="storyline serve --db news.db --port 8000",
+    )
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sub.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
 
-    sub = command("compare", cmd_compare, "Show where sources disagree, event by event (PATHs, or --db the store).",
-                  store=True, example="storyline compare examples/corpus --json")
+    sub = command(
+        "compare",
+        cmd_compare,
+        "Show where sources disagree, event by event (PATHs, or --db the store).",
+        store=True,
+        example="storyline compare examples/corpus --json",
+    )
     sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--event", help="only this stored event (with --db)")
     sub.add_argument("--json", action="store_true", help="the disagreements as one JSON object")
     sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
-    sub = command("search", cmd_search, "Full-text search over stored articles.", store=True,
-                  example='storyline search "warehouse fire" --db news.db --limit 5')
+    sub = command(
+        "search",
+        cmd_search,
+        "Full-text search over stored articles.",
+        store=True,
+        example='storyline search "warehouse fire" --db news.db --limit 5',
+    )
     sub.add_argument("query", help="words to find, as typed (with --fts: SQLite full-text syntax)")
     sub.add_argument("--limit", type=int, default=20, help="most results to show (default: 20)")
-    sub.add_argument("--fts", action="store_true", help="read QUERY in the SQLite FTS5 query syntax (phrases, OR, "
-                     "NOT, prefix*) instead of as plain words")
+    sub.add_argument(
+        "--fts",
+        action="store_true",
+        help="read QUERY in the SQLite FTS5 query syntax (phrases, OR, NOT, prefix*) instead of as plain words",
+    )
     return parser
-
-
-# Handlers
-
-
-def cmd_read(args) -> int:
-    articles, problems = _read(args)
-    for article in articles:
-        print(_json_line(article.to_dict()) if args.json else _article_line(article))
-    return _finish(problems)
-
-
-def cmd_ingest(args) -> int:
-    from storyline import api
-    from storyline.progress import watched
-
-    report = api.ingest(args.paths, db=_db(args), max_file_bytes=_max_bytes(args), limits=_limits(args),
-                        settings=args.settings, progress=watched(args.quiet))
-    _print_problems(report.problems)
-    print(f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
-          f"{len(report.events_touched)} events updated; {len(report.problems)} inputs failed "
-          f"({printable(_db(args))})")
-    return EXIT_INPUT_FAILED if report.problems else EXIT_OK
-
-
-def cmd_articles(args) -> int:
-    with _existing_store(args) as store:
-        for article in store.article_listing():  # streamed: no text is loaded to print a list
-            if args.json:
-                print(_json_line(article))
-            else:
-                print("\t".join(printable(article[key] or "-") for key in ("id", "published", "outlet", "title")))
-    return EXIT_OK
-
-
-def cmd_digest(args) -> int:
-    from storyline import api
-    from storyline.progress import watched
-
-    words = args.words if args.words is not None else args.settings.summary_words
-    report = api.digest(args.paths, out=args.out, db=_db(args), words=words, max_file_bytes=_max_bytes(args),
-                        limits=_limits(args), settings=args.settings, formats=args.format,
-                        progress=watched(args.quiet))
-    _print_problems(report.problems)
-    print(f"Wrote {report.event_count} event digests from {report.article_count} articles to "
-          f"{printable(report.out)}/ (index: {printable(report.index_path)})")
-    return EXIT_INPUT_FAILED if report.problems else EXIT_OK
-
-
-def cmd_dedup(args) -> int:
-    from storyline import api
-
-    articles, problems = _read(args)
-    from storyline.dedup import explain
-
-    threshold = args.threshold if args.threshold is not None else args.settings.copy_threshold
-    groups = api.copy_groups(articles, threshold=threshold)
-    by_id = {article.id: article for article in articles}
-
-    def why(group, article_id):  # the overlap behind each member's place in its group
-        return explain(by_id[group.canonical], by_id[article_id], threshold=threshold)
-
-    if args.json:
-        def explained(g):
-            return {"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
-        print(json_text(json.dumps({"groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical,
-                                      **(explained(g) if args.explain else {})} for g in groups]},
-                         ensure_ascii=False, indent=2)))
-    else:
-        for group in groups:
-            print(f"{printable(group.id)}: {len(group.article_ids)} article(s)")
-            for article_id in group.article_ids:
-                mark = "*" if article_id == group.canonical else " "
-                print(f"  {mark} {printable(article_id)}  {printable(by_id[article_id].title or '')}")
-                if args.explain and article_id != group.canonical:
-                    reason = why(group, article_id)
-                    joined = "" if reason["copies"] else "; in the group through another copy"
-                    print(f"      {printable(reason['reason'])}{joined}")
-    return _finish(problems)
-
-
-def cmd_diff(args) -> int:
-    from storyline import api
-
-    a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
-    difference = api.diff(a, b)
-    print(json_text(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2)) if args.json
-          else printable_lines(difference.to_text()))
-    return EXIT_OK
-
-
-def cmd_events(args) -> int:
-    from storyline import api
-
-    articles, problems = _read(args)
-    events = api.events(articles, settings=args.settings)
-    if args.json:
-        print(json_text(json.dumps({"events": [{"id": e.id, "title": e.title, "start": e.start, "end": e.end,
-                                      "articles": e.article_ids, "outlets": e.outlets} for e in events]},
-                         ensure_ascii=False, indent=2)))
-    else:
-        for event in events:
-            print(f"{printable(event.id)}\t{printable(event.start or '-')}\t{len(event.article_ids)} articles\t"
-                  f"{printable(event.title)}")
-    return _finish(problems)
-
-
-def cmd_storylines(args) -> int:
-    from storyline import api
-
-    problems: Sequence[Problem] = []
-    if args.db:
-        report = (api.ingest(args.paths, db=args.db, max_file_bytes=_max_bytes(args), settings=args.settings)
-                  if args.paths else None)
-        problems = report.problems if report else []
-        with api.open_store(args.db, must_exist=True) as store:
-            storylines, events = store.storylines(), store.events()
-    elif args.paths:
-        articles, problems = _read(args)
-        if not articles:
-            return _finish(problems, nothing_read=True)
-        storylines, events = api.storylines_and_events(articles, settings=args.settings)
-    else:
-        raise ValueError("nothing to link: give files or folders to read, or --db of a store")
-    event_of = {event.id: event for event in events}
-    if args.json:
-        print(json.dumps({"storylines": [
-            {"id": s.id, "title": s.title, "start": s.start, "end": s.end, "events": [
-                {"id": e.id, "title": e.title, "start": e.start, "end": e.end, "articles": e.article_ids}
-                for e in (event_of[event_id] for event_id in s.event_ids if event_id in event_of)]}
-            for s in storylines]}, ensure_ascii=False, indent=2))
-    else:
-        for s in storylines:
-            print(f"{s.id}\t{s.start or '-'}\t{s.end or '-'}\t{len(s.event_ids)} event(s)\t{s.title}")
-            for event_id in s.event_ids:
-                if event_id in event_of:
-                    event = event_of[event_id]
-                    print(f"  {event.id}\t{event.start or '-'}\t{len(event.article_ids)} articles\t{event.title}")
-    return _finish(problems)
-
-
-def cmd_rebuild(args) -> int:
-    from storyline import api
-
-    with api.open_store(_db(args), must_exist=True) as store:
-        api.rebuild(store, settings=args.settings)
-        print(f"Rebuilt copy groups and events of {store.count_articles()} articles: "
-              f"{len(store.copy_groups())} copy groups, {len(store.events())} events, "
-              f"{len(store.storylines())} storylines")
-    return EXIT_OK
-
-
-def cmd_summarize(args) -> int:
-    from storyline import api
-
-    articles, problems = _read(args)
-    if not articles:
-        return _finish(problems, nothing_read=True)
-    from storyline.render import summary_to_json, summary_to_markdown
-
-    summary = api.summarize(articles, words=args.words if args.words is not None else args.settings.summary_words)
-    if args.format == "text":
-        print("\n".join(printable(sentence.text) for sentence in summary.sentences))
-    elif args.format == "markdown":
-        print(summary_to_markdown(summary, articles), end="")
-    else:
-        print(json_text(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2)))
-    return _finish(problems)
-
-
-def cmd_quotes(args) -> int:
-    from storyline.quotes import QuotesUnavailable, analyse_articles
-
-    if not args.paths and not args.db:
-        raise ValueError("nothing to read: give files or folders, or --db FILE of a store")
-    articles, problems, _ = _articles_of_events(args)
-    try:
-        analysed = analyse_articles(articles)
-    except QuotesUnavailable as error:
-        raise ValueError(str(error)) from None
-    quotes = [quote for item in analysed for quote in item.quotes]
-    if args.json:
-        print(json_text(json.dumps({"quotes": [q.to_dict() for q in quotes]}, ensure_ascii=False, indent=2)))
-    for quote in quotes if not args.json else []:
-        text = f"“{quote.text}”" if quote.direct else quote.text
-        print("\t".join(printable(part) for part in (quote.article_id, quote.speaker_name or quote.speaker or "-", text)))
-    skipped = [item.article_id for item in analysed if item.skipped]
-    if skipped:
-        print(f"storyline: {len(skipped)} article(s) not in English, no quotes looked for: "
-              f"{printable(', '.join(skipped[:5]))}{' ...' if len(skipped) > 5 else ''}", file=sys.stderr)
-    return _finish(problems, nothing_read=not articles and bool(args.paths))
-
-
-def cmd_serve(args) -> int:
-    from storyline.web import serve
-
-    words = args.words if args.words is not None else args.settings.summary_words
-    if words < 1:
-        raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
-    return serve(_db(args), host=args.host, port=args.port, words=words)
-
-
-def cmd_compare(args) -> int:
-    from storyline import api
-
-    articles, problems, events = _articles_of_events(args)
-    if args.paths and not articles:
-        return _finish(problems, nothing_read=True)
-    found = api.disagreements(articles, event_list=events)
-    if args.json:
-        print(json_text(json.dumps({"disagreements": [d.to_dict() for d in found]}, ensure_ascii=False, indent=2)))
-    elif not found:
-        print("No disagreements found.")
-    for item in found if not args.json else []:
-        print(printable(f"{item.event}: {item.topic} ({'update' if item.update else item.kind})"))
-        for claim in item.claims:
-            print("  " + printable(f"[{claim.side + 1}] {claim.outlet or '-'} {claim.published or '-'} "
-                                   f"{claim.article_id}#{claim.sentence_index + 1}: {claim.text}"))
-    return _finish(problems)
-
-
-def cmd_search(args) -> int:
-    with _existing_store(args) as store:
-        for article_id, snippet in store.search(args.query, args.limit, fts=args.fts):
-            print(f"{printable(article_id)}\t{printable(snippet)}")
-    return EXIT_OK
-
-
-# Helpers
 
 
 def _formats(value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [name for name in formats if name not in DIGEST_FORMATS]
     if unknown or not formats:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r} "
-                                         f"(choose from {', '.join(DIGEST_FORMATS)})")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r} (choose from {', '.join(DIGEST_FORMATS)})"
+        )
     return formats
-
-
-def _db(args) -> str:
-    return args.db or args.settings.db
-
-
-def _existing_store(args):
-    """The store named by ``--db``, opened without the pipeline's imports (listing and search need none)."""
-    from storyline.store import Store, StoreError
-
-    if _db(args) != ":memory:" and not Path(_db(args)).exists():
-        raise StoreError(f"{_db(args)}: no such store (create one with 'storyline ingest')")
-    return Store(_db(args))
-
-
-def _max_bytes(args) -> int:
-    return getattr(args, "max_file_bytes", None) or args.settings.max_file_bytes
-
-
-def _limits(args) -> Limits:
-    from storyline.ingest.limits import Limits
-
-    return Limits.from_settings(args.settings, max_file_bytes=getattr(args, "max_file_bytes", None))
-
-
-def _article_line(article: Article) -> str:
-    return "\t".join(printable(value) for value in (article.id, article.published or "-", article.outlet or "-",
-                                                      article.title or "-"))
-
-
-def _json_line(data: dict) -> str:
-    return json_text(json.dumps(data, ensure_ascii=False))
-
-
-def _read(args) -> tuple[list[Article], list[Problem]]:
-    from storyline import api
-
-    result = api.read(args.paths, max_file_bytes=_max_bytes(args), limits=_limits(args))
-    return result.articles, result.problems
-
-
-def _articles_of_events(args) -> tuple[list[Article], list[Problem], list | None]:
-    """PATHs read in memory (events: None, to be found), or the stored articles of every event or of ``--event``."""
-    from storyline import api
-
-    if args.paths:
-        if args.event:
-            raise ValueError("--event picks a stored event: use it with --db, not with PATHs")
-        return (*_read(args), None)
-    with api.open_store(_db(args), must_exist=True) as store:
-        events = [e for e in store.events() if not args.event or e.id == args.event]
-        if args.event and not events:
-            raise ValueError(f"{args.event}: no such event in {_db(args)} (list them with 'storyline events')")
-        wanted = {article_id for event in events for article_id in event.article_ids}
-        return [a for a in store.articles() if a.id in wanted], [], events
-
-
-def _article_by_id_or_file(ref: str, args) -> Article:
-    from storyline import api
-
-    if Path(ref).exists():
-        result = api.read([ref], max_file_bytes=_max_bytes(args))
-        if result.problems:
-            raise ValueError(str(result.problems[0]))
-        if len(result.articles) != 1:
-            raise ValueError(f"{ref}: holds {len(result.articles)} articles; give one article (or its id)")
-        return result.articles[0]
-    if not Path(_db(args)).exists():
-        raise ValueError(f"{ref}: no such file, and no store at {_db(args)} to look up an article id")
-    with api.open_store(_db(args), must_exist=True) as store:
-        article = store.article(ref)
-    if article is None:
-        raise ValueError(f"{ref}: no such file, and no article with this id in {_db(args)}")
-    return article
-
-
-def _print_problems(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        print(f"storyline: {printable(problem)}", file=sys.stderr)
-
-
-def _finish(problems: Sequence[Problem], *, nothing_read: bool = False) -> int:
-    _print_problems(problems)
-    if nothing_read:
-        print("storyline: no articles could be read", file=sys.stderr)
-    return EXIT_INPUT_FAILED if problems or nothing_read else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -59,8 +59,11 @@ def load_settings(config_path: str | Path | None = None) -> Settings:
         settings = _apply(settings, data.get("storyline", data), str(path))
     elif config_path:
         raise ValueError(f"{path}: no such config file")
-    from_env = {f.name: os.environ[ENV_PREFIX + f.name.upper()] for f in fields(Settings)
-                if f.name != "events" and ENV_PREFIX + f.name.upper() in os.environ}
+    from_env = {
+        f.name: os.environ[ENV_PREFIX + f.name.upper()]
+        for f in fields(Settings)
+        if f.name != "events" and ENV_PREFIX + f.name.upper() in os.environ
+    }
     return _apply(settings, from_env, "environment")
 
 

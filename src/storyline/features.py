@@ -42,6 +42,8 @@ _ENTITY = re.compile(
 # What may precede the first word of a sentence: nothing, a line break, end punctuation, opening quotes.
 _SENTENCE_OPENER = re.compile(r"(?:^|[\n.!?:;\"“‘'`(\[\-–—|])[\s\"“‘'`(\[]*$")
 _MAX_HEADLINE_WORDS = 14
+
+
 @dataclass(slots=True)
 class ArticleFeatures:
     """Unit-length sublinear TF rows, one per article, in each subspace (empty rows where there is nothing)."""

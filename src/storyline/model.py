@@ -140,9 +140,17 @@ class Summary:
 
     @classmethod
     def from_dict(cls, data: dict) -> Summary:
-        return cls(data["headline"], [SummarySentence(item["text"], [Citation(**c) for c in item["citations"]],
-                                                      [DatedWords(**d) for d in item.get("dates", [])])
-                                      for item in data["sentences"]])
+        return cls(
+            data["headline"],
+            [
+                SummarySentence(
+                    item["text"],
+                    [Citation(**c) for c in item["citations"]],
+                    [DatedWords(**d) for d in item.get("dates", [])],
+                )
+                for item in data["sentences"]
+            ],
+        )
 
 
 @dataclass(slots=True)
@@ -188,8 +196,13 @@ class Entity:
 
     @classmethod
     def from_dict(cls, data: dict) -> Entity:
-        return cls(data["name"], data["kind"], data["mentions"], list(data.get("variants") or []),
-                   list(data.get("article_ids") or []))
+        return cls(
+            data["name"],
+            data["kind"],
+            data["mentions"],
+            list(data.get("variants") or []),
+            list(data.get("article_ids") or []),
+        )
 
 
 @dataclass(slots=True, frozen=True)
@@ -263,10 +276,20 @@ class Disagreement:
     claims: list[Claim]
 
     def to_dict(self) -> dict:
-        return {"event": self.event, "kind": self.kind, "topic": self.topic, "update": self.update,
-                "claims": [claim.to_dict() for claim in self.claims]}
+        return {
+            "event": self.event,
+            "kind": self.kind,
+            "topic": self.topic,
+            "update": self.update,
+            "claims": [claim.to_dict() for claim in self.claims],
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Disagreement:
-        return cls(data["event"], data["kind"], data["topic"], bool(data.get("update")),
-                   [Claim.from_dict(item) for item in data.get("claims", [])])
+        return cls(
+            data["event"],
+            data["kind"],
+            data["topic"],
+            bool(data.get("update")),
+            [Claim.from_dict(item) for item in data.get("claims", [])],
+        )

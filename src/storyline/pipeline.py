@@ -43,8 +43,9 @@ class IngestReport:
     storylines_touched: set[str] = field(default_factory=set)
 
 
-def ingest(store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500,
-           settings: Settings = DEFAULTS) -> IngestReport:
+def ingest(
+    store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500, settings: Settings = DEFAULTS
+) -> IngestReport:
     """Store new articles and update copy groups and events incrementally, one transaction per batch.
 
     A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
@@ -115,8 +116,14 @@ def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
     return index
 
 
-def digests(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS, analysers: Sequence[Analyser] = ANALYSERS,
-            engine: Engine | None = None, progress: Progress | None = None) -> list[EventDigest]:
+def digests(
+    store: Store,
+    *,
+    words: int = DEFAULT_SUMMARY_WORDS,
+    analysers: Sequence[Analyser] = ANALYSERS,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+) -> list[EventDigest]:
     """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
     (a map step over events, run by ``engine``) and stored. ``progress`` counts the events done."""
     articles = {article.id: article for article in store.articles()}
@@ -177,8 +184,10 @@ def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventInd
     except StoreError:
         raise
     except Exception as error:  # BadZipFile, ValueError, KeyError...: whatever a damaged saved state raises
-        raise StoreError(f"{store.path}: the saved copy or event index cannot be read ({type(error).__name__}: "
-                         f"{str(error)[:120]}); run 'storyline rebuild' to recompute it") from None
+        raise StoreError(
+            f"{store.path}: the saved copy or event index cannot be read ({type(error).__name__}: "
+            f"{str(error)[:120]}); run 'storyline rebuild' to recompute it"
+        ) from None
 
 
 def _mark_write(store: Store) -> bytes:
@@ -191,9 +200,14 @@ def _mark_write(store: Store) -> bytes:
 def _dated(articles: list[Article], ingested_at: dict[str, str] | None = None) -> list[Article]:
     """Copies of articles without a date dated by their ingest time (today unless known), for clustering in time."""
     today = date.today().isoformat()
-    return [article if article.published else dataclasses.replace(
-        article, published=(ingested_at or {}).get(article.id, today)[:10], date_source="ingest-time")
-        for article in articles]
+    return [
+        article
+        if article.published
+        else dataclasses.replace(
+            article, published=(ingested_at or {}).get(article.id, today)[:10], date_source="ingest-time"
+        )
+        for article in articles
+    ]
 
 
 def _batches(items: Iterable[Article | Problem], size: int, report: IngestReport) -> Iterator[list[Article]]:

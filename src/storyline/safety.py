@@ -22,8 +22,12 @@ def printable(value: object) -> str:
     """One line safe for a terminal: control characters shown as visible escapes (``\\x1b``, ``\\n``)."""
     text = value if isinstance(value, str) else str(value)
     text = _SURROGATES.sub("\ufffd", text)
-    return _CONTROLS.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"
-                                              if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+    return _CONTROLS.sub(
+        lambda m: _NAMED.get(
+            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def scrub(text: str, *, keep_lines: bool = True) -> str:

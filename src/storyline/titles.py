@@ -23,13 +23,15 @@ from storyline.model import Article
 
 MAX_TITLE_CHARS = 80
 
-_URL = re.compile(r"^\s*(?:https?\s*:|www\s*\.)|\b[\w-]+\s*\.\s*(?:com|org|net|co\.uk|html?)\b\s*(?:/|$)",
-                  re.IGNORECASE)
+_URL = re.compile(
+    r"^\s*(?:https?\s*:|www\s*\.)|\b[\w-]+\s*\.\s*(?:com|org|net|co\.uk|html?)\b\s*(?:/|$)", re.IGNORECASE
+)
 # Photo credits, gallery counters and video-player leftovers that scrapers take for headlines.
 _CREDIT = re.compile(
     r"©|\(c\)|\bcopyright\b|\bphoto(?:graph)?s?\s*(?:credit|by)?\s*:|\b(?:getty(?:\s+images)?|shutterstock|"
     r"afp photo|ap photo|reuters/|epa)\b|\b\d+\s*/\s*\d+\b|^(?:close|play|watch|video|image|gallery|advertisement)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")  # scraped HTML left in a title
 _CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
 # Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon.
@@ -37,23 +39,29 @@ _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|as|after|"
     r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing)\b)"
     r"|(?=\s(?:while|as|after|because|before|amid|although|though|but)\s(?!well\b|of\b|part\b|a\s+result\b))"
-    r"|(?=\sto\s(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]+\s))")
+    r"|(?=\sto\s(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]+\s))"
+)
 # ", a US trade official said Monday" between commas or at the end: who said it, not what happened.
 _ATTRIBUTION = re.compile(
     r",\s+(?:[^,;\"]{0,60}?\s)?(?:said|says|told\s+\w+|reported|announced)"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?(?=\s*(?:,|$))")
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?(?=\s*(?:,|$))"
+)
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
     r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days)"
-    r"\b[^,]{3,200},\s+(?=[A-Za-z])")
+    r"\b[^,]{3,200},\s+(?=[A-Za-z])"
+)
 
 
 # A bracketed aside, or an appositive or relative clause between commas: "Hansbrough , who came back ... ,".
 _ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the)\b[^,;]{3,120},(?=\s)")
-_PHRASE_BREAK = re.compile(r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
-                           r"amid|under|across|last|this|late|early)\s)")
-_DANGLING = frozenset("a an the of to and or but by for with at in on from as than that his her their its "
-                      "valued worth about some".split())
+_PHRASE_BREAK = re.compile(
+    r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
+    r"amid|under|across|last|this|late|early)\s)"
+)
+_DANGLING = frozenset(
+    "a an the of to and or but by for with at in on from as than that his her their its valued worth about some".split()
+)
 
 
 def is_headline(text: str | None, *, given: bool = False) -> bool:
@@ -87,7 +95,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
     from storyline.summarize.compress import dateline, has_main_verb
 
     text = " ".join(sentence.split())
-    text = text[dateline(text):].strip().rstrip(" .!?")
+    text = text[dateline(text) :].strip().rstrip(" .!?")
     text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
     for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE):
         shorter = pattern.sub("", text, count=1)
@@ -98,7 +106,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
     cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
     fitting = [cut for cut in cuts if cut <= max_chars and has_main_verb(text[:cut])]
     if fitting:
-        return text[:fitting[-1]].rstrip(" ,")
+        return text[: fitting[-1]].rstrip(" ,")
     first = next((cut for cut in cuts if has_main_verb(text[:cut])), None)
     text = text[:first].rstrip(" ,") if first else text
     if len(text) <= max_chars + 20:
@@ -106,7 +114,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
     # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday").
     phrases = [m.start() for m in _PHRASE_BREAK.finditer(text) if 20 <= m.start() <= max_chars]
     phrases = [cut for cut in phrases if has_main_verb(text[:cut]) and text[:cut].split()[-1].lower() not in _DANGLING]
-    return text[:phrases[-1]].rstrip(" ,") if phrases else text
+    return text[: phrases[-1]].rstrip(" ,") if phrases else text
 
 
 def representative(titles: Sequence[str], texts: Sequence[str]) -> int:
@@ -134,14 +142,15 @@ def event_title(articles: Sequence[Article]) -> str:
     from storyline.text import split_sentences
 
     texts = [(article.title or "") + "\n" + article.text for article in articles]
-    headlines = [" ".join(a.title.split()) for a in articles
-                 if a.title and a.title_source != "lead" and is_headline(a.title)]
+    headlines = [
+        " ".join(a.title.split()) for a in articles if a.title and a.title_source != "lead" and is_headline(a.title)
+    ]
     if headlines:
         return headlines[representative(headlines, texts)]
     leads = []
     for article in articles:
         spans = split_sentences(article.text)
         if spans:
-            leads.append(short_title(article.text[spans[0][0]:spans[0][1]]))
+            leads.append(short_title(article.text[spans[0][0] : spans[0][1]]))
     leads = [lead for lead in leads if lead] or [a.id for a in articles]
     return leads[representative(leads, texts)] if leads else ""

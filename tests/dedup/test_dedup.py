@@ -46,9 +46,7 @@ def article(article_id, text, published=None):
 
 def corpus():
     original = "\n".join(STORY)
-    restyled = (
-        original.replace("U.S.", "US").replace("12 per cent", "12 percent").replace("said", "told reporters")
-    )
+    restyled = original.replace("U.S.", "US").replace("12 per cent", "12 percent").replace("said", "told reporters")
     return [
         article("wire", original, "2024-03-05T09:00"),
         article("trimmed", "\n".join(STORY[:4]), "2024-03-05T11:00"),

@@ -17,9 +17,7 @@ from storyline.ingest import read_paths
 from storyline.model import Article, CopyGroup
 
 
-def article(
-    id: str, text: str, title: str | None = None, published: str | None = "2024-03-04", **extra
-) -> Article:
+def article(id: str, text: str, title: str | None = None, published: str | None = "2024-03-04", **extra) -> Article:
     return Article(
         id=id,
         text=text,
@@ -171,9 +169,7 @@ def test_online_order_within_a_call_does_not_matter():
     forward, backward = EventIndex(), EventIndex()
     forward.add(CORPUS)
     backward.add(CORPUS[::-1])
-    assert [(e.id, e.article_ids) for e in forward.events()] == [
-        (e.id, e.article_ids) for e in backward.events()
-    ]
+    assert [(e.id, e.article_ids) for e in forward.events()] == [(e.id, e.article_ids) for e in backward.events()]
 
 
 def test_add_returns_the_events_it_created_or_changed():
@@ -230,11 +226,19 @@ def shared_people_corpus() -> list[Article]:
     ]
     events = {
         "arlow": dict(
-            thing="library", town="Arlow", crowd="300", cost="4 million", years="three",
+            thing="library",
+            town="Arlow",
+            crowd="300",
+            cost="4 million",
+            years="three",
             builder="Hesketh Masonry",
         ),
         "kesmere": dict(
-            thing="footbridge", town="Kesmere", crowd="500", cost="2 million", years="two",
+            thing="footbridge",
+            town="Kesmere",
+            crowd="500",
+            cost="2 million",
+            years="two",
             builder="Orrin Steel",
         ),
     }
@@ -359,9 +363,7 @@ def test_undated_article_joins_its_event_and_dates_come_from_dated_articles():
 def test_articles_dated_only_by_ingest_time_get_those_dates_and_no_time_penalty():
     # Read months after the event: without a time penalty they still join the dated articles of their event.
     read_later = [
-        Article(
-            id=a.id + "-late", text=a.text, title=a.title, published="2024-11-10", date_source="ingest-time"
-        )
+        Article(id=a.id + "-late", text=a.text, title=a.title, published="2024-11-10", date_source="ingest-time")
         for a in KESTMARK[1:]
     ]
     events = cluster_events(CORPUS + read_later)
@@ -384,9 +386,7 @@ def test_short_and_empty_articles_are_kept_each_in_one_event():
     short = article("tiny", "Quake.", published="2024-03-04")
     empty = article("empty", "", published="2024-03-04")
     events = cluster_events(CORPUS + [short, empty])
-    assert sorted(a for e in events for a in e.article_ids) == sorted(
-        [a.id for a in CORPUS] + ["tiny", "empty"]
-    )
+    assert sorted(a for e in events for a in e.article_ids) == sorted([a.id for a in CORPUS] + ["tiny", "empty"])
     assert event_holding(events, "empty").article_ids == ["empty"]
     assert partition([e for e in events if "tiny" not in e.article_ids and "empty" not in e.article_ids]) >= {
         frozenset({"k1", "k2", "k3"})

@@ -44,11 +44,18 @@ def _warc(count: int) -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     for n in range(count):
-        html = (f"<html><body><article><h1>Strike day {n}</h1><p>{GOOD} Day {n} of the report.</p></article>"
-                "</body></html>")
+        html = (
+            f"<html><body><article><h1>Strike day {n}</h1><p>{GOOD} Day {n} of the report.</p></article></body></html>"
+        )
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(f"https://port-news.example/strike-{n}", "response",
-                                                      payload=io.BytesIO(html.encode()), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://port-news.example/strike-{n}",
+                "response",
+                payload=io.BytesIO(html.encode()),
+                http_headers=headers,
+            )
+        )
     return buffer.getvalue()
 
 
@@ -79,7 +86,8 @@ def test_html_without_text(tmp_path):
 def test_invalid_json_lines_are_reported_and_the_rest_read(tmp_path):
     (tmp_path / "mixed.jsonl").write_text(
         f'{{"id": "a", "text": "{GOOD}"}}\n{{"id": "b", "text": \n[1, 2]\n{{"id": "c", "title": "No text"}}\n'
-        f'{{"id": "d", "text": "{GOOD} Second."}}\n')
+        f'{{"id": "d", "text": "{GOOD} Second."}}\n'
+    )
     articles, problems = read_all(tmp_path / "mixed.jsonl")
     assert [a.id for a in articles] == ["a", "d"]
     assert [p.source.rsplit(":", 1)[1] for p in problems] == ["2", "3", "4"]

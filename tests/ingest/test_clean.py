@@ -2,8 +2,10 @@ from storyline.ingest.clean import clean_text, normalise
 
 
 def test_caption_with_credit_line_is_removed_with_its_caption():
-    raw = ("Rescuers search the riverbank near the old mill\n. ©Northgate Wire\n\n"
-           "Rescuers searched the river on Tuesday.\n\nThe search continues.")
+    raw = (
+        "Rescuers search the riverbank near the old mill\n. ©Northgate Wire\n\n"
+        "Rescuers searched the river on Tuesday.\n\nThe search continues."
+    )
     cleaned = clean_text(raw)
     assert cleaned.text == "Rescuers searched the river on Tuesday.\n\nThe search continues."
     assert "Rescuers search the riverbank near the old mill" in cleaned.removed
@@ -21,15 +23,17 @@ def test_published_line_gives_the_date_and_disappears():
 
 
 def test_share_advertisement_copyright_and_byline_lines_are_removed():
-    raw = ("By Marta Jensen\n\nThe bridge reopened on Friday.\n\nAdvertisement\n\nShare this article\n\n"
-           "Drivers welcomed the news.\n\n© 2026 Harbor Gazette. All rights reserved.")
+    raw = (
+        "By Marta Jensen\n\nThe bridge reopened on Friday.\n\nAdvertisement\n\nShare this article\n\n"
+        "Drivers welcomed the news.\n\n© 2026 Harbor Gazette. All rights reserved."
+    )
     cleaned = clean_text(raw)
     assert cleaned.text == "The bridge reopened on Friday.\n\nDrivers welcomed the news."
     assert cleaned.byline_author == "Marta Jensen"
 
 
 def test_quotes_and_spaces_are_normalised():
-    assert normalise("“We’re  ready,”\u00a0she said.") == "\"We're ready,\" she said."
+    assert normalise("“We’re  ready,”\u00a0she said.") == '"We\'re ready," she said.'
 
 
 def test_paragraph_offsets_point_at_the_paragraphs():

@@ -3,17 +3,20 @@ import pytest
 from storyline.ingest.dates import date_from_dateline, date_from_identifier, parse_date
 
 
-@pytest.mark.parametrize("given, expected", [
-    ("2026-03-04", "2026-03-04"),
-    ("2026-03-04T21:15:00+01:00", "2026-03-04"),
-    ("Wed, 04 Mar 2026 09:30:00 GMT", "2026-03-04"),
-    ("March 4, 2026", "2026-03-04"),
-    ("4 March 2026", "2026-03-04"),
-    ("2026-02-30", None),
-    ("yesterday", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("2026-03-04", "2026-03-04"),
+        ("2026-03-04T21:15:00+01:00", "2026-03-04"),
+        ("Wed, 04 Mar 2026 09:30:00 GMT", "2026-03-04"),
+        ("March 4, 2026", "2026-03-04"),
+        ("4 March 2026", "2026-03-04"),
+        ("2026-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_date(given, expected):
     assert parse_date(given) == expected
 
@@ -35,9 +38,14 @@ def test_lead_dateline_without_a_year_is_the_most_recent_such_day():
     from datetime import date
 
     from storyline.ingest.clean import clean_text
-    cleaned = clean_text("By Ana Ruiz, Valley Herald\n\nOSTWICK, March 7 — A fire broke out at the depot.",
-                         today=date(2026, 11, 22))
-    assert (cleaned.lead_date, cleaned.byline_author, cleaned.byline_outlet) == ("2026-03-07", "Ana Ruiz",
-                                                                                 "Valley Herald")
+
+    cleaned = clean_text(
+        "By Ana Ruiz, Valley Herald\n\nOSTWICK, March 7 — A fire broke out at the depot.", today=date(2026, 11, 22)
+    )
+    assert (cleaned.lead_date, cleaned.byline_author, cleaned.byline_outlet) == (
+        "2026-03-07",
+        "Ana Ruiz",
+        "Valley Herald",
+    )
     assert clean_text("OSTWICK, March 7 — A fire.", today=date(2026, 3, 1)).lead_date == "2025-03-07"
     assert clean_text("OSTWICK, March 7, 2024 (CPA) — A fire.", today=date(2026, 3, 1)).lead_date == "2024-03-07"

@@ -10,9 +10,11 @@ from warcio.warcwriter import WARCWriter
 from storyline.ingest import detect_format, read_paths
 from storyline.model import Article, Problem
 
-BODY = ("The Lakeside council closed the Elm Street bridge on Monday after inspectors found a crack in a support "
-        "beam. \"We will not take chances with public safety,\" said Mayor Ines Varga. Repairs are expected to "
-        "take six weeks and cost 2.4 million euros, the council said.")
+BODY = (
+    "The Lakeside council closed the Elm Street bridge on Monday after inspectors found a crack in a support "
+    'beam. "We will not take chances with public safety," said Mayor Ines Varga. Repairs are expected to '
+    "take six weeks and cost 2.4 million euros, the council said."
+)
 
 PAGE = f"""<!doctype html><html lang="en"><head><title>Bridge closed | Lakeside Post</title>
 <meta property="og:title" content="Elm Street bridge closed after crack found">
@@ -33,11 +35,17 @@ def read_one(path) -> Article:
 
 def test_text_with_front_matter(tmp_path):
     path = tmp_path / "story.txt"
-    path.write_text(f"---\nid: lp-17\ntitle: Bridge closed\noutlet: Lakeside Post\npublished: 2026-03-02\n"
-                    f"author: Tom Berger\nurl: https://lakeside-post.example/a\n---\n\n{BODY}\n")
+    path.write_text(
+        f"---\nid: lp-17\ntitle: Bridge closed\noutlet: Lakeside Post\npublished: 2026-03-02\n"
+        f"author: Tom Berger\nurl: https://lakeside-post.example/a\n---\n\n{BODY}\n"
+    )
     article = read_one(path)
-    assert (article.id, article.title, article.outlet, article.author) == ("lp-17", "Bridge closed", "Lakeside Post",
-                                                                           "Tom Berger")
+    assert (article.id, article.title, article.outlet, article.author) == (
+        "lp-17",
+        "Bridge closed",
+        "Lakeside Post",
+        "Tom Berger",
+    )
     assert (article.published, article.date_source) == ("2026-03-02", "field")
     assert article.text == BODY and article.language == "en"
 
@@ -50,8 +58,11 @@ def test_plain_text_headline_is_the_title_only_when_it_reads_as_one(tmp_path):
     assert article.text == BODY
 
     sentence_per_line = tmp_path / "APW20260302.0042"
-    lines = ["The Lakeside council closed the Elm Street bridge on Monday.", "Repairs will take six weeks.",
-             "Drivers must use a detour."]
+    lines = [
+        "The Lakeside council closed the Elm Street bridge on Monday.",
+        "Repairs will take six weeks.",
+        "Drivers must use a detour.",
+    ]
     sentence_per_line.write_text("\n".join(lines) + "\n")
     article = read_one(sentence_per_line)
     assert article.title is None
@@ -82,8 +93,14 @@ def test_html_page_main_text_and_metadata(tmp_path):
 
 
 def test_json_and_jsonl_records_keep_their_ids(tmp_path):
-    record = {"id": "wire-9", "title": "Bridge closed", "body": BODY, "source": "Coastline Press Agency",
-              "date": "2026-03-02T10:00:00", "authors": ["A. Moss", "B. Lind"]}
+    record = {
+        "id": "wire-9",
+        "title": "Bridge closed",
+        "body": BODY,
+        "source": "Coastline Press Agency",
+        "date": "2026-03-02T10:00:00",
+        "authors": ["A. Moss", "B. Lind"],
+    }
     (tmp_path / "one.json").write_text(json.dumps(record))
     (tmp_path / "many.json").write_text(json.dumps({"articles": [record, {**record, "id": "wire-10"}]}))
     (tmp_path / "lines.jsonl").write_text("\n".join(json.dumps({**record, "id": f"l{n}"}) for n in range(3)))
@@ -92,7 +109,11 @@ def test_json_and_jsonl_records_keep_their_ids(tmp_path):
     assert sorted(a.id for a in articles) == ["l0", "l1", "l2", "wire-10", "wire-9"]
     first = next(a for a in articles if a.id == "wire-10")
     assert (first.outlet, first.published, first.date_source, first.author) == (
-        "Coastline Press Agency", "2026-03-02", "field", "A. Moss, B. Lind")
+        "Coastline Press Agency",
+        "2026-03-02",
+        "field",
+        "A. Moss, B. Lind",
+    )
 
 
 def test_gzipped_jsonl(tmp_path):
@@ -136,22 +157,32 @@ def make_warc(pages: list[tuple[str, str]]) -> bytes:
     writer = WARCWriter(buffer, gzip=True)
     for url, html in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
-                                                      http_headers=headers,
-                                                      warc_headers_dict={"WARC-Date": "2026-03-05T00:00:00Z"}))
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(html.encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2026-03-05T00:00:00Z"},
+            )
+        )
     return buffer.getvalue()
 
 
 def test_warc_html_responses(tmp_path):
     path = tmp_path / "crawl.warc.gz"
-    second = PAGE.replace("Elm Street", "Oak Lane").replace('<meta property="article:published_time" '
-                                                            'content="2026-03-02T08:00:00Z">', "")
-    path.write_bytes(make_warc([("https://lakeside-post.example/elm", PAGE), ("https://lakeside-post.example/oak",
-                                                                               second)]))
+    second = PAGE.replace("Elm Street", "Oak Lane").replace(
+        '<meta property="article:published_time" content="2026-03-02T08:00:00Z">', ""
+    )
+    path.write_bytes(
+        make_warc([("https://lakeside-post.example/elm", PAGE), ("https://lakeside-post.example/oak", second)])
+    )
     assert detect_format(path.read_bytes()[:100], str(path)) == "warc"
     articles = list(read_paths([path]))
-    assert [a.title for a in articles] == ["Elm Street bridge closed after crack found",
-                                           "Oak Lane bridge closed after crack found"]
+    assert [a.title for a in articles] == [
+        "Elm Street bridge closed after crack found",
+        "Oak Lane bridge closed after crack found",
+    ]
     assert articles[0].date_source == "html"
     assert articles[1].published is not None  # the page has no date of its own: the crawl date or a page date
 

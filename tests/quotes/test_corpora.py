@@ -14,10 +14,26 @@ from tests.conftest import EXAMPLES
 
 pytest.importorskip("spacy")
 
-SEED_SPEAKERS = {"Robert Lighthizer", "Chrystia Freeland", "Steve Verheul", "Raymond Bachand", "Kenneth Smith Ramos",
-                 "Ildefonso Guajardo"}
-QUOTE_FIELDS = {"article_id", "text", "direct", "speaker", "speaker_name", "speaker_role", "cue", "start", "end",
-                "sentence_index"}
+SEED_SPEAKERS = {
+    "Robert Lighthizer",
+    "Chrystia Freeland",
+    "Steve Verheul",
+    "Raymond Bachand",
+    "Kenneth Smith Ramos",
+    "Ildefonso Guajardo",
+}
+QUOTE_FIELDS = {
+    "article_id",
+    "text",
+    "direct",
+    "speaker",
+    "speaker_name",
+    "speaker_role",
+    "cue",
+    "start",
+    "end",
+    "sentence_index",
+}
 
 
 def _words(text: str) -> str:
@@ -45,7 +61,7 @@ def test_quote_offsets_point_into_the_cleaned_text(example_quotes):
     articles, quotes = example_quotes
     text_of = {article.id: article.text for article in articles}
     for quote in quotes:
-        assert _words(quote.text)[:20] in _words(text_of[quote.article_id][quote.start:quote.end])
+        assert _words(quote.text)[:20] in _words(text_of[quote.article_id][quote.start : quote.end])
 
 
 def test_seed_quotes_name_all_six_speakers_in_full_and_resolve_he_said(seeds_dir, capsys):
@@ -54,7 +70,7 @@ def test_seed_quotes_name_all_six_speakers_in_full_and_resolve_he_said(seeds_dir
     assert list(data) == ["quotes"]
     assert all(set(quote) == QUOTE_FIELDS for quote in data["quotes"])
     names = {quote["speaker_name"] for quote in data["quotes"]}
-    assert SEED_SPEAKERS <= names
+    assert names >= SEED_SPEAKERS
     pronouns = [q for q in data["quotes"] if (q["speaker"] or "").lower() in ("he", "she")]
     assert pronouns and all(q["speaker_name"] in SEED_SPEAKERS for q in pronouns)
     lighthizer = [q for q in data["quotes"] if q["speaker_name"] == "Robert Lighthizer" and q["direct"]]
@@ -65,7 +81,7 @@ def test_seed_digest_merges_the_lighthizer_quotes_of_both_copies(seeds_dir, tmp_
     report = api.digest([seeds_dir], out=tmp_path / "digest", db=tmp_path / "s.db")
     digest = next(d for d in report.digests if len(d.articles) == 3)
     speakers = {s.name: s for s in by_speaker(digest.quotes)}
-    assert SEED_SPEAKERS <= set(speakers)
+    assert set(speakers) >= SEED_SPEAKERS
     breakthroughs = [q for q in speakers["Robert Lighthizer"].quotes if "major breakthroughs" in q.text]
     assert len(breakthroughs) == 1
     assert {a[:3] for a in breakthroughs[0].article_ids} == {"001", "002"}
@@ -103,9 +119,12 @@ def test_quotes_usage_errors_are_one_line(tmp_path, capsys):
 
 def test_non_english_article_is_said_once(tmp_path, capsys):
     path = tmp_path / "fr.txt"
-    path.write_text("Le ministre a déclaré que le pont restera fermé jusqu'en mai, selon la mairie de la ville. "
-                    "Les commerçants disent que la fermeture leur coûte cher et que les clients ne viennent plus. "
-                    "« Nous sommes inquiets », a dit une commerçante du quartier est de la ville.", encoding="utf-8")
+    path.write_text(
+        "Le ministre a déclaré que le pont restera fermé jusqu'en mai, selon la mairie de la ville. "
+        "Les commerçants disent que la fermeture leur coûte cher et que les clients ne viennent plus. "
+        "« Nous sommes inquiets », a dit une commerçante du quartier est de la ville.",
+        encoding="utf-8",
+    )
     assert main(["quotes", str(path), "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out) == {"quotes": []}

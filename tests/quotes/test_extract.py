@@ -23,19 +23,21 @@ def _by_text(quotes, words: str):
 
 
 def test_direct_quote_with_curly_marks_and_full_name_from_a_surname():
-    text = ("Harbour Minister Wilma Ostrander opened the new ferry terminal on Monday.\n"
-            "“This terminal will carry two million passengers a year,” Ostrander said.")
+    text = (
+        "Harbour Minister Wilma Ostrander opened the new ferry terminal on Monday.\n"
+        "“This terminal will carry two million passengers a year,” Ostrander said."
+    )
     quote = _by_text(_quotes(text), "two million passengers")
     assert quote.direct
     assert quote.text == "This terminal will carry two million passengers a year"
     assert quote.speaker == "Ostrander"
     assert quote.speaker_name == "Wilma Ostrander"
     assert quote.speaker_role == "Harbour Minister"
-    assert text[quote.start:quote.end].startswith("This terminal")
+    assert text[quote.start : quote.end].startswith("This terminal")
 
 
 def test_straight_marks_and_a_quote_interrupted_by_its_attribution_are_one_quote():
-    text = ('"The tunnel is safe," said engineer Pavel Duskin, "and it will open again on Friday."')
+    text = '"The tunnel is safe," said engineer Pavel Duskin, "and it will open again on Friday."'
     quotes = _quotes(text)
     quote = _by_text(quotes, "tunnel is safe")
     assert quote.direct and "open again on Friday" in quote.text
@@ -44,29 +46,39 @@ def test_straight_marks_and_a_quote_interrupted_by_its_attribution_are_one_quote
 
 
 def test_he_said_resolves_to_the_person_named_before():
-    text = ("Fisheries inspector Tomas Reinholt visited the harbour on Tuesday.\n"
-            "“The catch this year is the smallest we have recorded in a decade,” he said.")
+    text = (
+        "Fisheries inspector Tomas Reinholt visited the harbour on Tuesday.\n"
+        "“The catch this year is the smallest we have recorded in a decade,” he said."
+    )
     quote = _by_text(_quotes(text), "smallest we have recorded")
     assert quote.speaker.lower() == "he"
     assert quote.speaker_name == "Tomas Reinholt"
 
 
 def test_a_quote_over_two_paragraphs_keeps_its_speaker():
-    text = ("“We will rebuild the school before the winter,” said Mayor Lena Harkov. “Every child will be back.\n"
-            "“And the library will reopen as well.”")
+    text = (
+        "“We will rebuild the school before the winter,” said Mayor Lena Harkov. “Every child will be back.\n"
+        "“And the library will reopen as well.”"
+    )
     quotes = [q for q in _quotes(text) if q.direct]
     assert all(q.speaker_name == "Lena Harkov" for q in quotes)
     assert any("library will reopen" in q.text for q in quotes)
 
 
-@pytest.mark.parametrize("sentence, cue, content", [
-    ("Dario Vennick said that the bridge would reopen in May.", "said", "the bridge would reopen in May"),
-    ("Dario Vennick told reporters the bridge would reopen in May.", "told", "the bridge would reopen in May"),
-    ("The bridge would reopen in May, Dario Vennick added.", "added", "The bridge would reopen in May"),
-    ("Dario Vennick warned that the bridge would stay shut until May.", "warned",
-     "the bridge would stay shut until May"),
-    ("According to Dario Vennick, the bridge will reopen in May.", "according to", "the bridge will reopen in May"),
-])
+@pytest.mark.parametrize(
+    "sentence, cue, content",
+    [
+        ("Dario Vennick said that the bridge would reopen in May.", "said", "the bridge would reopen in May"),
+        ("Dario Vennick told reporters the bridge would reopen in May.", "told", "the bridge would reopen in May"),
+        ("The bridge would reopen in May, Dario Vennick added.", "added", "The bridge would reopen in May"),
+        (
+            "Dario Vennick warned that the bridge would stay shut until May.",
+            "warned",
+            "the bridge would stay shut until May",
+        ),
+        ("According to Dario Vennick, the bridge will reopen in May.", "according to", "the bridge will reopen in May"),
+    ],
+)
 def test_reported_speech_with_a_cue(sentence, cue, content):
     quote = _by_text(_quotes(sentence), content)
     assert not quote.direct
@@ -83,8 +95,10 @@ def test_partial_quote_inside_reported_speech_is_one_direct_attribution():
 
 
 def test_a_role_resolves_to_the_person_given_that_role():
-    text = ("Health Minister Ingrid Salvesen announced the plan on Monday.\n"
-            "The minister said the new clinics would open in the spring.")
+    text = (
+        "Health Minister Ingrid Salvesen announced the plan on Monday.\n"
+        "The minister said the new clinics would open in the spring."
+    )
     quote = _by_text(_quotes(text), "new clinics would open")
     assert quote.speaker == "The minister"
     assert quote.speaker_name == "Ingrid Salvesen"
@@ -96,8 +110,10 @@ def test_scare_quotes_alone_are_not_quotes():
 
 def test_entities_merge_name_variants_and_count_mentions():
     # Entities come from the sentences that are parsed (those with quotes or cues) and names found again by search.
-    text = ("Trade Minister Halvard Brenne said he met officials of the Northern Fishing Union in London.\n"
-            "Brenne said the talks had gone well. “We made progress,” Brenne said.")
+    text = (
+        "Trade Minister Halvard Brenne said he met officials of the Northern Fishing Union in London.\n"
+        "Brenne said the talks had gone well. “We made progress,” Brenne said."
+    )
     entities = {e.name: e for e in find_entities([_article(text)])}
     assert "Halvard Brenne" in entities
     person = entities["Halvard Brenne"]
@@ -106,15 +122,18 @@ def test_entities_merge_name_variants_and_count_mentions():
     assert any(e.kind == "place" for e in entities.values())
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "   \n  ",
-    "“We will win,” she said. “And then",  # an opening mark never closed
-    "He said ” nothing ” happened “ here.",  # marks in the wrong directions
-    "“" + "The whole article is one long quotation without any end. " * 30,
-    "“An article of only a quote.”",
-    "\"\"\"\"\"\"",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n  ",
+        "“We will win,” she said. “And then",  # an opening mark never closed
+        "He said ” nothing ” happened “ here.",  # marks in the wrong directions
+        "“" + "The whole article is one long quotation without any end. " * 30,
+        "“An article of only a quote.”",
+        '""""""',
+    ],
+)
 def test_bad_input_gives_no_traceback_and_keeps_the_article(text):
     result = analyse_articles([_article(text)])
     assert [item.article_id for item in result] == ["a1"]

@@ -29,8 +29,16 @@ def test_reingesting_the_same_content_stores_nothing_twice(tmp_path):
 
 
 def test_articles_round_trip_through_the_store(tmp_path):
-    article = Article(id="x1", text="One.\n\nTwo.", title="T", outlet="O", published="2026-03-02",
-                      date_source="field", paragraphs=[(0, 4), (6, 10)], content_hash="abc")
+    article = Article(
+        id="x1",
+        text="One.\n\nTwo.",
+        title="T",
+        outlet="O",
+        published="2026-03-02",
+        date_source="field",
+        paragraphs=[(0, 4), (6, 10)],
+        content_hash="abc",
+    )
     with Store(tmp_path / "s.db") as store, store.transaction():
         store.add_articles([article])
     with Store(tmp_path / "s.db") as store:
@@ -41,8 +49,10 @@ def test_articles_round_trip_through_the_store(tmp_path):
 def test_a_failure_inside_a_batch_leaves_nothing_half_written(tmp_path, monkeypatch):
     write_corpus(tmp_path)
     with Store(tmp_path / "s.db") as store:
+
         def broken(*args, **kwargs):
             raise RuntimeError("disk on fire")
+
         monkeypatch.setattr(Store, "put_events", broken)
         with pytest.raises(RuntimeError):
             pipeline.ingest(store, read_paths([tmp_path]))

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.summarize.compress import (claim, dateline, has_main_verb, opens_with_quote, removable_spans, shorten,
-                                          stands_alone)
+from storyline.summarize.compress import (
+    claim,
+    dateline,
+    has_main_verb,
+    opens_with_quote,
+    removable_spans,
+    shorten,
+    stands_alone,
+)
 
 
 def _compressed(text: str) -> str:
@@ -104,8 +111,10 @@ def test_compression_never_drops_the_main_verb(sentence):
         ("The spillway held through the storm, the water board has said.", "The spillway held through the storm."),
         ("The ferry will run again in May, according to the port authority.", "The ferry will run again in May."),
         # The appositive goes, the comma that opens the relative clause stays.
-        ("Gull Quay, the town's oldest pier, which dates from 1902, collapsed.",
-         "Gull Quay, which dates from 1902, collapsed."),
+        (
+            "Gull Quay, the town's oldest pier, which dates from 1902, collapsed.",
+            "Gull Quay, which dates from 1902, collapsed.",
+        ),
     ],
 )
 def test_trailing_attributions_and_appositives_are_still_dropped(sentence, expected):
@@ -143,7 +152,7 @@ def test_main_verb_is_found_outside_relative_clauses(text, has_verb):
     ],
 )
 def test_lead_datelines_are_recognised(sentence, body):
-    assert sentence[dateline(sentence):] == body
+    assert sentence[dateline(sentence) :] == body
     assert _compressed(sentence) == body
 
 
@@ -163,9 +172,9 @@ def test_sentences_without_a_dateline_keep_their_opening(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "\"Prices are falling, but not fast enough,\" she said.",
+        '"Prices are falling, but not fast enough," she said.',
         "“We will not wait for the ferry,” he added.",
-        "\"Is the channel safe?\" they asked.",
+        '"Is the channel safe?" they asked.',
         "'It is over,' she told reporters.",
     ],
 )
@@ -174,10 +183,10 @@ def test_quotes_attributed_to_a_pronoun_do_not_stand_alone(sentence):
 
 
 def test_quotes_with_a_named_speaker_stand_alone():
-    assert stands_alone("\"Prices are falling, but not fast enough,\" Governor Lena Ruiz said.")
+    assert stands_alone('"Prices are falling, but not fast enough," Governor Lena Ruiz said.')
     assert opens_with_quote("“Prices are falling,” Governor Lena Ruiz said.")
-    assert opens_with_quote("KELLSBY — \"The ferry is gone,\" the mayor said.")
-    assert not opens_with_quote("The mayor said: \"The ferry is gone.\"")
+    assert opens_with_quote('KELLSBY — "The ferry is gone," the mayor said.')
+    assert not opens_with_quote('The mayor said: "The ferry is gone."')
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def test_no_summary_sentence_starts_with_a_dateline(name, members, summary):
 def test_no_summary_sentence_is_a_fragment_without_a_main_verb(name, members, summary):
     for sentence in summary.sentences:
         assert has_main_verb(sentence.text), sentence.text
-        assert sentence.text[-1] in ".!?\"”’", sentence.text
+        assert sentence.text[-1] in '.!?"”’', sentence.text
 
 
 @pytest.mark.parametrize(("name", "members", "summary"), SUMMARIES, ids=IDS)

@@ -32,10 +32,15 @@ FLOOD_DAY2 = (
 def _articles() -> list[Article]:
     return [
         Article(id="day2", text=FLOOD_DAY2, title="Marrow river recedes, aid promised", published="2031-03-05"),
-        Article(id="day1-a", text=FLOOD_DAY1, title="Floods force hundreds from homes in Marrow valley",
-                published="2031-03-03"),
-        Article(id="day1-b", text=FLOOD_DAY1_OTHER, title="Heavy rain floods Marrow river valley",
-                published="2031-03-03"),
+        Article(
+            id="day1-a",
+            text=FLOOD_DAY1,
+            title="Floods force hundreds from homes in Marrow valley",
+            published="2031-03-03",
+        ),
+        Article(
+            id="day1-b", text=FLOOD_DAY1_OTHER, title="Heavy rain floods Marrow river valley", published="2031-03-03"
+        ),
     ]
 
 
@@ -64,7 +69,7 @@ def test_citations_point_at_real_sentences_of_real_articles():
             article = articles[citation.article_id]
             assert split_sentences(article.text)[citation.sentence_index] == (citation.start, citation.end)
             # The cited source sentence says what the summary sentence says.
-            source = article.text[citation.start:citation.end]
+            source = article.text[citation.start : citation.end]
             summary_stems = set(content_stems(sentence.text))
             assert len(summary_stems & set(content_stems(source))) >= 0.6 * len(summary_stems)
 
@@ -72,8 +77,13 @@ def test_citations_point_at_real_sentences_of_real_articles():
 def test_every_article_holding_a_copy_of_a_sentence_is_cited():
     original = Article(id="wire", text=FLOOD_DAY1, published="2031-03-03")
     # A republication with light edits: one word changed, one sentence dropped.
-    copy = Article(id="outlet", text=FLOOD_DAY1.replace("hundreds of", "many").replace(
-        " The regional weather office warned that more rain would fall overnight.", ""), published="2031-03-03")
+    copy = Article(
+        id="outlet",
+        text=FLOOD_DAY1.replace("hundreds of", "many").replace(
+            " The regional weather office warned that more rain would fall overnight.", ""
+        ),
+        published="2031-03-03",
+    )
     summary = summarize([original, copy, Article(id="later", text=FLOOD_DAY2, published="2031-03-05")], words=60)
     rescue = [s for s in summary.sentences if "rooftops" in s.text]
     assert rescue, "the rescue sentence reported by two articles belongs in the summary"
@@ -81,11 +91,12 @@ def test_every_article_holding_a_copy_of_a_sentence_is_cited():
 
 
 def _copies_and_independents() -> list[Article]:
-    wire = ("The city council approved a new budget for the harbour district, raising spending on roads and schools. "
-            "The vote followed months of debate.")
+    wire = (
+        "The city council approved a new budget for the harbour district, raising spending on roads and schools. "
+        "The vote followed months of debate."
+    )
     independent = [
-        "Firefighters contained a large warehouse fire near the harbour district after six hours. "
-        "Nobody was hurt.",
+        "Firefighters contained a large warehouse fire near the harbour district after six hours. Nobody was hurt.",
         "A large warehouse fire near the harbour district was contained by firefighters after six hours of work. "
         "The cause is unknown.",
     ]
@@ -129,7 +140,7 @@ def test_nothing_is_said_twice():
     summary = summarize(_articles(), words=100)
     texts = [s.text for s in summary.sentences]
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
+        for b in texts[i + 1 :]:
             assert _dice(a, b) < 0.6, (a, b)
 
 
@@ -165,8 +176,11 @@ def test_sentences_that_cannot_stand_alone_are_avoided_or_repaired():
 
 
 def test_compression_drops_weekday_stamps_and_keeps_a_traceable_sentence():
-    article = Article(id="a", text="The bridge over the river reopened on Friday after repairs costing $4 million "
-                                   "(paid by the state), officials said.")
+    article = Article(
+        id="a",
+        text="The bridge over the river reopened on Friday after repairs costing $4 million "
+        "(paid by the state), officials said.",
+    )
     summary = summarize([article], words=12)
     assert summary.sentences[0].text == "The bridge over the river reopened after repairs costing $4 million."
     assert summary.sentences[0].citations[0].article_id == "a"
@@ -212,8 +226,9 @@ def test_budget_smaller_than_any_sentence_raises_a_clear_error():
 
 
 def test_non_english_articles_are_left_out_and_alone_raise():
-    french = Article(id="fr", text="La rivière a débordé lundi dans la vallée. Des centaines de familles ont fui.",
-                     language="fr")
+    french = Article(
+        id="fr", text="La rivière a débordé lundi dans la vallée. Des centaines de familles ont fui.", language="fr"
+    )
     with pytest.raises(ValueError, match="English"):
         summarize([french])
     english = Article(id="en", text=FLOOD_DAY1, language="en-GB")
@@ -239,8 +254,10 @@ def test_seed_sentences_from_the_wire_story_cite_both_outlets(seeds_dir, as_copi
 
     def holds(article: Article, text: str) -> bool:
         wanted = set(content_stems(text))
-        return any(len(wanted & set(content_stems(article.text[a:b]))) >= 0.8 * len(wanted)
-                   for a, b in split_sentences(article.text))
+        return any(
+            len(wanted & set(content_stems(article.text[a:b]))) >= 0.8 * len(wanted)
+            for a, b in split_sentences(article.text)
+        )
 
     both = {n: a for a in articles for n in [number[a.id]] if n in {"001", "002"}}
     from_wire = [s for s in summary.sentences if holds(both["001"], s.text) and holds(both["002"], s.text)]
@@ -250,26 +267,34 @@ def test_seed_sentences_from_the_wire_story_cite_both_outlets(seeds_dir, as_copi
 
 
 def test_datelines_are_left_out_of_summary_sentences_but_citations_cover_the_source_sentence():
-    text = ("KELLSBY, March 4 (Northshore Wire) — The Kellsby ferry sank in the harbour during a storm on Tuesday "
-            "night. All twelve crew members were rescued by the coastguard.")
-    other = ("KELLSBY — The Kellsby ferry sank in the harbour in a storm on Tuesday night. The coastguard rescued "
-             "all twelve crew members.")
-    articles = [Article(id="wire", text=text, published="2031-03-04"),
-                Article(id="local", text=other, published="2031-03-04")]
+    text = (
+        "KELLSBY, March 4 (Northshore Wire) — The Kellsby ferry sank in the harbour during a storm on Tuesday "
+        "night. All twelve crew members were rescued by the coastguard."
+    )
+    other = (
+        "KELLSBY — The Kellsby ferry sank in the harbour in a storm on Tuesday night. The coastguard rescued "
+        "all twelve crew members."
+    )
+    articles = [
+        Article(id="wire", text=text, published="2031-03-04"),
+        Article(id="local", text=other, published="2031-03-04"),
+    ]
     summary = summarize(articles, words=40)
     sank = [s for s in summary.sentences if "sank" in s.text]
     assert sank and sank[0].text.startswith("The Kellsby ferry sank")
     for citation in sank[0].citations:
         source = next(a for a in articles if a.id == citation.article_id)
-        assert citation.start == 0 and source.text[citation.start:citation.end].startswith("KELLSBY")
+        assert citation.start == 0 and source.text[citation.start : citation.end].startswith("KELLSBY")
 
 
 def test_a_subject_without_its_predicate_never_reaches_a_summary():
     # Dropping ", said ..." here would leave "Otto Brand, who runs a ferry below the dam." and the like.
-    text = ("Mara Quill, chief surveyor at the consultancy, which audited the dam for the province, said the "
-            "spillway was unsafe after the spring floods. Otto Brand, who runs a ferry below the dam, said his "
-            "bookings had halved since the spring floods. The tenants' union, which opposes the dam, has not said "
-            "whether it will appeal against the ruling. The dam was built in 1961.")
+    text = (
+        "Mara Quill, chief surveyor at the consultancy, which audited the dam for the province, said the "
+        "spillway was unsafe after the spring floods. Otto Brand, who runs a ferry below the dam, said his "
+        "bookings had halved since the spring floods. The tenants' union, which opposes the dam, has not said "
+        "whether it will appeal against the ruling. The dam was built in 1961."
+    )
     for budget in (10, 15, 20, 40, 80):
         for sentence in summarize([Article(id="a", text=text)], words=budget).sentences:
             assert has_main_verb(sentence.text), sentence.text
@@ -277,24 +302,34 @@ def test_a_subject_without_its_predicate_never_reaches_a_summary():
 
 
 def test_quotes_do_not_open_a_summary_and_pronoun_speakers_are_left_out():
-    first = ("The Aldwick savings bank raised its main interest rate to 6 percent on Thursday. "
-             "\"Inflation is falling, but not fast enough,\" Governor Lena Ruiz told reporters.")
-    second = ("Borrowers in Aldwick face higher payments after the savings bank raised its main interest rate to 6 "
-              "per cent. \"Inflation is falling, but not fast enough,\" she said.")
-    articles = [Article(id="wire", text=first, published="2031-05-01"),
-                Article(id="local", text=second, published="2031-05-01")]
+    first = (
+        "The Aldwick savings bank raised its main interest rate to 6 percent on Thursday. "
+        '"Inflation is falling, but not fast enough," Governor Lena Ruiz told reporters.'
+    )
+    second = (
+        "Borrowers in Aldwick face higher payments after the savings bank raised its main interest rate to 6 "
+        'per cent. "Inflation is falling, but not fast enough," she said.'
+    )
+    articles = [
+        Article(id="wire", text=first, published="2031-05-01"),
+        Article(id="local", text=second, published="2031-05-01"),
+    ]
     for budget in (20, 40, 80):
         summary = summarize(articles, words=budget)
-        assert not summary.sentences[0].text.startswith(("\"", "“")) or len(summary.sentences) == 1
+        assert not summary.sentences[0].text.startswith(('"', "“")) or len(summary.sentences) == 1
         assert not any(s.text.endswith("she said.") for s in summary.sentences)
 
 
 def test_house_style_variants_of_a_number_support_one_concept():
     from storyline.summarize.concepts import concept_weights, concepts_of
 
-    variants = ["The bank raised its rate to 4.25%.", "The bank raised its rate to 4.25 per cent.",
-                "The bank raised its rate to 4.25 percent.", "Minutes follow on 19 March.",
-                "Minutes follow on March 19."]
+    variants = [
+        "The bank raised its rate to 4.25%.",
+        "The bank raised its rate to 4.25 per cent.",
+        "The bank raised its rate to 4.25 percent.",
+        "Minutes follow on 19 March.",
+        "Minutes follow on March 19.",
+    ]
     concepts = [concepts_of(text) for text in variants]
     assert ("4.25", "percent") in set.intersection(*concepts[:3])
     weights = concept_weights(concepts[:2], ["wire", "local"], [0, 0], min_sources=2)
@@ -321,36 +356,46 @@ def test_the_lead_of_a_same_day_report_comes_before_details_of_another():
 
 
 def test_same_day_reports_are_read_lead_first():
-    paper = ("Thousands of commuters faced long delays on Monday as the city's busiest crossing stayed shut after "
-             "inspectors found damage beneath the deck of the structure. The bridge opened in 1968. "
-             "Shops near the Tarrow bridge expect to lose trade while it stays closed.")
-    radio = ("The Tarrow bridge was closed to all traffic after engineers found a crack in a girder. "
-             "Buses were sent over the Mill bridge. Shops near the bridge expect to lose trade.")
+    paper = (
+        "Thousands of commuters faced long delays on Monday as the city's busiest crossing stayed shut after "
+        "inspectors found damage beneath the deck of the structure. The bridge opened in 1968. "
+        "Shops near the Tarrow bridge expect to lose trade while it stays closed."
+    )
+    radio = (
+        "The Tarrow bridge was closed to all traffic after engineers found a crack in a girder. "
+        "Buses were sent over the Mill bridge. Shops near the bridge expect to lose trade."
+    )
     later = "The Tarrow bridge will stay closed for six weeks after engineers found a crack in a girder."
-    articles = [Article(id="a-paper", text=paper, published="2031-03-02"),
-                Article(id="b-radio", text=radio, published="2031-03-02"),
-                Article(id="later", text=later, published="2031-03-03")]
+    articles = [
+        Article(id="a-paper", text=paper, published="2031-03-02"),
+        Article(id="b-radio", text=radio, published="2031-03-02"),
+        Article(id="later", text=later, published="2031-03-03"),
+    ]
     day = {a.id: a.published for a in articles}
     summary = summarize(articles, words=60)
     assert len(summary.sentences) >= 3
     placed = []
     for sentence in summary.sentences:
         first_day = min(day[c.article_id] for c in sentence.citations)
-        placed.append((first_day, min(c.sentence_index for c in sentence.citations
-                                      if day[c.article_id] == first_day)))
+        placed.append((first_day, min(c.sentence_index for c in sentence.citations if day[c.article_id] == first_day)))
     assert placed == sorted(placed), [s.text for s in summary.sentences]
     assert placed[0][1] == 0
 
 
 def test_an_article_that_only_names_the_same_speaker_does_not_support_a_claim():
     articles = [
-        Article(id="said", text="Nobody was hurt, the Tarrow Valley Fire and Rescue Service said.",
-                published="2031-04-01"),
-        Article(id="copy", text="Nobody was hurt, the Tarrow Valley Fire and Rescue Service said.",
-                published="2031-04-01"),
+        Article(
+            id="said", text="Nobody was hurt, the Tarrow Valley Fire and Rescue Service said.", published="2031-04-01"
+        ),
+        Article(
+            id="copy", text="Nobody was hurt, the Tarrow Valley Fire and Rescue Service said.", published="2031-04-01"
+        ),
         # Most of the sentence's words, but not its claim.
-        Article(id="named", text="Crews from the Tarrow Valley Fire and Rescue Service fought the blaze all night.",
-                published="2031-04-01"),
+        Article(
+            id="named",
+            text="Crews from the Tarrow Valley Fire and Rescue Service fought the blaze all night.",
+            published="2031-04-01",
+        ),
     ]
     summary = summarize(articles, words=20)
     hurt = [s for s in summary.sentences if "Nobody was hurt" in s.text]
@@ -361,13 +406,23 @@ def test_an_article_that_only_names_the_same_speaker_does_not_support_a_claim():
 def test_a_passage_only_one_copy_of_a_wire_story_carries_has_that_copy_s_share_of_its_support():
     from storyline.summarize.concepts import concept_weights, concepts_of
 
-    sentences = ["The talks advanced slowly.", "The talks advanced slowly.", "Envoys did not reject the plan.",
-                 "The talks advanced slowly, envoys said."]
-    weights = concept_weights([concepts_of(s) for s in sentences], ["wire", "wire", "wire", "local"],
-                              [0, 0, 1, 0], min_sources=1, sentence_copy=["wire-a", "wire-b", "wire-a", "local"],
-                              copies_of={"wire": 2, "local": 1})
-    plain = concept_weights([concepts_of(s) for s in sentences], ["wire", "wire", "wire", "local"],
-                            [0, 0, 1, 0], min_sources=1)
+    sentences = [
+        "The talks advanced slowly.",
+        "The talks advanced slowly.",
+        "Envoys did not reject the plan.",
+        "The talks advanced slowly, envoys said.",
+    ]
+    weights = concept_weights(
+        [concepts_of(s) for s in sentences],
+        ["wire", "wire", "wire", "local"],
+        [0, 0, 1, 0],
+        min_sources=1,
+        sentence_copy=["wire-a", "wire-b", "wire-a", "local"],
+        copies_of={"wire": 2, "local": 1},
+    )
+    plain = concept_weights(
+        [concepts_of(s) for s in sentences], ["wire", "wire", "wire", "local"], [0, 0, 1, 0], min_sources=1
+    )
     # Carried by both copies: the wire story's full support, as without copy shares.
     assert weights[("talk", "advanc")] == plain[("talk", "advanc")]
     # Carried by one copy of two: half of it.

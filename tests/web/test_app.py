@@ -97,7 +97,7 @@ def test_event_page_shows_a_cited_summary_whose_citations_land_on_their_sentence
 
 
 def test_article_page_anchors_every_sentence_and_links_its_event_and_versions(client, news_db):
-    events, articles = stored_events(news_db)
+    _events, articles = stored_events(news_db)
     from storyline.text import split_sentences
 
     for article in articles.values():
@@ -264,7 +264,7 @@ def test_seed_event_page_cites_sentences_of_the_three_seed_articles(seeds_dir, t
 
     db = tmp_path / "seeds.db"
     api.ingest([seeds_dir / name for name in sorted(p.name for p in seeds_dir.glob("00*.txt"))], db=db)
-    events, articles = stored_events(db)
+    events, _articles = stored_events(db)
     assert len(events) == 1
     with TestClient(create_app(db, write_back=False)) as client:
         doc = page(client, f"/events/{events[0].id}")

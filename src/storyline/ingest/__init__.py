@@ -36,8 +36,9 @@ _FOLDER_DOCS = re.compile(r"^(?:readme|license|licence|copying|changelog|license
 _CODE_SUFFIXES = frozenset({".py", ".sh", ".js", ".toml", ".cfg", ".ini"})  # a folder's tooling, not articles
 
 
-def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int | None = None,
-               limits: Limits | None = None) -> Iterator[Article | Problem]:
+def read_paths(
+    paths: Iterable[str | Path], *, max_file_bytes: int | None = None, limits: Limits | None = None
+) -> Iterator[Article | Problem]:
     """Articles from files, directories (recursively, hidden entries skipped) and ``-`` (stdin).
 
     Yields an ``Article`` for each article read and a ``Problem`` for each input (or part of one) that failed;
@@ -49,8 +50,9 @@ def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int | None = None
     yield from unique_articles(item for path in paths for item in _read_path(path, limits))
 
 
-def read_bytes(data: bytes, name: str, *, max_file_bytes: int | None = None,
-               limits: Limits | None = None) -> Iterator[Article | Problem]:
+def read_bytes(
+    data: bytes, name: str, *, max_file_bytes: int | None = None, limits: Limits | None = None
+) -> Iterator[Article | Problem]:
     """Articles from the content of one input called ``name``."""
     limits = Limits.from_settings(limits or Limits(), max_file_bytes=max_file_bytes)
     yield from _guarded(name, limits, lambda: _articles(_raw_articles(data, name, limits), name))
@@ -58,6 +60,7 @@ def read_bytes(data: bytes, name: str, *, max_file_bytes: int | None = None,
 
 def _read_path(path: str | Path, limits: Limits) -> Iterator[Article | Problem]:
     if str(path) == "-":
+
         def from_stdin() -> Iterator[Article | Problem]:
             data = read_stream(sys.stdin.buffer, limits.max_file_bytes)
             return _articles(_raw_articles(data, "<stdin>", limits), "<stdin>")
@@ -86,16 +89,19 @@ def _read_path(path: str | Path, limits: Limits) -> Iterator[Article | Problem]:
 
 def _files_under(folder: Path, problems: list[Problem]) -> list[Path]:
     """Regular files under ``folder``, sorted; a subfolder that cannot be listed is a problem, not a silence."""
+
     def unreadable(error: OSError) -> None:
-        problems.append(Problem(display_path(error.filename or folder),
-                                f"cannot list this folder: {error.strerror or error}"))
+        problems.append(
+            Problem(display_path(error.filename or folder), f"cannot list this folder: {error.strerror or error}")
+        )
 
     files = []
     for root, folders, names in os.walk(folder, onerror=unreadable):
         base = Path(root)
         folders[:] = [f for f in folders if not f.startswith(".")]
-        files += [base / name for name in names
-                  if not _skipped((base / name).relative_to(folder)) and (base / name).is_file()]
+        files += [
+            base / name for name in names if not _skipped((base / name).relative_to(folder)) and (base / name).is_file()
+        ]
     return sorted(files)
 
 
@@ -130,8 +136,9 @@ def _file_items(file: Path, name: str, limits: Limits) -> Iterator[Article | Pro
     yield from _articles(_raw_articles(read_file(file, limits.max_file_bytes), name, limits), name)
 
 
-def _guarded(name: str, limits: Limits, items: Callable[[], Iterable[Article | Problem]]
-             ) -> Iterator[Article | Problem]:
+def _guarded(
+    name: str, limits: Limits, items: Callable[[], Iterable[Article | Problem]]
+) -> Iterator[Article | Problem]:
     """The items of one input, never an exception: a failure, an input over a limit or one that takes too long
     becomes one Problem naming it, and an input that yields nothing says so."""
     count = 0
@@ -237,4 +244,3 @@ def _skipped(relative: Path) -> bool:
         or bool(_FOLDER_DOCS.match(relative.name))
         or relative.suffix.lower() in _CODE_SUFFIXES
     )
-

@@ -12,10 +12,10 @@ import xxhash
 from storyline.ingest.clean import clean_text, normalise
 from storyline.ingest.dates import date_from_identifier, date_from_line, parse_date
 from storyline.ingest.outlets import outlet_from_id, outlet_from_url, wire_credit, wire_of
-from storyline.text.language import detect_language
 from storyline.model import Article
 from storyline.safety import scrub
 from storyline.text import split_sentences
+from storyline.text.language import detect_language
 from storyline.titles import is_headline, short_title
 
 HASH_SEED = 20180131
@@ -39,8 +39,21 @@ class RawArticle:
     find_headline: bool = False  # plain text: the first line may be the headline
 
 
-_FORMAT_SUFFIXES = (".gz", ".warc", ".arc", ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".xml",
-                    ".rss", ".atom")
+_FORMAT_SUFFIXES = (
+    ".gz",
+    ".warc",
+    ".arc",
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".json",
+    ".jsonl",
+    ".xml",
+    ".rss",
+    ".atom",
+)
 
 
 def source_stem(name: str) -> str:
@@ -69,7 +82,7 @@ def assemble(raw: RawArticle) -> Article | None:
     if header.drop:
         text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
     if (raw.find_headline or header.drop) and not title and len(paragraphs) > 1:
-        first = text[paragraphs[0][0]:paragraphs[0][1]]
+        first = text[paragraphs[0][0] : paragraphs[0][1]]
         first, written_date = _trailing_date(first)
         if _reads_as_headline(first) and is_headline(first.lstrip("#").strip()):
             title, title_source = first.lstrip("#").strip(), "headline"
@@ -78,7 +91,7 @@ def assemble(raw: RawArticle) -> Article | None:
         header = header if header.published else _scraped_header(text, paragraphs, date_only=True)
         if header.drop and header.published:
             text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
-    elif title and paragraphs and _same_words(text[paragraphs[0][0]:paragraphs[0][1]], title):
+    elif title and paragraphs and _same_words(text[paragraphs[0][0] : paragraphs[0][1]], title):
         text, paragraphs = _drop_first_paragraph(text, paragraphs)  # pages repeat their headline in the body
     if not text.strip():
         return None
@@ -88,8 +101,13 @@ def assemble(raw: RawArticle) -> Article | None:
     published, date_source = _choose_date(raw, cleaned.dateline_date, cleaned.lead_date, header.published)
     language = (raw.language or "").split("-")[0].lower() or detect_language(text)
     wire = wire_credit(raw.text) or wire_of(raw.outlet) or wire_of(cleaned.byline_outlet)
-    outlet = (_clean_field(raw.outlet) or cleaned.byline_outlet or outlet_from_url(url)
-              or outlet_from_id(raw.id or raw.fallback_id) or wire)
+    outlet = (
+        _clean_field(raw.outlet)
+        or cleaned.byline_outlet
+        or outlet_from_url(url)
+        or outlet_from_id(raw.id or raw.fallback_id)
+        or wire
+    )
     return Article(
         id=_choose_id(raw),
         text=text,
@@ -122,7 +140,7 @@ def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: 
     header = _Header(drop=[])
     near = list(range(min(4, len(paragraphs)))) + list(range(max(4, len(paragraphs) - 2), len(paragraphs)))
     for index in near:
-        line = text[paragraphs[index][0]:paragraphs[index][1]]
+        line = text[paragraphs[index][0] : paragraphs[index][1]]
         if not date_only and index < 4 and header.url is None and _URL_LINE.match(line) and len(line) < 400:
             header.url = re.sub(r"\s+", "", line)
             header.drop.append(index)
@@ -144,8 +162,9 @@ def _trailing_date(line: str) -> tuple[str, str | None]:
     return line, None
 
 
-def _drop_paragraphs(text: str, paragraphs: list[tuple[int, int]],
-                     drop: list[int]) -> tuple[str, list[tuple[int, int]]]:
+def _drop_paragraphs(
+    text: str, paragraphs: list[tuple[int, int]], drop: list[int]
+) -> tuple[str, list[tuple[int, int]]]:
     kept = [text[a:b] for k, (a, b) in enumerate(paragraphs) if k not in set(drop)]
     spans, offset = [], 0
     for paragraph in kept:
@@ -165,9 +184,10 @@ def _clean_field(value: object) -> str | None:
 
 def _reads_as_headline(line: str) -> bool:
     words = line.split()
-    return (
-        line.startswith("#")
-        or 1 <= len(words) <= 20 and len(line) <= 160 and not line.endswith((".", ",", ";", ":"))
+    return line.startswith("#") or (
+        1 <= len(words) <= 20
+        and len(line) <= 160
+        and not line.endswith((".", ",", ";", ":"))
         and not line.startswith('"')
     )
 
@@ -194,8 +214,9 @@ def _lead_title(text: str) -> str:
     return short_title(text[start:end])
 
 
-def _choose_date(raw: RawArticle, dateline_date: str | None, lead_date: str | None,
-                 date_line: str | None = None) -> tuple[str | None, str | None]:
+def _choose_date(
+    raw: RawArticle, dateline_date: str | None, lead_date: str | None, date_line: str | None = None
+) -> tuple[str | None, str | None]:
     """The most reliable date: given by the source, a "Published" line or a date line in the text, an id or file
     name, a lead dateline."""
     given = parse_date(raw.published)
@@ -226,5 +247,3 @@ def _choose_id(raw: RawArticle) -> str:
         if slug:
             return slug
     return raw.fallback_id or "article"
-
-

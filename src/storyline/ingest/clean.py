@@ -10,8 +10,20 @@ from datetime import date
 from storyline.ingest.dates import date_from_dateline, date_from_lead
 from storyline.text.boilerplate import FURNITURE_LINE
 
-_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"),
-           ("‚", "'"), ("‛", "'"), ("′", "'"), ("″", '"'))
+_QUOTES = (
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("‟", '"'),
+    ("«", '"'),
+    ("»", '"'),
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("′", "'"),
+    ("″", '"'),
+)
 _ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000"
 _SPACES = re.compile(f"[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}]")
 _INVISIBLE_MARKS = "\u00ad\u200c\u200d\u200e\u200f\u2060\ufeff"
@@ -28,8 +40,10 @@ _CREDIT = re.compile(
 # A credit ends its line and its words start within this many characters of the end.
 _CREDIT_REACH = 90
 _CREDIT_HINT = re.compile(r"©|\(c\)|copyright|photo|picture|image|credit|getty|reuters|afp|shutterstock")
-_BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
-                     r"(?:\s*[,|/-]\s*(?P<affiliation>.{2,40}))?$")
+_BYLINE = re.compile(
+    r"^(?:BY|By|by)\s+(?P<name>[A-Z][\w'.-]+(?:\s+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
+    r"(?:\s*[,|/-]\s*(?P<affiliation>.{2,40}))?$"
+)
 _LONGEST_LEFTOVER = 250
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", '"', "'", ")", "]")
 _DATELINE_WORDS = ("published", "posted", "updated", "last updated", "first published")
@@ -93,7 +107,7 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
             continue
         may_hold_credit = _CREDIT_HINT.search(lower, len(lower) - _CREDIT_REACH) is not None
         credit_only = may_hold_credit and _is_credit_only(line)
-        if credit_only or len(line) <= 200 and (FURNITURE_LINE.match(line) or "rights reserved" in lower):
+        if credit_only or (len(line) <= 200 and (FURNITURE_LINE.match(line) or "rights reserved" in lower)):
             removed.append(line)
             # A credit line follows the caption it belongs to: drop the caption too.
             previous = _last_text_index(kept)

@@ -16,7 +16,8 @@ _DATELINE = re.compile(
 )
 # Wire-service document ids such as APW19981016.0240 or NYT19981026.0292, and dates inside file names.
 _ID_DATE = re.compile(
-    r"(?<![0-9])(?:[A-Z]{2,5}_?)?((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![0-9])")
+    r"(?<![0-9])(?:[A-Z]{2,5}_?)?((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![0-9])"
+)
 
 
 def parse_date(value: object) -> str | None:
@@ -59,13 +60,32 @@ def is_dateline(line: str) -> bool:
     return date_from_dateline(line) is not None
 
 
-_MONTHS = {name: number for number, names in enumerate(
-    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ),
+        1,
+    )
+    for name in names.split()
+}
 # "OSTWICK, March 7 —", "LONDON, Jan. 31, 2018 (Wire) -": place in capitals, a day, maybe a year, then a dash.
 _LEAD_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][\w .]{1,30})?,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-    r"(?:,\s*(?P<year>\d{4}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+    r"(?:,\s*(?P<year>\d{4}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
+)
 
 
 def date_from_lead(paragraph: str, today: date) -> str | None:
@@ -94,13 +114,15 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
 
 # Words a line that only gives a date may hold besides the date itself: "PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 :
 # 32 PM", "May 3rd , 2013 2 : 00pm EDT", "UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT", "Thursday, March 14, 2013".
-_DATE_LINE_WORDS = frozenset("""
+_DATE_LINE_WORDS = frozenset(
+    """
     published posted updated last first originally modified created date on at by am pm a.m p.m a p noon midnight
     found filed dated issued
     gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ist jst aest aedt hkt sgt
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     of the
-    """.split()) | frozenset(_MONTHS)
+    """.split()
+) | frozenset(_MONTHS)
 _DATE_LINE_TOKEN = re.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 _DATE_LINE_SYMBOLS = frozenset(",:/|-–—.()[]@+•")
 
@@ -123,7 +145,7 @@ def date_from_line(line: str) -> str | None:
     tokens = _DATE_LINE_TOKEN.findall(line)
     has_month = any(token.lower().rstrip(".") in _MONTHS for token in tokens)
     has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) for token in tokens)
-    if not (has_month and has_day or re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", line)):
+    if not ((has_month and has_day) or re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", line)):
         return None  # a year or a month alone does not date an article to the day
     for token in tokens:
         lower = token.lower().rstrip(".")
@@ -135,8 +157,12 @@ def date_from_line(line: str) -> str | None:
     line = re.sub(r"\b(\d{1,2})\s*\.\s*(\d{2})(?!\d)(?=\s*(?:[ap]\.?m|[A-Z]{2,4}\b|$))", r"\1:\2", line)  # "22 . 34"
     line = re.sub(r"(?<=\d)\s*([ap])\b\.?", r" \1m", line)  # "5:55p"
     joined = re.sub(r"\s*([,:/])\s*", r"\1 ", line).replace("/ ", "/").replace(": ", ":")
-    joined = re.sub(r"(?i)^(?:originally\s+|last\s+|first\s+)?(?:published|posted|updated|modified|created|date)"
-                    r"\s*(?:on|at)?\s*:?\s*", "", joined)
+    joined = re.sub(
+        r"(?i)^(?:originally\s+|last\s+|first\s+)?(?:published|posted|updated|modified|created|date)"
+        r"\s*(?:on|at)?\s*:?\s*",
+        "",
+        joined,
+    )
     joined = re.sub(r"(?i)\b(?:at|on|by)\b|\|", " ", joined)
     joined = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", joined)
     try:

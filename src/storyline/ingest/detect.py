@@ -23,7 +23,7 @@ def detect_format(head: bytes, name: str = "") -> str:
             return "html"
     if stripped.startswith((b"{", b"[")):
         first_line = stripped.split(b"\n", 1)[0].strip()
-        rest = stripped[len(first_line):].lstrip()
+        rest = stripped[len(first_line) :].lstrip()
         if lower.endswith(".jsonl") or (first_line.endswith(b"}") and rest.startswith(b"{")):
             return "jsonl"
         return "json"

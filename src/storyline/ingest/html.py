@@ -12,12 +12,39 @@ from storyline.ingest.assemble import RawArticle
 
 MIN_WORDS = 8
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "section",
-           "article", "header", "footer", "figcaption", "dd", "dt"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "br",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figcaption",
+    "dd",
+    "dt",
+}
 
 
-def read_html(page: bytes | str, path: str, *, url: str | None = None, crawl_date: str | None = None,
-              fallback_id: str | None = None, max_tags: int | None = None) -> RawArticle | None:
+def read_html(
+    page: bytes | str,
+    path: str,
+    *,
+    url: str | None = None,
+    crawl_date: str | None = None,
+    fallback_id: str | None = None,
+    max_tags: int | None = None,
+) -> RawArticle | None:
     """One article from a full HTML page; None when the page holds no main text.
 
     A page with more than ``max_tags`` tags gets a cheaper extraction (block text without navigation): the full
@@ -27,8 +54,9 @@ def read_html(page: bytes | str, path: str, *, url: str | None = None, crawl_dat
     if max_tags is not None and tags > max_tags:
         document = plain_extraction(page)
     else:
-        document = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                               include_tables=False)
+        document = trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
     if document is None or len((document.text or "").split()) < MIN_WORDS:
         return None  # navigation or an error page, not an article
     head = page[:4096] if isinstance(page, bytes) else page[:4096].encode("utf-8", "ignore")
@@ -92,5 +120,6 @@ def plain_extraction(page: bytes | str) -> SimpleNamespace | None:
     parts: list[str] = []
     _collect_text(body if body is not None else root, parts)
     text = re.sub(r"\n\s*\n+", "\n\n", "".join(parts)).strip()
-    return SimpleNamespace(text=text, title=(title or "").strip() or None, sitename=None, url=None, date=None,
-                           author=None, language=None)
+    return SimpleNamespace(
+        text=text, title=(title or "").strip() or None, sitename=None, url=None, date=None, author=None, language=None
+    )

@@ -116,8 +116,9 @@ def check_json_depth(text: str, limits: Limits) -> None:
     if text.count("[") + text.count("{") <= limits.max_json_depth:
         return
     if json_depth(text, exact=False) > limits.max_json_depth and (found := json_depth(text)) > limits.max_json_depth:
-        raise OverLimit(f"JSON nested {found:,} deep, over the limit of {limits.max_json_depth} "
-                        f"(setting max_json_depth)")
+        raise OverLimit(
+            f"JSON nested {found:,} deep, over the limit of {limits.max_json_depth} (setting max_json_depth)"
+        )
 
 
 @contextmanager
@@ -125,8 +126,11 @@ def time_limit(seconds: float) -> Iterator[None]:
     """Raise ``ReadTimeout`` in the block after ``seconds`` (only in the main thread, where signals arrive; inside
     another ``time_limit`` the outer one holds)."""
     usable = seconds and seconds > 0 and hasattr(signal, "setitimer")
-    if not usable or threading.current_thread() is not threading.main_thread() \
-            or signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # an outer limit is already running: it applies
+    if (
+        not usable
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):  # an outer limit is already running: it applies
         yield
         return
 

@@ -44,12 +44,27 @@ _WIRE_ALTERNATION = "|".join(sorted((re.escape(alias) for alias in _WIRE_OF), ke
 
 # Prefixes of news-archive document ids (TDT, DUC, TREC, Gigaword): APW19981016.0240, NYT_ENG_20050101.0001.
 ARCHIVE_PREFIXES = {
-    "APW": "Associated Press", "AP": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua",
-    "XIN": "Xinhua", "AFP": "AFP", "AFE": "AFP", "LTW": "Los Angeles Times-Washington Post",
+    "APW": "Associated Press",
+    "AP": "Associated Press",
+    "NYT": "New York Times",
+    "XIE": "Xinhua",
+    "XIN": "Xinhua",
+    "AFP": "AFP",
+    "AFE": "AFP",
+    "LTW": "Los Angeles Times-Washington Post",
     "CNA": "Central News Agency",
-    "WSJ": "Wall Street Journal", "FT": "Financial Times", "LA": "Los Angeles Times", "SJMN": "San Jose Mercury News",
-    "FBIS": "Foreign Broadcast Information Service", "CNN": "CNN", "ABC": "ABC News", "NBC": "NBC News",
-    "PRI": "Public Radio International", "VOA": "Voice of America", "MNB": "MSNBC", "WPB": "Washington Post",
+    "WSJ": "Wall Street Journal",
+    "FT": "Financial Times",
+    "LA": "Los Angeles Times",
+    "SJMN": "San Jose Mercury News",
+    "FBIS": "Foreign Broadcast Information Service",
+    "CNN": "CNN",
+    "ABC": "ABC News",
+    "NBC": "NBC News",
+    "PRI": "Public Radio International",
+    "VOA": "Voice of America",
+    "MNB": "MSNBC",
+    "WPB": "Washington Post",
 }
 _ARCHIVE_ID = re.compile(r"^(?P<prefix>[A-Z]{2,4})(?:_ENG)?_?(?:19|20)\d{6}")
 
@@ -61,7 +76,8 @@ _CREDIT_LINE = re.compile(
     rf"^(?:[-–—(©]+\s*|(?:copyright|\(c\))\s+(?:\d{{4}}\s+)?)?(?P<wire>{_WIRE_ALTERNATION})\)?\.?$"
     rf"|^(?:the\s+)?(?P<contrib>{_WIRE_ALTERNATION})\s+contributed\s+to\s+this\s+(?:report|story)"
     rf"|^by\s+[^,\n]{{2,60}},\s*(?P<by>{_WIRE_ALTERNATION})\.?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _REUTERS_CREDIT = re.compile(r"^\(?(?:additional\s+)?reporting\s+by\s+[^\n]{2,120};\s*editing\s+by\b", re.IGNORECASE)
 
 

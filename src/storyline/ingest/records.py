@@ -52,8 +52,10 @@ def read_jsonl(text: str, path: str, limits: Limits | None = None) -> Iterator[R
             continue
         try:
             if len(line) > limits.max_line_bytes:
-                raise OverLimit(f"line of {len(line):,} characters, over the limit of {limits.max_line_bytes:,} "
-                                f"(setting max_line_bytes)")
+                raise OverLimit(
+                    f"line of {len(line):,} characters, over the limit of {limits.max_line_bytes:,} "
+                    f"(setting max_line_bytes)"
+                )
             check_json_depth(line, limits)
             record = json.loads(line)
         except OverLimit as error:
@@ -94,4 +96,3 @@ def _first(record: dict, keys: tuple[str, ...]):
         if value not in (None, "", []):
             return value
     return None
-

@@ -12,9 +12,22 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 
 FIELD_ALIASES = {
-    "id": "id", "doc_id": "id", "title": "title", "headline": "title", "outlet": "outlet", "source": "outlet",
-    "site": "outlet", "publisher": "outlet", "url": "url", "link": "url", "published": "published",
-    "date": "published", "author": "author", "authors": "author", "byline": "author", "language": "language",
+    "id": "id",
+    "doc_id": "id",
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "publisher": "outlet",
+    "url": "url",
+    "link": "url",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "language": "language",
     "lang": "language",
 }
 
@@ -28,7 +41,7 @@ def read_text(text: str, path: str, *, markdown: bool = False) -> RawArticle:
             field = _FIELD.match(line.strip())
             if field and field.group("key").lower() in FIELD_ALIASES:
                 fields[FIELD_ALIASES[field.group("key").lower()]] = field.group("value").strip().strip("\"'")
-        text = text[match.end():]
+        text = text[match.end() :]
     if markdown or _looks_like_markdown(text):
         text = _strip_markdown(text)
     return RawArticle(

@@ -18,19 +18,32 @@ from storyline.ingest.limits import Limits, OverLimit, ReadTimeout, time_limit
 from storyline.model import Problem
 
 # What warcio raises on damaged records.
-_DAMAGE = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError, TypeError, OverflowError,
-           IndexError, KeyError)
+_DAMAGE = (
+    ArchiveLoadFailed,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    AttributeError,
+    TypeError,
+    OverflowError,
+    IndexError,
+    KeyError,
+)
 
 
-def read_warc(stream: io.BufferedIOBase, path: str, limits: Limits | int | None = None, *,
-              max_record_bytes: int | None = None) -> Iterator[RawArticle | Problem]:
+def read_warc(
+    stream: io.BufferedIOBase, path: str, limits: Limits | int | None = None, *, max_record_bytes: int | None = None
+) -> Iterator[RawArticle | Problem]:
     """Articles of the HTML responses; a damaged archive yields what came before the damage and a Problem.
 
     Header lines and header blocks are bounded by ``max_line_bytes``, payloads by ``max_file_bytes`` and the time
     spent on each record by ``seconds_per_file``.
     """
-    limits = Limits.from_settings(limits if isinstance(limits, Limits) else Limits(),
-                                  max_file_bytes=max_record_bytes or (limits if isinstance(limits, int) else None))
+    limits = Limits.from_settings(
+        limits if isinstance(limits, Limits) else Limits(),
+        max_file_bytes=max_record_bytes or (limits if isinstance(limits, int) else None),
+    )
     count = 0
     iterator = ArchiveIterator(stream)
     iterator.reader = _BoundedReader(iterator.fh, limits.max_line_bytes)
@@ -44,14 +57,20 @@ def read_warc(stream: io.BufferedIOBase, path: str, limits: Limits | int | None 
                 break
             count += item is not _SKIPPED
             if warnings.getvalue():  # warcio's own warning, said in one line with the file's name
-                yield Problem(path, f"a record does not end where its Content-Length says (near record {count}); "
-                                    f"read on from the next one")
+                yield Problem(
+                    path,
+                    f"a record does not end where its Content-Length says (near record {count}); "
+                    f"read on from the next one",
+                )
                 warnings = io.StringIO()
             if isinstance(item, (RawArticle, Problem)):
                 yield item
     except ReadTimeout:
-        yield Problem(path, f"record {count + 1} took longer than {limits.seconds_per_file:g} s to read "
-                            f"(setting seconds_per_file); the records after it are not read")
+        yield Problem(
+            path,
+            f"record {count + 1} took longer than {limits.seconds_per_file:g} s to read "
+            f"(setting seconds_per_file); the records after it are not read",
+        )
     except OverLimit as error:
         if count == 0:
             raise
@@ -79,14 +98,21 @@ def _next_article(records, path: str, limits: Limits, number: int) -> RawArticle
     where = f"{path} <{url}>"
     payload = record.content_stream().read(limits.max_file_bytes + 1)
     if len(payload) > limits.max_file_bytes:
-        return Problem(where, f"record larger than the limit of {limits.max_file_bytes:,} bytes (setting "
-                              f"max_file_bytes)")
+        return Problem(
+            where, f"record larger than the limit of {limits.max_file_bytes:,} bytes (setting max_file_bytes)"
+        )
     missing = getattr(record.raw_stream, "limit", 0)
     if missing > 0 and not record.raw_stream.read(min(missing, 65536)):  # the archive ends inside this record
         raise EOFError(f"record {number} is cut short: {missing:,} bytes missing")
     crawl_date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-    raw = read_html(payload, path, url=url, crawl_date=crawl_date, fallback_id=f"{source_stem(path)}-{number}",
-                    max_tags=limits.html_full_extraction_tags)
+    raw = read_html(
+        payload,
+        path,
+        url=url,
+        crawl_date=crawl_date,
+        fallback_id=f"{source_stem(path)}-{number}",
+        max_tags=limits.html_full_extraction_tags,
+    )
     return raw if raw is not None else Problem(where, "no article text found in this page")
 
 

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from storyline.model import Article, Entity, Quote
 from storyline.quotes.nlp import INSTALL_HINT, QuotesUnavailable, load_pipeline
 
-__all__ = ["INSTALL_HINT", "ArticleAnalysis", "QuotesUnavailable", "analyse_articles", "find_entities", "find_quotes",
-           "is_english"]
+__all__ = [
+    "INSTALL_HINT",
+    "ArticleAnalysis",
+    "QuotesUnavailable",
+    "analyse_articles",
+    "find_entities",
+    "find_quotes",
+    "is_english",
+]
 
 
 @dataclass(slots=True)
@@ -38,19 +45,42 @@ def analyse_articles(articles: Sequence[Article], *, n_process: int = 1, batch_s
     from storyline.quotes.speakers import ArticleNames, resolve
 
     english = [article for article in articles if is_english(article) and article.text.strip()]
-    parsed = extract_many([(a.text, a.paragraphs) for a in english], load_pipeline() if english else None,
-                          batch_size=batch_size, n_process=n_process) if english else []
+    parsed = (
+        extract_many(
+            [(a.text, a.paragraphs) for a in english],
+            load_pipeline() if english else None,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
+        if english
+        else []
+    )
     done = {}
     for article, result in zip(english, parsed):
         names = ArticleNames(article.text, result)
         quotes = []
         for found in sorted(result.found, key=lambda f: f.start):
             speaker, name, role = resolve(found, names)
-            quotes.append(Quote(article.id, found.text, found.direct, speaker, name, role, found.cue, found.start,
-                                found.end, found.sentence_index))
+            quotes.append(
+                Quote(
+                    article.id,
+                    found.text,
+                    found.direct,
+                    speaker,
+                    name,
+                    role,
+                    found.cue,
+                    found.start,
+                    found.end,
+                    found.sentence_index,
+                )
+            )
         done[article.id] = ArticleAnalysis(article.id, quotes, article_entities(article.id, names))
-    return [done.get(article.id) or ArticleAnalysis(article.id, [], [], None if is_english(article) else
-                                                    f"not English ({article.language})") for article in articles]
+    return [
+        done.get(article.id)
+        or ArticleAnalysis(article.id, [], [], None if is_english(article) else f"not English ({article.language})")
+        for article in articles
+    ]
 
 
 def find_quotes(articles: Sequence[Article], *, n_process: int = 1) -> list[Quote]:

@@ -19,7 +19,8 @@ def article_entities(article_id: str, names: ArticleNames) -> list[Entity]:
             mentions = names.person_mentions(name)
         else:
             mentions = len(re.findall(r"\b" + re.escape(name.fullest) + r"\b", names.text)) or sum(
-                name.variants.values())
+                name.variants.values()
+            )
         result.append(Entity(name.fullest, name.kind, max(mentions, 1), sorted(name.variants), [article_id]))
     return result
 
@@ -49,7 +50,7 @@ def _longer_form(merged: dict[tuple[str, str], Entity], entity: Entity) -> Entit
         if kind != entity.kind:
             continue
         longer = name.split()
-        if len(longer) > len(words) and longer[-len(words):] == words:
+        if len(longer) > len(words) and longer[-len(words) :] == words:
             return target
         if len(words) == 1 and len(longer) > 1 and words[0] == "".join(w[0] for w in longer if w[0].isalpha()):
             return target

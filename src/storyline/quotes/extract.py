@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
+from storyline.quotes.mentions import Mention, named_mentions
 from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, STANCE_VERBS, has_cue
 from storyline.text.sentences import split_sentences
 
-ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
 MIN_FREE_QUOTE_WORDS = 5
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
@@ -41,13 +41,6 @@ class Found:
     speaker: tuple[int, int] | None
     sentence_index: int
     paragraph: int
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    end: int
-    kind: str  # person, organisation or place
 
 
 @dataclass(slots=True)
@@ -98,9 +91,9 @@ def _number_sentences(text: str, found_units: list[_Unit]) -> None:
 
 def needs_parse(text: str, unit: _Unit) -> bool:
     """Whether a unit can hold an attribution: a quotation of some length, or a cue outside quotation marks."""
-    if any(len(_WORD.findall(text[q.start:q.end])) >= 1 for q in unit.quotes):
+    if any(len(_WORD.findall(text[q.start : q.end])) >= 1 for q in unit.quotes):
         return True
-    if text[unit.start:unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
+    if text[unit.start : unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
         return True
     return has_cue(_outside_quotes(text, unit))
 
@@ -108,9 +101,9 @@ def needs_parse(text: str, unit: _Unit) -> bool:
 def _outside_quotes(text: str, unit: _Unit) -> str:
     pieces, at = [], unit.start
     for quote in unit.quotes:
-        pieces.append(text[at:quote.start])
+        pieces.append(text[at : quote.start])
         at = quote.end
-    pieces.append(text[at:unit.end])
+    pieces.append(text[at : unit.end])
     return " ".join(pieces)
 
 
@@ -119,8 +112,9 @@ def extract_parsed(text: str, paragraphs: list[tuple[int, int]] | None, nlp) -> 
     return extract_many([(text, paragraphs)], nlp)[0]
 
 
-def extract_many(items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, batch_size: int = 64,
-                 n_process: int = 1) -> list[Parsed]:
+def extract_many(
+    items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, batch_size: int = 64, n_process: int = 1
+) -> list[Parsed]:
     """``extract_parsed`` over many texts, parsing their selected units in one stream.
 
     The parser sees the selected units; the entity recogniser (half of spaCy's cost) sees only short windows
@@ -132,8 +126,9 @@ def extract_many(items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, 
     stream = ((_masked(items[i][0], unit), (i, k)) for i, plan in enumerate(plans) for k, unit in enumerate(plan))
     docs: list[list] = [[None] * len(plan) for plan in plans]
     syntax_only = [name for name in nlp.pipe_names if name == "ner"]
-    for doc, (i, k) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process,
-                                disable=syntax_only):
+    for doc, (i, k) in nlp.pipe(
+        stream, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=syntax_only
+    ):
         docs[i][k] = doc
     if syntax_only:
         _recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
@@ -149,17 +144,20 @@ def _recognise_entities(nlp, plans: list[list[_Unit]], docs: list[list], *, batc
             for first, last in _name_windows(docs[i][k], unit):
                 windows.append((i, k, first, last))
     found: dict[tuple[int, int], list] = {}
-    stream = ((docs[i][k].text[docs[i][k][a].idx:_token_end(docs[i][k][b])], n)
-              for n, (i, k, a, b) in enumerate(windows))
+    stream = (
+        (docs[i][k].text[docs[i][k][a].idx : _token_end(docs[i][k][b])], n) for n, (i, k, a, b) in enumerate(windows)
+    )
     only_ner = [name for name in nlp.pipe_names if name != "ner"]
-    for window_doc, n in nlp.pipe(stream, as_tuples=True, batch_size=batch_size * 4, n_process=n_process,
-                                  disable=only_ner):
+    for window_doc, n in nlp.pipe(
+        stream, as_tuples=True, batch_size=batch_size * 4, n_process=n_process, disable=only_ner
+    ):
         i, k, first, _ = windows[n]
         doc = docs[i][k]
         base = doc[first].idx
         for entity in window_doc.ents:
-            span = doc.char_span(base + entity.start_char, base + entity.end_char, label=entity.label_,
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                base + entity.start_char, base + entity.end_char, label=entity.label_, alignment_mode="expand"
+            )
             if span is not None:
                 found.setdefault((i, k), []).append(span)
     for (i, k), spans in found.items():
@@ -193,13 +191,13 @@ def _masked(text: str, unit: _Unit) -> str:
     sentence around a quotation, not the quotation, and a run of spaces is a single token."""
     pieces, at = [], unit.start
     for quote in unit.quotes:
-        inner = text[quote.start:quote.end]
+        inner = text[quote.start : quote.end]
         if len(_WORD.findall(inner)) < 6 or not _is_full(text, unit, quote):
             continue
         last = inner.rstrip()[-1:] if inner.rstrip()[-1:] in ",.?!" else ""
-        pieces += [text[at:quote.start], "Quote" + " " * (len(inner) - 5 - len(last)) + last]
+        pieces += [text[at : quote.start], "Quote" + " " * (len(inner) - 5 - len(last)) + last]
         at = quote.end
-    pieces.append(text[at:unit.end])
+    pieces.append(text[at : unit.end])
     return "".join(pieces)
 
 
@@ -214,17 +212,19 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
             pending = []
             if last_direct and last_direct.paragraph < unit.paragraph - 1:
                 last_direct = None
-        _collect_mentions(doc, unit.start, parsed)
+        mentions, roles = named_mentions(doc, unit.start)
+        parsed.mentions += mentions
+        parsed.roles += roles
         found, free, speakerless = _analyse(text, unit, doc)
         if speakerless is not None:
-            if text[:unit.end].rstrip().endswith(":"):
+            if text[: unit.end].rstrip().endswith(":"):
                 announced = (*speakerless, unit.paragraph)
             elif pending:  # “...” followed by "he said." in its own sentence
                 for item in pending:
                     item.speaker, item.cue = speakerless
                 last_direct, pending = pending[-1], []
         for item in free:
-            opens_paragraph = not text[_paragraph_start(text, unit.start):item.start - 1].strip()
+            opens_paragraph = not text[_paragraph_start(text, unit.start) : item.start - 1].strip()
             if announced and announced[2] >= unit.paragraph - 1:
                 item.speaker, item.cue = announced[0], announced[1]
                 announced = None
@@ -282,17 +282,17 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         if speaker is None:
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
-    if speakerless is None and not unit.quotes and text[unit.start:unit.end].rstrip().endswith(":"):
+    if speakerless is None and not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":"):
         speakerless = _announcer(doc, offset)
     free = []
-    quoted_words = len(_WORD.findall(" ".join(text[q.start:q.end] for q in full)))
+    quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
         free.append(_quote_found(text, unit, full, None, None))
     return found, free, speakerless
 
 
 def _announcer(doc, offset: int) -> tuple | None:
-    """"Cruz called them on it:" before a quotation: the subject of the sentence's main verb is its speaker."""
+    """ "Cruz called them on it:" before a quotation: the subject of the sentence's main verb is its speaker."""
     roots = [token for token in doc if token.dep_ == "ROOT" and token.tag_.startswith("VB")]
     speaker = _subject(roots[-1]) if roots else None
     if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
@@ -330,17 +330,20 @@ def _subject(verb, depth: int = 0):
 
 
 def _inverted_subject(verb):
-    """", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
+    """ ", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–"):
         return None
     for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
-        if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and (
-                child.tag_ in ("PRP", "WP") or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree)):
+        if (
+            child.dep_ in _SUBJECT_DEPS
+            and child.i < verb.i
+            and (child.tag_ in ("PRP", "WP") or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree))
+        ):
             return None
     for entity in doc.ents:
         if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
-            between = doc[verb.i + 1:entity.start]
+            between = doc[verb.i + 1 : entity.start]
             if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
                 head = entity.root  # climb to the head of the phrase: "Group Manager Declan Fairweather"
                 while head.head is not head and head.head.i > verb.i and head.head.tag_.startswith("NN"):
@@ -364,8 +367,13 @@ def _content(doc, cue_token, cue: str) -> tuple[int, int] | None:
     clauses = [child for child in cue_token.children if child.dep_ in _CONTENT_DEPS]
     if not clauses and CUE_FORMS.get(cue_token.lower_) not in BELIEF_VERBS:
         # "He said: the talks failed." The parser may hang the clause on the colon.
-        clauses = [child for child in cue_token.children if child.dep_ in ("dobj",) and child.i > cue_token.i
-                   and any(t.dep_ in ("nsubj", "ccomp") for t in child.subtree)]
+        clauses = [
+            child
+            for child in cue_token.children
+            if child.dep_ in ("dobj",)
+            and child.i > cue_token.i
+            and any(t.dep_ in ("nsubj", "ccomp") for t in child.subtree)
+        ]
     if not clauses and CUE_FORMS.get(cue_token.lower_) in STANCE_VERBS:
         # "called him a liar", "praised the ruling": everything the verb governs after it.
         right = [t for t in cue_token.subtree if t.i > cue_token.i]
@@ -401,9 +409,9 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
 
 def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
     """A quotation that stands as what someone said, not a phrase quoted inside a sentence."""
-    before = text[unit.start:quote.start - 1].rstrip()
-    inner = text[quote.start:quote.end].strip()
-    after = text[quote.end + 1:unit.end].lstrip()
+    before = text[unit.start : quote.start - 1].rstrip()
+    inner = text[quote.start : quote.end].strip()
+    after = text[quote.end + 1 : unit.end].lstrip()
     if not inner:
         return False
     after_cue = bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
@@ -423,7 +431,7 @@ def _cue_words() -> str:
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:
-    pieces = [text[q.start:q.end].strip() for q in full]
+    pieces = [text[q.start : q.end].strip() for q in full]
     content = _TRAILING.sub("", " ".join(pieces)).strip()
     return Found(full[0].start, full[-1].end, content, True, cue, speaker, unit.sentence_index, unit.paragraph)
 
@@ -446,55 +454,6 @@ def _make(text: str, unit: _Unit, start: int, end: int, cue: str, speaker) -> Fo
         start = dateline.end()
     direct = any(start <= q.start and q.end <= end + 1 for q in unit.quotes)
     content = re.sub(r"[\"“”«»„‟]", "", text[start:end])
-    return Found(start, end, re.sub(r"\s+", " ", content).strip(), direct, cue, speaker, unit.sentence_index,
-                 unit.paragraph)
-
-
-def _collect_mentions(doc, offset: int, parsed: Parsed) -> None:
-    for entity in doc.ents:
-        kind = ENTITY_LABELS.get(entity.label_)
-        if kind is None:
-            continue
-        start, end = offset + entity.start_char, offset + entity.end_char
-        parsed.mentions.append(Mention(start, end, kind))
-        if kind == "person":
-            role = _role(entity)
-            if role:
-                parsed.roles.append((start, end, role))
-
-
-_ROLE_WORD = re.compile(r"[a-z]")
-
-
-def _role(entity) -> str | None:
-    """A title or role the sentence gives a named person: "US Trade Representative [X]", "[X], Mexico's ..."."""
-    root = entity.root
-    doc = entity.doc
-    first = root.left_edge.i
-    if first < entity.start:
-        words = [t for t in doc[first:entity.start] if not t.is_punct]
-        while words and words[0].dep_ in ("det",):
-            words = words[1:]
-        if (words and any(t.tag_.startswith("NN") for t in words) and len(words) <= 8
-                and not any(t.ent_type_ == "PERSON" for t in words)):
-            return doc[words[0].i:words[-1].i + 1].text
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i:
-            return _role_text(doc, child.left_edge.i, child.right_edge.i)
-    if root.dep_ == "appos" and root.head.i < root.i:
-        head = root.head
-        return _role_text(doc, head.left_edge.i, min(head.right_edge.i, entity.start - 1))
-    return None
-
-
-def _role_text(doc, first: int, last: int) -> str | None:
-    while last >= first and doc[last].is_punct:
-        last -= 1
-    while first <= last and (doc[first].is_punct or doc[first].dep_ == "det"):
-        first += 1
-    if last < first or last - first > 10:
-        return None
-    span = doc[first:last + 1]
-    if any(t.ent_type_ == "PERSON" for t in span) or not any(t.tag_.startswith("NN") for t in span):
-        return None
-    return span.text
+    return Found(
+        start, end, re.sub(r"\s+", " ", content).strip(), direct, cue, speaker, unit.sentence_index, unit.paragraph
+    )

@@ -51,7 +51,7 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
             open_at = at + 1
     if open_at is not None and end > open_at:
         spans.append(QuoteSpan(open_at, _trim_end(text, open_at, end), closed=False))
-    return [span for span in spans if text[span.start:span.end].strip()]
+    return [span for span in spans if text[span.start : span.end].strip()]
 
 
 def _opens(text: str, at: int, end: int) -> bool:

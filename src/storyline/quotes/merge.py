@@ -64,8 +64,9 @@ def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
     merged: list[tuple[str, list[str], MergedQuote]] = []
     for quote in quotes:
         tokens = words(quote.text)
-        target = next((m for key, toks, m in merged if key == _key(quote) and _overlap(tokens, toks) >= SAME_QUOTE),
-                      None)
+        target = next(
+            (m for key, toks, m in merged if key == _key(quote) and _overlap(tokens, toks) >= SAME_QUOTE), None
+        )
         if target is None:
             target = MergedQuote(quote.direct, [])
             merged.append((_key(quote), tokens, target))

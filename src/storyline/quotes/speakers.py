@@ -18,30 +18,123 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
 HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "sen", "senator", "rep", "gov",
-    "governor", "president", "gen", "general", "col", "capt", "lt", "sgt", "judge", "justice", "mayor", "minister",
-    "secretary", "chancellor", "prime", "vice", "speaker", "chairman", "chairwoman", "king", "queen", "prince",
-    "princess", "pope", "st", "former", "candidate", "nominee", "councillor", "councilor", "councilman",
-    "councilwoman", "alderman", "commissioner", "inspector", "superintendent", "constable", "detective",
-    "professor", "ambassador", "bishop", "archbishop", "father", "coach", "captain", "admiral", "major", "deputy",
-    "mp", "chief", "director", "officer", "spokesman", "spokeswoman", "congressman", "congresswoman", "sheriff",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "president",
+    "gen",
+    "general",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "judge",
+    "justice",
+    "mayor",
+    "minister",
+    "secretary",
+    "chancellor",
+    "prime",
+    "vice",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "st",
+    "former",
+    "candidate",
+    "nominee",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "commissioner",
+    "inspector",
+    "superintendent",
+    "constable",
+    "detective",
+    "professor",
+    "ambassador",
+    "bishop",
+    "archbishop",
+    "father",
+    "coach",
+    "captain",
+    "admiral",
+    "major",
+    "deputy",
+    "mp",
+    "chief",
+    "director",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "congressman",
+    "congresswoman",
+    "sheriff",
 }
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _CAPITALISED_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
 # Last words of capitalised names that are organisations, places or days rather than people.
-_NOT_SURNAMES = set("""
+_NOT_SURNAMES = set(
+    """
     Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
     Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
     House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
     Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
-""".split())
+""".split()
+)
 # Capitalised words that start sentences rather than names ("The Carson campaign").
-_SENTENCE_WORDS = {"the", "a", "an", "but", "and", "when", "if", "as", "in", "on", "at", "for", "after", "before",
-                   "while", "then", "so", "said", "says", "told", "asked", "why", "how", "what", "where", "who"}
+_SENTENCE_WORDS = {
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "when",
+    "if",
+    "as",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "while",
+    "then",
+    "so",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "why",
+    "how",
+    "what",
+    "where",
+    "who",
+}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 
@@ -67,7 +160,7 @@ def clean_name(text: str, kind: str) -> str:
     if kind == "person":
         titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in HONORIFICS or w.islower()]
         if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
-            words = words[titled[-1] + 1:]
+            words = words[titled[-1] + 1 :]
     elif words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
@@ -83,7 +176,7 @@ class ArticleNames:
         self._other: dict[tuple[str, str], Name] = {}
         self._mention_name: dict[tuple[int, int], Name] = {}
         for mention in sorted(parsed.mentions, key=lambda m: m.start):
-            name = self._add(text[mention.start:mention.end], mention.kind, mention.start)
+            name = self._add(text[mention.start : mention.end], mention.kind, mention.start)
             if name:
                 self._mention_name[(mention.start, mention.end)] = name
         self._add_unparsed_people(text)
@@ -106,17 +199,18 @@ class ArticleNames:
                 words = words[1:]
             if len(words) < 2 or any(a < end and start < b for a, b in taken) or words[-1] in _NOT_SURNAMES:
                 continue
-            if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end:end + 8]):  # "Kestrel Valley Fire and Rescue"
+            if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end : end + 8]):  # "Kestrel Valley Fire and Rescue"
                 continue
-            surname_alone = re.search(r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b",
-                                      text[end:])
-            pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end:end + 400])
+            surname_alone = re.search(
+                r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b", text[end:]
+            )
+            pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end : end + 400])
             speaks = _SPEAKS_NEXT.match(text, end)
             if surname_alone or pronoun_after or speaks:
                 name = self._add(" ".join(words), "person", start)
                 if name:
                     self._mention_name[(start, end)] = name
-                    title = text[match.start():start].strip()
+                    title = text[match.start() : start].strip()
                     cut = len(" ".join(words)) - len(clean_name(" ".join(words), "person"))
                     role = " ".join(part for part in (title, " ".join(words)[:cut].strip()) if part)
                     if role and role not in name.roles:
@@ -130,8 +224,9 @@ class ArticleNames:
             fullest = name.fullest
             if len(fullest.split()) > 1:
                 continue
-            longer = [other for other in people
-                      if other is not name and other.variants and fullest in other.fullest.split()]
+            longer = [
+                other for other in people if other is not name and other.variants and fullest in other.fullest.split()
+            ]
             if longer:  # "Hillary" is "Hillary Clinton"
                 target = max(longer, key=lambda other: sum(other.variants.values()))
                 target.variants.update(name.variants)
@@ -141,8 +236,11 @@ class ArticleNames:
                         self._mention_name[key] = target
                 continue
             pattern = re.compile(r"\b((?:[A-Z][a-z]+\.? ){1,2})" + re.escape(fullest) + r"\b")
-            forms = Counter(match.group(0) for match in pattern.finditer(self.text)
-                            if match.group(1).split()[0].lower().rstrip(".") not in HONORIFICS | _SENTENCE_WORDS)
+            forms = Counter(
+                match.group(0)
+                for match in pattern.finditer(self.text)
+                if match.group(1).split()[0].lower().rstrip(".") not in HONORIFICS | _SENTENCE_WORDS
+            )
             if forms:
                 name.variants[forms.most_common(1)[0][0]] += 0
         self.names = [name for name in self.names if name.variants]
@@ -176,8 +274,11 @@ class ArticleNames:
                 continue
             forms = sorted({v for v in name.variants} | {v.split()[-1] for v in name.variants}, key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-            positions += [(match.start(), name) for match in pattern.finditer(self.text)
-                          if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())]
+            positions += [
+                (match.start(), name)
+                for match in pattern.finditer(self.text)
+                if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
+            ]
         positions.sort(key=lambda item: item[0])
         return positions
 
@@ -191,7 +292,7 @@ class ArticleNames:
         for (a, b), name in sorted(self._mention_name.items()):
             if not (start <= a and b <= end):
                 continue
-            if heads_only and (self.text[b:b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
+            if heads_only and (self.text[b : b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
                 continue
             found.append(name)
         return found
@@ -212,8 +313,9 @@ class ArticleNames:
 
     def with_role(self, word: str, at: int) -> Name | None:
         """The person last named before ``at`` whose role holds ``word`` ("minister")."""
-        candidates = [n for n in self.names if n.kind == "person"
-                      and any(word in role.lower().split() for role in n.roles)]
+        candidates = [
+            n for n in self.names if n.kind == "person" and any(word in role.lower().split() for role in n.roles)
+        ]
         if not candidates:
             return None
         before = [n for n in candidates if n.first < at]
@@ -231,7 +333,7 @@ def _after_preposition(text: str, span_start: int, at: int) -> bool:
 
 
 def _compatible(name: Name, cleaned: str) -> bool:
-    """"Robert Lighthizer" and "Lighthizer" are one person; "Melania Trump" and "Donald Trump" are not."""
+    """ "Robert Lighthizer" and "Lighthizer" are one person; "Melania Trump" and "Donald Trump" are not."""
     words = cleaned.split()
     if len(words) == 1:
         return True
@@ -267,7 +369,7 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
-            return span, cleaned, " ".join(words[:len(words) - len(cleaned.split())]) or None
+            return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
     head = _head_noun(span)
     if head:
         name = names.with_role(head, start)
@@ -295,7 +397,7 @@ def _role_in_span(span: str, person: Name) -> str | None:
         if at < 0:
             continue
         before = span[:at].strip(" ,")
-        after = span[at + len(variant):].strip(" ,")
+        after = span[at + len(variant) :].strip(" ,")
         role = before or after
         words = [w for w in role.split() if w.lower() not in _DETERMINERS]
         while words and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import asdict
 
 from storyline.ingest.outlets import event_outlets
@@ -30,10 +29,23 @@ def summary_to_json(summary: Summary, articles: Sequence[Article]) -> dict:
     text_of = {article.id: article.text for article in articles}
     return {
         "headline": summary.headline,
-        "sentences": [{"text": s.text, "citations": [
-            {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end,
-             "text": text_of[c.article_id][c.start:c.end] if c.article_id in text_of else None}
-            for c in s.citations], "dates": [asdict(d) for d in s.dates]} for s in summary.sentences],
+        "sentences": [
+            {
+                "text": s.text,
+                "citations": [
+                    {
+                        "article_id": c.article_id,
+                        "sentence_index": c.sentence_index,
+                        "start": c.start,
+                        "end": c.end,
+                        "text": text_of[c.article_id][c.start : c.end] if c.article_id in text_of else None,
+                    }
+                    for c in s.citations
+                ],
+                "dates": [asdict(d) for d in s.dates],
+            }
+            for s in summary.sentences
+        ],
         "sources": [article_to_json(article, with_text=False) for article in numbered_sources(articles)],
     }
 
@@ -54,31 +66,65 @@ def digest_to_json(digest: EventDigest) -> dict:
         "outlet_unknown": sorted(article_id for article_id, names in named.items() if not names),
         "article_count": len(digest.articles),
         "summary": summary,
-        "copy_groups": [{"id": g.id, "articles": g.article_ids, "canonical": g.canonical, "overlap": g.overlap,
-                         "variants": digest.variants.get(g.id, [])}
-                        for g in digest.copy_groups if len(g.article_ids) > 1],
+        "copy_groups": [
+            {
+                "id": g.id,
+                "articles": g.article_ids,
+                "canonical": g.canonical,
+                "overlap": g.overlap,
+                "variants": digest.variants.get(g.id, []),
+            }
+            for g in digest.copy_groups
+            if len(g.article_ids) > 1
+        ],
         "quotes": quotes_to_json(digest),
         "entities": entities_to_json(digest),
         "notes": digest.notes,
         "disagreements": [item.to_dict() for item in digest.disagreements],
         "developments": digest.developments,
-        "storyline": None if digest.storyline is None else {
-            "id": digest.storyline.id, "title": digest.storyline.title,
-            "earlier": digest.storyline.earlier, "later": digest.storyline.later},
+        "storyline": None
+        if digest.storyline is None
+        else {
+            "id": digest.storyline.id,
+            "title": digest.storyline.title,
+            "earlier": digest.storyline.earlier,
+            "later": digest.storyline.later,
+        },
     }
 
 
-def index_to_json(digests: Sequence[EventDigest], file_of: dict[str, str],
-                  storylines: Sequence[Storyline] = ()) -> dict:
+def index_to_json(
+    digests: Sequence[EventDigest], file_of: dict[str, str], storylines: Sequence[Storyline] = ()
+) -> dict:
     """The events, and with ``storylines`` each storyline's timeline (events in date order, each with its date,
     headline and the first sentence of its cited summary)."""
     from storyline.timelines import timeline, with_every_event
 
-    data = {"schema_version": SCHEMA_VERSION,
-            "events": [{"id": d.event.id, "title": d.event.title, "start": d.event.start, "end": d.event.end,
-                        "articles": d.event.article_ids, "file": file_of[d.event.id]} for d in digests]}
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "events": [
+            {
+                "id": d.event.id,
+                "title": d.event.title,
+                "start": d.event.start,
+                "end": d.event.end,
+                "articles": d.event.article_ids,
+                "file": file_of[d.event.id],
+            }
+            for d in digests
+        ],
+    }
     if storylines:
         by_id = {d.event.id: d for d in digests}
-        data["storylines"] = [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "events": s.event_ids,
-                               "timeline": timeline(s, by_id)} for s in with_every_event(storylines, digests)]
+        data["storylines"] = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "start": s.start,
+                "end": s.end,
+                "events": s.event_ids,
+                "timeline": timeline(s, by_id),
+            }
+            for s in with_every_event(storylines, digests)
+        ]
     return data

@@ -27,8 +27,15 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
     event = digest.event
     numbers = source_numbers(digest.articles)
     span = event.start if event.start == event.end else f"{event.start or '?'} to {event.end or '?'}"
-    lines = [f"# {md_text(event.title)}", "", f"{md_text(span or 'undated')} · {len(digest.articles)} articles · "
-             + md_text(outlet_line(event_outlets(digest.articles, digest.copy_groups))), "", "## Summary", ""]
+    lines = [
+        f"# {md_text(event.title)}",
+        "",
+        f"{md_text(span or 'undated')} · {len(digest.articles)} articles · "
+        + md_text(outlet_line(event_outlets(digest.articles, digest.copy_groups))),
+        "",
+        "## Summary",
+        "",
+    ]
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{md_text(note)}_" for note in digest.notes]
     lines += _disagreement_lines(digest, numbers)
@@ -58,7 +65,7 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
 
 
 def outlet_line(named: dict[str, list[str]]) -> str:
-    """"2 outlets (AFP, Daily Star)", with "outlet unknown for 1" when some articles name no source."""
+    """ "2 outlets (AFP, Daily Star)", with "outlet unknown for 1" when some articles name no source."""
     outlets = sorted({name for names in named.values() for name in names})
     unknown = sum(1 for names in named.values() if not names)
     if not outlets:
@@ -67,8 +74,9 @@ def outlet_line(named: dict[str, list[str]]) -> str:
     return line + (f" · outlet unknown for {unknown}" if unknown else "")
 
 
-def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str],
-                      storylines: Sequence[Storyline] = ()) -> str:
+def index_to_markdown(
+    digests: Sequence[EventDigest], file_of: dict[str, str], storylines: Sequence[Storyline] = ()
+) -> str:
     """The list of events; with ``storylines``, grouped by storyline as a timeline of each."""
     if storylines:
         return _storyline_index(digests, file_of, storylines)
@@ -77,33 +85,45 @@ def index_to_markdown(digests: Sequence[EventDigest], file_of: dict[str, str],
         event = digest.event
         lead = digest.summary.sentences[0].text if digest.summary.sentences else ""
         target = quote(file_of[event.id], safe="/~-._")  # our own file name, still encoded
-        lines.append(f"- [{md_text(event.title)}]({target}) ({md_text(event.start or 'undated')}, "
-                     f"{len(event.article_ids)} articles){': ' + md_text(lead) if lead else ''}")
+        lines.append(
+            f"- [{md_text(event.title)}]({target}) ({md_text(event.start or 'undated')}, "
+            f"{len(event.article_ids)} articles){': ' + md_text(lead) if lead else ''}"
+        )
     return "\n".join(lines) + "\n"
 
 
-def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str],
-                     storylines: Sequence[Storyline]) -> str:
+def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str], storylines: Sequence[Storyline]) -> str:
     from storyline.timelines import timeline, with_every_event
 
     by_id = {digest.event.id: digest for digest in digests}
     storylines = with_every_event(storylines, digests)
-    lines = ["# Events", "", f"{len(digests)} events in {len(storylines)} storylines from "
-             f"{sum(len(d.articles) for d in digests)} articles, each storyline's events in date order.", ""]
+    lines = [
+        "# Events",
+        "",
+        f"{len(digests)} events in {len(storylines)} storylines from "
+        f"{sum(len(d.articles) for d in digests)} articles, each storyline's events in date order.",
+        "",
+    ]
     for storyline in storylines:
-        span = storyline.start if storyline.start == storyline.end else \
-            f"{storyline.start or '?'} to {storyline.end or '?'}"
+        span = (
+            storyline.start
+            if storyline.start == storyline.end
+            else f"{storyline.start or '?'} to {storyline.end or '?'}"
+        )
         count = len(storyline.event_ids)
-        lines += [f"## {md_text(storyline.title)}", "", f"{md_text(span or 'undated')} · {count} event{'s' * (count != 1)}",
-                  ""]
+        lines += [
+            f"## {md_text(storyline.title)}",
+            "",
+            f"{md_text(span or 'undated')} · {count} event{'s' * (count != 1)}",
+            "",
+        ]
         for entry in timeline(storyline, by_id):
             numbers = source_numbers(by_id[entry["event_id"]].articles)
             cited = sorted({numbers[c["article_id"]] for c in entry["citations"] if c["article_id"] in numbers})
             marks = "".join(f"[{n}]" for n in cited)
             summary = f": {md_text(entry['summary'])} {marks}".rstrip() if entry["summary"] else ""
             target = quote(file_of[entry["event_id"]], safe="/~-._")  # our own file name, still encoded
-            lines.append(f"- {md_text(entry['date'] or 'undated')} · [{md_text(entry['headline'])}]({target})"
-                         f"{summary}")
+            lines.append(f"- {md_text(entry['date'] or 'undated')} · [{md_text(entry['headline'])}]({target}){summary}")
         lines.append("")
     return "\n".join(lines)
 
@@ -148,16 +168,20 @@ def _source_list(articles: Sequence[Article], named: dict[str, list[str]] | None
 
 def _variant_lines(variant: dict, copy: Article, numbers: dict[str, int], overlap: dict[str, float]) -> list[str]:
     share = overlap.get(copy.id)
-    lines = [f"- {_number(numbers, copy.id)}{md_text(describe_source(copy))}"
-             + (f" (overlap {share:.0%})" if isinstance(share, (int, float)) and share else "")]
+    lines = [
+        f"- {_number(numbers, copy.id)}{md_text(describe_source(copy))}"
+        + (f" (overlap {share:.0%})" if isinstance(share, (int, float)) and share else "")
+    ]
     for sentence in variant.get("only_b", []):
         lines.append(f"  - added: {_text(sentence)}")
     for sentence in variant.get("only_a", []):
         lines.append(f"  - dropped: {_text(sentence)}")
     for change in variant.get("changed", []):
         meaning = change.get("disagreement")
-        lines.append(f"  - changed: {_text(change.get('a'))} → {_text(change.get('b'))}"
-                     + (f" (changes the meaning: {meaning['topic']})" if meaning else ""))
+        lines.append(
+            f"  - changed: {_text(change.get('a'))} → {_text(change.get('b'))}"
+            + (f" (changes the meaning: {meaning['topic']})" if meaning else "")
+        )
     lines += _conflict_lines(variant)
     return lines
 
@@ -166,8 +190,11 @@ def _conflict_lines(variant: dict) -> list[str]:
     """Dropped and added sentences that make conflicting claims about the same thing."""
     texts_a = {s["index"]: s["text"] for s in variant.get("only_a", [])}
     texts_b = {s["index"]: s["text"] for s in variant.get("only_b", [])}
-    return [f"  - conflict ({item['topic']}): dropped {_text(texts_a.get(item['a'], ''))} "
-            f"↔ added {_text(texts_b.get(item['b'], ''))}" for item in variant.get("conflicts", [])]
+    return [
+        f"  - conflict ({item['topic']}): dropped {_text(texts_a.get(item['a'], ''))} "
+        f"↔ added {_text(texts_b.get(item['b'], ''))}"
+        for item in variant.get("conflicts", [])
+    ]
 
 
 def _disagreement_lines(digest: EventDigest, numbers: dict[str, int]) -> list[str]:
@@ -183,9 +210,12 @@ def _disagreement_lines(digest: EventDigest, numbers: dict[str, int]) -> list[st
             by_side.setdefault(claim.side, {}).setdefault(_marked_sentence(claim), []).append(claim)
         for sentences in by_side.values():
             for text, claims in sentences.items():
-                cited = "; ".join(md_text(", ".join(part for part in (c.outlet, c.published) if part))
-                                  + (f" [{numbers[c.article_id]}]" if c.article_id in numbers else "")
-                                  + f" ({md_code(c.article_id)} sentence {c.sentence_index + 1})" for c in claims)
+                cited = "; ".join(
+                    md_text(", ".join(part for part in (c.outlet, c.published) if part))
+                    + (f" [{numbers[c.article_id]}]" if c.article_id in numbers else "")
+                    + f" ({md_code(c.article_id)} sentence {c.sentence_index + 1})"
+                    for c in claims
+                )
                 lines.append(f"  - “{text}” — {cited}")
     return lines
 
@@ -195,8 +225,12 @@ def _marked_sentence(claim) -> str:
     for start, end in claim.marked:
         if start < cursor or end > claim.end:
             continue
-        parts += [_escaped(claim.text[cursor - claim.start : start - claim.start]), "**",
-                  _escaped(claim.text[start - claim.start : end - claim.start]), "**"]
+        parts += [
+            _escaped(claim.text[cursor - claim.start : start - claim.start]),
+            "**",
+            _escaped(claim.text[start - claim.start : end - claim.start]),
+            "**",
+        ]
         cursor = end
     parts.append(_escaped(claim.text[cursor - claim.start :]))
     return "".join(parts)

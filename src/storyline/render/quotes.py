@@ -21,7 +21,7 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str
             break
         who = speaker.name or "Unattributed"
         lines.append(f"- **{who}**" + (f" ({speaker.role})" if speaker.role else ""))
-        for quote in speaker.quotes[:MARKDOWN_QUOTES - shown]:
+        for quote in speaker.quotes[: MARKDOWN_QUOTES - shown]:
             shown += 1
             for index, wording in enumerate(quote.wordings):
                 text = f"“{wording.text}”" if quote.direct else f"{wording.text} (reported)"
@@ -36,12 +36,37 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str
 def quotes_to_json(digest: EventDigest) -> list[dict]:
     from storyline.quotes.merge import by_speaker
 
-    return [{"speaker": speaker.name, "role": speaker.role, "quotes": [
-        {"text": quote.text, "direct": quote.direct, "articles": quote.article_ids,
-         "wordings": [{"text": w.text, "articles": w.article_ids,
-                       "citations": [{"article_id": q.article_id, "sentence_index": q.sentence_index,
-                                      "start": q.start, "end": q.end} for q in w.quotes]} for w in quote.wordings]}
-        for quote in speaker.quotes]} for speaker in by_speaker(digest.quotes)]
+    return [
+        {
+            "speaker": speaker.name,
+            "role": speaker.role,
+            "quotes": [
+                {
+                    "text": quote.text,
+                    "direct": quote.direct,
+                    "articles": quote.article_ids,
+                    "wordings": [
+                        {
+                            "text": w.text,
+                            "articles": w.article_ids,
+                            "citations": [
+                                {
+                                    "article_id": q.article_id,
+                                    "sentence_index": q.sentence_index,
+                                    "start": q.start,
+                                    "end": q.end,
+                                }
+                                for q in w.quotes
+                            ],
+                        }
+                        for w in quote.wordings
+                    ],
+                }
+                for quote in speaker.quotes
+            ],
+        }
+        for speaker in by_speaker(digest.quotes)
+    ]
 
 
 def entities_to_json(digest: EventDigest) -> list[dict]:

@@ -34,21 +34,29 @@ def store_error(path: str, error: sqlite3.Error) -> StoreError:
     if "readonly" in lower or "read-only" in lower:
         return StoreError(f"{path}: the store is read-only; nothing was stored")
     if "locked" in lower or "busy" in lower:
-        return StoreError(f"{path}: another storyline command is writing the store and did not finish in time; "
-                          f"try again when it has")
+        return StoreError(
+            f"{path}: another storyline command is writing the store and did not finish in time; try again when it has"
+        )
     if "unable to open" in lower:
         return StoreError(f"{path}: cannot open the store file ({text})")
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError) \
-            or "malformed" in lower or "not a database" in lower or "no such table" in lower \
-            or "no such column" in lower:
+    if (
+        (isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError))
+        or "malformed" in lower
+        or "not a database" in lower
+        or "no such table" in lower
+        or "no such column" in lower
+    ):
         return StoreError(f"{path}: damaged or not a usable Storyline database ({text})")
     return StoreError(f"{path}: store error ({text})")
 
 
 def refuse_foreign_database(path: str, db: sqlite3.Connection) -> None:
     """A database file that holds another program's tables is never written to."""
-    tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-              if not name.startswith("sqlite_")]
+    tables = [
+        name
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        if not name.startswith("sqlite_")
+    ]
     if tables and "meta" not in tables:
         shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
         raise StoreError(f"{path}: a database of another program (tables: {shown}), not a Storyline store")
@@ -66,5 +74,13 @@ def is_query_error(error: sqlite3.Error) -> bool:
     """Whether SQLite blames the FTS5 query (rather than the store) for ``error``."""
     lower = str(error).lower()
     return isinstance(error, sqlite3.OperationalError) and any(
-        hint in lower for hint in ("fts5: syntax error", "syntax error", "no such column", "unterminated string",
-                                   "unknown special query", "fts5:"))
+        hint in lower
+        for hint in (
+            "fts5: syntax error",
+            "syntax error",
+            "no such column",
+            "unterminated string",
+            "unknown special query",
+            "fts5:",
+        )
+    )

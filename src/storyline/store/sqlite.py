@@ -7,18 +7,38 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event, Storyline
-from storyline.store.faults import (BUSY_TIMEOUT, StoreError, check_store_path, is_query_error,
-                                    refuse_foreign_database, store_error, words_query)
+from storyline.store.faults import (
+    BUSY_TIMEOUT,
+    StoreError,
+    check_store_path,
+    is_query_error,
+    refuse_foreign_database,
+    store_error,
+    words_query,
+)
 from storyline.store.schema import MIGRATIONS
 
-_ARTICLE_COLUMNS = ("id", "content_hash", "title", "title_source", "outlet", "url", "published", "date_source",
-                    "author", "language", "source_path", "text", "paragraphs")
+_ARTICLE_COLUMNS = (
+    "id",
+    "content_hash",
+    "title",
+    "title_source",
+    "outlet",
+    "url",
+    "published",
+    "date_source",
+    "author",
+    "language",
+    "source_path",
+    "text",
+    "paragraphs",
+)
 
 
 class Store:
@@ -119,11 +139,12 @@ class Store:
         another id (a republication by another outlet) is a new article, which copy grouping will pair up.
         """
         self._require_transaction()
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         added = []
         for article in articles:
-            if self._db.execute("SELECT 1 FROM articles WHERE given_id = ? AND content_hash = ?",
-                                (article.id, article.content_hash)).fetchone():
+            if self._db.execute(
+                "SELECT 1 FROM articles WHERE given_id = ? AND content_hash = ?", (article.id, article.content_hash)
+            ).fetchone():
                 continue
             given_id = article.id
             article = self._with_free_id(article)  # a copy: the caller's article keeps its id
@@ -131,9 +152,13 @@ class Store:
             values[-1] = json.dumps(article.paragraphs)
             cursor = self._db.execute(
                 f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, given_id, ingested_at) "
-                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?, ?)", (*values, given_id, now))
-            self._db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                             (cursor.lastrowid, article.title or "", article.text))
+                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?, ?)",
+                (*values, given_id, now),
+            )
+            self._db.execute(
+                "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                (cursor.lastrowid, article.title or "", article.text),
+            )
             added.append(article)
         return added
 
@@ -151,15 +176,19 @@ class Store:
             rows = []
             for chunk in _chunks(list(ids), 500):
                 rows += self._db.execute(
-                    query + f" WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY seq", chunk).fetchall()
+                    query + f" WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY seq", chunk
+                ).fetchall()
             position = {article_id: index for index, article_id in enumerate(ids)}
             rows.sort(key=lambda row: position[row[0]])
         return [_row_to_article(row) for row in rows]
 
     def article_listing(self) -> Iterator[dict]:
         """Every stored article's metadata (no text), in the order stored, read row by row as it is consumed."""
-        fields = [name for name in Article.__dataclass_fields__ if name in _ARTICLE_COLUMNS
-                  and name not in ("text", "paragraphs")]
+        fields = [
+            name
+            for name in Article.__dataclass_fields__
+            if name in _ARTICLE_COLUMNS and name not in ("text", "paragraphs")
+        ]
         for row in self._db.execute(f"SELECT {', '.join(fields)} FROM articles ORDER BY seq"):
             yield dict(zip(fields, row))
 
@@ -187,7 +216,8 @@ class Store:
             rows = self._db.execute(
                 "SELECT a.id, snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts "
                 "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (match, limit)).fetchall()
+                (match, limit),
+            ).fetchall()
         except sqlite3.Error as error:
             if fts and is_query_error(error):
                 raise ValueError(f"invalid FTS5 search query {query!r} ({error})") from None
@@ -197,13 +227,16 @@ class Store:
     # Incremental index rows and state
 
     def index_rows(self, kind: str) -> Iterator[tuple[str, bytes]]:
-        yield from self._db.execute("SELECT article_id, data FROM index_rows WHERE kind = ? ORDER BY article_id",
-                                    (kind,))
+        yield from self._db.execute(
+            "SELECT article_id, data FROM index_rows WHERE kind = ? ORDER BY article_id", (kind,)
+        )
 
     def put_index_rows(self, kind: str, rows: Iterable[tuple[str, bytes]]) -> None:
         self._require_transaction()
-        self._db.executemany("INSERT OR REPLACE INTO index_rows VALUES (?, ?, ?)",
-                             ((kind, article_id, data) for article_id, data in rows))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO index_rows VALUES (?, ?, ?)",
+            ((kind, article_id, data) for article_id, data in rows),
+        )
 
     def get_state(self, key: str) -> bytes | None:
         row = self._db.execute("SELECT data FROM state WHERE key = ?", (key,)).fetchone()
@@ -219,17 +252,25 @@ class Store:
         """Record these groups' memberships (replacing earlier groups of the same articles)."""
         self._require_transaction()
         for group in groups:
-            self._db.execute(f"DELETE FROM copy_groups WHERE group_id = ? OR article_id IN "
-                             f"({', '.join('?' * len(group.article_ids))})", (group.id, *group.article_ids))
-            self._db.executemany("INSERT INTO copy_groups VALUES (?, ?, ?, ?)",
-                                 ((article_id, group.id, group.canonical, group.overlap.get(article_id))
-                                  for article_id in group.article_ids))
+            self._db.execute(
+                f"DELETE FROM copy_groups WHERE group_id = ? OR article_id IN "
+                f"({', '.join('?' * len(group.article_ids))})",
+                (group.id, *group.article_ids),
+            )
+            self._db.executemany(
+                "INSERT INTO copy_groups VALUES (?, ?, ?, ?)",
+                (
+                    (article_id, group.id, group.canonical, group.overlap.get(article_id))
+                    for article_id in group.article_ids
+                ),
+            )
 
     def copy_groups(self) -> list[CopyGroup]:
         groups: dict[str, CopyGroup] = {}
         for article_id, group_id, canonical, overlap in self._db.execute(
-                "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
-                "JOIN articles a ON a.id = c.article_id ORDER BY c.group_id, a.seq"):
+            "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
+            "JOIN articles a ON a.id = c.article_id ORDER BY c.group_id, a.seq"
+        ):
             group = groups.setdefault(group_id, CopyGroup(group_id, [], canonical, {}))
             group.article_ids.append(article_id)
             if overlap is not None:
@@ -242,11 +283,15 @@ class Store:
         """Record these events and their members (replacing earlier versions of them)."""
         self._require_transaction()
         for event in events:
-            self._db.execute("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?)",
-                             (event.id, event.title, event.start, event.end, json.dumps(event.outlets)))
+            self._db.execute(
+                "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?)",
+                (event.id, event.title, event.start, event.end, json.dumps(event.outlets)),
+            )
             self._db.execute("DELETE FROM event_members WHERE event_id = ?", (event.id,))
-            self._db.executemany("INSERT OR REPLACE INTO event_members VALUES (?, ?)",
-                                 ((article_id, event.id) for article_id in event.article_ids))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO event_members VALUES (?, ?)",
+                ((article_id, event.id) for article_id in event.article_ids),
+            )
         self._db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_members)")
 
     def replace_all_events(self, events: Iterable[Event]) -> None:
@@ -259,12 +304,15 @@ class Store:
     def events(self) -> list[Event]:
         members: dict[str, list[str]] = {}
         for article_id, event_id in self._db.execute(
-                "SELECT m.article_id, m.event_id FROM event_members m JOIN articles a ON a.id = m.article_id "
-                "ORDER BY a.seq"):
+            "SELECT m.article_id, m.event_id FROM event_members m JOIN articles a ON a.id = m.article_id ORDER BY a.seq"
+        ):
             members.setdefault(event_id, []).append(article_id)
-        return [Event(event_id, title, start, end, members.get(event_id, []), json.loads(outlets))
-                for event_id, title, start, end, outlets in self._db.execute(
-                    'SELECT id, title, start, "end", outlets FROM events ORDER BY start, id')]
+        return [
+            Event(event_id, title, start, end, members.get(event_id, []), json.loads(outlets))
+            for event_id, title, start, end, outlets in self._db.execute(
+                'SELECT id, title, start, "end", outlets FROM events ORDER BY start, id'
+            )
+        ]
 
     # Storylines
 
@@ -274,13 +322,17 @@ class Store:
         self._require_transaction()
         for storyline in storylines:
             self._db.execute("DELETE FROM storyline_members WHERE storyline_id = ?", (storyline.id,))
-            self._db.executemany("DELETE FROM storyline_members WHERE event_id = ?",
-                                 ((event_id,) for event_id in storyline.event_ids))
-            self._db.execute("INSERT OR REPLACE INTO storylines VALUES (?, ?, ?, ?)",
-                             (storyline.id, storyline.title, storyline.start, storyline.end))
-            self._db.executemany("INSERT INTO storyline_members VALUES (?, ?, ?)",
-                                 ((event_id, storyline.id, position)
-                                  for position, event_id in enumerate(storyline.event_ids)))
+            self._db.executemany(
+                "DELETE FROM storyline_members WHERE event_id = ?", ((event_id,) for event_id in storyline.event_ids)
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO storylines VALUES (?, ?, ?, ?)",
+                (storyline.id, storyline.title, storyline.start, storyline.end),
+            )
+            self._db.executemany(
+                "INSERT INTO storyline_members VALUES (?, ?, ?)",
+                ((event_id, storyline.id, position) for position, event_id in enumerate(storyline.event_ids)),
+            )
         self._db.execute("DELETE FROM storyline_members WHERE event_id NOT IN (SELECT id FROM events)")
         self._db.execute("DELETE FROM storylines WHERE id NOT IN (SELECT storyline_id FROM storyline_members)")
 
@@ -294,17 +346,22 @@ class Store:
         """Every stored storyline, oldest first, with its events in date order."""
         members: dict[str, list[str]] = {}
         for event_id, storyline_id in self._db.execute(
-                "SELECT event_id, storyline_id FROM storyline_members ORDER BY storyline_id, position"):
+            "SELECT event_id, storyline_id FROM storyline_members ORDER BY storyline_id, position"
+        ):
             members.setdefault(storyline_id, []).append(event_id)
-        return [Storyline(storyline_id, title, start, end, members.get(storyline_id, []))
-                for storyline_id, title, start, end in self._db.execute(
-                    'SELECT id, title, start, "end" FROM storylines ORDER BY start IS NULL, start, id')]
+        return [
+            Storyline(storyline_id, title, start, end, members.get(storyline_id, []))
+            for storyline_id, title, start, end in self._db.execute(
+                'SELECT id, title, start, "end" FROM storylines ORDER BY start IS NULL, start, id'
+            )
+        ]
 
     # Analyses
 
     def get_analysis(self, event_id: str, fingerprint: str) -> dict | None:
-        row = self._db.execute("SELECT data FROM analyses WHERE event_id = ? AND fingerprint = ?",
-                               (event_id, fingerprint)).fetchone()
+        row = self._db.execute(
+            "SELECT data FROM analyses WHERE event_id = ? AND fingerprint = ?", (event_id, fingerprint)
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def put_analysis(self, event_id: str, fingerprint: str, data: dict) -> None:
@@ -332,4 +389,4 @@ def _row_to_article(row: tuple) -> Article:
 
 def _chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

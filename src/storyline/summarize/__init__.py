@@ -24,8 +24,16 @@ from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
 from storyline.summarize import candidates as _preselection
 from storyline.summarize.cite import supporting_citations
-from storyline.summarize.compress import (claim, dateline, has_main_verb, opening, opens_with_quote, removable_spans,
-                                          shorten, stands_alone)
+from storyline.summarize.compress import (
+    claim,
+    dateline,
+    has_main_verb,
+    opening,
+    opens_with_quote,
+    removable_spans,
+    shorten,
+    stands_alone,
+)
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
@@ -62,8 +70,9 @@ class _Candidate:
     concepts: set[Concept]
 
 
-def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS,
-              copy_groups: Sequence[CopyGroup] = ()) -> Summary:
+def summarize(
+    articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS, copy_groups: Sequence[CopyGroup] = ()
+) -> Summary:
     """Summarize one event's articles in at most ``words`` words.
 
     Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of
@@ -79,8 +88,7 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
     if not english:
         languages = ", ".join(sorted({a.language for a in articles if a.language}))
         raise ValueError(f"summaries support English articles only; these articles are in: {languages}")
-    usable = sorted((a for a in english if a.text and a.text.strip()),
-                    key=lambda a: (a.published or "", a.id))
+    usable = sorted((a for a in english if a.text and a.text.strip()), key=lambda a: (a.published or "", a.id))
     if not usable:
         raise ValueError("the articles hold no text to summarize")
 
@@ -92,8 +100,9 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
 
     # A sentence that repeats one published earlier by another source adds no independent support.
     all_pairs = near_duplicate_pairs([s.stems for s in sentences])
-    duplicate_pairs = [(i, j) for i, j in all_pairs
-                       if source_of[sentences[i].article] != source_of[sentences[j].article]]
+    duplicate_pairs = [
+        (i, j) for i, j in all_pairs if source_of[sentences[i].article] != source_of[sentences[j].article]
+    ]
     family = components(len(sentences), duplicate_pairs)
     # Near-duplicates exclude each other in the summary even within one source (two versions of one copy).
     same_fact = components(len(sentences), all_pairs)
@@ -103,15 +112,21 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
     competing = range(len(sentences))
     if len(sentences) > _preselection.LARGE_EVENT:  # only the most promising sentences get the full analysis
         competing = _preselection.preselect(
-            [s.stems for s in sentences], [len(s.text.split()) for s in sentences],
-            [s.citation.sentence_index for s in sentences], support, family, min_words=MIN_WORDS)
+            [s.stems for s in sentences],
+            [len(s.text.split()) for s in sentences],
+            [s.citation.sentence_index for s in sentences],
+            support,
+            family,
+            min_words=MIN_WORDS,
+        )
     candidates = _candidates(sentences, competing)
     if not candidates:
         raise ValueError("no sentence of the articles can stand alone in a summary")
     shortest = min(c.length for c in candidates)
     if shortest > words:
-        raise ValueError(f"a budget of {words} words is smaller than any sentence "
-                         f"(the shortest usable one has {shortest})")
+        raise ValueError(
+            f"a budget of {words} words is smaller than any sentence (the shortest usable one has {shortest})"
+        )
 
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
         chosen = _leading_choice(candidates, words)
@@ -119,36 +134,57 @@ def summarize(articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS
         chosen = _best_choice(candidates, sentences, source_of, support, family, same_fact, words)
 
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes after that one.
-    leans_on = {k: _antecedent(sentences, candidates[k].sentence) for k in chosen
-                if needs_antecedent(candidates[k].text)}
+    leans_on = {
+        k: _antecedent(sentences, candidates[k].sentence) for k in chosen if needs_antecedent(candidates[k].text)
+    }
     picked = [candidates[k] for k in chosen]
     summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
     claim_stems = [frozenset(content_stems(normalise(claim(c.text)))) for c in picked]
-    citations = supporting_citations(summary_stems, [s.stems for s in sentences],
-                                     [s.citation for s in sentences], [c.sentence for c in picked],
-                                     claim_stems=claim_stems)
-    ordered = statement_first(chronological(citations, article_rank, _days(usable)),
-                              [opens_with_quote(c.text) for c in picked])
+    citations = supporting_citations(
+        summary_stems,
+        [s.stems for s in sentences],
+        [s.citation for s in sentences],
+        [c.sentence for c in picked],
+        claim_stems=claim_stems,
+    )
+    ordered = statement_first(
+        chronological(citations, article_rank, _days(usable)), [opens_with_quote(c.text) for c in picked]
+    )
     ordered = main_news_first(ordered, citations, [opens_with_quote(c.text) for c in picked])
-    after = {n: next((m for m, c in enumerate(picked) if c.sentence == leans_on[k]), None)
-             for n, k in enumerate(chosen) if k in leans_on}
+    after = {
+        n: next((m for m, c in enumerate(picked) if c.sentence == leans_on[k]), None)
+        for n, k in enumerate(chosen)
+        if k in leans_on
+    }
     ordered = after_antecedents(ordered, after)
     by_id = {a.id: a for a in usable}
     summary = [with_dates(SummarySentence(text=picked[i].text, citations=citations[i]), by_id) for i in ordered]
     return Summary(headline=_headline(usable, sentences, summary), sentences=summary)
 
 
-def _best_choice(candidates: list[_Candidate], sentences: list[_Sentence], source_of: list[str],
-                 support: list[str], family: list[int], same_fact: list[int], words: int) -> list[int]:
+def _best_choice(
+    candidates: list[_Candidate],
+    sentences: list[_Sentence],
+    source_of: list[str],
+    support: list[str],
+    family: list[int],
+    same_fact: list[int],
+    words: int,
+) -> list[int]:
     """The candidates covering the most concept weight within ``words`` (an integer program)."""
-    sentence_concepts = [concepts_of(s.text[dateline(s.text):]) for s in sentences]
+    sentence_concepts = [concepts_of(s.text[dateline(s.text) :]) for s in sentences]
     n_sources = len(set(source_of))
     copies_of = {source: source_of.count(source) for source in set(source_of)}
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
-        weights = concept_weights(sentence_concepts, support, [s.citation.sentence_index for s in sentences],
-                                  min_sources=min_sources, sentence_copy=[s.citation.article_id for s in sentences],
-                                  copies_of=copies_of)
+        weights = concept_weights(
+            sentence_concepts,
+            support,
+            [s.citation.sentence_index for s in sentences],
+            min_sources=min_sources,
+            sentence_copy=[s.citation.article_id for s in sentences],
+            copies_of=copies_of,
+        )
         if weights:
             break
     concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
@@ -159,31 +195,48 @@ def _best_choice(candidates: list[_Candidate], sentences: list[_Sentence], sourc
     # Two sentences that state one fact in other words exclude each other too.
     candidate_stems = [frozenset(content_stems(normalise(c.text))) for c in candidates]
     exclusive = list(by_family.values()) + [
-        [a, b] for a, b in same_fact_pairs(candidate_stems) if same_fact[candidates[a].sentence]
-        != same_fact[candidates[b].sentence]]
+        [a, b]
+        for a, b in same_fact_pairs(candidate_stems)
+        if same_fact[candidates[a].sentence] != same_fact[candidates[b].sentence]
+    ]
     # Ties go to sentences from earlier in their article, then to facts worded independently by more reports
     # (identical sentences are copies of one report).
     wordings: dict[int, set[str]] = {}
     for k, sentence in enumerate(sentences):
         wordings.setdefault(same_fact[k], set()).add(" ".join(sentence.text.lower().split()))
-    bonus = [1e-3 / (1 + sentences[c.sentence].citation.sentence_index) + 1e-4 * len(wordings[same_fact[c.sentence]])
-             for c in candidates]
+    bonus = [
+        1e-3 / (1 + sentences[c.sentence].citation.sentence_index) + 1e-4 * len(wordings[same_fact[c.sentence]])
+        for c in candidates
+    ]
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes only with that one.
     versions_of: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         versions_of.setdefault(cand.sentence, []).append(k)
-    leans_on = {k: _antecedent(sentences, cand.sentence) for k, cand in enumerate(candidates)
-                if needs_antecedent(cand.text)}
+    leans_on = {
+        k: _antecedent(sentences, cand.sentence) for k, cand in enumerate(candidates) if needs_antecedent(cand.text)
+    }
     requires = {k: versions_of.get(j, []) if j is not None else [] for k, j in leans_on.items()}
-    chosen = best_cover([c.length for c in candidates], held, [weights[c] for c in sorted(weights)], words,
-                        groups=exclusive, bonus=bonus, requires=requires)
+    chosen = best_cover(
+        [c.length for c in candidates],
+        held,
+        [weights[c] for c in sorted(weights)],
+        words,
+        groups=exclusive,
+        bonus=bonus,
+        requires=requires,
+    )
     if not chosen:
         # Nothing covers a concept: fall back to the earliest sentence that fits.
-        chosen = [min((k for k, c in enumerate(candidates) if c.length <= words),
-                      key=lambda k: (sentences[candidates[k].sentence].citation.sentence_index,
-                                     sentences[candidates[k].sentence].article))]
+        chosen = [
+            min(
+                (k for k, c in enumerate(candidates) if c.length <= words),
+                key=lambda k: (
+                    sentences[candidates[k].sentence].citation.sentence_index,
+                    sentences[candidates[k].sentence].article,
+                ),
+            )
+        ]
     return chosen
-
 
 
 def _leading_choice(candidates: list[_Candidate], words: int) -> list[int]:
@@ -232,11 +285,17 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     kept = _preselection.leading([len(article_spans) for article_spans in spans])
     out = []
     for rank, article in enumerate(articles):
-        for index, (start, end) in enumerate(spans[rank][:kept[rank]]):
+        for index, (start, end) in enumerate(spans[rank][: kept[rank]]):
             text = article.text[start:end]
             # A lead dateline names where the story was filed, not what happened.
-            out.append(_Sentence(rank, Citation(article.id, index, start, end), text,
-                                 frozenset(content_stems(normalise(text[dateline(text):])))))
+            out.append(
+                _Sentence(
+                    rank,
+                    Citation(article.id, index, start, end),
+                    text,
+                    frozenset(content_stems(normalise(text[dateline(text) :]))),
+                )
+            )
     return out
 
 
@@ -265,8 +324,7 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
     return out
 
 
-def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
-              summary: list[SummarySentence]) -> str:
+def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summary: list[SummarySentence]) -> str:
     """The title closest to what the sources report overall; without titles, the closest summary sentence.
 
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
@@ -288,7 +346,8 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence],
         stems = set(content_stems(text))
         return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
-    titles = ([" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)]
-              or [" ".join(a.title.split()) for a in articles if a.title and a.title.strip()])
+    titles = [" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)] or [
+        " ".join(a.title.split()) for a in articles if a.title and a.title.strip()
+    ]
     options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
     return max(options, key=lambda text: (closeness(text), -options.index(text)))

@@ -29,9 +29,11 @@ def supporting_citations(
     claimed: set[tuple[int, int]] | None = None
     if claim_stems is not None:
         claim_inter = intersections(claim_stems, source_stems)
-        claimed = {(i, j) for i, j, shared in zip(claim_inter.row.tolist(), claim_inter.col.tolist(),
-                                                  claim_inter.data.tolist())
-                   if shared >= threshold * len(claim_stems[i])}
+        claimed = {
+            (i, j)
+            for i, j, shared in zip(claim_inter.row.tolist(), claim_inter.col.tolist(), claim_inter.data.tolist())
+            if shared >= threshold * len(claim_stems[i])
+        }
     best: list[dict[str, tuple[float, int]]] = [{} for _ in summary_stems]
     for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
         score = shared / max(len(summary_stems[i]), 1)

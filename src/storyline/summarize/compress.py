@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-            r"(?:\s+(?:night|morning|afternoon|evening))?")
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
+)
 _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SPEECH = r"(?:said|says|told|added|reported|announced|declared|stated|according\s+to)"
 _SPEECH_WORDS = frozenset("said says told added reported announced declared stated according".split())
@@ -23,10 +25,12 @@ _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{1,200}[)\]]")
 # ", officials told reporters on Friday." at the very end: a speech verb within the clause's first words. Only
 # an unnamed speaker is dropped ("officials said", "he said"): a named one tells the reader whose claim it is.
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:[^\s,;:]+\s+){{0,8}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
+    rf",\s+(?:[^\s,;:]+\s+){{0,8}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)"
+)
 # The same after a quotation: '"...," Governor Lena Ruiz told reporters.' (named speakers included).
 _QUOTE_ATTRIBUTION = re.compile(
-    rf"[,.?!][\"'”’]\s+(?:[^\s,;:]+\s+){{0,8}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)")
+    rf"[,.?!][\"'”’]\s+(?:[^\s,;:]+\s+){{0,8}}{_SPEECH}\b(?:\s+[^\s;:]+){{0,9}}(?=[.!?][\"'”’]*\s*$)"
+)
 # "<speaker> said (that) <claim>" at the start of a sentence.
 _LEADING_SPEECH = re.compile(rf"^(?P<speaker>[^\"“]{{1,200}}?)\s+{_SPEECH}(?:\s+that)?\s+(?=\S)")
 # "on Friday", "late Sunday night", "said Tuesday": a weekday stamp adds nothing a reader of a summary needs.
@@ -36,28 +40,35 @@ _APPOSITIVE = re.compile(r"\b[A-Z][\w'’.-]*(?P<drop>,\s+(?:a|an|the)\s+[a-z0-9
 # Opening connectives that point back at a sentence the reader has not seen.
 _CONNECTIVE = re.compile(
     r"^(?:But|And|Yet|So|Still|However|Meanwhile|Also|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|"
-    r"In addition|Besides|Even so|In turn|Then|Otherwise|Likewise|Similarly|Thus|Therefore)\b,?\s+(?=\S)")
+    r"In addition|Besides|Even so|In turn|Then|Otherwise|Likewise|Similarly|Thus|Therefore)\b,?\s+(?=\S)"
+)
 # A lead dateline: a place in capitals or Title case ("PORT ELLISON", "Ottawa", "SAN JOSE, Calif."), an optional
 # date ("March 5", "5 March", "Mar. 5, 2026"), an optional agency in brackets, then a dash. What follows starts
 # like a sentence.
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|le|du|al|el|am|upon|on|of)){0,3}"
     r"(?:,\s+[A-Z][A-Za-z]*\.?(?:\s+[A-Z][A-Za-z]*\.?)?)?)"
     rf"(?P<date>,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
     r"(?P<agency>\s*\([^()]{1,60}\))?"
-    r"\s*(?:[—–―]|\s-{1,2}|\s_)\s*(?=[\"'“‘A-Z0-9])")
+    r"\s*(?:[—–―]|\s-{1,2}|\s_)\s*(?=[\"'“‘A-Z0-9])"
+)
 
 # Words that make a clause finite: auxiliaries and modals, and common irregular past tenses (regular ones end in
 # "-ed"). Present-tense verbs ending in "-s" count too where a main verb is looked for, not where an
 # attribution's tail is checked for a clause of its own.
-_AUXILIARIES = frozenset("""
+_AUXILIARIES = frozenset(
+    """
     is are was were am be been has have had do does did will would shall should can could may might must
     isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't cannot couldn't
     shouldn't mustn't
-    """.split())
-_IRREGULAR_PAST = frozenset("""
+    """.split()
+)
+_IRREGULAR_PAST = frozenset(
+    """
     said told found made took gave came went got saw knew thought brought bought kept held left led met paid put
     ran rose fell sent set shut spent stood struck threw won lost wrote began broke chose drove flew fled grew
     hit hurt let meant sold shook shot sought spoke spread stole stuck swore swept taught tore understood woke
@@ -65,15 +76,20 @@ _IRREGULAR_PAST = frozenset("""
     sank sat hung forbade forgave froze hid bore beat bled bred overtook undertook upheld withheld overthrew
     arose awoke bound dug quit read rang sprang swam swung wept wound underwent oversaw overcame foresaw withstood
     mistook misled sped strode strove wove forecast outran outgrew
-    """.split())
+    """.split()
+)
 # "-ed" and "-s" words that are rarely verbs.
-_NOT_VERBS = frozenset("hundred kindred naked wicked sacred rugged beloved aged need feed seed deed weed heed reed "
-                       "news series species always perhaps whereas towards afterwards besides thus its his hers "
-                       "ours yours theirs this".split())
+_NOT_VERBS = frozenset(
+    "hundred kindred naked wicked sacred rugged beloved aged need feed seed deed weed heed reed "
+    "news series species always perhaps whereas towards afterwards besides thus its his hers "
+    "ours yours theirs this".split()
+)
 # Words after which an "-ed" or "-s" word is a noun or an adjective ("the injured", "its workers").
-_DETERMINERS = frozenset("a an the these those its his her their our your my many several some any all both few "
-                         "no each every other such most more fewer two three four five six seven eight nine ten "
-                         "dozens hundreds thousands millions".split())
+_DETERMINERS = frozenset(
+    "a an the these those its his her their our your my many several some any all both few "
+    "no each every other such most more fewer two three four five six seven eight nine ten "
+    "dozens hundreds thousands millions".split()
+)
 # After a subject pronoun, a word is its verb ("we want", "they hold").
 _SUBJECT_PRONOUNS = frozenset("i we they you he she it who".split())
 _CONTRACTED_VERB = re.compile(r"'(?:re|ve|ll|m|d)$|n't$|^(?:it|that|there|he|she|what|who|here)'s$")
@@ -88,20 +104,21 @@ _COMPLEMENTISERS = frozenset({"that", "whether", "if", "how", "why", "what", "wh
 _DANGLING_OPENING = re.compile(
     r"^[\"'“‘]?(?:He|She|It|They|Them|His|Her|Hers|Its|Their|This|That|These|Those|Such|Both|The two|"
     r"The latter|The former|The (?:notion|idea|move|remarks?|comments?|suggestion)|Another|Other|Others|"
-    r"There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))")
+    r"There|Here)\b(?!\s*[-–—]?\s*[A-Z][a-z]+\s+(?:said|says))"
+)
 
 
 # "..., he said, ..." and '"...," she said.' with no name for the speaker.
 _PRONOUN_SPEAKER = re.compile(
     r"(?:^|[,;:!?][\"'”’]*\s*)(?:he|she|they|He|She|They)\s+"
-    r"(?:said|says|told|added|asked|explained|insisted|warned|noted|continued|replied|wrote)\b")
+    r"(?:said|says|told|added|asked|explained|insisted|warned|noted|continued|replied|wrote)\b"
+)
 # First- and second-person words outside quotation marks: a quote whose speaker the sentence does not name.
 _PERSONAL = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item
 # ("1981:").
-_CUT_SHORT = re.compile(
-    r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
+_CUT_SHORT = re.compile(r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
 _LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}|[a-z])\s*[:)]")
 # A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions
 # and headings do not.
@@ -124,7 +141,7 @@ def dateline(text: str) -> int:
         return match.end()
     if match.group("date") or match.group("agency"):
         return match.end()
-    following = text[match.end():match.end() + 1]
+    following = text[match.end() : match.end() + 1]
     return match.end() if following.isupper() else 0
 
 
@@ -141,13 +158,12 @@ def has_main_verb(text: str) -> bool:
     does not follow a determiner counts. It exists to catch fragments such as "Jo Bell, who runs the bakery on
     Quay Row." or "Jo Bell, lead engineer at the firm.", which are a subject without its predicate.
     """
-    return any(_is_verb(word, before, present=True)
-               for before, word in _pairs(_RELATIVE.sub(" ", text)))
+    return any(_is_verb(word, before, present=True) for before, word in _pairs(_RELATIVE.sub(" ", text)))
 
 
 def opens_with_quote(text: str) -> bool:
     """Whether ``text`` opens with a quotation, which should not open a summary."""
-    return text[opening(text):].lstrip()[:1] in "\"'“‘" and bool(text.strip())
+    return text[opening(text) :].lstrip()[:1] in "\"'“‘" and bool(text.strip())
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -170,8 +186,13 @@ def _is_verb(word: str, before: str, *, present: bool) -> bool:
         return False
     if len(word) > 3 and word.endswith("ed"):
         return True
-    return (present and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            and not before.isdigit())
+    return (
+        present
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and not before.isdigit()
+    )
 
 
 def _is_attribution(clause: str) -> bool:
@@ -184,7 +205,7 @@ def _is_attribution(clause: str) -> bool:
     verb = next((k for k, t in enumerate(tokens) if t in _SPEECH_WORDS), None)
     if verb is None:
         return False
-    speaker, tail = [t.lower() for t in tokens[:verb]], tokens[verb + 1:]
+    speaker, tail = [t.lower() for t in tokens[:verb]], tokens[verb + 1 :]
     if speaker and all(t in _AUXILIARIES or t in _NEGATION for t in speaker):
         return False
     if any(t.lower() in _COMPLEMENTISERS for t in tail):
@@ -207,7 +228,7 @@ def stands_alone(text: str) -> bool:
     cut short at an abbreviation, list items, nor those whose speaker is only a pronoun (", he said") or that
     speak in the first or second person outside quotation marks (a quote that lost its marks or its speaker).
     """
-    body = text[opening(text):]
+    body = text[opening(text) :]
     if not body or text[0].islower():
         return False
     body = body[0].upper() + body[1:]
@@ -227,15 +248,18 @@ def claim(text: str) -> str:
     channel was closed." claims "the channel was closed". Citations check the claim, so that an article
     that only names the same speaker does not pass for one that says the same thing.
     """
-    body = text[dateline(text):]
+    body = text[dateline(text) :]
     for pattern in (_QUOTE_ATTRIBUTION, _TRAILING_ATTRIBUTION):
         match = pattern.search(body)
         if match and _is_attribution(match.group()[1:].lstrip("\"'”’")):
-            return body[:match.start() + 1]
+            return body[: match.start() + 1]
     match = _LEADING_SPEECH.match(body)
-    if match and not has_main_verb(match.group("speaker")) and not re.search(
-            r"\b(?:who|which|that)$", match.group("speaker")):
-        return body[match.end():]
+    if (
+        match
+        and not has_main_verb(match.group("speaker"))
+        and not re.search(r"\b(?:who|which|that)$", match.group("speaker"))
+    ):
+        return body[match.end() :]
     return body
 
 
@@ -245,8 +269,9 @@ def removable_spans(text: str) -> list[tuple[int, int]]:
     for pattern in (_PARENTHETICAL, _TRAILING_ATTRIBUTION, _WEEKDAY_STAMP, _APPOSITIVE):
         for match in pattern.finditer(text):
             span = match.span("drop") if "drop" in pattern.groupindex else match.span()
-            if pattern is _TRAILING_ATTRIBUTION and (_names_someone(match.group())
-                                                     or not _is_attribution(match.group())):
+            if pattern is _TRAILING_ATTRIBUTION and (
+                _names_someone(match.group()) or not _is_attribution(match.group())
+            ):
                 continue
             if pattern is _APPOSITIVE and _RELATIVE_AFTER.match(text, span[1]):
                 # "Aske Road, the club's home, which holds ..." keeps the comma before its relative clause.

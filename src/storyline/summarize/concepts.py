@@ -25,8 +25,10 @@ WORD_SHARE = 0.5
 
 Concept = tuple[str, ...]
 
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 # House-style variants and the form each is written in before tokens are taken. Order matters: "5 per cent"
 # and "5%" both become "5 percent".
 _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -67,8 +69,7 @@ def concepts_of(text: str) -> set[Concept]:
     toks = tokens(text)
     stems = [stem(t) for t in toks]
     stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1)
-                           if not (stop[i] and stop[i + 1])}
+    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1) if not (stop[i] and stop[i + 1])}
     found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
     return found
 

@@ -7,8 +7,11 @@ from collections.abc import Mapping, Sequence
 from storyline.model import Citation
 
 
-def chronological(citations: Sequence[Sequence[Citation]], article_rank: Mapping[str, int],
-                  article_day: Mapping[str, str] | None = None) -> list[int]:
+def chronological(
+    citations: Sequence[Sequence[Citation]],
+    article_rank: Mapping[str, int],
+    article_day: Mapping[str, str] | None = None,
+) -> list[int]:
     """Order in which to print summary sentences, given each one's citations.
 
     A sentence is placed by its first report: the earliest day (``article_day``, e.g. ``"2026-03-02"``) of an
@@ -42,8 +45,9 @@ def statement_first(order: Sequence[int], opens_with_quote: Sequence[bool]) -> l
     return order
 
 
-def main_news_first(order: Sequence[int], citations: Sequence[Sequence[Citation]],
-                    opens_with_quote: Sequence[bool]) -> list[int]:
+def main_news_first(
+    order: Sequence[int], citations: Sequence[Sequence[Citation]], opens_with_quote: Sequence[bool]
+) -> list[int]:
     """``order`` with the sentence that states the event's main news first.
 
     The main news is what the most sources open with: the sentence cited by the most articles from their first

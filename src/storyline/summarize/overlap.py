@@ -42,8 +42,9 @@ def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> s
     return (left @ right.T).tocoo()
 
 
-def near_duplicate_pairs(sets: Sequence[frozenset[str]],
-                         threshold: float = NEAR_DUPLICATE_DICE) -> list[tuple[int, int]]:
+def near_duplicate_pairs(
+    sets: Sequence[frozenset[str]], threshold: float = NEAR_DUPLICATE_DICE
+) -> list[tuple[int, int]]:
     """``(i, j)`` pairs, ``i < j``, of near-duplicate sentences.
 
     Exact, without comparing all pairs (prefix filtering): stems are ranked rarest first, and two sets whose
@@ -69,8 +70,10 @@ def near_duplicate_pairs(sets: Sequence[frozenset[str]],
     order = np.lexsort((rank[full.indices], row_of))
     position = np.arange(len(order)) - full.indptr[row_of[order]]
     in_prefix = position < prefix_length[row_of[order]]
-    prefix = sparse.csr_matrix((np.ones(int(in_prefix.sum()), dtype=np.float32),
-                                (row_of[order][in_prefix], full.indices[order][in_prefix])), shape=full.shape)
+    prefix = sparse.csr_matrix(
+        (np.ones(int(in_prefix.sum()), dtype=np.float32), (row_of[order][in_prefix], full.indices[order][in_prefix])),
+        shape=full.shape,
+    )
     prefix_t = prefix.T.tocsr()
     pairs: list[tuple[int, int]] = []
     for start in range(0, count, max(1, BLOCK_SIZE)):

@@ -29,14 +29,20 @@ _ANAPHORIC_NOUNS = (
     "group|company|firm|agency|ministry|court|judge|panel|committee|plan|bill|vote|meeting|talks|visit|"
     "trip|operation|raid|strike|case|charges?|sentence|order|warning|threat|demand|call|idea|step|effort|"
     "change|changes|findings?|study|survey|letter|document|message|speech|interview|news|episode|event|"
-    "latter|former|program|programme|project|law|treaty|accord|pact|process|fighting|violence|mission")
-_THE_NOUN_OPENING = re.compile(rf"^[\"'“‘]?The\s+(?:(?:new|latest|same|two|three|American|US|U\.S\.|Chinese|"
-                               rf"British|French|Russian|Israeli|Palestinian|government|official|joint|"
-                               rf"written|brief|short|second|first)\s+)?(?:{_ANAPHORIC_NOUNS})\b(?!\s+(?:of|by|"
-                               rf"for|from|in|on|at|that|which|who)\b|,?\s+[A-Z][a-z]+\s+[A-Z])")
+    "latter|former|program|programme|project|law|treaty|accord|pact|process|fighting|violence|mission"
+)
+_THE_NOUN_OPENING = re.compile(
+    rf"^[\"'“‘]?The\s+(?:(?:new|latest|same|two|three|American|US|U\.S\.|Chinese|"
+    rf"British|French|Russian|Israeli|Palestinian|government|official|joint|"
+    rf"written|brief|short|second|first)\s+)?(?:{_ANAPHORIC_NOUNS})\b(?!\s+(?:of|by|"
+    rf"for|from|in|on|at|that|which|who)\b|,?\s+[A-Z][a-z]+\s+[A-Z])"
+)
 # ", the statement said." / ", the American statement said." : a speaker introduced before.
-_THE_NOUN_SPEAKER = re.compile(rf",[\"'”’]?\s+the\s+(?:\w+\s+)?(?:{_ANAPHORIC_NOUNS})\s+(?:said|says|added|stated|"
-                               rf"noted|reported|read)\b", re.IGNORECASE)
+_THE_NOUN_SPEAKER = re.compile(
+    rf",[\"'”’]?\s+the\s+(?:\w+\s+)?(?:{_ANAPHORIC_NOUNS})\s+(?:said|says|added|stated|"
+    rf"noted|reported|read)\b",
+    re.IGNORECASE,
+)
 # "also" or "too" in the main clause: something was said or done before.
 _ALSO = re.compile(r"^(?:[^,;\"“]{0,60}?\s)?(?:also|too|likewise|similarly|again|as\s+well)\b")
 # Time counted from an event the sentence does not name: "Three days earlier", "the next day", "that night".
@@ -45,15 +51,20 @@ _RELATIVE_TIME = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)\s+(?:earlier|later)|(?:hours?|days?|weeks?|months?|years?)\s+later"
     r"|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|night|morning|week|month|year)"
     r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its|[A-Z]))|that\s+(?:day|night|morning|evening))\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def needs_antecedent(text: str) -> bool:
     """Whether ``text`` leans on a sentence before it for its subject, its speaker or its time."""
     body = _QUOTED.sub(" ", text).strip()
-    return bool(_THE_NOUN_OPENING.match(text.strip()) or _THE_NOUN_SPEAKER.search(text)
-                or _ALSO.match(body) or _RELATIVE_TIME.search(body))
+    return bool(
+        _THE_NOUN_OPENING.match(text.strip())
+        or _THE_NOUN_SPEAKER.search(text)
+        or _ALSO.match(body)
+        or _RELATIVE_TIME.search(body)
+    )
 
 
 # Sentences sharing this much of their content words state the same fact (Dice), or the shorter one is this

@@ -28,8 +28,7 @@ NODE_LIMIT = 20_000
 MAX_CANDIDATES = 200
 # HiGHS spends most of its time on a large cut pool at the root; a small pool solves these programs several
 # times faster to the same optimum.
-_HIGHS_OPTIONS = {"node_limit": NODE_LIMIT, "time_limit": 30.0, "mip_rel_gap": 1e-6,
-                  "mip_pool_soft_limit": 30}
+_HIGHS_OPTIONS = {"node_limit": NODE_LIMIT, "time_limit": 30.0, "mip_rel_gap": 1e-6, "mip_pool_soft_limit": 30}
 
 
 def best_cover(
@@ -53,11 +52,17 @@ def best_cover(
         density = [sum(weights[i] for i in held) / max(length, 1) for held, length in zip(concepts, lengths)]
         keep = sorted(sorted(range(len(lengths)), key=lambda j: (-density[j], j))[:MAX_CANDIDATES])
         position = {j: n for n, j in enumerate(keep)}
-        chosen = best_cover([lengths[j] for j in keep], [concepts[j] for j in keep], weights, budget,
-                            groups=[[position[j] for j in g if j in position] for g in groups],
-                            bonus=None if bonus is None else [bonus[j] for j in keep],
-                            requires={position[j]: [position[k] for k in ks if k in position]
-                                      for j, ks in requires.items() if j in position})
+        chosen = best_cover(
+            [lengths[j] for j in keep],
+            [concepts[j] for j in keep],
+            weights,
+            budget,
+            groups=[[position[j] for j in g if j in position] for g in groups],
+            bonus=None if bonus is None else [bonus[j] for j in keep],
+            requires={
+                position[j]: [position[k] for k in ks if k in position] for j, ks in requires.items() if j in position
+            },
+        )
         return [keep[n] for n in chosen]
     n_sent = len(lengths)
     if n_sent == 0:
@@ -79,8 +84,9 @@ def best_cover(
     if real_groups:
         g_rows = [r for r, g in enumerate(real_groups) for _ in g]
         g_cols = [n_conc + j for g in real_groups for j in g]
-        exclusive = sparse.csr_matrix((np.ones(len(g_rows)), (g_rows, g_cols)),
-                                      shape=(len(real_groups), n_conc + n_sent))
+        exclusive = sparse.csr_matrix(
+            (np.ones(len(g_rows)), (g_rows, g_cols)), shape=(len(real_groups), n_conc + n_sent)
+        )
         constraints.append(LinearConstraint(exclusive, -np.inf, 1.0))
 
     needs = [(j, list(ks)) for j, ks in sorted(requires.items()) if ks]
@@ -88,8 +94,11 @@ def best_cover(
         n_rows = [r for r, (_, ks) in enumerate(needs) for _ in range(len(ks) + 1)]
         n_cols = [n_conc + c for j, ks in needs for c in [j, *ks]]
         n_vals = [v for _, ks in needs for v in [1.0] + [-1.0] * len(ks)]
-        constraints.append(LinearConstraint(sparse.csr_matrix((n_vals, (n_rows, n_cols)),
-                                                              shape=(len(needs), n_conc + n_sent)), -np.inf, 0.0))
+        constraints.append(
+            LinearConstraint(
+                sparse.csr_matrix((n_vals, (n_rows, n_cols)), shape=(len(needs), n_conc + n_sent)), -np.inf, 0.0
+            )
+        )
     bonus_arr = np.zeros(n_sent) if bonus is None else np.asarray(bonus, dtype=np.float64)
     objective = -np.concatenate([np.asarray(weights, dtype=np.float64), bonus_arr])
     # A sentence longer than the budget can never be chosen.
@@ -99,15 +108,19 @@ def best_cover(
             upper[n_conc + j] = 0.0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # scipy warns that it passes the pool option through
-        result = milp(objective, constraints=constraints, integrality=np.ones(n_conc + n_sent),
-                      bounds=Bounds(np.zeros(n_conc + n_sent), upper), options=dict(_HIGHS_OPTIONS))
+        result = milp(
+            objective,
+            constraints=constraints,
+            integrality=np.ones(n_conc + n_sent),
+            bounds=Bounds(np.zeros(n_conc + n_sent), upper),
+            options=dict(_HIGHS_OPTIONS),
+        )
     if result.x is None:
         return []
     return [j for j in range(n_sent) if result.x[n_conc + j] > 0.5]
 
 
-def _merge_twins(concepts: Sequence[Sequence[int]],
-                 weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
+def _merge_twins(concepts: Sequence[Sequence[int]], weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
     """Merge concepts held by exactly the same sentences into one (their weights add up); drop unheld ones.
 
     Covering one twin always covers the other, so the optimum is unchanged while the program gets much

@@ -36,9 +36,19 @@ STANCE_VERBS = frozenset(
 CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
 
 _IRREGULAR = {
-    "said": "say", "says": "say", "saying": "say",
-    "told": "tell", "wrote": "write", "written": "write", "thought": "think", "knew": "know", "known": "know",
-    "felt": "feel", "spoke": "speak", "spoken": "speak", "meant": "mean",
+    "said": "say",
+    "says": "say",
+    "saying": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "thought": "think",
+    "knew": "know",
+    "known": "know",
+    "felt": "feel",
+    "spoke": "speak",
+    "spoken": "speak",
+    "meant": "mean",
 }
 # Multi-word cues matched on lower-cased text.
 CUE_PHRASES = ("according to", "in a statement", "in an interview", "pointed out", "points out", "point out")
@@ -77,12 +87,16 @@ def has_cue(text: str, *, speech_only: bool = False) -> bool:
     lowered = text.lower()
     if _CUE_PHRASE.search(lowered):
         return True
-    for match in _CUE_WORD.finditer(lowered):
-        if not speech_only or CUE_FORMS[match.group()] in SPEECH_VERBS:
-            return True
-    return False
+    return any(not speech_only or CUE_FORMS[match.group()] in SPEECH_VERBS for match in _CUE_WORD.finditer(lowered))
 
 
 __all__ = [
-    "BELIEF_VERBS", "CUE_FORMS", "CUE_PHRASES", "CUE_VERBS", "SPEECH_VERBS", "STANCE_VERBS", "cue_lemma", "has_cue",
+    "BELIEF_VERBS",
+    "CUE_FORMS",
+    "CUE_PHRASES",
+    "CUE_VERBS",
+    "SPEECH_VERBS",
+    "STANCE_VERBS",
+    "cue_lemma",
+    "has_cue",
 ]

@@ -21,8 +21,10 @@ _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
 
 # Words that start a sentence far more often than they continue a name ("U.S. Army", but "U.S. The talks").
-_SENTENCE_OPENER = re.compile(r"\s*[\"'“‘]?(?:The|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|There|"
-                              r"His|Her|Their|Its|A|An|Then|However|Meanwhile|After|When|While|If)\b")
+_SENTENCE_OPENER = re.compile(
+    r"\s*[\"'“‘]?(?:The|He|She|It|They|We|I|But|And|In|On|At|This|That|These|Those|There|"
+    r"His|Her|Their|Its|A|An|Then|However|Meanwhile|After|When|While|If)\b"
+)
 
 
 def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
@@ -39,7 +41,7 @@ def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
         return _SENTENCE_OPENER.match(text_after) is None
     if token in ("no", "nos"):
         return bool(re.match(r"\s*\d", text_after))  # "No. 1", but "he said no. Then"
-    return token in ABBREVIATIONS or len(token) == 1 and token.isalpha()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -59,7 +61,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         cursor = 0
         for boundary in _BOUNDARY.finditer(line_text):
             cut = boundary.end()
-            if boundary.group() and _is_abbreviation(line_text[cursor:cut], line_text[cut:cut + 20]):
+            if boundary.group() and _is_abbreviation(line_text[cursor:cut], line_text[cut : cut + 20]):
                 continue
             _append_trimmed(spans, line_text, line_start, cursor, cut)
             cursor = cut

@@ -19,16 +19,32 @@ from datetime import date, timedelta
 from storyline.model import Article, DatedWords, SummarySentence
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 TIME_WORDS = re.compile(
     r"\b(?:(?P<mod>last|next|this|coming)\s+)?"
     r"(?P<word>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year)\b"
     r"|\b(?P<day>yesterday|today|tonight|tomorrow)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Words that say a sentence speaks of what is still to come.
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+due|are\s+due|scheduled|set\s+to|expected\s+to|plans?\s+to|"
-                     r"planned|upcoming|begins?|ends?|starts?|opens?|closes?|resumes?)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|is\s+due|are\s+due|scheduled|set\s+to|expected\s+to|plans?\s+to|"
+    r"planned|upcoming|begins?|ends?|starts?|opens?|closes?|resumes?)\b",
+    re.IGNORECASE,
+)
 
 
 def date_time_words(text: str, when: date) -> list[tuple[int, int, str, str | None]]:
@@ -52,7 +68,7 @@ def _resolve(match: re.Match, text: str, when: date) -> tuple[str, str | None] |
         if not match.group("word")[0].isupper():
             return None
         target = _WEEKDAYS.index(word)
-        ahead = modifier in ("next", "coming") or (modifier != "last" and _FUTURE.search(text[:match.start()]))
+        ahead = modifier in ("next", "coming") or (modifier != "last" and _FUTURE.search(text[: match.start()]))
         if ahead:
             days = (target - when.weekday()) % 7 or (7 if modifier == "next" else 0)
         else:
@@ -106,7 +122,7 @@ def with_dates(sentence: SummarySentence, articles: Mapping[str, Article]) -> Su
         for citation in sentence.citations:
             article = articles.get(citation.article_id)
             when = _real_day(article)
-            if when is None or words not in article.text[citation.start:citation.end].lower():
+            if when is None or words not in article.text[citation.start : citation.end].lower():
                 continue
             resolved = [r for r in date_time_words(sentence.text, when) if r[0] == start]
             if resolved:
@@ -129,6 +145,6 @@ def annotate(text: str, dates: list[DatedWords]) -> str:
     """``text`` with each dated word followed by its date in brackets: "on Monday [29 January 2018]"."""
     out, cursor = [], 0
     for item in sorted(dates, key=lambda d: d.start):
-        out += [text[cursor:item.end], f" [{describe(item.date, item.until)}]"]
+        out += [text[cursor : item.end], f" [{describe(item.date, item.until)}]"]
         cursor = item.end
     return "".join(out) + text[cursor:]

@@ -11,6 +11,7 @@ import math
 import re
 import sqlite3
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Query, Request
@@ -45,8 +46,10 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class SecurityHeaders:
     """Adds SECURITY_HEADERS to every response, errors included (plain ASGI: no per-request task overhead)."""
 
-    _RAW = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
-    _NAMES = {name for name, _ in _RAW}
+    _RAW: ClassVar[list[tuple[bytes, bytes]]] = [
+        (name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
+    ]
+    _NAMES: ClassVar[set[bytes]] = {name for name, _ in _RAW}
 
     def __init__(self, app):
         self.app = app

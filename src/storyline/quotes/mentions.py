@@ -1,0 +1,73 @@
+"""Named people, organisations and places in a parse, and the titles or roles a sentence gives a named person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # person, organisation or place
+
+
+def named_mentions(doc, offset: int) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    """The people, organisations and places the parser named in ``doc`` (offsets shifted by ``offset``), and the
+    title or role the sentence gives each named person: ``(name start, name end, role text)``."""
+    mentions, roles = [], []
+    for entity in doc.ents:
+        kind = ENTITY_LABELS.get(entity.label_)
+        if kind is None:
+            continue
+        start, end = offset + entity.start_char, offset + entity.end_char
+        mentions.append(Mention(start, end, kind))
+        if kind == "person":
+            role = _role(entity)
+            if role:
+                roles.append((start, end, role))
+    return mentions, roles
+
+
+_ROLE_WORD = re.compile(r"[a-z]")
+
+
+def _role(entity) -> str | None:
+    """A title or role the sentence gives a named person: "US Trade Representative [X]", "[X], Mexico's ..."."""
+    root = entity.root
+    doc = entity.doc
+    first = root.left_edge.i
+    if first < entity.start:
+        words = [t for t in doc[first : entity.start] if not t.is_punct]
+        while words and words[0].dep_ in ("det",):
+            words = words[1:]
+        if (
+            words
+            and any(t.tag_.startswith("NN") for t in words)
+            and len(words) <= 8
+            and not any(t.ent_type_ == "PERSON" for t in words)
+        ):
+            return doc[words[0].i : words[-1].i + 1].text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            return _role_text(doc, child.left_edge.i, child.right_edge.i)
+    if root.dep_ == "appos" and root.head.i < root.i:
+        head = root.head
+        return _role_text(doc, head.left_edge.i, min(head.right_edge.i, entity.start - 1))
+    return None
+
+
+def _role_text(doc, first: int, last: int) -> str | None:
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    while first <= last and (doc[first].is_punct or doc[first].dep_ == "det"):
+        first += 1
+    if last < first or last - first > 10:
+        return None
+    span = doc[first : last + 1]
+    if any(t.ent_type_ == "PERSON" for t in span) or not any(t.tag_.startswith("NN") for t in span):
+        return None
+    return span.text
