@@ -204,39 +204,43 @@ def cmd_storylines(args) -> int:
     event_of = {event.id: event for event in events}
     if args.json:
         print(
-            json.dumps(
-                {
-                    "storylines": [
-                        {
-                            "id": s.id,
-                            "title": s.title,
-                            "start": s.start,
-                            "end": s.end,
-                            "events": [
-                                {
-                                    "id": e.id,
-                                    "title": e.title,
-                                    "start": e.start,
-                                    "end": e.end,
-                                    "articles": e.article_ids,
-                                }
-                                for e in (event_of[event_id] for event_id in s.event_ids if event_id in event_of)
-                            ],
-                        }
-                        for s in storylines
-                    ]
-                },
-                ensure_ascii=False,
-                indent=2,
+            json_text(
+                json.dumps(
+                    {
+                        "storylines": [
+                            {
+                                "id": s.id,
+                                "title": s.title,
+                                "start": s.start,
+                                "end": s.end,
+                                "events": [
+                                    {
+                                        "id": e.id,
+                                        "title": e.title,
+                                        "start": e.start,
+                                        "end": e.end,
+                                        "articles": e.article_ids,
+                                    }
+                                    for e in (event_of[event_id] for event_id in s.event_ids if event_id in event_of)
+                                ],
+                            }
+                            for s in storylines
+                        ]
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
             )
         )
     else:
         for s in storylines:
-            print(f"{s.id}\t{s.start or '-'}\t{s.end or '-'}\t{len(s.event_ids)} event(s)\t{s.title}")
+            print(_fields(s.id, s.start or "-", s.end or "-", f"{len(s.event_ids)} event(s)", s.title))
             for event_id in s.event_ids:
                 if event_id in event_of:
                     event = event_of[event_id]
-                    print(f"  {event.id}\t{event.start or '-'}\t{len(event.article_ids)} articles\t{event.title}")
+                    print(
+                        "  " + _fields(event.id, event.start or "-", f"{len(event.article_ids)} articles", event.title)
+                    )
     return _finish(problems)
 
 
@@ -286,9 +290,7 @@ def cmd_quotes(args) -> int:
         print(json_text(json.dumps({"quotes": [q.to_dict() for q in quotes]}, ensure_ascii=False, indent=2)))
     for quote in quotes if not args.json else []:
         text = f"“{quote.text}”" if quote.direct else quote.text
-        print(
-            "\t".join(printable(part) for part in (quote.article_id, quote.speaker_name or quote.speaker or "-", text))
-        )
+        print(_fields(quote.article_id, quote.speaker_name or quote.speaker or "-", text))
     skipped = [item.article_id for item in analysed if item.skipped]
     if skipped:
         print(
@@ -370,6 +372,11 @@ def _article_line(article: Article) -> str:
         printable(value)
         for value in (article.id, article.published or "-", article.outlet or "-", article.title or "-")
     )
+
+
+def _fields(*values: object) -> str:
+    """Tab-separated fields, each safe for a terminal."""
+    return "\t".join(printable(value) for value in values)
 
 
 def _json_line(data: dict) -> str:
