@@ -24,7 +24,7 @@ from storyline.store.faults import (
 )
 from storyline.store.schema import MIGRATIONS
 
-_ARTICLE_COLUMNS = (
+ARTICLE_COLUMNS = (
     "id",
     "content_hash",
     "title",
@@ -148,11 +148,11 @@ class Store:
                 continue
             given_id = article.id
             article = self._with_free_id(article)  # a copy: the caller's article keeps its id
-            values = [getattr(article, column) for column in _ARTICLE_COLUMNS]
+            values = [getattr(article, column) for column in ARTICLE_COLUMNS]
             values[-1] = json.dumps(article.paragraphs)
             cursor = self._db.execute(
-                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, given_id, ingested_at) "
-                f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?, ?)",
+                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, given_id, ingested_at) "
+                f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}, ?, ?)",
                 (*values, given_id, now),
             )
             self._db.execute(
@@ -169,7 +169,7 @@ class Store:
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """All stored articles in the order they were stored, or those with the given ids in that order."""
-        query = f"SELECT {', '.join(_ARTICLE_COLUMNS)}, ingested_at FROM articles"
+        query = f"SELECT {', '.join(ARTICLE_COLUMNS)}, ingested_at FROM articles"
         if ids is None:
             rows = self._db.execute(query + " ORDER BY seq").fetchall()
         else:
@@ -187,7 +187,7 @@ class Store:
         fields = [
             name
             for name in Article.__dataclass_fields__
-            if name in _ARTICLE_COLUMNS and name not in ("text", "paragraphs")
+            if name in ARTICLE_COLUMNS and name not in ("text", "paragraphs")
         ]
         for row in self._db.execute(f"SELECT {', '.join(fields)} FROM articles ORDER BY seq"):
             yield dict(zip(fields, row))
@@ -382,7 +382,7 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def _row_to_article(row: tuple) -> Article:
-    values = dict(zip(_ARTICLE_COLUMNS, row[:-1]))
+    values = dict(zip(ARTICLE_COLUMNS, row[:-1]))
     values["paragraphs"] = [tuple(span) for span in json.loads(values["paragraphs"])]
     return Article(**values)
 

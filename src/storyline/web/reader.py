@@ -17,23 +17,9 @@ from urllib.parse import quote
 
 from storyline.model import Article, CopyGroup, Event, StorylineLink
 from storyline.store import StoreError
+from storyline.store.sqlite import ARTICLE_COLUMNS
 from storyline.web.query import fts_query
 
-_ARTICLE_COLUMNS = (
-    "id",
-    "content_hash",
-    "title",
-    "title_source",
-    "outlet",
-    "url",
-    "published",
-    "date_source",
-    "author",
-    "language",
-    "source_path",
-    "text",
-    "paragraphs",
-)
 # Marks around search hits in snippets: private-use characters, turned into <mark> after escaping.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 _MATCHED_EVENTS_CAP = 5000
@@ -213,7 +199,7 @@ class Snapshot:
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """The articles with these ids, in the order given (unknown ids left out)."""
         rows = self.db.execute(
-            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(ids)),),
         ).fetchall()
         by_id = {row[0]: _row_to_article(row) for row in rows}
@@ -332,6 +318,6 @@ class StoreReader:
 
 
 def _row_to_article(row: tuple) -> Article:
-    values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
+    values = dict(zip(ARTICLE_COLUMNS, row, strict=True))
     values["paragraphs"] = [tuple(span) for span in json.loads(values["paragraphs"] or "[]")]
     return Article(**values)
