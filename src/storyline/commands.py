@@ -100,24 +100,18 @@ def cmd_dedup(args) -> int:
         def explained(g):
             return {"overlap": g.overlap, "explain": [why(g, a) for a in g.article_ids if a != g.canonical]}
 
-        print(
-            json_text(
-                json.dumps(
+        _print_json(
+            {
+                "groups": [
                     {
-                        "groups": [
-                            {
-                                "id": g.id,
-                                "articles": g.article_ids,
-                                "canonical": g.canonical,
-                                **(explained(g) if args.explain else {}),
-                            }
-                            for g in groups
-                        ]
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
+                        "id": g.id,
+                        "articles": g.article_ids,
+                        "canonical": g.canonical,
+                        **(explained(g) if args.explain else {}),
+                    }
+                    for g in groups
+                ]
+            }
         )
     else:
         for group in groups:
@@ -151,26 +145,20 @@ def cmd_events(args) -> int:
     articles, problems = _read(args)
     events = api.events(articles, settings=args.settings)
     if args.json:
-        print(
-            json_text(
-                json.dumps(
+        _print_json(
+            {
+                "events": [
                     {
-                        "events": [
-                            {
-                                "id": e.id,
-                                "title": e.title,
-                                "start": e.start,
-                                "end": e.end,
-                                "articles": e.article_ids,
-                                "outlets": e.outlets,
-                            }
-                            for e in events
-                        ]
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
+                        "id": e.id,
+                        "title": e.title,
+                        "start": e.start,
+                        "end": e.end,
+                        "articles": e.article_ids,
+                        "outlets": e.outlets,
+                    }
+                    for e in events
+                ]
+            }
         )
     else:
         for event in events:
@@ -203,34 +191,28 @@ def cmd_storylines(args) -> int:
         raise ValueError("nothing to link: give files or folders to read, or --db of a store")
     event_of = {event.id: event for event in events}
     if args.json:
-        print(
-            json_text(
-                json.dumps(
+        _print_json(
+            {
+                "storylines": [
                     {
-                        "storylines": [
+                        "id": s.id,
+                        "title": s.title,
+                        "start": s.start,
+                        "end": s.end,
+                        "events": [
                             {
-                                "id": s.id,
-                                "title": s.title,
-                                "start": s.start,
-                                "end": s.end,
-                                "events": [
-                                    {
-                                        "id": e.id,
-                                        "title": e.title,
-                                        "start": e.start,
-                                        "end": e.end,
-                                        "articles": e.article_ids,
-                                    }
-                                    for e in (event_of[event_id] for event_id in s.event_ids if event_id in event_of)
-                                ],
+                                "id": e.id,
+                                "title": e.title,
+                                "start": e.start,
+                                "end": e.end,
+                                "articles": e.article_ids,
                             }
-                            for s in storylines
-                        ]
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
+                            for e in (event_of[event_id] for event_id in s.event_ids if event_id in event_of)
+                        ],
+                    }
+                    for s in storylines
+                ]
+            }
         )
     else:
         for s in storylines:
@@ -271,7 +253,7 @@ def cmd_summarize(args) -> int:
     elif args.format == "markdown":
         print(summary_to_markdown(summary, articles), end="")
     else:
-        print(json_text(json.dumps(summary_to_json(summary, articles), ensure_ascii=False, indent=2)))
+        _print_json(summary_to_json(summary, articles))
     return _finish(problems)
 
 
@@ -287,7 +269,7 @@ def cmd_quotes(args) -> int:
         raise ValueError(str(error)) from None
     quotes = [quote for item in analysed for quote in item.quotes]
     if args.json:
-        print(json_text(json.dumps({"quotes": [q.to_dict() for q in quotes]}, ensure_ascii=False, indent=2)))
+        _print_json({"quotes": [q.to_dict() for q in quotes]})
     for quote in quotes if not args.json else []:
         text = f"“{quote.text}”" if quote.direct else quote.text
         print(_fields(quote.article_id, quote.speaker_name or quote.speaker or "-", text))
@@ -318,7 +300,7 @@ def cmd_compare(args) -> int:
         return _finish(problems, nothing_read=True)
     found = api.disagreements(articles, event_list=events)
     if args.json:
-        print(json_text(json.dumps({"disagreements": [d.to_dict() for d in found]}, ensure_ascii=False, indent=2)))
+        _print_json({"disagreements": [d.to_dict() for d in found]})
     elif not found:
         print("No disagreements found.")
     for item in found if not args.json else []:
@@ -377,6 +359,11 @@ def _article_line(article: Article) -> str:
 def _fields(*values: object) -> str:
     """Tab-separated fields, each safe for a terminal."""
     return "\t".join(printable(value) for value in values)
+
+
+def _print_json(data: object) -> None:
+    """``data`` as indented JSON, safe for a terminal."""
+    print(json_text(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def _json_line(data: dict) -> str:
