@@ -18,8 +18,7 @@ from storyline.model import Article, Event, Storyline
 from storyline.pipeline import digests, ingest, rebuild
 from storyline.store import Store
 from storyline.timelines import developments
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 # Our own small texts: a mill fire in Carrowby and its follow-up five days later (one story), and a tannery fire
 # in Askerton the same week (another story of the same kind).
