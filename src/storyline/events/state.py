@@ -6,6 +6,7 @@ import io
 import json
 import math
 from dataclasses import asdict
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -76,18 +77,25 @@ def encode(options: EventOptions, topics: TopicStream, layer: EventLayer | None,
     return buffer.getvalue()
 
 
-def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys]:
-    """The options, topics and events saved by ``encode``; ValueError for anything else."""
+def load_state(data: bytes, what: str, version: int) -> tuple[Any, dict]:
+    """The arrays and metadata of a saved ``what`` (an index's state); ValueError when the bytes are not one, or
+    were written by another ``version``."""
     try:
         arrays = np.load(io.BytesIO(data), allow_pickle=False)
         meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
     except (ValueError, KeyError, OSError) as error:
-        raise ValueError(f"not an event index state: {error}") from None
-    if meta.get("version") != STATE_VERSION:
+        raise ValueError(f"not {'an' if what[0] in 'aeiou' else 'a'} {what} state: {error}") from None
+    if meta.get("version") != version:
         raise ValueError(
-            f"the stored event index has version {meta.get('version')}, this Storyline reads "
-            f"{STATE_VERSION}: run 'storyline rebuild' once to recompute it"
+            f"the stored {what} has version {meta.get('version')}, this Storyline reads "
+            f"{version}: run 'storyline rebuild' once to recompute it"
         )
+    return arrays, meta
+
+
+def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys]:
+    """The options, topics and events saved by ``encode``; ValueError for anything else."""
+    arrays, meta = load_state(data, "event index", STATE_VERSION)
     options = EventOptions.from_mapping(meta["options"])
     size = 1 << options.bits
     topics = TopicStream(options)

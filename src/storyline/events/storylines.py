@@ -29,6 +29,7 @@ import scipy.sparse as sp
 import xxhash
 
 from storyline.events.days import day_number
+from storyline.events.state import load_state
 from storyline.events.vectors import Idf
 from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, Event, Storyline
@@ -391,16 +392,7 @@ class StorylineIndex:
 
     @classmethod
     def from_state(cls, data: bytes) -> StorylineIndex:
-        try:
-            arrays = np.load(io.BytesIO(data), allow_pickle=False)
-            meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
-        except (ValueError, KeyError, OSError) as error:
-            raise ValueError(f"not a storyline index state: {error}") from None
-        if meta.get("version") != STATE_VERSION:
-            raise ValueError(
-                f"the stored storyline index has version {meta.get('version')}, this Storyline "
-                f"reads {STATE_VERSION}: run 'storyline rebuild' once to recompute it"
-            )
+        arrays, meta = load_state(data, "storyline index", STATE_VERSION)
         options = dict(meta["options"])
         options["weights"] = tuple(options["weights"])
         index = cls(**options)
