@@ -3,9 +3,11 @@
 import dataclasses
 
 from storyline.analysis import ANALYSERS, SUMMARY, VARIANTS, analyse_event, analysis_key
-from storyline.model import Article, Event
+from storyline.ingest import read_paths
+from storyline.model import Article, Event, Variant
 from storyline.pipeline import digests, ingest
 from storyline.store import Store
+from tests.conftest import EXAMPLES
 
 ARTICLES = [
     Article(id="a", text="The council approved the new bridge on Monday. Work starts in May.", content_hash="1"),
@@ -51,3 +53,18 @@ def test_a_version_bump_reanalyses_cached_events(tmp_path):
         bumped = (SUMMARY, dataclasses.replace(VARIANTS, run=counting, version=VARIANTS.version + 1))
         digests(store, analysers=bumped)
         assert len(calls) == 2 * len(first), "a version bump did not re-analyse the stored events"
+
+
+def test_every_analysis_reads_back_from_the_cache_as_it_was_computed(tmp_path):
+
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, read_paths([EXAMPLES / "corpus"]))
+        fresh = digests(store)
+        cached = digests(store)
+    assert any(digest.variants for digest in fresh), "the example corpus should have a copy group with edits"
+    assert any(digest.developments for digest in fresh)
+    for computed, reread in zip(fresh, cached, strict=True):
+        for analyser in ANALYSERS:
+            assert getattr(reread, analyser.name) == getattr(computed, analyser.name), analyser.name
+    variant = next(v for d in fresh for vs in d.variants.values() for v in vs)
+    assert isinstance(variant, Variant) and variant.article_id != variant.canonical_id

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from storyline.api import _file_names
 from storyline.cli import main
-from storyline.model import Article, CopyGroup, Event, EventDigest, Summary, SummarySentence
+from storyline.model import Article, CopyGroup, Event, EventDigest, Summary, SummarySentence, Variant
 from storyline.render import digest_to_markdown
 from storyline.safety import md_link, md_text, printable
 
@@ -166,7 +166,7 @@ def test_an_article_missing_from_its_event_is_simply_not_numbered():
         Summary("Strike", [SummarySentence("Crews struck.", [])]),
         [a],
         [CopyGroup("g1", ["b", "a"], "b", {"a": 0.9})],
-        variants={"g1": [{"article_id": "a", "only_a": [], "only_b": [], "changed": []}]},
+        variants={"g1": [Variant(article_id="a", canonical_id="b", same=3)]},
     )
     text = digest_to_markdown(digest)  # the copy group's original is in another event: no KeyError
     assert "1. Title a" in text and "Title b" not in text

@@ -14,7 +14,18 @@ from functools import partial
 from typing import Any
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
-from storyline.model import Article, CopyGroup, Disagreement, Entity, Event, EventDigest, Quote, Summary
+from storyline.model import (
+    Article,
+    CopyGroup,
+    Development,
+    Disagreement,
+    Entity,
+    Event,
+    EventDigest,
+    Quote,
+    Summary,
+    Variant,
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -60,7 +71,8 @@ def _summary(event_input: EventInput) -> Summary:
         raise AnalysisFailure(Summary(event_input.event.title, []), f"no summary: {error}") from None
 
 
-def _variants(event_input: EventInput) -> dict[str, list[dict]]:
+def _variants(event_input: EventInput) -> dict[str, list[Variant]]:
+    from storyline.compare.versions import meaning_changes
     from storyline.diff import diff_articles
 
     by_id = {article.id: article for article in event_input.articles}
@@ -74,18 +86,17 @@ def _variants(event_input: EventInput) -> dict[str, list[dict]]:
         ]
         if canonical and copies:
             variants[group.id] = [
-                {"article_id": copy.id, **diff_articles(canonical, copy).to_dict()} for copy in copies
+                diff_articles(canonical, copy).variant(meaning_changes(canonical, copy)) for copy in copies
             ]
-            _mark_meaning(variants[group.id], canonical, by_id)
     return variants
 
 
-def _mark_meaning(group_variants: list[dict], canonical: Article, by_id: dict[str, Article]) -> None:
-    """Which changed sentences change the meaning, and which dropped/added sentences conflict."""
-    from storyline.compare.versions import mark_meaning
+def _dump_variants(variants: dict[str, list[Variant]]) -> dict[str, list[dict]]:
+    return {group_id: _dump_each(items) for group_id, items in variants.items()}
 
-    for variant in group_variants:
-        mark_meaning(variant, canonical, by_id[variant["article_id"]])
+
+def _load_variants(data: dict[str, list[dict]]) -> dict[str, list[Variant]]:
+    return {group_id: _load_each(Variant, items) for group_id, items in data.items()}
 
 
 def _disagreements(event_input: EventInput) -> list[Disagreement]:
@@ -94,14 +105,10 @@ def _disagreements(event_input: EventInput) -> list[Disagreement]:
     return event_disagreements(event_input.event.id, event_input.articles)
 
 
-def _developments(event_input: EventInput) -> list[dict]:
+def _developments(event_input: EventInput) -> list[Development]:
     from storyline.timelines import developments
 
     return developments(event_input.articles)
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 def _quotes(event_input: EventInput) -> list[Quote]:
@@ -139,9 +146,9 @@ def _loader(kind: type) -> Callable[[Any], Any]:
 
 
 SUMMARY = Analyser("summary", 3, _summary, Summary.to_dict, Summary.from_dict)
-VARIANTS = Analyser("variants", 2, _variants, _same, _same)
+VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
 DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
-DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)
+DEVELOPMENTS = Analyser("developments", 1, _developments, _dump_each, _loader(Development))
 QUOTES = Analyser("quotes", 1, _quotes, _dump_each, _loader(Quote))
 ENTITIES = Analyser("entities", 1, _entities, _dump_each, _loader(Entity))
 

@@ -14,10 +14,11 @@ the copy detector sees them, so house-style variants (case, quotes, "U.S."/"US",
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from storyline.model import Article, Sentence
+from storyline.model import Article, MeaningChange, Sentence, SentenceChange, Variant, VersionConflict
 from storyline.text import split_sentences, word_spans
 from storyline.text.normalize import normalized_words
 
@@ -100,6 +101,35 @@ class VersionDiff:
             "only_a": [_sentence_dict(s) for s in self.only_a],
             "only_b": [_sentence_dict(s) for s in self.only_b],
         }
+
+    def variant(self, meaning: Mapping[tuple[int, int], MeaningChange] | None = None) -> Variant:
+        """This diff as the digest keeps it (B being the copy), with the sentence pairs (index in A, index in B)
+        whose versions make conflicting claims: a changed pair is marked, a dropped/added pair is a conflict."""
+        meaning = meaning or {}
+        dropped = {s.index for s in self.only_a}
+        added = {s.index for s in self.only_b}
+        return Variant(
+            article_id=self.b_id,
+            canonical_id=self.a_id,
+            same=len(self.same),
+            changed=[
+                SentenceChange(
+                    change.a,
+                    change.b,
+                    round(change.similarity, 3),
+                    tuple((e.op, e.a, e.b) for e in change.edits if e.op != "equal"),
+                    meaning.get((change.a.index, change.b.index)),
+                )
+                for change in self.changed
+            ],
+            dropped=list(self.only_a),
+            added=list(self.only_b),
+            conflicts=[
+                VersionConflict(a, b, found.kind, found.topic)
+                for (a, b), found in sorted(meaning.items())
+                if a in dropped and b in added
+            ],
+        )
 
     def to_text(self) -> str:
         """A readable rendering for the terminal."""

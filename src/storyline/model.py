@@ -206,6 +206,118 @@ class Entity:
 
 
 @dataclass(slots=True, frozen=True)
+class MeaningChange:
+    """What a changed or replaced sentence disputes: the kind of conflict and a few words naming it."""
+
+    kind: str
+    topic: str
+
+
+@dataclass(slots=True, frozen=True)
+class SentenceChange:
+    """One sentence of the canonical version (``a``) rewritten in a copy (``b``): its word edits (equal words left
+    out) and, when the rewrite changes what is claimed, the ``disagreement``."""
+
+    a: Sentence
+    b: Sentence
+    similarity: float
+    edits: tuple[tuple[str, str, str], ...]  # (op, words of A, words of B)
+    disagreement: MeaningChange | None = None
+
+    def to_dict(self) -> dict:
+        data = {
+            "a": _version_sentence(self.a),
+            "b": _version_sentence(self.b),
+            "similarity": self.similarity,
+            "edits": [{"op": op, "a": a, "b": b} for op, a, b in self.edits],
+            "changes_meaning": self.disagreement is not None,
+        }
+        if self.disagreement:
+            data["disagreement"] = asdict(self.disagreement)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict, a_id: str, b_id: str) -> SentenceChange:
+        meaning = data.get("disagreement")
+        return cls(
+            Sentence(a_id, **data["a"]),
+            Sentence(b_id, **data["b"]),
+            data["similarity"],
+            tuple((e["op"], e["a"], e["b"]) for e in data["edits"]),
+            MeaningChange(**meaning) if meaning else None,
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class VersionConflict:
+    """A sentence the copy dropped (index ``a`` in the canonical) and one it added (``b``) that make conflicting
+    claims about the same thing."""
+
+    a: int
+    b: int
+    kind: str
+    topic: str
+
+
+@dataclass(slots=True)
+class Variant:
+    """How one copy (``article_id``) differs from its group's canonical version (``canonical_id``)."""
+
+    article_id: str
+    canonical_id: str
+    same: int  # sentences the two share
+    changed: list[SentenceChange] = field(default_factory=list)
+    dropped: list[Sentence] = field(default_factory=list)  # only in the canonical
+    added: list[Sentence] = field(default_factory=list)  # only in the copy
+    conflicts: list[VersionConflict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "article_id": self.article_id,
+            "a": self.canonical_id,
+            "b": self.article_id,
+            "same": self.same,
+            "changed": [change.to_dict() for change in self.changed],
+            "only_a": [_version_sentence(s) for s in self.dropped],
+            "only_b": [_version_sentence(s) for s in self.added],
+            "conflicts": [asdict(conflict) for conflict in self.conflicts],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Variant:
+        a_id, b_id = data["a"], data["article_id"]
+        return cls(
+            b_id,
+            a_id,
+            data["same"],
+            [SentenceChange.from_dict(change, a_id, b_id) for change in data["changed"]],
+            [Sentence(a_id, **s) for s in data["only_a"]],
+            [Sentence(b_id, **s) for s in data["only_b"]],
+            [VersionConflict(**c) for c in data.get("conflicts", [])],
+        )
+
+
+def _version_sentence(sentence: Sentence) -> dict:
+    return {"index": sentence.index, "start": sentence.start, "end": sentence.end, "text": sentence.text}
+
+
+@dataclass(slots=True, frozen=True)
+class Development:
+    """What one day's articles of an event add: the first sentence that says something new, cited."""
+
+    date: str
+    text: str
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"citations": [asdict(c) for c in self.citations]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Development:
+        return cls(data["date"], data["text"], tuple(Citation(**c) for c in data["citations"]))
+
+
+@dataclass(slots=True, frozen=True)
 class Problem:
     """An input that could not be read (fully): where, and what went wrong, in one line."""
 
@@ -224,11 +336,9 @@ class EventDigest:
     summary: Summary
     articles: list[Article]
     copy_groups: list[CopyGroup]
-    # copy group id -> one entry per non-canonical version: {"article_id", **VersionDiff.to_dict()}
-    variants: dict[str, list[dict]] = field(default_factory=dict)
+    variants: dict[str, list[Variant]] = field(default_factory=dict)  # copy group id -> how each copy differs
     notes: list[str] = field(default_factory=list)  # what could not be analysed, and why
-    # what each day's articles add: {"date", "text", "citations": [Citation fields]}, oldest first
-    developments: list[dict] = field(default_factory=list)
+    developments: list[Development] = field(default_factory=list)  # what each day's articles add, oldest first
     storyline: StorylineLink | None = None
     disagreements: list[Disagreement] = field(default_factory=list)  # where sources disagree
     quotes: list[Quote] = field(default_factory=list)  # every article's quotes, the event's main news first

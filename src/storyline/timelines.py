@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from storyline.model import Article, EventDigest, Storyline, StorylineLink
+from storyline.model import Article, Citation, Development, EventDigest, Storyline, StorylineLink
 from storyline.text import content_stems, split_sentences
 
 NEW_SHARE = 0.5  # the most of a sentence's content words that earlier days may have said for it to count as new
@@ -19,8 +19,8 @@ _SENTENCES_READ = 12  # sentences of each article considered (developments lead,
 _MIN_WORDS = 6
 
 
-def developments(articles: Sequence[Article]) -> list[dict]:
-    """One ``{"date", "text", "citations"}`` per day of dated coverage, oldest first (see the module docstring).
+def developments(articles: Sequence[Article]) -> list[Development]:
+    """One development per day of dated coverage, oldest first (see the module docstring).
 
     Articles without a publication date (or dated only by when they were read) have no day and add nothing.
     """
@@ -47,13 +47,8 @@ def developments(articles: Sequence[Article]) -> list[dict]:
             said |= set(content_stems(article.text))
         if found:
             article, index, start, end = found
-            out.append(
-                {
-                    "date": day,
-                    "text": " ".join(article.text[start:end].split()),
-                    "citations": [{"article_id": article.id, "sentence_index": index, "start": start, "end": end}],
-                }
-            )
+            text = " ".join(article.text[start:end].split())
+            out.append(Development(day, text, (Citation(article.id, index, start, end),)))
     return out
 
 

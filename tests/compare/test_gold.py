@@ -56,12 +56,11 @@ def test_example_corpus_gold_disagreements_found_and_nothing_else():
 def test_the_digest_marks_the_changed_sentence_that_reverses_the_meaning(tmp_path):
     report = storyline.digest([EXAMPLES / "corpus"], out=tmp_path / "out", db=":memory:")
     (rates,) = [d for d in report.digests if any(v for v in d.variants.values())]
-    changes = [change for variants in rates.variants.values() for variant in variants for change in variant["changed"]]
-    reversed_ = [change for change in changes if change["changes_meaning"]]
-    assert [change["b"]["text"] for change in reversed_] == [
+    changes = [change for variants in rates.variants.values() for variant in variants for change in variant.changed]
+    reversed_ = [change for change in changes if change.disagreement]
+    assert [change.b.text for change in reversed_] == [
         "Marrow ruled out a further increase at the committee's next meeting on 23 April."
     ]
-    assert all(not change["changes_meaning"] for change in changes if change not in reversed_)
     page = next((tmp_path / "out" / "events").glob("*reserve-bank*.md")).read_text()
     assert "## Where sources disagree" in page and "**did not rule out**" in page and "changes the meaning" in page
     data = json.loads(next((tmp_path / "out" / "events").glob("*reserve-bank*.json")).read_text())

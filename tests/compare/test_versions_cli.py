@@ -3,7 +3,7 @@
 import json
 
 from storyline.cli import main
-from storyline.compare.versions import mark_meaning
+from storyline.compare.versions import meaning_changes
 from storyline.diff import diff_articles
 from storyline.model import Article
 
@@ -21,10 +21,11 @@ EDITED = (
 
 def test_a_dropped_and_an_added_sentence_that_conflict_are_paired():
     a, b = Article(id="wire", text=WIRE), Article(id="copy", text=EDITED)
-    variant = mark_meaning(diff_articles(a, b).to_dict(), a, b)
-    (conflict,) = variant["conflicts"]
-    assert (conflict["a"], conflict["b"], conflict["kind"]) == (2, 2, "cue")
-    assert "dairy quota" in conflict["topic"]
+    variant = diff_articles(a, b).variant(meaning_changes(a, b))
+    (conflict,) = variant.conflicts
+    assert (conflict.a, conflict.b, conflict.kind) == (2, 2, "cue")
+    assert "dairy quota" in conflict.topic
+    assert [s.index for s in variant.dropped] == [2] and [s.index for s in variant.added] == [2]
 
 
 def test_compare_json_has_the_documented_shape(tmp_path, capsys):

@@ -156,18 +156,18 @@ def test_an_event_spanning_months_is_one_storyline_with_a_development_per_day():
     _, stories = _link([articles])
     assert [(s.start, s.end, s.event_ids) for s in stories] == [("2026-01-05", "2026-04-20", ["ev-0"])]
     found = developments(articles)
-    assert [item["date"] for item in found] == days
+    assert [item.date for item in found] == days
     for item in found:
-        citation = item["citations"][0]
-        article = next(a for a in articles if a.id == citation["article_id"])
-        assert " ".join(article.text[citation["start"] : citation["end"]].split()) == item["text"]
+        citation = item.citations[0]
+        article = next(a for a in articles if a.id == citation.article_id)
+        assert " ".join(article.text[citation.start : citation.end].split()) == item.text
 
 
 def test_developments_skip_a_day_that_only_repeats_earlier_news_and_undated_articles():
     first = _articles(MILL_FIRE[:1], "a", "2026-04-07")
     repeat = _articles(MILL_FIRE[:1], "b", "2026-04-08")
     undated = _articles(MILL_FOLLOW_UP[:1], "c", None)
-    assert [item["date"] for item in developments(first + repeat + undated)] == ["2026-04-07"]
+    assert [item.date for item in developments(first + repeat + undated)] == ["2026-04-07"]
 
 
 def _example_articles():

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from storyline.compare.align import aligned_pairs, sentence_units
 from storyline.compare.detect import compare_pair
-from storyline.model import Article
+from storyline.model import Article, MeaningChange
 
 
-def mark_meaning(variant: dict, canonical: Article, copy: Article) -> dict:
-    """``variant`` (a ``VersionDiff.to_dict()``) with ``changes_meaning`` on each changed sentence and
-    ``conflicts``: dropped/added sentence pairs that make conflicting claims about the same thing."""
-    found: dict[tuple[int, int], dict] = {}
+def meaning_changes(canonical: Article, copy: Article) -> dict[tuple[int, int], MeaningChange]:
+    """Sentence pairs (index in ``canonical``, index in ``copy``) whose versions make conflicting claims, with what
+    they dispute; the first finding of each pair names it."""
+    found: dict[tuple[int, int], MeaningChange] = {}
     units = sentence_units([canonical, copy])
     for pair in aligned_pairs(units):
         for finding in compare_pair(pair):
@@ -25,18 +25,6 @@ def mark_meaning(variant: dict, canonical: Article, copy: Article) -> dict:
             else:
                 value_a, value_b = finding.value_a, finding.value_b
             if a_side and b_side:
-                key = (a_side[0].index, b_side[0].index)
-                found.setdefault(
-                    key, {"kind": finding.kind, "topic": f"{finding.label_a or finding.kind}: {value_a} or {value_b}"}
-                )
-    for change in variant.get("changed", []):
-        meaning = found.get((change["a"]["index"], change["b"]["index"]))
-        change["changes_meaning"] = meaning is not None
-        if meaning:
-            change["disagreement"] = meaning
-    dropped = {sentence["index"] for sentence in variant.get("only_a", [])}
-    added = {sentence["index"] for sentence in variant.get("only_b", [])}
-    variant["conflicts"] = [
-        {"a": a, "b": b, **meaning} for (a, b), meaning in sorted(found.items()) if a in dropped and b in added
-    ]
-    return variant
+                topic = f"{finding.label_a or finding.kind}: {value_a} or {value_b}"
+                found.setdefault((a_side[0].index, b_side[0].index), MeaningChange(finding.kind, topic))
+    return found

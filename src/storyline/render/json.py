@@ -72,7 +72,7 @@ def digest_to_json(digest: EventDigest) -> dict:
                 "articles": g.article_ids,
                 "canonical": g.canonical,
                 "overlap": g.overlap,
-                "variants": digest.variants.get(g.id, []),
+                "variants": [variant.to_dict() for variant in digest.variants.get(g.id, [])],
             }
             for g in digest.copy_groups
             if len(g.article_ids) > 1
@@ -81,7 +81,7 @@ def digest_to_json(digest: EventDigest) -> dict:
         "entities": entities_to_json(digest),
         "notes": digest.notes,
         "disagreements": [item.to_dict() for item in digest.disagreements],
-        "developments": digest.developments,
+        "developments": [item.to_dict() for item in digest.developments],
         "storyline": None
         if digest.storyline is None
         else {

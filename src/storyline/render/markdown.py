@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from storyline.ingest.outlets import event_outlets
-from storyline.model import Article, EventDigest, Storyline, Summary
+from storyline.model import Article, EventDigest, Storyline, Summary, Variant
 from storyline.render.quotes import quotes_to_markdown
 from storyline.render.sources import describe_source, numbered_sources, source_numbers
 from storyline.safety import md_code, md_link, md_text
@@ -43,8 +43,8 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
     if digest.developments:
         lines += ["", "## Developments", ""]
         for item in digest.developments:
-            cited = sorted({numbers[c["article_id"]] for c in item["citations"] if c["article_id"] in numbers})
-            lines.append(f"- {md_text(item['date'])}: {md_text(item['text'])} " + "".join(f"[{n}]" for n in cited))
+            cited = sorted({numbers[c.article_id] for c in item.citations if c.article_id in numbers})
+            lines.append(f"- {md_text(item.date)}: {md_text(item.text)} " + "".join(f"[{n}]" for n in cited))
     lines += quotes_to_markdown(digest, numbers)
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
@@ -58,8 +58,8 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
             else:
                 lines.append(f"- {_number(numbers, canonical.id)}{md_text(describe_source(canonical))} (original)")
             for variant in digest.variants.get(group.id, []):
-                if variant.get("article_id") in by_id:
-                    lines += _variant_lines(variant, by_id[variant["article_id"]], numbers, group.overlap)
+                if variant.article_id in by_id:
+                    lines += _variant_lines(variant, by_id[variant.article_id], numbers, group.overlap)
     lines += ["", "## Sources", ""] + _source_list(digest.articles, event_outlets(digest.articles, digest.copy_groups))
     return "\n".join(lines) + "\n"
 
@@ -166,34 +166,32 @@ def _source_list(articles: Sequence[Article], named: dict[str, list[str]] | None
     return lines
 
 
-def _variant_lines(variant: dict, copy: Article, numbers: dict[str, int], overlap: dict[str, float]) -> list[str]:
+def _variant_lines(variant: Variant, copy: Article, numbers: dict[str, int], overlap: dict[str, float]) -> list[str]:
     share = overlap.get(copy.id)
     lines = [
         f"- {_number(numbers, copy.id)}{md_text(describe_source(copy))}"
         + (f" (overlap {share:.0%})" if isinstance(share, (int, float)) and share else "")
     ]
-    for sentence in variant.get("only_b", []):
-        lines.append(f"  - added: {_text(sentence)}")
-    for sentence in variant.get("only_a", []):
-        lines.append(f"  - dropped: {_text(sentence)}")
-    for change in variant.get("changed", []):
-        meaning = change.get("disagreement")
+    lines += [f"  - added: {_text(sentence.text)}" for sentence in variant.added]
+    lines += [f"  - dropped: {_text(sentence.text)}" for sentence in variant.dropped]
+    for change in variant.changed:
+        meaning = change.disagreement
         lines.append(
-            f"  - changed: {_text(change.get('a'))} → {_text(change.get('b'))}"
-            + (f" (changes the meaning: {meaning['topic']})" if meaning else "")
+            f"  - changed: {_text(change.a.text)} → {_text(change.b.text)}"
+            + (f" (changes the meaning: {meaning.topic})" if meaning else "")
         )
     lines += _conflict_lines(variant)
     return lines
 
 
-def _conflict_lines(variant: dict) -> list[str]:
+def _conflict_lines(variant: Variant) -> list[str]:
     """Dropped and added sentences that make conflicting claims about the same thing."""
-    texts_a = {s["index"]: s["text"] for s in variant.get("only_a", [])}
-    texts_b = {s["index"]: s["text"] for s in variant.get("only_b", [])}
+    texts_a = {s.index: s.text for s in variant.dropped}
+    texts_b = {s.index: s.text for s in variant.added}
     return [
-        f"  - conflict ({item['topic']}): dropped {_text(texts_a.get(item['a'], ''))} "
-        f"↔ added {_text(texts_b.get(item['b'], ''))}"
-        for item in variant.get("conflicts", [])
+        f"  - conflict ({item.topic}): dropped {_text(texts_a.get(item.a, ''))} "
+        f"↔ added {_text(texts_b.get(item.b, ''))}"
+        for item in variant.conflicts
     ]
 
 
@@ -242,10 +240,8 @@ def _escaped(piece: str) -> str:
     return piece[: len(piece) - len(piece.lstrip())] + md_text(core) + piece[len(piece.rstrip()) :] if core else piece
 
 
-def _text(item) -> str:
-    if isinstance(item, dict):
-        item = item.get("text", "")
-    return f"“{md_text(item)}”"
+def _text(text: str) -> str:
+    return f"“{md_text(text)}”"
 
 
 def _number(numbers: dict[str, int], article_id: str) -> str:

@@ -207,23 +207,23 @@ def _copy_groups(digest: EventDigest, by_id: dict[str, Article], numbers: dict[s
             continue
         versions = []
         for variant in digest.variants.get(group.id, []):
-            copy = by_id.get(variant.get("article_id"))
+            copy = by_id.get(variant.article_id)
             if copy is None:
                 continue
             changed = [
                 {
-                    "diff": word_diff(_text(change.get("a")), _text(change.get("b"))),
-                    "href": links.article(copy.id, (change.get("b") or {}).get("index")),
+                    "diff": word_diff(change.a.text, change.b.text),
+                    "href": links.article(copy.id, change.b.index),
                 }
-                for change in variant.get("changed", [])
+                for change in variant.changed
             ]
             versions.append(
                 {
                     "article": article_brief(copy, links, numbers.get(copy.id)),
                     "overlap": group.overlap.get(copy.id),
                     "changed": changed,
-                    "added": [_text(s) for s in variant.get("only_b", [])],
-                    "dropped": [_text(s) for s in variant.get("only_a", [])],
+                    "added": [sentence.text for sentence in variant.added],
+                    "dropped": [sentence.text for sentence in variant.dropped],
                 }
             )
         result.append(
@@ -319,12 +319,6 @@ def _as_list(value: Any) -> list[dict]:
         return []
     items = value if isinstance(value, list) else [value]
     return [item for item in items if isinstance(item, dict)]
-
-
-def _text(item: Any) -> str:
-    if isinstance(item, dict):
-        return str(item.get("text", ""))
-    return "" if item is None else str(item)
 
 
 def hit_pieces(snippet: str, open_mark: str, close_mark: str) -> list[tuple[bool, str]]:
