@@ -214,26 +214,40 @@ class StorylineIndex:
                 if not posting:
                     del self._postings[key]
 
-    def _profile(self, event_id: str) -> tuple | None:
-        """The sum of the event's articles' rows, per subspace (columns, values); None when some of its articles'
-        rows are gone (a closed event). Kept until the event changes."""
-        profile = self._profiles.get(event_id)
-        if profile is None:
-            members = [self._rows.get(a) for a in self._events[event_id].article_ids]
-            if any(row is None for row in members):
-                return None
-            profile = []
-            for k in range(len(SUBSPACES)):
-                columns = np.concatenate([row[k][0] for row in members])
-                values = np.concatenate([row[k][1] for row in members]).astype(np.float64)
-                unique, inverse = np.unique(columns, return_inverse=True)
-                profile.append((unique, np.bincount(inverse.ravel(), weights=values, minlength=len(unique))))
-            profile = self._profiles[event_id] = tuple(profile)
-        return profile
+    def _fill_profiles(self, event_ids: Sequence[str]) -> None:
+        """Compute the profiles of ``event_ids`` not kept yet: per subspace (columns, values), the sum of the event's
+        articles' rows, or none when some of its articles' rows are gone (a closed event). Kept until the event
+        changes. One sort per subspace for all of them: an update relinks thousands of events, and one small sort
+        each costs more than the sorting."""
+        todo = [
+            e
+            for e in dict.fromkeys(event_ids)
+            if e not in self._profiles and all(a in self._rows for a in self._events[e].article_ids)
+        ]
+        if not todo:
+            return
+        members = [self._rows[a] for e in todo for a in self._events[e].article_ids]
+        owners = np.repeat(np.arange(len(todo), dtype=np.int64), [len(self._events[e].article_ids) for e in todo])
+        profiles: list[list] = [[] for _ in todo]
+        for k in range(len(SUBSPACES)):
+            sizes = np.array([len(row[k][0]) for row in members], dtype=np.int64)
+            owner = np.repeat(owners, sizes)
+            columns = np.concatenate([row[k][0] for row in members]).astype(np.int64)
+            values = np.concatenate([row[k][1] for row in members]).astype(np.float64)
+            # One key per (event, column): the event in the high bits, the hashed column below.
+            unique, inverse = np.unique((owner << self.options.bits) | columns, return_inverse=True)
+            sums = np.bincount(inverse.ravel(), weights=values, minlength=len(unique))
+            bounds = np.searchsorted(unique >> self.options.bits, np.arange(len(todo) + 1))
+            column_of = unique & ((1 << self.options.bits) - 1)
+            for j in range(len(todo)):
+                profiles[j].append((column_of[bounds[j] : bounds[j + 1]], sums[bounds[j] : bounds[j + 1]]))
+        for event_id, profile in zip(todo, profiles):
+            self._profiles[event_id] = tuple(profile)
 
     def _vectors(self, event_ids: Sequence[str], idf: Mapping) -> list[sp.csr_matrix]:
         """Per subspace, the idf-weighted unit profiles of ``event_ids`` (all open), on the columns they use."""
-        profiles = [self._profile(e) for e in event_ids]
+        self._fill_profiles(event_ids)
+        profiles = [self._profiles[e] for e in event_ids]
         out = []
         for k, name in enumerate(SUBSPACES):
             sizes = np.array([len(p[k][0]) for p in profiles], dtype=np.int64)
@@ -253,6 +267,7 @@ class StorylineIndex:
             return
         options = self.options
         entities = SUBSPACES.index("entities")
+        relinked = []
         for event_id in event_ids:
             if event_id not in self._keys and event_id in self._links:
                 # A closed event changed (a late copy joined it): it keeps its links, and keeps no rows.
@@ -263,7 +278,10 @@ class StorylineIndex:
             for other in self._links.pop(event_id, set()):
                 self._links.get(other, set()).discard(event_id)
             self._unpost(event_id)
-            profile = self._profile(event_id)
+            relinked.append(event_id)
+        self._fill_profiles(relinked)
+        for event_id in relinked:
+            profile = self._profiles.get(event_id)
             if profile is None:
                 continue
             columns, values = profile[entities]
