@@ -23,6 +23,7 @@ from storyline.events.state_rows import load as load_event_rows
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
+from storyline.prepared import for_stored, prepared_batches
 from storyline.progress import Progress
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
@@ -46,15 +47,23 @@ class IngestReport:
 
 
 def ingest(
-    store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500, settings: Settings = DEFAULTS
+    store: Store,
+    items: Iterable[Article | Problem],
+    *,
+    batch_size: int = 500,
+    settings: Settings = DEFAULTS,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Store new articles and update copy groups and events incrementally, one transaction per batch.
 
     A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
+    ``engine`` sketches and featurizes the batches (a map step) while the indexes take in earlier ones.
     """
     report = IngestReport()
     copy_index = event_index = story_index = loaded = None  # loaded with the first new article
-    for batch in _batches(items, batch_size, report):
+    batches = _batches(items, batch_size, report)
+    for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
+        batch = prepared.articles
         with store.transaction():
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
@@ -65,12 +74,15 @@ def ingest(
             if copy_index is None or store.get_state(WRITE_MARK) != loaded:
                 copy_index, event_index, event_rows = _load_indexes(store, settings)
                 story_index = _storyline_index(store, event_index)
-            rows, changed_groups = copy_index.add(added)
+            bits = event_index.options.bits
+            sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
+            rows, changed_groups = copy_index.add(added, sketches=sketches)
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
             group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
             dated = _dated(added)
-            features = featurize(dated, bits=event_index.options.bits)  # once, for events and storylines
+            if features is None:  # once, for events and storylines
+                features = featurize(dated, bits=bits)
             changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
             store.put_events(changed_events)
             store.put_state_rows(EVENT_STATE, *event_rows.changes(event_index))  # the touched topics' rows only

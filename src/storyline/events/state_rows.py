@@ -202,7 +202,8 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
         raise ValueError("the saved event index has no meta row")
     meta, _ = unpack(by_kind["meta"][""])
     if not isinstance(meta, dict) or meta.get("version") != ROWS_VERSION:
-        raise ValueError(f"the saved event index has version {meta.get('version')}, this Storyline reads {ROWS_VERSION}")
+        version = meta.get("version") if isinstance(meta, dict) else None
+        raise ValueError(f"the saved event index has version {version}, this Storyline reads {ROWS_VERSION}")
     options = EventOptions.from_mapping(meta["options"])
     state = RowState()
     topics = TopicStream(options)
