@@ -12,6 +12,7 @@ is timed in a process of its own (the articles are loaded first; only ``summariz
 given ``--before REVISION``, with the code of that git revision too, so both sides are measured in the same run.
 
     PYTHONPATH=src python bench/scale.py --sizes 2000,10000 [--before REVISION] [--event-size N] [--keep DIR]
+    PYTHONPATH=src python bench/scale.py --sizes 10000 --before main --ingest-only before,local1,local2,ray
 """
 
 from __future__ import annotations
@@ -267,6 +268,52 @@ def measure(data: Path, total: int, folder: Path, env: dict, before_src: Path | 
     return runs, facts
 
 
+def ingest_variants(
+    data: Path, total: int, folder: Path, env: dict, before_src: Path | None, variants: list[str]
+) -> list[tuple[str, Run, Run, str]]:
+    """Ingest the stream, then the 1,000 more, once per variant: ``before`` (the code of ``--before``, as it runs
+    by default), ``local1``/``local2`` (this code, one or two processes), ``ray`` (this code on a local Ray
+    cluster). Returns (variant, ingest, ingest more, fingerprint of the resulting events and copy groups)."""
+    build_stream(data, total, folder)
+    out = []
+    for variant in variants:
+        if variant == "before" and before_src is None:
+            continue
+        code = before_src if variant == "before" else ROOT / "src"
+        variant_env = dict(env, PYTHONPATH=str(code))
+        cli = [sys.executable, "-m", "storyline.cli"]
+        extra = {"before": [], "local1": ["--workers", "1"], "local2": ["--workers", "2"], "ray": ["--engine", "ray"]}
+        db = ["--db", f"{variant}.db", "--quiet", *extra[variant]]
+        first = run(f"{variant} ingest", [*cli, "ingest", "stream", *db], folder, variant_env)
+        more = run(f"{variant} ingest {ADDED:,} more", [*cli, "ingest", "more", *db], folder, variant_env)
+        out.append((variant, first, more, store_fingerprint(folder / f"{variant}.db")))
+    return out
+
+
+def store_fingerprint(db: Path) -> str:
+    """A digest of a store's copy groups and events (membership and ids), to tell whether two runs agree."""
+    import hashlib
+
+    if not db.exists():
+        return "-"
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT article_id, group_id FROM copy_groups ORDER BY article_id").fetchall()
+        rows += connection.execute("SELECT article_id, event_id FROM event_members ORDER BY article_id").fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
+
+
+def report_ingest(total: int, results: list[tuple[str, Run, Run, str]]) -> None:
+    print(f"\n### {total:,} articles, then {ADDED:,} more: ingest only\n")
+    print("| code / engine | ingest wall s | ingest CPU s | peak MB | +1,000 wall s | +1,000 CPU s | events, copies |")
+    print("|---|---|---|---|---|---|---|")
+    for variant, first, more, fingerprint in results:
+        failed = "" if first.code == more.code == 0 else f" (exit {first.code}/{more.code}: {first.last_line})"
+        print(
+            f"| {variant}{failed} | {first.wall:.1f} | {first.cpu:.1f} | {first.peak_mb:,.0f} | {more.wall:.1f} | "
+            f"{more.cpu:.1f} | {fingerprint} |"
+        )
+
+
 def report_summaries(facts: dict) -> None:
     for mode, label in (("now", "this code"), ("before", f"the code of {facts.get('before', 'before')}")):
         s = facts.get(f"summary_{mode}")
@@ -334,6 +381,11 @@ def main(argv: list[str] | None = None) -> None:
         metavar="N",
         help="also summarize one event of N dev articles (all fused: the worst case); 0: skip",
     )
+    parser.add_argument(
+        "--ingest-only",
+        metavar="VARIANTS",
+        help="only ingest, once per variant, comma-separated: before (needs --before), local1, local2, ray",
+    )
     parser.add_argument("--summarize-event", metavar="EVENT_JSON", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.summarize_event:
@@ -357,6 +409,14 @@ def main(argv: list[str] | None = None) -> None:
         report_summaries(facts)
     for total in sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"storyline-scale-{total}-", dir=args.keep))
+        if args.ingest_only:
+            variants = [v.strip() for v in args.ingest_only.split(",") if v.strip()]
+            try:
+                report_ingest(total, ingest_variants(args.data, total, folder, env, before_src, variants))
+            finally:
+                if args.keep is None:
+                    shutil.rmtree(folder, ignore_errors=True)
+            continue
         try:
             results[total] = measure(args.data, total, folder, env, before_src)
             results[total][1]["before"] = args.before

@@ -16,9 +16,11 @@ from storyline.analysis import analysis_key
 from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
 from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
+from storyline.engine import Engine, InProcess
 from storyline.events import cluster_events
 from storyline.ingest import read_paths
 from storyline.ingest.limits import Limits
+from storyline.ingest.parallel import read_paths_with
 from storyline.model import (
     Article,
     CopyGroup,
@@ -81,15 +83,14 @@ def ingest(
     limits: Limits | None = None,
     settings: Settings = DEFAULTS,
     progress: bool = False,
+    engine: Engine | None = None,
 ) -> pipeline.IngestReport:
     """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
-    the terminal)."""
+    the terminal; ``engine``: what runs the reading, sketching and featurizing, one process by default)."""
+    engine = engine or InProcess()
     with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
-        return pipeline.ingest(
-            store,
-            counted(read_paths(paths, max_file_bytes=max_file_bytes, limits=limits), shown, Article),
-            settings=settings,
-        )
+        items = read_paths_with(engine, paths, max_file_bytes=max_file_bytes, limits=limits)
+        return pipeline.ingest(store, counted(items, shown, Article), settings=settings, engine=engine)
 
 
 def copy_groups(
@@ -181,6 +182,7 @@ def digest(
     settings: Settings = DEFAULTS,
     formats: Sequence[str] = ("markdown", "json"),
     progress: bool = False,
+    engine: Engine | None = None,
 ) -> DigestReport:
     """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
     static site readable from the file system) plus an index (``progress``: show it on the terminal). Pages of
@@ -199,10 +201,10 @@ def digest(
     prepare_output_folder(out)  # before any work: an unusable --out fails at once
     with open_store(db) as store:
         with Progress("articles read", enabled=progress) as shown:
-            items = read_paths(paths, max_file_bytes=max_file_bytes, limits=limits)
-            report = pipeline.ingest(store, counted(items, shown, Article), settings=settings)
+            items = read_paths_with(engine or InProcess(), paths, max_file_bytes=max_file_bytes, limits=limits)
+            report = pipeline.ingest(store, counted(items, shown, Article), settings=settings, engine=engine)
         with Progress("events analysed", enabled=progress) as shown:
-            digests = pipeline.digests(store, words=words, progress=shown)
+            digests = pipeline.digests(store, words=words, progress=shown, engine=engine)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
     file_of = _file_names(digests)

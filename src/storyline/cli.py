@@ -77,6 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _engine_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="where the map steps run (default: local)"
+    )
+    sub.add_argument("--workers", type=int, help="local processes (default: every CPU for large inputs, else one)")
+    sub.add_argument("--address", help="the Ray cluster to join (default: start one on this machine)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="storyline", description="Turn news articles into sourced event digests.")
     parser.add_argument("--config", help="TOML settings file (default: ./storyline.toml if present)")
@@ -119,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         example="storyline ingest examples/corpus --db news.db",
     )
     sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
+    _engine_options(sub)
 
     sub = command(
         "articles",
@@ -152,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to write, comma-separated: markdown, json, html (default: markdown,json)",
     )
     sub.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
+    _engine_options(sub)
 
     sub = command(
         "dedup",

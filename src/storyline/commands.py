@@ -31,14 +31,16 @@ def cmd_ingest(args) -> int:
     from storyline import api
     from storyline.progress import watched
 
-    report = api.ingest(
-        args.paths,
-        db=_db(args),
-        max_file_bytes=_max_bytes(args),
-        limits=_limits(args),
-        settings=args.settings,
-        progress=watched(args.quiet),
-    )
+    with _engine(args) as engine:
+        report = api.ingest(
+            args.paths,
+            db=_db(args),
+            max_file_bytes=_max_bytes(args),
+            limits=_limits(args),
+            settings=args.settings,
+            progress=watched(args.quiet),
+            engine=engine,
+        )
     _print_problems(report.problems)
     print(
         f"{report.read} articles read: {len(report.added)} stored, {report.already_stored} already in the store; "
@@ -46,6 +48,14 @@ def cmd_ingest(args) -> int:
         f"({printable(_db(args))})"
     )
     return EXIT_INPUT_FAILED if report.problems else EXIT_OK
+
+
+def _engine(args):
+    """The engine of ``--engine``, ``--workers`` and ``--address``, as a context that stops what it started."""
+    from storyline.engine.choose import command_engine
+
+    paths = getattr(args, "paths", ())
+    return command_engine(getattr(args, "engine", "local"), workers=args.workers, address=args.address, paths=paths)
 
 
 def cmd_articles(args) -> int:
@@ -63,17 +73,19 @@ def cmd_digest(args) -> int:
     from storyline.progress import watched
 
     words = args.words if args.words is not None else args.settings.summary_words
-    report = api.digest(
-        args.paths,
-        out=args.out,
-        db=_db(args),
-        words=words,
-        max_file_bytes=_max_bytes(args),
-        limits=_limits(args),
-        settings=args.settings,
-        formats=args.format,
-        progress=watched(args.quiet),
-    )
+    with _engine(args) as engine:
+        report = api.digest(
+            args.paths,
+            out=args.out,
+            db=_db(args),
+            words=words,
+            max_file_bytes=_max_bytes(args),
+            limits=_limits(args),
+            settings=args.settings,
+            formats=args.format,
+            progress=watched(args.quiet),
+            engine=engine,
+        )
     _print_problems(report.problems)
     print(
         f"Wrote {report.event_count} event digests from {report.article_count} articles to "

@@ -18,9 +18,12 @@ from storyline.config import DEFAULT_SUMMARY_WORDS, Settings
 from storyline.dedup import CopyIndex
 from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
+from storyline.events.state_rows import RowState
+from storyline.events.state_rows import load as load_event_rows
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
+from storyline.prepared import for_stored, prepared_batches
 from storyline.progress import Progress
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
@@ -44,15 +47,23 @@ class IngestReport:
 
 
 def ingest(
-    store: Store, items: Iterable[Article | Problem], *, batch_size: int = 500, settings: Settings = DEFAULTS
+    store: Store,
+    items: Iterable[Article | Problem],
+    *,
+    batch_size: int = 500,
+    settings: Settings = DEFAULTS,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Store new articles and update copy groups and events incrementally, one transaction per batch.
 
     A store keeps the event options it was built with; ``settings.events`` apply to a new store and to a rebuild.
+    ``engine`` sketches and featurizes the batches (a map step) while the indexes take in earlier ones.
     """
     report = IngestReport()
     copy_index = event_index = story_index = loaded = None  # loaded with the first new article
-    for batch in _batches(items, batch_size, report):
+    batches = _batches(items, batch_size, report)
+    for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
+        batch = prepared.articles
         with store.transaction():
             added = store.add_articles(batch)
             report.already_stored += len(batch) - len(added)
@@ -61,17 +72,20 @@ def ingest(
             # Nothing new, nothing loaded. Another process may have written since the indexes were loaded: reload
             # them inside the write transaction, so neither process's copies or events are lost.
             if copy_index is None or store.get_state(WRITE_MARK) != loaded:
-                copy_index, event_index = _load_indexes(store, settings)
+                copy_index, event_index, event_rows = _load_indexes(store, settings)
                 story_index = _storyline_index(store, event_index)
-            rows, changed_groups = copy_index.add(added)
+            bits = event_index.options.bits
+            sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
+            rows, changed_groups = copy_index.add(added, sketches=sketches)
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
             group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
             dated = _dated(added)
-            features = featurize(dated, bits=event_index.options.bits)  # once, for events and storylines
+            if features is None:  # once, for events and storylines
+                features = featurize(dated, bits=bits)
             changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
             store.put_events(changed_events)
-            store.put_state(EVENT_STATE, event_index.to_state())
+            store.put_state_rows(EVENT_STATE, *event_rows.changes(event_index))  # the touched topics' rows only
             changed_stories = story_index.update(changed_events, dated, idf=event_index.idf(), features=features)
             store.put_storylines(changed_stories)
             store.put_state(STORYLINE_STATE, story_index.to_state())
@@ -92,7 +106,9 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         store.put_copy_groups(groups)
         event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups(), **settings.events)
         store.replace_all_events(event_index.events())
-        store.put_state(EVENT_STATE, event_index.to_state())  # later ingests continue from the rebuilt events
+        store.clear_state_rows(EVENT_STATE)  # later ingests continue from the rebuilt events
+        store.delete_state(EVENT_STATE)
+        store.put_state_rows(EVENT_STATE, *RowState().changes(event_index))
         story_index = StorylineIndex()
         story_index.update(event_index.events(), articles, idf=event_index.idf())
         store.replace_all_storylines(story_index.storylines())
@@ -175,12 +191,16 @@ def _cache_analysis(store: Store, event_id: str, fingerprint: str, data: dict) -
         store.set_busy_timeout(BUSY_TIMEOUT)
 
 
-def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventIndex]:
-    """The stored copy index and event state; damaged ones are a StoreError that says how to recover."""
+def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventIndex, RowState]:
+    """The stored copy index and event index (and what the store holds of the latter); damaged ones are a
+    StoreError that says how to recover. A store that kept the event index as one saved state gets it as rows."""
     try:
         copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
-        state = store.get_state(EVENT_STATE)
-        return copy_index, (EventIndex.from_state(state) if state else EventIndex(**settings.events))
+        loaded = load_event_rows(store.state_rows(EVENT_STATE))
+        if loaded is not None:
+            return copy_index, *loaded
+        blob = store.get_state(EVENT_STATE)
+        event_index = EventIndex.from_state(blob) if blob else EventIndex(**settings.events)
     except StoreError:
         raise
     except Exception as error:  # BadZipFile, ValueError, KeyError...: whatever a damaged saved state raises
@@ -188,6 +208,12 @@ def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventInd
             f"{store.path}: the saved copy or event index cannot be read ({type(error).__name__}: "
             f"{str(error)[:120]}); run 'storyline rebuild' to recompute it"
         ) from None
+    rows = RowState()
+    if blob:
+        with store.transaction():  # the old single state becomes rows, in one step
+            store.put_state_rows(EVENT_STATE, *rows.changes(event_index))
+            store.delete_state(EVENT_STATE)
+    return copy_index, event_index, rows
 
 
 def _mark_write(store: Store) -> bytes:

@@ -181,7 +181,7 @@ def test_a_damaged_event_state_says_to_rebuild(tmp_path, capsys):
     write_jsonl(tmp_path / "b.jsonl", synthetic(3, seed=2, prefix="b"))
     assert run(capsys, "ingest", tmp_path / "a.jsonl", "--db", db)[0] == 0
     with sqlite3.connect(db) as connection:
-        connection.execute("UPDATE state SET data = ? WHERE key = 'events'", (b"PK\x03\x04 damaged",))
+        connection.execute("UPDATE state_rows SET data = ? WHERE kind = 'events' AND key = 'meta'", (b"damaged",))
     code, _, err = run(capsys, "ingest", tmp_path / "b.jsonl", "--db", db)
     assert code == 2 and "store.db" in err and "storyline rebuild" in err and "internal error" not in err
     assert run(capsys, "rebuild", "--db", db)[0] == 0

@@ -84,10 +84,13 @@ class CopyIndex:
     def _settings(self) -> tuple:
         return (SHINGLE_WORDS, BAND_ROWS, NUM_PERM, round(self.threshold, 6), self.min_words)
 
-    def add(self, articles: Sequence[Article]) -> tuple[list[tuple[str, bytes]], list[CopyGroup]]:
+    def add(
+        self, articles: Sequence[Article], *, sketches: Sketches | None = None
+    ) -> tuple[list[tuple[str, bytes]], list[CopyGroup]]:
         """Index new articles; return (their rows to persist, groups whose membership or canonical changed).
 
-        Each returned group supersedes any earlier group that held one of its articles.
+        Each returned group supersedes any earlier group that held one of its articles. ``sketches``: the
+        articles' ``sketch_texts`` (this index's ``min_words``) when the caller made them already.
         Raises ``ValueError`` for an article id given twice or already indexed.
         """
         seen: set[str] = set()
@@ -101,7 +104,12 @@ class CopyIndex:
         rows: list[tuple[str, bytes]] = []
         pending: list[Sketches] = []
         done = 0
-        chunks = sketch_chunks([a.text for a in articles], self.min_words, self.engine)
+        if sketches is not None and len(sketches) != len(articles):
+            raise ValueError("sketches must have one entry per article")
+        if sketches is None:
+            chunks = sketch_chunks([a.text for a in articles], self.min_words, self.engine)
+        else:
+            chunks = [sketches]
         for sketches in itertools.chain(chunks, [None]):
             if sketches is not None:
                 pending.append(sketches)

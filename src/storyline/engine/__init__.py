@@ -9,8 +9,9 @@ A stage is plain functions over the ``storyline.model`` dataclasses, of two kind
   (``EventIndex.add``), the store's writes.
 
 An ``Engine`` runs a map step over many items and gives the results back in input order, so a reduce step sees the
-same sequence whatever runs the map: ``InProcess`` here, ``LocalPool`` over local processes, later a distributed
-engine with the same ``map``. Results never depend on the engine (a test compares them).
+same sequence whatever runs the map: ``InProcess`` here, ``LocalPool`` over local processes, ``RayEngine``
+(``storyline.engine.distributed``, the optional extra ``ray``) over a Ray cluster. Results never depend on the
+engine (tests compare them).
 """
 
 from storyline.engine.base import Engine, InProcess, engine_for

@@ -71,9 +71,12 @@ class EventRecord:
     last_seen: float = UNKNOWN  # the stream day the event was last touched (keeps undated events open)
     headlines: dict[str, list] = field(default_factory=dict)  # headline -> [count, is_title, hashed columns]
     title: str = ""
+    # Whether the store's row of this record is up to date (every change clears it; see ``events.state_rows``).
+    saved: bool = field(default=False, compare=False, repr=False)
 
     def note(self, entry: Entry, stream_day: float) -> None:
         """Count ``entry`` in: its id, outlet, dates and headline (``stream_day``: the newest day seen so far)."""
+        self.saved = False
         self.article_ids.append(entry.id)
         if entry.outlet and entry.outlet not in self.outlets:
             self.outlets.append(entry.outlet)
@@ -92,6 +95,7 @@ class EventRecord:
 
     def choose_title(self, title_idf: Idf) -> None:
         """The headline closest to the event's headline centroid; real titles before substitutes."""
+        self.saved = False
         candidates = self.headlines
         if not candidates:
             self.title = ""
@@ -111,6 +115,7 @@ class EventRecord:
 
     def absorb(self, other: EventRecord) -> None:
         """Take in every article of ``other`` (two events found to hold one story's copies become one)."""
+        self.saved = False
         self.article_ids.extend(other.article_ids)
         self.outlets.extend(outlet for outlet in other.outlets if outlet not in self.outlets)
         self.start, self.end = nanmin(self.start, other.start), nanmax(self.end, other.end)
@@ -144,7 +149,7 @@ class EventRecord:
         return nanmin(self.start, self.ingest_start)
 
     def to_json(self) -> dict:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}  # shallow: JSON only reads it
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "saved"}  # shallow: JSON reads it
         for key in _DAY_FIELDS:
             data[key] = None if math.isnan(data[key]) else data[key]
         return data

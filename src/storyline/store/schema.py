@@ -41,4 +41,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX storyline_members_by_storyline ON storyline_members (storyline_id);
     """,
+    """
+    -- an incremental index's state as keyed rows, each rewritten only when what it holds changes
+    CREATE TABLE IF NOT EXISTS state_rows (
+        kind TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) WITHOUT ROWID;
+    """,
 )

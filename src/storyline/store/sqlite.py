@@ -246,6 +246,26 @@ class Store:
         self._require_transaction()
         self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, data))
 
+    def state_rows(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        """The keyed rows of an index's state (see ``put_state_rows``)."""
+        yield from self._db.execute("SELECT key, data FROM state_rows WHERE kind = ?", (kind,))
+
+    def put_state_rows(self, kind: str, rows: dict[str, bytes], gone: Iterable[str] = ()) -> None:
+        """Write ``rows`` (key -> data) of an index's state and delete its rows ``gone``."""
+        self._require_transaction()
+        self._db.executemany("DELETE FROM state_rows WHERE kind = ? AND key = ?", ((kind, key) for key in gone))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO state_rows VALUES (?, ?, ?)", ((kind, key, data) for key, data in rows.items())
+        )
+
+    def clear_state_rows(self, kind: str) -> None:
+        self._require_transaction()
+        self._db.execute("DELETE FROM state_rows WHERE kind = ?", (kind,))
+
+    def delete_state(self, key: str) -> None:
+        self._require_transaction()
+        self._db.execute("DELETE FROM state WHERE key = ?", (key,))
+
     # Copy groups
 
     def put_copy_groups(self, groups: Iterable[CopyGroup]) -> None:

@@ -1,0 +1,63 @@
+"""The engine a command runs its map steps on, from its options: one process, a local pool or Ray."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from storyline.engine.base import Engine, InProcess
+
+ENGINES = ("local", "ray")
+# Inputs smaller than this are read in one process when the number of workers is not given: starting processes
+# would cost more than they save.
+POOL_MIN_INPUT_BYTES = 4_000_000
+
+
+def command_engine(
+    name: str = "local", *, workers: int | None = None, address: str | None = None, paths: Iterable = ()
+) -> AbstractContextManager[Engine]:
+    """The engine, as a context that stops what it started. ``workers`` (local): processes, the caller's own
+    included; None: every CPU when the inputs ``paths`` are large, else one process."""
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be >= 1, got {workers}")
+    if name == "ray":
+        from storyline.engine.distributed import RayEngine
+
+        return RayEngine(address)
+    if address is not None:
+        raise ValueError("--address is for the Ray engine (--engine ray)")
+    if workers is None:
+        workers = (os.cpu_count() or 1) if input_bytes(paths, POOL_MIN_INPUT_BYTES) >= POOL_MIN_INPUT_BYTES else 1
+    if workers == 1:
+        return nullcontext(InProcess())
+    from storyline.engine.pool import LocalPool
+
+    return LocalPool(workers, caller_maps=False)
+
+
+def input_bytes(paths: Iterable, enough: int) -> int:
+    """The size of the files under ``paths``, counted until it reaches ``enough``."""
+    total = 0
+    for path in paths:
+        if str(path) == "-":
+            continue
+        try:
+            target = Path(path)
+            if target.is_file():
+                total += target.stat().st_size
+            elif target.is_dir():
+                for root, folders, names in os.walk(target):
+                    folders[:] = [f for f in folders if not f.startswith(".")]
+                    for name in names:
+                        total += (Path(root) / name).stat().st_size
+                        if total >= enough:
+                            return total
+        except (OSError, ValueError):
+            continue  # reading it will say what is wrong
+        if total >= enough:
+            return total
+    return total

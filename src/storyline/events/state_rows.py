@@ -1,0 +1,281 @@
+"""An event index kept in the store as rows, each rewritten only when what it holds changes.
+
+One row per topic and per event record, per open topic's centroid, member list and events, per article kept for
+splitting, and per copy-group mapping; document frequencies as a log of the columns each batch changed (folded
+into one row now and then). Saving after a batch writes the rows of the topics, events and copy groups the batch
+touched, so its cost follows the new articles, not the size of the store; nothing is compressed.
+
+``RowState`` remembers what the store holds (a snapshot of the small mappings, the records' ``saved`` flags) and
+gives the rows to write and to delete after each batch.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import numpy as np
+import scipy.sparse as sp
+
+from storyline.events.copies import CopyKeys
+from storyline.events.days import UNKNOWN
+from storyline.events.index import EventIndex
+from storyline.events.layer import EventLayer
+from storyline.events.options import EventOptions
+from storyline.events.records import EventRecord, Member
+from storyline.events.topics import TopicStream
+from storyline.features import SUBSPACES
+
+ROWS_VERSION = 1
+_DF_LOG_LIMIT = 64  # document-frequency changes kept as separate rows before they are folded into one
+_HEAD = struct.Struct("<I")
+# Mappings of the index saved one row per key: row prefix -> how to reach the mapping in an index.
+_MAPPINGS = ("topic-group", "copy-event", "copy-key", "key-group", "key-merged")
+
+
+def pack(head: object, arrays: Iterable[np.ndarray] = ()) -> bytes:
+    """JSON ``head`` and raw arrays (their dtypes and lengths in the head), in one byte string."""
+    arrays = list(arrays)
+    text = json.dumps({"h": head, "a": [[a.dtype.str, len(a)] for a in arrays]}).encode("utf-8")
+    return b"".join([_HEAD.pack(len(text)), text, *(np.ascontiguousarray(a).tobytes() for a in arrays)])
+
+
+def unpack(data: bytes) -> tuple[object, list[np.ndarray]]:
+    (size,) = _HEAD.unpack_from(data, 0)
+    meta = json.loads(bytes(data[_HEAD.size : _HEAD.size + size]).decode("utf-8"))
+    offset, arrays = _HEAD.size + size, []
+    for dtype, length in meta["a"]:
+        array = np.frombuffer(data, dtype=dtype, count=length, offset=offset)
+        arrays.append(array)
+        offset += array.nbytes
+    return meta["h"], arrays
+
+
+def _day(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def _undo_day(value: float | None) -> float:
+    return UNKNOWN if value is None else value
+
+
+class RowState:
+    """What the store holds of one event index; ``changes`` gives the rows to bring the store up to date."""
+
+    def __init__(self) -> None:
+        self.open: list[int] = []
+        self.df = {name: None for name in SUBSPACES}
+        self.df_rows = 0
+        self.members: dict[int, tuple[str, ...]] = {}
+        self.member_group: dict[str, str | None] = {}
+        self.topic_events: dict[int, tuple[int, ...]] = {}
+        self.mappings: dict[str, dict] = {name: {} for name in _MAPPINGS}
+
+    def changes(self, index: EventIndex) -> tuple[dict[str, bytes], list[str]]:
+        """(rows to write by key, keys to delete) since the last call, or everything on a fresh ``RowState``."""
+        topics, layer, copies = index._topics, index._layer, index._copies
+        put: dict[str, bytes] = {}
+        gone: list[str] = []
+        open_now = set(topics.open)
+        column = {record: c for c, record in enumerate(topics.open)}
+        for i, record in enumerate(topics.records):
+            if not record.saved:
+                put[f"topic:{i}"] = pack(record.to_json())
+                if i in column:
+                    put[f"centroid:{i}"] = _centroid_row(topics, column[i])
+                record.saved = True
+        gone += [f"centroid:{i}" for i in self.open if i not in open_now]
+        self.open = list(topics.open)
+        self._df_changes(topics, put, gone)
+        if layer is not None:
+            for i, record in enumerate(layer.records):
+                if not record.saved:
+                    put[f"event:{i}"] = pack(record.to_json())
+                    record.saved = True
+            self._layer_changes(layer, put, gone)
+        for name, current in _mappings_of(topics, layer, copies).items():
+            saved = self.mappings[name]
+            for key, value in current.items():
+                now = len(value) if name == "copy-key" else value
+                if saved.get(key, _MISSING) != now:
+                    put[f"{name}:{key}"] = pack(value)
+                    saved[key] = now
+            for key in [key for key in saved if key not in current]:
+                del saved[key]
+                gone.append(f"{name}:{key}")
+        put["meta"] = pack(
+            {
+                "version": ROWS_VERSION,
+                "options": asdict(index.options),
+                "n_docs": topics.n_docs,
+                "stream_day": _day(topics.stream_day),
+                "open": topics.open,
+                "topics": len(topics.records),
+                "events": len(layer.records) if layer is not None else 0,
+                "df_rows": self.df_rows,
+            }
+        )
+        return put, gone
+
+    def _df_changes(self, topics: TopicStream, put: dict[str, bytes], gone: list[str]) -> None:
+        """The document frequencies of the columns that changed, as one more row of the log (all of them, as its
+        first row, when the log is long)."""
+        fold = self.df_rows >= _DF_LOG_LIMIT or any(self.df[name] is None for name in SUBSPACES)
+        arrays = []
+        for name in SUBSPACES:
+            df = topics.df[name]
+            changed = np.flatnonzero(df) if fold else np.flatnonzero(df != self.df[name])
+            arrays += [changed.astype(np.int32), df[changed].astype(np.int32)]
+            self.df[name] = df.copy()
+        if fold:
+            gone += [f"df:{k}" for k in range(1, self.df_rows)]
+            self.df_rows = 0
+        elif not any(len(a) for a in arrays):
+            return
+        put[f"df:{self.df_rows}"] = pack(None, arrays)
+        self.df_rows += 1
+
+    def _layer_changes(self, layer: EventLayer, put: dict[str, bytes], gone: list[str]) -> None:
+        groups_now: dict[str, str | None] = {}
+        for topic, members in layer.members.items():
+            ids = tuple(member.id for member in members)
+            if self.members.get(topic) != ids:
+                put[f"members:{topic}"] = pack(list(ids))
+            for member in members:
+                groups_now[member.id] = member.group
+                if self.member_group.get(member.id, _MISSING) != member.group:
+                    put[f"member:{member.id}"] = _member_row(member)
+        gone += [f"members:{topic}" for topic in self.members if topic not in layer.members]
+        gone += [f"member:{article_id}" for article_id in self.member_group if article_id not in groups_now]
+        self.members = {topic: tuple(m.id for m in members) for topic, members in layer.members.items()}
+        self.member_group = groups_now
+        for topic, records in layer.topic_events.items():
+            if self.topic_events.get(topic) != tuple(records):
+                put[f"topic-events:{topic}"] = pack(list(records))
+        gone += [f"topic-events:{topic}" for topic in self.topic_events if topic not in layer.topic_events]
+        self.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
+
+
+_MISSING = object()
+
+
+def _mappings_of(topics: TopicStream, layer: EventLayer | None, copies: CopyKeys) -> dict[str, dict]:
+    return {
+        "topic-group": topics.topic_of_copy_group,
+        "copy-event": layer.copy_event if layer is not None else {},
+        "copy-key": copies.articles,
+        "key-group": copies.key_of_group,
+        "key-merged": copies.merged_into,
+    }
+
+
+def _centroid_row(topics: TopicStream, column: int) -> bytes:
+    arrays = []
+    for name in SUBSPACES:
+        matrix = topics.centroids[name]
+        span = slice(matrix.indptr[column], matrix.indptr[column + 1])
+        arrays += [matrix.indices[span].astype(np.int32), matrix.data[span].astype(np.float64)]
+    return pack(None, arrays)
+
+
+def _member_row(member: Member) -> bytes:
+    head = [member.outlet, _day(member.day), member.known, member.group, member.headline, member.has_title]
+    head.append(member.language)
+    arrays = [part for columns, values in member.rows for part in (columns, values)]
+    return pack(head, arrays)
+
+
+def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | None:
+    """The index saved as ``rows`` (key, data) and what the store holds of it; None when there are none.
+
+    ValueError when the rows are not a saved index of this version."""
+    by_kind: dict[str, dict[str, bytes]] = {}
+    for key, data in rows:
+        kind, _, name = key.partition(":")
+        by_kind.setdefault(kind, {})[name] = data
+    if not by_kind:
+        return None
+    if "meta" not in by_kind:
+        raise ValueError("the saved event index has no meta row")
+    meta, _ = unpack(by_kind["meta"][""])
+    if not isinstance(meta, dict) or meta.get("version") != ROWS_VERSION:
+        version = meta.get("version") if isinstance(meta, dict) else None
+        raise ValueError(f"the saved event index has version {version}, this Storyline reads {ROWS_VERSION}")
+    options = EventOptions.from_mapping(meta["options"])
+    state = RowState()
+    topics = TopicStream(options)
+    topics.n_docs, topics.stream_day = meta["n_docs"], _undo_day(meta["stream_day"])
+    topics.open = list(meta["open"])
+    topics.records = _records(by_kind.get("topic", {}), meta["topics"])
+    topics.topic_of_article = {a: i for i, r in enumerate(topics.records) for a in r.article_ids}
+    _load_df(topics, by_kind.get("df", {}), meta["df_rows"], state)
+    _load_centroids(topics, by_kind.get("centroid", {}))
+    layer = None
+    if options.two_level:
+        layer = EventLayer(options)
+        layer.records = _records(by_kind.get("event", {}), meta["events"])
+        layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
+        layer.topic_events = {int(t): list(unpack(data)[0]) for t, data in by_kind.get("topic-events", {}).items()}
+        member_rows = by_kind.get("member", {})
+        for topic, data in by_kind.get("members", {}).items():
+            layer.members[int(topic)] = [_member(article_id, member_rows[article_id]) for article_id in unpack(data)[0]]
+        state.members = {topic: tuple(m.id for m in members) for topic, members in layer.members.items()}
+        state.member_group = {m.id: m.group for members in layer.members.values() for m in members}
+        state.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
+    copies = CopyKeys()
+    loaded = {name: {key: unpack(data)[0] for key, data in by_kind.get(name, {}).items()} for name in _MAPPINGS}
+    topics.topic_of_copy_group = loaded["topic-group"]
+    copies.articles = loaded["copy-key"]
+    copies.key_of_group, copies.merged_into = loaded["key-group"], loaded["key-merged"]
+    copies._key_of_article = {a: key for key, articles in copies.articles.items() for a in articles}
+    if layer is not None:
+        layer.copy_event = loaded["copy-event"]
+    for name, current in _mappings_of(topics, layer, copies).items():
+        state.mappings[name] = {key: len(v) if name == "copy-key" else v for key, v in current.items()}
+    state.open = list(topics.open)
+    return EventIndex._of(options, topics, layer, copies), state
+
+
+def _records(rows: dict[str, bytes], count: int) -> list[EventRecord]:
+    records = []
+    for i in range(count):
+        record = EventRecord.from_json(unpack(rows[str(i)])[0])
+        record.saved = True
+        records.append(record)
+    return records
+
+
+def _load_df(topics: TopicStream, rows: dict[str, bytes], count: int, state: RowState) -> None:
+    for k in range(count):
+        _, arrays = unpack(rows[str(k)])
+        for j, name in enumerate(SUBSPACES):
+            topics.df[name][arrays[2 * j]] = arrays[2 * j + 1]
+    state.df = {name: topics.df[name].copy() for name in SUBSPACES}
+    state.df_rows = count
+
+
+def _load_centroids(topics: TopicStream, rows: dict[str, bytes]) -> None:
+    size = 1 << topics.options.bits
+    parts = [unpack(rows[str(record)])[1] for record in topics.open]
+    for j, name in enumerate(SUBSPACES):
+        columns = [arrays[2 * j] for arrays in parts]
+        values = [arrays[2 * j + 1] for arrays in parts]
+        indptr = np.concatenate([[0], np.cumsum([len(c) for c in columns], dtype=np.int64)])
+        topics.centroids[name] = sp.csr_matrix(
+            (
+                np.concatenate(values) if values else np.zeros(0),
+                np.concatenate(columns) if columns else np.zeros(0, np.int32),
+                indptr,
+            ),
+            shape=(len(topics.open), size),
+        )
+
+
+def _member(article_id: str, data: bytes) -> Member:
+    head, arrays = unpack(data)
+    outlet, day, known, group, headline, has_title, language = head
+    rows = tuple((arrays[2 * k], arrays[2 * k + 1]) for k in range(len(SUBSPACES)))
+    return Member(article_id, outlet, _undo_day(day), known, group, headline, has_title, language, rows)

@@ -1,0 +1,91 @@
+"""The event index kept as rows: the same events whether a stream comes in one command or many, an old store's
+single saved state taken over, and a batch rewriting only the rows it touched."""
+
+import sqlite3
+
+import pytest
+
+from storyline import pipeline
+from storyline.events.state_rows import load
+from storyline.ingest import read_paths
+from storyline.model import Article
+from storyline.store import Store
+from tests.scale_stream import stream_records
+
+
+@pytest.fixture(scope="module")
+def stream() -> list[Article]:
+    records = stream_records(600, seed=3)
+    return [Article(**record) for record in records]
+
+
+def outcome(store: Store) -> tuple:
+    return (
+        [(g.id, g.article_ids, g.canonical) for g in store.copy_groups()],
+        [(e.id, e.title, e.start, e.end, e.article_ids, e.outlets) for e in store.events()],
+        [(s.id, s.title, s.event_ids) for s in store.storylines()],
+    )
+
+
+@pytest.fixture(scope="module")
+def in_one_command(stream, tmp_path_factory) -> tuple:
+    with Store(tmp_path_factory.mktemp("one") / "s.db") as store:
+        pipeline.ingest(store, stream, batch_size=100)
+        return outcome(store)
+
+
+def test_many_commands_give_the_events_of_one(stream, in_one_command, tmp_path):
+    path = tmp_path / "s.db"
+    for begin in range(0, len(stream), 200):  # each command loads the index from its rows
+        with Store(path) as store:
+            pipeline.ingest(store, stream[begin : begin + 200], batch_size=100)
+    with Store(path) as store:
+        assert outcome(store) == in_one_command
+        assert store.get_state(pipeline.EVENT_STATE) is None  # no whole-state blob
+    copies = [g for g in in_one_command[0] if len(g[1]) > 1]
+    assert copies and max(len(e[4]) for e in in_one_command[1]) >= 100  # copies and a big event were there
+
+
+def test_an_old_store_with_one_saved_state_is_taken_over(stream, in_one_command, tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        pipeline.ingest(store, stream[:400], batch_size=100)
+        index, _ = load(store.state_rows(pipeline.EVENT_STATE))
+        blob = index.to_state()
+    with sqlite3.connect(path) as db:  # as a store written before the rows existed
+        db.execute("DROP TABLE state_rows")
+        db.execute("INSERT INTO state VALUES ('events', ?)", (blob,))
+        db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        pipeline.ingest(store, stream[400:], batch_size=100)
+        assert outcome(store) == in_one_command
+        assert store.get_state(pipeline.EVENT_STATE) is None
+
+
+def test_a_batch_rewrites_only_the_rows_it_touched(stream, tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, stream[:580], batch_size=100)
+        index, rows = load(store.state_rows(pipeline.EVENT_STATE))
+        total = sum(1 for _ in store.state_rows(pipeline.EVENT_STATE))
+    index.add(stream[580:])
+    written, deleted = rows.changes(index)
+    assert 0 < len(written) < total / 10 and len(deleted) < total / 10
+    assert rows.changes(index) == ({"meta": written["meta"]}, [])  # nothing changed since: the meta row only
+
+
+def test_a_rebuild_replaces_the_rows(stream, in_one_command, tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, stream[:300], batch_size=100)
+        pipeline.rebuild(store)
+        rebuilt = load(store.state_rows(pipeline.EVENT_STATE))[0].events()
+        stored = store.events()
+        assert sorted(sorted(e.article_ids) for e in rebuilt) == sorted(sorted(e.article_ids) for e in stored)
+        pipeline.ingest(store, stream[300:], batch_size=100)  # and ingest goes on from them
+        assert sorted(a for e in store.events() for a in e.article_ids) == sorted(a.id for a in stream)
+
+
+def test_read_paths_stream_is_the_stream(tmp_path):
+    from tests.scale_stream import write_stream
+
+    folder = write_stream(tmp_path / "s", 120, shard=50)
+    assert [a.id for a in read_paths([folder])] == [r["id"] for r in stream_records(120)]
