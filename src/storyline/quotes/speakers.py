@@ -135,6 +135,13 @@ _SENTENCE_WORDS = {
     "where",
     "who",
 }
+# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
+_NOT_FIRST_NAMES = set(
+    """
+    follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
+    many some several most all both each every other another former late top senior
+    """.split()
+)
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 
@@ -194,15 +201,21 @@ class ArticleNames:
         for match in _CAPITALISED_NAME.finditer(text):
             start, end = match.span()
             words = match.group().split()
-            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS):
+            stop = next(  # "Virginia. The National ...": a sentence ends inside the match
+                (i for i, w in enumerate(words[:-1]) if w.endswith(".") and w[:-1].lower() not in HONORIFICS), None
+            )
+            if stop is not None:
+                start += len(" ".join(words[: stop + 1])) + 1
+                words = words[stop + 1 :]
+            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS | _NOT_FIRST_NAMES):
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 or any(a < end and start < b for a, b in taken) or words[-1] in _NOT_SURNAMES:
                 continue
             if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end : end + 8]):  # "Kestrel Valley Fire and Rescue"
                 continue
-            surname_alone = re.search(
-                r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b", text[end:]
+            surname_alone = any(
+                not text.endswith(words[-2] + " ", 0, at) for at in phrase_positions(text, words[-1], end)
             )
             pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end : end + 400])
             speaks = _SPEAKS_NEXT.match(text, end)
@@ -268,19 +281,21 @@ class ArticleNames:
 
     def _person_positions(self) -> list[tuple[int, Name]]:
         """Every place a person is named, found by searching the whole text for their names."""
-        positions = []
+        by_form: dict[str, list[Name]] = {}
         for name in self.names:
-            if name.kind != "person":
-                continue
-            forms = sorted({v for v in name.variants} | {v.split()[-1] for v in name.variants}, key=len, reverse=True)
-            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-            positions += [
-                (match.start(), name)
-                for match in pattern.finditer(self.text)
-                if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
-            ]
-        positions.sort(key=lambda item: item[0])
-        return positions
+            if name.kind == "person":
+                for form in {v for v in name.variants} | {v.split()[-1] for v in name.variants}:
+                    by_form.setdefault(form, []).append(name)
+        if not by_form:
+            return []
+        # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_form, key=len, reverse=True))) + r")\b")
+        return [
+            (match.start(), name)
+            for match in pattern.finditer(self.text)
+            if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
+            for name in by_form[match.group()]
+        ]
 
     def person_mentions(self, name: Name) -> int:
         return sum(1 for _, other in self._positions if other is name)
@@ -293,6 +308,9 @@ class ArticleNames:
             if not (start <= a and b <= end):
                 continue
             if heads_only and (self.text[b : b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
+                continue
+            if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
+                found.insert(0, name)  # "The head of the PAC backing Jeb Bush, Mike Murphy": the name the span ends on
                 continue
             found.append(name)
         return found
@@ -312,19 +330,38 @@ class ArticleNames:
         return best[1] if best else None
 
     def with_role(self, word: str, at: int) -> Name | None:
-        """The person last named before ``at`` whose role holds ``word`` ("minister")."""
+        """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
+        campaign" is not "the campaign manager"."""
         candidates = [
-            n for n in self.names if n.kind == "person" and any(word in role.lower().split() for role in n.roles)
+            n
+            for n in self.names
+            if n.kind == "person" and any(_head_noun(role) == word and not _qualified(role) for role in n.roles)
         ]
         if not candidates:
             return None
-        before = [n for n in candidates if n.first < at]
-        return max(before or candidates, key=lambda n: n.first)
+        last_before = {id(n): a for a, n in self._positions if a < at}
+        before = [n for n in candidates if id(n) in last_before]
+        return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:
+    """Where ``phrase`` occurs in ``text`` from ``start`` as whole words (plain string search, no regex to build)."""
+    found, at = [], text.find(phrase, start)
+    while at >= 0 and phrase:
+        after = at + len(phrase)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (after >= len(text) or not _is_word_char(text[after])):
+            found.append(at)
+        at = text.find(phrase, at + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
@@ -367,6 +404,8 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         return span, other.fullest, None
     words = span.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+        if words[0].lower() == "the":  # "The National Rifle Association"
+            return span, clean_name(span, "organisation"), None
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
@@ -406,6 +445,12 @@ def _role_in_span(span: str, person: Name) -> str | None:
             return " ".join(words).strip(" ,")
         return None
     return None
+
+
+def _qualified(role: str) -> bool:
+    """ "Vice President", "former minister": a role that is not the plain role its head noun names."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", role)]
+    return any(w in ("vice", "deputy", "assistant", "former", "ex", "acting") for w in words)
 
 
 def _head_noun(span: str) -> str | None:
