@@ -310,6 +310,8 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         cue, speaker = _cue(doc, token)
         if cue is None:
             continue
+        if speaker is not None and in_quote(speaker):  # the parser took the quotation for the subject
+            speaker = _name_before(doc, token, in_quote)
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
         if full and not full_taken and speaker is not None:
             found.append(_quote_found(text, unit, full, cue, speaker_span))
@@ -358,6 +360,17 @@ def _named_after(text: str, unit: _Unit, full: list[QuoteSpan]) -> tuple[tuple[i
         if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
             continue
         return match.span("name"), match.group("cue")
+    return None
+
+
+def _name_before(doc, verb, in_quote):
+    """ '“...,” Quillon, 58, told': the first name or pronoun between the quotation and the verb."""
+    for token in doc[: verb.i]:
+        if in_quote(token) or token.tag_ not in ("NNP", "NNPS", "PRP"):
+            continue
+        while token.head.i < verb.i and token.head.tag_ in ("NNP", "NNPS") and token.dep_ == "compound":
+            token = token.head
+        return token
     return None
 
 
@@ -465,10 +478,10 @@ def _char_span(doc, first: int, last: int) -> tuple[int, int]:
 
 
 def _span_offsets(token, offset: int) -> tuple[int, int]:
-    """The speaker's noun phrase, without relative clauses or trailing punctuation."""
+    """The speaker's noun phrase, without relative clauses, an age ("Quillon, 58") or trailing punctuation."""
     first, last = token.left_edge.i, token.right_edge.i
     for child in token.children:
-        if child.dep_ in ("relcl", "acl") and child.i > token.i:
+        if child.i > token.i and (child.dep_ in ("relcl", "acl") or (child.dep_ == "appos" and child.tag_ == "CD")):
             last = min(last, child.left_edge.i - 1)
     doc = token.doc
     while last > first and (doc[last].is_punct or doc[last].dep_ in ("advmod", "cc")):

@@ -393,7 +393,8 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     inside = names.in_span(start, end, heads_only=True)
     person = next((n for n in inside if n.kind == "person"), None)
     if person is None:
-        person = next((names.by_surname(w) for w in span.split() if w[:1].isupper() and names.by_surname(w)), None)
+        words = [w.strip(",.;:") for w in span.split()]
+        person = next((names.by_surname(w) for w in words if w[:1].isupper() and names.by_surname(w)), None)
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
