@@ -364,7 +364,7 @@ def _named_after(text: str, unit: _Unit, full: list[QuoteSpan]) -> tuple[tuple[i
 
 
 def _name_before(doc, verb, in_quote):
-    """ '“...,” Quillon, 58, told': the first name or pronoun between the quotation and the verb."""
+    """'“...,” Quillon, 58, told': the first name or pronoun between the quotation and the verb."""
     for token in doc[: verb.i]:
         if in_quote(token) or token.tag_ not in ("NNP", "NNPS", "PRP"):
             continue

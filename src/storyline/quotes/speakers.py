@@ -193,6 +193,7 @@ class ArticleNames:
                 name.roles.append(role)
         self._complete_names()
         self._positions = self._person_positions()
+        self._genders = self._guess_genders()
 
     def _add_unparsed_people(self, text: str) -> None:
         """People named in sentences that were not parsed: a two- or three-word capitalised name whose last word
@@ -318,9 +319,43 @@ class ArticleNames:
     def by_surname(self, word: str) -> Name | None:
         return self._person_by_surname.get(_POSSESSIVE.sub("", word).lower())
 
-    def last_person_before(self, at: int) -> Name | None:
+    def last_person_before(self, at: int, pronoun: str | None = None) -> Name | None:
+        """The person named last before ``at``; for "he" or "she", the last one not known to be of the other
+        gender (known from "Mr."/"Ms." before the name or from the pronouns that follow it)."""
         index = bisect.bisect_left(self._positions, at, key=lambda item: item[0])
+        wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
+        for _, name in reversed(self._positions[max(0, index - 40) : index]):
+            if wanted is not None and (self._genders.get(id(name)) not in (None, wanted) or self._not_one_person(name)):
+                continue
+            return name
         return self._positions[index - 1][1] if index else None
+
+    def _not_one_person(self, name: Name) -> bool:
+        """A "person" the recogniser got wrong for "he" or "she": an acronym ("ROTC") or a family ("the Clintons"
+        where the article names a Clinton)."""
+        words = name.fullest.split()
+        if len(words) != 1:
+            return False
+        return words[0].isupper() or (words[0].endswith("s") and words[0][:-1].lower() in self._person_by_surname)
+
+    def _guess_genders(self) -> dict[int, str]:
+        votes: dict[int, Counter] = {}
+        text = self.text
+        for n, (at, name) in enumerate(self._positions):
+            title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
+            if title:
+                votes.setdefault(id(name), Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
+            following = self._positions[n + 1][0] if n + 1 < len(self._positions) else len(text)
+            window = text[at : min(at + 100, following)]
+            window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
+            pronoun = _GENDERED_PRONOUN.search(window)
+            if pronoun:
+                votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().lower()]] += 1
+        return {
+            key: count.most_common(1)[0][0]
+            for key, count in votes.items()
+            if len(set(count.values())) > 1 or len(count) == 1
+        }
 
     def last_group_before(self, at: int) -> Name | None:
         best = None
@@ -344,6 +379,19 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
+_PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_GENDERED_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
@@ -385,7 +433,7 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     span = names.text[start:end].strip()
     lower = span.lower()
     if lower in PERSONAL_PRONOUNS:
-        name = names.last_person_before(start)
+        name = names.last_person_before(start, lower)
         return span, (name.fullest if name else None), (_first_role(name) if name else None)
     if lower in GROUP_PRONOUNS:
         name = names.last_group_before(start)
@@ -393,7 +441,7 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     inside = names.in_span(start, end, heads_only=True)
     person = next((n for n in inside if n.kind == "person"), None)
     if person is None:
-        words = [w.strip(",.;:") for w in span.split()]
+        words = [w.strip(",.;:") for w in span.split() if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
         person = next((names.by_surname(w) for w in words if w[:1].isupper() and names.by_surname(w)), None)
     if person is not None:
         own_role = _role_in_span(span, person)
