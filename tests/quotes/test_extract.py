@@ -179,3 +179,23 @@ def test_a_role_goes_to_the_person_holding_that_role_not_a_longer_one():
     )
     quote = _by_text(_quotes(text), "mill would stay open")
     assert quote.speaker_name != "Orla Denholm"
+
+
+def test_she_goes_to_the_woman_named_before_not_the_last_man():
+    text = (
+        "Mayor Ingrid Solvang met the builder Rufus Makepeace at the harbour on Monday. "
+        "Ms. Solvang said she was pleased with the work.\n"
+        "Makepeace said his crew had finished early.\n"
+        "Makepeace showed the mayor the new pier, and then she said the town would pay for a second one."
+    )
+    quote = next(q for q in _quotes(text) if q.speaker == "she" and "second one" in q.text)
+    assert quote.speaker_name == "Ingrid Solvang"
+
+
+def test_two_people_speaking_together_are_both_named():
+    text = (
+        "Councillor Hattie Brennan and Councillor Osric Vale visited the flooded school.\n"
+        "Hattie Brennan and Osric Vale said the repairs would take all summer."
+    )
+    quote = _by_text(_quotes(text), "repairs would take")
+    assert quote.speaker_name == "Hattie Brennan and Osric Vale"

@@ -346,11 +346,11 @@ class ArticleNames:
             if title:
                 votes.setdefault(id(name), Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
             following = self._positions[n + 1][0] if n + 1 < len(self._positions) else len(text)
-            window = text[at : min(at + 100, following)]
+            window = text[at : min(at + 80, following)]
             window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
             pronoun = _GENDERED_PRONOUN.search(window)
             if pronoun:
-                votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().lower()]] += 1
+                votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
         return {
             key: count.most_common(1)[0][0]
             for key, count in votes.items()
@@ -389,7 +389,11 @@ _PRONOUN_GENDER = {
     "hers": "f",
     "herself": "f",
 }
-_GENDERED_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# Evidence of a named person's gender in the words after the name: "Solvang said she", "Makepeace and his crew"
+# (not any "she" that follows, which may be the very pronoun being resolved).
+_GENDERED_PRONOUN = re.compile(
+    r"(?<=\bsaid )(?:that )?(?:he|she)\b|(?<=\bsays )(?:that )?(?:he|she)\b|\b(?:his|himself|herself)\b"
+)
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
@@ -439,6 +443,10 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         name = names.last_group_before(start)
         return span, (name.fullest if name else None), None
     inside = names.in_span(start, end, heads_only=True)
+    people = list({id(n): n for n in inside if n.kind == "person"}.values())
+    if len(people) >= 2 and _COORDINATED.match(span.split(", ")[0]):  # "Jeb Bush and Hillary Clinton"
+        people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
+        return span, " and ".join(n.fullest for n in people), None
     person = next((n for n in inside if n.kind == "person"), None)
     if person is None:
         words = [w.strip(",.;:") for w in span.split() if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
@@ -465,6 +473,11 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
             return span, name.fullest, _first_role(name)
     role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
     return span, None, role or None
+
+
+# Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
+_NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
+_COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
 
 
 def _heads(text: str, name: Name, start: int, end: int) -> bool:
