@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
+from storyline.quotes.windows import recognise_entities
 from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, CUE_PHRASES, SPEECH_VERBS, STANCE_VERBS, has_cue
 from storyline.text.sentences import split_sentences
 
@@ -162,65 +163,8 @@ def extract_many(
     ):
         docs[i][k] = doc
     if syntax_only:
-        _recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
+        recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
     return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
-
-
-def _recognise_entities(nlp, plans: list[list[_Unit]], docs: list[list], *, batch_size: int, n_process: int) -> None:
-    from spacy.tokens import Span
-    from spacy.util import filter_spans
-
-    windows = []
-    for i, plan in enumerate(plans):
-        for k, unit in enumerate(plan):
-            if docs[i][k] is None:
-                continue
-            for first, last in _name_windows(docs[i][k], unit):
-                windows.append((i, k, first, last))
-    found: dict[tuple[int, int], list] = {}
-    # Each window is a Doc of the parsed unit's own tokens: no second tokenisation, entity tokens map back one to one.
-    stream = ((_window_doc(nlp.vocab, docs[i][k], a, b), n) for n, (i, k, a, b) in enumerate(windows))
-    only_ner = [name for name in nlp.pipe_names if name != "ner"]
-    for window_doc, n in nlp.pipe(
-        stream, as_tuples=True, batch_size=batch_size * 4, n_process=n_process, disable=only_ner
-    ):
-        i, k, first, _ = windows[n]
-        doc = docs[i][k]
-        for entity in window_doc.ents:
-            found.setdefault((i, k), []).append(
-                Span(doc, first + entity.start, first + entity.end, label=entity.label_)
-            )
-    for (i, k), spans in found.items():
-        docs[i][k].ents = filter_spans(spans)
-
-
-def _window_doc(vocab, doc, first: int, last: int):
-    from spacy.tokens import Doc
-
-    tokens = doc[first : last + 1]
-    return Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
-
-
-def _name_windows(doc, unit: _Unit, margin: int = 2) -> list[tuple[int, int]]:
-    """Token ranges around runs of proper nouns outside quotations, merged when they touch."""
-    windows: list[list[int]] = []
-    for token in doc:
-        if not token.tag_.startswith("NNP") or (unit.quotes and _inside(unit, unit.start + token.idx)):
-            continue
-        first, last = max(0, token.i - margin), min(len(doc) - 1, token.i + margin)
-        if windows and first <= windows[-1][1] + 1:
-            windows[-1][1] = last
-        else:
-            windows.append([first, last])
-    return [(a, b) for a, b in windows]
-
-
-def _inside(unit: _Unit, at: int) -> bool:
-    return any(q.start <= at < q.end for q in unit.quotes)
-
-
-def _token_end(token) -> int:
-    return token.idx + len(token.text)
 
 
 def _masked(text: str, unit: _Unit) -> str:

@@ -17,80 +17,15 @@ from storyline.quotes.extract import Found, Parsed
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "president",
-    "gen",
-    "general",
-    "col",
-    "capt",
-    "lt",
-    "sgt",
-    "judge",
-    "justice",
-    "mayor",
-    "minister",
-    "secretary",
-    "chancellor",
-    "prime",
-    "vice",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "st",
-    "former",
-    "candidate",
-    "nominee",
-    "councillor",
-    "councilor",
-    "councilman",
-    "councilwoman",
-    "alderman",
-    "commissioner",
-    "inspector",
-    "superintendent",
-    "constable",
-    "detective",
-    "professor",
-    "ambassador",
-    "bishop",
-    "archbishop",
-    "father",
-    "coach",
-    "captain",
-    "admiral",
-    "major",
-    "deputy",
-    "mp",
-    "chief",
-    "director",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "congressman",
-    "congresswoman",
-    "sheriff",
-}
+HONORIFICS = set(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev sen senator rep gov governor president gen general col capt lt sgt
+    judge justice mayor minister secretary chancellor prime vice speaker chairman chairwoman king queen prince
+    princess pope st former candidate nominee councillor councilor councilman councilwoman alderman commissioner
+    inspector superintendent constable detective professor ambassador bishop archbishop father coach captain admiral
+    major deputy mp chief director officer spokesman spokeswoman congressman congresswoman sheriff
+""".split()
+)
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _CAPITALISED_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
@@ -107,34 +42,11 @@ _NOT_SURNAMES = set(
 """.split()
 )
 # Capitalised words that start sentences rather than names ("The Carson campaign").
-_SENTENCE_WORDS = {
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "when",
-    "if",
-    "as",
-    "in",
-    "on",
-    "at",
-    "for",
-    "after",
-    "before",
-    "while",
-    "then",
-    "so",
-    "said",
-    "says",
-    "told",
-    "asked",
-    "why",
-    "how",
-    "what",
-    "where",
-    "who",
-}
+_SENTENCE_WORDS = set(
+    """
+    the a an but and when if as in on at for after before while then so said says told asked why how what where who
+""".split()
+)
 # Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
 _NOT_FIRST_NAMES = set(
     """
@@ -379,16 +291,9 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
-_PRONOUN_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
+_PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
+    ["she", "her", "hers", "herself"], "f"
+)
 # Evidence of a named person's gender in the words after the name: "Solvang said she", "Makepeace and his crew"
 # (not any "she" that follows, which may be the very pronoun being resolved).
 _GENDERED_PRONOUN = re.compile(
