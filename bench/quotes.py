@@ -1,12 +1,12 @@
 """Quotes and speakers on PolNeAR, beside textacy's direct quotations and a quotation-mark regex, same run.
 
-usage: python bench/quotes.py [--split dev] [--speed-articles 200]
+usage: python bench/quotes.py [--split dev] [--speed-articles 10000] [--anchor-articles N] [--rate-articles 400]
 
 Quality: every system's quotes are written as ``{"quotes": [...]}`` and scored by ``../shared/tools/quotes_eval.py``.
 Ours go through the product's own path (``storyline.api.read`` of the JSONL, then ``storyline.api.quotes``).
-Speed: CPU seconds for quotes and entities of the first N articles beside spaCy's whole small pipeline over the
-same articles (the first N of the train split, the development data); articles per second (wall) on 1 and 2
-processes.
+Speed: CPU seconds for quotes and entities of N articles (the train split, then dev, repeated when N is larger)
+beside spaCy's whole small pipeline over the same articles, or over the first ``--anchor-articles`` of them and
+scaled (printed when so); articles per second (wall) on 1 and 2 processes.
 """
 
 from __future__ import annotations
@@ -73,32 +73,61 @@ def textacy_baseline(rows: list[dict], nlp) -> tuple[list[dict], float]:
     return quotes, time.process_time() - started
 
 
-def speed(rows: list[dict], nlp) -> None:
+def speed_articles(shared: Path, count: int) -> tuple[list, str]:
+    """``count`` articles for the speed run: the train split, then dev, then again from the start (each repeat
+    with its own id) when more are asked for than the splits hold."""
     from storyline.model import Article
+
+    texts = []
+    for split in ("train", "dev"):
+        path = shared / "data" / "polnear-dev" / f"{split}.jsonl"
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                texts += [json.loads(line)["text"] for line in handle if line.strip()]
+    articles = [Article(f"a{n}", texts[n % len(texts)]) for n in range(count)]
+    note = f"{len(texts)} distinct train+dev articles" + (", repeated in order" if count > len(texts) else "")
+    return articles, note
+
+
+def speed(articles: list, note: str, nlp, anchor_count: int, rate_count: int) -> None:
     from storyline.quotes import analyse_articles
 
-    articles = [Article(row["id"], row["text"]) for row in rows]
+    anchor = articles[: min(anchor_count, len(articles))]
     started = time.process_time()
-    list(nlp.pipe([row["text"] for row in rows]))
+    list(nlp.pipe([article.text for article in anchor]))
     whole = time.process_time() - started
-    started = time.process_time()
+    started, wall = time.process_time(), time.perf_counter()
     analyse_articles(articles)
-    mine = time.process_time() - started
-    print(
-        f"speed on {len(rows)} articles (CPU s): quotes+entities {mine:.1f}, spaCy whole pipeline {whole:.1f}, "
-        f"ratio {whole / mine:.2f}x"
+    mine, wall = time.process_time() - started, time.perf_counter() - wall
+    scaled = whole * len(articles) / len(anchor)
+    how = (
+        "on the same articles"
+        if len(anchor) == len(articles)
+        else f"measured on the first {len(anchor)} of them and scaled by {len(articles) / len(anchor):.1f}"
     )
+    print(
+        f"speed on {len(articles)} articles ({note}), CPU s: quotes+entities {mine:.1f} "
+        f"({len(articles) / mine:.1f} articles per CPU s); spaCy whole pipeline over every article {scaled:.1f} "
+        f"({how}: {whole:.1f} s for {len(anchor)}, {len(anchor) / whole:.1f} articles per CPU s); "
+        f"ratio {scaled / mine:.2f}x"
+    )
+    print(f"  1 process, all {len(articles)} articles: {len(articles) / wall:.1f} articles/s (wall)")
+    subset = articles[: min(rate_count, len(articles))]
     for processes in (1, 2):
         started = time.perf_counter()
-        analyse_articles(articles, n_process=processes)
+        analyse_articles(subset, n_process=processes)
         wall = time.perf_counter() - started
-        print(f"  {processes} process(es): {len(rows) / wall:.1f} articles/s (wall)")
+        print(f"  {processes} process(es), first {len(subset)} articles: {len(subset) / wall:.1f} articles/s (wall)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="dev")
-    parser.add_argument("--speed-articles", type=int, default=200)
+    parser.add_argument("--speed-articles", type=int, default=10000, help="articles for the speed run")
+    parser.add_argument(
+        "--anchor-articles", type=int, default=10000, help="of those, how many spaCy's whole pipeline runs over"
+    )
+    parser.add_argument("--rate-articles", type=int, default=400, help="articles for the 1- and 2-process rates")
     args = parser.parse_args()
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
@@ -120,11 +149,8 @@ def main() -> None:
     baseline, cpu = textacy_baseline(rows, nlp)
     print(f"textacy direct quotations ({cpu:.1f} s CPU): {score(gold, baseline)}")
     print(f"quotation-mark regex: {score(gold, regex_baseline(rows))}")
-    train = gold.with_name("train.jsonl")
-    if train.exists():
-        with train.open(encoding="utf-8") as handle:
-            rows = [json.loads(line) for _, line in zip(range(args.speed_articles), handle)]
-    speed(rows[: args.speed_articles], nlp)
+    articles, note = speed_articles(SHARED, args.speed_articles)
+    speed(articles, note, nlp, args.anchor_articles, args.rate_articles)
 
 
 if __name__ == "__main__":

@@ -146,3 +146,56 @@ def test_non_english_articles_are_skipped_with_a_reason():
     result = analyse_articles([_article(text, language="fr"), _article("Dario Vennick said it rained.", "a2")])
     assert result[0].quotes == [] and "not English" in result[0].skipped
     assert result[1].quotes and result[1].skipped is None
+
+
+def test_a_wire_dateline_is_not_the_speaker():
+    text = "KESTON (Wirepress) – Harbour engineer Tomas Brandvik said on Friday the dam would hold through the winter."
+    quote = _by_text(_quotes(text), "dam would hold")
+    assert quote.speaker_name == "Tomas Brandvik"
+
+
+def test_the_listener_of_told_is_not_the_speaker():
+    text = (
+        "Marta Quillon runs the ferry company.\n"
+        "“We will not raise fares this year, whatever the fuel costs,” Quillon, 58, told the Harbour Gazette."
+    )
+    quote = _by_text(_quotes(text), "raise fares")
+    assert quote.speaker_name == "Marta Quillon"
+
+
+def test_a_name_and_a_speech_verb_after_the_quotation_give_the_speaker():
+    text = (
+        "Gerald Pinnock has led the farmers' union for a decade.\n"
+        "“The rains came too late for the wheat and the barley, and too early for the hay,” Pinnock notes."
+    )
+    quote = _by_text(_quotes(text), "rains came too late")
+    assert quote.speaker_name == "Gerald Pinnock"
+
+
+def test_a_role_goes_to_the_person_holding_that_role_not_a_longer_one():
+    text = (
+        "Vice President Orla Denholm visited the mill on Tuesday.\n"
+        "The president said the mill would stay open until the end of the year."
+    )
+    quote = _by_text(_quotes(text), "mill would stay open")
+    assert quote.speaker_name != "Orla Denholm"
+
+
+def test_she_goes_to_the_woman_named_before_not_the_last_man():
+    text = (
+        "Mayor Ingrid Solvang met the builder Rufus Makepeace at the harbour on Monday. "
+        "Ms. Solvang said she was pleased with the work.\n"
+        "Makepeace said his crew had finished early.\n"
+        "Makepeace showed the mayor the new pier, and then she said the town would pay for a second one."
+    )
+    quote = next(q for q in _quotes(text) if q.speaker == "she" and "second one" in q.text)
+    assert quote.speaker_name == "Ingrid Solvang"
+
+
+def test_two_people_speaking_together_are_both_named():
+    text = (
+        "Councillor Hattie Brennan and Councillor Osric Vale visited the flooded school.\n"
+        "Hattie Brennan and Osric Vale said the repairs would take all summer."
+    )
+    quote = _by_text(_quotes(text), "repairs would take")
+    assert quote.speaker_name == "Hattie Brennan and Osric Vale"

@@ -26,6 +26,9 @@ __all__ = [
 ]
 
 
+CHUNK_ARTICLES = 500
+
+
 @dataclass(slots=True)
 class ArticleAnalysis:
     article_id: str
@@ -45,16 +48,13 @@ def analyse_articles(articles: Sequence[Article], *, n_process: int = 1, batch_s
     from storyline.quotes.speakers import ArticleNames, resolve
 
     english = [article for article in articles if is_english(article) and article.text.strip()]
-    parsed = (
-        extract_many(
-            [(a.text, a.paragraphs) for a in english],
-            load_pipeline() if english else None,
-            batch_size=batch_size,
-            n_process=n_process,
-        )
-        if english
-        else []
-    )
+    nlp = load_pipeline() if english else None
+    parsed = []
+    # In chunks, so that the parses held at once stay few; each chunk starts its worker processes anew.
+    chunk = CHUNK_ARTICLES if n_process == 1 else CHUNK_ARTICLES * 8
+    for at in range(0, len(english), chunk):
+        items = [(a.text, a.paragraphs) for a in english[at : at + chunk]]
+        parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process)
     done = {}
     for article, result in zip(english, parsed):
         names = ArticleNames(article.text, result)

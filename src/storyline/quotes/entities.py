@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from storyline.model import Entity
-from storyline.quotes.speakers import ArticleNames
+from storyline.quotes.speakers import ArticleNames, phrase_positions
 
 KIND_ORDER = {"person": 0, "organisation": 1, "place": 2}
 
@@ -18,9 +17,7 @@ def article_entities(article_id: str, names: ArticleNames) -> list[Entity]:
         if name.kind == "person":
             mentions = names.person_mentions(name)
         else:
-            mentions = len(re.findall(r"\b" + re.escape(name.fullest) + r"\b", names.text)) or sum(
-                name.variants.values()
-            )
+            mentions = len(phrase_positions(names.text, name.fullest)) or sum(name.variants.values())
         result.append(Entity(name.fullest, name.kind, max(mentions, 1), sorted(name.variants), [article_id]))
     return result
 

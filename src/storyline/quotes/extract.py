@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, STANCE_VERBS, has_cue
+from storyline.quotes.windows import recognise_entities
+from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, CUE_PHRASES, SPEECH_VERBS, STANCE_VERBS, has_cue
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
@@ -22,6 +23,8 @@ MIN_FREE_QUOTE_WORDS = 5
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _SUBJECT_DEPS = ("nsubj",)
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+# Cues whose object is the listener, never an inverted speaker.
+_LISTENER_VERBS = frozenset({"tell", "inform", "advise", "assure", "reassure"})
 _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
@@ -59,6 +62,7 @@ class _Unit:
     paragraph: int
     sentence_index: int
     quotes: list[QuoteSpan]
+    parse: bool = True  # False: only full quotations, found without the parser
 
 
 def units(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[_Unit]:
@@ -98,6 +102,27 @@ def needs_parse(text: str, unit: _Unit) -> bool:
     return has_cue(_outside_quotes(text, unit))
 
 
+def needs_syntax(text: str, unit: _Unit) -> bool:
+    """Whether a unit that can hold an attribution needs the parser: a quotation with no cue outside it (a quote
+    going on from the paragraph before, or "“...” “...”") is found without one. Cue words count here only in
+    lower case and not after a determiner: "the United States", "the Washington Post", "his support" are not
+    cues, and together they would double what is parsed."""
+    if text[unit.start : unit.end].rstrip().endswith(":"):
+        return True
+    outside = _outside_quotes(text, unit)
+    if _CUE_PHRASE.search(outside.lower()):
+        return True
+    for match in _cue_word_pattern().finditer(outside):
+        before = outside[max(0, match.start() - 12) : match.start()].split()
+        if not before or before[-1].lower() not in _NOUN_MARKERS:
+            return True
+    return False
+
+
+_NOUN_MARKERS = frozenset("the a an this his her its their our my your no any each every".split())
+_CUE_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, CUE_PHRASES)) + r")\b")
+
+
 def _outside_quotes(text: str, unit: _Unit) -> str:
     pieces, at = [], unit.start
     for quote in unit.quotes:
@@ -123,7 +148,14 @@ def extract_many(
     plans = []
     for text, paragraphs in items:
         plans.append([unit for unit in units(text, paragraphs) if needs_parse(text, unit)])
-    stream = ((_masked(items[i][0], unit), (i, k)) for i, plan in enumerate(plans) for k, unit in enumerate(plan))
+        for unit in plans[-1]:
+            unit.parse = needs_syntax(text, unit)
+    stream = (
+        (_masked(items[i][0], unit), (i, k))
+        for i, plan in enumerate(plans)
+        for k, unit in enumerate(plan)
+        if unit.parse
+    )
     docs: list[list] = [[None] * len(plan) for plan in plans]
     syntax_only = [name for name in nlp.pipe_names if name == "ner"]
     for doc, (i, k) in nlp.pipe(
@@ -131,66 +163,21 @@ def extract_many(
     ):
         docs[i][k] = doc
     if syntax_only:
-        _recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
+        recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
     return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
 
 
-def _recognise_entities(nlp, plans: list[list[_Unit]], docs: list[list], *, batch_size: int, n_process: int) -> None:
-    from spacy.util import filter_spans
-
-    windows = []
-    for i, plan in enumerate(plans):
-        for k, unit in enumerate(plan):
-            for first, last in _name_windows(docs[i][k], unit):
-                windows.append((i, k, first, last))
-    found: dict[tuple[int, int], list] = {}
-    stream = (
-        (docs[i][k].text[docs[i][k][a].idx : _token_end(docs[i][k][b])], n) for n, (i, k, a, b) in enumerate(windows)
-    )
-    only_ner = [name for name in nlp.pipe_names if name != "ner"]
-    for window_doc, n in nlp.pipe(
-        stream, as_tuples=True, batch_size=batch_size * 4, n_process=n_process, disable=only_ner
-    ):
-        i, k, first, _ = windows[n]
-        doc = docs[i][k]
-        base = doc[first].idx
-        for entity in window_doc.ents:
-            span = doc.char_span(
-                base + entity.start_char, base + entity.end_char, label=entity.label_, alignment_mode="expand"
-            )
-            if span is not None:
-                found.setdefault((i, k), []).append(span)
-    for (i, k), spans in found.items():
-        docs[i][k].ents = filter_spans(spans)
-
-
-def _name_windows(doc, unit: _Unit, margin: int = 2) -> list[tuple[int, int]]:
-    """Token ranges around runs of proper nouns outside quotations, merged when they touch."""
-    windows: list[list[int]] = []
-    for token in doc:
-        if not token.tag_.startswith("NNP") or (unit.quotes and _inside(unit, unit.start + token.idx)):
-            continue
-        first, last = max(0, token.i - margin), min(len(doc) - 1, token.i + margin)
-        if windows and first <= windows[-1][1] + 1:
-            windows[-1][1] = last
-        else:
-            windows.append([first, last])
-    return [(a, b) for a, b in windows]
-
-
-def _inside(unit: _Unit, at: int) -> bool:
-    return any(q.start <= at < q.end for q in unit.quotes)
-
-
-def _token_end(token) -> int:
-    return token.idx + len(token.text)
-
-
 def _masked(text: str, unit: _Unit) -> str:
-    """The unit's text with the words of its full quotations blanked (offsets kept): the parser needs the
-    sentence around a quotation, not the quotation, and a run of spaces is a single token."""
+    """The unit's text with the words of its full quotations and of a leading dateline blanked (offsets kept): the
+    parser needs the sentence around a quotation, not the quotation, and a run of spaces is a single token."""
     pieces, at = [], unit.start
+    dateline = _DATELINE.match(text, unit.start, unit.end)
+    if dateline:  # "MACAU (Reuters) – Adelson said": the agency is not the subject
+        pieces.append(" " * (dateline.end() - unit.start))
+        at = dateline.end()
     for quote in unit.quotes:
+        if quote.start < at:
+            continue
         inner = text[quote.start : quote.end]
         if len(_WORD.findall(inner)) < 6 or not _is_full(text, unit, quote):
             continue
@@ -212,9 +199,10 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
             pending = []
             if last_direct and last_direct.paragraph < unit.paragraph - 1:
                 last_direct = None
-        mentions, roles = named_mentions(doc, unit.start)
-        parsed.mentions += mentions
-        parsed.roles += roles
+        if doc is not None:
+            mentions, roles = named_mentions(doc, unit.start)
+            parsed.mentions += mentions
+            parsed.roles += roles
         found, free, speakerless = _analyse(text, unit, doc)
         if speakerless is not None:
             if text[: unit.end].rstrip().endswith(":"):
@@ -260,12 +248,14 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     found: list[Found] = []
     speakerless = None
     full_taken = False
-    for token in doc:
+    for token in doc if doc is not None else ():
         if (token.lower_ not in CUE_FORMS and token.lower_ != "according") or in_quote(token):
             continue
         cue, speaker = _cue(doc, token)
         if cue is None:
             continue
+        if speaker is not None and in_quote(speaker):  # the parser took the quotation for the subject
+            speaker = _name_before(doc, token, in_quote)
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
         if full and not full_taken and speaker is not None:
             found.append(_quote_found(text, unit, full, cue, speaker_span))
@@ -282,13 +272,50 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         if speaker is None:
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
-    if speakerless is None and not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":"):
+    if full and not full_taken:
+        named = _named_after(text, unit, full)
+        if named is not None:
+            found.append(_quote_found(text, unit, full, named[1], named[0]))
+            full_taken = True
+    announces = not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":")
+    if doc is not None and speakerless is None and announces:
         speakerless = _announcer(doc, offset)
     free = []
     quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
         free.append(_quote_found(text, unit, full, None, None))
     return found, free, speakerless
+
+
+# '“...,” Viguerie notes.': a name (and its appositive) then a speech verb right after a quotation, which the tagger
+# may have read as a noun ("notes", "Tweeted").
+_NAME_THEN_CUE = re.compile(
+    r"[,.!?…]?\s*(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)(?:,[^,\n“”\"]{1,90},)?\s+"
+    r"(?:[a-z]+ly\s+)?(?P<cue>[A-Za-z]+)\b"
+)
+
+
+def _named_after(text: str, unit: _Unit, full: list[QuoteSpan]) -> tuple[tuple[int, int], str] | None:
+    """``(speaker offsets, cue)`` from the words right after a full quotation, when the parse found no cue."""
+    for quote in full:
+        match = _NAME_THEN_CUE.match(text, quote.end + 1, unit.end)
+        if match is None or CUE_FORMS.get(match.group("cue").lower()) not in SPEECH_VERBS:
+            continue
+        if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
+            continue
+        return match.span("name"), match.group("cue")
+    return None
+
+
+def _name_before(doc, verb, in_quote):
+    """'“...,” Quillon, 58, told': the first name or pronoun between the quotation and the verb."""
+    for token in doc[: verb.i]:
+        if in_quote(token) or token.tag_ not in ("NNP", "NNPS", "PRP"):
+            continue
+        while token.head.i < verb.i and token.head.tag_ in ("NNP", "NNPS") and token.dep_ == "compound":
+            token = token.head
+        return token
+    return None
 
 
 def _announcer(doc, offset: int) -> tuple | None:
@@ -333,6 +360,8 @@ def _inverted_subject(verb):
     """ ", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–"):
+        return None
+    if CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
         return None
     for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
         if (
@@ -393,10 +422,10 @@ def _char_span(doc, first: int, last: int) -> tuple[int, int]:
 
 
 def _span_offsets(token, offset: int) -> tuple[int, int]:
-    """The speaker's noun phrase, without relative clauses or trailing punctuation."""
+    """The speaker's noun phrase, without relative clauses, an age ("Quillon, 58") or trailing punctuation."""
     first, last = token.left_edge.i, token.right_edge.i
     for child in token.children:
-        if child.dep_ in ("relcl", "acl") and child.i > token.i:
+        if child.i > token.i and (child.dep_ in ("relcl", "acl") or (child.dep_ == "appos" and child.tag_ == "CD")):
             last = min(last, child.left_edge.i - 1)
     doc = token.doc
     while last > first and (doc[last].is_punct or doc[last].dep_ in ("advmod", "cc")):
@@ -421,6 +450,7 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
 
 
 _CUE_ALTERNATION = ""
+_CUE_WORD: list[re.Pattern] = []
 
 
 def _cue_words() -> str:
@@ -428,6 +458,13 @@ def _cue_words() -> str:
     if not _CUE_ALTERNATION:
         _CUE_ALTERNATION = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
     return _CUE_ALTERNATION
+
+
+def _cue_word_pattern() -> re.Pattern:
+    """A lower-case cue word form: case-sensitive, so "States" and "Post" are not "states" and "post"."""
+    if not _CUE_WORD:
+        _CUE_WORD.append(re.compile(r"\b(?:" + _cue_words() + r")\b"))
+    return _CUE_WORD[0]
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:

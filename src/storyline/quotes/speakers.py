@@ -17,80 +17,15 @@ from storyline.quotes.extract import Found, Parsed
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "president",
-    "gen",
-    "general",
-    "col",
-    "capt",
-    "lt",
-    "sgt",
-    "judge",
-    "justice",
-    "mayor",
-    "minister",
-    "secretary",
-    "chancellor",
-    "prime",
-    "vice",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "st",
-    "former",
-    "candidate",
-    "nominee",
-    "councillor",
-    "councilor",
-    "councilman",
-    "councilwoman",
-    "alderman",
-    "commissioner",
-    "inspector",
-    "superintendent",
-    "constable",
-    "detective",
-    "professor",
-    "ambassador",
-    "bishop",
-    "archbishop",
-    "father",
-    "coach",
-    "captain",
-    "admiral",
-    "major",
-    "deputy",
-    "mp",
-    "chief",
-    "director",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "congressman",
-    "congresswoman",
-    "sheriff",
-}
+HONORIFICS = set(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev sen senator rep gov governor president gen general col capt lt sgt
+    judge justice mayor minister secretary chancellor prime vice speaker chairman chairwoman king queen prince
+    princess pope st former candidate nominee councillor councilor councilman councilwoman alderman commissioner
+    inspector superintendent constable detective professor ambassador bishop archbishop father coach captain admiral
+    major deputy mp chief director officer spokesman spokeswoman congressman congresswoman sheriff
+""".split()
+)
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _CAPITALISED_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
@@ -107,34 +42,18 @@ _NOT_SURNAMES = set(
 """.split()
 )
 # Capitalised words that start sentences rather than names ("The Carson campaign").
-_SENTENCE_WORDS = {
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "when",
-    "if",
-    "as",
-    "in",
-    "on",
-    "at",
-    "for",
-    "after",
-    "before",
-    "while",
-    "then",
-    "so",
-    "said",
-    "says",
-    "told",
-    "asked",
-    "why",
-    "how",
-    "what",
-    "where",
-    "who",
-}
+_SENTENCE_WORDS = set(
+    """
+    the a an but and when if as in on at for after before while then so said says told asked why how what where who
+""".split()
+)
+# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
+_NOT_FIRST_NAMES = set(
+    """
+    follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
+    many some several most all both each every other another former late top senior
+    """.split()
+)
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 
@@ -186,6 +105,7 @@ class ArticleNames:
                 name.roles.append(role)
         self._complete_names()
         self._positions = self._person_positions()
+        self._genders = self._guess_genders()
 
     def _add_unparsed_people(self, text: str) -> None:
         """People named in sentences that were not parsed: a two- or three-word capitalised name whose last word
@@ -194,15 +114,21 @@ class ArticleNames:
         for match in _CAPITALISED_NAME.finditer(text):
             start, end = match.span()
             words = match.group().split()
-            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS):
+            stop = next(  # "Virginia. The National ...": a sentence ends inside the match
+                (i for i, w in enumerate(words[:-1]) if w.endswith(".") and w[:-1].lower() not in HONORIFICS), None
+            )
+            if stop is not None:
+                start += len(" ".join(words[: stop + 1])) + 1
+                words = words[stop + 1 :]
+            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS | _NOT_FIRST_NAMES):
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 or any(a < end and start < b for a, b in taken) or words[-1] in _NOT_SURNAMES:
                 continue
             if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end : end + 8]):  # "Kestrel Valley Fire and Rescue"
                 continue
-            surname_alone = re.search(
-                r"(?<!" + re.escape(words[-2]) + r" )\b" + re.escape(words[-1]) + r"\b", text[end:]
+            surname_alone = any(
+                not text.endswith(words[-2] + " ", 0, at) for at in phrase_positions(text, words[-1], end)
             )
             pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end : end + 400])
             speaks = _SPEAKS_NEXT.match(text, end)
@@ -268,19 +194,21 @@ class ArticleNames:
 
     def _person_positions(self) -> list[tuple[int, Name]]:
         """Every place a person is named, found by searching the whole text for their names."""
-        positions = []
+        by_form: dict[str, list[Name]] = {}
         for name in self.names:
-            if name.kind != "person":
-                continue
-            forms = sorted({v for v in name.variants} | {v.split()[-1] for v in name.variants}, key=len, reverse=True)
-            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-            positions += [
-                (match.start(), name)
-                for match in pattern.finditer(self.text)
-                if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
-            ]
-        positions.sort(key=lambda item: item[0])
-        return positions
+            if name.kind == "person":
+                for form in {v for v in name.variants} | {v.split()[-1] for v in name.variants}:
+                    by_form.setdefault(form, []).append(name)
+        if not by_form:
+            return []
+        # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_form, key=len, reverse=True))) + r")\b")
+        return [
+            (match.start(), name)
+            for match in pattern.finditer(self.text)
+            if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
+            for name in by_form[match.group()]
+        ]
 
     def person_mentions(self, name: Name) -> int:
         return sum(1 for _, other in self._positions if other is name)
@@ -294,15 +222,52 @@ class ArticleNames:
                 continue
             if heads_only and (self.text[b : b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
                 continue
+            if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
+                found.insert(0, name)  # "The head of the PAC backing Jeb Bush, Mike Murphy": the name the span ends on
+                continue
             found.append(name)
         return found
 
     def by_surname(self, word: str) -> Name | None:
         return self._person_by_surname.get(_POSSESSIVE.sub("", word).lower())
 
-    def last_person_before(self, at: int) -> Name | None:
+    def last_person_before(self, at: int, pronoun: str | None = None) -> Name | None:
+        """The person named last before ``at``; for "he" or "she", the last one not known to be of the other
+        gender (known from "Mr."/"Ms." before the name or from the pronouns that follow it)."""
         index = bisect.bisect_left(self._positions, at, key=lambda item: item[0])
+        wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
+        for _, name in reversed(self._positions[max(0, index - 40) : index]):
+            if wanted is not None and (self._genders.get(id(name)) not in (None, wanted) or self._not_one_person(name)):
+                continue
+            return name
         return self._positions[index - 1][1] if index else None
+
+    def _not_one_person(self, name: Name) -> bool:
+        """A "person" the recogniser got wrong for "he" or "she": an acronym ("ROTC") or a family ("the Clintons"
+        where the article names a Clinton)."""
+        words = name.fullest.split()
+        if len(words) != 1:
+            return False
+        return words[0].isupper() or (words[0].endswith("s") and words[0][:-1].lower() in self._person_by_surname)
+
+    def _guess_genders(self) -> dict[int, str]:
+        votes: dict[int, Counter] = {}
+        text = self.text
+        for n, (at, name) in enumerate(self._positions):
+            title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
+            if title:
+                votes.setdefault(id(name), Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
+            following = self._positions[n + 1][0] if n + 1 < len(self._positions) else len(text)
+            window = text[at : min(at + 80, following)]
+            window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
+            pronoun = _GENDERED_PRONOUN.search(window)
+            if pronoun:
+                votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
+        return {
+            key: count.most_common(1)[0][0]
+            for key, count in votes.items()
+            if len(set(count.values())) > 1 or len(count) == 1
+        }
 
     def last_group_before(self, at: int) -> Name | None:
         best = None
@@ -312,19 +277,48 @@ class ArticleNames:
         return best[1] if best else None
 
     def with_role(self, word: str, at: int) -> Name | None:
-        """The person last named before ``at`` whose role holds ``word`` ("minister")."""
+        """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
+        campaign" is not "the campaign manager"."""
         candidates = [
-            n for n in self.names if n.kind == "person" and any(word in role.lower().split() for role in n.roles)
+            n
+            for n in self.names
+            if n.kind == "person" and any(_head_noun(role) == word and not _qualified(role) for role in n.roles)
         ]
         if not candidates:
             return None
-        before = [n for n in candidates if n.first < at]
-        return max(before or candidates, key=lambda n: n.first)
+        last_before = {id(n): a for a, n in self._positions if a < at}
+        before = [n for n in candidates if id(n) in last_before]
+        return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
+_PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
+    ["she", "her", "hers", "herself"], "f"
+)
+# Evidence of a named person's gender in the words after the name: "Solvang said she", "Makepeace and his crew"
+# (not any "she" that follows, which may be the very pronoun being resolved).
+_GENDERED_PRONOUN = re.compile(
+    r"(?<=\bsaid )(?:that )?(?:he|she)\b|(?<=\bsays )(?:that )?(?:he|she)\b|\b(?:his|himself|herself)\b"
+)
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:
+    """Where ``phrase`` occurs in ``text`` from ``start`` as whole words (plain string search, no regex to build)."""
+    found, at = [], text.find(phrase, start)
+    while at >= 0 and phrase:
+        after = at + len(phrase)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (after >= len(text) or not _is_word_char(text[after])):
+            found.append(at)
+        at = text.find(phrase, at + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
@@ -348,15 +342,20 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     span = names.text[start:end].strip()
     lower = span.lower()
     if lower in PERSONAL_PRONOUNS:
-        name = names.last_person_before(start)
+        name = names.last_person_before(start, lower)
         return span, (name.fullest if name else None), (_first_role(name) if name else None)
     if lower in GROUP_PRONOUNS:
         name = names.last_group_before(start)
         return span, (name.fullest if name else None), None
     inside = names.in_span(start, end, heads_only=True)
+    people = list({id(n): n for n in inside if n.kind == "person"}.values())
+    if len(people) >= 2 and _COORDINATED.match(span.split(", ")[0]):  # "Jeb Bush and Hillary Clinton"
+        people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
+        return span, " and ".join(n.fullest for n in people), None
     person = next((n for n in inside if n.kind == "person"), None)
     if person is None:
-        person = next((names.by_surname(w) for w in span.split() if w[:1].isupper() and names.by_surname(w)), None)
+        words = [w.strip(",.;:") for w in span.split() if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
+        person = next((names.by_surname(w) for w in words if w[:1].isupper() and names.by_surname(w)), None)
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
@@ -367,6 +366,8 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         return span, other.fullest, None
     words = span.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+        if words[0].lower() == "the":  # "The National Rifle Association"
+            return span, clean_name(span, "organisation"), None
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
@@ -377,6 +378,11 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
             return span, name.fullest, _first_role(name)
     role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
     return span, None, role or None
+
+
+# Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
+_NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
+_COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
 
 
 def _heads(text: str, name: Name, start: int, end: int) -> bool:
@@ -406,6 +412,12 @@ def _role_in_span(span: str, person: Name) -> str | None:
             return " ".join(words).strip(" ,")
         return None
     return None
+
+
+def _qualified(role: str) -> bool:
+    """ "Vice President", "former minister": a role that is not the plain role its head noun names."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", role)]
+    return any(w in ("vice", "deputy", "assistant", "former", "ex", "acting") for w in words)
 
 
 def _head_noun(span: str) -> str | None:
