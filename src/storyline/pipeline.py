@@ -147,7 +147,10 @@ def digests(
         jobs.append((event, members, event_groups, words, tuple(analysers)))
         pending.append((len(result), fingerprint))
         result.append(None)
-    for (position, fingerprint), digest in zip(pending, (engine or InProcess()).map(_analyse, jobs)):
+    # The largest events first, so that processes sharing the work finish together.
+    order = sorted(range(len(jobs)), key=lambda n: (-len(jobs[n][1]), n))
+    for n, digest in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
+        position, fingerprint = pending[n]
         _cache_analysis(store, digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
         result[position] = digest
         if progress is not None:
