@@ -141,6 +141,8 @@ def digests(
         cached = store.get_analysis(event.id, fingerprint)
         if cached is not None:
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
+            if "title" not in cached:  # stored before analyses kept the title: keep it from now on
+                _cache_analysis(store, event.id, fingerprint, {**cached, "title": result[-1].event.title})
             if progress is not None:
                 progress.advance()
             continue
