@@ -67,7 +67,7 @@ class _Candidate:
     sentence: int  # index into the flat sentence list
     text: str
     length: int
-    concepts: frozenset[Concept]
+    concepts: set[Concept]
 
 
 def summarize(

@@ -65,9 +65,9 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def concepts_of(text: str) -> frozenset[Concept]:
+def concepts_of(text: str) -> set[Concept]:
     """Concepts of ``text``: stemmed word bigrams other than two stopwords, and stemmed content words."""
-    return _concepts(text)
+    return set(_concepts(text))
 
 
 @lru_cache(maxsize=4096)  # about one large event's sentences
