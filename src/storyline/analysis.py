@@ -192,6 +192,7 @@ def analysis_to_dict(digest: EventDigest, analysers: Sequence[Analyser] = ANALYS
     """The computed part of a digest, for caching in the store."""
     data = {analyser.name: analyser.dump(getattr(digest, analyser.name)) for analyser in analysers}
     data["notes"] = list(digest.notes)
+    data["title"] = digest.event.title  # chosen from the members' headlines: kept, not chosen again
     return data
 
 
@@ -202,7 +203,8 @@ def analysis_from_dict(
     copy_groups: Sequence[CopyGroup],
     analysers: Sequence[Analyser] = ANALYSERS,
 ) -> EventDigest:
-    event = _titled(event, articles)
+    title = data.get("title")
+    event = replace(event, title=title) if isinstance(title, str) and title else _titled(event, articles)
     digest = EventDigest(
         event, Summary(event.title, []), list(articles), list(copy_groups), notes=list(data.get("notes", []))
     )

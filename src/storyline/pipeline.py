@@ -157,13 +157,18 @@ def digests(
         cached = store.get_analysis(event.id, fingerprint)
         if cached is not None:
             result.append(analysis_from_dict(cached, event, members, event_groups, analysers))
+            if "title" not in cached:  # stored before analyses kept the title: keep it from now on
+                _cache_analysis(store, event.id, fingerprint, {**cached, "title": result[-1].event.title})
             if progress is not None:
                 progress.advance()
             continue
         jobs.append((event, members, event_groups, words, tuple(analysers)))
         pending.append((len(result), fingerprint))
         result.append(None)
-    for (position, fingerprint), digest in zip(pending, (engine or InProcess()).map(_analyse, jobs)):
+    # The largest events first, so that processes sharing the work finish together.
+    order = sorted(range(len(jobs)), key=lambda n: (-len(jobs[n][1]), n))
+    for n, digest in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
+        position, fingerprint = pending[n]
         _cache_analysis(store, digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
         result[position] = digest
         if progress is not None:

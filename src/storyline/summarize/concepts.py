@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from storyline.text import STOPWORDS, stem, words
 
@@ -66,12 +67,18 @@ def tokens(text: str) -> list[str]:
 
 def concepts_of(text: str) -> set[Concept]:
     """Concepts of ``text``: stemmed word bigrams other than two stopwords, and stemmed content words."""
+    return set(_concepts(text))
+
+
+@lru_cache(maxsize=4096)  # about one large event's sentences
+def _concepts(text: str) -> frozenset[Concept]:
+    # A sentence is met again as its own candidate and in every copy of its article: computed once.
     toks = tokens(text)
     stems = [stem(t) for t in toks]
     stop = [t in STOPWORDS for t in toks]
     found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1) if not (stop[i] and stop[i + 1])}
     found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
-    return found
+    return frozenset(found)
 
 
 def position_credit(sentence_rank: int) -> float:

@@ -68,6 +68,8 @@ def best_cover(
     if n_sent == 0:
         return []
     concepts, weights = _merge_twins(concepts, weights)
+    real_groups = [sorted(set(g)) for g in groups if len(set(g)) > 1]
+    concepts, weights, sentence_gain = _fold_exclusive(concepts, weights, real_groups, n_sent)
     n_conc = len(weights)
     lengths_arr = np.asarray(lengths, dtype=np.float64)
     rows = [i for j, held in enumerate(concepts) for i in held]
@@ -80,7 +82,6 @@ def best_cover(
     if n_conc:
         cover = sparse.hstack([sparse.identity(n_conc, format="csr"), -occurrence]).tocsr()
         constraints.append(LinearConstraint(cover, -np.inf, 0.0))
-    real_groups = [sorted(set(g)) for g in groups if len(set(g)) > 1]
     if real_groups:
         g_rows = [r for r, g in enumerate(real_groups) for _ in g]
         g_cols = [n_conc + j for g in real_groups for j in g]
@@ -100,24 +101,57 @@ def best_cover(
             )
         )
     bonus_arr = np.zeros(n_sent) if bonus is None else np.asarray(bonus, dtype=np.float64)
-    objective = -np.concatenate([np.asarray(weights, dtype=np.float64), bonus_arr])
+    objective = -np.concatenate([np.asarray(weights, dtype=np.float64), bonus_arr + sentence_gain])
     # A sentence longer than the budget can never be chosen.
     upper = np.concatenate([np.ones(n_conc), (lengths_arr <= budget).astype(np.float64)])
     for j, ks in requires.items():
         if not ks:  # it leans on a sentence that cannot be chosen
             upper[n_conc + j] = 0.0
+    # Only the sentences need to be whole: with positive weights, a concept variable at the optimum is 1 exactly
+    # when a chosen sentence holds it.
+    integrality = np.concatenate([np.zeros(n_conc), np.ones(n_sent)])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # scipy warns that it passes the pool option through
         result = milp(
             objective,
             constraints=constraints,
-            integrality=np.ones(n_conc + n_sent),
+            integrality=integrality,
             bounds=Bounds(np.zeros(n_conc + n_sent), upper),
             options=dict(_HIGHS_OPTIONS),
         )
     if result.x is None:
         return []
     return [j for j in range(n_sent) if result.x[n_conc + j] > 0.5]
+
+
+def _fold_exclusive(
+    concepts: Sequence[Sequence[int]], weights: Sequence[float], groups: Sequence[Sequence[int]], n_sent: int
+) -> tuple[list[list[int]], list[float], np.ndarray]:
+    """Move concepts whose holders can never be chosen together into the holders' own objective.
+
+    A concept held by one sentence, or only by sentences of which at most one is chosen (one exclusive group), is
+    covered exactly when one of them is chosen, so its weight can count on each holder's variable instead of on a
+    variable and a row of its own: the same objective for every choice (and in the relaxation), a much smaller
+    program. Returns the remaining concepts, their weights, and the weight moved onto each sentence.
+    """
+    member_of: list[set[int]] = [set() for _ in range(n_sent)]
+    for g, group in enumerate(groups):
+        for j in group:
+            member_of[j].add(g)
+    holders: dict[int, list[int]] = {}
+    for j, held in enumerate(concepts):
+        for i in held:
+            holders.setdefault(i, []).append(j)
+    gain = np.zeros(n_sent)
+    kept: dict[int, int] = {}
+    for i in range(len(weights)):
+        sentences = holders.get(i, [])
+        if len(sentences) == 1 or (sentences and set.intersection(*(member_of[j] for j in sentences))):
+            gain[sentences] += float(weights[i])
+        elif sentences:
+            kept[i] = len(kept)
+    new_concepts = [[kept[i] for i in held if i in kept] for held in concepts]
+    return new_concepts, [float(weights[i]) for i in kept], gain
 
 
 def _merge_twins(concepts: Sequence[Sequence[int]], weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:

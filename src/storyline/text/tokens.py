@@ -39,6 +39,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
+    if text.isascii():  # lower-casing ASCII keeps every offset, so the words of the lower-cased text are the same
+        return _WORD.findall(text.lower())
     return [match.group().lower() for match in _WORD.finditer(text)]
 
 
