@@ -64,7 +64,8 @@ class Quantity:
 class DateMention:
     """A day, weekday, month, year or clock time; ``value`` is comparable within one ``kind``.
 
-    ``hedged`` when the date is a bound or an estimate ("shortly before midnight", "by Friday").
+    ``hedged`` when the date is a bound or an estimate ("shortly before midnight", "by Friday"); ``reporting`` when
+    it dates the telling ("police said Saturday"), which only versions of one sentence are compared on.
     """
 
     kind: str
@@ -73,6 +74,7 @@ class DateMention:
     context: frozenset[str]
     surface: str
     hedged: bool = False
+    reporting: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -127,7 +129,7 @@ def extract(text: str) -> Claims:
     tokens = tokenize(text)
     claims = Claims(text, tokens, frozenset(t.stem for t in tokens if t.lower not in STOPWORDS and t.text[0].isalnum()))
     used: set[int] = set()  # token indexes already read as part of a date or time
-    claims.dates = [_hedged(tokens, date) for date in _dates(text, tokens, used) if not _reporting_date(tokens, date)]
+    claims.dates = [_hedged(tokens, date) for date in _dates(text, tokens, used)]
     claims.quantities = _quantities(text, tokens, used)
     heads = _negation(tokens, claims)
     claims.cues = _cues(tokens, heads)
@@ -276,19 +278,20 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
     for k, token in enumerate(tokens):
         if k in used:
             continue
-        if token.lower in WEEKDAYS:
+        bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
+        if bare in WEEKDAYS:
             used.add(k)
             found.append(
                 DateMention(
                     "weekday",
-                    (WEEKDAYS[token.lower],),
+                    (WEEKDAYS[bare],),
                     (token.start, token.end),
                     context_stems(tokens, k, k),
                     token.text,
                 )
             )
             continue
-        month = MONTHS.get(token.lower.rstrip("."))
+        month = MONTHS.get(bare.rstrip("."))
         if month is None or not token.text[0].isupper():
             if (
                 token.text.isdigit()
@@ -341,8 +344,10 @@ def _reporting_date(tokens: list[Token], date: DateMention) -> bool:
 
 def _hedged(tokens: list[Token], date: DateMention) -> DateMention:
     before = _token_before(tokens, date.span[0], 2)
-    if any(word in DATE_HEDGES for word in before):
-        return DateMention(date.kind, date.value, date.span, date.context, date.surface, True)
+    hedged = any(word in DATE_HEDGES for word in before)
+    reporting = not date.surface.lower().replace("’", "'").endswith("'s") and _reporting_date(tokens, date)
+    if hedged or reporting:
+        return DateMention(date.kind, date.value, date.span, date.context, date.surface, hedged, reporting)
     return date
 
 

@@ -23,6 +23,7 @@ from storyline.compare.lexicon import (
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    SWAP_ONLY_GROUPS,
     UNIT_ALIASES,
     WEEKDAYS,
 )
@@ -250,7 +251,11 @@ def _dates(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Ancho
         comparable = [
             y
             for y in b.dates
-            if y.kind == x.kind and ((close and close(x.span, y.span)) or anchored(x.context & y.context))
+            if y.kind == x.kind
+            and (
+                (close and close(x.span, y.span))
+                or (not (x.reporting or y.reporting) and anchored(x.context & y.context))
+            )
         ]
         if not comparable or any(_same_date(x, y) for y in comparable):
             continue
@@ -357,13 +362,18 @@ def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _An
 def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
     for x in a.cues:
         for y in b.cues:
-            if x.group != y.group or x.polarity == y.polarity or x.stem == y.stem:
+            if x.polarity == y.polarity or x.stem == y.stem:
+                continue
+            swapped = close is not None and close(x.span, y.span)
+            if x.group in SWAP_ONLY_GROUPS or y.group in SWAP_ONLY_GROUPS:
+                if not (swapped and {x.group, y.group} <= SWAP_ONLY_GROUPS | {"direction"}):
+                    continue
+            elif x.group != y.group:
                 continue
             shared = (x.context & y.context) - {x.stem, y.stem}
-            if not ((close and (shared or close(x.span, y.span))) or anchored(shared, LOOSE_CUE_CONTEXT)):
+            if not ((close and (shared or swapped)) or anchored(shared, LOOSE_CUE_CONTEXT)):
                 continue
             # The other sentence must not also hold x's polarity about the same thing (unless one edit swapped them).
-            swapped = close is not None and close(x.span, y.span)
             if not swapped and any(
                 z.group == x.group and z.polarity == x.polarity and z.context & y.context for z in b.cues
             ):
