@@ -89,9 +89,10 @@ def _mark_meaning(group_variants: list[dict], canonical: Article, by_id: dict[st
 
 
 def _disagreements(event_input: EventInput) -> list[Disagreement]:
-    from storyline.compare import event_disagreements
+    from storyline.compare import event_disagreements, event_quotes
 
-    return event_disagreements(event_input.event.id, event_input.articles)
+    articles = event_input.articles
+    return event_disagreements(event_input.event.id, articles, event_quotes(articles))
 
 
 def _developments(event_input: EventInput) -> list[dict]:
@@ -140,7 +141,7 @@ def _loader(kind: type) -> Callable[[Any], Any]:
 
 SUMMARY = Analyser("summary", 3, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _same, _same)
-DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
+DISAGREEMENTS = Analyser("disagreements", 2, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 1, _developments, _same, _same)
 QUOTES = Analyser("quotes", 1, _quotes, _dump_each, _loader(Quote))
 ENTITIES = Analyser("entities", 1, _entities, _dump_each, _loader(Entity))

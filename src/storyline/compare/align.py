@@ -32,6 +32,8 @@ PARTNERS_PER_SENTENCE = 8
 COMMON_SHARE = 0.1
 # Two sentences whose normalised words align at least this much are versions of one sentence (as in diff).
 CLOSE_SIMILARITY = 0.5
+# Two sentences sharing at least this share of their words are one sentence copied with light edits.
+VERSION_SIMILARITY = 0.8
 
 
 @dataclass(slots=True)
@@ -109,11 +111,14 @@ def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
     return counts
 
 
-def sentence_units(articles: Sequence[Article]) -> list[Unit]:
-    """The distinct sentences of ``articles``, each with every sentence that says it (in article order)."""
+def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Sentence]] | None = None) -> list[Unit]:
+    """The distinct sentences of ``articles``, each with every sentence that says it (in article order).
+
+    ``sentences`` holds the articles' sentences when the caller has split them already."""
     units: dict[str, Unit] = {}
     for article in articles:
-        for sentence in article_sentences(article):
+        split = sentences.get(article.id) if sentences is not None else None
+        for sentence in split if split is not None else article_sentences(article):
             words = normalized_words(sentence.text)
             if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
                 continue  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
@@ -133,6 +138,26 @@ def sentence_units(articles: Sequence[Article]) -> list[Unit]:
                 unit.holders.append(sentence)
                 unit.article_ids = unit.article_ids | {article.id}
     return list(units.values())
+
+
+def _versions(units: Sequence[Unit], candidates: dict[tuple[int, int], float]) -> dict[int, list[int]]:
+    """Units that are lightly edited versions of each other (another outlet's copy of one sentence)."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for (i, j), overlap in candidates.items():
+        if overlap < VERSION_SIMILARITY:
+            continue
+        words_i, words_j = set(units[i].words), set(units[j].words)
+        if 2 * len(words_i & words_j) >= VERSION_SIMILARITY * (len(words_i) + len(words_j)):
+            found[i].append(j)
+            found[j].append(i)
+    return found
+
+
+def _said_alongside(units: Sequence[Unit], versions: dict[int, list[int]], i: int, j: int) -> bool:
+    """Whether an article holding unit ``i`` also holds another version of unit ``j``: the two sentences then sit
+    side by side in one article (two different statements), and ``j``'s outlet only reworded its own copy."""
+    holders, own = units[i].article_ids, versions.get(i, ())
+    return any(v != i and v not in own and units[v].article_ids & holders for v in versions.get(j, ()))
 
 
 def common_stems(units: Sequence[Unit]) -> frozenset[str]:
@@ -186,10 +211,13 @@ def aligned_pairs(
     for (i, j), runs in _shared_phrases(units).items():
         if runs >= MIN_SHARED_PHRASES and (i, j) not in candidates:
             candidates[i, j] = float(shared_mass[i, j]) / max(1e-9, min(totals[i], totals[j]))
+    versions = _versions(units, candidates)
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), overlap in candidates.items():
         if units[i].article_ids & units[j].article_ids:
             continue  # one article holding both sentences does not disagree with itself
+        if _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i):
+            continue
         if worth is not None and not worth(units[i], units[j]):
             continue
         scored[i].append((overlap, j))
