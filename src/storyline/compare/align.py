@@ -197,14 +197,22 @@ def aligned_pairs(
     totals = matrix @ weight
     usable = sparse.diags(((frequency >= 2) & (frequency <= MAX_POSTING)).astype(np.float64))
     kept = matrix @ usable
-    shared_counts = sparse.triu(kept @ kept.T, k=1).tocoo()
+    # Both products have the same sparsity (weights are positive), so their entries line up one for one.
+    shared_counts = sparse.triu(kept @ kept.T, k=1).tocsr()
     shared_mass = sparse.triu((kept @ sparse.diags(weight)) @ kept.T, k=1).tocsr()
-    rows, columns, counts = shared_counts.row, shared_counts.col, shared_counts.data
-    keep_rows = counts >= MIN_SHARED_STEMS
-    rows, columns = rows[keep_rows], columns[keep_rows]
-    mass = np.asarray(shared_mass[rows, columns]).ravel() if len(rows) else np.zeros(0)
+    shared_counts.sort_indices()
+    shared_mass.sort_indices()
+    rows = np.repeat(np.arange(count), np.diff(shared_counts.indptr))
+    columns, counts, mass = shared_counts.indices, shared_counts.data, shared_mass.data
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
-    chosen = overlaps >= MIN_OVERLAP
+    chosen = (counts >= MIN_SHARED_STEMS) & (overlaps >= MIN_OVERLAP)
+    # One article holding both sentences does not disagree with itself (checked here for single-article units).
+    only_article = np.full(count, -1)
+    article_index: dict[str, int] = {}
+    for index, unit in enumerate(units):
+        if len(unit.article_ids) == 1:
+            only_article[index] = article_index.setdefault(next(iter(unit.article_ids)), len(article_index))
+    chosen &= (only_article[rows] < 0) | (only_article[rows] != only_article[columns])
     candidates: dict[tuple[int, int], float] = dict(
         zip(zip(rows[chosen].tolist(), columns[chosen].tolist(), strict=True), overlaps[chosen].tolist(), strict=True)
     )
@@ -216,7 +224,9 @@ def aligned_pairs(
     for (i, j), overlap in candidates.items():
         if units[i].article_ids & units[j].article_ids:
             continue  # one article holding both sentences does not disagree with itself
-        if _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i):
+        if (j in versions or i in versions) and (
+            _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i)
+        ):
             continue
         if worth is not None and not worth(units[i], units[j]):
             continue

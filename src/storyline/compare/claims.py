@@ -105,22 +105,23 @@ class Claims:
     quotes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
 
 
-_STEMS: dict[str, str] = {}
+_WORDS: dict[str, tuple[str, str]] = {}  # word as written -> (lower case, stem)
+_new_token = tuple.__new__
 
 
 def tokenize(text: str) -> list[Token]:
     tokens = []
-    stems = _STEMS
+    known = _WORDS
     for match in _TOKEN.finditer(text):
         word = match.group()
-        lower = word.lower().replace("’", "'")
-        stemmed = stems.get(lower)
-        if stemmed is None:
-            stemmed = stem(lower) if word[0].isalpha() else lower
-            if len(stems) < 500_000:
-                stems[lower] = stemmed
+        forms = known.get(word)
+        if forms is None:
+            lower = word.lower().replace("’", "'")
+            forms = (lower, stem(lower) if word[0].isalpha() else lower)
+            if len(known) < 500_000:
+                known[word] = forms
         start, end = match.span()
-        tokens.append(Token(start, end, word, lower, stemmed))
+        tokens.append(_new_token(Token, (start, end, word, forms[0], forms[1])))
     return tokens
 
 
@@ -176,7 +177,7 @@ def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity
     last_unit = ""
     while i < len(tokens):
         token = tokens[i]
-        if i in used:
+        if i in used or not (token.text[0].isdigit() or token.lower in _NUMBER_STARTS):
             i += 1
             continue
         value = _number_value(token)
@@ -232,6 +233,9 @@ def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity
     return found
 
 
+_NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
+
+
 def _unit(tokens: list[Token], j: int) -> tuple[str, int]:
     """The unit after a number: ``per cent``, ``%``, ``million crowns``, ``people``; '' when none."""
     if j >= len(tokens):
@@ -276,8 +280,8 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
         first = covered[0] if covered else 0
         found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first), match.group()))
     for k, token in enumerate(tokens):
-        if k in used:
-            continue
+        if k in used or token.text[0].islower():
+            continue  # weekdays, months and years are capitalised or digits
         bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
         if bare in WEEKDAYS:
             used.add(k)
