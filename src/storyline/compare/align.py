@@ -10,7 +10,7 @@ pair of the corpus outside one event is ever compared.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -140,12 +140,10 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
     return list(units.values())
 
 
-def _versions(units: Sequence[Unit], candidates: dict[tuple[int, int], float]) -> dict[int, list[int]]:
+def _versions(units: Sequence[Unit], near: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
     """Units that are lightly edited versions of each other (another outlet's copy of one sentence)."""
     found: dict[int, list[int]] = defaultdict(list)
-    for (i, j), overlap in candidates.items():
-        if overlap < VERSION_SIMILARITY:
-            continue
+    for i, j in near:
         words_i, words_j = set(units[i].words), set(units[j].words)
         if 2 * len(words_i & words_j) >= VERSION_SIMILARITY * (len(words_i) + len(words_j)):
             found[i].append(j)
@@ -206,6 +204,8 @@ def aligned_pairs(
     columns, counts, mass = shared_counts.indices, shared_counts.data, shared_mass.data
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
     chosen = (counts >= MIN_SHARED_STEMS) & (overlaps >= MIN_OVERLAP)
+    near = chosen & (overlaps >= VERSION_SIMILARITY)  # versions of one sentence, within an article too
+    versions = _versions(units, zip(rows[near].tolist(), columns[near].tolist(), strict=True))
     # One article holding both sentences does not disagree with itself (checked here for single-article units).
     only_article = np.full(count, -1)
     article_index: dict[str, int] = {}
@@ -219,7 +219,6 @@ def aligned_pairs(
     for (i, j), runs in _shared_phrases(units).items():
         if runs >= MIN_SHARED_PHRASES and (i, j) not in candidates:
             candidates[i, j] = float(shared_mass[i, j]) / max(1e-9, min(totals[i], totals[j]))
-    versions = _versions(units, candidates)
     scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), overlap in candidates.items():
         if units[i].article_ids & units[j].article_ids:
