@@ -2,10 +2,10 @@
 real articles read from the shared data (never stored in the repository).
 
 Each pair is an original article and a second version "by another outlet" with benign edits (dropped and reordered
-sentences, synonyms, house style, rounding, an added line); half of the pairs also get exactly one conflict of a
-known kind (number, negation, attribution, date, cue) in a sentence both versions keep. Two edit styles exist: the
-tuning set uses style "a", the unseen set style "b", with different word lists and different ways of making each
-kind of conflict, so that a detector tuned on one is checked on the other.
+sentences, synonyms outside quotations, house style, rounding, an added line); half of the pairs also get exactly one
+conflict of a known kind (number, negation, attribution, date, cue, place, quote) in a sentence both versions keep.
+Two edit styles exist: the tuning set uses style "a", the unseen set style "b", with different word lists and
+different ways of making each kind of conflict, so that a detector tuned on one is checked on the other.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KINDS = ("number", "negation", "attribution", "date", "cue")
+KINDS = ("number", "negation", "attribution", "date", "cue", "place", "quote")
 
 # ---------------------------------------------------------------------------------------------------- Edit styles
 
@@ -131,6 +131,39 @@ CUE_SWAPS = {
         "approved": "vetoed",
     },
 }
+PLACES = {
+    "a": ["Leeds", "Marseille", "Tucson", "Osaka", "Porto", "Winnipeg", "Adelaide", "San Antonio"],
+    "b": ["Dundee", "Bologna", "Fresno", "Nagoya", "Gdansk", "Halifax", "Port Elizabeth", "Kansas City"],
+}
+PLACE_LEADS = {"a": r"in|at", "b": r"in|near|outside|at|from"}
+# Words an outlet may change inside a quotation, each to one that says something else.
+QUOTE_SWAPS = {
+    "a": {"will": "may", "never": "rarely", "all": "some", "always": "often", "good": "bad", "very": "quite"},
+    "b": {
+        "can": "cannot",
+        "must": "should",
+        "everyone": "nobody",
+        "best": "worst",
+        "happy": "sad",
+        "more": "less",
+        "right": "wrong",
+        "going": "trying",
+    },
+}
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _AUX = r"\b(is|was|were|are|has|have|had|will|would|could|can|does|did)\b"
@@ -218,7 +251,7 @@ def benign_version(sentences: list[str], protect: int | None, style: str, rng: r
     for edit in edits:
         if edit == "synonyms":
             for old, new in rng.sample(sorted(SYNONYMS[style].items()), 4):
-                out = [re.sub(rf"\b{old}\b", new, s) for s in out]
+                out = [_outside_quotes(rf"\b{old}\b", new, s) for s in out]
         elif edit == "house_style":
             for pattern, replacement in HOUSE_STYLE[style]:
                 out = [re.sub(pattern, replacement, s) for s in out]
@@ -241,6 +274,12 @@ def benign_version(sentences: list[str], protect: int | None, style: str, rng: r
         elif protect == i + 1:
             protect = i
     return out, edits
+
+
+def _outside_quotes(pattern: str, replacement: str, sentence: str) -> str:
+    """A synonym swap leaves quotations alone: an outlet rewords its own sentences, not what someone said."""
+    pieces = re.split(r"([“\"][^“”\"]*[”\"])", sentence)
+    return "".join(piece if piece[:1] in '“"' else re.sub(pattern, replacement, piece) for piece in pieces)
 
 
 def _round_one(sentence: str, style: str) -> str:
@@ -300,25 +339,7 @@ def inject(sentence: str, kind: str, style: str, rng: random.Random) -> str | No
                 return sentence[: m.start(1)] + new + sentence[m.end(1) :]
         return None
     if kind == "date":
-        days = [m for m in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", sentence)]
-        if days:
-            m = rng.choice(days)
-            step = rng.choice([1, 2, 3]) if style == "a" else rng.choice([-1, -2, 4])
-            new = WEEKDAYS[(WEEKDAYS.index(m.group(1)) + step) % 7]
-            return sentence[: m.start()] + new + sentence[m.end() :]
-        m = re.search(
-            r"\b(January|February|March|April|June|July|August|September|October|November|December)"
-            r"\.? (\d{1,2})\b",
-            sentence,
-        )
-        if m:
-            day = int(m.group(2))
-            new_day = day + 3 if day <= 25 else day - 5
-            return sentence[: m.start(2)] + str(new_day) + sentence[m.end(2) :]
-        m = re.search(r"\b(?:in|since|until) (19[5-9]\d|20[0-2]\d)\b", sentence)
-        if m and style == "b":
-            return sentence[: m.start(1)] + str(int(m.group(1)) - 2) + sentence[m.end(1) :]
-        return None
+        return _changed_date(sentence, style, rng)
     if kind == "cue":
         swaps = CUE_SWAPS[style]
         found = [m for m in re.finditer(r"\b(" + "|".join(swaps) + r")\b", sentence)]
@@ -326,7 +347,71 @@ def inject(sentence: str, kind: str, style: str, rng: random.Random) -> str | No
             return None
         m = rng.choice(found)
         return sentence[: m.start()] + swaps[m.group(1)] + sentence[m.end() :]
+    if kind == "place":
+        found = [
+            m
+            for m in re.finditer(
+                rf"\b(?:{PLACE_LEADS[style]}) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,.;:)]|\s+[a-z]|$)", sentence
+            )
+            if m.group(1).split()[0] not in WEEKDAYS + MONTH_NAMES and m.start() > 0
+        ]
+        if not found:
+            return None
+        m = rng.choice(found)
+        new = rng.choice([name for name in PLACES[style] if name != m.group(1)])
+        return sentence[: m.start(1)] + new + sentence[m.end(1) :]
+    if kind == "quote":
+        return _changed_quote(sentence, style, rng)
     raise ValueError(kind)
+
+
+def _changed_date(sentence: str, style: str, rng: random.Random) -> str | None:
+    """Another weekday, day of the month, month, year or clock time; which one depends on what the sentence has."""
+    options = []
+    for m in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", sentence):
+        step = rng.choice([1, 2, 3]) if style == "a" else rng.choice([-1, -2, 4])
+        options.append((m.start(), m.end(), WEEKDAYS[(WEEKDAYS.index(m.group(1)) + step) % 7]))
+    for m in re.finditer(r"\b(?:" + "|".join(MONTH_NAMES) + r")\.? (\d{1,2})\b", sentence):
+        day = int(m.group(1))
+        options.append((m.start(1), m.end(1), str(day + 3 if day <= 25 else day - 5)))
+    if style == "b":
+        for m in re.finditer(r"\b(?:in|since|until) (19[5-9]\d|20[0-2]\d)\b", sentence):
+            options.append((m.start(1), m.end(1), str(int(m.group(1)) - 2)))
+        for m in re.finditer(r"\bin (" + "|".join(MONTH_NAMES) + r")\b(?! \d)", sentence):
+            options.append((m.start(1), m.end(1), MONTH_NAMES[(MONTH_NAMES.index(m.group(1)) + 2) % 12]))
+    for m in re.finditer(r"\b(\d{1,2})(:\d{2})? ?([ap]\.m\.)", sentence):
+        hour = int(m.group(1))
+        if 1 <= hour <= 12:
+            new_hour = (hour + (2 if style == "a" else 3) - 1) % 12 + 1
+            options.append((m.start(1), m.end(1), str(new_hour)))
+    if not options:
+        return None
+    start, end, new = rng.choice(options)
+    return sentence[:start] + new + sentence[end:]
+
+
+def _changed_quote(sentence: str, style: str, rng: random.Random) -> str | None:
+    """A quotation given another word, or another speaker."""
+    quoted = re.search(r"[“\"]([^“”\"]{25,})[”\"]", sentence)
+    if not quoted:
+        return None
+    name = r"([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})"
+    speaker = re.search(name + r",? (?:said|says|told)\b|\b(?:said|says) " + name, sentence[quoted.end() :])
+    swaps = QUOTE_SWAPS[style]
+    words = [m for m in re.finditer(r"\b(" + "|".join(swaps) + r")\b", quoted.group(1))]
+    if speaker and (not words or rng.random() < 0.5):
+        group = 1 if speaker.group(1) else 2
+        old = speaker.group(group)
+        if re.search(r"\b(The|A|An|In|On|But|And)\b", old):
+            return None
+        start = quoted.end() + speaker.start(group)
+        new = rng.choice([n for n in NAMES[style] if n != old])
+        return sentence[:start] + new + sentence[start + len(old) :]
+    if not words:
+        return None
+    m = rng.choice(words)
+    start = quoted.start(1) + m.start()
+    return sentence[:start] + swaps[m.group(1)] + sentence[start + len(m.group(1)) :]
 
 
 # ---------------------------------------------------------------------------------------------------- Sets

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import json
 import re
 import sys
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from disagreement_set import KINDS, Pair, build_set, duc_articles, ecbplus_articles
 
-from storyline.compare import event_disagreements
+from storyline.compare import event_disagreements, event_quotes
 from storyline.diff import diff_articles
 from storyline.model import Article
 
@@ -39,16 +40,20 @@ _NAIVE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def as_articles(pair: Pair) -> list[Article]:
     return [
-        Article(id="A", text=pair.a_text, outlet="Outlet A", published="2020-01-01"),
-        Article(id="B", text=pair.b_text, outlet="Outlet B", published="2020-01-01"),
+        Article(id=name, text=text, outlet=f"Outlet {name}", published="2020-01-01", content_hash=_digest(text))
+        for name, text in (("A", pair.a_text), ("B", pair.b_text))
     ]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def ours(pair: Pair) -> list[tuple[str, set[str]]]:
     """(kind, the sentences cited) for each disagreement the product reports."""
-    return [
-        (item.kind, {claim.text for claim in item.claims}) for item in event_disagreements("bench", as_articles(pair))
-    ]
+    articles = as_articles(pair)
+    found = event_disagreements("bench", articles, event_quotes(articles))
+    return [(item.kind, {claim.text for claim in item.claims}) for item in found]
 
 
 def naive(pair: Pair) -> list[tuple[str, set[str]]]:

@@ -100,9 +100,10 @@ def _load_variants(data: dict[str, list[dict]]) -> dict[str, list[Variant]]:
 
 
 def _disagreements(event_input: EventInput) -> list[Disagreement]:
-    from storyline.compare import event_disagreements
+    from storyline.compare import event_disagreements, event_quotes
 
-    return event_disagreements(event_input.event.id, event_input.articles)
+    articles = event_input.articles
+    return event_disagreements(event_input.event.id, articles, event_quotes(articles))
 
 
 def _developments(event_input: EventInput) -> list[Development]:
@@ -147,7 +148,7 @@ def _loader(kind: type) -> Callable[[Any], Any]:
 
 SUMMARY = Analyser("summary", 3, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
-DISAGREEMENTS = Analyser("disagreements", 1, _disagreements, _dump_each, _loader(Disagreement))
+DISAGREEMENTS = Analyser("disagreements", 2, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 1, _developments, _dump_each, _loader(Development))
 QUOTES = Analyser("quotes", 1, _quotes, _dump_each, _loader(Quote))
 ENTITIES = Analyser("entities", 1, _entities, _dump_each, _loader(Entity))

@@ -113,12 +113,13 @@ def events(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> lis
 
 def disagreements(articles: Sequence[Article], *, event_list: Sequence[Event] | None = None) -> list[Disagreement]:
     """Where the articles disagree, event by event (articles are grouped into events first unless given)."""
-    from storyline.compare import event_disagreements
+    from storyline.compare import event_disagreements, event_quotes
 
     by_id = {article.id: article for article in articles}
     found = []
     for event in events(articles) if event_list is None else event_list:
-        found += event_disagreements(event.id, [by_id[i] for i in event.article_ids if i in by_id])
+        members = [by_id[i] for i in event.article_ids if i in by_id]
+        found += event_disagreements(event.id, members, event_quotes(members) if len(members) > 1 else None)
     return found
 
 

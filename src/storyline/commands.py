@@ -312,7 +312,7 @@ def cmd_compare(args) -> int:
         return _finish(problems, nothing_read=True)
     found = api.disagreements(articles, event_list=events)
     if args.json:
-        _print_json({"disagreements": [d.to_dict() for d in found]})
+        _print_json({"disagreements": [_issue_shape(d.to_dict()) for d in found]})
     elif not found:
         print("No disagreements found.")
     for item in found if not args.json else []:
@@ -326,6 +326,13 @@ def cmd_compare(args) -> int:
                 )
             )
     return _finish(problems)
+
+
+def _issue_shape(disagreement: dict) -> dict:
+    """A disagreement as ``compare --json`` prints it: claims in side order, without the digest's ``side`` number."""
+    for claim in disagreement["claims"]:
+        claim.pop("side", None)
+    return disagreement
 
 
 def cmd_search(args) -> int:

@@ -375,9 +375,9 @@ class Claim:
 
 @dataclass(slots=True)
 class Disagreement:
-    """Sources that disagree on one point of an event: ``kind`` (number, date, negation, cue, attribution), a short
-    ``topic`` naming what is disputed, and every claim. ``update`` marks a figure that changed as time passed (the
-    claims then run in date order) rather than a conflict."""
+    """Sources that disagree on one point of an event: ``kind`` (number, date, negation, cue, attribution, place,
+    quote), a short ``topic`` naming what is disputed, and every claim. ``update`` marks a figure that changed as time
+    passed (the claims then run in date order) rather than a conflict."""
 
     event: str
     kind: str

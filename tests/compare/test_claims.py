@@ -36,11 +36,14 @@ def test_a_bare_figure_counts_what_the_previous_one_counted():
     assert (first.unit, second.unit) == ("people", "people")
 
 
-def test_dates_fold_day_month_order_and_skip_when_a_source_spoke():
+def test_dates_fold_day_month_order_and_mark_when_a_source_spoke():
     (us,) = extract("The meeting is on April 23.").dates
     (uk,) = extract("The meeting is on 23 April.").dates
     assert us.value == uk.value == (4, 23)
-    assert extract("The bridge will reopen, the council said on Tuesday.").dates == []
+    (spoke,) = extract("The bridge will reopen, the council said on Tuesday.").dates
+    assert spoke.reporting and spoke.value == (1,)
+    (debate,) = extract("Bonior said during Saturday's House debate that the vote was wrong.").dates
+    assert debate.kind == "weekday" and debate.value == (5,) and not debate.reporting
     (time,) = extract("The fire was reported shortly before midnight.").dates
     assert time.kind == "time" and time.hedged
     assert extract("They may go.").dates == []  # the verb, not the month

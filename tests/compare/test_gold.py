@@ -66,6 +66,10 @@ def test_the_digest_marks_the_changed_sentence_that_reverses_the_meaning(tmp_pat
     data = json.loads(next((tmp_path / "out" / "events").glob("*reserve-bank*.json")).read_text())
     (item,) = data["disagreements"]
     assert item["kind"] == "negation" and not item["update"]
+    documented = json.loads((EXAMPLES.parent / "docs" / "digest.schema.json").read_text())["properties"]
+    shape = documented["disagreements"]["items"]
+    assert set(item) == set(shape["required"])
+    assert all(set(claim) == set(shape["properties"]["claims"]["items"]["required"]) for claim in item["claims"])
     assert {claim["outlet"] for claim in item["claims"]} == {
         "Coastline Press Agency",
         "Northmere Evening Post",

@@ -35,9 +35,9 @@ def test_compare_json_has_the_documented_shape(tmp_path, capsys):
     (articles / "copy.txt").write_text("Trade talks end in Ottawa\n\n" + EDITED)
     assert main(["compare", str(articles), "--json"]) == 0
     (item,) = json.loads(capsys.readouterr().out)["disagreements"]
-    assert {"event", "kind", "topic", "update", "claims"} <= set(item)
+    assert set(item) == {"event", "kind", "topic", "update", "claims"}
     for claim in item["claims"]:
-        assert {"article_id", "outlet", "published", "sentence_index", "start", "end", "text", "marked"} <= set(claim)
+        assert set(claim) == {"article_id", "outlet", "published", "sentence_index", "start", "end", "text", "marked"}
         assert all(claim["start"] <= start < end <= claim["end"] for start, end in claim["marked"])
     db = tmp_path / "store.db"
     assert main(["ingest", str(articles), "--db", str(db)]) == 0

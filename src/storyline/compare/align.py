@@ -10,7 +10,7 @@ pair of the corpus outside one event is ever compared.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -32,6 +32,8 @@ PARTNERS_PER_SENTENCE = 8
 COMMON_SHARE = 0.1
 # Two sentences whose normalised words align at least this much are versions of one sentence (as in diff).
 CLOSE_SIMILARITY = 0.5
+# Two sentences sharing at least this share of their words are one sentence copied with light edits.
+VERSION_SIMILARITY = 0.8
 
 
 @dataclass(slots=True)
@@ -109,11 +111,14 @@ def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
     return counts
 
 
-def sentence_units(articles: Sequence[Article]) -> list[Unit]:
-    """The distinct sentences of ``articles``, each with every sentence that says it (in article order)."""
+def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Sentence]] | None = None) -> list[Unit]:
+    """The distinct sentences of ``articles``, each with every sentence that says it (in article order).
+
+    ``sentences`` holds the articles' sentences when the caller has split them already."""
     units: dict[str, Unit] = {}
     for article in articles:
-        for sentence in article_sentences(article):
+        split = sentences.get(article.id) if sentences is not None else None
+        for sentence in split if split is not None else article_sentences(article):
             words = normalized_words(sentence.text)
             if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
                 continue  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
@@ -133,6 +138,24 @@ def sentence_units(articles: Sequence[Article]) -> list[Unit]:
                 unit.holders.append(sentence)
                 unit.article_ids = unit.article_ids | {article.id}
     return list(units.values())
+
+
+def _versions(units: Sequence[Unit], near: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """Units that are lightly edited versions of each other (another outlet's copy of one sentence)."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for i, j in near:
+        words_i, words_j = set(units[i].words), set(units[j].words)
+        if 2 * len(words_i & words_j) >= VERSION_SIMILARITY * (len(words_i) + len(words_j)):
+            found[i].append(j)
+            found[j].append(i)
+    return found
+
+
+def _said_alongside(units: Sequence[Unit], versions: dict[int, list[int]], i: int, j: int) -> bool:
+    """Whether an article holding unit ``i`` also holds another version of unit ``j``: the two sentences then sit
+    side by side in one article (two different statements), and ``j``'s outlet only reworded its own copy."""
+    holders, own = units[i].article_ids, versions.get(i, ())
+    return any(v != i and v not in own and units[v].article_ids & holders for v in versions.get(j, ()))
 
 
 def common_stems(units: Sequence[Unit]) -> frozenset[str]:
@@ -172,14 +195,24 @@ def aligned_pairs(
     totals = matrix @ weight
     usable = sparse.diags(((frequency >= 2) & (frequency <= MAX_POSTING)).astype(np.float64))
     kept = matrix @ usable
-    shared_counts = sparse.triu(kept @ kept.T, k=1).tocoo()
+    # Both products have the same sparsity (weights are positive), so their entries line up one for one.
+    shared_counts = sparse.triu(kept @ kept.T, k=1).tocsr()
     shared_mass = sparse.triu((kept @ sparse.diags(weight)) @ kept.T, k=1).tocsr()
-    rows, columns, counts = shared_counts.row, shared_counts.col, shared_counts.data
-    keep_rows = counts >= MIN_SHARED_STEMS
-    rows, columns = rows[keep_rows], columns[keep_rows]
-    mass = np.asarray(shared_mass[rows, columns]).ravel() if len(rows) else np.zeros(0)
+    shared_counts.sort_indices()
+    shared_mass.sort_indices()
+    rows = np.repeat(np.arange(count), np.diff(shared_counts.indptr))
+    columns, counts, mass = shared_counts.indices, shared_counts.data, shared_mass.data
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
-    chosen = overlaps >= MIN_OVERLAP
+    chosen = (counts >= MIN_SHARED_STEMS) & (overlaps >= MIN_OVERLAP)
+    near = chosen & (overlaps >= VERSION_SIMILARITY)  # versions of one sentence, within an article too
+    versions = _versions(units, zip(rows[near].tolist(), columns[near].tolist(), strict=True))
+    # One article holding both sentences does not disagree with itself (checked here for single-article units).
+    only_article = np.full(count, -1)
+    article_index: dict[str, int] = {}
+    for index, unit in enumerate(units):
+        if len(unit.article_ids) == 1:
+            only_article[index] = article_index.setdefault(next(iter(unit.article_ids)), len(article_index))
+    chosen &= (only_article[rows] < 0) | (only_article[rows] != only_article[columns])
     candidates: dict[tuple[int, int], float] = dict(
         zip(zip(rows[chosen].tolist(), columns[chosen].tolist(), strict=True), overlaps[chosen].tolist(), strict=True)
     )
@@ -190,6 +223,10 @@ def aligned_pairs(
     for (i, j), overlap in candidates.items():
         if units[i].article_ids & units[j].article_ids:
             continue  # one article holding both sentences does not disagree with itself
+        if (j in versions or i in versions) and (
+            _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i)
+        ):
+            continue
         if worth is not None and not worth(units[i], units[j]):
             continue
         scored[i].append((overlap, j))

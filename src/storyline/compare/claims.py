@@ -64,7 +64,8 @@ class Quantity:
 class DateMention:
     """A day, weekday, month, year or clock time; ``value`` is comparable within one ``kind``.
 
-    ``hedged`` when the date is a bound or an estimate ("shortly before midnight", "by Friday").
+    ``hedged`` when the date is a bound or an estimate ("shortly before midnight", "by Friday"); ``reporting`` when
+    it dates the telling ("police said Saturday"), which only versions of one sentence are compared on.
     """
 
     kind: str
@@ -73,6 +74,7 @@ class DateMention:
     context: frozenset[str]
     surface: str
     hedged: bool = False
+    reporting: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -103,22 +105,23 @@ class Claims:
     quotes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
 
 
-_STEMS: dict[str, str] = {}
+_WORDS: dict[str, tuple[str, str]] = {}  # word as written -> (lower case, stem)
+_new_token = tuple.__new__
 
 
 def tokenize(text: str) -> list[Token]:
     tokens = []
-    stems = _STEMS
+    known = _WORDS
     for match in _TOKEN.finditer(text):
         word = match.group()
-        lower = word.lower().replace("’", "'")
-        stemmed = stems.get(lower)
-        if stemmed is None:
-            stemmed = stem(lower) if word[0].isalpha() else lower
-            if len(stems) < 500_000:
-                stems[lower] = stemmed
+        forms = known.get(word)
+        if forms is None:
+            lower = word.lower().replace("’", "'")
+            forms = (lower, stem(lower) if word[0].isalpha() else lower)
+            if len(known) < 500_000:
+                known[word] = forms
         start, end = match.span()
-        tokens.append(Token(start, end, word, lower, stemmed))
+        tokens.append(_new_token(Token, (start, end, word, forms[0], forms[1])))
     return tokens
 
 
@@ -127,7 +130,7 @@ def extract(text: str) -> Claims:
     tokens = tokenize(text)
     claims = Claims(text, tokens, frozenset(t.stem for t in tokens if t.lower not in STOPWORDS and t.text[0].isalnum()))
     used: set[int] = set()  # token indexes already read as part of a date or time
-    claims.dates = [_hedged(tokens, date) for date in _dates(text, tokens, used) if not _reporting_date(tokens, date)]
+    claims.dates = [_hedged(tokens, date) for date in _dates(text, tokens, used)]
     claims.quantities = _quantities(text, tokens, used)
     heads = _negation(tokens, claims)
     claims.cues = _cues(tokens, heads)
@@ -174,7 +177,7 @@ def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity
     last_unit = ""
     while i < len(tokens):
         token = tokens[i]
-        if i in used:
+        if i in used or not (token.text[0].isdigit() or token.lower in _NUMBER_STARTS):
             i += 1
             continue
         value = _number_value(token)
@@ -230,6 +233,9 @@ def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity
     return found
 
 
+_NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
+
+
 def _unit(tokens: list[Token], j: int) -> tuple[str, int]:
     """The unit after a number: ``per cent``, ``%``, ``million crowns``, ``people``; '' when none."""
     if j >= len(tokens):
@@ -274,21 +280,22 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
         first = covered[0] if covered else 0
         found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first), match.group()))
     for k, token in enumerate(tokens):
-        if k in used:
-            continue
-        if token.lower in WEEKDAYS:
+        if k in used or token.text[0].islower():
+            continue  # weekdays, months and years are capitalised or digits
+        bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
+        if bare in WEEKDAYS:
             used.add(k)
             found.append(
                 DateMention(
                     "weekday",
-                    (WEEKDAYS[token.lower],),
+                    (WEEKDAYS[bare],),
                     (token.start, token.end),
                     context_stems(tokens, k, k),
                     token.text,
                 )
             )
             continue
-        month = MONTHS.get(token.lower.rstrip("."))
+        month = MONTHS.get(bare.rstrip("."))
         if month is None or not token.text[0].isupper():
             if (
                 token.text.isdigit()
@@ -341,8 +348,10 @@ def _reporting_date(tokens: list[Token], date: DateMention) -> bool:
 
 def _hedged(tokens: list[Token], date: DateMention) -> DateMention:
     before = _token_before(tokens, date.span[0], 2)
-    if any(word in DATE_HEDGES for word in before):
-        return DateMention(date.kind, date.value, date.span, date.context, date.surface, True)
+    hedged = any(word in DATE_HEDGES for word in before)
+    reporting = not date.surface.lower().replace("’", "'").endswith("'s") and _reporting_date(tokens, date)
+    if hedged or reporting:
+        return DateMention(date.kind, date.value, date.span, date.context, date.surface, hedged, reporting)
     return date
 
 

@@ -23,9 +23,11 @@ from storyline.compare.lexicon import (
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
+    SWAP_ONLY_GROUPS,
     UNIT_ALIASES,
     WEEKDAYS,
 )
+from storyline.compare.roles import PLACE_SIGNAL, place_conflict
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -34,7 +36,6 @@ LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligne
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
 _CUE_STEMS = frozenset(CUE_GROUPS)
-_NAME_LEAD = frozenset(["in", "at", "near", "from", "outside", "inside"])
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,7 +53,7 @@ class Finding:
     key_b: tuple
 
 
-_NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE = 1, 2, 4, 8, 16, 32
+_NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE, _PLACE = 1, 2, 4, 8, 16, 32, 64
 _QUOTE_SPEAKER = _QUOTE | _SPEAKER
 _DIGIT = re.compile(r"\d")
 _NEGATION_WORDS = re.compile(
@@ -81,6 +82,8 @@ def _signals(unit: Unit) -> int:
             flags |= _SPEAKER
         if '"' in text or "“" in text:
             flags |= _QUOTE
+        if PLACE_SIGNAL.search(text):
+            flags |= _PLACE
         unit.signals = flags
     return unit.signals
 
@@ -88,7 +91,7 @@ def _signals(unit: Unit) -> int:
 def may_conflict(a: Unit, b: Unit) -> bool:
     """A cheap necessary condition for two sentences to conflict, from what each can claim."""
     shared = _signals(a) & _signals(b)
-    return bool(shared & (_NUMBER | _DATE | _CUE | _SPEAKER) or (_signals(a) | _signals(b)) & _NEGATION)
+    return bool(shared & (_NUMBER | _DATE | _CUE | _SPEAKER | _PLACE) or (_signals(a) | _signals(b)) & _NEGATION)
 
 
 class _EditedTogether:
@@ -159,6 +162,7 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
         signals_a & signals_b & (_NUMBER | _DATE | _CUE)
         or (signals_a | signals_b) & _NEGATION
         or (signals_a & signals_b & _SPEAKER and (signals_a & signals_b & _QUOTE or pair.close))
+        or (signals_a & signals_b & _PLACE and pair.close)
     ):
         return []  # nothing the two sentences say could conflict; skip reading them closely
     a, b = claims_of(pair.a.text), claims_of(pair.b.text)
@@ -169,7 +173,18 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     if polarity:
         findings.append(polarity[0])  # one polarity conflict per pair: "did not reject" / "slammed" is one dispute
     findings += _speakers(a, b, close)
+    if close and signals_a & signals_b & _PLACE:
+        findings += _places(a, b, close)
     return findings
+
+
+def _places(a: Claims, b: Claims, close: _EditedTogether) -> list[Finding]:
+    found = place_conflict(a.tokens, b.tokens, close)
+    if found is None:
+        return []
+    x, y = found
+    value_a, value_b = a.text[x.span[0] : x.span[1]], b.text[y.span[0] : y.span[1]]
+    return [Finding("place", "place", value_a, value_b, (x.span,), (y.span,), "where", (x.letters,), (y.letters,))]
 
 
 # ---------------------------------------------------------------------------------------------------- Figures
@@ -250,7 +265,11 @@ def _dates(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Ancho
         comparable = [
             y
             for y in b.dates
-            if y.kind == x.kind and ((close and close(x.span, y.span)) or anchored(x.context & y.context))
+            if y.kind == x.kind
+            and (
+                (close and close(x.span, y.span))
+                or (not (x.reporting or y.reporting) and anchored(x.context & y.context))
+            )
         ]
         if not comparable or any(_same_date(x, y) for y in comparable):
             continue
@@ -357,13 +376,18 @@ def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _An
 def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
     for x in a.cues:
         for y in b.cues:
-            if x.group != y.group or x.polarity == y.polarity or x.stem == y.stem:
+            if x.polarity == y.polarity or x.stem == y.stem:
+                continue
+            swapped = close is not None and close(x.span, y.span)
+            if x.group in SWAP_ONLY_GROUPS or y.group in SWAP_ONLY_GROUPS:
+                if not (swapped and {x.group, y.group} <= SWAP_ONLY_GROUPS | {"direction"}):
+                    continue
+            elif x.group != y.group:
                 continue
             shared = (x.context & y.context) - {x.stem, y.stem}
-            if not ((close and (shared or close(x.span, y.span))) or anchored(shared, LOOSE_CUE_CONTEXT)):
+            if not ((close and (shared or swapped)) or anchored(shared, LOOSE_CUE_CONTEXT)):
                 continue
             # The other sentence must not also hold x's polarity about the same thing (unless one edit swapped them).
-            swapped = close is not None and close(x.span, y.span)
             if not swapped and any(
                 z.group == x.group and z.polarity == x.polarity and z.context & y.context for z in b.cues
             ):

@@ -371,5 +371,10 @@ _CUES = {
     ("verdict", -1): "acquit acquitted",
     ("outcome", 1): "succeed succeeded success successful",
     ("outcome", -1): "fail failed failure collapse collapsed",
+    ("contest", 1): "win won wins winning",
+    ("contest", -1): "lose lost loses losing",
 }
+# "A beat B" and "B lost to A" say the same thing, and "lost" is also a fall ("shares lost $1.50"): these cues count
+# only when one edit swapped them in versions of one sentence, where they may also face a direction cue.
+SWAP_ONLY_GROUPS = frozenset(["contest"])
 CUE_GROUPS: dict[str, tuple[str, int]] = {stem(word): key for key, words in _CUES.items() for word in words.split()}

@@ -7,10 +7,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
 
-from storyline.compare.align import AlignedPair, Unit, aligned_pairs, sentence_units
+from storyline.compare.align import AlignedPair, Unit, aligned_pairs, article_sentences, sentence_units
 from storyline.compare.detect import Finding, compare_pair, may_conflict
 from storyline.compare.lexicon import NUMBER_WORDS
-from storyline.model import Article, Claim, Disagreement
+from storyline.compare.quoted import quote_disagreements
+from storyline.model import Article, Claim, Disagreement, Quote
 
 _DEFAULT_LABEL = {
     "number": "figure",
@@ -18,21 +19,50 @@ _DEFAULT_LABEL = {
     "negation": "claim",
     "cue": "stance",
     "attribution": "who said it",
+    "place": "where",
+    "quote": "quote",
 }
 
 
-def event_disagreements(event_id: str, articles: Sequence[Article]) -> list[Disagreement]:
-    """Where the articles of one event disagree, most widely held disputes first."""
+def event_disagreements(
+    event_id: str, articles: Sequence[Article], quotes: Sequence[Quote] | None = None
+) -> list[Disagreement]:
+    """Where the articles of one event disagree, most widely held disputes first.
+
+    ``quotes`` (the quotes analyser's output for these articles) adds disputes over who said a quotation and in
+    which words; without them, a changed speaker is still found by the rules (kind "attribution").
+    """
     english = [article for article in articles if (article.language or "en").lower().startswith("en")]
     if len({article.id for article in english}) < 2:
         return []
     # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
-    pairs = aligned_pairs(sentence_units(english), may_conflict)
+    sentences = {article.id: article_sentences(article) for article in english}
+    pairs = aligned_pairs(sentence_units(english, sentences), may_conflict)
     findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
     by_id = {article.id: article for article in english}
     order = {article.id: position for position, article in enumerate(english)}
     found = [_disagreement(event_id, group, by_id, order) for group in _merged(findings)]
+    if quotes:
+        found = _with_quotes(found, quote_disagreements(event_id, english, quotes, sentences))
     return sorted(found, key=disagreement_sort_key)
+
+
+def _cited(item: Disagreement) -> frozenset[tuple[str, int]]:
+    return frozenset((claim.article_id, claim.sentence_index) for claim in item.claims)
+
+
+def _with_quotes(found: list[Disagreement], quoted: tuple[list[Disagreement], list[Disagreement]]) -> list:
+    """A quotation given to another speaker replaces the rules' "attribution" report of the same sentences; a
+    changed word inside a quotation the rules already read (a figure, a negation) is reported once, by the rules."""
+    speakers, wordings = quoted
+    speaker_cited = [_cited(item) for item in speakers]
+    kept = [
+        item for item in found if not (item.kind == "attribution" and any(_cited(item) <= c for c in speaker_cited))
+    ]
+    rule_cited = [_cited(item) for item in kept]
+    kept += speakers
+    kept += [item for item in wordings if not any(_cited(item) & c for c in rule_cited if len(_cited(item) & c) > 1)]
+    return kept
 
 
 def _merged(findings: list[tuple[AlignedPair, Finding]]) -> list[list[tuple[AlignedPair, Finding]]]:

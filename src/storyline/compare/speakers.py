@@ -19,7 +19,7 @@ _TITLES = frozenset("mr mrs ms dr prof sir dame".split())
 _NAME_JOINS = frozenset("de van von al of the and for".split())
 
 
-def _name_run(tokens: list[Token], k: int, step: int) -> list[int]:
+def name_run(tokens: list[Token], k: int, step: int) -> list[int]:
     """Indexes of the run of capitalised words ending (step -1) or starting (step 1) next to token k."""
     run = []
     i = k + step
@@ -55,12 +55,12 @@ def speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]]
             and (tokens[after + 1].lower not in STOPWORDS and tokens[after + 1].text[0].isalpha())
         ):
             after += 1  # "said chief executive Anna Kowal"
-        before_run = _name_run(tokens, k, -1) if token.lower != "according" else []
+        before_run = name_run(tokens, k, -1) if token.lower != "according" else []
         if not before_run and k > 1 and tokens[k - 1].text == "," and token.lower != "according":
             # "the coroner, Gary Hargrove, told"; "Dave Marcus, research director at McAfee Labs, told".
             commas = [j for j in range(max(0, k - 12), k - 1) if tokens[j].text == ","]
-            before_run = (_name_run(tokens, commas[-1], -1) if commas else []) + _name_run(tokens, k - 1, -1)
-        after_run = _name_run(tokens, after, 1)
+            before_run = (name_run(tokens, commas[-1], -1) if commas else []) + name_run(tokens, k - 1, -1)
+        after_run = name_run(tokens, after, 1)
         if k > 0 and tokens[k - 1].lower in PRONOUNS:
             continue
         run = before_run or after_run
