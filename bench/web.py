@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--db", type=Path, default=Path(__file__).parent / "out" / "web.db")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (storyline serve --workers)")
     parser.add_argument("--build-minutes", type=float, help="stop building the store after this long (resumable)")
     parser.add_argument("--build-only", action="store_true", help="build or top up the store, measure nothing")
     parser.add_argument("--ingest-rest", action="store_true", help=argparse.SUPPRESS)
@@ -154,7 +155,8 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "storyline.cli", "serve", "--db", str(args.db), "--port", "0"],
+        [sys.executable, "-m", "storyline.cli", "serve", "--db", str(args.db), "--port", "0"]
+        + ["--workers", str(args.workers)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -168,9 +170,14 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User plus system CPU time of a process and its worker processes so far (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:  # a worker that just ended
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def run(args, host: str, port: int, server_pid: int) -> None:
