@@ -342,13 +342,15 @@ def _listing(
     matching = events.matching(snapshot, filters)
     rows = events.event_rows(snapshot, matching[(number - 1) * size : number * size])
     leads = cache.cached_summary_leads(snapshot, rows)
-    missing = [row for row in rows if row.event.id not in leads and row.event.id not in events.leads]
-    firsts = snapshot.lead_sentences([row.event.article_ids[0] for row in missing if row.event.article_ids])
-    for row in missing:  # an event not analysed yet: the first line of its first article
-        first = row.event.article_ids[0] if row.event.article_ids else None
-        events.leads[row.event.id] = views.first_line(firsts.get(first, "")) if first else ""
-    shown = [(row, leads.get(row.event.id) or events.leads[row.event.id]) for row in rows]
-    return {"total": len(matching), "rows": shown}
+    # An event not analysed yet shows the first line of its first article.
+    firsts = [row.event.article_ids[0] for row in rows if row.event.article_ids and row.event.id not in leads]
+    texts = snapshot.lead_sentences([article_id for article_id in firsts if article_id not in events.first_lines])
+    for article_id, text in texts.items():
+        events.first_lines[article_id] = views.first_line(text)
+    for row in rows:
+        if row.event.id not in leads:
+            leads[row.event.id] = events.first_lines.get(row.event.article_ids[0], "") if row.event.article_ids else ""
+    return {"total": len(matching), "rows": [(row, leads[row.event.id]) for row in rows]}
 
 
 def _row_view(item, links: AppLinks) -> dict:

@@ -45,8 +45,8 @@ class Listing:
     outlets: list[tuple[str, int]]
     article_total: int
     options: str  # the outlet menu's <option>s, escaped
+    first_lines: dict[str, str]  # article id -> first line of its text; kept across versions, texts never change
     rows: dict[str, EventRow] = field(default_factory=dict)
-    leads: dict[str, str] = field(default_factory=dict)  # first line of an event's first article
     filtered: OrderedDict = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -91,6 +91,7 @@ class EventListings:
         self._listings: OrderedDict[tuple, Listing] = OrderedDict()
         self._lock = threading.Lock()
         self._building = threading.Lock()
+        self._first_lines: dict[str, str] = {}
 
     def get(self, snapshot: Snapshot) -> Listing:
         version = store_version(snapshot)
@@ -100,7 +101,7 @@ class EventListings:
         with self._building:  # one thread reads a new version; the others wait for it rather than read it too
             found = self._find(version)
             if found is None:
-                found = _read_listing(snapshot, version)
+                found = _read_listing(snapshot, version, self._first_lines)
                 with self._lock:
                     self._listings[version] = found
                     while len(self._listings) > VERSIONS_KEPT:
@@ -120,7 +121,7 @@ def store_version(snapshot: Snapshot) -> tuple:
     return tuple(row)
 
 
-def _read_listing(snapshot: Snapshot, version: tuple) -> Listing:
+def _read_listing(snapshot: Snapshot, version: tuple, first_lines: dict[str, str]) -> Listing:
     events = [
         ListedEvent(event_id, title, start, end, tuple(json.loads(outlets)))
         for event_id, title, start, end, outlets in snapshot.db.execute(
@@ -141,7 +142,7 @@ def _read_listing(snapshot: Snapshot, version: tuple) -> Listing:
         f'<option value="{escape(name)}">{escape(name)} ({count} event{"" if count == 1 else "s"})</option>\n'
         for name, count in outlets
     )
-    return Listing(version, events, outlets, snapshot.counts()[0], options)
+    return Listing(version, events, outlets, snapshot.counts()[0], options, first_lines)
 
 
 def _filter(events: list[ListedEvent], filters: EventFilters, snapshot: Snapshot) -> list[ListedEvent]:
