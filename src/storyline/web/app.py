@@ -29,7 +29,7 @@ from storyline.web.reader import HIT_CLOSE, HIT_OPEN, EventFilters, Snapshot, St
 PAGE_SIZE = 20
 SEARCH_LIMIT = 50
 API_PAGE_MAX = 100
-RENDERED_SLOTS = 256  # event pages and digests kept rendered
+RENDERED_SLOTS = 512  # event pages, digests and pages of the events list kept rendered
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
@@ -156,9 +156,13 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         with reader.snapshot() as snapshot:
             events = listings.get(snapshot)
             listing = _listing(snapshot, events, cache, filters, number, page_size)
+        key = ("events", events.version, filters, number, tuple(lead for _, lead in listing["rows"]))
+        body = rendered.get(key)
+        if body is not None:
+            return Response(body, media_type="text/html; charset=utf-8")
         pages = max(1, math.ceil(listing["total"] / page_size))
         params = {"since": filters.since, "until": filters.until, "outlet": filters.outlet, "text": filters.text}
-        return page(
+        html = render(
             "events.html",
             rows=[_row_view(item, links) for item in listing["rows"]],
             total=listing["total"],
@@ -172,6 +176,7 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
             newer=links.home(**params, page=str(number - 1) if number > 2 else "") if number > 1 else None,
             older=links.home(**params, page=str(number + 1)) if number < pages else None,
         )
+        return Response(rendered.put(key, html.encode()), media_type="text/html; charset=utf-8")
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str):
