@@ -45,18 +45,28 @@ def stream(data: Path, total: int):
         yield batch
 
 
-def build_store(db: Path, data: Path, total: int, tail: Path) -> float:
-    """Ingest all but the last HELD_BACK articles of the stream; write those to ``tail`` for the concurrent ingest."""
+def build_store(db: Path, data: Path, total: int, tail: Path, minutes: float | None = None) -> float:
+    """Ingest the stream up to its last HELD_BACK articles, resuming where the store stops; with ``minutes``, stop
+    after the batch that passes that budget (the store then holds a prefix of the stream, built on by a later run).
+    The HELD_BACK articles after what is stored go to ``tail``, for the concurrent ingest."""
     from storyline import pipeline
     from storyline.store import Store
 
     started = time.perf_counter()
+    articles = [article for batch in stream(data, total) for article in batch]
+
+    def within_budget():
+        for article in articles[done : total - HELD_BACK]:
+            if minutes is not None and time.perf_counter() - started > minutes * 60:
+                return
+            yield article
+
     with Store(db) as store:
         done = store.count_articles()
-        articles = [article for batch in stream(data, total) for article in batch]
-        pipeline.ingest(store, articles[done : total - HELD_BACK])
+        pipeline.ingest(store, within_budget())
+        stored = store.count_articles()
     with tail.open("w", encoding="utf-8") as out:
-        for article in articles[total - HELD_BACK :]:
+        for article in articles[stored : stored + HELD_BACK]:
             out.write(json.dumps(article.to_dict()) + "\n")
     return time.perf_counter() - started
 
@@ -120,6 +130,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--db", type=Path, default=Path(__file__).parent / "out" / "web.db")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (storyline serve --workers)")
+    parser.add_argument("--build-minutes", type=float, help="stop building the store after this long (resumable)")
+    parser.add_argument("--build-only", action="store_true", help="build or top up the store, measure nothing")
     parser.add_argument("--ingest-rest", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     tail = args.db.with_name(args.db.stem + "-tail.jsonl")
@@ -132,15 +145,18 @@ def main(argv: list[str] | None = None) -> None:
     if args.db.exists():
         with sqlite3.connect(args.db) as connection:
             connection.execute("DELETE FROM analyses")  # every run starts with no event analysed
-    built = build_store(args.db, args.data, args.articles, tail)
+    built = build_store(args.db, args.data, args.articles, tail, args.build_minutes)
     with sqlite3.connect(args.db) as connection:
         stored, events = (
             connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("articles", "events")
         )
     print(f"store: {stored:,} articles, {events:,} events ({args.db}, built or topped up in {built:.0f} s)")
+    if args.build_only:
+        return
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "storyline.cli", "serve", "--db", str(args.db), "--port", "0"],
+        [sys.executable, "-m", "storyline.cli", "serve", "--db", str(args.db), "--port", "0"]
+        + ["--workers", str(args.workers)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -154,9 +170,14 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User plus system CPU time of a process and its worker processes so far (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:  # a worker that just ended
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def run(args, host: str, port: int, server_pid: int) -> None:

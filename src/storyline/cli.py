@@ -257,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sub.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
+    sub.add_argument("--workers", type=int, default=1, help="server processes (default: 1; 2 uses two cores)")
 
     sub = command(
         "compare",

@@ -301,7 +301,7 @@ def cmd_serve(args) -> int:
     words = args.words if args.words is not None else args.settings.summary_words
     if words < 1:
         raise ValueError(f"the word budget must be a positive whole number, got {words!r}")
-    return serve(_db(args), host=args.host, port=args.port, words=words)
+    return serve(_db(args), host=args.host, port=args.port, words=words, workers=args.workers)
 
 
 def cmd_compare(args) -> int:

@@ -16,18 +16,20 @@ from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.render.json import SCHEMA_VERSION, digest_to_json
 from storyline.web import views
+from storyline.web.cached import RenderedPages, StaticAssets, content_tag, read_static
 from storyline.web.digests import DigestCache
 from storyline.web.jinja import STATIC, environment
+from storyline.web.listing import EventListings, Listing
 from storyline.web.reader import HIT_CLOSE, HIT_OPEN, EventFilters, Snapshot, StoreReader
 
 PAGE_SIZE = 20
 SEARCH_LIMIT = 50
 API_PAGE_MAX = 100
+RENDERED_SLOTS = 512  # event pages, digests and pages of the events list kept rendered
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
@@ -68,7 +70,10 @@ class SecurityHeaders:
 
 
 class AppLinks:
-    """Absolute paths within the app."""
+    """Absolute paths within the app; static files carry a tag of their content, so browsers may keep them."""
+
+    def __init__(self, static_tags: dict[str, str] | None = None):
+        self.static_tags = static_tags or {}
 
     def home(self, **params: str) -> str:
         query = urlencode({key: value for key, value in params.items() if value})
@@ -81,7 +86,8 @@ class AppLinks:
         return f"/article?{urlencode({'id': article_id})}" + (f"#s{sentence}" if sentence is not None else "")
 
     def static(self, name: str) -> str:
-        return f"/static/{name}"
+        tag = self.static_tags.get(name)
+        return f"/static/{name}" + (f"?v={tag}" if tag else "")
 
     def search_page(self, query: str = "") -> str:
         return "/search" + (f"?{urlencode({'q': query})}" if query else "")
@@ -94,8 +100,11 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     """The app over the store at ``db`` (which must exist); ``write_back=False`` never writes to it."""
     reader = StoreReader(db)
     cache = DigestCache(str(db), words=words, write_back=write_back)
-    links = AppLinks()
+    static_files = read_static(STATIC)
+    links = AppLinks({name: content_tag(static_files, name) for name in static_files})
     templates = environment()
+    listings = EventListings()
+    rendered = RenderedPages(RENDERED_SLOTS)
     app = FastAPI(
         title="Storyline",
         version=str(SCHEMA_VERSION),
@@ -105,23 +114,15 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         description="Sourced event digests over a local Storyline store. Read-only.",
     )
     app.state.reader, app.state.cache = reader, cache
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(StaticAssets, files=static_files)
+    app.add_middleware(SecurityHeaders)  # added last, so it wraps the static files too
+    compiled = {name: templates.get_template(name) for name in templates.list_templates() if name.endswith(".html")}
 
-    app.add_middleware(SecurityHeaders)
-
-    outlet_counts: dict[int, tuple[list, int]] = {}
-
-    def outlets_and_total(snapshot: Snapshot) -> tuple[list, int]:
-        """The outlet menu and the article count, counted again only after an ingest."""
-        mark = snapshot.mark()
-        if mark not in outlet_counts:
-            outlet_counts.clear()
-            outlet_counts[mark] = (snapshot.outlets(), snapshot.counts()[0])
-        return outlet_counts[mark]
+    def render(template: str, **context) -> str:
+        return compiled[template].render(links=links, **context)
 
     def page(template: str, status: int = 200, **context) -> HTMLResponse:
-        html = templates.get_template(template).render(links=links, **context)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(render(template, **context), status_code=status)
 
     def not_found(what: str) -> HTMLResponse:
         return page("message.html", 404, heading="Not found", message=what)
@@ -153,24 +154,29 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         filters = _filters(since, until, outlet, text)
         number = _page_number(page_number)
         with reader.snapshot() as snapshot:
-            listing = _listing(snapshot, cache, filters, number, page_size)
-            outlets, article_total = outlets_and_total(snapshot)
+            events = listings.get(snapshot)
+            listing = _listing(snapshot, events, cache, filters, number, page_size)
+        key = ("events", events.version, filters, number, tuple(lead for _, lead in listing["rows"]))
+        body = rendered.get(key)
+        if body is not None:
+            return Response(body, media_type="text/html; charset=utf-8")
         pages = max(1, math.ceil(listing["total"] / page_size))
         params = {"since": filters.since, "until": filters.until, "outlet": filters.outlet, "text": filters.text}
-        return page(
+        html = render(
             "events.html",
             rows=[_row_view(item, links) for item in listing["rows"]],
             total=listing["total"],
             filters=filters,
             filtered=any(params.values()),
-            outlets=outlets,
+            outlet_options=events.outlet_options(filters.outlet),
             filters_enabled=True,
-            article_total=article_total,
+            article_total=events.article_total,
             page=number,
             pages=pages,
             newer=links.home(**params, page=str(number - 1) if number > 2 else "") if number > 1 else None,
             older=links.home(**params, page=str(number + 1)) if number < pages else None,
         )
+        return Response(rendered.put(key, html.encode()), media_type="text/html; charset=utf-8")
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str):
@@ -178,8 +184,11 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
             event = snapshot.event(event_id)
             if event is None:
                 return not_found("No event has this id; it may have been merged into another by a later ingest.")
-            digest = cache.digest(snapshot, event)
-        return page("event.html", **views.event_context(digest, links))
+            digest, key = cache.digest_and_key(snapshot, event)
+        body = rendered.get(("page", *key))
+        if body is None:
+            body = rendered.put(("page", *key), render("event.html", **views.event_context(digest, links)).encode())
+        return Response(body, media_type="text/html; charset=utf-8")
 
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str = Query("", alias="id")):
@@ -221,7 +230,7 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     ):
         filters = _filters(since, until, outlet, text)
         with reader.snapshot() as snapshot:
-            listing = _listing(snapshot, cache, filters, page_number, per_page)
+            listing = _listing(snapshot, listings.get(snapshot), cache, filters, page_number, per_page)
         return JSONResponse(
             {
                 "schema_version": SCHEMA_VERSION,
@@ -255,8 +264,11 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
             event = snapshot.event(event_id)
             if event is None:
                 return JSONResponse({"error": f"no event with id {event_id!r}"}, status_code=404)
-            digest = cache.digest(snapshot, event)
-        return JSONResponse(digest_to_json(digest))
+            digest, key = cache.digest_and_key(snapshot, event)
+        body = rendered.get(("json", *key))
+        if body is None:
+            body = rendered.put(("json", *key), JSONResponse(digest_to_json(digest)).body)
+        return Response(body, media_type="application/json")
 
     @app.get(
         "/api/article",
@@ -329,16 +341,21 @@ def _page_number(value: str) -> int:
     return int(value) if value.isdigit() and 0 < int(value) < 1_000_000 else 1
 
 
-def _listing(snapshot: Snapshot, cache: DigestCache, filters: EventFilters, number: int, size: int) -> dict:
-    total = snapshot.count_events(filters)
-    rows = snapshot.event_rows(filters, offset=(number - 1) * size, limit=size)
+def _listing(
+    snapshot: Snapshot, events: Listing, cache: DigestCache, filters: EventFilters, number: int, size: int
+) -> dict:
+    matching = events.matching(snapshot, filters)
+    rows = events.event_rows(snapshot, matching[(number - 1) * size : number * size])
     leads = cache.cached_summary_leads(snapshot, rows)
-    missing = [row.event.article_ids[0] for row in rows if row.event.id not in leads and row.event.article_ids]
-    firsts = snapshot.lead_sentences(missing)
+    # An event not analysed yet shows the first line of its first article.
+    firsts = [row.event.article_ids[0] for row in rows if row.event.article_ids and row.event.id not in leads]
+    texts = snapshot.lead_sentences([article_id for article_id in firsts if article_id not in events.first_lines])
+    for article_id, text in texts.items():
+        events.first_lines[article_id] = views.first_line(text)
     for row in rows:
-        if row.event.id not in leads and row.event.article_ids:
-            leads[row.event.id] = views.first_line(firsts.get(row.event.article_ids[0], ""))
-    return {"total": total, "rows": [(row, leads.get(row.event.id, "")) for row in rows]}
+        if row.event.id not in leads:
+            leads[row.event.id] = events.first_lines.get(row.event.article_ids[0], "") if row.event.article_ids else ""
+    return {"total": len(matching), "rows": [(row, leads[row.event.id]) for row in rows]}
 
 
 def _row_view(item, links: AppLinks) -> dict:

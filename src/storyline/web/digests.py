@@ -13,12 +13,14 @@ import queue
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
 from storyline.model import Article, Event, EventDigest
 from storyline.web.reader import Snapshot
 
 MEMORY_SLOTS = 256
+FINGERPRINTS_KEPT = 16384
 
 
 class DigestCache:
@@ -35,9 +37,13 @@ class DigestCache:
         self._event_locks: dict[str, threading.Lock] = {}
         self._writes: queue.Queue | None = queue.Queue() if write_back else None
         self._writer: threading.Thread | None = None
+        self._fingerprints = lru_cache(maxsize=FINGERPRINTS_KEPT)(self._fingerprint)
 
     def fingerprint(self, members: Sequence[tuple[str, str]]) -> str:
         """The cache key of an event from its members' ids and content hashes (no text needed)."""
+        return self._fingerprints(tuple(members))
+
+    def _fingerprint(self, members: tuple[tuple[str, str], ...]) -> str:
         stubs = [Article(id=article_id, text="", content_hash=content_hash) for article_id, content_hash in members]
         return analysis_key(stubs, words=self.words, analysers=self.analysers)
 
@@ -54,20 +60,24 @@ class DigestCache:
                     leads[row.event.id] = digest.summary.sentences[0].text
             else:
                 wanted[row.event.id] = key[1]
-        for event_id, (fingerprint, data) in snapshot.analyses(list(wanted)).items():
-            if fingerprint == wanted[event_id]:
-                sentences = (json.loads(data).get("summary") or {}).get("sentences") or []
-                if sentences:
-                    leads[event_id] = sentences[0].get("text", "")
+        for event_id, (fingerprint, lead) in snapshot.summary_leads(list(wanted)).items():
+            if fingerprint == wanted[event_id] and lead:
+                leads[event_id] = lead
         return leads
 
     def digest(self, snapshot: Snapshot, event: Event) -> EventDigest:
         """The event's digest, linked to its storyline as the store holds it now (links change as events arrive)."""
-        return dataclasses.replace(self._analysed(snapshot, event), storyline=snapshot.storyline_link(event.id))
+        return self.digest_and_key(snapshot, event)[0]
 
-    def _analysed(self, snapshot: Snapshot, event: Event) -> EventDigest:
+    def digest_and_key(self, snapshot: Snapshot, event: Event) -> tuple[EventDigest, tuple]:
+        """The digest and a key that changes whenever anything the event's page shows does."""
         members = snapshot.members([event.id])[event.id]
         key = (event.id, self.fingerprint([(article_id, content_hash) for article_id, content_hash, _ in members]))
+        link = snapshot.storyline_link(event.id)
+        digest = dataclasses.replace(self._analysed(snapshot, event, key), storyline=link)
+        return digest, (*key, event.title, event.start, event.end, tuple(event.outlets), repr(link))
+
+    def _analysed(self, snapshot: Snapshot, event: Event, key: tuple[str, str]) -> EventDigest:
         found = self._remembered(key, event)
         if found is not None:
             return found

@@ -63,65 +63,19 @@ class Snapshot:
 
     # Events
 
-    def count_events(self, filters: EventFilters) -> int:
-        where, params = self._event_filter(filters)
-        if where is None:
-            return 0
-        return self.db.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
-
-    def event_rows(self, filters: EventFilters, *, offset: int, limit: int) -> list[EventRow]:
-        """Events newest first (by their latest date), with article and outlet counts."""
-        where, params = self._event_filter(filters)
-        if where is None:
-            return []
-        rows = self.db.execute(
-            f'SELECT e.id, e.title, e.start, e."end", e.outlets FROM events e WHERE {where} '
-            f'ORDER BY COALESCE(e."end", e.start) IS NULL, COALESCE(e."end", e.start) DESC, e.start DESC, e.id '
-            f"LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ).fetchall()
-        members = self.members([row[0] for row in rows])
-        result = []
-        for event_id, title, start, end, outlets in rows:
-            ids = members.get(event_id, [])
-            event = Event(event_id, title, start, end, [article_id for article_id, _, _ in ids], json.loads(outlets))
-            outlet_count = len({outlet for _, _, outlet in ids if outlet})
-            result.append(EventRow(event, len(ids), outlet_count, [(a, h) for a, h, _ in ids]))
-        return result
-
-    def _event_filter(self, filters: EventFilters) -> tuple[str | None, list]:
-        clauses, params = ["1"], []
-        if filters.since:
-            clauses.append('COALESCE(e."end", e.start) >= ?')
-            params.append(filters.since)
-        if filters.until:
-            clauses.append("e.start <= ?")
-            params.append(filters.until + "\uffff")  # a date-time on the last day still counts
-        if filters.outlet:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(e.outlets) WHERE value = ?)")
-            params.append(filters.outlet)
-        if filters.text.strip():
-            match = fts_query(filters.text)
-            if match is None:
-                return None, []
-            ids = [
-                row[0]
-                for row in self.db.execute(
-                    "SELECT DISTINCT m.event_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                    "JOIN event_members m ON m.article_id = a.id WHERE articles_fts MATCH ? LIMIT ?",
-                    (match, _MATCHED_EVENTS_CAP),
-                )
-            ]
-            title_ids = [
-                row[0]
-                for row in self.db.execute(
-                    "SELECT id FROM events WHERE instr(lower(title), lower(?)) > 0 LIMIT ?",
-                    (filters.text.strip(), _MATCHED_EVENTS_CAP),
-                )
-            ]
-            clauses.append("e.id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(sorted(set(ids) | set(title_ids))))
-        return " AND ".join(clauses), params
+    def events_matching(self, text: str) -> set[str] | None:
+        """Events with an article whose text holds ``text`` (None when nothing in it can be searched)."""
+        match = fts_query(text)
+        if match is None:
+            return None
+        return {
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT m.event_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "JOIN event_members m ON m.article_id = a.id WHERE articles_fts MATCH ? LIMIT ?",
+                (match, _MATCHED_EVENTS_CAP),
+            )
+        }
 
     def members(self, event_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str | None]]]:
         """Each event's articles in the order they were stored: (id, content hash, outlet)."""
@@ -178,17 +132,6 @@ class Snapshot:
             )
         )
 
-    def outlets(self) -> list[tuple[str, int]]:
-        """Every outlet with the number of events it reported, most first (read from the events, not the texts)."""
-        return self.db.execute(
-            "SELECT value, COUNT(*) FROM events, json_each(events.outlets) WHERE value != '' "
-            "GROUP BY value ORDER BY COUNT(*) DESC, value"
-        ).fetchall()
-
-    def mark(self) -> int:
-        """Grows whenever an article is stored: what cached answers about the whole store are keyed by."""
-        return self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-
     def counts(self) -> tuple[int, int]:
         articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         events = self.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
@@ -243,6 +186,17 @@ class Snapshot:
             row[0]: (row[1], row[2])
             for row in self.db.execute(
                 "SELECT event_id, fingerprint, data FROM analyses WHERE event_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            )
+        }
+
+    def summary_leads(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Stored analyses' fingerprints and first summary sentences (read inside SQLite, not parsed here)."""
+        return {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute(
+                "SELECT event_id, fingerprint, json_extract(data, '$.summary.sentences[0].text') FROM analyses "
+                "WHERE event_id IN (SELECT value FROM json_each(?))",
                 (json.dumps(list(event_ids)),),
             )
         }

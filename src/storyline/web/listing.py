@@ -1,0 +1,169 @@
+"""The events list, read once per store version and then served from memory.
+
+Sorting every event by date on each request costs a full scan that grows with the store. The list, the outlet menu
+and each listed event's counts only change when something is written, so they are kept per store version (the
+ingest's write mark and the newest article) and read again, once, after a write. A request always uses the version
+its own read snapshot sees, so a page never mixes two states of the store.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from storyline.model import Event
+from storyline.pipeline import WRITE_MARK
+from storyline.web.reader import EventFilters, EventRow, Snapshot
+
+VERSIONS_KEPT = 2  # a request whose snapshot began before the latest write still finds its version
+FILTERS_KEPT = 128  # filtered lists remembered per version
+
+
+@dataclass(slots=True, frozen=True)
+class ListedEvent:
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    outlets: tuple[str, ...]
+
+    @property
+    def newest(self) -> str | None:
+        return self.end or self.start
+
+
+@dataclass(slots=True)
+class Listing:
+    """Every event of one store version, newest first, with what the events page shows about them."""
+
+    version: tuple
+    events: list[ListedEvent]
+    outlets: list[tuple[str, int]]
+    article_total: int
+    options: str  # the outlet menu's <option>s, escaped
+    first_lines: dict[str, str]  # article id -> first line of its text; kept across versions, texts never change
+    rows: dict[str, EventRow] = field(default_factory=dict)
+    filtered: OrderedDict = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def matching(self, snapshot: Snapshot, filters: EventFilters) -> list[ListedEvent]:
+        """The events these filters keep, newest first."""
+        if not (filters.since or filters.until or filters.outlet or filters.text):
+            return self.events
+        with self.lock:
+            found = self.filtered.get(filters)
+            if found is not None:
+                self.filtered.move_to_end(filters)
+                return found
+        found = _filter(self.events, filters, snapshot)
+        with self.lock:
+            self.filtered[filters] = found
+            while len(self.filtered) > FILTERS_KEPT:
+                self.filtered.popitem(last=False)
+        return found
+
+    def event_rows(self, snapshot: Snapshot, listed: list[ListedEvent]) -> list[EventRow]:
+        """Rows with article and outlet counts; members are read once per event and version."""
+        missing = [event.id for event in listed if event.id not in self.rows]
+        if missing:
+            members = snapshot.members(missing)
+            with self.lock:
+                for event in listed:
+                    if event.id in members:
+                        self.rows[event.id] = _row(event, members[event.id])
+        return [self.rows[event.id] for event in listed]
+
+    def outlet_options(self, selected: str) -> Markup:
+        if not selected:
+            return Markup(self.options)
+        option = f'<option value="{escape(selected)}">'
+        return Markup(self.options.replace(option, option[:-1] + " selected>", 1))
+
+
+class EventListings:
+    """Listings of the last few store versions."""
+
+    def __init__(self) -> None:
+        self._listings: OrderedDict[tuple, Listing] = OrderedDict()
+        self._lock = threading.Lock()
+        self._building = threading.Lock()
+        self._first_lines: dict[str, str] = {}
+
+    def get(self, snapshot: Snapshot) -> Listing:
+        version = store_version(snapshot)
+        found = self._find(version)
+        if found is not None:
+            return found
+        with self._building:  # one thread reads a new version; the others wait for it rather than read it too
+            found = self._find(version)
+            if found is None:
+                found = _read_listing(snapshot, version, self._first_lines)
+                with self._lock:
+                    self._listings[version] = found
+                    while len(self._listings) > VERSIONS_KEPT:
+                        self._listings.popitem(last=False)
+            return found
+
+    def _find(self, version: tuple) -> Listing | None:
+        with self._lock:
+            return self._listings.get(version)
+
+
+def store_version(snapshot: Snapshot) -> tuple:
+    """Changes with every ingest or rebuild (their write mark) and every article stored."""
+    row = snapshot.db.execute(
+        "SELECT (SELECT data FROM state WHERE key = ?), (SELECT COALESCE(MAX(seq), 0) FROM articles)", (WRITE_MARK,)
+    ).fetchone()
+    return tuple(row)
+
+
+def _read_listing(snapshot: Snapshot, version: tuple, first_lines: dict[str, str]) -> Listing:
+    events = [
+        ListedEvent(event_id, title, start, end, tuple(json.loads(outlets)))
+        for event_id, title, start, end, outlets in snapshot.db.execute(
+            'SELECT id, title, start, "end", outlets FROM events'
+        )
+    ]
+    # The SQL order newest first: latest date descending (undated last), then start descending, then id.
+    events.sort(key=lambda event: event.id)
+    events.sort(key=lambda event: (event.start is not None, event.start or ""), reverse=True)
+    events.sort(key=lambda event: (event.newest is not None, event.newest or ""), reverse=True)
+    counts: dict[str, int] = {}
+    for event in events:
+        for outlet in set(event.outlets):
+            if outlet:
+                counts[outlet] = counts.get(outlet, 0) + 1
+    outlets = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    options = "".join(
+        f'<option value="{escape(name)}">{escape(name)} ({count} event{"" if count == 1 else "s"})</option>\n'
+        for name, count in outlets
+    )
+    return Listing(version, events, outlets, snapshot.counts()[0], options, first_lines)
+
+
+def _filter(events: list[ListedEvent], filters: EventFilters, snapshot: Snapshot) -> list[ListedEvent]:
+    kept = events
+    if filters.since:
+        kept = [event for event in kept if event.newest is not None and event.newest >= filters.since]
+    if filters.until:
+        last = filters.until + "\uffff"  # a date-time on the last day still counts
+        kept = [event for event in kept if event.start is not None and event.start <= last]
+    if filters.outlet:
+        kept = [event for event in kept if filters.outlet in event.outlets]
+    if filters.text:
+        ids = snapshot.events_matching(filters.text)
+        if ids is None:
+            return []
+        words = filters.text.lower()
+        kept = [event for event in kept if event.id in ids or words in event.title.lower()]
+    return kept
+
+
+def _row(event: ListedEvent, members: list[tuple[str, str, str | None]]) -> EventRow:
+    full = Event(event.id, event.title, event.start, event.end, [a for a, _, _ in members], list(event.outlets))
+    outlet_count = len({outlet for _, _, outlet in members if outlet})
+    return EventRow(full, len(members), outlet_count, [(a, h) for a, h, _ in members])
