@@ -88,3 +88,33 @@ def test_summaries_leave_out_sentences_whose_reference_is_missing():
             earlier = {(c.article_id, c.sentence_index) for s in summary.sentences[:k] for c in s.citations}
             assert any((c.article_id, c.sentence_index - 1) in earlier for c in sentence.citations), sentence.text
     assert "walked out" in chosen[0] or "strike" in chosen[0]
+
+
+def test_a_sentence_leaning_only_through_also_stands_alone_without_it():
+    from storyline.summarize.references import without_also
+
+    assert without_also("The operator is also cutting the winter timetable.") == (
+        "The operator is cutting the winter timetable."
+    )
+    assert without_also("Bell also said the ferry ran three days later.") is None  # still leans on its time
+    assert without_also("The ferry ran on Sunday.") is None  # nothing to drop
+    # In a summary: the fact comes without the "also" that points at a sentence left out.
+    lead = "Ferry workers on Tarrow island walked out on Monday over pay and staffing. "
+    articles = [
+        Article(id="a", text=lead + "Bell said pay talks had broken down.", published="2031-01-05"),
+        Article(
+            id="b",
+            text="The operator is also cutting the winter timetable for Tarrow island ferry crossings.",
+            published="2031-01-05",
+        ),
+        Article(
+            id="c",
+            text="Unions say the operator is cutting the winter timetable for Tarrow island ferry crossings.",
+            published="2031-01-06",
+        ),
+    ]
+    sentences = summarize(articles, words=60).sentences
+    assert not any(" also " in s.text for s in sentences), [s.text for s in sentences]
+    assert "The operator is cutting the winter timetable for Tarrow island ferry crossings." in [
+        s.text for s in sentences
+    ]

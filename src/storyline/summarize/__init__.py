@@ -37,7 +37,7 @@ from storyline.summarize.compress import (
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
-from storyline.summarize.references import needs_antecedent, same_fact_pairs
+from storyline.summarize.references import needs_antecedent, same_fact_pairs, without_also
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
 from storyline.text.time_words import with_dates
@@ -98,15 +98,15 @@ def summarize(
     if not sentences:
         raise ValueError("the articles hold no sentences to summarize")
 
-    # A sentence that repeats one published earlier by another source adds no independent support.
+    # A sentence that repeats one published earlier by another article adds nothing: it counts for that earlier
+    # report. A copy that words a fact its own way is a report of it, though not an independent source.
     all_pairs = near_duplicate_pairs([s.stems for s in sentences])
-    duplicate_pairs = [
-        (i, j) for i, j in all_pairs if source_of[sentences[i].article] != source_of[sentences[j].article]
-    ]
+    duplicate_pairs = [(i, j) for i, j in all_pairs if sentences[i].article != sentences[j].article]
     family = components(len(sentences), duplicate_pairs)
-    # Near-duplicates exclude each other in the summary even within one source (two versions of one copy).
+    # Near-duplicates exclude each other in the summary even within one article.
     same_fact = components(len(sentences), all_pairs)
-    support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
+    support = [sentences[family[i]].citation.article_id for i in range(len(sentences))]
+    independent = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
     n_sources = len(set(source_of))
 
     competing = range(len(sentences))
@@ -131,7 +131,7 @@ def summarize(
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
         chosen = _leading_choice(candidates, words)
     else:
-        chosen = _best_choice(candidates, sentences, source_of, support, family, same_fact, words)
+        chosen = _best_choice(candidates, sentences, independent, support, family, same_fact, words)
 
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes after that one.
     leans_on = {
@@ -165,16 +165,19 @@ def summarize(
 def _best_choice(
     candidates: list[_Candidate],
     sentences: list[_Sentence],
-    source_of: list[str],
+    independent: list[str],
     support: list[str],
     family: list[int],
     same_fact: list[int],
     words: int,
 ) -> list[int]:
-    """The candidates covering the most concept weight within ``words`` (an integer program)."""
+    """The candidates covering the most concept weight within ``words`` (an integer program).
+
+    A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
+    report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
+    """
     sentence_concepts = [concepts_of(s.text[dateline(s.text) :]) for s in sentences]
-    n_sources = len(set(source_of))
-    copies_of = {source: source_of.count(source) for source in set(source_of)}
+    n_sources = len(set(independent))
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
         weights = concept_weights(
@@ -182,8 +185,7 @@ def _best_choice(
             support,
             [s.citation.sentence_index for s in sentences],
             min_sources=min_sources,
-            sentence_copy=[s.citation.article_id for s in sentences],
-            copies_of=copies_of,
+            sentence_source=independent,
         )
         if weights:
             break
@@ -317,6 +319,8 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
         # is seen in the sentence as written either, the test cannot tell, and the compression stays.
         lost_verb = not has_main_verb(compressed) and has_main_verb(as_written)
         versions = {as_written} if lost_verb else {as_written, compressed}
+        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...".
+        versions |= {v for v in map(without_also, versions) if v is not None}
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):

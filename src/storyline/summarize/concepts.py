@@ -90,8 +90,14 @@ def concept_weights(
     min_sources: int,
     sentence_copy: Sequence[str] | None = None,
     copies_of: Mapping[str, int] | None = None,
+    sentence_source: Sequence[str] | None = None,
 ) -> dict[Concept, float]:
     """Weight of each concept reported by at least ``min_sources`` distinct supports.
+
+    With ``sentence_source`` (the independent source of each sentence: its copy group), the threshold counts
+    distinct independent sources instead, while the weight still sums over the distinct supports (reports)
+    that word the concept: an outlet's own rewording of a copied story adds to how prominent a fact is, not
+    to how many independent sources confirm it.
 
     ``sentence_support[i]`` names the independent source that sentence ``i`` counts for (its copy group, or
     the earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A
@@ -105,7 +111,11 @@ def concept_weights(
     """
     earliest: dict[Concept, dict[str, int]] = {}
     carried: dict[tuple[Concept, str], set[str]] = {}
+    confirmed: dict[Concept, set[str]] = {}
     for i, (concepts, support, rank) in enumerate(zip(sentence_concepts, sentence_support, sentence_rank)):
+        if sentence_source is not None:
+            for concept in concepts:
+                confirmed.setdefault(concept, set()).add(sentence_source[i])
         # Which copies carry a concept matters only for supports made of several copies.
         several = sentence_copy is not None and (copies_of or {}).get(support, 1) > 1
         for concept in concepts:
@@ -125,5 +135,5 @@ def concept_weights(
         concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
         * (WORD_SHARE if len(concept) == 1 else 1.0)
         for concept, by_support in earliest.items()
-        if len(by_support) >= min_sources
+        if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
     }
