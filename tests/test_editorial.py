@@ -317,3 +317,26 @@ def test_json_digest_holds_what_its_documented_schema_requires(tmp_path):
         assert set(sentence_schema["required"]) <= set(sentence)
         for citation in sentence["citations"]:
             assert set(sentence_schema["properties"]["citations"]["items"]["required"]) <= set(citation)
+
+
+def test_events_carry_the_titles_their_digests_carry(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "OSTWICK (Wire) - Ferry workers on Tarrow island walked out on Monday over pay, the union said. "
+        "Every crossing to the mainland was cancelled.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Ferry workers on Tarrow island walked out on Monday in a dispute over pay, leaving thousands stranded as "
+        "every crossing to the mainland was cancelled.\n",
+        encoding="utf-8",
+    )
+    articles = api.read([folder]).articles
+    events = api.events(articles)
+    assert [e.title for e in events] == [event_title(articles)]
+    assert "…" not in events[0].title and "OSTWICK" not in events[0].title
+    assert [e.title for e in api.storylines_and_events(articles)[1]] == [events[0].title]
+    api.digest([folder], out=tmp_path / "digest", db=tmp_path / "news.db")
+    index = json.loads((tmp_path / "digest" / "index.json").read_text())
+    assert [e["title"] for e in index["events"]] == [events[0].title]

@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from storyline.model import Article
+from storyline.model import Article, Event
 
 MAX_TITLE_CHARS = 80
 
@@ -154,3 +155,14 @@ def event_title(articles: Sequence[Article]) -> str:
             leads.append(short_title(article.text[spans[0][0] : spans[0][1]]))
     leads = [lead for lead in leads if lead] or [a.id for a in articles]
     return leads[representative(leads, texts)] if leads else ""
+
+
+def with_event_titles(events: Sequence[Event], articles: Sequence[Article]) -> list[Event]:
+    """``events`` under the titles their digests carry (``event_title`` of their articles), so that every output
+    names an event the same way."""
+    by_id = {article.id: article for article in articles}
+    out = []
+    for event in events:
+        members = [by_id[i] for i in event.article_ids if i in by_id]
+        out.append(replace(event, title=event_title(members) or event.title) if members else event)
+    return out
