@@ -340,3 +340,20 @@ def test_events_carry_the_titles_their_digests_carry(tmp_path):
     api.digest([folder], out=tmp_path / "digest", db=tmp_path / "news.db")
     index = json.loads((tmp_path / "digest" / "index.json").read_text())
     assert [e["title"] for e in index["events"]] == [events[0].title]
+
+
+def test_a_long_lead_without_a_clause_boundary_is_cut_at_a_phrase_within_the_limit():
+    title = short_title(
+        "Inspectors from the regional harbour authority closed the old and badly corroded swing bridge over the "
+        "Tarrow estuary to all heavy goods vehicles and buses for an indefinite period on Monday."
+    )
+    assert len(title) <= 80 and title.startswith("Inspectors from the regional harbour authority closed")
+    assert title.split()[-1].lower() not in {"the", "of", "to", "for", "over", "on"}
+
+
+def test_a_leading_phrase_goes_and_a_line_in_capitals_is_no_lead():
+    assert short_title("In a blow to the island's hauliers and ferry crews, the operator cut every crossing.") == (
+        "The operator cut every crossing"
+    )
+    shouting = Article(id="x", text="FERRY STRIKE ENTERS THIRD DAY. Ferry workers stayed off the job on Thursday.")
+    assert event_title([shouting]) == "Ferry workers stayed off the job on Thursday"
