@@ -357,3 +357,27 @@ def test_a_leading_phrase_goes_and_a_line_in_capitals_is_no_lead():
     )
     shouting = Article(id="x", text="FERRY STRIKE ENTERS THIRD DAY. Ferry workers stayed off the job on Thursday.")
     assert event_title([shouting]) == "Ferry workers stayed off the job on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("WIRE Nov 12 , 2031 , 05 . 51AM IST OSTWICK :", "2031-11-12"),
+        ("Agency Sep 18 , 2031 , 02 . 16PM IST", "2031-09-18"),
+        ("Sat Nov 12 2031 , 01 : 19 hrs", "2031-11-12"),
+        ("Release : 03 / 08 / 2031", "2031-03-08"),
+        ("The ferry resumed on March 14, 2031.", None),
+    ],
+)
+def test_date_lines_with_a_credit_a_place_or_a_stamp_word(line, expected):
+    assert date_from_line(line) == expected
+
+
+def test_a_time_stamp_joined_to_an_opening_line_dates_the_article():
+    stamped = _read("FERRY STRIKE ENDS ON TARROW on Tuesday , 16 December 2031 13 : 45 .\n\nFerry crews went back.\n")
+    assert (stamped.published, stamped.date_source) == ("2031-12-16", "text")
+    sentence = _read(
+        "Ferry crews on Tarrow island met on Monday and agreed to hold a postal vote of all their members on the "
+        "operator's latest pay offer before the ballot closes on 16 December 2031.\n\nTalks went well.\n"
+    )
+    assert sentence.date_source != "text"
