@@ -118,3 +118,37 @@ def test_a_sentence_leaning_only_through_also_stands_alone_without_it():
     assert "The operator is cutting the winter timetable for Tarrow island ferry crossings." in [
         s.text for s in sentences
     ]
+
+
+def test_one_source_summaries_keep_a_leaning_sentence_with_what_it_leans_on_and_say_a_fact_once():
+    text = (
+        "Ferry workers on Tarrow island walked out on Monday over pay and staffing levels on the crossings. "
+        "He said the crews had waited three years for a pay rise and would not wait any longer. "
+        "The operator also cancelled every crossing to the mainland until further notice. "
+        "Every crossing to the mainland was cancelled by the operator until further notice. "
+        "Talks between the union and the operator will resume at the harbour offices next week."
+    )
+    texts = [s.text for s in summarize([Article(id="a", text=text, published="2031-01-05")], words=60).sentences]
+    assert texts[0].startswith("Ferry workers")
+    # "also" leans on a sentence that cannot stand alone: the sentence comes without its "also"
+    assert not any(" also " in t for t in texts), texts
+    assert sum("cancelled" in t for t in texts) == 1, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Some fear of military dominance of public life.", False),
+        ("1990-92: Served as harbour minister in the Ostwick government.", None),
+        ("Those areas cover around 70 percent of the island's people.", True),
+        ("The Republicans currently hold a 55-to-45 majority.", True),
+        ("These require stern punishment but not removal from office.", True),
+    ],
+)
+def test_fragments_are_no_summary_material_and_present_tense_sentences_are(text, verb):
+    from storyline.summarize.compress import has_main_verb, stands_alone
+
+    if verb is None:
+        assert not stands_alone(text)  # a list item
+    else:
+        assert has_main_verb(text) is verb

@@ -37,7 +37,7 @@ from storyline.summarize.compress import (
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
-from storyline.summarize.references import needs_antecedent, same_fact_pairs, without_also
+from storyline.summarize.references import needs_antecedent, same_fact, same_fact_pairs, without_also
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
 from storyline.text.time_words import with_dates
@@ -129,7 +129,7 @@ def summarize(
         )
 
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
-        chosen = _leading_choice(candidates, words)
+        chosen = _leading_choice(candidates, sentences, words)
     else:
         chosen = _best_choice(candidates, sentences, independent, support, family, same_fact, words)
 
@@ -241,18 +241,29 @@ def _best_choice(
     return chosen
 
 
-def _leading_choice(candidates: list[_Candidate], words: int) -> list[int]:
+def _leading_choice(candidates: list[_Candidate], sentences: Sequence[_Sentence], words: int) -> list[int]:
     """Sentences in the order written while they fit in ``words``, each as written when it fits, else shortened.
 
     For a single source: with nothing to weigh a concept by but the one article, its writer's order (the most
-    important first) is the ranking, and no program needs solving.
+    important first) is the ranking, and no program needs solving. As in any summary, a sentence that leans on
+    the one before it comes only after it, and a fact already stated is not stated again.
     """
     chosen, room, seen = [], words, set()
+    stems = [frozenset(content_stems(normalise(c.text))) for c in candidates]
     for k, cand in enumerate(candidates):
         if cand.sentence in seen or cand.length > room:
             continue
-        versions = [j for j in range(k, len(candidates)) if candidates[j].sentence == cand.sentence]
-        best = max((j for j in versions if candidates[j].length <= room), key=lambda j: candidates[j].length)
+        versions = [
+            j
+            for j in range(k, len(candidates))
+            if candidates[j].sentence == cand.sentence
+            and candidates[j].length <= room
+            and (not needs_antecedent(candidates[j].text) or _antecedent(sentences, cand.sentence) in seen)
+            and not any(same_fact(stems[j], stems[i]) for i in chosen)
+        ]
+        if not versions:
+            continue
+        best = max(versions, key=lambda j: candidates[j].length)
         chosen.append(best)
         seen.add(cand.sentence)
         room -= candidates[best].length
@@ -315,10 +326,11 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
         text = sentences[k].text
         as_written = shorten(text, [(0, opening(text))])[0]
         compressed = shorten(text, removable_spans(text))[0]
-        # A compression that lost the main verb ("Jo Bell, who runs the bakery.") is no sentence; where no verb
-        # is seen in the sentence as written either, the test cannot tell, and the compression stays.
-        lost_verb = not has_main_verb(compressed) and has_main_verb(as_written)
-        versions = {as_written} if lost_verb else {as_written, compressed}
+        # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
+        # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
+        if not has_main_verb(as_written):
+            continue
+        versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
         # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...".
         versions |= {v for v in map(without_also, versions) if v is not None}
         for version in sorted(versions):

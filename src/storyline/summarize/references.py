@@ -95,6 +95,14 @@ SAME_FACT_DICE = 0.5
 SAME_FACT_CONTAINMENT = 0.7
 
 
+def same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences with content stems ``a`` and ``b`` state the same fact (the test of ``same_fact_pairs``)."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return 2 * shared / (len(a) + len(b)) >= SAME_FACT_DICE or shared / min(len(a), len(b)) >= SAME_FACT_CONTAINMENT
+
+
 def same_fact_pairs(stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
     """``(i, j)`` pairs, ``i < j``, of sentences that state the same fact in other words."""
     inter = intersections(stems, stems)
