@@ -82,8 +82,8 @@ about than more most than which who whom whose what when where while there here 
 _VERBS = frozenset(
     """is are was were be been am has have had do does did will would shall should can could may might
 must said says told found made took gave came went got saw knew thought brought kept held left led met paid put ran
-rose fell sent set won lost wrote began broke became built caught cut drew felt fought heard hit hurt let meant sold shut
-shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
+rose fell sent set won lost wrote began broke became built caught cut drew felt fought heard hit hurt let meant sold
+shut shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
 know run see want need face remain""".split()
 )
 _DETERMINERS = frozenset("a an the this that these those its his her their our my your no each every some".split())

@@ -75,8 +75,9 @@ def summarize(
 ) -> Summary:
     """Summarize one event's articles in at most ``words`` words.
 
-    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of
-    a sentence published earlier by another article count for that earlier source only. Articles whose
+    A concept counts when enough independent sources report it, the articles of one copy group being one source;
+    its weight sums over the reports that word it, a sentence that nearly duplicates one published earlier by
+    another article counting for that earlier report only. Articles whose
     ``language`` is set and is not English are left out; when none is left, or no article has text, or no
     sentence fits the budget, a ``ValueError`` says so.
     """

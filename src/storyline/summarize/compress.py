@@ -10,6 +10,7 @@ would leave only a subject and its relative clause ("Jo Bell, who runs the baker
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _WEEKDAY = (
@@ -165,7 +166,7 @@ def has_main_verb(text: str) -> bool:
     words = [word for _, word in pairs if not (word.islower() and word.endswith("ly"))]
     return bool(words) and (
         (words[0].lower() in _PRONOUN_DETERMINERS and len(words) > 1 and _plain_word(words[1]))
-        or any(_after_plural_subject(word, before.lower()) for before, word in zip(words, words[1:]))
+        or any(_after_plural_subject(word, before.lower()) for before, word in itertools.pairwise(words))
     )
 
 

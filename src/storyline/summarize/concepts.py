@@ -1,8 +1,9 @@
 """Concepts: stemmed word bigrams and content words, weighted by how many independent sources report them.
 
 Gillick & Favre (2009) score a summary by the weighted set of concepts it covers; a concept's weight is the
-number of documents that contain it. Here a document is an independent *source*: copies count once (see
-``support``), and a source reports a concept more strongly when it does so early, the inverted pyramid putting
+number of documents that contain it. Here a document is a distinct *report*: a copied sentence counts for the
+report that first published it (see ``support``), and the threshold counts independent sources, copy groups once
+(``sentence_source``); a source reports a concept more strongly when it does so early, the inverted pyramid putting
 the news first. Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight:
 they reward covering the event's vocabulary when no shared phrase is left to cover.
 

@@ -96,7 +96,7 @@ SAME_FACT_CONTAINMENT = 0.7
 
 
 def same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sentences with content stems ``a`` and ``b`` state the same fact (the test of ``same_fact_pairs``)."""
+    """Whether sentences with content stems ``a`` and ``b`` state the same fact (the test of ``same_fact_pairs``)."""
     if not a or not b:
         return False
     shared = len(a & b)
