@@ -102,6 +102,8 @@ ABLATIONS: dict[str, list[tuple[object, str, object]]] = {
     "without compression": [(_PACKAGE, "removable_spans", lambda text: [])],
     "without stand-alone filter": [(_PACKAGE, "stands_alone", lambda text: True)],
     "without near-duplicate support": [(_PACKAGE, "near_duplicate_pairs", lambda sets: [])],
+    "copy groups ignored": [(api, "find_copy_groups", lambda articles, **options: [])],
+    "a sentence may lean on one left out": [(_PACKAGE, "needs_antecedent", lambda text: False)],
     "plain concept ILP (Gillick & Favre)": [
         (_CONCEPTS, "LEAD_BONUS", 0.0),
         (_CONCEPTS, "WORD_SHARE", 0.0),

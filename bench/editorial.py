@@ -15,7 +15,9 @@ corpus. The same checks, written here and independent of the product's rules, ar
 - articles whose text writes a date (a short date line near the top or the bottom) that are dated;
 - articles with a recognised outlet;
 - summary sentences that open with a reference to something the summary has not said;
-- relative time words ("Monday", "yesterday", "last week") in summary sentences with no date shown;
+- relative time words ("Monday", "yesterday", "last week") in summary sentences with no date shown, where a
+  citing source is dated (words whose every source is undated are counted on a row of their own: no date can be
+  computed for them);
 - pairs of summary sentences of one event stating the same fact (content-word Dice at least 0.5);
 - summary sentences without a verb (a small verb test, no parser).
 
@@ -81,7 +83,7 @@ _VERBS = frozenset(
     """is are was were be been am has have had do does did will would shall should can could may might
 must said says told found made took gave came went got saw knew thought brought kept held left led met paid put ran
 rose fell sent set won lost wrote began broke became built caught cut drew felt fought heard hit hurt let meant sold
-shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
+shut shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
 know run see want need face remain""".split()
 )
 _DETERMINERS = frozenset("a an the this that these those its his her their our my your no each every some".split())
@@ -174,10 +176,14 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
     """Each check's (count, out of) over the three sets."""
     written = _written_dates(data)
     counts: dict[str, list[int]] = {
-        k: [0, 0] for k in ("titles", "dated", "outlets", "unresolved", "undated_time", "same_fact", "no_verb")
+        k: [0, 0]
+        for k in ("titles", "dated", "outlets", "unresolved", "undated_time", "no_source_date", "same_fact", "no_verb")
     }
     for name in ("DUC 2004 dev", "ECB+ dev", "example corpus"):
         result = side[name]
+        dated_ids = {
+            a["id"] for a in result["articles"] if a.get("published") and a.get("date_source") != "ingest-time"
+        }
         for article in result["articles"]:
             counts["outlets"][1] += 1
             if name != "ECB+ dev":
@@ -201,9 +207,16 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
                 counts["no_verb"][1] += 1
                 counts["no_verb"][0] += not _has_verb(sentence["text"])
                 dated = [(d["start"], d["end"]) for d in sentence.get("dates", [])]
+                # A date can be computed only from a dated source: words whose every citing source is undated are
+                # counted on their own row.
+                key = (
+                    "undated_time"
+                    if any(c["article_id"] in dated_ids for c in sentence["citations"])
+                    else "no_source_date"
+                )
                 for match in _TIME_WORD.finditer(sentence["text"]):
-                    counts["undated_time"][1] += 1
-                    counts["undated_time"][0] += not any(a <= match.start() and match.end() <= b + 1 for a, b in dated)
+                    counts[key][1] += 1
+                    counts[key][0] += not any(a <= match.start() and match.end() <= b + 1 for a, b in dated)
             stems = [_words(s["text"]) for s in sentences]
             for i in range(len(stems)):
                 for j in range(i + 1, len(stems)):
@@ -218,7 +231,8 @@ ROWS = (
     ("dated", "ECB+ articles with a written date that are dated", "more"),
     ("outlets", "articles with a recognised outlet", "more"),
     ("unresolved", "summary sentences opening with an unresolved reference", "none"),
-    ("undated_time", "relative time words without a date shown", "none"),
+    ("undated_time", "relative time words with a dated source, no date shown", "none"),
+    ("no_source_date", "relative time words whose sources are all undated", "-"),
     ("same_fact", "pairs of summary sentences stating the same fact", "none"),
     ("no_verb", "summary sentences without a verb", "none"),
 )

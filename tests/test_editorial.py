@@ -317,3 +317,67 @@ def test_json_digest_holds_what_its_documented_schema_requires(tmp_path):
         assert set(sentence_schema["required"]) <= set(sentence)
         for citation in sentence["citations"]:
             assert set(sentence_schema["properties"]["citations"]["items"]["required"]) <= set(citation)
+
+
+def test_events_carry_the_titles_their_digests_carry(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "OSTWICK (Wire) - Ferry workers on Tarrow island walked out on Monday over pay, the union said. "
+        "Every crossing to the mainland was cancelled.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Ferry workers on Tarrow island walked out on Monday in a dispute over pay, leaving thousands stranded as "
+        "every crossing to the mainland was cancelled.\n",
+        encoding="utf-8",
+    )
+    articles = api.read([folder]).articles
+    events = api.events(articles)
+    assert [e.title for e in events] == [event_title(articles)]
+    assert "…" not in events[0].title and "OSTWICK" not in events[0].title
+    assert [e.title for e in api.storylines_and_events(articles)[1]] == [events[0].title]
+    api.digest([folder], out=tmp_path / "digest", db=tmp_path / "news.db")
+    index = json.loads((tmp_path / "digest" / "index.json").read_text())
+    assert [e["title"] for e in index["events"]] == [events[0].title]
+
+
+def test_a_long_lead_without_a_clause_boundary_is_cut_at_a_phrase_within_the_limit():
+    title = short_title(
+        "Inspectors from the regional harbour authority closed the old and badly corroded swing bridge over the "
+        "Tarrow estuary to all heavy goods vehicles and buses for an indefinite period on Monday."
+    )
+    assert len(title) <= 80 and title.startswith("Inspectors from the regional harbour authority closed")
+    assert title.split()[-1].lower() not in {"the", "of", "to", "for", "over", "on"}
+
+
+def test_a_leading_phrase_goes_and_a_line_in_capitals_is_no_lead():
+    assert short_title("In a blow to the island's hauliers and ferry crews, the operator cut every crossing.") == (
+        "The operator cut every crossing"
+    )
+    shouting = Article(id="x", text="FERRY STRIKE ENTERS THIRD DAY. Ferry workers stayed off the job on Thursday.")
+    assert event_title([shouting]) == "Ferry workers stayed off the job on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("WIRE Nov 12 , 2031 , 05 . 51AM IST OSTWICK :", "2031-11-12"),
+        ("Agency Sep 18 , 2031 , 02 . 16PM IST", "2031-09-18"),
+        ("Sat Nov 12 2031 , 01 : 19 hrs", "2031-11-12"),
+        ("Release : 03 / 08 / 2031", "2031-03-08"),
+        ("The ferry resumed on March 14, 2031.", None),
+    ],
+)
+def test_date_lines_with_a_credit_a_place_or_a_stamp_word(line, expected):
+    assert date_from_line(line) == expected
+
+
+def test_a_time_stamp_joined_to_an_opening_line_dates_the_article():
+    stamped = _read("FERRY STRIKE ENDS ON TARROW on Tuesday , 16 December 2031 13 : 45 .\n\nFerry crews went back.\n")
+    assert (stamped.published, stamped.date_source) == ("2031-12-16", "text")
+    sentence = _read(
+        "Ferry crews on Tarrow island met on Monday and agreed to hold a postal vote of all their members on the "
+        "operator's latest pay offer before the ballot closes on 16 December 2031.\n\nTalks went well.\n"
+    )
+    assert sentence.date_source != "text"

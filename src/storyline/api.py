@@ -107,8 +107,10 @@ def diff(a: Article, b: Article) -> VersionDiff:
 
 def events(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> list[Event]:
     """Articles grouped by the real-world event they report (copies always together)."""
+    from storyline.titles import with_event_titles
+
     groups = find_copy_groups(articles, threshold=settings.copy_threshold)
-    return cluster_events(articles, copy_groups=groups, **settings.events)
+    return with_event_titles(cluster_events(articles, copy_groups=groups, **settings.events), articles)
 
 
 def disagreements(articles: Sequence[Article], *, event_list: Sequence[Event] | None = None) -> list[Disagreement]:
@@ -134,10 +136,11 @@ def storylines_and_events(
     """``storylines(articles)`` and the events they hold."""
     from storyline.events import EventIndex
     from storyline.events.storylines import build_storylines
+    from storyline.titles import with_event_titles
 
     groups = find_copy_groups(articles, threshold=settings.copy_threshold)
     index = EventIndex.from_articles(articles, copy_groups=groups, **settings.events)
-    found = index.events()
+    found = with_event_titles(index.events(), articles)
     return build_storylines(found, articles, idf=index.idf()), found
 
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from storyline.model import Article
+from storyline.model import Article, Event
 
 MAX_TITLE_CHARS = 80
 
@@ -48,7 +49,8 @@ _ATTRIBUTION = re.compile(
 )
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
-    r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days)"
+    r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days|"
+    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing)"
     r"\b[^,]{3,200},\s+(?=[A-Za-z])"
 )
 
@@ -111,10 +113,25 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
     text = text[:first].rstrip(" ,") if first else text
     if len(text) <= max_chars + 20:
         return text
-    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday").
-    phrases = [m.start() for m in _PHRASE_BREAK.finditer(text) if 20 <= m.start() <= max_chars]
-    phrases = [cut for cut in phrases if has_main_verb(text[:cut]) and text[:cut].split()[-1].lower() not in _DANGLING]
-    return text[: phrases[-1]].rstrip(" ,") if phrases else text
+    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), else at the
+    # last word within the limit that leaves a verb and no dangling word.
+    for breaks in (_PHRASE_BREAK.finditer(text), re.finditer(r"(?<=\w)(?=[\s,])", text)):
+        cuts = [m.start() for m in breaks if 20 <= m.start() <= max_chars]
+        cuts = [cut for cut in cuts if has_main_verb(text[:cut]) and not _dangles(text[:cut])]
+        if cuts:
+            return text[: cuts[-1]].rstrip(" ,")
+    return text
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 3 and bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def _dangles(text: str) -> bool:
+    """Whether ``text`` ends on a word that needs what follows ("the", "of", "said", "that")."""
+    last = text.split()[-1].lower().strip(",;:")
+    return last in _DANGLING or last in {"said", "says", "who", "which", "whether", "is", "are", "was", "were"}
 
 
 def representative(titles: Sequence[str], texts: Sequence[str]) -> int:
@@ -149,8 +166,21 @@ def event_title(articles: Sequence[Article]) -> str:
         return headlines[representative(headlines, texts)]
     leads = []
     for article in articles:
-        spans = split_sentences(article.text)
-        if spans:
-            leads.append(short_title(article.text[spans[0][0] : spans[0][1]]))
+        # The lead is the first sentence that is not a line in capitals (a kicker, a section or a shouted headline).
+        sentences = [article.text[a:b] for a, b in split_sentences(article.text)[:4]]
+        lead = next((text for text in sentences if not _in_capitals(text)), sentences[0] if sentences else "")
+        if lead:
+            leads.append(short_title(lead))
     leads = [lead for lead in leads if lead] or [a.id for a in articles]
     return leads[representative(leads, texts)] if leads else ""
+
+
+def with_event_titles(events: Sequence[Event], articles: Sequence[Article]) -> list[Event]:
+    """``events`` under the titles their digests carry (``event_title`` of their articles), so that every output
+    names an event the same way."""
+    by_id = {article.id: article for article in articles}
+    out = []
+    for event in events:
+        members = [by_id[i] for i in event.article_ids if i in by_id]
+        out.append(replace(event, title=event_title(members) or event.title) if members else event)
+    return out

@@ -88,3 +88,67 @@ def test_summaries_leave_out_sentences_whose_reference_is_missing():
             earlier = {(c.article_id, c.sentence_index) for s in summary.sentences[:k] for c in s.citations}
             assert any((c.article_id, c.sentence_index - 1) in earlier for c in sentence.citations), sentence.text
     assert "walked out" in chosen[0] or "strike" in chosen[0]
+
+
+def test_a_sentence_leaning_only_through_also_stands_alone_without_it():
+    from storyline.summarize.references import without_also
+
+    assert without_also("The operator is also cutting the winter timetable.") == (
+        "The operator is cutting the winter timetable."
+    )
+    assert without_also("Bell also said the ferry ran three days later.") is None  # still leans on its time
+    assert without_also("The ferry ran on Sunday.") is None  # nothing to drop
+    # In a summary: the fact comes without the "also" that points at a sentence left out.
+    lead = "Ferry workers on Tarrow island walked out on Monday over pay and staffing. "
+    articles = [
+        Article(id="a", text=lead + "Bell said pay talks had broken down.", published="2031-01-05"),
+        Article(
+            id="b",
+            text="The operator is also cutting the winter timetable for Tarrow island ferry crossings.",
+            published="2031-01-05",
+        ),
+        Article(
+            id="c",
+            text="Unions say the operator is cutting the winter timetable for Tarrow island ferry crossings.",
+            published="2031-01-06",
+        ),
+    ]
+    sentences = summarize(articles, words=60).sentences
+    assert not any(" also " in s.text for s in sentences), [s.text for s in sentences]
+    assert "The operator is cutting the winter timetable for Tarrow island ferry crossings." in [
+        s.text for s in sentences
+    ]
+
+
+def test_one_source_summaries_keep_a_leaning_sentence_with_what_it_leans_on_and_say_a_fact_once():
+    text = (
+        "Ferry workers on Tarrow island walked out on Monday over pay and staffing levels on the crossings. "
+        "He said the crews had waited three years for a pay rise and would not wait any longer. "
+        "The operator also cancelled every crossing to the mainland until further notice. "
+        "Every crossing to the mainland was cancelled by the operator until further notice. "
+        "Talks between the union and the operator will resume at the harbour offices next week."
+    )
+    texts = [s.text for s in summarize([Article(id="a", text=text, published="2031-01-05")], words=60).sentences]
+    assert texts[0].startswith("Ferry workers")
+    # "also" leans on a sentence that cannot stand alone: the sentence comes without its "also"
+    assert not any(" also " in t for t in texts), texts
+    assert sum("cancelled" in t for t in texts) == 1, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Some fear of military dominance of public life.", False),
+        ("1990-92: Served as harbour minister in the Ostwick government.", None),
+        ("Those areas cover around 70 percent of the island's people.", True),
+        ("The Republicans currently hold a 55-to-45 majority.", True),
+        ("These require stern punishment but not removal from office.", True),
+    ],
+)
+def test_fragments_are_no_summary_material_and_present_tense_sentences_are(text, verb):
+    from storyline.summarize.compress import has_main_verb, stands_alone
+
+    if verb is None:
+        assert not stands_alone(text)  # a list item
+    else:
+        assert has_main_verb(text) is verb

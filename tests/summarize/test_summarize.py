@@ -427,3 +427,26 @@ def test_a_passage_only_one_copy_of_a_wire_story_carries_has_that_copy_s_share_o
     assert weights[("talk", "advanc")] == plain[("talk", "advanc")]
     # Carried by one copy of two: half of it.
     assert weights[("not", "reject")] == pytest.approx(plain[("not", "reject")] / 2)
+
+
+def test_a_reworded_copy_adds_weight_but_not_independent_confirmation():
+    from storyline.summarize.concepts import concept_weights, concepts_of
+
+    sentences = [
+        "The dam burst near the village.",  # the wire's first version
+        "Near the village, the dam burst overnight.",  # the wire's update, reworded
+        "Rescuers reached the village after the dam burst.",  # an independent outlet
+        "The mayor resigned at noon.",  # the update only
+    ]
+    weights = concept_weights(
+        [concepts_of(s) for s in sentences],
+        ["wire-1", "wire-2", "paper", "wire-2"],
+        [0, 0, 0, 1],
+        min_sources=2,
+        sentence_source=["wire", "wire", "paper", "wire"],
+    )
+    plain = concept_weights([concepts_of(s) for s in sentences[::2]], ["wire-1", "paper"], [0, 0], min_sources=2)
+    # Two independent sources confirm the burst; the wire's own rewording makes it weigh more.
+    assert weights[("dam", "burst")] > plain[("dam", "burst")]
+    # Two versions of one wire story are not two sources: the mayor is confirmed by one only.
+    assert ("mayor",) not in weights

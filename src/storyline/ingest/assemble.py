@@ -95,6 +95,8 @@ def assemble(raw: RawArticle) -> Article | None:
         text, paragraphs = _drop_first_paragraph(text, paragraphs)  # pages repeat their headline in the body
     if not text.strip():
         return None
+    if not header.published:  # a time stamp that cleaning joined to an opening line
+        header.published = next(filter(None, (_stamped_date(text[a:b]) for a, b in paragraphs[:2])), None)
     if not title and _has_paragraph_blocks(raw.text):
         title, title_source = _lead_title(text), "lead"
 
@@ -160,6 +162,21 @@ def _trailing_date(line: str) -> tuple[str, str | None]:
         if when:
             return " ".join(words[:-size]), when
     return line, None
+
+
+def _stamped_date(line: str) -> str | None:
+    """The date of a time stamp ending ``line`` ("... raps updated 12 / 19 / 2005 2 : 48 : 40 PM ET"): a date line
+    that gives a clock time or opens with "updated", "published" or "posted", so a sentence ending on a date
+    ("... will vote on March 14, 2013.") is not taken for one."""
+    rest, when = _trailing_date(line)
+    stamp = line[len(rest) :] if when and line.startswith(rest) else ""
+    if when and (_CLOCK.search(stamp) or _STAMP_WORD.match(stamp.strip())):
+        return when
+    return None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}\s*(?:[AaPp]\.?[Mm]\b|hrs\b|[A-Z]{2,4}\b|:|\.?\s*$)")
+_STAMP_WORD = re.compile(r"(?i)(?:updated|published|posted|released?)\b")
 
 
 def _drop_paragraphs(

@@ -117,12 +117,16 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
 _DATE_LINE_WORDS = frozenset(
     """
     published posted updated last first originally modified created date on at by am pm a.m p.m a p noon midnight
-    found filed dated issued
+    found filed dated issued release released hrs
     gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ist jst aest aedt hkt sgt
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     of the
     """.split()
 ) | frozenset(_MONTHS)
+_CREDIT_BEFORE = re.compile(
+    r"^(?:[A-Z]{2,8}|[A-Z][a-z]{2,12})\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+)
+_PLACE_AFTER = re.compile(r"(?<=[\dMT])\s+[A-Z]{3,}(?:\s+[A-Z]{3,})?\s*:\s*$")
 _DATE_LINE_TOKEN = re.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 _DATE_LINE_SYMBOLS = frozenset(",:/|-–—.()[]@+•")
 
@@ -142,6 +146,10 @@ def date_from_line(line: str) -> str | None:
     line = line.strip()
     if not line or len(line) > 80 or not re.search(r"(?:19|20)\d\d", line):
         return None
+    # A wire's or paper's credit before the date and a dateline's place after it: "TNN Nov 12 , 2011 , 05 . 51AM
+    # IST MUMBAI :", "Reuters Sep 18 , 2013 , 02 . 16PM IST".
+    line = _CREDIT_BEFORE.sub("", line)
+    line = _PLACE_AFTER.sub("", line)
     tokens = _DATE_LINE_TOKEN.findall(line)
     has_month = any(token.lower().rstrip(".") in _MONTHS for token in tokens)
     has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) for token in tokens)

@@ -37,7 +37,7 @@ from storyline.summarize.compress import (
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
-from storyline.summarize.references import needs_antecedent, same_fact_pairs
+from storyline.summarize.references import needs_antecedent, same_fact, same_fact_pairs, without_also
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
 from storyline.text.time_words import with_dates
@@ -75,8 +75,9 @@ def summarize(
 ) -> Summary:
     """Summarize one event's articles in at most ``words`` words.
 
-    Articles in one copy group count as one source; without copy groups, sentences that are near-duplicates of
-    a sentence published earlier by another article count for that earlier source only. Articles whose
+    A concept counts when enough independent sources report it, the articles of one copy group being one source;
+    its weight sums over the reports that word it, a sentence that nearly duplicates one published earlier by
+    another article counting for that earlier report only. Articles whose
     ``language`` is set and is not English are left out; when none is left, or no article has text, or no
     sentence fits the budget, a ``ValueError`` says so.
     """
@@ -98,15 +99,15 @@ def summarize(
     if not sentences:
         raise ValueError("the articles hold no sentences to summarize")
 
-    # A sentence that repeats one published earlier by another source adds no independent support.
+    # A sentence that repeats one published earlier by another article adds nothing: it counts for that earlier
+    # report. A copy that words a fact its own way is a report of it, though not an independent source.
     all_pairs = near_duplicate_pairs([s.stems for s in sentences])
-    duplicate_pairs = [
-        (i, j) for i, j in all_pairs if source_of[sentences[i].article] != source_of[sentences[j].article]
-    ]
+    duplicate_pairs = [(i, j) for i, j in all_pairs if sentences[i].article != sentences[j].article]
     family = components(len(sentences), duplicate_pairs)
-    # Near-duplicates exclude each other in the summary even within one source (two versions of one copy).
+    # Near-duplicates exclude each other in the summary even within one article.
     same_fact = components(len(sentences), all_pairs)
-    support = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
+    support = [sentences[family[i]].citation.article_id for i in range(len(sentences))]
+    independent = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
     n_sources = len(set(source_of))
 
     competing = range(len(sentences))
@@ -129,9 +130,9 @@ def summarize(
         )
 
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
-        chosen = _leading_choice(candidates, words)
+        chosen = _leading_choice(candidates, sentences, words)
     else:
-        chosen = _best_choice(candidates, sentences, source_of, support, family, same_fact, words)
+        chosen = _best_choice(candidates, sentences, independent, support, family, same_fact, words)
 
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes after that one.
     leans_on = {
@@ -165,16 +166,19 @@ def summarize(
 def _best_choice(
     candidates: list[_Candidate],
     sentences: list[_Sentence],
-    source_of: list[str],
+    independent: list[str],
     support: list[str],
     family: list[int],
     same_fact: list[int],
     words: int,
 ) -> list[int]:
-    """The candidates covering the most concept weight within ``words`` (an integer program)."""
+    """The candidates covering the most concept weight within ``words`` (an integer program).
+
+    A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
+    report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
+    """
     sentence_concepts = [concepts_of(s.text[dateline(s.text) :]) for s in sentences]
-    n_sources = len(set(source_of))
-    copies_of = {source: source_of.count(source) for source in set(source_of)}
+    n_sources = len(set(independent))
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
         weights = concept_weights(
@@ -182,8 +186,7 @@ def _best_choice(
             support,
             [s.citation.sentence_index for s in sentences],
             min_sources=min_sources,
-            sentence_copy=[s.citation.article_id for s in sentences],
-            copies_of=copies_of,
+            sentence_source=independent,
         )
         if weights:
             break
@@ -239,18 +242,29 @@ def _best_choice(
     return chosen
 
 
-def _leading_choice(candidates: list[_Candidate], words: int) -> list[int]:
+def _leading_choice(candidates: list[_Candidate], sentences: Sequence[_Sentence], words: int) -> list[int]:
     """Sentences in the order written while they fit in ``words``, each as written when it fits, else shortened.
 
     For a single source: with nothing to weigh a concept by but the one article, its writer's order (the most
-    important first) is the ranking, and no program needs solving.
+    important first) is the ranking, and no program needs solving. As in any summary, a sentence that leans on
+    the one before it comes only after it, and a fact already stated is not stated again.
     """
     chosen, room, seen = [], words, set()
+    stems = [frozenset(content_stems(normalise(c.text))) for c in candidates]
     for k, cand in enumerate(candidates):
         if cand.sentence in seen or cand.length > room:
             continue
-        versions = [j for j in range(k, len(candidates)) if candidates[j].sentence == cand.sentence]
-        best = max((j for j in versions if candidates[j].length <= room), key=lambda j: candidates[j].length)
+        versions = [
+            j
+            for j in range(k, len(candidates))
+            if candidates[j].sentence == cand.sentence
+            and candidates[j].length <= room
+            and (not needs_antecedent(candidates[j].text) or _antecedent(sentences, cand.sentence) in seen)
+            and not any(same_fact(stems[j], stems[i]) for i in chosen)
+        ]
+        if not versions:
+            continue
+        best = max(versions, key=lambda j: candidates[j].length)
         chosen.append(best)
         seen.add(cand.sentence)
         room -= candidates[best].length
@@ -313,10 +327,13 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
         text = sentences[k].text
         as_written = shorten(text, [(0, opening(text))])[0]
         compressed = shorten(text, removable_spans(text))[0]
-        # A compression that lost the main verb ("Jo Bell, who runs the bakery.") is no sentence; where no verb
-        # is seen in the sentence as written either, the test cannot tell, and the compression stays.
-        lost_verb = not has_main_verb(compressed) and has_main_verb(as_written)
-        versions = {as_written} if lost_verb else {as_written, compressed}
+        # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
+        # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
+        if not has_main_verb(as_written):
+            continue
+        versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
+        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...".
+        versions |= {v for v in map(without_also, versions) if v is not None}
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):

@@ -10,6 +10,7 @@ would leave only a subject and its relative clause ("Jo Bell, who runs the baker
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _WEEKDAY = (
@@ -119,7 +120,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item
 # ("1981:").
 _CUT_SHORT = re.compile(r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|Jr|Sr|Inc|Co|Corp|Ltd)|\b[A-Z]\.)$")
-_LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}|[a-z])\s*[:)]")
+_LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?|[a-z])\s*[:)]")  # "3)", "1990-92:"
 # A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions
 # and headings do not.
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -158,7 +159,42 @@ def has_main_verb(text: str) -> bool:
     does not follow a determiner counts. It exists to catch fragments such as "Jo Bell, who runs the bakery on
     Quay Row." or "Jo Bell, lead engineer at the firm.", which are a subject without its predicate.
     """
-    return any(_is_verb(word, before, present=True) for before, word in _pairs(_RELATIVE.sub(" ", text)))
+    pairs = _pairs(_RELATIVE.sub(" ", text))
+    if any(_is_verb(word, before, present=True) for before, word in pairs):
+        return True
+    # "The Republicans currently hold", "These require": adverbs in between are skipped.
+    words = [word for _, word in pairs if not (word.islower() and word.endswith("ly"))]
+    return bool(words) and (
+        (words[0].lower() in _PRONOUN_DETERMINERS and len(words) > 1 and _plain_word(words[1]))
+        or any(_after_plural_subject(word, before.lower()) for before, word in itertools.pairwise(words))
+    )
+
+
+# Words that follow a plural noun without being its verb ("areas of", "sides and").
+_FUNCTION_WORDS = frozenset(
+    """of in on at to for from with by and or but as than that which who whom whose where when while if about
+    into over under after before between against during without within across among near the a an this these
+    those its his her their our your my not also only just even still""".split()
+)
+
+
+# Determiners that open a sentence as its subject: "These require ...", "Both deny ...".
+_PRONOUN_DETERMINERS = frozenset("these those both others".split())
+
+
+def _plain_word(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in _FUNCTION_WORDS and word not in _NOT_VERBS
+
+
+def _after_plural_subject(word: str, before: str) -> bool:
+    """A present-tense verb after a plural subject: "Those areas cover ...", "Many Arabs know ..."."""
+    return (
+        _plain_word(word)
+        and before.endswith("s")
+        and not before.endswith(("ss", "us", "is"))
+        and len(before) > 3
+        and before not in _DETERMINERS
+    )
 
 
 def opens_with_quote(text: str) -> bool:

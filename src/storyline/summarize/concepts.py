@@ -1,8 +1,9 @@
 """Concepts: stemmed word bigrams and content words, weighted by how many independent sources report them.
 
 Gillick & Favre (2009) score a summary by the weighted set of concepts it covers; a concept's weight is the
-number of documents that contain it. Here a document is an independent *source*: copies count once (see
-``support``), and a source reports a concept more strongly when it does so early, the inverted pyramid putting
+number of documents that contain it. Here a document is a distinct *report*: a copied sentence counts for the
+report that first published it (see ``support``), and the threshold counts independent sources, copy groups once
+(``sentence_source``); a source reports a concept more strongly when it does so early, the inverted pyramid putting
 the news first. Content words (stemmed, no stopwords) are concepts too, at a fraction of a bigram's weight:
 they reward covering the event's vocabulary when no shared phrase is left to cover.
 
@@ -97,8 +98,14 @@ def concept_weights(
     min_sources: int,
     sentence_copy: Sequence[str] | None = None,
     copies_of: Mapping[str, int] | None = None,
+    sentence_source: Sequence[str] | None = None,
 ) -> dict[Concept, float]:
     """Weight of each concept reported by at least ``min_sources`` distinct supports.
+
+    With ``sentence_source`` (the independent source of each sentence: its copy group), the threshold counts
+    distinct independent sources instead, while the weight still sums over the distinct supports (reports)
+    that word the concept: an outlet's own rewording of a copied story adds to how prominent a fact is, not
+    to how many independent sources confirm it.
 
     ``sentence_support[i]`` names the independent source that sentence ``i`` counts for (its copy group, or
     the earliest source of a sentence it duplicates); ``sentence_rank[i]`` is its position in its article. A
@@ -112,7 +119,11 @@ def concept_weights(
     """
     earliest: dict[Concept, dict[str, int]] = {}
     carried: dict[tuple[Concept, str], set[str]] = {}
+    confirmed: dict[Concept, set[str]] = {}
     for i, (concepts, support, rank) in enumerate(zip(sentence_concepts, sentence_support, sentence_rank)):
+        if sentence_source is not None:
+            for concept in concepts:
+                confirmed.setdefault(concept, set()).add(sentence_source[i])
         # Which copies carry a concept matters only for supports made of several copies.
         several = sentence_copy is not None and (copies_of or {}).get(support, 1) > 1
         for concept in concepts:
@@ -132,5 +143,5 @@ def concept_weights(
         concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
         * (WORD_SHARE if len(concept) == 1 else 1.0)
         for concept, by_support in earliest.items()
-        if len(by_support) >= min_sources
+        if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
     }

@@ -54,6 +54,9 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# "also" after a subject or auxiliary ("Microsoft is also investing", "Police also arrested"): dropping it keeps
+# what the sentence reports and no longer points at something said before.
+_ALSO_WORD = re.compile(r"(?<=[a-z])\s+also(?=\s+[a-z])")
 
 
 def needs_antecedent(text: str) -> bool:
@@ -67,10 +70,37 @@ def needs_antecedent(text: str) -> bool:
     )
 
 
+def without_also(text: str) -> str | None:
+    """``text`` without the "also" that makes it lean on an earlier sentence, when that is all it leans on.
+
+    >>> without_also("Microsoft is also investing heavily in new media.")
+    'Microsoft is investing heavily in new media.'
+    >>> without_also("The company also said sales fell three days earlier.") is None
+    True
+    """
+    body = _QUOTED.sub(lambda m: "_" * len(m.group()), text)
+    match = _ALSO.match(body.strip())
+    if not match:
+        return None
+    found = _ALSO_WORD.search(body)
+    if found is None or found.start() > len(body) - len(body.lstrip()) + match.end():
+        return None
+    shorter = text[: found.start()] + text[found.end() :]
+    return None if needs_antecedent(shorter) else shorter
+
+
 # Sentences sharing this much of their content words state the same fact (Dice), or the shorter one is this
 # much contained in the longer. Looser than the near-duplicate test: rewordings, not only copies.
 SAME_FACT_DICE = 0.5
 SAME_FACT_CONTAINMENT = 0.7
+
+
+def same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether sentences with content stems ``a`` and ``b`` state the same fact (the test of ``same_fact_pairs``)."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return 2 * shared / (len(a) + len(b)) >= SAME_FACT_DICE or shared / min(len(a), len(b)) >= SAME_FACT_CONTAINMENT
 
 
 def same_fact_pairs(stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
