@@ -1,0 +1,63 @@
+"""Publication dates written in an article's text: date lines, datelines, time stamps."""
+
+from datetime import date
+
+import pytest
+
+from storyline.ingest import read_bytes
+from storyline.ingest.dates import date_from_lead, date_from_line
+from storyline.model import Article
+
+
+def _read(text: str, name: str = "story.txt") -> Article:
+    items = list(read_bytes(text.encode(), name))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Thursday , March 14 , 2031", "2031-03-14"),
+        ("PUBLISHED : THURSDAY , MAY 2 , 2031 , 1 : 32 PM", "2031-05-02"),
+        ("UPDATED 05 / 03 / 2031 at 11 : 00 AM EDT", "2031-05-03"),
+        ("12 January 2031 @ 09 : 29 pm", "2031-01-12"),
+        ("March 2031", None),
+        ("The vote was held on March 14, 2031.", None),
+    ],
+)
+def test_date_lines(line, expected):
+    assert date_from_line(line) == expected
+
+
+def test_a_date_line_at_the_bottom_dates_the_article():
+    article = _read("Ferry workers walked out.\n\nThe routes stopped.\n\nMarch 14, 2031")
+    assert (article.published, article.date_source) == ("2031-03-14", "text")
+
+
+def test_a_wire_dateline_in_title_case_dates_the_lead():
+    assert date_from_lead("Montreal, Jan. 29 (Reuters) - Talks resumed.", date(2031, 6, 1)) == "2031-01-29"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("WIRE Nov 12 , 2031 , 05 . 51AM IST OSTWICK :", "2031-11-12"),
+        ("Agency Sep 18 , 2031 , 02 . 16PM IST", "2031-09-18"),
+        ("Sat Nov 12 2031 , 01 : 19 hrs", "2031-11-12"),
+        ("Release : 03 / 08 / 2031", "2031-03-08"),
+        ("The ferry resumed on March 14, 2031.", None),
+    ],
+)
+def test_date_lines_with_a_credit_a_place_or_a_stamp_word(line, expected):
+    assert date_from_line(line) == expected
+
+
+def test_a_time_stamp_joined_to_an_opening_line_dates_the_article():
+    stamped = _read("FERRY STRIKE ENDS ON TARROW on Tuesday , 16 December 2031 13 : 45 .\n\nFerry crews went back.\n")
+    assert (stamped.published, stamped.date_source) == ("2031-12-16", "text")
+    sentence = _read(
+        "Ferry crews on Tarrow island met on Monday and agreed to hold a postal vote of all their members on the "
+        "operator's latest pay offer before the ballot closes on 16 December 2031.\n\nTalks went well.\n"
+    )
+    assert sentence.date_source != "text"

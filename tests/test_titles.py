@@ -1,0 +1,154 @@
+"""Titles: real headlines, junk lines, short titles from the lead, one title rule for events and digests."""
+
+import json
+
+import pytest
+
+from storyline import api
+from storyline.ingest import read_bytes
+from storyline.model import Article
+from storyline.titles import event_title, is_headline, short_title
+
+
+def _read(text: str, name: str = "story.txt") -> Article:
+    items = list(read_bytes(text.encode(), name))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "http : / / www . harbour-news . example / 2031 / story",
+        "www.harbour-news.example/2031/story",
+        "FERRY STRIKE ENTERS THIRD DAY",
+        "Getty 2/37 Ferry workers walk out",
+        "CLOSE The ferry strike entered a third day",
+        "Ferry workers walked out on Monday after talks on pay …",
+        "Photo: Jo Bell/Harbour News",
+        "Thursday , March 14 , 2031",
+    ],
+)
+def test_junk_lines_are_no_headline(line):
+    assert not is_headline(line)
+
+
+def test_a_headline_in_sentence_or_title_case_is_one():
+    assert is_headline("Ferry strike enters third day as talks stall")
+    assert is_headline("Ferry Strike Enters Third Day")
+
+
+def test_short_title_keeps_the_main_clause_without_dateline_or_attribution():
+    lead = (
+        "PORT ELLISON (Wire) - Ferry workers walked out over pay on the island's three routes, a union "
+        "official said Monday, while the operator promised to run a reduced service."
+    )
+    title = short_title(lead)
+    assert title == "Ferry workers walked out over pay on the island's three routes"
+    assert len(title) <= 80 and "…" not in title
+
+
+def test_short_title_drops_a_leading_subordinate_clause_and_ends_at_a_boundary():
+    lead = (
+        "After weeks of failed talks over pay and rosters at the harbour company, ferry workers on the three "
+        "island routes walked out on Monday to press their demands for a new contract."
+    )
+    title = short_title(lead)
+    assert title.startswith("Ferry workers") or title.startswith("ferry workers")
+    assert len(title) <= 100 and not title.endswith(("the", "of", "to", ","))
+
+
+def test_event_title_is_the_most_representative_real_headline():
+    articles = [
+        Article(
+            id="a",
+            text="Ferry workers walked out on Monday. The strike stopped all routes.",
+            title="Ferry workers walked out on Monday",
+            title_source="lead",
+        ),
+        Article(
+            id="b",
+            text="Ferry workers began a strike on Monday. All routes stopped.",
+            title="Ferry strike stops all island routes",
+            title_source="headline",
+        ),
+        Article(
+            id="c",
+            text="Ferry workers are on strike. Routes stopped.",
+            title="Markets in brief",
+            title_source="metadata",
+        ),
+    ]
+    assert event_title(articles) == "Ferry strike stops all island routes"
+    untitled = [Article(id="x", text="OSTWICK (Wire) - Ferry workers walked out on Monday, the union said.")]
+    assert event_title(untitled) == "Ferry workers walked out on Monday"
+
+
+def test_a_url_line_a_headline_and_a_date_line_open_a_scraped_text():
+    text = (
+        "http : / / www . harbour-news . example / 2031 / 03 / 14 / ferry - strike\n"
+        "Ferry strike enters third day\n"
+        "Thursday , March 14 , 2031\n"
+        "Ferry workers stayed off the job for a third day on Thursday .\n"
+        "The operator said talks would resume ."
+    )
+    article = _read(json.dumps({"id": "f1", "text": text}), "export.jsonl")
+    assert article.title == "Ferry strike enters third day" and article.title_source == "headline"
+    assert (article.published, article.date_source) == ("2031-03-14", "text")
+    assert article.url == "http://www.harbour-news.example/2031/03/14/ferry-strike"
+    assert article.outlet == "harbour-news.example"
+    assert "http" not in article.text and "March 14" not in article.text
+
+
+def test_a_metadata_title_that_is_a_url_is_not_kept():
+    article = _read(
+        json.dumps(
+            {
+                "id": "f2",
+                "title": "https://harbour-news.example/ferry",
+                "text": "Ferry workers walked out.\n\nThe routes stopped.",
+            }
+        ),
+        "export.json",
+    )
+    assert article.title != "https://harbour-news.example/ferry"
+
+
+def test_events_carry_the_titles_their_digests_carry(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "OSTWICK (Wire) - Ferry workers on Tarrow island walked out on Monday over pay, the union said. "
+        "Every crossing to the mainland was cancelled.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Ferry workers on Tarrow island walked out on Monday in a dispute over pay, leaving thousands stranded as "
+        "every crossing to the mainland was cancelled.\n",
+        encoding="utf-8",
+    )
+    articles = api.read([folder]).articles
+    events = api.events(articles)
+    assert [e.title for e in events] == [event_title(articles)]
+    assert "…" not in events[0].title and "OSTWICK" not in events[0].title
+    assert [e.title for e in api.storylines_and_events(articles)[1]] == [events[0].title]
+    api.digest([folder], out=tmp_path / "digest", db=tmp_path / "news.db")
+    index = json.loads((tmp_path / "digest" / "index.json").read_text())
+    assert [e["title"] for e in index["events"]] == [events[0].title]
+
+
+def test_a_long_lead_without_a_clause_boundary_is_cut_at_a_phrase_within_the_limit():
+    title = short_title(
+        "Inspectors from the regional harbour authority closed the old and badly corroded swing bridge over the "
+        "Tarrow estuary to all heavy goods vehicles and buses for an indefinite period on Monday."
+    )
+    assert len(title) <= 80 and title.startswith("Inspectors from the regional harbour authority closed")
+    assert title.split()[-1].lower() not in {"the", "of", "to", "for", "over", "on"}
+
+
+def test_a_leading_phrase_goes_and_a_line_in_capitals_is_no_lead():
+    assert short_title("In a blow to the island's hauliers and ferry crews, the operator cut every crossing.") == (
+        "The operator cut every crossing"
+    )
+    shouting = Article(id="x", text="FERRY STRIKE ENTERS THIRD DAY. Ferry workers stayed off the job on Thursday.")
+    assert event_title([shouting]) == "Ferry workers stayed off the job on Thursday"
