@@ -88,20 +88,6 @@ def settle(similarity: np.ndarray, half: np.ndarray) -> np.ndarray:
     return half
 
 
-def spectral_half(similarity: np.ndarray) -> np.ndarray:
-    """A cut of a topic in two by the sign of the Fiedler vector of its normalised similarity graph: unlike the
-    average-link cut, which often peels off a single outlier, it finds two large groups when there are two."""
-    weights = np.clip(similarity, 0.0, None)
-    np.fill_diagonal(weights, 0.0)
-    degree = weights.sum(axis=1)
-    scale = 1.0 / np.sqrt(np.where(degree > 0, degree, 1.0))
-    normalised = weights * scale[:, None] * scale[None, :]
-    # The second largest eigenvector of D^-1/2 W D^-1/2 (the largest is the trivial one).
-    vectors = np.linalg.eigh(normalised)[1]
-    fiedler = vectors[:, -2] * scale
-    return fiedler > np.median(fiedler) if np.all(fiedler > 0) or np.all(fiedler < 0) else fiedler > 0
-
-
 def split_topics(
     labels: np.ndarray,
     features: ArticleFeatures,
@@ -109,10 +95,9 @@ def split_topics(
     options: EventOptions,
     order: np.ndarray,
 ) -> np.ndarray:
-    """The second level: split each topic (label) in two by average link on its local similarity (or, where
-    average link only peels off one article, by the spectral cut) while the halves are apart (``separation``
-    below ``options.split_ratio``, or ``split_ratio_large`` when both halves hold at least ``LARGE_HALF``
-    articles), recursively; returns new labels.
+    """The second level: split each topic (label) in two by average link on its local similarity while the
+    halves are apart (``separation`` below ``options.split_ratio``, or ``split_ratio_large`` when both halves
+    hold at least ``LARGE_HALF`` articles), recursively; returns new labels.
     ``order`` is the fixed order the linkage sees the articles in (batch: the pass's date, longest-first, id
     order; online: date and id), so input order never matters."""
     weights = np.array(options.weights)
@@ -127,9 +112,6 @@ def split_topics(
         similarity = local_similarity(features.take(members), idf, weights)
         tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
         half = settle(similarity, fcluster(tree, 2, "maxclust") == 1)
-        if min(half.sum(), (~half).sum()) < 2:
-            # Average link peeled off a lone outlier: try the spectral cut instead.
-            half = settle(similarity, spectral_half(similarity))
         smaller = min(half.sum(), (~half).sum())
         if smaller < 2:
             continue
