@@ -361,6 +361,21 @@ class Claim:
     marked: tuple[tuple[int, int], ...] = ()
     side: int = 0
 
+    @classmethod
+    def of(cls, article: Article, sentence: Sentence, marked: tuple[tuple[int, int], ...], side: int) -> Claim:
+        """The claim ``sentence`` of ``article`` makes, with its conflicting words at ``marked``."""
+        return cls(
+            article.id,
+            article.outlet,
+            article.published,
+            sentence.index,
+            sentence.start,
+            sentence.end,
+            sentence.text,
+            marked,
+            side,
+        )
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["marked"] = [list(span) for span in self.marked]

@@ -187,17 +187,7 @@ def _claim(quote: Quote, by_id, sentences, side: int, mark: str, *, inside: bool
     sentence = next((s for s in sentences.get(article.id, []) if s.start <= at[0] < s.end), None)
     if sentence is None or at[1] > sentence.end:
         return None
-    return Claim(
-        article.id,
-        article.outlet,
-        article.published,
-        sentence.index,
-        sentence.start,
-        sentence.end,
-        sentence.text,
-        (at,),
-        side,
-    )
+    return Claim.of(article, sentence, (at,), side)
 
 
 SPEAKER_REACH = 200  # characters from a quotation to the name of its speaker

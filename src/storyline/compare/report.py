@@ -123,19 +123,8 @@ def _disagreement(
         for unit in side:
             for sentence in unit.holders:
                 article = by_id[sentence.article_id]
-                claims.append(
-                    Claim(
-                        article.id,
-                        article.outlet,
-                        article.published,
-                        sentence.index,
-                        sentence.start,
-                        sentence.end,
-                        sentence.text,
-                        tuple(sorted((sentence.start + a, sentence.start + b) for a, b in marks[unit.key])),
-                        side_number,
-                    )
-                )
+                marked = tuple(sorted((sentence.start + a, sentence.start + b) for a, b in marks[unit.key]))
+                claims.append(Claim.of(article, sentence, marked, side_number))
     claims.sort(key=lambda c: (c.side, (c.published or "")[:10], order[c.article_id]))
     label = first.label_a.strip() or _DEFAULT_LABEL.get(first.kind, first.kind)
     values = [_shown(surface_of[side[0].key], label) for side in ordered]
