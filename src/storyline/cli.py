@@ -92,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
-        name: str, handler: Callable, help_text: str, *, reads: bool = False, store: bool = False, example: str = ""
+        name: str, handler: Callable, help_text: str, *, reads: str = "", store: bool = False, example: str = ""
     ) -> argparse.ArgumentParser:
+        """A subcommand; ``reads`` is how many PATHs it takes ("+": at least one, "*": any, "": none)."""
         sub = commands.add_parser(
             name,
             help=help_text,
@@ -103,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.set_defaults(handler=handler)
         if reads:
-            sub.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
+            sub.add_argument("paths", nargs=reads, metavar="PATH", help="file, directory (recursive) or - for stdin")
             sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
         if store:
             sub.add_argument("--db", help=f"store file (default: the db setting, ./{DEFAULT_DB})")
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         "read",
         cmd_read,
         "Read and clean articles without storing them.",
-        reads=True,
+        reads="+",
         example="storyline read examples/corpus --json",
     )
     sub.add_argument("--json", action="store_true", help="one JSON object per article, per line")
@@ -122,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         cmd_ingest,
         "Read articles into the store; update copy groups and events.",
-        reads=True,
+        reads="+",
         store=True,
         example="storyline ingest examples/corpus --db news.db",
     )
@@ -167,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         "dedup",
         cmd_dedup,
         "Group copies of the same story.",
-        reads=True,
+        reads="+",
         example="storyline dedup examples/corpus --explain",
     )
     sub.add_argument(
@@ -195,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
         "events",
         cmd_events,
         "Group articles by the real-world event they report.",
-        reads=True,
+        reads="+",
         example="storyline events examples/corpus --json",
     )
     sub.add_argument("--json", action="store_true", help="the events as one JSON object")
@@ -205,12 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_storylines,
         "Link events into storylines: PATHs read in memory, or with --db "
         "ingested into the store and the store's storylines printed.",
+        reads="*",
         store=True,
         example="storyline storylines examples/corpus --json",
     )
-    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--json", action="store_true", help="the storylines as one JSON object")
-    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
     command(
         "rebuild",
@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "summarize",
         cmd_summarize,
         "Summarise one event's articles with cited sentences.",
-        reads=True,
+        reads="+",
         example="storyline summarize examples/corpus/text/cpa-reserve-bank-rate-decision.txt --words 60",
     )
     sub.add_argument("--words", type=int, help="summary length in words (default: the summary_words setting, 100)")
@@ -239,13 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
         "quotes",
         cmd_quotes,
         "Who said what: every quote of every article, with its speaker.",
+        reads="*",
         store=True,
         example="storyline quotes examples/corpus --json",
     )
-    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--event", help="with --db: only the articles of this event")
     sub.add_argument("--json", action="store_true", help="the quotes as one JSON object")
-    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
     sub = command(
         "serve",
@@ -263,13 +262,12 @@ def build_parser() -> argparse.ArgumentParser:
         "compare",
         cmd_compare,
         "Show where sources disagree, event by event (PATHs, or --db the store).",
+        reads="*",
         store=True,
         example="storyline compare examples/corpus --json",
     )
-    sub.add_argument("paths", nargs="*", metavar="PATH", help="file, directory (recursive) or - for stdin")
     sub.add_argument("--event", help="only this stored event (with --db)")
     sub.add_argument("--json", action="store_true", help="the disagreements as one JSON object")
-    sub.add_argument("--max-file-bytes", type=int, help="refuse larger files (WARC: larger records)")
 
     sub = command(
         "search",
