@@ -152,3 +152,52 @@ def test_fragments_are_no_summary_material_and_present_tense_sentences_are(text,
         assert not stands_alone(text)  # a list item
     else:
         assert has_main_verb(text) is verb
+
+
+def test_a_time_counted_from_an_event_left_out_is_dropped_when_that_is_all_a_sentence_leans_on():
+    from storyline.summarize.references import without_relative_time
+
+    assert without_relative_time("The crossing reopened two hours later with a reduced timetable.") == (
+        "The crossing reopened with a reduced timetable."
+    )
+    assert without_relative_time("Three days earlier, the union had rejected a pay offer.") == (
+        "The union had rejected a pay offer."
+    )
+    assert without_relative_time("The next day, they were back in service.") == "They were back in service."
+    assert needs_antecedent("They were back in service.") is False  # pronoun openings: the stand-alone filter's job
+    assert without_relative_time("Bell also said the ferry ran three days later.") is None  # still leans on "also"
+    assert without_relative_time('Bell said "two days later it sank" at the hearing.') is None  # a quote stays whole
+    assert without_relative_time("The ferry ran on Sunday.") is None  # nothing to drop
+
+
+def test_a_leaning_thing_named_with_the_reads_as_new_with_a():
+    from storyline.summarize.references import indefinite
+
+    assert indefinite("The agreement gives the crews a pay rise.") == "An agreement gives the crews a pay rise."
+    assert indefinite('"The deal is fair," Bell said.') == '"A deal is fair," Bell said.'
+    assert indefinite("The new plan cuts two crossings.") == "A new plan cuts two crossings."
+    assert indefinite("The company changed its mind.") is None  # who acted must stay named
+    assert indefinite("The talks resume on Monday.") is None  # plural
+    assert indefinite("The same plan cuts two crossings.") is None  # "a same plan" is no English
+    assert indefinite("The agreement of the unions gives a pay rise.") is None  # does not lean: nothing to change
+    assert indefinite("The agreement also gives a pay rise.") is None  # still leans on "also"
+
+
+def test_a_summary_states_a_leaning_fact_in_a_form_that_stands_alone():
+    lead = "Ferry workers on Tarrow island walked out on Monday over pay and staffing. "
+    articles = [
+        Article(id="a", text=lead + "Bell said pay talks had broken down.", published="2031-01-05"),
+        Article(
+            id="b",
+            text="The agreement gives Tarrow island ferry crews a pay rise of five percent from March.",
+            published="2031-01-07",
+        ),
+        Article(
+            id="c",
+            text="Unions said on Wednesday that Tarrow island ferry crews get a pay rise of five percent from March.",
+            published="2031-01-07",
+        ),
+    ]
+    texts = [s.text for s in summarize(articles, words=40).sentences]
+    assert "An agreement gives Tarrow island ferry crews a pay rise of five percent from March." in texts, texts
+    assert not any(needs_antecedent(t) for t in texts), texts

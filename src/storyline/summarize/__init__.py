@@ -37,7 +37,14 @@ from storyline.summarize.compress import (
 from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
-from storyline.summarize.references import needs_antecedent, same_fact, same_fact_pairs, without_also
+from storyline.summarize.references import (
+    indefinite,
+    needs_antecedent,
+    same_fact,
+    same_fact_pairs,
+    without_also,
+    without_relative_time,
+)
 from storyline.summarize.select import best_cover
 from storyline.text import content_stems, split_sentences
 from storyline.text.time_words import with_dates
@@ -153,9 +160,9 @@ def summarize(
     )
     ordered = main_news_first(ordered, citations, [opens_with_quote(c.text) for c in picked])
     after = {
-        n: next((m for m, c in enumerate(picked) if c.sentence == leans_on[k]), None)
+        n: next((m for m, c in enumerate(picked) if same_fact[c.sentence] == same_fact[leans_on[k]]), None)
         for n, k in enumerate(chosen)
-        if k in leans_on
+        if k in leans_on and leans_on[k] is not None
     }
     ordered = after_antecedents(ordered, after)
     by_id = {a.id: a for a in usable}
@@ -212,13 +219,14 @@ def _best_choice(
         for c in candidates
     ]
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes only with that one.
+    # Any version of the sentence leant on, or of a near-duplicate of it in another article, states what it needs.
     versions_of: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
-        versions_of.setdefault(cand.sentence, []).append(k)
+        versions_of.setdefault(same_fact[cand.sentence], []).append(k)
     leans_on = {
         k: _antecedent(sentences, cand.sentence) for k, cand in enumerate(candidates) if needs_antecedent(cand.text)
     }
-    requires = {k: versions_of.get(j, []) if j is not None else [] for k, j in leans_on.items()}
+    requires = {k: versions_of.get(same_fact[j], []) if j is not None else [] for k, j in leans_on.items()}
     chosen = best_cover(
         [c.length for c in candidates],
         held,
@@ -332,8 +340,11 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
         if not has_main_verb(as_written):
             continue
         versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
-        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...".
-        versions |= {v for v in map(without_also, versions) if v is not None}
+        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
+        # "A deal will ...", "The launch began two hours earlier with ..." as
+        # "The launch began with ...".
+        for resolve in (without_also, without_relative_time, indefinite):
+            versions |= {v for v in map(resolve, versions) if v is not None}
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):

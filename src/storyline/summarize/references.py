@@ -3,8 +3,9 @@
 A sentence lifted out of an article can lean on the sentence before it: "Houghton also said ...", "The plea to
 reconsider was made by ...", "..., the American statement said.", "Three days earlier, ...". Read alone in a
 summary it points nowhere. ``needs_antecedent`` finds such sentences (a cheap test, no parser), so the
-summarizer leaves them out; ``same_fact_pairs`` finds sentences that say the same thing in other words, so a
-summary holds one of them.
+summarizer leaves them out unless it states what they lean on, and offers them rewritten where one word or phrase
+is all they lean on (``without_also``, ``without_relative_time``, ``indefinite``); ``same_fact_pairs`` finds
+sentences that say the same thing in other words, so a summary holds one of them.
 
 >>> needs_antecedent("Houghton also said that Yang had agreed.")
 True
@@ -114,3 +115,71 @@ def same_fact_pairs(stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
         if 2 * shared / (size_i + size_j) >= SAME_FACT_DICE or shared / min(size_i, size_j) >= SAME_FACT_CONTAINMENT:
             pairs.append((i, j))
     return sorted(pairs)
+
+
+def without_relative_time(text: str) -> str | None:
+    """``text`` without a time counted from an event it does not name, when that is all it leans on.
+
+    >>> without_relative_time("The launch began two hours earlier with a test of the arm.")
+    'The launch began with a test of the arm.'
+    >>> without_relative_time("Three days later, rebels seized the airport.")
+    'Rebels seized the airport.'
+    """
+    body = _QUOTED.sub(lambda m: "_" * len(m.group()), text)
+    found = _RELATIVE_TIME.search(body)
+    if found is None:
+        return None
+    before, after = text[: found.start()].rstrip(), text[found.end() :]
+    if not before.strip("\"'“‘ "):
+        after = after.lstrip(" ,")
+        shorter = before + after[:1].upper() + after[1:]
+    else:
+        if before.endswith(",") and after.lstrip()[:1] in {",", ".", ";"}:
+            before = before[:-1]
+        shorter = before + (after if after[:1] in {",", ".", ";", ":", "?", "!"} else " " + after.lstrip())
+    shorter = " ".join(shorter.split())
+    if len(shorter.split()) < 3 or needs_antecedent(shorter):
+        return None
+    return shorter
+
+
+# "The <noun>" openings that read as a new referent with "A"/"An": a singular count noun after no modifier or a
+# plain adjective ("The agreement will ..." -> "An agreement will ...").
+_PLAIN_MODIFIERS = {"", "new", "American", "US", "U.S.", "Chinese", "British", "French", "Russian", "Israeli"}
+_PLAIN_MODIFIERS |= {"Palestinian", "government", "official", "joint", "written", "brief", "short"}
+_NOT_COUNTABLE = {"latter", "former", "fighting", "violence", "news", "process"}
+# Who did something must stay who it was: "A company quickly changed its mind" says nothing.
+_AGENTS = set(
+    "suspect man woman boy girl couple pair victim official spokesman spokeswoman source group company firm agency "
+    "ministry court judge panel committee".split()
+)
+_THE_OPENING = re.compile(rf"^([\"'“‘]?)The\s+(?:(?!(?:{_ANAPHORIC_NOUNS})\b)(\S+)\s+)?(\w+)\b")
+
+
+def indefinite(text: str) -> str | None:
+    """``text`` with its leaning "The <noun>" opening made indefinite, when that is all it leans on.
+
+    >>> indefinite("The agreement will make him prime minister.")
+    'An agreement will make him prime minister.'
+    >>> indefinite("The talks will resume on Monday.") is None
+    True
+    >>> indefinite("The company changed its mind.") is None
+    True
+    """
+    stripped = text.strip()
+    if not _THE_NOUN_OPENING.match(stripped):
+        return None
+    found = _THE_OPENING.match(stripped)
+    if found is None:
+        return None
+    quote, modifier, noun = found.group(1), found.group(2) or "", found.group(3)
+    if (
+        modifier not in _PLAIN_MODIFIERS
+        or noun in _NOT_COUNTABLE | _AGENTS
+        or (noun.endswith("s") and not noun.endswith("ss"))
+    ):
+        return None
+    first = (modifier or noun)[0]
+    article = "An" if first.lower() in "aeiou" and not modifier.startswith(("US", "U.S.")) else "A"
+    shorter = quote + article + stripped[len(quote) + 3 :]
+    return None if needs_antecedent(shorter) else shorter
