@@ -1,14 +1,11 @@
 """Each input format read into clean articles with their metadata (invented texts written for these tests)."""
 
 import gzip
-import io
 import json
-
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from storyline.ingest import detect_format, read_paths
 from storyline.model import Article, Problem
+from tests.ingest.warcs import make_warc
 
 BODY = (
     "The Lakeside council closed the Elm Street bridge on Monday after inspectors found a crack in a support "
@@ -150,23 +147,6 @@ def test_rss_and_atom_feeds(tmp_path):
     assert herald[0].text == BODY + "\n\nDrivers must use a detour."
     star = by_outlet["North Star"][0]
     assert (star.title, star.published, star.author) == ("Bridge closed", "2026-03-02", "Lea Holm")
-
-
-def make_warc(pages: list[tuple[str, str]]) -> bytes:
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
-    for url, html in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(
-                url,
-                "response",
-                payload=io.BytesIO(html.encode()),
-                http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2026-03-05T00:00:00Z"},
-            )
-        )
-    return buffer.getvalue()
 
 
 def test_warc_html_responses(tmp_path):

@@ -8,12 +8,11 @@ import sys
 import time
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from storyline.cli import main
 from storyline.ingest import Limits, read_paths
 from storyline.model import Article, Problem
+from tests.ingest.warcs import make_warc
 
 GOOD = "The ferry strike ended on Sunday after two weeks. Unions and owners agreed a new wage deal for all crews."
 FEED_ITEM = f"<item><title>Strike over</title><description>{GOOD}</description></item>"
@@ -113,24 +112,19 @@ def test_non_utf8_and_control_characters_in_file_names(tmp_path, capsys):
 
 
 def _warc(count: int, *, gz: bool = True) -> bytes:
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gz)
-    for n in range(count):
-        html = (
-            f"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Strike day {n}</h1>"
-            + f"<p>{GOOD} Day {n} of the report.</p>" * 30
-            + "</article></body></html>"
-        )
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(
+    nav = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    return make_warc(
+        [
+            (
                 f"https://port-news.example/strike-{n}",
-                "response",
-                payload=io.BytesIO(html.encode()),
-                http_headers=headers,
+                f"<html><body>{nav}<article><h1>Strike day {n}</h1>"
+                + f"<p>{GOOD} Day {n} of the report.</p>" * 30
+                + "</article></body></html>",
             )
-        )
-    return buffer.getvalue()
+            for n in range(count)
+        ],
+        gz=gz,
+    )
 
 
 def test_a_truncated_warc_record_is_not_taken_for_an_article(tmp_path):
