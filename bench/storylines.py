@@ -5,7 +5,11 @@ Articles are read by the product's own reader (``storyline.read``), and storylin
 functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipeline.ingest`` into a store
 (online, 50 articles per call), beside events alone, measured in the same run.
 
-    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000]
+    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain]
+
+``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
+gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
+and the ECB+ topics fused by events or by linking.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from events import bcubed, read_ecbplus, synthetic_stream
 
 from storyline.api import read, storylines_and_events
+
+EXPLANATIONS: list = []  # breakdowns to print after the tables (``--explain``)
 
 
 def unique(articles):
@@ -61,6 +67,25 @@ def row(data, method, gold, predicted, seconds, extra=""):
     print(f"| {data} | {method} | {p:.3f} | {r:.3f} | {f:.3f} | {len(set(predicted))} | {extra} | {seconds:.1f} |")
 
 
+def batch_idf(articles):
+    """The document frequencies a batch run links with (for the breakdown's similarities)."""
+    from storyline.dedup import find_copy_groups
+    from storyline.events import EventIndex
+
+    return EventIndex.from_articles(articles, copy_groups=find_copy_groups(articles)).idf()
+
+
+def later_explain(title, articles, gold_of, events, storylines, topic=None):
+    def run():
+        from storyline_breakdown import explain, fused_topics
+
+        explain(title, articles, gold_of, events, storylines, batch_idf(articles))
+        if topic is not None:
+            fused_topics(articles, gold_of, topic, events, storylines)
+
+    EXPLANATIONS.append(run)
+
+
 def duc(folder: Path) -> None:
     articles = unique(read([folder]).articles)
     gold_of = {a.id: Path(a.source_path).parent.name for a in articles}
@@ -73,12 +98,16 @@ def duc(folder: Path) -> None:
     row("DUC 2004 dev", "anchor: events alone (batch)", gold, by_event, seconds)
     row("DUC 2004 dev", "ours: storylines (batch)", gold, by_story, seconds)
     row("DUC 2004 dev", "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
+    later_explain("DUC 2004 dev, batch", articles, gold_of, events, storylines)
     started = time.process_time()
     events, storylines = online(articles)
     seconds = time.process_time() - started
     by_event, by_story = labels(articles, events, storylines)
+    majority = {e.id: Counter(gold_of[a] for a in e.article_ids).most_common(1)[0][0] for e in events}
     row("DUC 2004 dev", "anchor: events alone (store, 50 per ingest)", gold, by_event, seconds)
     row("DUC 2004 dev", "ours: storylines (store, 50 per ingest)", gold, by_story, seconds)
+    row("DUC 2004 dev", "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
+    later_explain("DUC 2004 dev, store (50 per ingest)", articles, gold_of, events, storylines)
 
 
 def ecb(folder: Path) -> None:
@@ -95,6 +124,7 @@ def ecb(folder: Path) -> None:
     for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
         fused = merged_topics(articles, gold_of, topic, predicted)
         row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+    later_explain("ECB+ dev, batch", articles, gold_of, events, storylines, topic)
     started = time.process_time()
     events, storylines = online(articles)
     seconds = time.process_time() - started
@@ -105,6 +135,7 @@ def ecb(folder: Path) -> None:
     ):
         fused = merged_topics(articles, gold_of, topic, predicted)
         row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+    later_explain("ECB+ dev, store (50 per ingest)", articles, gold_of, events, storylines, topic)
 
 
 def ecb_dated(folder: Path) -> None:
@@ -121,6 +152,7 @@ def ecb_dated(folder: Path) -> None:
     for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
         fused = merged_topics(articles, gold_of, topic, predicted)
         row(data, method, gold, predicted, seconds, f"{fused} of {len(set(topics))} ({fused / len(set(topics)):.2f})")
+    later_explain(data + ", batch", articles, gold_of, events, storylines, topic)
 
 
 def scale(folder: Path, total: int) -> None:
@@ -157,6 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
     parser.add_argument("--scale", type=int, default=20_000, help="articles in the synthetic stream (0: skip)")
+    parser.add_argument("--explain", action="store_true", help="print the breakdown of what is left after the tables")
     args = parser.parse_args(argv)
     duc_dir, ecb_dir = args.data / "duc2004-dev" / "docs", args.data / "ecbplus-dev"
     if not duc_dir.is_dir() or not (ecb_dir / "docs.jsonl").exists():
@@ -171,6 +204,10 @@ def main(argv: list[str] | None = None) -> None:
         print("| stream | CPU seconds | groups | state |")
         print("|---|---|---|---|")
         scale(ecb_dir, args.scale)
+    if args.explain:
+        print("\n### What is left")
+        for run in EXPLANATIONS:
+            run()
 
 
 if __name__ == "__main__":
