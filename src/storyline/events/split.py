@@ -56,13 +56,36 @@ def separation(similarity: np.ndarray, half: np.ndarray) -> float:
     """Mean similarity across the two halves over the geometric mean of the mean similarities within them
     (pairs of distinct articles): near 1 for an arbitrary cut of one event, low for two events."""
 
-    def within(side: np.ndarray) -> float:
-        block = similarity[np.ix_(side, side)]
-        k = len(block)
-        return max((block.sum() - np.trace(block)) / (k * (k - 1)), 1e-9)
-
     across = similarity[np.ix_(half, ~half)].mean()
-    return float(across / math.sqrt(within(half) * within(~half)))
+    return float(across / math.sqrt(mean_within(similarity, half) * mean_within(similarity, ~half)))
+
+
+def mean_within(similarity: np.ndarray, side: np.ndarray) -> float:
+    """The mean similarity of the pairs of distinct articles on ``side``."""
+    block = similarity[np.ix_(side, side)]
+    k = len(block)
+    return max((block.sum() - np.trace(block)) / (k * (k - 1)), 1e-9)
+
+
+def apart_on_both_sides(similarity: np.ndarray, half: np.ndarray, ratio: float) -> bool:
+    """Whether the mean similarity across the halves is below ``ratio`` times the mean within each half. Stricter
+    than ``separation``'s geometric mean, which one very tight half (a cluster of near-copies) can pull down while
+    the other half is as close to it as to itself."""
+    across = similarity[np.ix_(half, ~half)].mean()
+    return bool(across < ratio * min(mean_within(similarity, half), mean_within(similarity, ~half)))
+
+
+def spectral_half(similarity: np.ndarray) -> np.ndarray:
+    """A cut of a topic in two by the sign of the Fiedler vector of its normalised similarity graph: where the
+    average-link cut peels off a few outliers, it finds two large groups when there are two."""
+    weights = np.clip(similarity, 0.0, None)
+    np.fill_diagonal(weights, 0.0)
+    degree = weights.sum(axis=1)
+    scale = 1.0 / np.sqrt(np.where(degree > 0, degree, 1.0))
+    normalised = weights * scale[:, None] * scale[None, :]
+    # The second largest eigenvector of D^-1/2 W D^-1/2 (the largest is the trivial one).
+    fiedler = np.linalg.eigh(normalised)[1][:, -2] * scale
+    return fiedler > np.median(fiedler) if np.all(fiedler > 0) or np.all(fiedler < 0) else fiedler > 0
 
 
 # Rounds of moving articles between the two halves of a cut (they converge in two or three).
@@ -97,7 +120,11 @@ def split_topics(
 ) -> np.ndarray:
     """The second level: split each topic (label) in two by average link on its local similarity while the
     halves are apart (``separation`` below ``options.split_ratio``, or ``split_ratio_large`` when both halves
-    hold at least ``LARGE_HALF`` articles), recursively; returns new labels.
+    hold at least ``LARGE_HALF`` articles), recursively; returns new labels. Where average link's cut is refused
+    and only peels off a few articles, the spectral cut is tried instead: taken when both its halves hold at least
+    ``LARGE_HALF`` articles and are apart on both sides (``apart_on_both_sides`` at ``split_ratio_large``). Its
+    halves are final: each is a large group already found coherent, which its own narrower weights would only
+    fragment.
     ``order`` is the fixed order the linkage sees the articles in (batch: the pass's date, longest-first, id
     order; online: date and id), so input order never matters."""
     weights = np.array(options.weights)
@@ -113,12 +140,16 @@ def split_topics(
         tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
         half = settle(similarity, fcluster(tree, 2, "maxclust") == 1)
         smaller = min(half.sum(), (~half).sum())
-        if smaller < 2:
-            continue
         ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
-        if separation(similarity, half) >= ratio:
-            continue
-        out[members[~half]] = next_label
-        next_label += 1
-        stack += [members[half], members[~half]]
+        if smaller >= 2 and separation(similarity, half) < ratio:
+            out[members[~half]] = next_label
+            next_label += 1
+            stack += [members[half], members[~half]]
+        elif smaller < LARGE_HALF and len(members) >= 2 * LARGE_HALF:
+            half = settle(similarity, spectral_half(similarity))
+            if min(half.sum(), (~half).sum()) >= LARGE_HALF and apart_on_both_sides(
+                similarity, half, options.split_ratio_large
+            ):
+                out[members[~half]] = next_label
+                next_label += 1
     return np.unique(out, return_inverse=True)[1]
