@@ -11,12 +11,12 @@ import xxhash
 
 from storyline.ingest.clean import clean_text, normalise
 from storyline.ingest.dates import date_from_identifier, date_from_line, parse_date
-from storyline.ingest.outlets import outlet_from_id, outlet_from_url, wire_credit, wire_of
+from storyline.ingest.outlets import outlet_from_id, outlet_from_url, own_name, wire_credit, wire_of
 from storyline.model import Article
 from storyline.safety import scrub
 from storyline.text import split_sentences
 from storyline.text.language import detect_language
-from storyline.titles import is_headline, short_title
+from storyline.titles import is_headline, lead_sentence, short_title
 
 HASH_SEED = 20180131
 
@@ -109,6 +109,7 @@ def assemble(raw: RawArticle) -> Article | None:
         or outlet_from_url(url)
         or outlet_from_id(raw.id or raw.fallback_id)
         or wire
+        or own_name(raw.text)
     )
     return Article(
         id=_choose_id(raw),
@@ -227,8 +228,7 @@ def _has_paragraph_blocks(raw_text: str) -> bool:
 
 def _lead_title(text: str) -> str:
     """A short title from the first sentence: its main clause, ending at a clause boundary."""
-    start, end = split_sentences(text)[0]
-    return short_title(text[start:end])
+    return short_title(lead_sentence([text[a:b] for a, b in split_sentences(text)[:4]]))
 
 
 def _choose_date(
