@@ -16,11 +16,13 @@ corpus. The same checks, written here and independent of the product's rules, ar
 - articles with a recognised outlet, among those whose metadata or raw text names a source at all (a URL, an
   archive id, a wire dateline or credit, a byline with a paper, a copyright line, the site's own newsletter or
   photo credit), and apart, the articles that name none;
-- summary sentences that open with a reference to something the summary has not said;
+- summary sentences that open with a reference to something the summary has not said (or count a time from an event
+  they do not state: "three days earlier" in the main clause);
 - relative time words ("Monday", "yesterday", "last week") in summary sentences with no date shown, where a
   citing source is dated (words whose every source is undated are counted on a row of their own: no date can be
   computed for them);
-- pairs of summary sentences of one event stating the same fact (content-word Dice at least 0.5);
+- pairs of summary sentences of one event stating the same fact (content-word Dice at least 0.5, and some word
+  besides names and numbers shared: the same people with different things said of them are different facts);
 - summary sentences without a verb (a small verb test, no parser).
 
 ``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides.
@@ -95,6 +97,9 @@ _VERBS = frozenset(
 must said says told found made took gave came went got saw knew thought brought kept held left led met paid put ran
 rose fell sent set won lost wrote began broke became built caught cut drew felt fought heard hit hurt let meant sold
 shut shot spoke stood struck took threw understood withdrew drove flew grew fled sought bought sat hid swore
+underwent overcame forgave forbade bore wore tore swam sang rang drank ate slid hung lay dug fed bled bent lent spent
+dealt sank beat bit shook woke stole froze chose spun sprang taught wept swept slept knelt leapt stuck strove wound
+bound rode strode flung clung swung stung
 know run see want need face remain""".split()
 )
 _DETERMINERS = frozenset("a an the this that these those its his her their our my your no each every some".split())
@@ -162,6 +167,25 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
 
 
+def _said_words(text: str) -> set[str]:
+    """The content words of ``text`` that are not names or numbers: what it says about whom it names."""
+    tokens = re.findall(r"[A-Za-z0-9]+", text)
+    return {
+        t.lower().rstrip("s")
+        for k, t in enumerate(tokens)
+        if t.lower() not in _STOP and len(t) > 2 and not t[0].isdigit() and (k == 0 or not t[0].isupper())
+    }
+
+
+def _same_fact(a: str, b: str) -> bool:
+    """Two sentences state the same fact when their content words overlap (Dice at least 0.5) and they say
+    something alike about them: sentences naming the same people but saying different things are not counted."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb or 2 * len(wa & wb) / (len(wa) + len(wb)) < 0.5:
+        return False
+    return bool(_said_words(a) & _said_words(b))
+
+
 def _clean_title(title: str, real_headlines: set[str] = frozenset()) -> bool:
     """A real headline (one a member article carries as its own, given by its source or standing as its text's
     first line) of any length, or a made title of at most 100 characters; either free of junk."""
@@ -195,10 +219,22 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+# A clause of the sentence's own that a time counted from an event can count from: "... after sinking a trawler
+# that had been seized hours earlier" counts from the sinking the sentence states.
+_OWN_CLAUSE = re.compile(r"\b(?:that|which|who|after|before|when|since|until|while|than)\b", re.IGNORECASE)
+
+
+def _counted_from_outside(body: str) -> bool:
+    """Whether ``body`` holds a time counted from an event ("three days earlier") that the sentence does not state:
+    the phrase stands in its main clause, not in a clause of its own that follows the event it counts from."""
+    match = _LATER.search(body)
+    return bool(match) and not _OWN_CLAUSE.search(body[: match.start()])
+
+
 def _unresolved(sentences: list[dict], k: int) -> bool:
     text = sentences[k]["text"]
     body = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
-    if not (_PRONOUN_OPENING.match(text) or _THE_THING.match(text) or _ALSO.match(body) or _LATER.search(body)):
+    if not (_PRONOUN_OPENING.match(text) or _THE_THING.match(text) or _ALSO.match(body) or _counted_from_outside(body)):
         return False
     earlier = {(c["article_id"], c["sentence_index"]) for s in sentences[:k] for c in s["citations"]}
     return not any((c["article_id"], c["sentence_index"] - 1) in earlier for c in sentences[k]["citations"])
@@ -281,12 +317,10 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
                 for match in _TIME_WORD.finditer(sentence["text"]):
                     counts[key][1] += 1
                     counts[key][0] += not any(a <= match.start() and match.end() <= b + 1 for a, b in dated)
-            stems = [_words(s["text"]) for s in sentences]
-            for i in range(len(stems)):
-                for j in range(i + 1, len(stems)):
+            for i in range(len(sentences)):
+                for j in range(i + 1, len(sentences)):
                     counts["same_fact"][1] += 1
-                    if stems[i] and stems[j] and 2 * len(stems[i] & stems[j]) / (len(stems[i]) + len(stems[j])) >= 0.5:
-                        counts["same_fact"][0] += 1
+                    counts["same_fact"][0] += _same_fact(sentences[i]["text"], sentences[j]["text"])
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
