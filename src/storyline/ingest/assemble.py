@@ -79,9 +79,11 @@ def assemble(raw: RawArticle) -> Article | None:
     title_source = "metadata" if title else None
     header = _scraped_header(text, paragraphs)
     url = _clean_field(raw.url) or header.url
+    scraped = bool(header.drop)
     if header.drop:
         text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
-    if (raw.find_headline or header.drop) and not title and len(paragraphs) > 1:
+        header.drop = []  # dropped: the indices no longer point at header lines
+    if (raw.find_headline or scraped) and not title and len(paragraphs) > 1:
         first = text[paragraphs[0][0] : paragraphs[0][1]]
         first, written_date = _trailing_date(first)
         if _reads_as_headline(first) and is_headline(first.lstrip("#").strip()):
