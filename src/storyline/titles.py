@@ -3,7 +3,9 @@
 A line is a real headline when it reads like one: a handful of words in sentence or title case, not a URL, not a
 line in capitals, not a photo credit or a player's leftovers ("CLOSE", "Getty 2/37"), not a date line and not a
 sentence cut off with an ellipsis. Where an article has none, ``short_title`` makes one from the lead: its main
-clause without the dateline and the attribution, at most about 80 characters, ending at a clause boundary.
+clause without the dateline, the attribution, asides and day stamps, at most about 80 characters, ending at a clause
+boundary or before a phrase that only adds where or when; where none fits, the main clause whole, never a cut
+between any two words.
 
 >>> is_headline("Progress in Nafta talks, but very slow: US trade official")
 True
@@ -46,7 +48,7 @@ _CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
 # Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon.
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|as|after|"
-    r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing)\b)"
+    r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing|the|a|an)\b)"
     r"|(?<!many)(?<!much)(?<!long)(?<!soon)(?<!well)(?<!far)(?<!few)(?<!such)(?<!same)"
     r"(?=\s(?:while|as|after|because|before|amid|although|though|but|when)\s"
     r"(?!well\b|of\b|part\b|a\s+result\b|many\b|much\b|long\b|soon\b|far\b|few\b|little\b))"
@@ -60,13 +62,29 @@ _ATTRIBUTION = re.compile(
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
     r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days|"
-    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing)"
+    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing|[A-Z][a-z]+ed)"
     r"\b[^,]{3,200},\s+(?=[A-Za-z])"
 )
 
 
-# A bracketed aside, or an appositive or relative clause between commas: "Hansbrough , who came back ... ,".
-_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the)\b[^,;]{3,200},(?=\s)")
+# A bracketed aside, or an appositive, relative or participial clause between commas: "Hansbrough , who came back
+# ... ,", "White House officials , concerned that ... ,".
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the|[a-z]+ed|[a-z]+ing)\b[^,;]{3,200},(?=\s)")
+# A day stamp, which a title does without: "on Friday", "late Tuesday night"; a bare day only after a name ("Hamas
+# Monday denounced") or a speech verb ("said Friday that"), not where it dates a participle ("published Sunday").
+_DAY_STAMP = re.compile(
+    r"(?P<before>\S+)\s+(?P<on>(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday)(?:\s+(?:night|morning|afternoon|evening))?\b"
+)
+
+
+def _without_day(match: re.Match) -> str:
+    before = match.group("before")
+    keep = not match.group("on") and not before[0].isupper() and before not in _SPEECH_VERBS
+    return match.group(0) if keep else before
+
+
+_SPEECH_VERBS = frozenset("said says announced reported confirmed told".split())
 # A place given after the subject's head, before its verb: "The store near the Champs-Elysee was stormed".
 _SUBJECT_PLACE = re.compile(
     r"^(?P<head>(?:[A-Z][^\s,]*|[a-z]+)(?:\s+[^\s,]+){0,8}?)\s+(?:near|outside|inside|in|at)\s+(?:the\s+)?[A-Z][^,]{1,40}?"
@@ -75,7 +93,7 @@ _SUBJECT_PLACE = re.compile(
 # "X announced Friday that <what happened>": what was announced, when the whole is too long for a title.
 _REPORTED = re.compile(
     r"^[^,;\"]{3,90}?\s(?:said|says|announced|reported|confirmed|disclosed|revealed)(?:\s+[A-Z]?[a-z]+){0,2}?"
-    r"\s+that\s+(?P<what>[A-Z][^;]{10,})$"
+    r"\s+that\s+(?P<what>(?:[A-Z]|(?:the|a|an)\s)[^;]{10,})$"
 )
 _PHRASE_BREAK = re.compile(
     r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
@@ -139,10 +157,10 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
             text = shorter[0].upper() + shorter[1:]
     if len(text) <= max_chars:
         return text
-    for pattern, keep in ((_SUBJECT_PLACE, r"\g<head>"), (_REPORTED, r"\g<what>")):
-        shorter = pattern.sub(keep, text, count=1)
+    for pattern, keep in ((_DAY_STAMP, _without_day), (_SUBJECT_PLACE, r"\g<head>"), (_REPORTED, r"\g<what>")):
+        shorter = pattern.sub(keep, text, count=0 if pattern is _DAY_STAMP else 1)
         if shorter != text and len(shorter.split()) >= 4 and has_main_verb(shorter):
-            text = shorter
+            text = shorter[0].upper() + shorter[1:]
         if len(text) <= max_chars:
             return text
     cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
@@ -152,13 +170,13 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
         return text[: fitting[-1]].rstrip(" ,")
     first = next((cut for cut in cuts if has_main_verb(text[:cut])), None)
     text = text[:first].rstrip(" ,") if first else text
-    if len(text) <= max_chars + 20:
+    if len(text) <= max_chars:
         return text
-    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), else at the
-    # last word within the limit that leaves a verb and no dangling word.
-    for breaks in (_PHRASE_BREAK.finditer(text), re.finditer(r"(?<=\w)(?=[\s,])", text)):
-        cuts = [m.start() for m in breaks if 20 <= m.start() <= max_chars]
-        cuts = [cut for cut in cuts if has_main_verb(text[:cut]) and not _dangles(text[:cut])]
+    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), within the
+    # limit or a little over it; a cut between any two words could end mid-clause ("appointed him to be foreign").
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
+    for limit in (max_chars, max_chars + 20):
+        cuts = [cut for cut in breaks if 20 <= cut <= limit and has_main_verb(text[:cut]) and not _dangles(text[:cut])]
         if cuts:
             return text[: cuts[-1]].rstrip(" ,")
     return text
