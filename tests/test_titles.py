@@ -144,7 +144,11 @@ def test_a_long_lead_without_a_clause_boundary_is_cut_before_a_phrase_never_betw
     )
     assert title == "Inspectors from the regional harbour authority closed the old and badly corroded swing bridge"
     unbroken = "Inspectors closed the old and badly corroded swing bridge that carries the coast road and the railway"
-    assert short_title(unbroken + ".", max_chars=40) == unbroken
+    # Without a parser the main clause stays whole; with one it ends before the relative clause.
+    assert short_title(unbroken + ".", max_chars=40) in (
+        unbroken,
+        "Inspectors closed the old and badly corroded swing bridge",
+    )
 
 
 def test_a_leading_phrase_goes_and_a_line_in_capitals_is_no_lead():

@@ -139,12 +139,13 @@ def lead_sentence(sentences: Sequence[str]) -> str:
     )
 
 
-def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
+def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool = True) -> str:
     """A short title from a lead sentence: its main clause, ending at a clause boundary, no ellipsis.
 
     The dateline and a trailing attribution (", officials said Monday") go first; then, when the sentence is
     still longer than ``max_chars``, it is cut at the last clause boundary that keeps it within the limit and
-    keeps a verb. When no boundary does, the first clause is kept whole.
+    keeps a verb. When no boundary does, the first clause is ended before a where-or-when phrase, or (with
+    ``parse``, through the parser) before another phrase of the main clause; failing that it is kept whole.
     """
     from storyline.summarize.compress import dateline, has_main_verb
 
@@ -179,7 +180,11 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
         cuts = [cut for cut in breaks if 20 <= cut <= limit and has_main_verb(text[:cut]) and not _dangles(text[:cut])]
         if cuts:
             return text[: cuts[-1]].rstrip(" ,")
-    return text
+    if not parse:
+        return text
+    from storyline.title_clauses import phrase_cut
+
+    return phrase_cut(text, max_chars) or text
 
 
 def _in_capitals(text: str) -> bool:

@@ -230,7 +230,8 @@ def _has_paragraph_blocks(raw_text: str) -> bool:
 
 def _lead_title(text: str) -> str:
     """A short title from the first sentence: its main clause, ending at a clause boundary."""
-    return short_title(lead_sentence([text[a:b] for a, b in split_sentences(text)[:4]]))
+    # No parser at ingest: it would cost every article without a headline; event titles use it where needed.
+    return short_title(lead_sentence([text[a:b] for a, b in split_sentences(text)[:4]]), parse=False)
 
 
 def _choose_date(
