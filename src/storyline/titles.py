@@ -3,7 +3,9 @@
 A line is a real headline when it reads like one: a handful of words in sentence or title case, not a URL, not a
 line in capitals, not a photo credit or a player's leftovers ("CLOSE", "Getty 2/37"), not a date line and not a
 sentence cut off with an ellipsis. Where an article has none, ``short_title`` makes one from the lead: its main
-clause without the dateline and the attribution, at most about 80 characters, ending at a clause boundary.
+clause without the dateline, the attribution, asides and day stamps, at most about 80 characters, ending at a clause
+boundary or before a phrase that only adds where or when; where none fits, the main clause whole, never a cut
+between any two words.
 
 >>> is_headline("Progress in Nafta talks, but very slow: US trade official")
 True
@@ -33,13 +35,23 @@ _CREDIT = re.compile(
     r"afp photo|ap photo|reuters/|epa)\b|\b\d+\s*/\s*\d+\b|^(?:close|play|watch|video|image|gallery|advertisement)\b",
     re.IGNORECASE,
 )
+# A line that credits a picture or names a writer or a source rather than telling news: "Courtesy of the Gazette :",
+# "Photo: Jo Bell", "By Jo Bell", "Source: Harbour News". A line ending in a colon introduces what follows.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:(?i:courtesy(?:\s+of)?\b|(?:photo(?:graph)?s?|pictures?|images?|video|credits?|sources?)\s*(?::|by\b)"
+    r"|getty\b)|[Bb][Yy]\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"\s*(?:[,|/]\s*(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}\s*)?$)"
+    r"|:\s*$",
+)
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")  # scraped HTML left in a title
 _CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
 # Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon.
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|as|after|"
-    r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing)\b)"
-    r"|(?=\s(?:while|as|after|because|before|amid|although|though|but)\s(?!well\b|of\b|part\b|a\s+result\b))"
+    r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing|the|a|an)\b)"
+    r"|(?<!many)(?<!much)(?<!long)(?<!soon)(?<!well)(?<!far)(?<!few)(?<!such)(?<!same)"
+    r"(?=\s(?:while|as|after|because|before|amid|although|though|but|when)\s"
+    r"(?!well\b|of\b|part\b|a\s+result\b|many\b|much\b|long\b|soon\b|far\b|few\b|little\b))"
     r"|(?=\sto\s(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]+\s))"
 )
 # ", a US trade official said Monday" between commas or at the end: who said it, not what happened.
@@ -50,13 +62,39 @@ _ATTRIBUTION = re.compile(
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
     r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days|"
-    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing)"
+    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing|[A-Z][a-z]+ed)"
     r"\b[^,]{3,200},\s+(?=[A-Za-z])"
 )
 
 
-# A bracketed aside, or an appositive or relative clause between commas: "Hansbrough , who came back ... ,".
-_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the)\b[^,;]{3,120},(?=\s)")
+# A bracketed aside, or an appositive, relative or participial clause between commas: "Hansbrough , who came back
+# ... ,", "White House officials , concerned that ... ,".
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the|[a-z]+ed|[a-z]+ing)\b[^,;]{3,200},(?=\s)")
+# A day stamp, which a title does without: "on Friday", "late Tuesday night"; a bare day only after a name ("Hamas
+# Monday denounced") or a speech verb ("said Friday that"), not where it dates a participle ("published Sunday").
+_DAY_STAMP = re.compile(
+    r"(?P<before>\S+)\s+(?P<on>(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday)(?:\s+(?:night|morning|afternoon|evening))?\b"
+)
+
+
+def _without_day(match: re.Match) -> str:
+    before = match.group("before")
+    keep = not match.group("on") and not before[0].isupper() and before not in _SPEECH_VERBS
+    return match.group(0) if keep else before
+
+
+_SPEECH_VERBS = frozenset("said says announced reported confirmed told".split())
+# A place given after the subject's head, before its verb: "The store near the Champs-Elysee was stormed".
+_SUBJECT_PLACE = re.compile(
+    r"^(?P<head>(?:[A-Z][^\s,]*|[a-z]+)(?:\s+[^\s,]+){0,8}?)\s+(?:near|outside|inside|in|at)\s+(?:the\s+)?[A-Z][^,]{1,40}?"
+    r"(?=\s+(?:was|were|is|are|has|have|had|will)\s)"
+)
+# "X announced Friday that <what happened>": what was announced, when the whole is too long for a title.
+_REPORTED = re.compile(
+    r"^[^,;\"]{3,90}?\s(?:said|says|announced|reported|confirmed|disclosed|revealed)(?:\s+[A-Z]?[a-z]+){0,2}?"
+    r"\s+that\s+(?P<what>(?:[A-Z]|(?:the|a|an)\s)[^;]{10,})$"
+)
 _PHRASE_BREAK = re.compile(
     r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
     r"amid|under|across|last|this|late|early)\s)"
@@ -75,7 +113,7 @@ def is_headline(text: str | None, *, given: bool = False) -> bool:
     words = line.split()
     if not given and (not 2 <= len(words) <= 25 or len(line) > 180):
         return False
-    if _URL.search(line) or _CREDIT.search(line) or _CUT.search(line) or _MARKUP.search(line):
+    if _URL.search(line) or _CREDIT.search(line) or _CUT.search(line) or _MARKUP.search(line) or is_credit_line(line):
         return False
     if line[0].islower() or line.endswith((",", ";", ":")):
         return False
@@ -87,12 +125,27 @@ def is_headline(text: str | None, *, given: bool = False) -> bool:
     return date_from_line(line) is None
 
 
-def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
+def is_credit_line(text: str) -> bool:
+    """Whether ``text`` is a credit or a byline ("Courtesy of the Gazette :", "Photo: Jo Bell", "By Jo Bell") or a
+    line introducing what follows (it ends in a colon): never a title, and no lead to make one from."""
+    return bool(_CREDIT_LINE.search(" ".join(text.split())))
+
+
+def lead_sentence(sentences: Sequence[str]) -> str:
+    """The lead among an article's first sentences: the first that is neither a line in capitals (a kicker, a
+    section, a shouted headline) nor a credit line; the first sentence when all are."""
+    return next((text for text in sentences if not _in_capitals(text) and not is_credit_line(text)), "") or (
+        sentences[0] if sentences else ""
+    )
+
+
+def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool = True) -> str:
     """A short title from a lead sentence: its main clause, ending at a clause boundary, no ellipsis.
 
     The dateline and a trailing attribution (", officials said Monday") go first; then, when the sentence is
     still longer than ``max_chars``, it is cut at the last clause boundary that keeps it within the limit and
-    keeps a verb. When no boundary does, the first clause is kept whole.
+    keeps a verb. When no boundary does, the first clause is ended before a where-or-when phrase, or (with
+    ``parse``, through the parser) before another phrase of the main clause; failing that it is kept whole.
     """
     from storyline.summarize.compress import dateline, has_main_verb
 
@@ -105,22 +158,33 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS) -> str:
             text = shorter[0].upper() + shorter[1:]
     if len(text) <= max_chars:
         return text
+    for pattern, keep in ((_DAY_STAMP, _without_day), (_SUBJECT_PLACE, r"\g<head>"), (_REPORTED, r"\g<what>")):
+        shorter = pattern.sub(keep, text, count=0 if pattern is _DAY_STAMP else 1)
+        if shorter != text and len(shorter.split()) >= 4 and has_main_verb(shorter):
+            text = shorter[0].upper() + shorter[1:]
+        if len(text) <= max_chars:
+            return text
     cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
+    cuts = [cut for cut in cuts if not _dangles(text[:cut])]
     fitting = [cut for cut in cuts if cut <= max_chars and has_main_verb(text[:cut])]
     if fitting:
         return text[: fitting[-1]].rstrip(" ,")
     first = next((cut for cut in cuts if has_main_verb(text[:cut])), None)
     text = text[:first].rstrip(" ,") if first else text
-    if len(text) <= max_chars + 20:
+    if len(text) <= max_chars:
         return text
-    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), else at the
-    # last word within the limit that leaves a verb and no dangling word.
-    for breaks in (_PHRASE_BREAK.finditer(text), re.finditer(r"(?<=\w)(?=[\s,])", text)):
-        cuts = [m.start() for m in breaks if 20 <= m.start() <= max_chars]
-        cuts = [cut for cut in cuts if has_main_verb(text[:cut]) and not _dangles(text[:cut])]
+    # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), within the
+    # limit or a little over it; a cut between any two words could end mid-clause ("appointed him to be foreign").
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
+    for limit in (max_chars, max_chars + 20):
+        cuts = [cut for cut in breaks if 20 <= cut <= limit and has_main_verb(text[:cut]) and not _dangles(text[:cut])]
         if cuts:
             return text[: cuts[-1]].rstrip(" ,")
-    return text
+    if not parse:
+        return text
+    from storyline.title_clauses import phrase_cut
+
+    return phrase_cut(text, max_chars) or text
 
 
 def _in_capitals(text: str) -> bool:
@@ -166,9 +230,7 @@ def event_title(articles: Sequence[Article]) -> str:
         return headlines[representative(headlines, texts)]
     leads = []
     for article in articles:
-        # The lead is the first sentence that is not a line in capitals (a kicker, a section or a shouted headline).
-        sentences = [article.text[a:b] for a, b in split_sentences(article.text)[:4]]
-        lead = next((text for text in sentences if not _in_capitals(text)), sentences[0] if sentences else "")
+        lead = lead_sentence([article.text[a:b] for a, b in split_sentences(article.text)[:4]])
         if lead:
             leads.append(short_title(lead))
     leads = [lead for lead in leads if lead] or [a.id for a in articles]

@@ -1,5 +1,6 @@
 """Publication dates written in an article's text: date lines, datelines, time stamps."""
 
+import json
 from datetime import date
 
 import pytest
@@ -61,3 +62,40 @@ def test_a_time_stamp_joined_to_an_opening_line_dates_the_article():
         "operator's latest pay offer before the ballot closes on 16 December 2031.\n\nTalks went well.\n"
     )
     assert sentence.date_source != "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Novembr 27 , 2031", "2031-11-27"),  # a letter dropped
+        ("Septemberr 3, 2031", "2031-09-03"),  # a letter added
+        ("Ocotber 9 , 2031", "2031-10-09"),  # two letters swapped
+        ("Februery 2 , 2031", "2031-02-02"),  # a letter changed
+        ("Jnue 3 , 2031", None),  # short names are too close to other words
+        ("Novembr 2031", None),  # no day
+        ("Novembr 27", None),  # no year
+        ("Harbour 27 , 2031", None),  # not one slip from any month
+    ],
+)
+def test_a_month_typed_with_one_slip_before_a_day_and_a_year(line, expected):
+    assert date_from_line(line) == expected
+
+
+def test_a_misspelt_month_in_a_date_line_dates_the_article():
+    article = _read("Ferry workers walked out.\n\nThe routes stopped.\n\nDecmber 14 , 2031")
+    assert (article.published, article.date_source) == ("2031-12-14", "text")
+
+
+def test_a_scraped_header_loses_its_url_headline_and_date_lines_and_nothing_else():
+    lines = [
+        "http : / / www . harbour-news . example / 2031 / 03 / 14 / ferry - strike",
+        "Ferry strike enters third day",
+        "Thursday , March 14 , 2031",
+        "Ferry workers stayed off the job for a third day on Thursday .",
+        "The operator said talks would resume .",
+        "Union leaders met the minister on Wednesday .",
+        "Routes to the mainland stay closed .",
+    ]
+    article = _read(json.dumps({"id": "f1", "text": "\n".join(lines)}), "export.jsonl")
+    assert article.title == "Ferry strike enters third day" and article.published == "2031-03-14"
+    assert [article.text[a:b] for a, b in article.paragraphs] == lines[3:]

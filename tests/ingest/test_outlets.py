@@ -4,7 +4,7 @@ import pytest
 
 from storyline import api
 from storyline.ingest import read_bytes
-from storyline.ingest.outlets import article_outlets, event_outlets, outlet_from_id, wire_credit
+from storyline.ingest.outlets import article_outlets, event_outlets, outlet_from_id, own_name, wire_credit
 from storyline.model import Article, CopyGroup
 from storyline.render.markdown import outlet_line
 
@@ -48,3 +48,16 @@ def test_every_duc_article_names_its_outlet_from_its_id(shared_data):
         pytest.skip("DUC 2004 dev data not found")
     articles = api.read([next(p for p in sorted(docs.iterdir()) if p.is_dir())]).articles
     assert articles and all(a.outlet in ("Associated Press", "New York Times", "Xinhua") for a in articles)
+
+
+def test_a_page_names_itself_in_its_newsletter_sign_up_or_copyright_line():
+    text = (
+        "Crack closes the Sallow Street bridge\n\nPhoto: J. Bell/Northmere Evening Post\n\n"
+        "Commuters faced delays on Monday after the bridge closed.\n\nThe council will publish the reports.\n\n"
+        "Sign up to the Evening Post newsletter for the day's top stories"
+    )
+    assert own_name(text) == "Northmere Evening Post"
+    assert _read(text).outlet == "Northmere Evening Post"
+    assert own_name("Talks went on.\n\n© 2031 Harbour News. All rights reserved.") == "Harbour News"
+    assert own_name("Talks went on.\n\nSubscribe to our newsletter") is None
+    assert own_name("The band will sign up to the festival.\n\nCopyright law was the topic.") is None

@@ -11,12 +11,12 @@ import xxhash
 
 from storyline.ingest.clean import clean_text, normalise
 from storyline.ingest.dates import date_from_identifier, date_from_line, parse_date
-from storyline.ingest.outlets import outlet_from_id, outlet_from_url, wire_credit, wire_of
+from storyline.ingest.outlets import outlet_from_id, outlet_from_url, own_name, wire_credit, wire_of
 from storyline.model import Article
 from storyline.safety import scrub
 from storyline.text import split_sentences
 from storyline.text.language import detect_language
-from storyline.titles import is_headline, short_title
+from storyline.titles import is_headline, lead_sentence, short_title
 
 HASH_SEED = 20180131
 
@@ -79,9 +79,11 @@ def assemble(raw: RawArticle) -> Article | None:
     title_source = "metadata" if title else None
     header = _scraped_header(text, paragraphs)
     url = _clean_field(raw.url) or header.url
+    scraped = bool(header.drop)
     if header.drop:
         text, paragraphs = _drop_paragraphs(text, paragraphs, header.drop)
-    if (raw.find_headline or header.drop) and not title and len(paragraphs) > 1:
+        header.drop = []  # dropped: the indices no longer point at header lines
+    if (raw.find_headline or scraped) and not title and len(paragraphs) > 1:
         first = text[paragraphs[0][0] : paragraphs[0][1]]
         first, written_date = _trailing_date(first)
         if _reads_as_headline(first) and is_headline(first.lstrip("#").strip()):
@@ -109,6 +111,7 @@ def assemble(raw: RawArticle) -> Article | None:
         or outlet_from_url(url)
         or outlet_from_id(raw.id or raw.fallback_id)
         or wire
+        or own_name(raw.text)
     )
     return Article(
         id=_choose_id(raw),
@@ -227,8 +230,8 @@ def _has_paragraph_blocks(raw_text: str) -> bool:
 
 def _lead_title(text: str) -> str:
     """A short title from the first sentence: its main clause, ending at a clause boundary."""
-    start, end = split_sentences(text)[0]
-    return short_title(text[start:end])
+    # No parser at ingest: it would cost every article without a headline; event titles use it where needed.
+    return short_title(lead_sentence([text[a:b] for a, b in split_sentences(text)[:4]]), parse=False)
 
 
 def _choose_date(

@@ -150,6 +150,7 @@ def date_from_line(line: str) -> str | None:
     # IST MUMBAI :", "Reuters Sep 18 , 2013 , 02 . 16PM IST".
     line = _CREDIT_BEFORE.sub("", line)
     line = _PLACE_AFTER.sub("", line)
+    line = _MISSPELT_MONTH.sub(_month_spelt_right, line)
     tokens = _DATE_LINE_TOKEN.findall(line)
     has_month = any(token.lower().rstrip(".") in _MONTHS for token in tokens)
     has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) for token in tokens)
@@ -180,6 +181,34 @@ def date_from_line(line: str) -> str | None:
     if parsed.year == 1900 or not 1800 < parsed.year < 2200:
         return None
     return parsed.date().isoformat()
+
+
+# A word that may be a month name typed with one slip, followed by a day and a four-digit year: "Novemer 27 , 2005".
+_MISSPELT_MONTH = re.compile(r"\b(?P<word>[A-Za-z]{4,10})(?=\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d(?!\d))")
+_LONG_MONTHS = tuple(name for name in _MONTHS if len(name) >= 5)
+
+
+def _month_spelt_right(match: re.Match) -> str:
+    """The full month name a word is one slip away from (a letter added, dropped, changed or two swapped), when
+    exactly one month is; other words are left as written. Short names ("June", "May") are too close to words."""
+    word = match.group("word")
+    if word.lower() in _MONTHS:
+        return word
+    near = {name for name in _LONG_MONTHS if _one_slip(word.lower(), name)}
+    return near.pop().capitalize() if len(near) == 1 else word
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or changed letter, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def date_from_identifier(name: str) -> str | None:

@@ -118,6 +118,34 @@ def outlet_from_id(identifier: str | None) -> str | None:
     return ARCHIVE_PREFIXES.get(match.group("prefix")) if match else None
 
 
+# A site names itself in its own page furniture: "Sign up to the Evening Post newsletter", "© 2031 Harbour News".
+_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,4})"
+_OWN_NAME = (
+    re.compile(
+        rf"^(?i:sign\s+up|subscribe)\s+(?i:to|for)\s+(?i:the\s+)?{_NAME}(?:['’]s)?\s+"
+        r"(?i:newsletters?|daily\s+briefing|briefing|e-?mails?|digest|alerts)\b"
+    ),
+    re.compile(
+        rf"^(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}\s+)?(?i:the\s+)?{_NAME}\.?"
+        r"(?:\s+(?i:all\s+rights\s+reserved)\.?)?$"
+    ),
+)
+
+
+def own_name(text: str) -> str | None:
+    """The outlet a page names as itself in a newsletter sign-up or a copyright line among its first or last lines,
+    in the fullest form the text writes it ("Evening Post" in the sign-up, "Northmere Evening Post" in a credit)."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    for line in lines[-8:] + lines[:8]:
+        for pattern in _OWN_NAME:
+            match = pattern.match(line) if len(line) <= 200 else None
+            if match:
+                name = match.group("name").rstrip(".")
+                longer = re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}}){re.escape(name)}\b", text)
+                return (max(longer, key=len) + name) if longer else name
+    return None
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The site of a URL, its host without ``www.`` (a URL written with spaces, "http : / / x . com", too)."""
     if not url:

@@ -1,0 +1,35 @@
+"""Short titles from a long lead's parse: ended before a phrase of the main clause, never inside one."""
+
+import pytest
+
+from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
+from storyline.title_clauses import phrase_cut
+from storyline.titles import short_title
+
+try:
+    load_pipeline()
+except QuotesUnavailable:
+    pytest.skip("needs spaCy and its small English model", allow_module_level=True)
+
+
+def test_a_long_main_clause_ends_before_one_of_its_phrases():
+    lead = (
+        "The harbour board of the island of Tarrow ordered the closure of the old northern ferry terminal and may "
+        "use its budget for a new pier beside the lifeboat station"
+    )
+    title = phrase_cut(lead, 80)
+    assert title == "The harbour board of the island of Tarrow ordered the closure of the old northern ferry terminal"
+
+
+def test_what_an_authority_says_happened_is_the_title():
+    lead = "Harbour police say a fire at the Tarrow pier destroyed the ticket office on Monday night after a gas leak"
+    assert phrase_cut(lead, 60) == "A fire at the Tarrow pier destroyed the ticket office"
+
+
+def test_coordinated_objects_stay_together():
+    lead = (
+        "The ferry company has asked engineer and former harbour master Jo Bell of Tarrow island to chair the "
+        "inquiry into the sinking of the old ferry"
+    )
+    title = short_title(lead, max_chars=40)
+    assert not title.endswith("engineer") and "Jo Bell" in title
