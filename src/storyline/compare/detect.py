@@ -10,10 +10,11 @@ versions of one sentence (diff's "changed" pairs) are compared more closely: a c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.compare.align import AlignedPair, Unit
+from storyline.compare.align import AlignedPair, Unit, word_set
 from storyline.compare.claims import Claims, DateMention, Quantity, context_stems, extract
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
@@ -56,29 +57,30 @@ class Finding:
 _NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE, _PLACE = 1, 2, 4, 8, 16, 32, 64
 _QUOTE_SPEAKER = _QUOTE | _SPEAKER
 _DIGIT = re.compile(r"\d")
+# \b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b, with the shared "n" read once
 _NEGATION_WORDS = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE
+    r"\b(?:n(?:ot|o|ever|one|obody|othing|either|or)|without|cannot)\b|n['’]t\b", re.IGNORECASE
 )
-_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"noon", "midnight"}
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
 
 
 def _signals(unit: Unit) -> int:
     """Bit flags of what a sentence can claim, read off its normalised words without parsing it."""
     if unit.signals < 0:
-        words = set(unit.words)
+        words = word_set(unit)
         text = unit.text
         flags = 0
         digits = _DIGIT.search(unit.key) is not None
-        if digits or words & _NUMBER_WORDS:
+        if digits or not words.isdisjoint(_NUMBER_WORDS):
             flags |= _NUMBER
-        if digits or words & _DATE_WORDS or "noon" in words or "midnight" in words:
+        if digits or not words.isdisjoint(_DATE_WORDS):
             flags |= _DATE
         if _NEGATION_WORDS.search(text):
             flags |= _NEGATION
-        if unit.stems & _CUE_STEMS:
+        if not unit.stems.isdisjoint(_CUE_STEMS):
             flags |= _CUE
-        if words & ATTRIBUTION_VERBS:
+        if not words.isdisjoint(ATTRIBUTION_VERBS):
             flags |= _SPEAKER
         if '"' in text or "“" in text:
             flags |= _QUOTE
@@ -88,10 +90,16 @@ def _signals(unit: Unit) -> int:
     return unit.signals
 
 
-def may_conflict(a: Unit, b: Unit) -> bool:
-    """A cheap necessary condition for two sentences to conflict, from what each can claim."""
-    shared = _signals(a) & _signals(b)
-    return bool(shared & (_NUMBER | _DATE | _CUE | _SPEAKER | _PLACE) or (_signals(a) | _signals(b)) & _NEGATION)
+def may_conflict(units: Sequence[Unit], first, second):
+    """A cheap necessary condition for two sentences to conflict, from what each can claim: a boolean mask over
+    the pairs of unit indexes ``first`` and ``second`` (arrays)."""
+    import numpy as np
+
+    signals = np.zeros(len(units), dtype=np.int64)
+    for index in np.unique(np.concatenate([first, second])).tolist():
+        signals[index] = _signals(units[index])
+    a, b = signals[first], signals[second]
+    return ((a & b & (_NUMBER | _DATE | _CUE | _SPEAKER | _PLACE)) != 0) | (((a | b) & _NEGATION) != 0)
 
 
 class _EditedTogether:
@@ -158,27 +166,54 @@ def claims_of(text: str) -> Claims:
 def compare_pair(pair: AlignedPair) -> list[Finding]:
     """The conflicts between the two sentences of an aligned pair."""
     signals_a, signals_b = _signals(pair.a), _signals(pair.b)
+    shared = signals_a & signals_b
     if not (
-        signals_a & signals_b & (_NUMBER | _DATE | _CUE)
+        shared & (_NUMBER | _DATE | _CUE)
         or (signals_a | signals_b) & _NEGATION
-        or (signals_a & signals_b & _SPEAKER and (signals_a & signals_b & _QUOTE or pair.close))
-        or (signals_a & signals_b & _PLACE and pair.close)
+        or (shared & _SPEAKER and (shared & _QUOTE or pair.close))
+        or (shared & _PLACE and pair.close)
     ):
         return []  # nothing the two sentences say could conflict; skip reading them closely
-    a, b = claims_of(pair.a.text), claims_of(pair.b.text)
-    close = _EditedTogether(pair.a.text, pair.b.text) if pair.close else None
+    a, b = _claims(pair.a), _claims(pair.b)
+    close = _Versions(pair)
     anchored = _Anchor(pair.common)
     findings = _numbers(a, b, close, anchored) + _dates(a, b, close, anchored)
-    polarity = _negation(a, b, close, anchored) + _cues(a, b, close, anchored)
+    # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
+    polarity = _negation(a, b, close, anchored) or _cues(a, b, close, anchored)
     if polarity:
-        findings.append(polarity[0])  # one polarity conflict per pair: "did not reject" / "slammed" is one dispute
+        findings.append(polarity[0])
     findings += _speakers(a, b, close)
-    if close and signals_a & signals_b & _PLACE:
+    if shared & _PLACE and close:
         findings += _places(a, b, close)
     return findings
 
 
-def _places(a: Claims, b: Claims, close: _EditedTogether) -> list[Finding]:
+def _claims(unit: Unit) -> Claims:
+    if unit.claims is None:
+        unit.claims = claims_of(unit.text)
+    return unit.claims
+
+
+class _Versions:
+    """Whether an aligned pair's sentences are versions of one sentence (true when they are), and for those,
+    whether two spans were changed by one small edit; each is worked out the first time a rule asks."""
+
+    __slots__ = ("_edits", "pair")
+
+    def __init__(self, pair: AlignedPair) -> None:
+        self.pair = pair
+        self._edits: _EditedTogether | None = None
+
+    def __bool__(self) -> bool:
+        return self.pair.close
+
+    def __call__(self, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
+        if self._edits is None:
+            self._edits = _EditedTogether(self.pair.a.text, self.pair.b.text)
+        return self._edits(span_a, span_b)
+
+
+def _places(a: Claims, b: Claims, close: _Versions) -> list[Finding]:
     found = place_conflict(a.tokens, b.tokens, close)
     if found is None:
         return []
@@ -214,7 +249,7 @@ def _is_round(value: float) -> bool:
     return len(digits) <= 2
 
 
-def _numbers(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _numbers(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     findings = []
     for x in a.quantities:
         if not x.unit and not close:
@@ -260,7 +295,7 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
     return x.value == y.value or x.hedged != y.hedged  # "by Friday" may be "on Thursday"; "until" vs "until" not
 
 
-def _dates(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _dates(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for x in a.dates:
         comparable = [
             y
@@ -345,10 +380,10 @@ _FILLER = frozenset(
 # ---------------------------------------------------------------------------------------------------- Polarity
 
 
-def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for first, second, flip in ((a, b, False), (b, a, True)):
         for head, span in first.negated.items():
-            other = second.asserted.get(head)
+            other = second.asserted_at(head)
             if other is None or head in second.negated:
                 continue
             shared = _around(first, span) & _around(second, other) - {head}
@@ -373,12 +408,12 @@ def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _An
     return []
 
 
-def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _cues(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for x in a.cues:
         for y in b.cues:
             if x.polarity == y.polarity or x.stem == y.stem:
                 continue
-            swapped = close is not None and close(x.span, y.span)
+            swapped = bool(close) and close(x.span, y.span)
             if x.group in SWAP_ONLY_GROUPS or y.group in SWAP_ONLY_GROUPS:
                 if not (swapped and {x.group, y.group} <= SWAP_ONLY_GROUPS | {"direction"}):
                     continue
@@ -458,7 +493,7 @@ def _shared_words(claims: Claims, span: tuple[int, int], shared: frozenset[str])
 # ---------------------------------------------------------------------------------------------------- Speakers
 
 
-def _speakers(a: Claims, b: Claims, close: _EditedTogether | None) -> list[Finding]:
+def _speakers(a: Claims, b: Claims, close: _Versions) -> list[Finding]:
     if not (a.speakers and b.speakers):
         return []
     same_quote = any(
