@@ -97,14 +97,22 @@ class Claims:
     when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
-    __slots__ += ("_quotes", "_stem_set", "_token_flags", "_used", "text", "tokens")
+    __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens, self._token_flags = read_tokens(text)
+        self._words = _TOKEN.findall(text)
+        self._token_flags = list(map(_FLAGS.__getitem__, self._words))
         self._flags = reduce(or_, self._token_flags, 0)
-        self._stems = self._dates = self._quantities = self._heads = self._cues = self._speakers = None
-        self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
+        self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
+        self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens with their offsets, made when a rule first reads them."""
+        if self._tokens is None:
+            self._tokens = read_tokens(self.text)
+        return self._tokens
 
     def _at(self, flag: int) -> list[int]:
         """Indexes of the tokens with ``flag``."""
@@ -122,8 +130,11 @@ class Claims:
     def dates(self) -> list[DateMention]:
         if self._dates is None:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
-            found = _dates(self.text, self.tokens, self._used, self._at(_DATE_WORD))
-            self._dates = [_hedged(self.tokens, date) for date in found]
+            if self._flags & _DATE_WORD or _TIME.search(self.text):
+                found = _dates(self.text, self.tokens, self._used, self._at(_DATE_WORD))
+                self._dates = [_hedged(self.tokens, date) for date in found]
+            else:
+                self._dates = []
         return self._dates
 
     @property
@@ -160,7 +171,7 @@ class Claims:
         if self._asserted is not None:
             return self._asserted.get(head)
         if self._stem_set is None:
-            self._stem_set = frozenset(map(_STEM, self.tokens))
+            self._stem_set = frozenset(map(_STEM, map(_FORMS.__getitem__, self._words)))
         if head not in self._stem_set:
             return None
         heads = self.heads
@@ -198,56 +209,64 @@ class Claims:
 # What a word can start, as bit flags read once per distinct word: each rule below looks only at the words that
 # can start what it reads, and a sentence without any is never scanned for that rule.
 _FIGURE, _NUMBER_START, _DATE_WORD, _NEGATING, _CUE_WORD, _SAYING = 1, 2, 4, 8, 16, 32
-_FORMS: dict[str, tuple[str, str, str]] = {}  # word as written -> (the word, lower case, stem)
-_FLAGS: dict[str, int] = {}
 _NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
 _new_token = partial(tuple.__new__, Token)
-_START, _STEM = itemgetter(0), itemgetter(4)
+_START, _STEM = itemgetter(0), itemgetter(2)
 _span, _group = re.Match.span, re.Match.group
+_KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
 
 
-def _learn(word: str) -> None:
-    lower = word.lower().replace("’", "'")
-    word_stem = stem(lower) if word[0].isalpha() else lower
-    flags = 0
-    if (
-        word[0].isdigit()
-        or lower in NUMBER_WORDS
-        or lower in MULTIPLIERS
-        or UNIT_ALIASES.get(lower, "") in UNIT_SCALE  # "a million", "a metre"
-    ):
-        flags |= _FIGURE
-    if word[0].isdigit() or lower in _NUMBER_STARTS:
-        flags |= _NUMBER_START
-    bare = lower[:-2] if lower.endswith("'s") else lower
-    if word[0].isdigit() or bare in WEEKDAYS or bare.rstrip(".") in MONTHS:
-        flags |= _DATE_WORD
-    if lower in NEGATIONS or lower.endswith("n't"):
-        flags |= _NEGATING
-    if word_stem in CUE_GROUPS:
-        flags |= _CUE_WORD
-    if lower in ATTRIBUTION_VERBS or lower == "according":
-        flags |= _SAYING
-    _FORMS[word] = (word, lower, word_stem)
-    _FLAGS[word] = flags
+class _Forms(dict):
+    """Word as written -> (the word, lower case, stem), read once per distinct word."""
+
+    def __missing__(self, word: str) -> tuple[str, str, str]:
+        lower = word.lower().replace("’", "'")
+        forms = (word, lower, stem(lower) if word[0].isalpha() else lower)
+        if len(self) < _KNOWN_WORDS:
+            self[word] = forms
+        return forms
 
 
-def read_tokens(text: str) -> tuple[list[Token], list[int]]:
-    """The tokens of ``text`` and each one's flags."""
+class _Flags(dict):
+    """Word as written -> what it can start (the bit flags above), read once per distinct word."""
+
+    def __missing__(self, word: str) -> int:
+        _, lower, word_stem = _FORMS[word]
+        flags = 0
+        if (
+            word[0].isdigit()
+            or lower in NUMBER_WORDS
+            or lower in MULTIPLIERS
+            or UNIT_ALIASES.get(lower, "") in UNIT_SCALE  # "a million", "a metre"
+        ):
+            flags |= _FIGURE
+        if word[0].isdigit() or lower in _NUMBER_STARTS:
+            flags |= _NUMBER_START
+        bare = lower[:-2] if lower.endswith("'s") else lower
+        if word[0].isdigit() or bare in WEEKDAYS or bare.rstrip(".") in MONTHS:
+            flags |= _DATE_WORD
+        if lower in NEGATIONS or lower.endswith("n't"):
+            flags |= _NEGATING
+        if word_stem in CUE_GROUPS:
+            flags |= _CUE_WORD
+        if lower in ATTRIBUTION_VERBS or lower == "according":
+            flags |= _SAYING
+        if len(self) < _KNOWN_WORDS:
+            self[word] = flags
+        return flags
+
+
+_FORMS, _FLAGS = _Forms(), _Flags()
+
+
+def read_tokens(text: str) -> list[Token]:
+    """The tokens of ``text`` with their offsets, lower case and stem."""
     matches = list(_TOKEN.finditer(text))
-    words = list(map(_group, matches))
-    if len(_FORMS) > 500_000:  # a bound on memory over a long run
-        _FORMS.clear()
-        _FLAGS.clear()
-    for word in words:
-        if word not in _FORMS:
-            _learn(word)
-    tokens = list(map(_new_token, map(add, map(_span, matches), map(_FORMS.__getitem__, words))))
-    return tokens, list(map(_FLAGS.__getitem__, words))
+    return list(map(_new_token, map(add, map(_span, matches), map(_FORMS.__getitem__, map(_group, matches)))))
 
 
 def tokenize(text: str) -> list[Token]:
-    return read_tokens(text)[0]
+    return read_tokens(text)
 
 
 def extract(text: str) -> Claims:

@@ -10,9 +10,10 @@ versions of one sentence (diff's "changed" pairs) are compared more closely: a c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from operator import itemgetter
 
 from storyline.compare.align import AlignedPair, Unit, word_set
 from storyline.compare.claims import Claims, DateMention, Quantity, context_stems, extract
@@ -37,6 +38,7 @@ LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligne
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
 _CUE_STEMS = frozenset(CUE_GROUPS)
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 @dataclass(slots=True, frozen=True)
@@ -158,11 +160,6 @@ class _Anchor:
         return len(shared) + extra >= need and bool(shared - self.common)
 
 
-@lru_cache(maxsize=50_000)
-def claims_of(text: str) -> Claims:
-    return extract(text)
-
-
 def compare_pair(pair: AlignedPair) -> list[Finding]:
     """The conflicts between the two sentences of an aligned pair."""
     signals_a, signals_b = _signals(pair.a), _signals(pair.b)
@@ -190,7 +187,7 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
 
 def _claims(unit: Unit) -> Claims:
     if unit.claims is None:
-        unit.claims = claims_of(unit.text)
+        unit.claims = extract(unit.text)
     return unit.claims
 
 
@@ -447,10 +444,14 @@ def _cues(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Fin
 
 
 def _around(claims: Claims, span: tuple[int, int], window: int = 6) -> frozenset[str]:
-    inside = [k for k, t in enumerate(claims.tokens) if span[0] <= t.start and t.end <= span[1]]
-    if not inside:
+    tokens = claims.tokens
+    # The tokens inside the span (tokens are in order and do not overlap): from the first starting in it to the
+    # last ending in it.
+    first = bisect_left(tokens, span[0], key=_START)
+    last = bisect_right(tokens, span[1], key=_END) - 1
+    if first > last:
         return frozenset()
-    return context_stems(claims.tokens, inside[0], inside[-1], window)
+    return context_stems(tokens, first, last, window)
 
 
 def _with_auxiliary(claims: Claims, span: tuple[int, int]) -> tuple[int, int]:

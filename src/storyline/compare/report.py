@@ -13,7 +13,7 @@ from storyline.compare.align import AlignedPair, Unit, aligned_pairs, article_se
 from storyline.compare.detect import Finding, compare_pair, may_conflict
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.compare.quoted import quote_disagreements
-from storyline.model import Article, Claim, Disagreement, Quote
+from storyline.model import Article, Claim, Disagreement, Quote, Sentence
 
 _DEFAULT_LABEL = {
     "number": "figure",
@@ -38,22 +38,28 @@ def event_disagreements(
     if len({article.id for article in english}) < 2:
         return []
     with _collector_paused():
-        # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
         sentences = {article.id: article_sentences(article) for article in english}
-        pairs = aligned_pairs(sentence_units(english, sentences), may_conflict)
-        findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
-    by_id = {article.id: article for article in english}
-    order = {article.id: position for position, article in enumerate(english)}
-    found = [_disagreement(event_id, group, by_id, order) for group in _merged(findings)]
+        found = _rule_disagreements(event_id, english, sentences)
     if quotes:
         found = _with_quotes(found, quote_disagreements(event_id, english, quotes, sentences))
     return sorted(found, key=disagreement_sort_key)
 
 
+def _rule_disagreements(
+    event_id: str, english: Sequence[Article], sentences: dict[str, list[Sentence]]
+) -> list[Disagreement]:
+    # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
+    pairs = aligned_pairs(sentence_units(english, sentences), may_conflict)
+    findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
+    by_id = {article.id: article for article in english}
+    order = {article.id: position for position, article in enumerate(english)}
+    return [_disagreement(event_id, group, by_id, order) for group in _merged(findings)]
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Reading an event's sentences makes many small objects and no reference cycles; the cycle collector's
-    passes over a large heap would take a quarter of the stage's time, so it waits until the stage is done."""
+    repeated passes over them would take a quarter of the stage's time, so it waits until they are freed."""
     paused = gc.isenabled()
     if paused:
         gc.disable()
