@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Sentence

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import partial, reduce
-from operator import add, itemgetter, or_
-from typing import NamedTuple
+from functools import reduce
+from operator import itemgetter, or_
 
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
@@ -30,25 +29,27 @@ from storyline.compare.lexicon import (
     WEEKDAYS,
 )
 from storyline.compare.speakers import speakers
-from storyline.text import STOPWORDS, stem
+from storyline.compare.words import (
+    CUE_WORD,
+    DATE_WORD,
+    FIGURE,
+    FLAGS,
+    FORMS,
+    NEGATING,
+    NUMBER_START,
+    SAYING,
+    TOKEN,
+    Token,
+    context_stems,
+    read_tokens,
+)
+from storyline.text import STOPWORDS
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
+_START, _STEM = itemgetter(0), itemgetter(2)  # a token's start; a word's stem among its forms
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
-CONTEXT_WINDOW = 4
-_NOT_CONTEXT = (
-    STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
-)
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    lower: str
-    stem: str
 
 
 @dataclass(slots=True, frozen=True)
@@ -101,8 +102,8 @@ class Claims:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words = _TOKEN.findall(text)
-        self._token_flags = list(map(_FLAGS.__getitem__, self._words))
+        self._words = TOKEN.findall(text)
+        self._token_flags = list(map(FLAGS.__getitem__, self._words))
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
@@ -130,8 +131,8 @@ class Claims:
     def dates(self) -> list[DateMention]:
         if self._dates is None:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
-            if self._flags & _DATE_WORD or _TIME.search(self.text):
-                found = _dates(self.text, self.tokens, self._used, self._at(_DATE_WORD))
+            if self._flags & DATE_WORD or _TIME.search(self.text):
+                found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
                 self._dates = [_hedged(self.tokens, date) for date in found]
             else:
                 self._dates = []
@@ -140,12 +141,12 @@ class Claims:
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
-            if not self._flags & _FIGURE:
+            if not self._flags & FIGURE:
                 self._quantities = []
             else:
                 if self._used is None:
                     self.dates  # noqa: B018 - a year read as a date is not a figure
-                self._quantities = _quantities(self.text, self.tokens, self._used, self._at(_NUMBER_START))
+                self._quantities = _quantities(self.text, self.tokens, self._used, self._at(NUMBER_START))
         return self._quantities
 
     @property
@@ -171,7 +172,7 @@ class Claims:
         if self._asserted is not None:
             return self._asserted.get(head)
         if self._stem_set is None:
-            self._stem_set = frozenset(map(_STEM, map(_FORMS.__getitem__, self._words)))
+            self._stem_set = frozenset(map(_STEM, map(FORMS.__getitem__, self._words)))
         if head not in self._stem_set:
             return None
         heads = self.heads
@@ -184,19 +185,19 @@ class Claims:
     def heads(self) -> dict[int, int]:
         """The index of each negated head token -> the index of its negation word."""
         if self._heads is None:
-            self._heads = _negation(self.tokens, self._at(_NEGATING)) if self._flags & _NEGATING else {}
+            self._heads = _negation(self.tokens, self._at(NEGATING)) if self._flags & NEGATING else {}
         return self._heads
 
     @property
     def cues(self) -> list[Cue]:
         if self._cues is None:
-            self._cues = _cues(self.tokens, self.heads, self._at(_CUE_WORD)) if self._flags & _CUE_WORD else []
+            self._cues = _cues(self.tokens, self.heads, self._at(CUE_WORD)) if self._flags & CUE_WORD else []
         return self._cues
 
     @property
     def speakers(self) -> list[tuple[frozenset[str], tuple[int, int]]]:
         if self._speakers is None:
-            self._speakers = speakers(self.tokens, self._at(_SAYING)) if self._flags & _SAYING else []
+            self._speakers = speakers(self.tokens, self._at(SAYING)) if self._flags & SAYING else []
         return self._speakers
 
     @property
@@ -206,87 +207,9 @@ class Claims:
         return self._quotes
 
 
-# What a word can start, as bit flags read once per distinct word: each rule below looks only at the words that
-# can start what it reads, and a sentence without any is never scanned for that rule.
-_FIGURE, _NUMBER_START, _DATE_WORD, _NEGATING, _CUE_WORD, _SAYING = 1, 2, 4, 8, 16, 32
-_NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
-_new_token = partial(tuple.__new__, Token)
-_START, _STEM = itemgetter(0), itemgetter(2)
-_span, _group = re.Match.span, re.Match.group
-_KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
-
-
-class _Forms(dict):
-    """Word as written -> (the word, lower case, stem), read once per distinct word."""
-
-    def __missing__(self, word: str) -> tuple[str, str, str]:
-        lower = word.lower().replace("’", "'")
-        forms = (word, lower, stem(lower) if word[0].isalpha() else lower)
-        if len(self) < _KNOWN_WORDS:
-            self[word] = forms
-        return forms
-
-
-class _Flags(dict):
-    """Word as written -> what it can start (the bit flags above), read once per distinct word."""
-
-    def __missing__(self, word: str) -> int:
-        _, lower, word_stem = _FORMS[word]
-        flags = 0
-        if (
-            word[0].isdigit()
-            or lower in NUMBER_WORDS
-            or lower in MULTIPLIERS
-            or UNIT_ALIASES.get(lower, "") in UNIT_SCALE  # "a million", "a metre"
-        ):
-            flags |= _FIGURE
-        if word[0].isdigit() or lower in _NUMBER_STARTS:
-            flags |= _NUMBER_START
-        bare = lower[:-2] if lower.endswith("'s") else lower
-        if word[0].isdigit() or bare in WEEKDAYS or bare.rstrip(".") in MONTHS:
-            flags |= _DATE_WORD
-        if lower in NEGATIONS or lower.endswith("n't"):
-            flags |= _NEGATING
-        if word_stem in CUE_GROUPS:
-            flags |= _CUE_WORD
-        if lower in ATTRIBUTION_VERBS or lower == "according":
-            flags |= _SAYING
-        if len(self) < _KNOWN_WORDS:
-            self[word] = flags
-        return flags
-
-
-_FORMS, _FLAGS = _Forms(), _Flags()
-
-
-def read_tokens(text: str) -> list[Token]:
-    """The tokens of ``text`` with their offsets, lower case and stem."""
-    matches = list(_TOKEN.finditer(text))
-    return list(map(_new_token, map(add, map(_span, matches), map(_FORMS.__getitem__, map(_group, matches)))))
-
-
-def tokenize(text: str) -> list[Token]:
-    return read_tokens(text)
-
-
 def extract(text: str) -> Claims:
     """The claims of one sentence (each part read when first asked for)."""
     return Claims(text)
-
-
-def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
-    """Content stems within ``window`` tokens of tokens ``first``..``last``, not crossing a clause break."""
-    found = set()
-    for step, stop in ((-1, max(-1, first - window - 1)), (1, min(len(tokens), last + window + 1))):
-        i = first - 1 if step < 0 else last + 1
-        while i != stop:
-            token = tokens[i]
-            if token.lower in CLAUSE_BREAKS:
-                break
-            if token.text[0].isalpha() and len(token.lower) > 1 and token.lower not in _NOT_CONTEXT:
-                found.add(token.stem)
-            i += step
-    return frozenset(found)
 
 
 # ---------------------------------------------------------------------------------------------------- Numbers
@@ -374,7 +297,6 @@ def _quantities(text: str, tokens: list[Token], used: set[int], starts: list[int
         last_unit = unit or last_unit
         i = max(j, last + 1)
     return found
-
 
 
 def _unit(tokens: list[Token], j: int) -> tuple[str, int]:

@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from storyline.compare.align import AlignedPair, Unit, word_set
-from storyline.compare.claims import Claims, DateMention, Quantity, context_stems, extract
+from storyline.compare.align import AlignedPair, Unit
+from storyline.compare.claims import Claims, DateMention, Quantity, extract
 from storyline.compare.lexicon import (
-    ATTRIBUTION_VERBS,
     COUNT_NOUNS,
-    CUE_GROUPS,
     MEASURES,
-    MONTHS,
-    MULTIPLIERS,
-    NUMBER_WORDS,
     SWAP_ONLY_GROUPS,
-    UNIT_ALIASES,
-    WEEKDAYS,
 )
-from storyline.compare.roles import PLACE_SIGNAL, place_conflict
+from storyline.compare.roles import place_conflict
+from storyline.compare.signals import CUE, DATE, NEGATION, NUMBER, PLACE, QUOTE, SPEAKER, unit_signals
+from storyline.compare.words import context_stems
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -37,7 +31,6 @@ QUOTE_SIMILARITY = 0.8
 LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligned sentences
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
-_CUE_STEMS = frozenset(CUE_GROUPS)
 _START, _END = itemgetter(0), itemgetter(1)
 
 
@@ -54,54 +47,6 @@ class Finding:
     label_a: str  # a few words of A saying what the figure or claim is about
     key_a: tuple  # normalised value of each side, for grouping sides
     key_b: tuple
-
-
-_NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE, _PLACE = 1, 2, 4, 8, 16, 32, 64
-_QUOTE_SPEAKER = _QUOTE | _SPEAKER
-_DIGIT = re.compile(r"\d")
-# \b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b, with the shared "n" read once
-_NEGATION_WORDS = re.compile(
-    r"\b(?:n(?:ot|o|ever|one|obody|othing|either|or)|without|cannot)\b|n['’]t\b", re.IGNORECASE
-)
-_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"noon", "midnight"}
-_NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
-
-
-def _signals(unit: Unit) -> int:
-    """Bit flags of what a sentence can claim, read off its normalised words without parsing it."""
-    if unit.signals < 0:
-        words = word_set(unit)
-        text = unit.text
-        flags = 0
-        digits = _DIGIT.search(unit.key) is not None
-        if digits or not words.isdisjoint(_NUMBER_WORDS):
-            flags |= _NUMBER
-        if digits or not words.isdisjoint(_DATE_WORDS):
-            flags |= _DATE
-        if _NEGATION_WORDS.search(text):
-            flags |= _NEGATION
-        if not unit.stems.isdisjoint(_CUE_STEMS):
-            flags |= _CUE
-        if not words.isdisjoint(ATTRIBUTION_VERBS):
-            flags |= _SPEAKER
-        if '"' in text or "“" in text:
-            flags |= _QUOTE
-        if PLACE_SIGNAL.search(text):
-            flags |= _PLACE
-        unit.signals = flags
-    return unit.signals
-
-
-def may_conflict(units: Sequence[Unit], first, second):
-    """A cheap necessary condition for two sentences to conflict, from what each can claim: a boolean mask over
-    the pairs of unit indexes ``first`` and ``second`` (arrays)."""
-    import numpy as np
-
-    signals = np.zeros(len(units), dtype=np.int64)
-    for index in np.unique(np.concatenate([first, second])).tolist():
-        signals[index] = _signals(units[index])
-    a, b = signals[first], signals[second]
-    return ((a & b & (_NUMBER | _DATE | _CUE | _SPEAKER | _PLACE)) != 0) | (((a | b) & _NEGATION) != 0)
 
 
 class _EditedTogether:
@@ -162,13 +107,13 @@ class _Anchor:
 
 def compare_pair(pair: AlignedPair) -> list[Finding]:
     """The conflicts between the two sentences of an aligned pair."""
-    signals_a, signals_b = _signals(pair.a), _signals(pair.b)
+    signals_a, signals_b = unit_signals(pair.a), unit_signals(pair.b)
     shared = signals_a & signals_b
     if not (
-        shared & (_NUMBER | _DATE | _CUE)
-        or (signals_a | signals_b) & _NEGATION
-        or (shared & _SPEAKER and (shared & _QUOTE or pair.close))
-        or (shared & _PLACE and pair.close)
+        shared & (NUMBER | DATE | CUE)
+        or (signals_a | signals_b) & NEGATION
+        or (shared & SPEAKER and (shared & QUOTE or pair.close))
+        or (shared & PLACE and pair.close)
     ):
         return []  # nothing the two sentences say could conflict; skip reading them closely
     a, b = _claims(pair.a), _claims(pair.b)
@@ -180,7 +125,7 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     if polarity:
         findings.append(polarity[0])
     findings += _speakers(a, b, close)
-    if shared & _PLACE and close:
+    if shared & PLACE and close:
         findings += _places(a, b, close)
     return findings
 

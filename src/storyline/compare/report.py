@@ -10,9 +10,10 @@ from contextlib import contextmanager
 from itertools import pairwise
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, article_sentences, sentence_units
-from storyline.compare.detect import Finding, compare_pair, may_conflict
+from storyline.compare.detect import Finding, compare_pair
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.compare.quoted import quote_disagreements
+from storyline.compare.signals import may_conflict
 from storyline.model import Article, Claim, Disagreement, Quote, Sentence
 
 _DEFAULT_LABEL = {

@@ -38,7 +38,9 @@ def name_run(tokens: list[Token], k: int, step: int) -> list[int]:
     return sorted(run)
 
 
-def speakers(tokens: list[Token], candidates: Iterable[int] | None = None) -> list[tuple[frozenset[str], tuple[int, int]]]:
+def speakers(
+    tokens: list[Token], candidates: Iterable[int] | None = None
+) -> list[tuple[frozenset[str], tuple[int, int]]]:
     """Named speakers next to an attribution verb: "<Name> said", "said <Name>", "according to <Name>".
 
     ``candidates`` (when given) are the indexes of the attribution verbs and of "according"."""
