@@ -97,7 +97,17 @@ FORMS, FLAGS = _Forms(), _Flags()
 def read_tokens(text: str) -> list[Token]:
     """The tokens of ``text`` with their offsets, lower case and stem."""
     matches = list(TOKEN.finditer(text))
-    return list(map(_new_token, map(add, map(_span, matches), map(FORMS.__getitem__, map(_group, matches)))))
+    return tokens_of(matches, list(map(_group, matches)))
+
+
+def token_matches(text: str) -> tuple[list[re.Match], list[str]]:
+    """The token matches of ``text`` and the words they match."""
+    matches = list(TOKEN.finditer(text))
+    return matches, list(map(_group, matches))
+
+
+def tokens_of(matches: list[re.Match], words: list[str]) -> list[Token]:
+    return list(map(_new_token, map(add, map(_span, matches), map(FORMS.__getitem__, words))))
 
 
 def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
