@@ -68,3 +68,20 @@ def test_speakers_next_to_attribution_verbs():
     ((names, _),) = extract('"We will rebuild," said Mayor Dorota Venn.').speakers
     assert {"dorota", "venn"} <= names
     assert extract('"We will rebuild," he said.').speakers == []
+
+
+def test_where_a_word_is_asserted_is_read_the_same_without_listing_every_word():
+    text = "Officials did not close the bridge, but the council closed the road and did not reopen it."
+    listed = extract(text).asserted
+    for head in ("close", "council", "road", "reopen", "bridg", "absent"):
+        assert extract(text).asserted_at(head) == listed.get(head)
+    assert "reopen" in extract(text).negated and extract(text).asserted_at("reopen") is None
+
+
+def test_parts_read_in_any_order_agree():
+    text = "Police said on Tuesday that 14 people, not nine, were taken to hospital after the fire."
+    first, second = extract(text), extract(text)
+    assert (first.quantities, first.dates) and first.negated
+    second_dates, second_quantities = second.dates, second.quantities
+    assert (second_quantities, second_dates) == (first.quantities, first.dates)
+    assert second.cues == first.cues and second.speakers == first.speakers

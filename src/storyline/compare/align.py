@@ -13,11 +13,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Sentence
 from storyline.text import STOPWORDS, split_sentences, stem
-from storyline.text.normalize import normalized_words
+from storyline.text.normalize import folded
+
+# Which candidate pairs could matter: (units, first indexes, second indexes) -> a boolean mask.
+PairFilter = Callable[[Sequence["Unit"], Any, Any], Any]
 
 # A stem used by more than this many sentences of an event says little about what a pair shares; skipping its
 # posting list keeps the candidate count near-linear in the event size.
@@ -46,6 +50,8 @@ class Unit:
     stems: frozenset[str] = frozenset()
     signals: int = -1  # which kinds of claim the sentence can make (detect's bit flags), once known
     article_ids: frozenset[str] = frozenset()
+    claims: Any = None  # what the sentence asserts (detect's reading), once read
+    distinct_words: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -66,7 +72,7 @@ class AlignedPair:
     def similarity(self) -> float:
         if self._similarity is None:
             words_a, words_b = self.a.words, self.b.words
-            rough = 2 * len(set(words_a) & set(words_b)) / (len(words_a) + len(words_b))
+            rough = 2 * len(word_set(self.a) & word_set(self.b)) / (len(words_a) + len(words_b))
             # Below this set overlap the sequence ratio cannot reach CLOSE_SIMILARITY (bar repeated words).
             self._similarity = (
                 rough
@@ -78,6 +84,13 @@ class AlignedPair:
     @property
     def close(self) -> bool:
         return self.similarity >= CLOSE_SIMILARITY
+
+
+def word_set(unit: Unit) -> frozenset[str]:
+    """The distinct normalised words of a unit."""
+    if not unit.distinct_words and unit.words:
+        unit.distinct_words = frozenset(unit.words)
+    return unit.distinct_words
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -116,35 +129,55 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
 
     ``sentences`` holds the articles' sentences when the caller has split them already."""
     units: dict[str, Unit] = {}
+    # Copies repeat sentences word for word: each distinct text is normalised and stemmed once.
+    seen: dict[str, tuple[list[str], str, frozenset[str], frozenset[str]] | None] = {}
+    if len(_STEM_OF) > 500_000:  # a bound on memory over a long run
+        _STEM_OF.clear()
     for article in articles:
         split = sentences.get(article.id) if sentences is not None else None
+        article_id = article.id
         for sentence in split if split is not None else article_sentences(article):
-            words = normalized_words(sentence.text)
-            if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
-                continue  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
-            key = " ".join(words)
+            text = sentence.text
+            if text in seen:
+                features = seen[text]
+            else:
+                features = seen[text] = _sentence_features(text)
+            if features is None:
+                continue
+            words, key, unit_stems, distinct = features
             unit = units.get(key)
             if unit is None:
-                unit = units[key] = Unit(
-                    key,
-                    words,
-                    stems=frozenset(
-                        stem(word)
-                        for word in words
-                        if word not in STOPWORDS and not word.isdigit() and word not in NUMBER_WORDS
-                    ),
-                )
-            if article.id not in unit.article_ids:
+                unit = units[key] = Unit(key, words, stems=unit_stems, distinct_words=distinct)
+            if article_id not in unit.article_ids:
                 unit.holders.append(sentence)
-                unit.article_ids = unit.article_ids | {article.id}
+                unit.article_ids = unit.article_ids | {article_id}
     return list(units.values())
+
+
+_STEM_OF: dict[str, str] = {}  # normalised word -> its stem, or "" for a word that says nothing of the topic
+
+
+def _sentence_features(text: str) -> tuple[list[str], str, frozenset[str], frozenset[str]] | None:
+    """A sentence's normalised words, its key, its content stems and its distinct words; None for a fragment or a
+    run-on. (The words as ``normalized_words`` reads them: the folded text holds single spaces between words.)"""
+    words = list(filter(None, folded(text).decode(errors="replace").split(" ")))
+    if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+        return None  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
+    distinct = frozenset(words)
+    known = _STEM_OF
+    for word in distinct.difference(known):
+        skip = word in STOPWORDS or word.isdigit() or word in NUMBER_WORDS
+        known[word] = "" if skip else stem(word)
+    content = set(map(known.__getitem__, distinct))
+    content.discard("")
+    return words, " ".join(words), frozenset(content), distinct
 
 
 def _versions(units: Sequence[Unit], near: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
     """Units that are lightly edited versions of each other (another outlet's copy of one sentence)."""
     found: dict[int, list[int]] = defaultdict(list)
     for i, j in near:
-        words_i, words_j = set(units[i].words), set(units[j].words)
+        words_i, words_j = word_set(units[i]), word_set(units[j])
         if 2 * len(words_i & words_j) >= VERSION_SIMILARITY * (len(words_i) + len(words_j)):
             found[i].append(j)
             found[j].append(i)
@@ -158,22 +191,13 @@ def _said_alongside(units: Sequence[Unit], versions: dict[int, list[int]], i: in
     return any(v != i and v not in own and units[v].article_ids & holders for v in versions.get(j, ()))
 
 
-def common_stems(units: Sequence[Unit]) -> frozenset[str]:
-    """Stems in more than COMMON_SHARE of an event's sentences (and more than 3): the event's topic words."""
-    frequency: dict[str, int] = defaultdict(int)
-    for unit in units:
-        for item in unit.stems:
-            frequency[item] += 1
-    limit = max(3, COMMON_SHARE * len(units))
-    return frozenset(item for item, found in frequency.items() if found > limit)
-
-
 def aligned_pairs(
-    units: Sequence[Unit], worth: Callable[[Unit, Unit], bool] | None = None, common: frozenset[str] | None = None
+    units: Sequence[Unit], worth: PairFilter | None = None, common: frozenset[str] | None = None
 ) -> list[AlignedPair]:
     """Pairs of units from different articles that are about the same thing, best partners first.
 
-    ``worth`` (when given) says which pairs could matter at all; each sentence keeps its best partners among those.
+    ``worth`` (when given) says which pairs could matter at all (units, first and second unit indexes -> a boolean
+    mask); each sentence keeps its best partners among those.
     """
     import numpy as np
     from scipy import sparse
@@ -206,35 +230,67 @@ def aligned_pairs(
     chosen = (counts >= MIN_SHARED_STEMS) & (overlaps >= MIN_OVERLAP)
     near = chosen & (overlaps >= VERSION_SIMILARITY)  # versions of one sentence, within an article too
     versions = _versions(units, zip(rows[near].tolist(), columns[near].tolist(), strict=True))
-    # One article holding both sentences does not disagree with itself (checked here for single-article units).
-    only_article = np.full(count, -1)
-    article_index: dict[str, int] = {}
-    for index, unit in enumerate(units):
-        if len(unit.article_ids) == 1:
-            only_article[index] = article_index.setdefault(next(iter(unit.article_ids)), len(article_index))
-    chosen &= (only_article[rows] < 0) | (only_article[rows] != only_article[columns])
-    candidates: dict[tuple[int, int], float] = dict(
-        zip(zip(rows[chosen].tolist(), columns[chosen].tolist(), strict=True), overlaps[chosen].tolist(), strict=True)
-    )
-    for (i, j), runs in _shared_phrases(units).items():
-        if runs >= MIN_SHARED_PHRASES and (i, j) not in candidates:
-            candidates[i, j] = float(shared_mass[i, j]) / max(1e-9, min(totals[i], totals[j]))
-    scored: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), overlap in candidates.items():
-        if units[i].article_ids & units[j].article_ids:
-            continue  # one article holding both sentences does not disagree with itself
-        if (j in versions or i in versions) and (
-            _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i)
-        ):
-            continue
-        if worth is not None and not worth(units[i], units[j]):
-            continue
-        scored[i].append((overlap, j))
-        scored[j].append((overlap, i))
-    keep: set[tuple[int, int]] = set()
-    for i, partners in scored.items():
-        for _, j in sorted(partners, reverse=True)[:PARTNERS_PER_SENTENCE]:
-            keep.add((min(i, j), max(i, j)))
+    first, second, overlap = rows[chosen], columns[chosen], overlaps[chosen]
+    phrases = [(i, j) for (i, j), runs in _shared_phrases(units).items() if runs >= MIN_SHARED_PHRASES]
+    if phrases:
+        # Pairs that share word triples but too few rare stems; their overlap as the blocking scores it.
+        extra = np.array(phrases, dtype=np.int64)
+        keys = first.astype(np.int64) * count + second
+        extra = extra[~np.isin(extra[:, 0] * count + extra[:, 1], keys)]
+        all_keys = rows.astype(np.int64) * count + columns
+        at = np.minimum(np.searchsorted(all_keys, extra[:, 0] * count + extra[:, 1]), max(0, len(all_keys) - 1))
+        found = (all_keys[at] == extra[:, 0] * count + extra[:, 1]) if len(all_keys) else np.zeros(len(extra), bool)
+        extra_mass = np.where(found, mass[at] if len(mass) else 0.0, 0.0)
+        extra_overlap = extra_mass / np.maximum(1e-9, np.minimum(totals[extra[:, 0]], totals[extra[:, 1]]))
+        first = np.concatenate([first, extra[:, 0]])
+        second = np.concatenate([second, extra[:, 1]])
+        overlap = np.concatenate([overlap, extra_overlap])
+    if not len(first):
+        return []
+    # One article holding both sentences does not disagree with itself.
+    held = _holdings(units)
+    keep = np.asarray(held[first].multiply(held[second]).sum(axis=1)).ravel() == 0
+    if versions:
+        involved = np.zeros(count, dtype=bool)
+        involved[list(versions)] = True
+        for k in np.flatnonzero(keep & (involved[first] | involved[second])).tolist():
+            i, j = int(first[k]), int(second[k])
+            if _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i):
+                keep[k] = False
+    if worth is not None:
+        keep &= worth(units, first, second)
+    first, second, overlap = first[keep], second[keep], overlap[keep]
+    if not len(first):
+        return []
+    # Each sentence keeps its PARTNERS_PER_SENTENCE best partners: higher overlap first, then the later unit.
+    one, other = np.concatenate([first, second]), np.concatenate([second, first])
+    score = np.concatenate([overlap, overlap])
+    order = np.lexsort((-other, -score, one))
+    ranked = one[order]
+    rank = np.arange(len(ranked)) - np.searchsorted(ranked, ranked, side="left")
+    picked = order[rank < PARTNERS_PER_SENTENCE] % len(first)
+    picked = np.unique(picked)  # candidate indexes; (first, second) keys are unique, so this is per pair
+    picked = picked[np.lexsort((second[picked], first[picked]))]
     if common is None:
-        common = common_stems(units)
-    return [AlignedPair(units[i], units[j], candidates[i, j], common) for i, j in sorted(keep)]
+        limit = max(3, COMMON_SHARE * count)
+        common = frozenset(item for item, column in vocabulary.items() if frequency[column] > limit)
+    return [
+        AlignedPair(units[i], units[j], score, common)
+        for i, j, score in zip(first[picked].tolist(), second[picked].tolist(), overlap[picked].tolist(), strict=True)
+    ]
+
+
+def _holdings(units: Sequence[Unit]):
+    """A sparse unit-by-article matrix: which articles hold each unit."""
+    import numpy as np
+    from scipy import sparse
+
+    article_index: dict[str, int] = {}
+    rows, columns = [], []
+    for index, unit in enumerate(units):
+        for article_id in unit.article_ids:
+            rows.append(index)
+            columns.append(article_index.setdefault(article_id, len(article_index)))
+    return sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(units), max(1, len(article_index)))
+    )

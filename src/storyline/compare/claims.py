@@ -8,8 +8,10 @@ rests on (character offsets into the sentence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import reduce
+from operator import itemgetter, or_
 
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
@@ -27,25 +29,27 @@ from storyline.compare.lexicon import (
     WEEKDAYS,
 )
 from storyline.compare.speakers import speakers
-from storyline.text import STOPWORDS, stem
+from storyline.compare.words import (
+    CUE_WORD,
+    DATE_WORD,
+    FIGURE,
+    FLAGS,
+    FORMS,
+    NEGATING,
+    NUMBER_START,
+    SAYING,
+    Token,
+    context_stems,
+    token_matches,
+    tokens_of,
+)
+from storyline.text import STOPWORDS
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
+_START, _STEM = itemgetter(0), itemgetter(2)  # a token's start; a word's stem among its forms
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
-CONTEXT_WINDOW = 4
-_NOT_CONTEXT = (
-    STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
-)
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    lower: str
-    stem: str
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,69 +93,124 @@ class Cue:
     context: frozenset[str]
 
 
-@dataclass(slots=True)
 class Claims:
-    """Everything compared of one sentence."""
+    """Everything compared of one sentence. Each part is read the first time a comparison asks for it, and only
+    when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
-    text: str
-    tokens: list[Token]
-    stems: frozenset[str]
-    quantities: list[Quantity] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    negated: dict[str, tuple[int, int]] = field(default_factory=dict)  # head stem -> span of "did not <head>"
-    asserted: dict[str, tuple[int, int]] = field(default_factory=dict)  # stem -> span, for heads not negated
-    cues: list[Cue] = field(default_factory=list)
-    speakers: list[tuple[frozenset[str], tuple[int, int]]] = field(default_factory=list)
-    quotes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
+    __slots__ += ("_matches", "_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text")
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._matches, self._words = token_matches(text)
+        self._token_flags = list(map(FLAGS.__getitem__, self._words))
+        self._flags = reduce(or_, self._token_flags, 0)
+        self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
+        self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
 
-_WORDS: dict[str, tuple[str, str]] = {}  # word as written -> (lower case, stem)
-_new_token = tuple.__new__
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens with their offsets, made when a rule first reads them."""
+        if self._tokens is None:
+            self._tokens = tokens_of(self._matches, self._words)
+            self._matches = None
+        return self._tokens
 
+    def _at(self, flag: int) -> list[int]:
+        """Indexes of the tokens with ``flag``."""
+        if not self._flags & flag:
+            return []
+        return [k for k, flags in enumerate(self._token_flags) if flags & flag]
 
-def tokenize(text: str) -> list[Token]:
-    tokens = []
-    known = _WORDS
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        forms = known.get(word)
-        if forms is None:
-            lower = word.lower().replace("’", "'")
-            forms = (lower, stem(lower) if word[0].isalpha() else lower)
-            if len(known) < 500_000:
-                known[word] = forms
-        start, end = match.span()
-        tokens.append(_new_token(Token, (start, end, word, forms[0], forms[1])))
-    return tokens
+    @property
+    def stems(self) -> frozenset[str]:
+        if self._stems is None:
+            self._stems = frozenset(t.stem for t in self.tokens if t.lower not in STOPWORDS and t.text[0].isalnum())
+        return self._stems
+
+    @property
+    def dates(self) -> list[DateMention]:
+        if self._dates is None:
+            self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
+            if self._flags & DATE_WORD or _TIME.search(self.text):
+                found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
+                self._dates = [_hedged(self.tokens, date) for date in found]
+            else:
+                self._dates = []
+        return self._dates
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        if self._quantities is None:
+            if not self._flags & FIGURE:
+                self._quantities = []
+            else:
+                if self._used is None:
+                    self.dates  # noqa: B018 - a year read as a date is not a figure
+                self._quantities = _quantities(self.text, self.tokens, self._used, self._at(NUMBER_START))
+        return self._quantities
+
+    @property
+    def negated(self) -> dict[str, tuple[int, int]]:
+        """Head stem -> span of "did not <head>"."""
+        if self._negated is None:
+            self._negated = {}
+            for k in sorted(self.heads):
+                token = self.tokens[k]
+                self._negated.setdefault(token.stem, (self.tokens[self._heads[k]].start, token.end))
+        return self._negated
+
+    @property
+    def asserted(self) -> dict[str, tuple[int, int]]:
+        """Stem -> span, for words not negated."""
+        if self._asserted is None:
+            self._asserted = _asserted(self.tokens, self.heads)
+        return self._asserted
+
+    def asserted_at(self, head: str) -> tuple[int, int] | None:
+        """Where stem ``head`` is first asserted (not negated), if anywhere: ``asserted.get(head)``, without
+        reading the whole sentence when the stem is not in it."""
+        if self._asserted is not None:
+            return self._asserted.get(head)
+        if self._stem_set is None:
+            self._stem_set = frozenset(map(_STEM, map(FORMS.__getitem__, self._words)))
+        if head not in self._stem_set:
+            return None
+        heads = self.heads
+        for k, token in enumerate(self.tokens):
+            if token.stem == head and k not in heads and token.text[0].isalpha() and token.lower not in NEGATION_SKIP:
+                return token.start, token.end
+        return None
+
+    @property
+    def heads(self) -> dict[int, int]:
+        """The index of each negated head token -> the index of its negation word."""
+        if self._heads is None:
+            self._heads = _negation(self.tokens, self._at(NEGATING)) if self._flags & NEGATING else {}
+        return self._heads
+
+    @property
+    def cues(self) -> list[Cue]:
+        if self._cues is None:
+            self._cues = _cues(self.tokens, self.heads, self._at(CUE_WORD)) if self._flags & CUE_WORD else []
+        return self._cues
+
+    @property
+    def speakers(self) -> list[tuple[frozenset[str], tuple[int, int]]]:
+        if self._speakers is None:
+            self._speakers = speakers(self.tokens, self._at(SAYING)) if self._flags & SAYING else []
+        return self._speakers
+
+    @property
+    def quotes(self) -> list[tuple[str, tuple[int, int]]]:
+        if self._quotes is None:
+            self._quotes = [(match.group(1), match.span(1)) for match in _QUOTED.finditer(self.text)]
+        return self._quotes
 
 
 def extract(text: str) -> Claims:
-    """The claims of one sentence."""
-    tokens = tokenize(text)
-    claims = Claims(text, tokens, frozenset(t.stem for t in tokens if t.lower not in STOPWORDS and t.text[0].isalnum()))
-    used: set[int] = set()  # token indexes already read as part of a date or time
-    claims.dates = [_hedged(tokens, date) for date in _dates(text, tokens, used)]
-    claims.quantities = _quantities(text, tokens, used)
-    heads = _negation(tokens, claims)
-    claims.cues = _cues(tokens, heads)
-    claims.speakers = speakers(tokens)
-    claims.quotes = [(match.group(1), match.span(1)) for match in _QUOTED.finditer(text)]
-    return claims
-
-
-def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
-    """Content stems within ``window`` tokens of tokens ``first``..``last``, not crossing a clause break."""
-    found = set()
-    for step, stop in ((-1, max(-1, first - window - 1)), (1, min(len(tokens), last + window + 1))):
-        i = first - 1 if step < 0 else last + 1
-        while i != stop:
-            token = tokens[i]
-            if token.lower in CLAUSE_BREAKS:
-                break
-            if token.text[0].isalpha() and len(token.lower) > 1 and token.lower not in _NOT_CONTEXT:
-                found.add(token.stem)
-            i += step
-    return frozenset(found)
+    """The claims of one sentence (each part read when first asked for)."""
+    return Claims(text)
 
 
 # ---------------------------------------------------------------------------------------------------- Numbers
@@ -171,13 +230,21 @@ def _number_value(token: Token) -> float | None:
     return NUMBER_WORDS.get(token.lower)
 
 
-def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity]:
+def _quantities(text: str, tokens: list[Token], used: set[int], starts: list[int]) -> list[Quantity]:
+    """The figures of a sentence; ``starts`` are the indexes of the tokens a figure can start with (digits,
+    number words, "a"/"an")."""
     found: list[Quantity] = []
     i = 0
     last_unit = ""
-    while i < len(tokens):
+    next_start = 0
+    while True:
+        while next_start < len(starts) and starts[next_start] < i:
+            next_start += 1
+        if next_start == len(starts):
+            break
+        i = starts[next_start]
         token = tokens[i]
-        if i in used or not (token.text[0].isdigit() or token.lower in _NUMBER_STARTS):
+        if i in used:
             i += 1
             continue
         value = _number_value(token)
@@ -233,9 +300,6 @@ def _quantities(text: str, tokens: list[Token], used: set[int]) -> list[Quantity
     return found
 
 
-_NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
-
-
 def _unit(tokens: list[Token], j: int) -> tuple[str, int]:
     """The unit after a number: ``per cent``, ``%``, ``million crowns``, ``people``; '' when none."""
     if j >= len(tokens):
@@ -265,7 +329,9 @@ def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
 # ---------------------------------------------------------------------------------------------------- Dates
 
 
-def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
+def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]) -> list[DateMention]:
+    """Clock times, then days, weekdays, months and years among ``candidates`` (the indexes of the tokens that
+    are digits, weekdays or months)."""
     found = []
     for match in _TIME.finditer(text):
         if match.group(6):
@@ -279,7 +345,8 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
         used.update(covered)
         first = covered[0] if covered else 0
         found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first), match.group()))
-    for k, token in enumerate(tokens):
+    for k in candidates:
+        token = tokens[k]
         if k in used or token.text[0].islower():
             continue  # weekdays, months and years are capitalised or digits
         bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
@@ -336,7 +403,7 @@ def _dates(text: str, tokens: list[Token], used: set[int]) -> list[DateMention]:
 
 
 def _token_before(tokens: list[Token], position: int, back: int) -> list[str]:
-    index = next((k for k, t in enumerate(tokens) if t.start >= position), len(tokens))
+    index = bisect_left(tokens, position, key=_START)  # the first token starting at or after position
     return [t.lower for t in tokens[max(0, index - back) : index]]
 
 
@@ -358,14 +425,15 @@ def _hedged(tokens: list[Token], date: DateMention) -> DateMention:
 # ---------------------------------------------------------------------------------------------------- Polarity
 
 
-def _negation(tokens: list[Token], claims: Claims) -> dict[int, int]:
-    """Mark the predicate each negation applies to ("did not outright reject" -> reject) as negated.
+def _negation(tokens: list[Token], candidates: list[int]) -> dict[int, int]:
+    """Find the predicate each negation applies to ("did not outright reject" -> reject); ``candidates`` are the
+    indexes of the negation words.
 
     Returns the index of each negated head token -> the index of its negation word.
     """
     heads: dict[int, int] = {}
-    for k, token in enumerate(tokens):
-        word = token.lower
+    for k in candidates:
+        word = tokens[k].lower
         if not (word in NEGATIONS or word.endswith("n't")):
             continue
         following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
@@ -380,19 +448,23 @@ def _negation(tokens: list[Token], claims: Claims) -> dict[int, int]:
                 continue
             heads[h] = k
             break
-    for k, token in enumerate(tokens):
-        if not token.text[0].isalpha() or (token.lower in NEGATION_SKIP and k not in heads):
-            continue
-        if k in heads:
-            claims.negated.setdefault(token.stem, (tokens[heads[k]].start, token.end))
-        else:
-            claims.asserted.setdefault(token.stem, (token.start, token.end))
     return heads
 
 
-def _cues(tokens: list[Token], heads: dict[int, int]) -> list[Cue]:
-    found = []
+def _asserted(tokens: list[Token], heads: dict[int, int]) -> dict[str, tuple[int, int]]:
+    """The stems of the words no negation applies to, each at its first place."""
+    asserted: dict[str, tuple[int, int]] = {}
     for k, token in enumerate(tokens):
+        if k in heads or not token.text[0].isalpha() or token.lower in NEGATION_SKIP:
+            continue
+        asserted.setdefault(token.stem, (token.start, token.end))
+    return asserted
+
+
+def _cues(tokens: list[Token], heads: dict[int, int], candidates: list[int]) -> list[Cue]:
+    found = []
+    for k in candidates:
+        token = tokens[k]
         entry = CUE_GROUPS.get(token.stem)
         if entry is None:
             continue

@@ -10,24 +10,20 @@ versions of one sentence (diff's "changed" pairs) are compared more closely: a c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from operator import itemgetter
 
 from storyline.compare.align import AlignedPair, Unit
-from storyline.compare.claims import Claims, DateMention, Quantity, context_stems, extract
+from storyline.compare.claims import Claims, DateMention, Quantity, extract
 from storyline.compare.lexicon import (
-    ATTRIBUTION_VERBS,
     COUNT_NOUNS,
-    CUE_GROUPS,
     MEASURES,
-    MONTHS,
-    MULTIPLIERS,
-    NUMBER_WORDS,
     SWAP_ONLY_GROUPS,
-    UNIT_ALIASES,
-    WEEKDAYS,
 )
-from storyline.compare.roles import PLACE_SIGNAL, place_conflict
+from storyline.compare.roles import place_conflict
+from storyline.compare.signals import CUE, DATE, NEGATION, NUMBER, PLACE, QUOTE, SPEAKER, unit_signals
+from storyline.compare.words import context_stems
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -35,7 +31,7 @@ QUOTE_SIMILARITY = 0.8
 LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligned sentences
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
-_CUE_STEMS = frozenset(CUE_GROUPS)
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 @dataclass(slots=True, frozen=True)
@@ -51,47 +47,6 @@ class Finding:
     label_a: str  # a few words of A saying what the figure or claim is about
     key_a: tuple  # normalised value of each side, for grouping sides
     key_b: tuple
-
-
-_NUMBER, _DATE, _NEGATION, _CUE, _SPEAKER, _QUOTE, _PLACE = 1, 2, 4, 8, 16, 32, 64
-_QUOTE_SPEAKER = _QUOTE | _SPEAKER
-_DIGIT = re.compile(r"\d")
-_NEGATION_WORDS = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE
-)
-_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
-_NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
-
-
-def _signals(unit: Unit) -> int:
-    """Bit flags of what a sentence can claim, read off its normalised words without parsing it."""
-    if unit.signals < 0:
-        words = set(unit.words)
-        text = unit.text
-        flags = 0
-        digits = _DIGIT.search(unit.key) is not None
-        if digits or words & _NUMBER_WORDS:
-            flags |= _NUMBER
-        if digits or words & _DATE_WORDS or "noon" in words or "midnight" in words:
-            flags |= _DATE
-        if _NEGATION_WORDS.search(text):
-            flags |= _NEGATION
-        if unit.stems & _CUE_STEMS:
-            flags |= _CUE
-        if words & ATTRIBUTION_VERBS:
-            flags |= _SPEAKER
-        if '"' in text or "“" in text:
-            flags |= _QUOTE
-        if PLACE_SIGNAL.search(text):
-            flags |= _PLACE
-        unit.signals = flags
-    return unit.signals
-
-
-def may_conflict(a: Unit, b: Unit) -> bool:
-    """A cheap necessary condition for two sentences to conflict, from what each can claim."""
-    shared = _signals(a) & _signals(b)
-    return bool(shared & (_NUMBER | _DATE | _CUE | _SPEAKER | _PLACE) or (_signals(a) | _signals(b)) & _NEGATION)
 
 
 class _EditedTogether:
@@ -150,35 +105,57 @@ class _Anchor:
         return len(shared) + extra >= need and bool(shared - self.common)
 
 
-@lru_cache(maxsize=50_000)
-def claims_of(text: str) -> Claims:
-    return extract(text)
-
-
 def compare_pair(pair: AlignedPair) -> list[Finding]:
     """The conflicts between the two sentences of an aligned pair."""
-    signals_a, signals_b = _signals(pair.a), _signals(pair.b)
+    signals_a, signals_b = unit_signals(pair.a), unit_signals(pair.b)
+    shared = signals_a & signals_b
     if not (
-        signals_a & signals_b & (_NUMBER | _DATE | _CUE)
-        or (signals_a | signals_b) & _NEGATION
-        or (signals_a & signals_b & _SPEAKER and (signals_a & signals_b & _QUOTE or pair.close))
-        or (signals_a & signals_b & _PLACE and pair.close)
+        shared & (NUMBER | DATE | CUE)
+        or (signals_a | signals_b) & NEGATION
+        or (shared & SPEAKER and (shared & QUOTE or pair.close))
+        or (shared & PLACE and pair.close)
     ):
         return []  # nothing the two sentences say could conflict; skip reading them closely
-    a, b = claims_of(pair.a.text), claims_of(pair.b.text)
-    close = _EditedTogether(pair.a.text, pair.b.text) if pair.close else None
+    a, b = _claims(pair.a), _claims(pair.b)
+    close = _Versions(pair)
     anchored = _Anchor(pair.common)
     findings = _numbers(a, b, close, anchored) + _dates(a, b, close, anchored)
-    polarity = _negation(a, b, close, anchored) + _cues(a, b, close, anchored)
+    # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
+    polarity = _negation(a, b, close, anchored) or _cues(a, b, close, anchored)
     if polarity:
-        findings.append(polarity[0])  # one polarity conflict per pair: "did not reject" / "slammed" is one dispute
+        findings.append(polarity[0])
     findings += _speakers(a, b, close)
-    if close and signals_a & signals_b & _PLACE:
+    if shared & PLACE and close:
         findings += _places(a, b, close)
     return findings
 
 
-def _places(a: Claims, b: Claims, close: _EditedTogether) -> list[Finding]:
+def _claims(unit: Unit) -> Claims:
+    if unit.claims is None:
+        unit.claims = extract(unit.text)
+    return unit.claims
+
+
+class _Versions:
+    """Whether an aligned pair's sentences are versions of one sentence (true when they are), and for those,
+    whether two spans were changed by one small edit; each is worked out the first time a rule asks."""
+
+    __slots__ = ("_edits", "pair")
+
+    def __init__(self, pair: AlignedPair) -> None:
+        self.pair = pair
+        self._edits: _EditedTogether | None = None
+
+    def __bool__(self) -> bool:
+        return self.pair.close
+
+    def __call__(self, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
+        if self._edits is None:
+            self._edits = _EditedTogether(self.pair.a.text, self.pair.b.text)
+        return self._edits(span_a, span_b)
+
+
+def _places(a: Claims, b: Claims, close: _Versions) -> list[Finding]:
     found = place_conflict(a.tokens, b.tokens, close)
     if found is None:
         return []
@@ -214,7 +191,7 @@ def _is_round(value: float) -> bool:
     return len(digits) <= 2
 
 
-def _numbers(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _numbers(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     findings = []
     for x in a.quantities:
         if not x.unit and not close:
@@ -260,7 +237,7 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
     return x.value == y.value or x.hedged != y.hedged  # "by Friday" may be "on Thursday"; "until" vs "until" not
 
 
-def _dates(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _dates(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for x in a.dates:
         comparable = [
             y
@@ -345,10 +322,10 @@ _FILLER = frozenset(
 # ---------------------------------------------------------------------------------------------------- Polarity
 
 
-def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for first, second, flip in ((a, b, False), (b, a, True)):
         for head, span in first.negated.items():
-            other = second.asserted.get(head)
+            other = second.asserted_at(head)
             if other is None or head in second.negated:
                 continue
             shared = _around(first, span) & _around(second, other) - {head}
@@ -373,12 +350,12 @@ def _negation(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _An
     return []
 
 
-def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor) -> list[Finding]:
+def _cues(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for x in a.cues:
         for y in b.cues:
             if x.polarity == y.polarity or x.stem == y.stem:
                 continue
-            swapped = close is not None and close(x.span, y.span)
+            swapped = bool(close) and close(x.span, y.span)
             if x.group in SWAP_ONLY_GROUPS or y.group in SWAP_ONLY_GROUPS:
                 if not (swapped and {x.group, y.group} <= SWAP_ONLY_GROUPS | {"direction"}):
                     continue
@@ -412,10 +389,14 @@ def _cues(a: Claims, b: Claims, close: _EditedTogether | None, anchored: _Anchor
 
 
 def _around(claims: Claims, span: tuple[int, int], window: int = 6) -> frozenset[str]:
-    inside = [k for k, t in enumerate(claims.tokens) if span[0] <= t.start and t.end <= span[1]]
-    if not inside:
+    tokens = claims.tokens
+    # The tokens inside the span (tokens are in order and do not overlap): from the first starting in it to the
+    # last ending in it.
+    first = bisect_left(tokens, span[0], key=_START)
+    last = bisect_right(tokens, span[1], key=_END) - 1
+    if first > last:
         return frozenset()
-    return context_stems(claims.tokens, inside[0], inside[-1], window)
+    return context_stems(tokens, first, last, window)
 
 
 def _with_auxiliary(claims: Claims, span: tuple[int, int]) -> tuple[int, int]:
@@ -458,7 +439,7 @@ def _shared_words(claims: Claims, span: tuple[int, int], shared: frozenset[str])
 # ---------------------------------------------------------------------------------------------------- Speakers
 
 
-def _speakers(a: Claims, b: Claims, close: _EditedTogether | None) -> list[Finding]:
+def _speakers(a: Claims, b: Claims, close: _Versions) -> list[Finding]:
     if not (a.speakers and b.speakers):
         return []
     same_quote = any(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from storyline.compare.lexicon import ATTRIBUTION_VERBS, PRONOUNS
@@ -37,10 +38,15 @@ def name_run(tokens: list[Token], k: int, step: int) -> list[int]:
     return sorted(run)
 
 
-def speakers(tokens: list[Token]) -> list[tuple[frozenset[str], tuple[int, int]]]:
-    """Named speakers next to an attribution verb: "<Name> said", "said <Name>", "according to <Name>"."""
+def speakers(
+    tokens: list[Token], candidates: Iterable[int] | None = None
+) -> list[tuple[frozenset[str], tuple[int, int]]]:
+    """Named speakers next to an attribution verb: "<Name> said", "said <Name>", "according to <Name>".
+
+    ``candidates`` (when given) are the indexes of the attribution verbs and of "according"."""
     found = []
-    for k, token in enumerate(tokens):
+    for k in range(len(tokens)) if candidates is None else candidates:
+        token = tokens[k]
         if token.lower not in ATTRIBUTION_VERBS and not (
             token.lower == "according" and k + 1 < len(tokens) and tokens[k + 1].lower == "to"
         ):

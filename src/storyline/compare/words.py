@@ -1,0 +1,125 @@
+"""A sentence's tokens, and what each word can start: the words the claim rules read, each looked up once.
+
+A token is a number ("1,500", "2.5"), a word with inner apostrophes ("didn't") or one of the marks the rules read
+(currency signs, "%", clause breaks, quotation marks). Each distinct word's lower case, stem and flags (can it start
+a figure, a date, a negation, a cue, an attribution?) are read once and kept, so a sentence without a word a rule
+starts from is never scanned by that rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from operator import add
+from typing import NamedTuple
+
+from storyline.compare.lexicon import (
+    ATTRIBUTION_VERBS,
+    CLAUSE_BREAKS,
+    CUE_GROUPS,
+    MONTHS,
+    MULTIPLIERS,
+    NEGATION_SKIP,
+    NEGATIONS,
+    NUMBER_WORDS,
+    UNIT_ALIASES,
+    UNIT_SCALE,
+    WEEKDAYS,
+)
+from storyline.text import STOPWORDS, stem
+
+CONTEXT_WINDOW = 4
+_NOT_CONTEXT = (
+    STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
+)
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    lower: str
+    stem: str
+
+
+# What a word can start, as bit flags: each claim rule looks only at the words that can start what it reads.
+FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING = 1, 2, 4, 8, 16, 32
+NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
+_new_token = partial(tuple.__new__, Token)
+_span, _group = re.Match.span, re.Match.group
+_KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
+
+
+class _Forms(dict):
+    """Word as written -> (the word, lower case, stem), read once per distinct word."""
+
+    def __missing__(self, word: str) -> tuple[str, str, str]:
+        lower = word.lower().replace("’", "'")
+        forms = (word, lower, stem(lower) if word[0].isalpha() else lower)
+        if len(self) < _KNOWN_WORDS:
+            self[word] = forms
+        return forms
+
+
+class _Flags(dict):
+    """Word as written -> what it can start (the bit flags above), read once per distinct word."""
+
+    def __missing__(self, word: str) -> int:
+        _, lower, word_stem = FORMS[word]
+        flags = 0
+        if (
+            word[0].isdigit()
+            or lower in NUMBER_WORDS
+            or lower in MULTIPLIERS
+            or UNIT_ALIASES.get(lower, "") in UNIT_SCALE  # "a million", "a metre"
+        ):
+            flags |= FIGURE
+        if word[0].isdigit() or lower in NUMBER_STARTS:
+            flags |= NUMBER_START
+        bare = lower[:-2] if lower.endswith("'s") else lower
+        if word[0].isdigit() or bare in WEEKDAYS or bare.rstrip(".") in MONTHS:
+            flags |= DATE_WORD
+        if lower in NEGATIONS or lower.endswith("n't"):
+            flags |= NEGATING
+        if word_stem in CUE_GROUPS:
+            flags |= CUE_WORD
+        if lower in ATTRIBUTION_VERBS or lower == "according":
+            flags |= SAYING
+        if len(self) < _KNOWN_WORDS:
+            self[word] = flags
+        return flags
+
+
+FORMS, FLAGS = _Forms(), _Flags()
+
+
+def read_tokens(text: str) -> list[Token]:
+    """The tokens of ``text`` with their offsets, lower case and stem."""
+    matches = list(TOKEN.finditer(text))
+    return tokens_of(matches, list(map(_group, matches)))
+
+
+def token_matches(text: str) -> tuple[list[re.Match], list[str]]:
+    """The token matches of ``text`` and the words they match."""
+    matches = list(TOKEN.finditer(text))
+    return matches, list(map(_group, matches))
+
+
+def tokens_of(matches: list[re.Match], words: list[str]) -> list[Token]:
+    return list(map(_new_token, map(add, map(_span, matches), map(FORMS.__getitem__, words))))
+
+
+def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
+    """Content stems within ``window`` tokens of tokens ``first``..``last``, not crossing a clause break."""
+    found = set()
+    for step, stop in ((-1, max(-1, first - window - 1)), (1, min(len(tokens), last + window + 1))):
+        i = first - 1 if step < 0 else last + 1
+        while i != stop:
+            token = tokens[i]
+            if token.lower in CLAUSE_BREAKS:
+                break
+            if token.text[0].isalpha() and len(token.lower) > 1 and token.lower not in _NOT_CONTEXT:
+                found.add(token.stem)
+            i += step
+    return frozenset(found)
