@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
-from storyline.quotes.windows import recognise_entities
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, CUE_PHRASES, SPEECH_VERBS, STANCE_VERBS, has_cue
+from storyline.quotes.parses import ParseStore, parse_units
+from storyline.quotes.screen import cue_tokens, cue_words, needs_parse, needs_syntax
+from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
@@ -93,77 +94,38 @@ def _number_sentences(text: str, found_units: list[_Unit]) -> None:
         unit.sentence_index = index
 
 
-def needs_parse(text: str, unit: _Unit) -> bool:
-    """Whether a unit can hold an attribution: a quotation of some length, or a cue outside quotation marks."""
-    if any(len(_WORD.findall(text[q.start : q.end])) >= 1 for q in unit.quotes):
-        return True
-    if text[unit.start : unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
-        return True
-    return has_cue(_outside_quotes(text, unit))
-
-
-def needs_syntax(text: str, unit: _Unit) -> bool:
-    """Whether a unit that can hold an attribution needs the parser: a quotation with no cue outside it (a quote
-    going on from the paragraph before, or "“...” “...”") is found without one. Cue words count here only in
-    lower case and not after a determiner: "the United States", "the Washington Post", "his support" are not
-    cues, and together they would double what is parsed."""
-    if text[unit.start : unit.end].rstrip().endswith(":"):
-        return True
-    outside = _outside_quotes(text, unit)
-    if _CUE_PHRASE.search(outside.lower()):
-        return True
-    for match in _cue_word_pattern().finditer(outside):
-        before = outside[max(0, match.start() - 12) : match.start()].split()
-        if not before or before[-1].lower() not in _NOUN_MARKERS:
-            return True
-    return False
-
-
-_NOUN_MARKERS = frozenset("the a an this his her its their our my your no any each every".split())
-_CUE_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, CUE_PHRASES)) + r")\b")
-
-
-def _outside_quotes(text: str, unit: _Unit) -> str:
-    pieces, at = [], unit.start
-    for quote in unit.quotes:
-        pieces.append(text[at : quote.start])
-        at = quote.end
-    pieces.append(text[at : unit.end])
-    return " ".join(pieces)
-
-
 def extract_parsed(text: str, paragraphs: list[tuple[int, int]] | None, nlp) -> Parsed:
     """Attributions, mentions and roles of one article text."""
     return extract_many([(text, paragraphs)], nlp)[0]
 
 
 def extract_many(
-    items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, batch_size: int = 64, n_process: int = 1
+    items: list[tuple[str, list[tuple[int, int]] | None]],
+    nlp,
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    store: ParseStore | None = None,
 ) -> list[Parsed]:
     """``extract_parsed`` over many texts, parsing their selected units in one stream.
 
-    The parser sees the selected units; the entity recogniser (half of spaCy's cost) sees only short windows
-    around the proper nouns the tagger found in them, and its entities are set back on the parsed units.
+    The parser sees the selected units, each distinct text once (``store`` keeps parses across calls); the entity
+    recogniser (half of spaCy's cost) sees only short windows around the proper nouns the tagger found in them.
     """
     plans = []
     for text, paragraphs in items:
         plans.append([unit for unit in units(text, paragraphs) if needs_parse(text, unit)])
         for unit in plans[-1]:
             unit.parse = needs_syntax(text, unit)
-    stream = (
-        (_masked(items[i][0], unit), (i, k))
+    requests = [
+        ((i, k), _masked(items[i][0], unit), unit)
         for i, plan in enumerate(plans)
         for k, unit in enumerate(plan)
         if unit.parse
-    )
+    ]
     docs: list[list] = [[None] * len(plan) for plan in plans]
-    syntax_only = [name for name in nlp.pipe_names if name == "ner"]
-    for doc, (i, k) in nlp.pipe(
-        stream, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=syntax_only
-    ):
+    for (i, k), doc in parse_units(nlp, requests, store or ParseStore(), batch_size=batch_size, n_process=n_process):
         docs[i][k] = doc
-    if syntax_only:
-        recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
     return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
 
 
@@ -248,8 +210,8 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     found: list[Found] = []
     speakerless = None
     full_taken = False
-    for token in doc if doc is not None else ():
-        if (token.lower_ not in CUE_FORMS and token.lower_ != "according") or in_quote(token):
+    for token in cue_tokens(doc):
+        if in_quote(token):
             continue
         cue, speaker = _cue(doc, token)
         if cue is None:
@@ -443,28 +405,10 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
     after = text[quote.end + 1 : unit.end].lstrip()
     if not inner:
         return False
-    after_cue = bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
+    after_cue = bool(re.search(r"\b(?:" + cue_words() + r")$", before.lower()))
     opens = not before or before[-1] in ",:;—–-.?!" or after_cue
     ends = inner[-1] in ",.?!…—-" or not quote.closed or not after or after[0] in ",.;:—–-"
     return opens and (ends or inner[0].isupper())
-
-
-_CUE_ALTERNATION = ""
-_CUE_WORD: list[re.Pattern] = []
-
-
-def _cue_words() -> str:
-    global _CUE_ALTERNATION
-    if not _CUE_ALTERNATION:
-        _CUE_ALTERNATION = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
-    return _CUE_ALTERNATION
-
-
-def _cue_word_pattern() -> re.Pattern:
-    """A lower-case cue word form: case-sensitive, so "States" and "Post" are not "states" and "post"."""
-    if not _CUE_WORD:
-        _CUE_WORD.append(re.compile(r"\b(?:" + _cue_words() + r")\b"))
-    return _CUE_WORD[0]
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:
