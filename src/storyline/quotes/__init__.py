@@ -49,7 +49,7 @@ def analyse_articles(
     from storyline.quotes.entities import article_entities
     from storyline.quotes.extract import extract_many
     from storyline.quotes.parses import ParseStore
-    from storyline.quotes.speakers import ArticleNames, resolve
+    from storyline.quotes.speakers import ArticleNames, resolve, said
 
     english = [article for article in articles if is_english(article) and article.text.strip()]
     nlp = load_pipeline() if english else None
@@ -64,8 +64,11 @@ def analyse_articles(
     for article, result in zip(english, parsed):
         names = ArticleNames(article.text, result)
         quotes = []
+        previous = None
         for found in sorted(result.found, key=lambda f: f.start):
-            speaker, name, role = resolve(found, names)
+            speaker, name, role = resolve(found, names, previous)
+            if speaker is not None:
+                previous = said(found, speaker, name, names)
             quotes.append(
                 Quote(
                     article.id,

@@ -245,8 +245,40 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     free = []
     quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
-        free.append(_quote_found(text, unit, full, None, None))
+        item = _quote_found(text, unit, full, None, None)
+        if not _labelled(text, item) and not _signed(text, item, full[-1]):
+            free.append(item)
+        else:
+            found.append(item)
     return found, free, speakerless
+
+
+# "PENCE: Well, ..." opening a quotation: a transcript gives its speaker as a label in capitals.
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
+# '“...” ― Jorge Falcon': a quotation signed with a dash and a name ending its paragraph.
+_SIGNATURE = re.compile(
+    r"[ \t,.”\"]*(?P<dash>[―—–])\s*(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})[\s.]*(?:\n|$)"
+)
+
+
+def _labelled(text: str, item: Found) -> bool:
+    """Give ``item`` the speaker of a transcript label opening it, and keep the words after the label."""
+    label = _LABEL.match(text, item.start)
+    if label is None or len(_WORD.findall(text[label.end() : item.end])) < 2:
+        return False
+    item.speaker, item.cue = label.span("label"), ":"
+    item.text = item.text[item.text.find(":") + 1 :].strip()
+    item.start = label.end()
+    return True
+
+
+def _signed(text: str, item: Found, last: QuoteSpan) -> bool:
+    """Give ``item`` the name signing its quotation after a dash, in the same paragraph."""
+    signature = _SIGNATURE.match(text, last.end)
+    if signature is None:
+        return False
+    item.speaker, item.cue = signature.span("name"), signature.group("dash")
+    return True
 
 
 # '“...,” Viguerie notes.': a name (and its appositive) then a speech verb right after a quotation, which the tagger

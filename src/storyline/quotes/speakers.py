@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
+from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -269,6 +270,19 @@ class ArticleNames:
             if len(set(count.values())) > 1 or len(count) == 1
         }
 
+    def named(self, fullest: str) -> Name | None:
+        return next((name for name in self.names if name.fullest == fullest), None)
+
+    def fits(self, fullest: str, pronoun: str, nearest: Name | None) -> bool:
+        """Whether "he" or "she" goes to the person of that name rather than to the ``nearest`` person named: it is
+        known to fit ("Mr."/"Ms.", "said she", "his"), or not known not to while the nearest is not known to fit."""
+        name = self.named(fullest)
+        if name is None or name.kind != "person" or self._not_one_person(name):
+            return False
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        gender = self._genders.get(id(name))
+        return gender == wanted or (gender is None and (nearest is None or self._genders.get(id(nearest)) != wanted))
+
     def last_group_before(self, at: int) -> Name | None:
         best = None
         for (a, _), name in self._mention_name.items():
@@ -334,8 +348,10 @@ def _compatible(name: Name, cleaned: str) -> bool:
     return all(len(v.split()) == 1 or v.split()[0] == words[0] for v in name.variants)
 
 
-def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, str | None]:
-    """``(speaker, speaker_name, speaker_role)`` of one attribution."""
+def resolve(
+    found: Found, names: ArticleNames, previous: Said | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """``(speaker, speaker_name, speaker_role)`` of one attribution; ``previous`` is the attribution before it."""
     if found.speaker is None:
         return None, None, None
     start, end = found.speaker
@@ -343,13 +359,19 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     lower = span.lower()
     if lower in PERSONAL_PRONOUNS:
         name = names.last_person_before(start, lower)
+        went_on = goes_on(lower, previous, found.paragraph, lambda fullest: names.fits(fullest, lower, name))
+        if went_on:
+            return span, went_on, _first_role(names.named(went_on))
         return span, (name.fullest if name else None), (_first_role(name) if name else None)
     if lower in GROUP_PRONOUNS:
+        went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
         name = names.last_group_before(start)
-        return span, (name.fullest if name else None), None
+        return span, went_on or (name.fullest if name else None), None
     inside = names.in_span(start, end, heads_only=True)
     people = list({id(n): n for n in inside if n.kind == "person"}.values())
-    if len(people) >= 2 and _COORDINATED.match(span.split(", ")[0]):  # "Jeb Bush and Hillary Clinton"
+    together = without_quantifier(span)
+    if len(people) >= 2 and (_COORDINATED.match(together) or _COORDINATED.match(span.split(", ")[0])):
+        # "Jeb Bush and Hillary Clinton", "X (D-Ore.), Y (D-Ohio) and Z all"
         people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
         return span, " and ".join(n.fullest for n in people), None
     person = next((n for n in inside if n.kind == "person"), None)
@@ -364,6 +386,10 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         other = inside[0]  # "Washington said": a place standing for its government
     if other is not None:
         return span, other.fullest, None
+    spoken_for = represented(names, start, end, _head_noun(span))
+    if spoken_for is not None:  # "a spokeswoman for the ministry", "Clinton's lawyers"
+        role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
+        return span, spoken_for.fullest, role or None
     words = span.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
         if words[0].lower() == "the":  # "The National Rifle Association"
@@ -426,3 +452,10 @@ def _head_noun(span: str) -> str | None:
     cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
     words = [w for w in words[:cut] if w.lower() not in _DETERMINERS]
     return words[-1].lower() if words else None
+
+
+def said(found: Found, speaker: str, speaker_name: str | None, names: ArticleNames) -> Said:
+    """What a pronoun in the next attribution may go on from."""
+    named = names.named(speaker_name) if speaker_name else None
+    organisation = bool(named and named.kind == "organisation")
+    return Said(found.paragraph, speaker_name, is_plural(speaker, speaker_name), organisation)
