@@ -29,8 +29,8 @@ _LISTENER_VERBS = frozenset({"tell", "inform", "advise", "assure", "reassure"})
 _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
-# "OTTAWA (AFP) – " before the first sentence of a wire story.
-_DATELINE = re.compile(r"[A-Z][\w .,']{0,40}\([A-Z][\w ]{1,20}\)\s*[-–—:]\s*")
+# "OTTAWA (AFP) – ", "WASHINGTON — " before the first sentence; the sentence splitter may have cut "RENO, Nev." off.
+_DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,20}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
 
 
 @dataclass(slots=True)
@@ -235,13 +235,18 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
-        named = _named_after(text, unit, full)
+        named = _named_after(text, unit, full) or _said_before(text, unit.start, full[0].start - 1)
+        colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
+        if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
+            named = _announcer(doc, offset, full[0].start - 1 - offset)
         if named is not None:
             found.append(_quote_found(text, unit, full, named[1], named[0]))
             full_taken = True
     announces = not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":")
-    if doc is not None and speakerless is None and announces:
-        speakerless = _announcer(doc, offset)
+    if speakerless is None and announces:
+        speakerless = _said_before(text, unit.start, unit.end)
+        if doc is not None and speakerless is None:
+            speakerless = _announcer(doc, offset)
     free = []
     quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
@@ -312,13 +317,29 @@ def _name_before(doc, verb, in_quote):
     return None
 
 
-def _announcer(doc, offset: int) -> tuple | None:
+def _announcer(doc, offset: int, before: int | None = None) -> tuple | None:
     """ "Cruz called them on it:" before a quotation: the subject of the sentence's main verb is its speaker."""
-    roots = [token for token in doc if token.dep_ == "ROOT" and token.tag_.startswith("VB")]
+    roots = [
+        token
+        for token in doc
+        if token.dep_ == "ROOT" and token.tag_.startswith("VB") and (before is None or token.idx < before)
+    ]
     speaker = _subject(roots[-1]) if roots else None
     if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
         return None
     return _span_offsets(speaker, offset), roots[-1].text
+
+
+# "Said Dorothy Poynter, ...", "Continued Stone:": a cue opening the sentence, then the speaker's name.
+_SAID_NAME = re.compile(
+    r"\s*(?P<cue>Said|Says|Added|Adds|Continued|Stated|Asked|Wrote|Explained|Noted|Recalled|Replied)\s+"
+    r"(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)\s*[,:]"
+)
+
+
+def _said_before(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    said = _SAID_NAME.match(text, start, end)
+    return (said.span("name"), said.group("cue")) if said else None
 
 
 def _cue(doc, token):

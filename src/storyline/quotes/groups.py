@@ -14,6 +14,10 @@ SPEAKS_FOR = set(
     lawyers attorney attorneys campaign office officials official aides aide staff staffers team statement
     """.split()
 )
+# What an organisation says through: "a Quinnipiac University poll", "a USA TODAY analysis".
+PUBLISHED_BY = set("poll polls survey study analysis report statement ad video letter complaint filing".split())
+# A partner joined to an organisation's name by a slash or hyphen: "Reuters/Ipsos", "Associated Press-GfK".
+_JOINED = re.compile(r"[/\-][A-Z][\w&.]*(?: [A-Z][\w&.]*)*")
 # Words that say a subject is several people: "officials", "Grassley and Leahy", "Democrats".
 _PLURAL_HEAD = re.compile(r"(?:[^s]s|people|men|women|staff|police)$")
 # Trailing words after names spoken together: "X, Y and Z all", "both".
@@ -44,15 +48,23 @@ def is_plural(span: str, speaker_name: str | None) -> bool:
     return bool(head) and not words[cut - 1][:1].isupper() and bool(_PLURAL_HEAD.search(head))
 
 
-def represented(names, start: int, end: int, head: str | None):
-    """The organisation (else person) a speaker phrase speaks for: "a spokeswoman for the ministry" -> the
-    ministry, "Clinton's lawyers" -> Clinton; None when the head noun is not one that speaks for someone."""
-    if head not in SPEAKS_FOR:
-        return None
-    inside = names.in_span(start, end)
-    return next((n for n in inside if n.kind == "organisation"), None) or next(
-        (n for n in inside if n.kind == "person"), None
-    )
+def represented(names, start: int, end: int, head: str | None) -> str | None:
+    """The name of the organisation (else person) a speaker phrase speaks for: "a spokeswoman for the ministry" ->
+    the ministry, "Clinton's lawyers" -> Clinton, "a Quinnipiac University poll" -> Quinnipiac University; None when
+    the head noun is not one that speaks for someone."""
+    if head in SPEAKS_FOR:
+        inside = names.in_span(start, end)
+        named = next((n for n in inside if n.kind == "organisation"), None) or next(
+            (n for n in inside if n.kind == "person"), None
+        )
+        return named.fullest if named else None
+    if head in PUBLISHED_BY:  # only an organisation, with its partners: "a CNN/ORC poll"
+        for (a, b), name in sorted(names.mention_spans()):
+            if start <= a and b <= end and name.kind == "organisation":
+                at = b - 1 if names.text[b - 1] in "/-" else b  # the recogniser may have kept the slash
+                joined = _JOINED.match(names.text, at, end)
+                return name.fullest.rstrip("/-") + (joined.group() if joined else "")
+    return None
 
 
 def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) -> str | None:

@@ -26,6 +26,8 @@ def needs_syntax(text: str, unit) -> bool:
     cues, and together they would double what is parsed."""
     if text[unit.start : unit.end].rstrip().endswith(":"):
         return True
+    if any(text[unit.start : q.start - 1].rstrip().endswith(":") for q in unit.quotes):  # "X boomed: “...”"
+        return True
     outside = _outside_quotes(text, unit)
     if _CUE_PHRASE.search(outside.lower()):
         return True

@@ -270,6 +270,9 @@ class ArticleNames:
             if len(set(count.values())) > 1 or len(count) == 1
         }
 
+    def mention_spans(self) -> list[tuple[tuple[int, int], Name]]:
+        return list(self._mention_name.items())
+
     def named(self, fullest: str) -> Name | None:
         return next((name for name in self.names if name.fullest == fullest), None)
 
@@ -290,13 +293,17 @@ class ArticleNames:
                 best = (a, name)
         return best[1] if best else None
 
-    def with_role(self, word: str, at: int) -> Name | None:
+    def with_role(self, word: str, at: int, qualifiers: tuple[str, ...] = ()) -> Name | None:
         """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
-        campaign" is not "the campaign manager"."""
+        campaign" is not "the campaign manager"; with ``qualifiers`` ("Democratic"), a role that has them."""
         candidates = [
             n
             for n in self.names
-            if n.kind == "person" and any(_head_noun(role) == word and not _qualified(role) for role in n.roles)
+            if n.kind == "person"
+            and any(
+                _head_noun(role) == word and not _qualified(role) and all(q in role.split() for q in qualifiers)
+                for role in n.roles
+            )
         ]
         if not candidates:
             return None
@@ -389,7 +396,7 @@ def resolve(
     spoken_for = represented(names, start, end, _head_noun(span))
     if spoken_for is not None:  # "a spokeswoman for the ministry", "Clinton's lawyers"
         role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
-        return span, spoken_for.fullest, role or None
+        return span, spoken_for, role or None
     words = span.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
         if words[0].lower() == "the":  # "The National Rifle Association"
@@ -398,8 +405,8 @@ def resolve(
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
     head = _head_noun(span)
-    if head:
-        name = names.with_role(head, start)
+    if head:  # "the Democratic nominee" is a nominee whose role says "Democratic"
+        name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
         if name is not None:
             return span, name.fullest, _first_role(name)
     role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
