@@ -360,15 +360,20 @@ def _subject(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head  # "Verheul, who said ..."
+                return _named_head(verb.head)  # "Verheul, who said ..."
             return child
     if verb.dep_ == "relcl":
-        return verb.head
+        return _named_head(verb.head)
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
         return _subject(verb.head.head, depth + 1)
     return None
+
+
+def _named_head(token):
+    """ "McConnell, now the Senate majority leader, who said": the name an appositive describes."""
+    return token.head if token.dep_ == "appos" and token.head.tag_ in ("NNP", "NNPS") else token
 
 
 def _inverted_subject(verb):

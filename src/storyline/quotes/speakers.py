@@ -170,8 +170,34 @@ class ArticleNames:
             )
             if forms:
                 name.variants[forms.most_common(1)[0][0]] += 0
+        self._merge_short_organisations()
         self.names = [name for name in self.names if name.variants]
         self._person_by_surname = {key: name for key, name in self._person_by_surname.items() if name.variants}
+
+    def _merge_short_organisations(self) -> None:
+        """A one-word organisation that is a person's surname ("McConnell aides") is that person; one that ends
+        exactly one longer organisation's name ("the Times", "The New York Times") is that organisation."""
+        for name in [n for n in self.names if n.kind == "organisation" and n.variants]:
+            word = name.fullest
+            if len(word.split()) != 1:
+                continue
+            person = self._person_by_surname.get(word.lower())
+            longer = [
+                n
+                for n in self.names
+                if n.kind == "organisation" and n is not name and n.variants and n.fullest.endswith(" " + word)
+            ]
+            if person is not None and person.variants and len(person.fullest.split()) > 1:
+                target = person
+            else:
+                target = longer[0] if len(longer) == 1 else None
+            if target is None:
+                continue
+            target.variants.update(name.variants)
+            name.variants.clear()
+            for key, mentioned in list(self._mention_name.items()):
+                if mentioned is name:
+                    self._mention_name[key] = target
 
     def _add(self, raw: str, kind: str, at: int) -> Name | None:
         cleaned = clean_name(raw, kind)
