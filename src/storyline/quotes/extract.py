@@ -450,7 +450,7 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
     doc = token.doc
     while last > first and (doc[last].is_punct or doc[last].dep_ in ("advmod", "cc")):
         last -= 1
-    while first < last and (doc[first].is_punct or doc[first].dep_ in ("advmod", "cc")):
+    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ in ("advmod", "cc")):
         first += 1
     start, end = _char_span(doc, first, last)
     return offset + start, offset + end

@@ -49,14 +49,8 @@ def parse_units(nlp, requests: list[tuple[object, str, object]], store: ParseSto
         made[text] = doc
         store.keep(text, doc)
     store.parsed += len(new_texts)
-    result = []
-    for key, text, _ in requests:
-        doc = made.get(text)
-        if doc is None:
-            doc = store.get(text)
-            store.reused += 1
-        result.append((key, doc))
-    return result
+    store.reused += len(requests) - len(new_texts)
+    return [(key, made.get(text) or store.get(text)) for key, text, _ in requests]
 
 
 def _drop_vectors(doc) -> None:
