@@ -1,6 +1,7 @@
 """Quotes and speakers on PolNeAR, beside textacy's direct quotations and a quotation-mark regex, same run.
 
 usage: python bench/quotes.py [--split dev] [--speed-articles 10000] [--anchor-articles N] [--rate-articles 400]
+                              [--speed-only]
 
 Quality: every system's quotes are written as ``{"quotes": [...]}`` and scored by ``../shared/tools/quotes_eval.py``.
 Ours go through the product's own path (``storyline.api.read`` of the JSONL, then ``storyline.api.quotes``).
@@ -138,6 +139,7 @@ def main() -> None:
         "--anchor-articles", type=int, default=10000, help="of those, how many spaCy's whole pipeline runs over"
     )
     parser.add_argument("--rate-articles", type=int, default=400, help="articles for the 1- and 2-process rates")
+    parser.add_argument("--speed-only", action="store_true", help="leave out the quality scores (the speed run only)")
     args = parser.parse_args()
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
@@ -154,11 +156,12 @@ def main() -> None:
             break
         except OSError:
             continue
-    predicted, cpu = ours(gold)
-    print(f"storyline ({cpu:.1f} s CPU): {score(gold, predicted)}")
-    baseline, cpu = textacy_baseline(rows, nlp)
-    print(f"textacy direct quotations ({cpu:.1f} s CPU): {score(gold, baseline)}")
-    print(f"quotation-mark regex: {score(gold, regex_baseline(rows))}")
+    if not args.speed_only:
+        predicted, cpu = ours(gold)
+        print(f"storyline ({cpu:.1f} s CPU): {score(gold, predicted)}")
+        baseline, cpu = textacy_baseline(rows, nlp)
+        print(f"textacy direct quotations ({cpu:.1f} s CPU): {score(gold, baseline)}")
+        print(f"quotation-mark regex: {score(gold, regex_baseline(rows))}")
     articles, note = speed_articles(SHARED, args.speed_articles)
     speed(articles, note, nlp, args.anchor_articles, args.rate_articles)
 
