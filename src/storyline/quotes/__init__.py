@@ -41,26 +41,34 @@ def is_english(article: Article) -> bool:
     return article.language in (None, "en")
 
 
-def analyse_articles(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 64) -> list[ArticleAnalysis]:
-    """Quotes and entities of each article, in the order given; non-English articles get none."""
+def analyse_articles(
+    articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 256
+) -> list[ArticleAnalysis]:
+    """Quotes and entities of each article, in the order given; non-English articles get none. A sentence that
+    several of the articles carry word for word (copies) is parsed once."""
     from storyline.quotes.entities import article_entities
     from storyline.quotes.extract import extract_many
-    from storyline.quotes.speakers import ArticleNames, resolve
+    from storyline.quotes.parses import ParseStore
+    from storyline.quotes.speakers import ArticleNames, resolve, said
 
     english = [article for article in articles if is_english(article) and article.text.strip()]
     nlp = load_pipeline() if english else None
     parsed = []
+    store = ParseStore()
     # In chunks, so that the parses held at once stay few; each chunk starts its worker processes anew.
     chunk = CHUNK_ARTICLES if n_process == 1 else CHUNK_ARTICLES * 8
     for at in range(0, len(english), chunk):
         items = [(a.text, a.paragraphs) for a in english[at : at + chunk]]
-        parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process)
+        parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process, store=store)
     done = {}
     for article, result in zip(english, parsed):
         names = ArticleNames(article.text, result)
         quotes = []
+        previous = None
         for found in sorted(result.found, key=lambda f: f.start):
-            speaker, name, role = resolve(found, names)
+            speaker, name, role = resolve(found, names, previous)
+            if speaker is not None:
+                previous = said(found, speaker, name, names)
             quotes.append(
                 Quote(
                     article.id,

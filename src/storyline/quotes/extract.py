@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
-from storyline.quotes.windows import recognise_entities
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, CUE_PHRASES, SPEECH_VERBS, STANCE_VERBS, has_cue
+from storyline.quotes.parses import ParseStore, parse_units
+from storyline.quotes.screen import cue_tokens, cue_words, needs_parse, needs_syntax
+from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
@@ -28,8 +29,8 @@ _LISTENER_VERBS = frozenset({"tell", "inform", "advise", "assure", "reassure"})
 _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
-# "OTTAWA (AFP) – " before the first sentence of a wire story.
-_DATELINE = re.compile(r"[A-Z][\w .,']{0,40}\([A-Z][\w ]{1,20}\)\s*[-–—:]\s*")
+# "OTTAWA (AFP) – ", "WASHINGTON — " before the first sentence; the sentence splitter may have cut "RENO, Nev." off.
+_DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,20}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
 
 
 @dataclass(slots=True)
@@ -93,77 +94,38 @@ def _number_sentences(text: str, found_units: list[_Unit]) -> None:
         unit.sentence_index = index
 
 
-def needs_parse(text: str, unit: _Unit) -> bool:
-    """Whether a unit can hold an attribution: a quotation of some length, or a cue outside quotation marks."""
-    if any(len(_WORD.findall(text[q.start : q.end])) >= 1 for q in unit.quotes):
-        return True
-    if text[unit.start : unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
-        return True
-    return has_cue(_outside_quotes(text, unit))
-
-
-def needs_syntax(text: str, unit: _Unit) -> bool:
-    """Whether a unit that can hold an attribution needs the parser: a quotation with no cue outside it (a quote
-    going on from the paragraph before, or "“...” “...”") is found without one. Cue words count here only in
-    lower case and not after a determiner: "the United States", "the Washington Post", "his support" are not
-    cues, and together they would double what is parsed."""
-    if text[unit.start : unit.end].rstrip().endswith(":"):
-        return True
-    outside = _outside_quotes(text, unit)
-    if _CUE_PHRASE.search(outside.lower()):
-        return True
-    for match in _cue_word_pattern().finditer(outside):
-        before = outside[max(0, match.start() - 12) : match.start()].split()
-        if not before or before[-1].lower() not in _NOUN_MARKERS:
-            return True
-    return False
-
-
-_NOUN_MARKERS = frozenset("the a an this his her its their our my your no any each every".split())
-_CUE_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, CUE_PHRASES)) + r")\b")
-
-
-def _outside_quotes(text: str, unit: _Unit) -> str:
-    pieces, at = [], unit.start
-    for quote in unit.quotes:
-        pieces.append(text[at : quote.start])
-        at = quote.end
-    pieces.append(text[at : unit.end])
-    return " ".join(pieces)
-
-
 def extract_parsed(text: str, paragraphs: list[tuple[int, int]] | None, nlp) -> Parsed:
     """Attributions, mentions and roles of one article text."""
     return extract_many([(text, paragraphs)], nlp)[0]
 
 
 def extract_many(
-    items: list[tuple[str, list[tuple[int, int]] | None]], nlp, *, batch_size: int = 64, n_process: int = 1
+    items: list[tuple[str, list[tuple[int, int]] | None]],
+    nlp,
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    store: ParseStore | None = None,
 ) -> list[Parsed]:
     """``extract_parsed`` over many texts, parsing their selected units in one stream.
 
-    The parser sees the selected units; the entity recogniser (half of spaCy's cost) sees only short windows
-    around the proper nouns the tagger found in them, and its entities are set back on the parsed units.
+    The parser sees the selected units, each distinct text once (``store`` keeps parses across calls); the entity
+    recogniser (half of spaCy's cost) sees only short windows around the proper nouns the tagger found in them.
     """
     plans = []
     for text, paragraphs in items:
         plans.append([unit for unit in units(text, paragraphs) if needs_parse(text, unit)])
         for unit in plans[-1]:
             unit.parse = needs_syntax(text, unit)
-    stream = (
-        (_masked(items[i][0], unit), (i, k))
+    requests = [
+        ((i, k), _masked(items[i][0], unit), unit)
         for i, plan in enumerate(plans)
         for k, unit in enumerate(plan)
         if unit.parse
-    )
+    ]
     docs: list[list] = [[None] * len(plan) for plan in plans]
-    syntax_only = [name for name in nlp.pipe_names if name == "ner"]
-    for doc, (i, k) in nlp.pipe(
-        stream, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=syntax_only
-    ):
+    for (i, k), doc in parse_units(nlp, requests, store or ParseStore(), batch_size=batch_size, n_process=n_process):
         docs[i][k] = doc
-    if syntax_only:
-        recognise_entities(nlp, plans, docs, batch_size=batch_size, n_process=n_process)
     return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
 
 
@@ -248,8 +210,8 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     found: list[Found] = []
     speakerless = None
     full_taken = False
-    for token in doc if doc is not None else ():
-        if (token.lower_ not in CUE_FORMS and token.lower_ != "according") or in_quote(token):
+    for token in cue_tokens(doc):
+        if in_quote(token):
             continue
         cue, speaker = _cue(doc, token)
         if cue is None:
@@ -273,18 +235,55 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
-        named = _named_after(text, unit, full)
+        named = _named_after(text, unit, full) or _said_before(text, unit.start, full[0].start - 1)
+        colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
+        if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
+            named = _announcer(doc, offset, full[0].start - 1 - offset)
         if named is not None:
             found.append(_quote_found(text, unit, full, named[1], named[0]))
             full_taken = True
     announces = not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":")
-    if doc is not None and speakerless is None and announces:
-        speakerless = _announcer(doc, offset)
+    if speakerless is None and announces:
+        speakerless = _said_before(text, unit.start, unit.end)
+        if doc is not None and speakerless is None:
+            speakerless = _announcer(doc, offset)
     free = []
     quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
-        free.append(_quote_found(text, unit, full, None, None))
+        item = _quote_found(text, unit, full, None, None)
+        if not _labelled(text, item) and not _signed(text, item, full[-1]):
+            free.append(item)
+        else:
+            found.append(item)
     return found, free, speakerless
+
+
+# "PENCE: Well, ..." opening a quotation: a transcript gives its speaker as a label in capitals.
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
+# '“...” ― Jorge Falcon': a quotation signed with a dash and a name ending its paragraph.
+_SIGNATURE = re.compile(
+    r"[ \t,.”\"]*(?P<dash>[―—–])\s*(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})[\s.]*(?:\n|$)"
+)
+
+
+def _labelled(text: str, item: Found) -> bool:
+    """Give ``item`` the speaker of a transcript label opening it, and keep the words after the label."""
+    label = _LABEL.match(text, item.start)
+    if label is None or len(_WORD.findall(text[label.end() : item.end])) < 2:
+        return False
+    item.speaker, item.cue = label.span("label"), ":"
+    item.text = item.text[item.text.find(":") + 1 :].strip()
+    item.start = label.end()
+    return True
+
+
+def _signed(text: str, item: Found, last: QuoteSpan) -> bool:
+    """Give ``item`` the name signing its quotation after a dash, in the same paragraph."""
+    signature = _SIGNATURE.match(text, last.end)
+    if signature is None:
+        return False
+    item.speaker, item.cue = signature.span("name"), signature.group("dash")
+    return True
 
 
 # '“...,” Viguerie notes.': a name (and its appositive) then a speech verb right after a quotation, which the tagger
@@ -318,13 +317,29 @@ def _name_before(doc, verb, in_quote):
     return None
 
 
-def _announcer(doc, offset: int) -> tuple | None:
+def _announcer(doc, offset: int, before: int | None = None) -> tuple | None:
     """ "Cruz called them on it:" before a quotation: the subject of the sentence's main verb is its speaker."""
-    roots = [token for token in doc if token.dep_ == "ROOT" and token.tag_.startswith("VB")]
+    roots = [
+        token
+        for token in doc
+        if token.dep_ == "ROOT" and token.tag_.startswith("VB") and (before is None or token.idx < before)
+    ]
     speaker = _subject(roots[-1]) if roots else None
     if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
         return None
     return _span_offsets(speaker, offset), roots[-1].text
+
+
+# "Said Dorothy Poynter, ...", "Continued Stone:": a cue opening the sentence, then the speaker's name.
+_SAID_NAME = re.compile(
+    r"\s*(?P<cue>Said|Says|Added|Adds|Continued|Stated|Asked|Wrote|Explained|Noted|Recalled|Replied)\s+"
+    r"(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)\s*[,:]"
+)
+
+
+def _said_before(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    said = _SAID_NAME.match(text, start, end)
+    return (said.span("name"), said.group("cue")) if said else None
 
 
 def _cue(doc, token):
@@ -345,15 +360,20 @@ def _subject(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head  # "Verheul, who said ..."
+                return _named_head(verb.head)  # "Verheul, who said ..."
             return child
     if verb.dep_ == "relcl":
-        return verb.head
+        return _named_head(verb.head)
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
         return _subject(verb.head.head, depth + 1)
     return None
+
+
+def _named_head(token):
+    """ "McConnell, now the Senate majority leader, who said": the name an appositive describes."""
+    return token.head if token.dep_ == "appos" and token.head.tag_ in ("NNP", "NNPS") else token
 
 
 def _inverted_subject(verb):
@@ -430,7 +450,7 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
     doc = token.doc
     while last > first and (doc[last].is_punct or doc[last].dep_ in ("advmod", "cc")):
         last -= 1
-    while first < last and (doc[first].is_punct or doc[first].dep_ in ("advmod", "cc")):
+    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ in ("advmod", "cc")):
         first += 1
     start, end = _char_span(doc, first, last)
     return offset + start, offset + end
@@ -443,28 +463,10 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
     after = text[quote.end + 1 : unit.end].lstrip()
     if not inner:
         return False
-    after_cue = bool(re.search(r"\b(?:" + _cue_words() + r")$", before.lower()))
+    after_cue = bool(re.search(r"\b(?:" + cue_words() + r")$", before.lower()))
     opens = not before or before[-1] in ",:;—–-.?!" or after_cue
     ends = inner[-1] in ",.?!…—-" or not quote.closed or not after or after[0] in ",.;:—–-"
     return opens and (ends or inner[0].isupper())
-
-
-_CUE_ALTERNATION = ""
-_CUE_WORD: list[re.Pattern] = []
-
-
-def _cue_words() -> str:
-    global _CUE_ALTERNATION
-    if not _CUE_ALTERNATION:
-        _CUE_ALTERNATION = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
-    return _CUE_ALTERNATION
-
-
-def _cue_word_pattern() -> re.Pattern:
-    """A lower-case cue word form: case-sensitive, so "States" and "Post" are not "states" and "post"."""
-    if not _CUE_WORD:
-        _CUE_WORD.append(re.compile(r"\b(?:" + _cue_words() + r")\b"))
-    return _CUE_WORD[0]
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:

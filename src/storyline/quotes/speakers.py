@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
+from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -169,8 +170,34 @@ class ArticleNames:
             )
             if forms:
                 name.variants[forms.most_common(1)[0][0]] += 0
+        self._merge_short_organisations()
         self.names = [name for name in self.names if name.variants]
         self._person_by_surname = {key: name for key, name in self._person_by_surname.items() if name.variants}
+
+    def _merge_short_organisations(self) -> None:
+        """A one-word organisation that is a person's surname ("McConnell aides") is that person; one that ends
+        exactly one longer organisation's name ("the Times", "The New York Times") is that organisation."""
+        for name in [n for n in self.names if n.kind == "organisation" and n.variants]:
+            word = name.fullest
+            if len(word.split()) != 1:
+                continue
+            person = self._person_by_surname.get(word.lower())
+            longer = [
+                n
+                for n in self.names
+                if n.kind == "organisation" and n is not name and n.variants and n.fullest.endswith(" " + word)
+            ]
+            if person is not None and person.variants and len(person.fullest.split()) > 1:
+                target = person
+            else:
+                target = longer[0] if len(longer) == 1 else None
+            if target is None:
+                continue
+            target.variants.update(name.variants)
+            name.variants.clear()
+            for key, mentioned in list(self._mention_name.items()):
+                if mentioned is name:
+                    self._mention_name[key] = target
 
     def _add(self, raw: str, kind: str, at: int) -> Name | None:
         cleaned = clean_name(raw, kind)
@@ -269,6 +296,22 @@ class ArticleNames:
             if len(set(count.values())) > 1 or len(count) == 1
         }
 
+    def mention_spans(self) -> list[tuple[tuple[int, int], Name]]:
+        return list(self._mention_name.items())
+
+    def named(self, fullest: str) -> Name | None:
+        return next((name for name in self.names if name.fullest == fullest), None)
+
+    def fits(self, fullest: str, pronoun: str, nearest: Name | None) -> bool:
+        """Whether "he" or "she" goes to the person of that name rather than to the ``nearest`` person named: it is
+        known to fit ("Mr."/"Ms.", "said she", "his"), or not known not to while the nearest is not known to fit."""
+        name = self.named(fullest)
+        if name is None or name.kind != "person" or self._not_one_person(name):
+            return False
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        gender = self._genders.get(id(name))
+        return gender == wanted or (gender is None and (nearest is None or self._genders.get(id(nearest)) != wanted))
+
     def last_group_before(self, at: int) -> Name | None:
         best = None
         for (a, _), name in self._mention_name.items():
@@ -276,13 +319,17 @@ class ArticleNames:
                 best = (a, name)
         return best[1] if best else None
 
-    def with_role(self, word: str, at: int) -> Name | None:
+    def with_role(self, word: str, at: int, qualifiers: tuple[str, ...] = ()) -> Name | None:
         """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
-        campaign" is not "the campaign manager"."""
+        campaign" is not "the campaign manager"; with ``qualifiers`` ("Democratic"), a role that has them."""
         candidates = [
             n
             for n in self.names
-            if n.kind == "person" and any(_head_noun(role) == word and not _qualified(role) for role in n.roles)
+            if n.kind == "person"
+            and any(
+                _head_noun(role) == word and not _qualified(role) and all(q in role.split() for q in qualifiers)
+                for role in n.roles
+            )
         ]
         if not candidates:
             return None
@@ -334,8 +381,10 @@ def _compatible(name: Name, cleaned: str) -> bool:
     return all(len(v.split()) == 1 or v.split()[0] == words[0] for v in name.variants)
 
 
-def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, str | None]:
-    """``(speaker, speaker_name, speaker_role)`` of one attribution."""
+def resolve(
+    found: Found, names: ArticleNames, previous: Said | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """``(speaker, speaker_name, speaker_role)`` of one attribution; ``previous`` is the attribution before it."""
     if found.speaker is None:
         return None, None, None
     start, end = found.speaker
@@ -343,13 +392,19 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
     lower = span.lower()
     if lower in PERSONAL_PRONOUNS:
         name = names.last_person_before(start, lower)
+        went_on = goes_on(lower, previous, found.paragraph, lambda fullest: names.fits(fullest, lower, name))
+        if went_on:
+            return span, went_on, _first_role(names.named(went_on))
         return span, (name.fullest if name else None), (_first_role(name) if name else None)
     if lower in GROUP_PRONOUNS:
+        went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
         name = names.last_group_before(start)
-        return span, (name.fullest if name else None), None
+        return span, went_on or (name.fullest if name else None), None
     inside = names.in_span(start, end, heads_only=True)
     people = list({id(n): n for n in inside if n.kind == "person"}.values())
-    if len(people) >= 2 and _COORDINATED.match(span.split(", ")[0]):  # "Jeb Bush and Hillary Clinton"
+    together = without_quantifier(span)
+    if len(people) >= 2 and (_COORDINATED.match(together) or _COORDINATED.match(span.split(", ")[0])):
+        # "Jeb Bush and Hillary Clinton", "X (D-Ore.), Y (D-Ohio) and Z all"
         people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
         return span, " and ".join(n.fullest for n in people), None
     person = next((n for n in inside if n.kind == "person"), None)
@@ -364,6 +419,10 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         other = inside[0]  # "Washington said": a place standing for its government
     if other is not None:
         return span, other.fullest, None
+    spoken_for = represented(names, start, end, _head_noun(span))
+    if spoken_for is not None:  # "a spokeswoman for the ministry", "Clinton's lawyers"
+        role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
+        return span, spoken_for, role or None
     words = span.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
         if words[0].lower() == "the":  # "The National Rifle Association"
@@ -372,8 +431,8 @@ def resolve(found: Found, names: ArticleNames) -> tuple[str | None, str | None, 
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
     head = _head_noun(span)
-    if head:
-        name = names.with_role(head, start)
+    if head:  # "the Democratic nominee" is a nominee whose role says "Democratic"
+        name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
         if name is not None:
             return span, name.fullest, _first_role(name)
     role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
@@ -426,3 +485,10 @@ def _head_noun(span: str) -> str | None:
     cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
     words = [w for w in words[:cut] if w.lower() not in _DETERMINERS]
     return words[-1].lower() if words else None
+
+
+def said(found: Found, speaker: str, speaker_name: str | None, names: ArticleNames) -> Said:
+    """What a pronoun in the next attribution may go on from."""
+    named = names.named(speaker_name) if speaker_name else None
+    organisation = bool(named and named.kind == "organisation")
+    return Said(found.paragraph, speaker_name, is_plural(speaker, speaker_name), organisation)

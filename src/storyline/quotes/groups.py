@@ -1,0 +1,82 @@
+"""Speakers that are groups or speak for someone: people named together, "a spokeswoman for X", "Clinton's
+lawyers", and "they", "he" or "she" going on from the attribution before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Nouns for people who speak on behalf of the person or organisation the phrase names ("a spokesman for the union",
+# "Clinton's lawyers", "NRA officials"); "adviser" or "critic" speak for themselves.
+SPEAKS_FOR = set(
+    """
+    spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative representatives lawyer
+    lawyers attorney attorneys campaign office officials official aides aide staff staffers team statement
+    """.split()
+)
+# What an organisation says through: "a Quinnipiac University poll", "a USA TODAY analysis".
+PUBLISHED_BY = set("poll polls survey study analysis report statement ad video letter complaint filing".split())
+# A partner joined to an organisation's name by a slash or hyphen: "Reuters/Ipsos", "Associated Press-GfK".
+_JOINED = re.compile(r"[/\-][A-Z][\w&.]*(?: [A-Z][\w&.]*)*")
+# Words that say a subject is several people: "officials", "Grassley and Leahy", "Democrats".
+_PLURAL_HEAD = re.compile(r"(?:[^s]s|people|men|women|staff|police)$")
+# Trailing words after names spoken together: "X, Y and Z all", "both".
+_TRAILING_QUANTIFIER = re.compile(r"\s+(?:all|both|each|too|also)$")
+
+
+@dataclass(slots=True)
+class Said:
+    """The attribution before, as far as a pronoun that goes on from it needs: where, who, and how many."""
+
+    paragraph: int
+    speaker_name: str | None
+    plural: bool
+    organisation: bool
+
+
+def without_quantifier(span: str) -> str:
+    return _TRAILING_QUANTIFIER.sub("", span.strip(" ,"))
+
+
+def is_plural(span: str, speaker_name: str | None) -> bool:
+    """Whether a speaker span names several people: names joined by "and", or a plural head noun."""
+    if " and " in span or (speaker_name and " and " in speaker_name):
+        return True
+    words = re.findall(r"[A-Za-z]+", span.split(",")[0])
+    cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
+    head = words[cut - 1].lower() if cut else ""
+    return bool(head) and not words[cut - 1][:1].isupper() and bool(_PLURAL_HEAD.search(head))
+
+
+def represented(names, start: int, end: int, head: str | None) -> str | None:
+    """The name of the organisation (else person) a speaker phrase speaks for: "a spokeswoman for the ministry" ->
+    the ministry, "Clinton's lawyers" -> Clinton, "a Quinnipiac University poll" -> Quinnipiac University; None when
+    the head noun is not one that speaks for someone."""
+    if head in SPEAKS_FOR:
+        inside = names.in_span(start, end)
+        named = next((n for n in inside if n.kind == "organisation"), None) or next(
+            (n for n in inside if n.kind == "person"), None
+        )
+        return named.fullest if named else None
+    if head in PUBLISHED_BY:  # only an organisation, with its partners: "a CNN/ORC poll"
+        for (a, b), name in sorted(names.mention_spans()):
+            if start <= a and b <= end and name.kind == "organisation":
+                at = b - 1 if names.text[b - 1] in "/-" else b  # the recogniser may have kept the slash
+                joined = _JOINED.match(names.text, at, end)
+                return name.fullest.rstrip("/-") + (joined.group() if joined else "")
+    return None
+
+
+def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) -> str | None:
+    """The speaker a pronoun subject goes on from: the attribution just before, in this paragraph or the one
+    before, when it fits ("they" a group or several people, "it" an organisation, "he"/"she" a person of that
+    gender, checked by ``person_fits``)."""
+    if previous is None or previous.speaker_name is None or paragraph - previous.paragraph > 1:
+        return None
+    if pronoun == "they":
+        return previous.speaker_name if previous.plural or previous.organisation else None
+    if pronoun == "it":
+        return previous.speaker_name if previous.organisation and not previous.plural else None
+    if pronoun in ("he", "she"):
+        return previous.speaker_name if not previous.plural and person_fits(previous.speaker_name) else None
+    return None
