@@ -17,7 +17,8 @@ given ``--before REVISION``, with the code of that git revision too, so both sid
 
 ``--stream DIR`` builds the stream under DIR once and reuses it on later runs (a 100,000-article stream takes
 minutes to make); ``--queries`` also times ``search`` and ``articles --json | head`` on each ingested store, and
-``--copy-store DB`` keeps a copy of it (before the 1,000 more) at DB.
+``--copy-store DB`` keeps a copy of it (before the 1,000 more) at DB; with ``--queries`` the ingest's progress
+(articles stored, CPU so far) is printed every 30 s.
 """
 
 from __future__ import annotations
@@ -64,13 +65,23 @@ def storyline_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "storyline.cli"]
 
 
-def run(step: str, args: list[str], cwd: Path, env: dict) -> Run:
-    """Run one command, its output to files; CPU and peak memory of it and the processes it waited for."""
+def run(step: str, args: list[str], cwd: Path, env: dict, *, sample: Path | None = None) -> Run:
+    """Run one command, its output to files; CPU and peak memory of it and the processes it waited for.
+
+    ``sample``: a store the command writes; every ``SAMPLE_S`` seconds the articles stored in it and the CPU time
+    of the command's processes so far are printed, which shows how the cost of a batch grows with the store."""
     out_path, err_path = cwd / f"{step}.out", cwd / f"{step}.err"
     with out_path.open("wb") as out, err_path.open("wb") as err:
         started = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
+        if sample is not None:
+            print(f"\n{step}: wall s, articles stored, CPU s so far (the command and its worker processes)")
+        while True:
+            pid, status, usage = os.wait4(process.pid, 0 if sample is None else os.WNOHANG)
+            if pid:
+                break
+            time.sleep(SAMPLE_S)
+            print(f"  {time.perf_counter() - started:.0f} {stored_articles(sample)} {tree_cpu(process.pid):.1f}")
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     lines = (err_path.read_text(errors="replace") + out_path.read_text(errors="replace")).strip().splitlines()
@@ -82,6 +93,32 @@ def run(step: str, args: list[str], cwd: Path, env: dict) -> Run:
         process.returncode,
         lines[-1][:160] if lines else "",
     )
+
+
+SAMPLE_S = 30
+
+
+def stored_articles(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return -1  # not made yet
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process, the children it waited for and its live children (Linux ``/proc``)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
+    except OSError:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(value) for value in fields[11:15]) / ticks + sum(tree_cpu(child) for child in children)
 
 
 def build_stream(data: Path, total: int, folder: Path) -> tuple[int, str]:
@@ -299,7 +336,13 @@ def ingest_variants(
         cli = [sys.executable, "-m", "storyline.cli"]
         extra = {"before": [], "local1": ["--workers", "1"], "local2": ["--workers", "2"], "ray": ["--engine", "ray"]}
         db = ["--db", f"{variant}.db", "--quiet", *extra[variant]]
-        first = run(f"{variant} ingest", [*cli, "ingest", str(source / "stream"), *db], folder, variant_env)
+        first = run(
+            f"{variant} ingest",
+            [*cli, "ingest", str(source / "stream"), *db],
+            folder,
+            variant_env,
+            sample=folder / f"{variant}.db" if queries else None,
+        )
         asked = query_runs(cli, folder / f"{variant}.db", folder, variant_env) if queries and first.code == 0 else []
         if copy_store is not None and first.code == 0:
             copy_store.parent.mkdir(parents=True, exist_ok=True)
