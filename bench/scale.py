@@ -28,6 +28,7 @@ import heapq
 import itertools
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -366,15 +367,37 @@ def stream_folder(data: Path, total: int, folder: Path) -> Path:
     return folder
 
 
-QUERIES = ("police", "earthquake", "fire killed", "Microsoft", "shooting suspect")
+def store_queries(db: Path, count: int = 5) -> list[str]:
+    """Words to search for, taken from the store itself (the stream's words carry a suffix per copy of the set):
+    the longest word of articles spread over the store, and the two longest words of one of them."""
+    with sqlite3.connect(db) as connection:
+        total = connection.execute("SELECT MAX(seq) FROM articles").fetchone()[0] or 0
+        texts = [
+            connection.execute(
+                "SELECT COALESCE(title, '') || ' ' || substr(text, 1, 400) FROM articles WHERE seq >= ? "
+                "ORDER BY seq LIMIT 1",
+                (seq,),
+            ).fetchone()[0]
+            for seq in range(1, total + 1, max(1, total // count))
+        ]
+    longest = [sorted(set(re.findall(r"[A-Za-z]{5,}", text)), key=lambda w: (-len(w), w))[:2] for text in texts]
+    longest = [words for words in longest if words]
+    return [words[0] for words in longest[: count - 1]] + [" ".join(longest[-1])] if longest else ["police"]
 
 
 def query_runs(cli: list[str], db: Path, folder: Path, env: dict) -> list[Run]:
     """``search`` (median wall of three runs per query, several queries) and ``articles --json | head``."""
-    runs = [median_run(f"search {query!r}", [*cli, "search", query, "--db", str(db)], folder, env) for query in QUERIES]
+    runs = [
+        median_run(f"search {query!r}", [*cli, "search", query, "--db", str(db)], folder, env)
+        for query in store_queries(db)
+    ]
     runs.append(
         first_lines("articles --json, first 20 lines", [*cli, "articles", "--json", "--db", str(db)], folder, env)
     )
+    for r in runs:
+        if r.step.startswith("search"):
+            out = (folder / f"{r.step}.out").read_text(errors="replace")
+            r.last_line = f"{len(out.splitlines())} results"
     return runs
 
 
