@@ -130,6 +130,8 @@ def _storyline_index(store: Store, event_index: EventIndex) -> tuple[StorylineIn
             return loaded
         blob = store.get_state(STORYLINE_STATE)
         index = StorylineIndex.from_state(blob) if blob else None
+    except StoreError:
+        raise
     except Exception as error:  # ValueError, KeyError...: whatever a damaged saved state raises
         raise StoreError(
             f"{store.path}: the saved storyline index cannot be read ({type(error).__name__}: "
