@@ -13,6 +13,12 @@ given ``--before REVISION``, with the code of that git revision too, so both sid
 
     PYTHONPATH=src python bench/scale.py --sizes 2000,10000 [--before REVISION] [--event-size N] [--keep DIR]
     PYTHONPATH=src python bench/scale.py --sizes 10000 --before main --ingest-only before,local1,local2,ray
+    PYTHONPATH=src python bench/scale.py --sizes 100000 --ingest-only local2 --stream DIR --queries [--copy-store DB]
+
+``--stream DIR`` builds the stream under DIR once and reuses it on later runs (a 100,000-article stream takes
+minutes to make); ``--queries`` also times ``search`` and ``articles --json | head`` on each ingested store, and
+``--copy-store DB`` keeps a copy of it (before the 1,000 more) at DB; with ``--queries`` the ingest's progress
+(articles stored, CPU so far) is printed every 30 s.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import heapq
 import itertools
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -59,13 +66,23 @@ def storyline_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "storyline.cli"]
 
 
-def run(step: str, args: list[str], cwd: Path, env: dict) -> Run:
-    """Run one command, its output to files; CPU and peak memory of it and the processes it waited for."""
+def run(step: str, args: list[str], cwd: Path, env: dict, *, sample: Path | None = None) -> Run:
+    """Run one command, its output to files; CPU and peak memory of it and the processes it waited for.
+
+    ``sample``: a store the command writes; every ``SAMPLE_S`` seconds the articles stored in it and the CPU time
+    of the command's processes so far are printed, which shows how the cost of a batch grows with the store."""
     out_path, err_path = cwd / f"{step}.out", cwd / f"{step}.err"
     with out_path.open("wb") as out, err_path.open("wb") as err:
         started = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
+        if sample is not None:
+            print(f"\n{step}: wall s, articles stored, CPU s so far (the command and its worker processes)")
+        while True:
+            pid, status, usage = os.wait4(process.pid, 0 if sample is None else os.WNOHANG)
+            if pid:
+                break
+            time.sleep(SAMPLE_S)
+            print(f"  {time.perf_counter() - started:.0f} {stored_articles(sample)} {tree_cpu(process.pid):.1f}")
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     lines = (err_path.read_text(errors="replace") + out_path.read_text(errors="replace")).strip().splitlines()
@@ -77,6 +94,32 @@ def run(step: str, args: list[str], cwd: Path, env: dict) -> Run:
         process.returncode,
         lines[-1][:160] if lines else "",
     )
+
+
+SAMPLE_S = 30
+
+
+def stored_articles(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return -1  # not made yet
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process, the children it waited for and its live children (Linux ``/proc``)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
+    except OSError:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(value) for value in fields[11:15]) / ticks + sum(tree_cpu(child) for child in children)
 
 
 def build_stream(data: Path, total: int, folder: Path) -> tuple[int, str]:
@@ -269,12 +312,22 @@ def measure(data: Path, total: int, folder: Path, env: dict, before_src: Path | 
 
 
 def ingest_variants(
-    data: Path, total: int, folder: Path, env: dict, before_src: Path | None, variants: list[str]
-) -> list[tuple[str, Run, Run, str]]:
+    data: Path,
+    total: int,
+    folder: Path,
+    env: dict,
+    before_src: Path | None,
+    variants: list[str],
+    *,
+    stream: Path | None = None,
+    queries: bool = False,
+    copy_store: Path | None = None,
+) -> list[tuple[str, Run, Run, str, list[Run]]]:
     """Ingest the stream, then the 1,000 more, once per variant: ``before`` (the code of ``--before``, as it runs
     by default), ``local1``/``local2`` (this code, one or two processes), ``ray`` (this code on a local Ray
-    cluster). Returns (variant, ingest, ingest more, fingerprint of the resulting events and copy groups)."""
-    build_stream(data, total, folder)
+    cluster). Returns (variant, ingest, ingest more, fingerprint of the resulting events and copy groups, the
+    query runs on the store before the 1,000 more)."""
+    source = stream_folder(data, total, stream or folder)
     out = []
     for variant in variants:
         if variant == "before" and before_src is None:
@@ -284,10 +337,79 @@ def ingest_variants(
         cli = [sys.executable, "-m", "storyline.cli"]
         extra = {"before": [], "local1": ["--workers", "1"], "local2": ["--workers", "2"], "ray": ["--engine", "ray"]}
         db = ["--db", f"{variant}.db", "--quiet", *extra[variant]]
-        first = run(f"{variant} ingest", [*cli, "ingest", "stream", *db], folder, variant_env)
-        more = run(f"{variant} ingest {ADDED:,} more", [*cli, "ingest", "more", *db], folder, variant_env)
-        out.append((variant, first, more, store_fingerprint(folder / f"{variant}.db")))
+        first = run(
+            f"{variant} ingest",
+            [*cli, "ingest", str(source / "stream"), *db],
+            folder,
+            variant_env,
+            sample=folder / f"{variant}.db" if queries else None,
+        )
+        asked = query_runs(cli, folder / f"{variant}.db", folder, variant_env) if queries and first.code == 0 else []
+        if copy_store is not None and first.code == 0:
+            copy_store.parent.mkdir(parents=True, exist_ok=True)
+            with sqlite3.connect(folder / f"{variant}.db") as kept, sqlite3.connect(copy_store) as copy:
+                kept.backup(copy)  # a consistent copy, the write-ahead log included
+        more = run(f"{variant} ingest {ADDED:,} more", [*cli, "ingest", str(source / "more"), *db], folder, variant_env)
+        out.append((variant, first, more, store_fingerprint(folder / f"{variant}.db"), asked))
     return out
+
+
+def stream_folder(data: Path, total: int, folder: Path) -> Path:
+    """``folder``, holding the stream (``stream/`` and ``more/``) of ``total`` articles: built there unless a
+    finished one of that size is there already."""
+    done = folder / f"stream-{total}.done"
+    if not done.exists():
+        for part in ("stream", "more"):
+            shutil.rmtree(folder / part, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        build_stream(data, total, folder)
+        done.write_text("built by bench/scale.py\n", encoding="utf-8")
+    return folder
+
+
+def store_queries(db: Path, count: int = 5) -> list[str]:
+    """Words to search for, taken from the store itself (the stream's words carry a suffix per copy of the set):
+    the longest word of articles spread over the store, and the two longest words of one of them."""
+    with sqlite3.connect(db) as connection:
+        total = connection.execute("SELECT MAX(seq) FROM articles").fetchone()[0] or 0
+        texts = [
+            connection.execute(
+                "SELECT COALESCE(title, '') || ' ' || substr(text, 1, 400) FROM articles WHERE seq >= ? "
+                "ORDER BY seq LIMIT 1",
+                (seq,),
+            ).fetchone()[0]
+            for seq in range(1, total + 1, max(1, total // count))
+        ]
+    longest = [sorted(set(re.findall(r"[A-Za-z]{5,}", text)), key=lambda w: (-len(w), w))[:2] for text in texts]
+    longest = [words for words in longest if words]
+    return [words[0] for words in longest[: count - 1]] + [" ".join(longest[-1])] if longest else ["police"]
+
+
+def query_runs(cli: list[str], db: Path, folder: Path, env: dict) -> list[Run]:
+    """``search`` (median wall of three runs per query, several queries) and ``articles --json | head``."""
+    runs = [
+        median_run(f"search {query!r}", [*cli, "search", query, "--db", str(db)], folder, env)
+        for query in store_queries(db)
+    ]
+    runs.append(
+        first_lines("articles --json, first 20 lines", [*cli, "articles", "--json", "--db", str(db)], folder, env)
+    )
+    for r in runs:
+        if r.step.startswith("search"):
+            out = (folder / f"{r.step}.out").read_text(errors="replace")
+            r.last_line = f"{len(out.splitlines())} results"
+    return runs
+
+
+def first_lines(step: str, args: list[str], cwd: Path, env: dict, lines: int = 20) -> Run:
+    """Run a listing command, read its first ``lines`` lines and close the pipe, as ``| head`` does."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    got = [process.stdout.readline() for _ in range(lines)]
+    process.stdout.close()
+    _, _, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    return Run(step, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, 0, f"{sum(map(bool, got))} lines")
 
 
 def store_fingerprint(db: Path) -> str:
@@ -302,16 +424,41 @@ def store_fingerprint(db: Path) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
 
 
-def report_ingest(total: int, results: list[tuple[str, Run, Run, str]]) -> None:
+def report_ingest(total: int, results: list[tuple[str, Run, Run, str, list[Run]]]) -> None:
     print(f"\n### {total:,} articles, then {ADDED:,} more: ingest only\n")
     print("| code / engine | ingest wall s | ingest CPU s | peak MB | +1,000 wall s | +1,000 CPU s | events, copies |")
     print("|---|---|---|---|---|---|---|")
-    for variant, first, more, fingerprint in results:
+    for variant, first, more, fingerprint, _ in results:
         failed = "" if first.code == more.code == 0 else f" (exit {first.code}/{more.code}: {first.last_line})"
         print(
             f"| {variant}{failed} | {first.wall:.1f} | {first.cpu:.1f} | {first.peak_mb:,.0f} | {more.wall:.1f} | "
             f"{more.cpu:.1f} | {fingerprint} |"
         )
+    for variant, *_, asked in results:
+        if asked:
+            print(f"\nOn the {total:,}-article store ({variant}):\n")
+            print("| command | wall s | CPU s | peak MB | |")
+            print("|---|---|---|---|---|")
+            for r in asked:
+                print(f"| {r.step} | {r.wall:.2f} | {r.cpu:.2f} | {r.peak_mb:,.0f} | {r.last_line} |")
+            searches = sorted(r.wall for r in asked if r.step.startswith("search"))
+            print(f"\nsearch, median wall over {len(searches)} queries: {searches[len(searches) // 2]:.2f} s")
+
+
+def ingest_growth(results: dict[int, list]) -> None:
+    sizes = sorted(results)
+    if len(sizes) < 2:
+        return
+    print("\n| variant | from -> to | articles | ingest CPU | ingest wall | peak MB | +1,000 CPU |")
+    print("|---|---|---|---|---|---|---|")
+    for small, large in itertools.pairwise(sizes):
+        low, high = ({r[0]: r for r in results[n]} for n in (small, large))
+        for variant in [v for v in low if v in high]:
+            a, b = low[variant], high[variant]
+            print(
+                f"| {variant} | {small:,} -> {large:,} | {large / small:.1f}x | {b[1].cpu / a[1].cpu:.2f}x | "
+                f"{b[1].wall / a[1].wall:.2f}x | {b[1].peak_mb / a[1].peak_mb:.2f}x | {b[2].cpu / a[2].cpu:.2f}x |"
+            )
 
 
 def report_summaries(facts: dict) -> None:
@@ -386,6 +533,11 @@ def main(argv: list[str] | None = None) -> None:
         metavar="VARIANTS",
         help="only ingest, once per variant, comma-separated: before (needs --before), local1, local2, ray",
     )
+    parser.add_argument(
+        "--stream", type=Path, metavar="DIR", help="with --ingest-only: build the stream here once, reuse it"
+    )
+    parser.add_argument("--queries", action="store_true", help="with --ingest-only: time search and articles too")
+    parser.add_argument("--copy-store", type=Path, metavar="DB", help="with --ingest-only: keep a copy of the store")
     parser.add_argument("--summarize-event", metavar="EVENT_JSON", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.summarize_event:
@@ -399,7 +551,7 @@ def main(argv: list[str] | None = None) -> None:
         f"storyline through {' '.join(storyline_command())}; {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.1f} at the start"
     )
-    results = {}
+    results, ingested = {}, {}
     scratch = Path(tempfile.mkdtemp(prefix="storyline-before-"))
     before_src = source_tree(args.before, scratch) if args.before else None
     if args.event_size:
@@ -412,7 +564,18 @@ def main(argv: list[str] | None = None) -> None:
         if args.ingest_only:
             variants = [v.strip() for v in args.ingest_only.split(",") if v.strip()]
             try:
-                report_ingest(total, ingest_variants(args.data, total, folder, env, before_src, variants))
+                ingested[total] = ingest_variants(
+                    args.data,
+                    total,
+                    folder,
+                    env,
+                    before_src,
+                    variants,
+                    stream=args.stream / str(total) if args.stream else None,
+                    queries=args.queries,
+                    copy_store=args.copy_store,
+                )
+                report_ingest(total, ingested[total])
             finally:
                 if args.keep is None:
                     shutil.rmtree(folder, ignore_errors=True)
@@ -426,6 +589,7 @@ def main(argv: list[str] | None = None) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(scratch, ignore_errors=True)
     growth(results)
+    ingest_growth(ingested)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -20,6 +20,8 @@ from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
 from storyline.events.state_rows import RowState
 from storyline.events.state_rows import load as load_event_rows
+from storyline.events.storyline_rows import StorylineRows
+from storyline.events.storyline_rows import load as load_storyline_rows
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, EventDigest, Problem
@@ -60,7 +62,7 @@ def ingest(
     ``engine`` sketches and featurizes the batches (a map step) while the indexes take in earlier ones.
     """
     report = IngestReport()
-    copy_index = event_index = story_index = loaded = None  # loaded with the first new article
+    copy_index = event_index = story_index = story_rows = loaded = None  # loaded with the first new article
     batches = _batches(items, batch_size, report)
     for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
         batch = prepared.articles
@@ -73,7 +75,7 @@ def ingest(
             # them inside the write transaction, so neither process's copies or events are lost.
             if copy_index is None or store.get_state(WRITE_MARK) != loaded:
                 copy_index, event_index, event_rows = _load_indexes(store, settings)
-                story_index = _storyline_index(store, event_index)
+                story_index, story_rows = _storyline_index(store, event_index)
             bits = event_index.options.bits
             sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
             rows, changed_groups = copy_index.add(added, sketches=sketches)
@@ -86,9 +88,10 @@ def ingest(
             changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
             store.put_events(changed_events)
             store.put_state_rows(EVENT_STATE, *event_rows.changes(event_index))  # the touched topics' rows only
+            story_rows.watch(story_index, changed_events)
             changed_stories = story_index.update(changed_events, dated, idf=event_index.idf(), features=features)
             store.put_storylines(changed_stories)
-            store.put_state(STORYLINE_STATE, story_index.to_state())
+            store.put_state_rows(STORYLINE_STATE, *story_rows.changes(story_index))  # the touched events' rows
             report.storylines_touched |= {storyline.id for storyline in changed_stories}
             loaded = _mark_write(store)
             report.added += [article.id for article in added]
@@ -112,24 +115,40 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         story_index = StorylineIndex()
         story_index.update(event_index.events(), articles, idf=event_index.idf())
         store.replace_all_storylines(story_index.storylines())
-        store.put_state(STORYLINE_STATE, story_index.to_state())
+        store.clear_state_rows(STORYLINE_STATE)
+        store.delete_state(STORYLINE_STATE)
+        store.put_state_rows(STORYLINE_STATE, *StorylineRows().changes(story_index))
         _mark_write(store)
 
 
-def _storyline_index(store: Store, event_index: EventIndex) -> StorylineIndex:
-    """The stored storyline index; a store made before storylines existed gets one over its stored events."""
-    state = store.get_state(STORYLINE_STATE)
-    if state:
-        return StorylineIndex.from_state(state)
-    index = StorylineIndex()
-    events = store.events()
-    if events:
-        members = {article_id for event in events for article_id in event.article_ids}  # not a batch being added
-        articles = _dated([a for a in store.articles() if a.id in members], store.ingested_at())
-        with store.transaction():
-            store.put_storylines(index.update(events, articles, idf=event_index.idf()))
-            store.put_state(STORYLINE_STATE, index.to_state())
-    return index
+def _storyline_index(store: Store, event_index: EventIndex) -> tuple[StorylineIndex, StorylineRows]:
+    """The stored storyline index and what the store holds of it. A store that kept it as one saved state gets it
+    as rows; a store made before storylines existed gets one over its stored events."""
+    try:
+        loaded = load_storyline_rows(store.state_rows(STORYLINE_STATE))
+        if loaded is not None:
+            return loaded
+        blob = store.get_state(STORYLINE_STATE)
+        index = StorylineIndex.from_state(blob) if blob else None
+    except StoreError:
+        raise
+    except Exception as error:  # ValueError, KeyError...: whatever a damaged saved state raises
+        raise StoreError(
+            f"{store.path}: the saved storyline index cannot be read ({type(error).__name__}: "
+            f"{str(error)[:120]}); run 'storyline rebuild' to recompute it"
+        ) from None
+    rows = StorylineRows()
+    with store.transaction():
+        if index is None:
+            index = StorylineIndex()
+            events = store.events()
+            if events:
+                members = {article_id for event in events for article_id in event.article_ids}  # not a new batch
+                articles = _dated([a for a in store.articles() if a.id in members], store.ingested_at())
+                store.put_storylines(index.update(events, articles, idf=event_index.idf()))
+        store.put_state_rows(STORYLINE_STATE, *rows.changes(index))
+        store.delete_state(STORYLINE_STATE)
+    return index, rows
 
 
 def digests(

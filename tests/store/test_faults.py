@@ -188,6 +188,23 @@ def test_a_damaged_event_state_says_to_rebuild(tmp_path, capsys):
     assert run(capsys, "ingest", tmp_path / "b.jsonl", "--db", db)[0] == 0
 
 
+@pytest.mark.parametrize("key", ["meta", "event:%"])
+def test_a_damaged_storyline_state_says_to_rebuild(tmp_path, capsys, key):
+    db = tmp_path / "store.db"
+    write_jsonl(tmp_path / "a.jsonl", synthetic(3, seed=1, prefix="a"))
+    write_jsonl(tmp_path / "b.jsonl", synthetic(3, seed=2, prefix="b"))
+    assert run(capsys, "ingest", tmp_path / "a.jsonl", "--db", db)[0] == 0
+    with sqlite3.connect(db) as connection:
+        damaged = connection.execute(
+            "UPDATE state_rows SET data = ? WHERE kind = 'storylines' AND key LIKE ?", (b"damaged", key)
+        ).rowcount
+    assert damaged
+    code, _, err = run(capsys, "ingest", tmp_path / "b.jsonl", "--db", db)
+    assert code == 2 and "store.db" in err and "storyline rebuild" in err and "internal error" not in err
+    assert run(capsys, "rebuild", "--db", db)[0] == 0
+    assert run(capsys, "ingest", tmp_path / "b.jsonl", "--db", db)[0] == 0
+
+
 def test_a_damaged_store_is_not_blamed_on_the_query(tmp_path, capsys):
     db = tmp_path / "store.db"
     write_jsonl(tmp_path / "a.jsonl", synthetic(50, seed=1, prefix="a"))

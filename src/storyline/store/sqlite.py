@@ -300,8 +300,12 @@ class Store:
     # Events
 
     def put_events(self, events: Iterable[Event]) -> None:
-        """Record these events and their members (replacing earlier versions of them)."""
+        """Record these events and their members (replacing earlier versions of them); an event left without
+        members by them is removed, with its place in its storyline."""
         self._require_transaction()
+        events = list(events)
+        # Only the events these articles come from, and these, can be left empty: no scan of every event.
+        emptied = self._events_of([article_id for event in events for article_id in event.article_ids])
         for event in events:
             self._db.execute(
                 "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?)",
@@ -312,7 +316,28 @@ class Store:
                 "INSERT OR REPLACE INTO event_members VALUES (?, ?)",
                 ((article_id, event.id) for article_id in event.article_ids),
             )
-        self._db.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_members)")
+        emptied |= {event.id for event in events}
+        gone = [
+            (event_id,)
+            for event_id in sorted(emptied)
+            if not self._db.execute("SELECT 1 FROM event_members WHERE event_id = ? LIMIT 1", (event_id,)).fetchone()
+        ]
+        self._db.executemany("DELETE FROM events WHERE id = ?", gone)
+        storylines = self._storylines_of([event_id for (event_id,) in gone])
+        self._db.executemany("DELETE FROM storyline_members WHERE event_id = ?", gone)
+        self._drop_empty_storylines(storylines)
+
+    def _events_of(self, article_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(article_ids, 500):
+            found.update(
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT DISTINCT event_id FROM event_members WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return found
 
     def replace_all_events(self, events: Iterable[Event]) -> None:
         self._require_transaction()
@@ -340,6 +365,9 @@ class Store:
         """Record these storylines and their events (replacing earlier storylines of the same events); storylines
         left without events, and members whose event is gone, are removed."""
         self._require_transaction()
+        storylines = list(storylines)
+        # Only the storylines these events come from, and these, can lose members: no scan of every storyline.
+        touched = self._storylines_of([event_id for storyline in storylines for event_id in storyline.event_ids])
         for storyline in storylines:
             self._db.execute("DELETE FROM storyline_members WHERE storyline_id = ?", (storyline.id,))
             self._db.executemany(
@@ -353,8 +381,33 @@ class Store:
                 "INSERT INTO storyline_members VALUES (?, ?, ?)",
                 ((event_id, storyline.id, position) for position, event_id in enumerate(storyline.event_ids)),
             )
-        self._db.execute("DELETE FROM storyline_members WHERE event_id NOT IN (SELECT id FROM events)")
-        self._db.execute("DELETE FROM storylines WHERE id NOT IN (SELECT storyline_id FROM storyline_members)")
+        touched |= {storyline.id for storyline in storylines}
+        self._db.executemany(
+            "DELETE FROM storyline_members WHERE storyline_id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM events WHERE id = storyline_members.event_id)",
+            ((storyline_id,) for storyline_id in sorted(touched)),
+        )
+        self._drop_empty_storylines(touched)
+
+    def _storylines_of(self, event_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(event_ids, 500):
+            found.update(
+                row[0]
+                for row in self._db.execute(
+                    "SELECT DISTINCT storyline_id FROM storyline_members "
+                    f"WHERE event_id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return found
+
+    def _drop_empty_storylines(self, storyline_ids: set[str]) -> None:
+        self._db.executemany(
+            "DELETE FROM storylines WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM storyline_members WHERE storyline_id = storylines.id)",
+            ((storyline_id,) for storyline_id in sorted(storyline_ids)),
+        )
 
     def replace_all_storylines(self, storylines: Iterable[Storyline]) -> None:
         self._require_transaction()
