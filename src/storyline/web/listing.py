@@ -46,6 +46,7 @@ class Listing:
     article_total: int
     options: str  # the outlet menu's <option>s, escaped
     first_lines: dict[str, str]  # article id -> first line of its text; kept across versions, texts never change
+    by_outlet: dict[str, list[ListedEvent]] = field(default_factory=dict)  # each outlet's events, newest first
     rows: dict[str, EventRow] = field(default_factory=dict)
     filtered: OrderedDict = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -59,7 +60,9 @@ class Listing:
             if found is not None:
                 self.filtered.move_to_end(filters)
                 return found
-        found = _filter(self.events, filters, snapshot)
+        # An outlet filter starts from that outlet's own events, not from all of them.
+        events = self.by_outlet.get(filters.outlet, []) if filters.outlet else self.events
+        found = _filter(events, filters, snapshot)
         with self.lock:
             self.filtered[filters] = found
             while len(self.filtered) > FILTERS_KEPT:
@@ -132,17 +135,17 @@ def _read_listing(snapshot: Snapshot, version: tuple, first_lines: dict[str, str
     events.sort(key=lambda event: event.id)
     events.sort(key=lambda event: (event.start is not None, event.start or ""), reverse=True)
     events.sort(key=lambda event: (event.newest is not None, event.newest or ""), reverse=True)
-    counts: dict[str, int] = {}
+    by_outlet: dict[str, list[ListedEvent]] = {}
     for event in events:
         for outlet in set(event.outlets):
             if outlet:
-                counts[outlet] = counts.get(outlet, 0) + 1
-    outlets = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                by_outlet.setdefault(outlet, []).append(event)
+    outlets = sorted(((name, len(listed)) for name, listed in by_outlet.items()), key=lambda item: (-item[1], item[0]))
     options = "".join(
         f'<option value="{escape(name)}">{escape(name)} ({count} event{"" if count == 1 else "s"})</option>\n'
         for name, count in outlets
     )
-    return Listing(version, events, outlets, snapshot.counts()[0], options, first_lines)
+    return Listing(version, events, outlets, snapshot.counts()[0], options, first_lines, by_outlet)
 
 
 def _filter(events: list[ListedEvent], filters: EventFilters, snapshot: Snapshot) -> list[ListedEvent]:
