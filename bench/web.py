@@ -3,8 +3,11 @@
 Builds a store from the synthetic stream of ``bench/events.py`` (ECB+ dev articles copied with per-copy
 vocabularies) through the product's own ingest, starts ``storyline serve`` on 127.0.0.1, measures event pages
 cold (analysed on request) and cached, then runs CLIENTS keep-alive clients for SECONDS against the events page,
-cached event pages, article pages, searches and API calls while another process ingests the rest of the stream.
-The anchor is the floor of the same server: its static stylesheet, measured in the same run.
+cached event pages, article pages, searches and API calls while another process ingests the rest of the stream
+(a background job, at lower priority: --ingest-nice). The clients are one asyncio loop on raw sockets, so the load
+generator costs a tenth of the server's CPU; every answer is read whole and any status but 200 counts as a failure.
+The anchor is the floor of the same server: its static stylesheet, measured in the same run. ``--as-is`` measures a
+store built by other means (the CLI): only the articles for the concurrent ingest are streamed.
 
     PYTHONPATH=src python bench/web.py [--data ../shared/data] [--articles 20000] [--clients 8] [--seconds 30]
 """
