@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -186,6 +187,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument(
+        "--client-processes", type=int, default=8, help="processes the clients are spread over (at most --clients)"
+    )
     parser.add_argument("--db", type=Path, default=Path(__file__).parent / "out" / "web.db")
     parser.add_argument("--workers", type=int, default=1, help="server processes (storyline serve --workers)")
     parser.add_argument("--build-minutes", type=float, help="stop building the store after this long (resumable)")
@@ -201,6 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cold-events", type=int, default=20, help="event pages opened cold, then kept cached")
     parser.add_argument("--ingest-rest", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    args.client_processes = max(1, min(args.client_processes, args.clients))
     tail = args.db.with_name(args.db.stem + "-tail.jsonl")
     if args.ingest_rest:
         ingest_rest(args.db, tail)
@@ -293,7 +298,7 @@ def run(args, host: str, port: int, server_pid: int) -> None:
     results: dict[str, list[float]] = {kind: [] for kind in kinds}
     failures: list[str] = []
 
-    async def load_client(number: int, stop: float) -> None:
+    async def load_client(number: int, stop: float, results: dict, failures: list) -> None:
         r = random.Random(number)
         own = LoadConnection(host, port)
         step = number
@@ -307,9 +312,47 @@ def run(args, host: str, port: int, server_pid: int) -> None:
                 failures.append(f"{status} {path}")
         own.close()
 
-    async def load() -> None:
+    def load_process(numbers: list[int], stop: float, out) -> None:
+        """Some of the clients, in one process of the load generator; sends back what they measured."""
+        results: dict[str, list[float]] = {kind: [] for kind in kinds}
+        failures: list[str] = []
+        started = time.process_time()
+
+        async def clients() -> None:
+            await asyncio.gather(*(load_client(number, stop, results, failures) for number in numbers))
+
+        try:
+            import uvloop
+
+            uvloop.run(clients())
+        except ImportError:
+            asyncio.run(clients())
+        out.send((results, failures, time.process_time() - started))
+        out.close()
+
+    def load() -> float:
+        """Runs the clients in CLIENT_PROCESSES processes (a process stalled by the scheduler delays only its
+        own clients' timings); returns their CPU seconds."""
+        forked = multiprocessing.get_context("fork")
         stop = time.perf_counter() + args.seconds
-        await asyncio.gather(*(load_client(number, stop) for number in range(args.clients)))
+        shares = [list(range(args.clients))[part :: args.client_processes] for part in range(args.client_processes)]
+        pipes, processes = [], []
+        for numbers in shares:
+            receive, send = forked.Pipe(duplex=False)
+            process = forked.Process(target=load_process, args=(numbers, stop, send))
+            process.start()
+            send.close()
+            pipes.append(receive)
+            processes.append(process)
+        cpu = 0.0
+        for receive, process in zip(pipes, processes, strict=True):
+            measured, failed, seconds = receive.recv()
+            for kind, values in measured.items():
+                results[kind] += values
+            failures.extend(failed)
+            cpu += seconds
+            process.join()
+        return cpu
 
     alone: dict[str, tuple[float, float, float]] = {}  # one client, no ingest: p50, p99, server CPU ms
     r = random.Random(5)
@@ -326,21 +369,16 @@ def run(args, host: str, port: int, server_pid: int) -> None:
     )
     first = writer.stdout.readline()  # the writer is committing before the clients start
     written = [first] if first.startswith("ingested") else []
-    server_cpu, client_cpu = cpu_seconds(server_pid), time.process_time()
-    try:
-        import uvloop
-
-        uvloop.run(load())
-    except ImportError:
-        asyncio.run(load())
-    client_cpu = time.process_time() - client_cpu
+    server_cpu = cpu_seconds(server_pid)
+    client_cpu = load()
     server_cpu = cpu_seconds(server_pid) - server_cpu
     writer.terminate()
     written += [line for line in writer.communicate()[0].splitlines() if line.startswith("ingested")]
     requests = sum(len(values) for values in results.values())
     added = sum(int(line.split()[1]) for line in written)
     print(
-        f"\n{args.clients} clients on {host} for {args.seconds:.0f} s: {requests} requests, server CPU "
+        f"\n{args.clients} clients ({args.client_processes} processes) on {host} for {args.seconds:.0f} s: "
+        f"{requests} requests, server CPU "
         f"{server_cpu * 1000 / max(requests, 1):.1f} ms per request, load generator CPU "
         f"{client_cpu * 1000 / max(requests, 1):.2f} ms per request; an ingest stored {added} articles meanwhile "
         f"({INGEST_BATCH} per transaction, {len(written)} transactions, at nice {args.ingest_nice})\n"
