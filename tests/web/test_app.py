@@ -318,3 +318,44 @@ def test_digest_format_option_writes_the_formats_asked_for(fresh_db, tmp_path, c
     with pytest.raises(SystemExit) as exit_info:
         main(["digest", "--db", str(fresh_db), "--out", str(out), "--format", "pdf"])
     assert exit_info.value.code == 2 and "unknown format 'pdf'" in capsys.readouterr().err
+
+
+def test_other_pages_are_answered_while_an_event_is_being_analysed(news_db, monkeypatch):
+    import asyncio
+
+    import httpx
+
+    from storyline.web import digests
+    from storyline.web.app import create_app
+
+    started, release = threading.Event(), threading.Event()
+    analyse = digests.analyse_event
+
+    def held_analysis(*args, **kwargs):
+        started.set()
+        release.wait(20)
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(digests, "analyse_event", held_analysis)
+    events, _ = stored_events(news_db)
+    app = create_app(news_db, write_back=False)
+
+    async def visit():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            cold = asyncio.create_task(http.get(f"/api/events/{events[0].id}"))
+            try:
+                for _ in range(500):
+                    if started.is_set():
+                        break
+                    await asyncio.sleep(0.01)
+                assert started.is_set()
+                others = [await asyncio.wait_for(http.get(path), 10) for path in ("/", "/search?q=bank", "/api/events")]
+                assert not cold.done()  # still being analysed while the others were answered
+            finally:
+                release.set()
+            return others, await cold
+
+    others, cold = asyncio.run(visit())
+    assert [response.status_code for response in others] == [200, 200, 200]
+    assert cold.status_code == 200 and cold.json()["id"] == events[0].id

@@ -1,8 +1,11 @@
 """The local web app: event pages whose every summary sentence shows its source, and a JSON API under /api/.
 
 Every handler reads the store inside one read-only snapshot; the only thing the app ever writes is the analysis
-cache of an event it had to analyse (see ``digests.py``). Article text is untrusted: templates escape everything,
-and the Content-Security-Policy allows no script at all and nothing from another origin.
+cache of an event it had to analyse (see ``digests.py``). Handlers run on the event loop: each is a few milliseconds
+of indexed reads and rendering, less than a hop to a worker thread and back costs under load; only an event page
+whose digest is not in memory (read from the store or analysed, up to seconds) is handed to a thread. Article
+text is untrusted: templates escape everything, and the Content-Security-Policy allows no script at all and nothing
+from another origin.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.render.json import SCHEMA_VERSION, digest_to_json
@@ -148,7 +152,7 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
     # Pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(
+    async def events_page(
         since: str = "", until: str = "", outlet: str = "", text: str = "", page_number: str = Query("", alias="page")
     ):
         filters = _filters(since, until, outlet, text)
@@ -178,20 +182,38 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         )
         return Response(rendered.put(key, html.encode()), media_type="text/html; charset=utf-8")
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(event_id: str):
+    def event_response(event_id: str, kind: str, *, memory_only: bool) -> Response | None:
+        """The event's page (``kind`` "page") or digest ("json"); with ``memory_only``, None when the event's
+        digest is not in memory (it then has to be read from the analysis cache or analysed: a thread's work)."""
         with reader.snapshot() as snapshot:
             event = snapshot.event(event_id)
             if event is None:
+                if kind == "json":
+                    return JSONResponse({"error": f"no event with id {event_id!r}"}, status_code=404)
                 return not_found("No event has this id; it may have been merged into another by a later ingest.")
-            digest, key = cache.digest_and_key(snapshot, event)
-        body = rendered.get(("page", *key))
+            found = cache.digest_and_key(snapshot, event, memory_only=memory_only)
+        if found is None:
+            return None
+        digest, key = found
+        body = rendered.get((kind, *key))
         if body is None:
-            body = rendered.put(("page", *key), render("event.html", **views.event_context(digest, links)).encode())
-        return Response(body, media_type="text/html; charset=utf-8")
+            if kind == "json":
+                body = JSONResponse(digest_to_json(digest)).body
+            else:
+                body = render("event.html", **views.event_context(digest, links)).encode()
+            rendered.put((kind, *key), body)
+        media_type = "application/json" if kind == "json" else "text/html; charset=utf-8"
+        return Response(body, media_type=media_type)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def event_page(event_id: str):
+        response = event_response(event_id, "page", memory_only=True)
+        if response is None:
+            response = await run_in_threadpool(event_response, event_id, "page", memory_only=False)
+        return response
 
     @app.get("/article", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str = Query("", alias="id")):
+    async def article_page(article_id: str = Query("", alias="id")):
         with reader.snapshot() as snapshot:
             context = _article_context(snapshot, article_id, links)
         if context is None:
@@ -199,18 +221,18 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         return page("article.html", **context)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(q: str = ""):
+    async def search_page(q: str = ""):
         with reader.snapshot() as snapshot:
             hits = snapshot.search(q, limit=SEARCH_LIMIT) if q.strip() else []
             groups = _search_groups(snapshot, hits, links)
         return page("search.html", query=q, groups=groups, hit_count=len(hits), limit=SEARCH_LIMIT)
 
     @app.get("/favicon.ico", include_in_schema=False)
-    def favicon():
+    async def favicon():
         return Response(status_code=204)
 
     @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
-    def api_docs():
+    async def api_docs():
         return page("api_docs.html", spec=app.openapi(), openapi_url=OPENAPI_URL)
 
     # JSON API
@@ -220,7 +242,7 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         summary="Events, newest first",
         description="Paged; filtered by dates (YYYY-MM-DD), outlet and words in the articles.",
     )
-    def api_events(
+    async def api_events(
         since: str = Query("", description="events that last until this date or later"),
         until: str = Query("", description="events that start on this date or earlier"),
         outlet: str = Query("", description="events with an article from this outlet"),
@@ -259,23 +281,18 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         summary="One event's digest",
         description="The same object as the digest's JSON file (analysed on first request, then cached).",
     )
-    def api_event(event_id: str):
-        with reader.snapshot() as snapshot:
-            event = snapshot.event(event_id)
-            if event is None:
-                return JSONResponse({"error": f"no event with id {event_id!r}"}, status_code=404)
-            digest, key = cache.digest_and_key(snapshot, event)
-        body = rendered.get(("json", *key))
-        if body is None:
-            body = rendered.put(("json", *key), JSONResponse(digest_to_json(digest)).body)
-        return Response(body, media_type="application/json")
+    async def api_event(event_id: str):
+        response = event_response(event_id, "json", memory_only=True)
+        if response is None:
+            response = await run_in_threadpool(event_response, event_id, "json", memory_only=False)
+        return response
 
     @app.get(
         "/api/article",
         summary="One article",
         description="Its metadata, cleaned text, sentences (with the offsets citations use), event and copy group.",
     )
-    def api_article(article_id: str = Query(..., alias="id", description="the article's id")):
+    async def api_article(article_id: str = Query(..., alias="id", description="the article's id")):
         with reader.snapshot() as snapshot:
             article = snapshot.article(article_id)
             if article is None:
@@ -301,7 +318,7 @@ def create_app(db: str | Path, *, words: int = 100, write_back: bool = True, pag
         description='Any text works: words are searched as written; "phrases", word*, OR and -word are '
         "understood. Each snippet's matched words are given as [start, end) offsets.",
     )
-    def api_search(
+    async def api_search(
         q: str = Query("", description="what to search for"), limit: int = Query(SEARCH_LIMIT, ge=1, le=200)
     ):
         with reader.snapshot() as snapshot:

@@ -69,12 +69,18 @@ class DigestCache:
         """The event's digest, linked to its storyline as the store holds it now (links change as events arrive)."""
         return self.digest_and_key(snapshot, event)[0]
 
-    def digest_and_key(self, snapshot: Snapshot, event: Event) -> tuple[EventDigest, tuple]:
-        """The digest and a key that changes whenever anything the event's page shows does."""
+    def digest_and_key(
+        self, snapshot: Snapshot, event: Event, *, memory_only: bool = False
+    ) -> tuple[EventDigest, tuple] | None:
+        """The digest and a key that changes whenever anything the event's page shows does; with ``memory_only``,
+        None unless the digest is in memory (so a caller that must not wait can hand the rest to a thread)."""
         members = snapshot.members([event.id])[event.id]
         key = (event.id, self.fingerprint([(article_id, content_hash) for article_id, content_hash, _ in members]))
+        found = self._remembered(key, event) if memory_only else self._analysed(snapshot, event, key)
+        if found is None:
+            return None
         link = snapshot.storyline_link(event.id)
-        digest = dataclasses.replace(self._analysed(snapshot, event, key), storyline=link)
+        digest = dataclasses.replace(found, storyline=link)
         return digest, (*key, event.title, event.start, event.end, tuple(event.outlets), repr(link))
 
     def _analysed(self, snapshot: Snapshot, event: Event, key: tuple[str, str]) -> EventDigest:

@@ -13,4 +13,7 @@ STATIC = Path(__file__).parent / "static"
 def environment():
     from jinja2 import Environment, FileSystemLoader
 
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    # auto_reload off: templates are part of the package, so no file is checked on each page
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False
+    )

@@ -46,6 +46,7 @@ class Listing:
     article_total: int
     options: str  # the outlet menu's <option>s, escaped
     first_lines: dict[str, str]  # article id -> first line of its text; kept across versions, texts never change
+    by_outlet: dict[str, list[ListedEvent]] = field(default_factory=dict)  # each outlet's events, newest first
     rows: dict[str, EventRow] = field(default_factory=dict)
     filtered: OrderedDict = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -59,7 +60,9 @@ class Listing:
             if found is not None:
                 self.filtered.move_to_end(filters)
                 return found
-        found = _filter(self.events, filters, snapshot)
+        # An outlet filter starts from that outlet's own events, not from all of them.
+        events = self.by_outlet.get(filters.outlet, []) if filters.outlet else self.events
+        found = _filter(events, filters, snapshot)
         with self.lock:
             self.filtered[filters] = found
             while len(self.filtered) > FILTERS_KEPT:
@@ -92,6 +95,7 @@ class EventListings:
         self._lock = threading.Lock()
         self._building = threading.Lock()
         self._first_lines: dict[str, str] = {}
+        self._known: dict[tuple, ListedEvent] = {}  # the newest listing's events by their rows in the store
 
     def get(self, snapshot: Snapshot) -> Listing:
         version = store_version(snapshot)
@@ -101,7 +105,7 @@ class EventListings:
         with self._building:  # one thread reads a new version; the others wait for it rather than read it too
             found = self._find(version)
             if found is None:
-                found = _read_listing(snapshot, version, self._first_lines)
+                found, self._known = _read_listing(snapshot, version, self._first_lines, self._known)
                 with self._lock:
                     self._listings[version] = found
                     while len(self._listings) > VERSIONS_KEPT:
@@ -121,28 +125,39 @@ def store_version(snapshot: Snapshot) -> tuple:
     return tuple(row)
 
 
-def _read_listing(snapshot: Snapshot, version: tuple, first_lines: dict[str, str]) -> Listing:
-    events = [
-        ListedEvent(event_id, title, start, end, tuple(json.loads(outlets)))
-        for event_id, title, start, end, outlets in snapshot.db.execute(
-            'SELECT id, title, start, "end", outlets FROM events'
-        )
-    ]
-    # The SQL order newest first: latest date descending (undated last), then start descending, then id.
-    events.sort(key=lambda event: event.id)
-    events.sort(key=lambda event: (event.start is not None, event.start or ""), reverse=True)
-    events.sort(key=lambda event: (event.newest is not None, event.newest or ""), reverse=True)
-    counts: dict[str, int] = {}
+# Newest first: latest date (the end, else the start) descending, undated last; then start descending; then id.
+_LATEST = """CASE WHEN "end" IS NOT NULL AND "end" != '' THEN "end" ELSE start END"""
+LISTING_QUERY = (
+    f'SELECT id, title, start, "end", outlets FROM events ORDER BY ({_LATEST}) IS NULL, ({_LATEST}) DESC, '
+    "start IS NULL, start DESC, id"
+)
+
+
+def _read_listing(
+    snapshot: Snapshot, version: tuple, first_lines: dict[str, str], known: dict[tuple, ListedEvent]
+) -> tuple[Listing, dict[tuple, ListedEvent]]:
+    """The listing of this version, and its events by their rows. SQLite sorts; an event whose row is unchanged
+    since the last version (``known``) is reused, not parsed again: a write changes few events of many."""
+    events: list[ListedEvent] = []
+    rows: dict[tuple, ListedEvent] = {}
+    for row in snapshot.db.execute(LISTING_QUERY):
+        event = known.get(row)
+        if event is None:
+            event_id, title, start, end, outlets = row
+            event = ListedEvent(event_id, title, start, end, tuple(json.loads(outlets)))
+        rows[row] = event
+        events.append(event)
+    by_outlet: dict[str, list[ListedEvent]] = {}
     for event in events:
         for outlet in set(event.outlets):
             if outlet:
-                counts[outlet] = counts.get(outlet, 0) + 1
-    outlets = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                by_outlet.setdefault(outlet, []).append(event)
+    outlets = sorted(((name, len(listed)) for name, listed in by_outlet.items()), key=lambda item: (-item[1], item[0]))
     options = "".join(
         f'<option value="{escape(name)}">{escape(name)} ({count} event{"" if count == 1 else "s"})</option>\n'
         for name, count in outlets
     )
-    return Listing(version, events, outlets, snapshot.counts()[0], options, first_lines)
+    return Listing(version, events, outlets, snapshot.counts()[0], options, first_lines, by_outlet), rows
 
 
 def _filter(events: list[ListedEvent], filters: EventFilters, snapshot: Snapshot) -> list[ListedEvent]:

@@ -23,6 +23,7 @@ from storyline.web.query import fts_query
 # Marks around search hits in snippets: private-use characters, turned into <mark> after escaping.
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 _MATCHED_EVENTS_CAP = 5000
+MMAP_BYTES = 1 << 32
 
 
 @dataclass(slots=True, frozen=True)
@@ -255,6 +256,9 @@ class StoreReader:
                     check_same_thread=False,
                 )
                 db.execute("PRAGMA query_only = ON")
+                # Read the file through the OS page cache, shared by every connection and kept when an ingest
+                # commits (a connection's own page cache is dropped whenever the store changes).
+                db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             except sqlite3.DatabaseError as error:
                 raise StoreError(f"{self.path}: cannot be opened for reading ({error})") from None
             self._local.db = db
