@@ -33,3 +33,23 @@ def test_coordinated_objects_stay_together():
     )
     title = short_title(lead, max_chars=40)
     assert not title.endswith("engineer") and "Jo Bell" in title
+
+
+def test_a_lead_with_no_phrase_to_end_before_loses_what_only_describes_its_actors():
+    lead = (
+        "A gas explosion at a crowded riverside bakery in the old town of Tarrow killed a night baker and a "
+        "passing delivery driver"
+    )
+    title = phrase_cut(lead, 80)
+    assert title is not None and len(title) <= 100
+    assert title.startswith("A gas explosion killed") and "bakery" not in title
+
+
+def test_a_person_described_before_the_name_keeps_the_name():
+    lead = (
+        "The Tarrow ferry company has asked veteran lifeboat volunteer Joanna Bellingham to lead its new inquiry "
+        "into the sinking of the Morwen"
+    )
+    title = phrase_cut(lead, 90)
+    assert title is not None and len(title) <= 110
+    assert "asked Joanna Bellingham to lead" in title

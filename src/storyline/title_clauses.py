@@ -14,9 +14,12 @@ _OBJECTS = frozenset("dobj attr pobj oprd dative".split())
 _JOINS = frozenset("conj cc punct".split())
 
 
-def phrase_cut(text: str, max_chars: int, slack: int = 20, *, reported: bool = False) -> str | None:
+def phrase_cut(
+    text: str, max_chars: int, slack: int = 20, *, reported: bool = False, pared: bool = False
+) -> str | None:
     """``text`` ended before a phrase of its main clause, within ``max_chars`` (or ``slack`` more), or None when
-    the parser is missing or no phrase boundary fits."""
+    the parser is missing or no phrase boundary fits. Where none fits, the sentence is pared first (see
+    ``_pared``) and the cut is looked for again."""
     from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
 
     try:
@@ -33,8 +36,13 @@ def phrase_cut(text: str, max_chars: int, slack: int = 20, *, reported: bool = F
         start = min(token.idx for token in said.subtree)
         what = text[start:].strip()
         if what.split()[0].lower() not in _PRONOUNS:
-            return phrase_cut(what[0].upper() + what[1:], max_chars, slack, reported=True)
+            return phrase_cut(what[0].upper() + what[1:], max_chars, slack, reported=True, pared=pared)
     heads = [root] + [child for child in root.rights if child.dep_ in _OBJECTS]
+    if root.lower_ in _SPEECH and said is not None:
+        # "X said that he hoped Y would be extradited to Spain to be tried ...": the said clause's phrases too.
+        heads += [
+            token for token in said.subtree if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass")
+        ]
     cuts = set()
     for head in heads:
         for child in head.rights:
@@ -49,7 +57,56 @@ def phrase_cut(text: str, max_chars: int, slack: int = 20, *, reported: bool = F
     if within and len(within[-1]) >= max_chars // 2:
         return within[-1]
     fitting = [t for t in titles if len(t) <= max_chars + slack]
-    return fitting[-1] if fitting else (within[-1] if within else None)
+    if fitting or within:
+        return fitting[-1] if fitting else within[-1]
+    if pared:
+        return text if len(text) <= max_chars + slack else None
+    shorter = _pared(doc, root)
+    if shorter == text or len(shorter.split()) < 4:
+        return None
+    return phrase_cut(shorter, max_chars, slack, reported=reported, pared=True)
+
+
+def _pared(doc, root) -> str:
+    """The sentence without what only describes its actors: the phrases after its subject ("A bomb explosion *at a
+    bank* killed ...") and the descriptions before a person's name ("*neurosurgeon and CNN correspondent* Dr.
+    Sanjay Gupta", "*former Chilean dictator* Augusto Pinochet")."""
+    dropped: set[int] = set()
+    for subject in (t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.tag_.startswith("NN")):
+        for child in subject.rights:
+            if child.dep_ in ("prep", "acl", "relcl", "appos") and child.lower_ != "of":
+                dropped.update(token.i for token in child.subtree)
+    for head in (t for t in doc if t.dep_ in _NOUN_SLOTS):
+        span = list(head.subtree)
+        name = next((t for t in span if t.dep_ == "appos" and _is_name(list(t.subtree))), None)
+        if name is not None and name.head is not head.head:
+            kept = {token.i for token in name.subtree}
+            dropped.update(token.i for token in span if token.i not in kept)
+        elif _proper(head):
+            first = head.i
+            while (
+                first > 0
+                and (_proper(doc[first - 1]) or doc[first - 1].tag_ == "HYPH")
+                and doc[first - 1].head.i in range(first, head.i + 1)
+            ):
+                first -= 1
+            described = [t for t in head.lefts if t.i < first and t.dep_ in ("compound", "amod", "nmod")]
+            if described and any(t.tag_ in ("NN", "NNS") for t in described):
+                dropped.update(i for i in range(described[0].left_edge.i, first) if doc[i].dep_ != "det")
+    words = "".join(token.text_with_ws for token in doc if token.i not in dropped)
+    return " ".join(words.replace(" ,", ",").split()).strip(" ,")
+
+
+def _is_name(tokens) -> bool:
+    return any(_proper(t) for t in tokens) and all(_proper(t) or t.is_punct for t in tokens)
+
+
+def _proper(token) -> bool:
+    # Tags, not parts of speech: the pipeline runs without the attribute ruler that sets ``pos_``.
+    return token.tag_ in ("NNP", "NNPS")
+
+
+_NOUN_SLOTS = frozenset("nsubj nsubjpass dobj attr pobj conj".split())
 
 
 _SPEECH = frozenset("say says said report reports reported announce announces announced confirm confirms".split())
