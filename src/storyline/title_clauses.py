@@ -51,9 +51,6 @@ def phrase_cut(
                 start = min(token.idx for token in child.subtree)
                 if start > root.idx:
                     cuts.add(start)
-    # A cut never leaves the main verb without what it needs ("X warned | Thursday that ...").
-    needed = [child.idx for child in root.rights if child.dep_ in _COMPLEMENTS]
-    cuts = {cut for cut in cuts if not needed or cut > max(needed)}
     titles = [text[:cut].rstrip(" ,;:-") for cut in sorted(cuts)]
     titles = [t for t in titles if len(t) >= 20 and not _ends_open(t)]
     within = [t for t in titles if len(t) <= max_chars]
@@ -68,26 +65,6 @@ def phrase_cut(
     if shorter == text or len(shorter.split()) < 4:
         return None
     return phrase_cut(shorter, max_chars, slack, reported=reported, pared=True)
-
-
-def whole_phrase_ends(text: str) -> set[int] | None:
-    """Offsets in ``text`` where a cut leaves no word before it leaning on one after it (the main verb among them),
-    or None without the parser. "A delegation lobbying against X | to face trial, warned ..." and "... force in
-    cyberspace largely | by appealing to ..." are no such place."""
-    from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
-
-    try:
-        nlp = load_pipeline()
-    except QuotesUnavailable:
-        return None
-    doc = nlp(text)
-    ends, reach = set(), -1
-    for token in doc:
-        if token.i > 0 and reach < token.i:
-            ends.add(token.idx)
-        reach = max(reach, token.head.i)
-    roots = [token.idx for token in doc if token.dep_ == "ROOT"]
-    return {end for end in ends if roots and end > roots[0]}
 
 
 def _pared(doc, root) -> str:
@@ -116,14 +93,6 @@ def _pared(doc, root) -> str:
             described = [t for t in head.lefts if t.i < first and t.dep_ in ("compound", "amod", "nmod")]
             if described and any(t.tag_ in ("NN", "NNS") for t in described):
                 dropped.update(i for i in range(described[0].left_edge.i, first) if doc[i].dep_ != "det")
-    for token in doc[1:]:
-        # A comma that closed a dropped phrase goes with it unless one opened it too.
-        if token.text == "," and token.i - 1 in dropped and token.i not in dropped:
-            start = token.i - 1
-            while start - 1 in dropped:
-                start -= 1
-            if start == 0 or doc[start - 1].text != ",":
-                dropped.add(token.i)
     words = "".join(token.text_with_ws for token in doc if token.i not in dropped)
     return " ".join(words.replace(" ,", ",").split()).strip(" ,")
 
@@ -137,7 +106,6 @@ def _proper(token) -> bool:
     return token.tag_ in ("NNP", "NNPS")
 
 
-_COMPLEMENTS = frozenset("dobj ccomp xcomp attr acomp oprd dative".split())
 _NOUN_SLOTS = frozenset("nsubj nsubjpass dobj attr pobj conj".split())
 
 

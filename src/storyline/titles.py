@@ -164,7 +164,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
             text = shorter[0].upper() + shorter[1:]
         if len(text) <= max_chars:
             return text
-    cuts = _whole([match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0], text, parse)
+    cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
     cuts = [cut for cut in cuts if not _dangles(text[:cut])]
     fitting = [cut for cut in cuts if cut <= max_chars and has_main_verb(text[:cut])]
     if fitting:
@@ -175,7 +175,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
         return text
     # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), within the
     # limit or a little over it; a cut between any two words could end mid-clause ("appointed him to be foreign").
-    breaks = _whole([m.start() for m in _PHRASE_BREAK.finditer(text)], text, parse)
+    breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
     for limit in (max_chars, max_chars + 20):
         cuts = [cut for cut in breaks if 20 <= cut <= limit and has_main_verb(text[:cut]) and not _dangles(text[:cut])]
         if cuts:
@@ -185,18 +185,6 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
     from storyline.title_clauses import phrase_cut
 
     return phrase_cut(text, max_chars) or text
-
-
-def _whole(cuts: list[int], text: str, parse: bool) -> list[int]:
-    """The cuts that end ``text`` after a whole phrase, where the parser can tell (``parse``); all of them else."""
-    if not (parse and cuts):
-        return cuts
-    from storyline.title_clauses import whole_phrase_ends
-
-    ends = whole_phrase_ends(text)
-    if ends is None:
-        return cuts
-    return [cut for cut in cuts if cut + len(text[cut:]) - len(text[cut:].lstrip(" ")) in ends]
 
 
 def _in_capitals(text: str) -> bool:
