@@ -188,10 +188,11 @@ def _member_row(member: Member) -> bytes:
     return pack(head, arrays)
 
 
-def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | None:
-    """The index saved as ``rows`` (key, data) and what the store holds of it; None when there are none.
-
-    ValueError when the rows are not a saved index of this version."""
+def saved_rows(
+    rows: Iterable[tuple[str, bytes]], what: str, version: int
+) -> tuple[dict[str, dict[str, bytes]], dict] | None:
+    """``rows`` (key "kind:name", data) by kind and name, with their meta row checked to be of ``version``; None
+    when there are none. ValueError, naming ``what``, when they are not a saved index of this version."""
     by_kind: dict[str, dict[str, bytes]] = {}
     for key, data in rows:
         kind, _, name = key.partition(":")
@@ -199,11 +200,22 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
     if not by_kind:
         return None
     if "meta" not in by_kind:
-        raise ValueError("the saved event index has no meta row")
+        raise ValueError(f"the saved {what} has no meta row")
     meta, _ = unpack(by_kind["meta"][""])
-    if not isinstance(meta, dict) or meta.get("version") != ROWS_VERSION:
-        version = meta.get("version") if isinstance(meta, dict) else None
-        raise ValueError(f"the saved event index has version {version}, this Storyline reads {ROWS_VERSION}")
+    if not isinstance(meta, dict) or meta.get("version") != version:
+        found = meta.get("version") if isinstance(meta, dict) else None
+        raise ValueError(f"the saved {what} has version {found}, this Storyline reads {version}")
+    return by_kind, meta
+
+
+def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | None:
+    """The index saved as ``rows`` (key, data) and what the store holds of it; None when there are none.
+
+    ValueError when the rows are not a saved index of this version."""
+    saved = saved_rows(rows, "event index", ROWS_VERSION)
+    if saved is None:
+        return None
+    by_kind, meta = saved
     options = EventOptions.from_mapping(meta["options"])
     state = RowState()
     topics = TopicStream(options)

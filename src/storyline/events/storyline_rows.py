@@ -14,7 +14,7 @@ from dataclasses import asdict
 
 import xxhash
 
-from storyline.events.state_rows import pack, unpack
+from storyline.events.state_rows import pack, saved_rows, unpack
 from storyline.events.storylines import StorylineIndex
 from storyline.features import SUBSPACES
 from storyline.model import Event
@@ -108,18 +108,10 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[StorylineIndex, StorylineRo
     """The index saved as ``rows`` (key, data) and what the store holds of it; None when there are none.
 
     ValueError when the rows are not a saved storyline index of this version."""
-    by_kind: dict[str, dict[str, bytes]] = {}
-    for key, data in rows:
-        kind, _, name = key.partition(":")
-        by_kind.setdefault(kind, {})[name] = data
-    if not by_kind:
+    saved = saved_rows(rows, "storyline index", ROWS_VERSION)
+    if saved is None:
         return None
-    if "meta" not in by_kind:
-        raise ValueError("the saved storyline index has no meta row")
-    meta, _ = unpack(by_kind["meta"][""])
-    if not isinstance(meta, dict) or meta.get("version") != ROWS_VERSION:
-        version = meta.get("version") if isinstance(meta, dict) else None
-        raise ValueError(f"the saved storyline index has version {version}, this Storyline reads {ROWS_VERSION}")
+    by_kind, meta = saved
     options = dict(meta["options"])
     options["weights"] = tuple(options["weights"])
     index = StorylineIndex(**options)
