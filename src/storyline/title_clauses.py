@@ -56,9 +56,9 @@ def phrase_cut(
     within = [t for t in titles if len(t) <= max_chars]
     if within and len(within[-1]) >= max_chars // 2:
         return within[-1]
-    fitting = [t for t in titles if len(t) <= max_chars + slack]
-    if fitting or within:
-        return fitting[-1] if fitting else within[-1]
+    fitting = [t for t in titles if len(t) <= max_chars + slack]  # holds every title ``within`` holds
+    if fitting:
+        return fitting[-1]
     if pared:
         return text if len(text) <= max_chars + slack else None
     shorter = _pared(doc, root)

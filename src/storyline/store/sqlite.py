@@ -328,15 +328,14 @@ class Store:
         self._drop_empty_storylines(storylines)
 
     def _events_of(self, article_ids: list[str]) -> set[str]:
+        return self._distinct("event_id", "event_members", "article_id", article_ids)
+
+    def _distinct(self, column: str, table: str, key: str, values: list[str]) -> set[str]:
+        """The distinct ``column`` of the ``table`` rows whose ``key`` is one of ``values`` (read in chunks)."""
         found: set[str] = set()
-        for chunk in _chunks(article_ids, 500):
-            found.update(
-                row[0]
-                for row in self._db.execute(
-                    f"SELECT DISTINCT event_id FROM event_members WHERE article_id IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                )
-            )
+        for chunk in _chunks(values, 500):
+            query = f"SELECT DISTINCT {column} FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})"
+            found.update(row[0] for row in self._db.execute(query, chunk))
         return found
 
     def replace_all_events(self, events: Iterable[Event]) -> None:
@@ -390,17 +389,7 @@ class Store:
         self._drop_empty_storylines(touched)
 
     def _storylines_of(self, event_ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(event_ids, 500):
-            found.update(
-                row[0]
-                for row in self._db.execute(
-                    "SELECT DISTINCT storyline_id FROM storyline_members "
-                    f"WHERE event_id IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                )
-            )
-        return found
+        return self._distinct("storyline_id", "storyline_members", "event_id", event_ids)
 
     def _drop_empty_storylines(self, storyline_ids: set[str]) -> None:
         self._db.executemany(
