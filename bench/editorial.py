@@ -10,8 +10,10 @@ own path (``storyline.api.read`` and the pipeline's digests over an in-memory st
 over the DUC 2004 dev clusters, the ECB+ dev articles (``docs.jsonl`` read as a JSON Lines file) and the example
 corpus. The same checks, written here and independent of the product's rules, are applied to both sides' output:
 
-- event titles that are a real headline or a clean short title (no URL, capitals, credit, ellipsis or dangling end;
-  a title made from a lead at most 100 characters, a member's own headline of any length);
+- event titles that are a real headline or a clean short title (no URL, capitals, credit, ellipsis, date or time
+  stamp, and no dangling end: a determiner, possessive, preposition, conjunction, auxiliary or an adverb that
+  qualifies what was cut, "largely"; a title made from a lead at most 100 characters, a member's own headline of
+  any length);
 - articles whose text writes a date (a short date line near the top or the bottom) that are dated;
 - articles with a recognised outlet, among those whose metadata or raw text names a source at all (a URL, an
   archive id, a wire dateline or credit, a byline with a paper, a copyright line, the site's own newsletter or
@@ -200,8 +202,47 @@ def _clean_title(title: str, real_headlines: set[str] = frozenset()) -> bool:
         )
         and not t.endswith(("…", "...", ",", ":", ";", " -"))
         and not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(t.split()) > 2)
-        and t.split()[-1].lower() not in {"the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at"}
+        and not _dangling_end(t)
+        and not _only_a_stamp(t)
     )
+
+
+_STAMP = re.compile(
+    r"(?:\d+|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]m?|m|[ecmp][sd]t|gmt|utc|bst|cet|ist|et|posted|updated)",
+    re.IGNORECASE,
+)
+
+
+def _only_a_stamp(title: str) -> bool:
+    """Whether ``title`` is a date or time stamp and nothing else ("Dec . 24 4 : 33 AM EST")."""
+    tokens = re.findall(r"[A-Za-z]+|\d+", title)
+    return bool(tokens) and all(_STAMP.fullmatch(token) for token in tokens)
+
+
+# Words that cannot end a title because they need what was cut after them: determiners, possessives, prepositions,
+# conjunctions, auxiliaries, and adverbs that qualify the phrase after them ("largely by ...", "only after ...").
+# "her" is left out (an object as often as a possessive: "Court frees her"), as are particles of phrasal verbs ("up",
+# "out", "down", "off", "over") and adverbs that close a clause ("sharply", "again", "yet", "too").
+_OPEN_ENDS = frozenset(
+    """a an the this these those that each every some any no another either neither both such my your his its our
+their whose of to in on at for with by from into onto about under after before during against between among
+through without within across toward towards via per than as like upon amid despite since until unlike including
+and or but nor because although though while whereas if unless whether when where which who whom is are was were
+be been being am has have had do does did will would shall should can could may might must largely mainly mostly
+partly partially chiefly primarily solely only just even especially particularly notably exactly precisely merely
+purely simply almost nearly roughly approximately very rather quite also""".split()
+)
+
+
+def _dangling_end(title: str) -> bool:
+    """Whether ``title`` ends on a word that needs what follows it (see ``_OPEN_ENDS``) or on a possessive
+    ("Pinochet's", "the players'", a tokenised "'s"). "May" is the month."""
+    word = title.split()[-1].strip('"“”()[]')
+    if word.lower().endswith(("'s", "’s", "s'", "s’")):
+        return True
+    return word != "May" and word.lower().strip("'‘’") in _OPEN_ENDS
 
 
 def _has_verb(text: str) -> bool:

@@ -21,6 +21,7 @@ def phrase_cut(
     the parser is missing or no phrase boundary fits. Where none fits, the sentence is pared first (see
     ``_pared``) and the cut is looked for again."""
     from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
+    from storyline.titles import _back_off, _dangles
 
     try:
         nlp = load_pipeline()
@@ -37,7 +38,8 @@ def phrase_cut(
         what = text[start:].strip()
         if what.split()[0].lower() not in _PRONOUNS:
             return phrase_cut(what[0].upper() + what[1:], max_chars, slack, reported=True, pared=pared)
-    heads = [root] + [child for child in root.rights if child.dep_ in _OBJECTS]
+    # The main verb, its objects, and the verbs coordinated with it ("couldn't help but smile ...").
+    heads = [root] + [child for child in root.rights if child.dep_ in _OBJECTS or _coordinated_verb(child)]
     if root.lower_ in _SPEECH and said is not None:
         # "X said that he hoped Y would be extradited to Spain to be tried ...": the said clause's phrases too.
         heads += [
@@ -47,12 +49,14 @@ def phrase_cut(
     for head in heads:
         for child in head.rights:
             # An object's "of" phrase and its coordinated nouns belong to it ("the arrest of ...", "A and B").
-            if child.dep_ in _ADJUNCTS and not (head is not root and (child.lower_ == "of" or child.dep_ in _JOINS)):
+            if (child.dep_ in _ADJUNCTS or _participial(child)) and not (
+                head is not root and (child.lower_ == "of" or child.dep_ in _JOINS)
+            ):
                 start = min(token.idx for token in child.subtree)
                 if start > root.idx:
                     cuts.add(start)
-    titles = [text[:cut].rstrip(" ,;:-") for cut in sorted(cuts)]
-    titles = [t for t in titles if len(t) >= 20 and not _ends_open(t)]
+    titles = [text[: _back_off(text, cut)].rstrip(" ,;:-([") for cut in sorted(cuts)]
+    titles = [t for t in titles if len(t) >= 20 and not _dangles(t)]
     within = [t for t in titles if len(t) <= max_chars]
     if within and len(within[-1]) >= max_chars // 2:
         return within[-1]
@@ -97,6 +101,28 @@ def _pared(doc, root) -> str:
     return " ".join(words.replace(" ,", ",").split()).strip(" ,")
 
 
+def _coordinated_verb(token) -> bool:
+    return token.dep_ == "conj" and token.tag_.startswith("VB")
+
+
+def _participial(token) -> bool:
+    """A participial phrase that only adds to its verb ("smile *thinking about ...*"), not the -ing complement of a
+    verb that needs one ("kept *running*", "began *building*")."""
+    if token.dep_ != "xcomp" or token.tag_ != "VBG":
+        return False
+    verb = token.head.lower_  # by its stem: the pipeline runs without a lemmatizer
+    return not any(verb.startswith(stem) for stem in _ING_COMPLEMENTS)
+
+
+# Stems of verbs whose -ing complement is what they are about ("considering *staying away*", "found *hanging*"):
+# a title cannot end before it.
+_ING_COMPLEMENTS = tuple(
+    """begin began begun start stop keep kept continu finish quit avoid consider enjoy mind risk deny denied admit
+    suggest recommend go went gone spend spent remain resum ceas practis practic discuss mention miss postpon delay
+    find found see saw seen hear heard catch caught leav left spot""".split()
+)
+
+
 def _is_name(tokens) -> bool:
     return any(_proper(t) for t in tokens) and all(_proper(t) or t.is_punct for t in tokens)
 
@@ -111,8 +137,3 @@ _NOUN_SLOTS = frozenset("nsubj nsubjpass dobj attr pobj conj".split())
 
 _SPEECH = frozenset("say says said report reports reported announce announces announced confirm confirms".split())
 _PRONOUNS = frozenset("he she it they we i you this that these those".split())
-
-
-def _ends_open(text: str) -> bool:
-    last = text.split()[-1].lower()
-    return last in {"the", "a", "an", "of", "to", "and", "or", "but", "that", "his", "her", "its", "their", "by"}
