@@ -269,3 +269,12 @@ def test_no_cut_ends_on_a_word_that_needs_what_was_cut(end):
 def test_a_date_or_time_stamp_is_no_lead():
     stamped = Article(id="x", text="Dec . 24 4 : 33 AM EST\nFerry workers on Tarrow walked out on Monday.")
     assert event_title([stamped]) == "Ferry workers on Tarrow walked out on Monday"
+
+
+def test_a_leading_clause_opening_with_an_irregular_participle_goes():
+    lead = "Caught in a long dispute over rosters, the Tarrow ferry crews walked out on Monday."
+    assert short_title(lead) == "The Tarrow ferry crews walked out on Monday"
+
+
+def test_a_title_ends_on_its_words_not_on_the_punctuation_that_closed_a_line():
+    assert short_title("Ferry crews walk out over rosters;") == "Ferry crews walk out over rosters"

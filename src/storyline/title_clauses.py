@@ -49,13 +49,11 @@ def phrase_cut(
     for head in heads:
         for child in head.rights:
             # An object's "of" phrase and its coordinated nouns belong to it ("the arrest of ...", "A and B").
-            if (child.dep_ in _ADJUNCTS or _participial(child)) and not (
-                head is not root and (child.lower_ == "of" or child.dep_ in _JOINS)
-            ):
+            if child.dep_ in _ADJUNCTS and not (head is not root and (child.lower_ == "of" or child.dep_ in _JOINS)):
                 start = min(token.idx for token in child.subtree)
                 if start > root.idx:
                     cuts.add(start)
-    titles = [text[: _back_off(text, cut)].rstrip(" ,;:-([") for cut in sorted(cuts)]
+    titles = [text[: _back_off(text, cut)].rstrip(" ,;:([-–—―") for cut in sorted(cuts)]
     titles = [t for t in titles if len(t) >= 20 and not _dangles(t)]
     within = [t for t in titles if len(t) <= max_chars]
     if within and len(within[-1]) >= max_chars // 2:
@@ -97,30 +95,21 @@ def _pared(doc, root) -> str:
             described = [t for t in head.lefts if t.i < first and t.dep_ in ("compound", "amod", "nmod")]
             if described and any(t.tag_ in ("NN", "NNS") for t in described):
                 dropped.update(i for i in range(described[0].left_edge.i, first) if doc[i].dep_ != "det")
-    words = "".join(token.text_with_ws for token in doc if token.i not in dropped)
+    spaced = set()
+    for token in doc:  # a phrase dropped from between two commas takes both: "Jo Bell, who ..., has died"
+        if token.i in dropped and token.i > 1 and doc[token.i - 1].text == "," and token.i - 1 not in dropped:
+            end = token.i
+            while end + 1 < len(doc) and end + 1 in dropped:
+                end += 1
+            if end + 1 < len(doc) and doc[end + 1].text == ",":
+                dropped.update((token.i - 1, end + 1))
+                spaced.add(token.i - 2)
+    words = "".join(t.text_with_ws + (" " if t.i in spaced else "") for t in doc if t.i not in dropped)
     return " ".join(words.replace(" ,", ",").split()).strip(" ,")
 
 
 def _coordinated_verb(token) -> bool:
     return token.dep_ == "conj" and token.tag_.startswith("VB")
-
-
-def _participial(token) -> bool:
-    """A participial phrase that only adds to its verb ("smile *thinking about ...*"), not the -ing complement of a
-    verb that needs one ("kept *running*", "began *building*")."""
-    if token.dep_ != "xcomp" or token.tag_ != "VBG":
-        return False
-    verb = token.head.lower_  # by its stem: the pipeline runs without a lemmatizer
-    return not any(verb.startswith(stem) for stem in _ING_COMPLEMENTS)
-
-
-# Stems of verbs whose -ing complement is what they are about ("considering *staying away*", "found *hanging*"):
-# a title cannot end before it.
-_ING_COMPLEMENTS = tuple(
-    """begin began begun start stop keep kept continu finish quit avoid consider enjoy mind risk deny denied admit
-    suggest recommend go went gone spend spent remain resum ceas practis practic discuss mention miss postpon delay
-    find found see saw seen hear heard catch caught leav left spot""".split()
-)
 
 
 def _is_name(tokens) -> bool:

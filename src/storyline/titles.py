@@ -62,7 +62,8 @@ _ATTRIBUTION = re.compile(
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
     r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days|"
-    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing|[A-Z][a-z]+ed)"
+    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing|[A-Z][a-z]+ed|Caught|Bent|Born|Known|Driven|Stung|"
+    r"Struck|Stricken|Shaken|Torn|Beaten|Hit|Held|Built|Taken|Given|Written|Hidden|Stuck|Thrown)"
     r"\b[^,]{3,200},\s+(?=[A-Za-z])"
 )
 
@@ -110,7 +111,8 @@ _DANGLING = frozenset(
     than that his her their its our my your whose valued worth about into onto under after before during against
     between among through without within across toward towards via per upon amid despite since until including
     because although though while whereas if unless whether when where who which said says is are was were be been
-    being am has have had do does did will would shall should can could may might must seem seems seemed""".split()
+    being am has have had do does did will would shall should can could may might must seem seems seemed able
+    unable poised""".split()
 )
 # Adverbs that qualify the phrase after them ("largely by appealing to ...", "only after ..."): a cut before that
 # phrase takes them too.
@@ -118,6 +120,8 @@ _LEANING = frozenset(
     """largely mainly mostly partly partially chiefly primarily solely only just even especially particularly
     notably exactly precisely merely purely simply almost nearly roughly approximately very rather quite also""".split()
 )
+# What a cut leaves open at its end: a comma, an opening bracket, a dash.
+_OPEN_PUNCTUATION = " ,;:([-–—―"
 _LEANING_END = re.compile(r"(?:[\s,]+(?:" + "|".join(sorted(_LEANING)) + r"))+[\s,]*$", re.IGNORECASE)
 # A present participle ("lobbying"), which is no finite verb: "A delegation of legislators lobbying against ...".
 _PARTICIPLE = re.compile(r"\b[a-z]{3,}ing\b")
@@ -183,7 +187,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
     from storyline.summarize.compress import dateline, has_main_verb
 
     text = " ".join(sentence.split())
-    text = text[dateline(text) :].strip().rstrip(" .!?")
+    text = text[dateline(text) :].strip().rstrip(" .!?;,")
     text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
     for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE, None):
         shorter = _without_subject_participle(text) if pattern is None else pattern.sub("", text, count=1)
@@ -201,9 +205,9 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
     cuts = [cut for cut in cuts if cut > 0 and not _dangles(text[:cut])]
     fitting = [cut for cut in cuts if cut <= max_chars and _finite(text[:cut])]
     if fitting:
-        return text[: fitting[-1]].rstrip(" ,([")
+        return text[: fitting[-1]].rstrip(_OPEN_PUNCTUATION)
     first = next((cut for cut in cuts if _finite(text[:cut])), None)
-    text = text[:first].rstrip(" ,([") if first else text
+    text = text[:first].rstrip(_OPEN_PUNCTUATION) if first else text
     if len(text) <= max_chars:
         return text
     # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), within the
@@ -212,7 +216,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
     for limit in (max_chars, max_chars + 20):
         cuts = [cut for cut in breaks if 20 <= cut <= limit and _finite(text[:cut]) and not _dangles(text[:cut])]
         if cuts:
-            return text[: cuts[-1]].rstrip(" ,([")
+            return text[: cuts[-1]].rstrip(_OPEN_PUNCTUATION)
     if not parse:
         return text
     from storyline.title_clauses import phrase_cut
