@@ -62,3 +62,10 @@ def test_a_date_or_time_stamp_is_no_title(editorial):
     assert not editorial._clean_title("Dec . 24 4 : 33 AM EST")
     assert not editorial._clean_title("Thursday , March 14 , 2031")
     assert editorial._clean_title("May Day marchers fill the Tarrow quay")
+
+
+def test_the_unseen_review_takes_away_the_headline_paragraph_only_when_it_is_the_title(editorial):
+    row = {"title": "Ferry crews walk out", "text": "Ferry crews walk out.\n\nTarrow ferry crews walked out on Monday."}
+    assert editorial._without_headline(row) == "Tarrow ferry crews walked out on Monday."
+    other = {"title": "Ferry crews walk out", "text": "Tarrow ferry crews walked out.\n\nRoutes stopped."}
+    assert editorial._without_headline(other) == other["text"]
