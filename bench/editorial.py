@@ -262,10 +262,11 @@ def _only_a_stamp(title: str) -> bool:
 
 # Words that cannot end a title because they need what was cut after them: determiners, possessives, prepositions,
 # conjunctions, auxiliaries, and adverbs that qualify the phrase after them ("largely by ...", "only after ...").
-# "her" is left out (an object as often as a possessive: "Court frees her"), as are particles of phrasal verbs ("up",
-# "out", "down", "off", "over") and adverbs that close a clause ("sharply", "again", "yet", "too").
+# "her" is left out (an object as often as a possessive: "Court frees her"), and so are "this", "these", "those" (as
+# often a pronoun: "Few would admit this"), particles of phrasal verbs ("up", "out", "down", "off", "over") and
+# adverbs that close a clause ("sharply", "again", "yet", "too").
 _OPEN_ENDS = frozenset(
-    """a an the this these those that each every some any no another either neither both such my your his its our
+    """a an the that each every some any no another either neither both such my your his its our
 their whose of to in on at for with by from into onto about under after before during against between among
 through without within across toward towards via per than as like upon amid despite since until unlike including
 and or but nor because although though while whereas if unless whether when where which who whom is are was were
@@ -278,17 +279,31 @@ purely simply almost nearly roughly approximately very rather quite also""".spli
 def _dangling_end(title: str) -> bool:
     """Whether ``title`` ends on a word that needs what follows it (see ``_OPEN_ENDS``) or on a possessive
     ("Pinochet's", "the players'", a tokenised "'s"). "May" is the month."""
-    word = title.split()[-1].strip('"“”()[]')
-    if word.lower().endswith(("'s", "’s", "s'", "s’")):
+    words = title.split()
+    word = words[-1].strip('"“”()[]')
+    quoted = word.startswith(("'", "‘"))  # "'useless'", "'Boasters'": a quoted word, not a possessive
+    if word.lower().endswith(("'s", "’s")) or (not quoted and word.lower().endswith(("s'", "s’"))):
         return True
-    return word != "May" and word.lower().strip("'‘’") in _OPEN_ENDS
+    lower = word.lower().strip("'‘’")
+    if lower in _AUXILIARIES and len(words) > 1 and words[-2].lower() in _SUBJECT_PRONOUNS:
+        return False  # "just the way he is", "as they were": the clause is whole
+    return word != "May" and lower in _OPEN_ENDS
+
+
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can could".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they there who".split())
+_PRONOUN_IS = re.compile(r"(?:he|she|it|that|there|what|who)['’]s", re.IGNORECASE)
 
 
 def _has_verb(text: str) -> bool:
     tokens = re.findall(r"[A-Za-z'’-]+", text)
     for before, word in zip([""] + [t.lower() for t in tokens], tokens):
-        if word in _VERBS or "n't" in word:
+        if word in _VERBS or "n't" in word or word.lower() in _AUXILIARIES:
             return True
+        if re.search(r"['’](?:re|m|ve|ll|d)$", word.lower()) or re.fullmatch(_PRONOUN_IS, word):
+            return True  # "we're", "I'm", "it's"
         if (
             word.islower()
             and before not in _DETERMINERS

@@ -278,3 +278,13 @@ def test_a_leading_clause_opening_with_an_irregular_participle_goes():
 
 def test_a_title_ends_on_its_words_not_on_the_punctuation_that_closed_a_line():
     assert short_title("Ferry crews walk out over rosters;") == "Ferry crews walk out over rosters"
+
+
+def test_a_teasers_ellipsis_after_a_whole_clause_goes_but_a_cut_keeps_it():
+    assert short_title("Ferry Crews Are Walking Out At Dawn…") == "Ferry Crews Are Walking Out At Dawn"
+    assert short_title("Ferry crews walked out after talks on the …").endswith("…")
+
+
+def test_an_event_title_from_a_headline_and_subhead_layout_loses_the_semicolon():
+    article = Article(id="x", title="Ferry crews walk out;", title_source="metadata", text="Crews walked out.")
+    assert event_title([article]) == "Ferry crews walk out"

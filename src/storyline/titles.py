@@ -188,6 +188,8 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
 
     text = " ".join(sentence.split())
     text = text[dateline(text) :].strip().rstrip(" .!?;,")
+    if text.endswith("…") and not _dangles(text.rstrip(" .…")):
+        text = text.rstrip(" .…")  # a teaser's own "…" after a whole clause; a cut one keeps it (and is no title)
     text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
     for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE, None):
         shorter = _without_subject_participle(text) if pattern is None else pattern.sub("", text, count=1)
@@ -308,9 +310,9 @@ def event_title(articles: Sequence[Article]) -> str:
     from storyline.text import split_sentences
 
     texts = [(article.title or "") + "\n" + article.text for article in articles]
-    headlines = [
-        " ".join(a.title.split()) for a in articles if a.title and a.title_source != "lead" and is_headline(a.title)
-    ]
+    # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
+    titles = [" ".join(a.title.split()).rstrip(" ;") for a in articles if a.title and a.title_source != "lead"]
+    headlines = [title for title in titles if is_headline(title)]
     if headlines:
         return headlines[representative(headlines, texts)]
     leads = []
