@@ -281,7 +281,8 @@ def _dangling_end(title: str) -> bool:
     ("Pinochet's", "the players'", a tokenised "'s"). "May" is the month."""
     words = title.split()
     word = words[-1].strip('"“”()[]')
-    quoted = word.startswith(("'", "‘"))  # "'useless'", "'Boasters'": a quoted word, not a possessive
+    # "'useless'", "... 'Talks To the Press Everywhere She Goes'": the end of a quotation, not a possessive
+    quoted = bool(re.search(r"(?:^|\s)['‘]\w", title))
     if word.lower().endswith(("'s", "’s")) or (not quoted and word.lower().endswith(("s'", "s’"))):
         return True
     lower = word.lower().strip("'‘’")

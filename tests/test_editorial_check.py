@@ -69,3 +69,9 @@ def test_the_unseen_review_takes_away_the_headline_paragraph_only_when_it_is_the
     assert editorial._without_headline(row) == "Tarrow ferry crews walked out on Monday."
     other = {"title": "Ferry crews walk out", "text": "Tarrow ferry crews walked out.\n\nRoutes stopped."}
     assert editorial._without_headline(other) == other["text"]
+
+
+def test_a_quotation_closing_the_title_is_no_possessive(editorial):
+    assert editorial._clean_title("Crews say the rosters are 'useless'")
+    assert editorial._clean_title("Union calls bosses 'The Ones Who Never Cross'")
+    assert not editorial._clean_title("The strike was called by the pilots'")

@@ -178,7 +178,7 @@ def has_sure_verb(text: str) -> bool:
 
 # Words that follow a plural noun without being its verb ("areas of", "sides and").
 _FUNCTION_WORDS = frozenset(
-    """of in on at to for from with by and or but as than that which who whom whose where when while if about
+    """of in on at to for from with by via and or but as than that which who whom whose where when while if about
     into over under after before between against during without within across among near the a an this these
     those its his her their our your my not also only just even still""".split()
 )
