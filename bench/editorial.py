@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     python bench/editorial.py [--data ../shared/data] [--before main] [--rouge]
+    python bench/editorial.py --unseen [PATH] [--every 3]
 
 "Before" is the product as another git revision builds it (``--before``, default ``main``), checked out in a
 temporary ``git worktree``; "after" is this working tree. Each side runs in its own process, through the product's
@@ -27,7 +28,9 @@ corpus. The same checks, written here and independent of the product's rules, ar
   besides names and numbers shared: the same people with different things said of them are different facts);
 - summary sentences without a verb (a small verb test, no parser).
 
-``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides.
+``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides. ``--unseen`` runs
+instead the checks that need no gold over articles the rules were not tuned on (PolNeAR train by default), this
+tree only (see ``measure_unseen``).
 """
 
 from __future__ import annotations
