@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     python bench/editorial.py [--data ../shared/data] [--before main] [--rouge]
+    python bench/editorial.py --unseen [PATH] [--every 3]
 
 "Before" is the product as another git revision builds it (``--before``, default ``main``), checked out in a
 temporary ``git worktree``; "after" is this working tree. Each side runs in its own process, through the product's
@@ -10,8 +11,10 @@ own path (``storyline.api.read`` and the pipeline's digests over an in-memory st
 over the DUC 2004 dev clusters, the ECB+ dev articles (``docs.jsonl`` read as a JSON Lines file) and the example
 corpus. The same checks, written here and independent of the product's rules, are applied to both sides' output:
 
-- event titles that are a real headline or a clean short title (no URL, capitals, credit, ellipsis or dangling end;
-  a title made from a lead at most 100 characters, a member's own headline of any length);
+- event titles that are a real headline or a clean short title (no URL, capitals, credit, ellipsis, date or time
+  stamp, and no dangling end: a determiner, possessive, preposition, conjunction, auxiliary or an adverb that
+  qualifies what was cut, "largely"; a title made from a lead at most 100 characters, a member's own headline of
+  any length);
 - articles whose text writes a date (a short date line near the top or the bottom) that are dated;
 - articles with a recognised outlet, among those whose metadata or raw text names a source at all (a URL, an
   archive id, a wire dateline or credit, a byline with a paper, a copyright line, the site's own newsletter or
@@ -25,7 +28,9 @@ corpus. The same checks, written here and independent of the product's rules, ar
   besides names and numbers shared: the same people with different things said of them are different facts);
 - summary sentences without a verb (a small verb test, no parser).
 
-``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides.
+``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides. ``--unseen`` runs
+instead the checks that need no gold over articles the rules were not tuned on (PolNeAR train by default), this
+tree only (see ``measure_unseen``).
 """
 
 from __future__ import annotations
@@ -83,6 +88,45 @@ def measure(data: Path, with_rouge: bool) -> dict:
             for folder in sorted(docs.iterdir())
         }
     return out
+
+
+def measure_unseen(path: Path, every: int) -> dict:
+    """The product over articles it was not tuned on (every ``every``-th line of a JSON Lines file with ``id``,
+    ``title``, ``text``, ``publisher``, ``publication_date``), twice: with that metadata, and as bare text (the
+    headline line, any dateline and credit left in the text, as a scraped page gives them). Also each article's lead
+    made into a title with its headline paragraph taken away (``storyline.titles.event_title`` of the article)."""
+    from storyline import pipeline
+    from storyline.ingest import read_paths
+    from storyline.model import Article
+    from storyline.render import digest_to_json
+    from storyline.store import Store
+    from storyline.titles import event_title
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][::every]
+    keys = ("id", "title", "text", "publisher", "publication_date")
+    variants = {"with metadata": [{k: r[k] for k in keys if r.get(k)} for r in rows]}
+    variants["bare text"] = [{"id": r["id"], "text": r["text"]} for r in rows]
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, items in variants.items():
+            file = Path(tmp) / f"{name.replace(' ', '-')}.jsonl"
+            file.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+            store = Store(":memory:")
+            pipeline.ingest(store, read_paths([file]))
+            articles = [
+                {"id": a.id, "published": a.published, "date_source": a.date_source, "outlet": a.outlet}
+                for a in store.articles()
+            ]
+            out[name] = {"articles": articles, "digests": [digest_to_json(d) for d in pipeline.digests(store)]}
+    out["made titles"] = [event_title([Article(id=r["id"], text=_without_headline(r))]) for r in rows]
+    return out
+
+
+def _without_headline(row: dict) -> str:
+    """An article's text without its first paragraph when that paragraph opens with the article's title."""
+    first, _, rest = row["text"].partition("\n\n")
+    title = " ".join(row.get("title", "").split()).rstrip(". ")
+    return rest if title and rest and " ".join(first.split()).startswith(title[:40]) else row["text"]
 
 
 # ------------------------------------------------------------------------------------------------ the checks
@@ -200,15 +244,70 @@ def _clean_title(title: str, real_headlines: set[str] = frozenset()) -> bool:
         )
         and not t.endswith(("…", "...", ",", ":", ";", " -"))
         and not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(t.split()) > 2)
-        and t.split()[-1].lower() not in {"the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at"}
+        and not _dangling_end(t)
+        and not _only_a_stamp(t)
     )
+
+
+_STAMP = re.compile(
+    r"(?:\d+|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]m?|m|[ecmp][sd]t|gmt|utc|bst|cet|ist|et|posted|updated)",
+    re.IGNORECASE,
+)
+
+
+def _only_a_stamp(title: str) -> bool:
+    """Whether ``title`` is a date or time stamp and nothing else ("Dec . 24 4 : 33 AM EST")."""
+    tokens = re.findall(r"[A-Za-z]+|\d+", title)
+    return bool(tokens) and all(_STAMP.fullmatch(token) for token in tokens)
+
+
+# Words that cannot end a title because they need what was cut after them: determiners, possessives, prepositions,
+# conjunctions, auxiliaries, and adverbs that qualify the phrase after them ("largely by ...", "only after ...").
+# "her" is left out (an object as often as a possessive: "Court frees her"), and so are "this", "these", "those" (as
+# often a pronoun: "Few would admit this"), particles of phrasal verbs ("up", "out", "down", "off", "over") and
+# adverbs that close a clause ("sharply", "again", "yet", "too").
+_OPEN_ENDS = frozenset(
+    """a an the that each every some any no another either neither both such my your his its our
+their whose of to in on at for with by from into onto about under after before during against between among
+through without within across toward towards via per than as like upon amid despite since until unlike including
+and or but nor because although though while whereas if unless whether when where which who whom is are was were
+be been being am has have had do does did will would shall should can could may might must largely mainly mostly
+partly partially chiefly primarily solely only just even especially particularly notably exactly precisely merely
+purely simply almost nearly roughly approximately very rather quite also""".split()
+)
+
+
+def _dangling_end(title: str) -> bool:
+    """Whether ``title`` ends on a word that needs what follows it (see ``_OPEN_ENDS``) or on a possessive
+    ("Pinochet's", "the players'", a tokenised "'s"). "May" is the month."""
+    words = title.split()
+    word = words[-1].strip('"“”()[]')
+    # "'useless'", "... 'Talks To the Press Everywhere She Goes'": the end of a quotation, not a possessive
+    quoted = bool(re.search(r"(?:^|\s)['‘]\w", title))
+    if word.lower().endswith(("'s", "’s")) or (not quoted and word.lower().endswith(("s'", "s’"))):
+        return True
+    lower = word.lower().strip("'‘’")
+    if lower in _AUXILIARIES and len(words) > 1 and words[-2].lower() in _SUBJECT_PRONOUNS:
+        return False  # "just the way he is", "as they were": the clause is whole
+    return word != "May" and lower in _OPEN_ENDS
+
+
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can could".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they there who".split())
+_PRONOUN_IS = re.compile(r"(?:he|she|it|that|there|what|who)['’]s", re.IGNORECASE)
 
 
 def _has_verb(text: str) -> bool:
     tokens = re.findall(r"[A-Za-z'’-]+", text)
     for before, word in zip([""] + [t.lower() for t in tokens], tokens):
-        if word in _VERBS or "n't" in word:
+        if word in _VERBS or "n't" in word or word.lower() in _AUXILIARIES:
             return True
+        if re.search(r"['’](?:re|m|ve|ll|d)$", word.lower()) or re.fullmatch(_PRONOUN_IS, word):
+            return True  # "we're", "I'm", "it's"
         if (
             word.islower()
             and before not in _DETERMINERS
@@ -292,36 +391,87 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
             if name == "ECB+ dev" and article["id"] in written:
                 counts["dated"][1] += 1
                 counts["dated"][0] += bool(article["published"]) and article["date_source"] != "ingest-time"
-        for digest in result["digests"]:
-            real = {
-                " ".join(s["title"].split())
-                for s in digest["summary"]["sources"]
-                if s.get("title") and s.get("title_source") in ("metadata", "headline")
-            }
-            counts["titles"][1] += 1
-            counts["titles"][0] += _clean_title(digest["title"], real)
-            sentences = digest["summary"]["sentences"]
-            for k, sentence in enumerate(sentences):
-                counts["unresolved"][1] += 1
-                counts["unresolved"][0] += _unresolved(sentences, k)
-                counts["no_verb"][1] += 1
-                counts["no_verb"][0] += not _has_verb(sentence["text"])
-                dated = [(d["start"], d["end"]) for d in sentence.get("dates", [])]
-                # A date can be computed only from a dated source: words whose every citing source is undated are
-                # counted on their own row.
-                key = (
-                    "undated_time"
-                    if any(c["article_id"] in dated_ids for c in sentence["citations"])
-                    else "no_source_date"
-                )
-                for match in _TIME_WORD.finditer(sentence["text"]):
-                    counts[key][1] += 1
-                    counts[key][0] += not any(a <= match.start() and match.end() <= b + 1 for a, b in dated)
-            for i in range(len(sentences)):
-                for j in range(i + 1, len(sentences)):
-                    counts["same_fact"][1] += 1
-                    counts["same_fact"][0] += _same_fact(sentences[i]["text"], sentences[j]["text"])
+        _check_digests(result, dated_ids, counts)
     return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def _check_digests(result: dict, dated_ids: set[str], counts: dict[str, list[int]]) -> None:
+    """Add one set's digests to the title and summary rows of ``counts``."""
+    for digest in result["digests"]:
+        real = {
+            " ".join(s["title"].split())
+            for s in digest["summary"]["sources"]
+            if s.get("title") and s.get("title_source") in ("metadata", "headline")
+        }
+        counts["titles"][1] += 1
+        counts["titles"][0] += _clean_title(digest["title"], real)
+        sentences = digest["summary"]["sentences"]
+        for k, sentence in enumerate(sentences):
+            counts["unresolved"][1] += 1
+            counts["unresolved"][0] += _unresolved(sentences, k)
+            counts["no_verb"][1] += 1
+            counts["no_verb"][0] += not _has_verb(sentence["text"])
+            dated = [(d["start"], d["end"]) for d in sentence.get("dates", [])]
+            # A date can be computed only from a dated source: words whose every citing source is undated are
+            # counted on their own row.
+            key = (
+                "undated_time" if any(c["article_id"] in dated_ids for c in sentence["citations"]) else "no_source_date"
+            )
+            for match in _TIME_WORD.finditer(sentence["text"]):
+                counts[key][1] += 1
+                counts[key][0] += not any(a <= match.start() and match.end() <= b + 1 for a, b in dated)
+        for i in range(len(sentences)):
+            for j in range(i + 1, len(sentences)):
+                counts["same_fact"][1] += 1
+                counts["same_fact"][0] += _same_fact(sentences[i]["text"], sentences[j]["text"])
+
+
+def check_unseen(side: dict) -> dict[str, dict[str, tuple[int, int]]]:
+    """The rows that need no gold, for each variant of ``measure_unseen``; and the made titles' row."""
+    result = {}
+    for name in ("with metadata", "bare text"):
+        counts = {k: [0, 0] for k in ("titles", "unresolved", "undated_time", "no_source_date", "same_fact", "no_verb")}
+        articles = side[name]["articles"]
+        dated_ids = {a["id"] for a in articles if a.get("published") and a.get("date_source") != "ingest-time"}
+        _check_digests(side[name], dated_ids, counts)
+        counts["dated_any"] = [len(dated_ids), len(articles)]
+        counts["outlet_any"] = [sum(bool(a["outlet"]) for a in articles), len(articles)]
+        result[name] = {k: (v[0], v[1]) for k, v in counts.items()}
+    made = side["made titles"]
+    result["made titles"] = {
+        "made_clean": (sum(_clean_title(t) for t in made), len(made)),
+        "made_over_80": (sum(len(t) > 80 for t in made), len(made)),
+    }
+    return result
+
+
+UNSEEN_ROWS = (
+    ("titles", "event titles: a real headline or a clean short title"),
+    ("made_clean", "titles made from leads, headline taken away: clean"),
+    ("made_over_80", "titles made from leads: over 80 characters"),
+    ("dated_any", "articles dated (not the day of ingest)"),
+    ("outlet_any", "articles with a recognised outlet"),
+    ("unresolved", "summary sentences opening with an unresolved reference"),
+    ("undated_time", "relative time words with a dated source, no date shown"),
+    ("no_source_date", "relative time words whose sources are all undated"),
+    ("same_fact", "pairs of summary sentences stating the same fact"),
+    ("no_verb", "summary sentences without a verb"),
+)
+
+
+def _print_unseen(checked: dict, path: Path, every: int) -> None:
+    print(f"Editorial check on {path.name}, every {every}th article (not tuned on); this tree")
+    print()
+    print(f"| {'check':<58} | {'with metadata':>13} | {'bare text':>13} |")
+    print(f"|{'-' * 60}|{'-' * 15}|{'-' * 15}|")
+    for key, label in UNSEEN_ROWS:
+        cells = []
+        for name in ("with metadata", "bare text"):
+            got = checked[name].get(key) or checked["made titles"].get(key)
+            cells.append(f"{got[0]} / {got[1]}" if got else "-")
+        if key.startswith("made"):
+            cells[1] = "-"
+        print(f"| {label:<58} | {cells[0]:>13} | {cells[1]:>13} |")
 
 
 ROWS = (
@@ -371,7 +521,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", default="main", help="git revision whose product is 'before' (default: main)")
     parser.add_argument("--rouge", action="store_true", help="also score DUC 2004 dev ROUGE on both sides")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--unseen",
+        type=Path,
+        nargs="?",
+        const=DEFAULT_DATA / "polnear-dev" / "train.jsonl",
+        help="instead: the checks that need no gold on articles not tuned on (default: PolNeAR train), this tree only",
+    )
+    parser.add_argument("--every", type=int, default=3, help="with --unseen: take every N-th article (default 3)")
     args = parser.parse_args(argv)
+    if args.unseen:
+        if not args.unseen.is_file():
+            print(f"unseen articles not found: {args.unseen}", file=sys.stderr)
+            return 2
+        side = measure_unseen(args.unseen, args.every)
+        if args.measure:
+            json.dump(side, sys.stdout)
+        else:
+            _print_unseen(check_unseen(side), args.unseen, args.every)
+        return 0
     if not (args.data / "duc2004-dev").is_dir() or not (args.data / "ecbplus-dev").is_dir():
         print(f"dev data not found under {args.data}", file=sys.stderr)
         return 2

@@ -53,3 +53,11 @@ def test_a_person_described_before_the_name_keeps_the_name():
     title = phrase_cut(lead, 90)
     assert title is not None and len(title) <= 110
     assert "asked Joanna Bellingham to lead" in title
+
+
+def test_a_phrase_dropped_from_between_commas_takes_both_commas():
+    lead = (
+        "Jo Bell, whose long career at the Tarrow port ended after two groundings of island ferries in one winter, "
+        "was unable to keep his licence after the inquiry"
+    )
+    assert phrase_cut(lead, 80) == "Jo Bell was unable to keep his licence after the inquiry"

@@ -229,3 +229,62 @@ def test_a_long_lead_loses_its_day_stamp_but_not_a_day_that_dates_a_participle()
     assert short_title(lead) == expected
     kept = "Jo Bell said in an interview published Sunday that the island's ferry crews will strike again next month ."
     assert "published Sunday" in short_title(kept)
+
+
+def test_a_participial_phrase_closed_by_a_comma_before_the_verb_goes_with_its_comma():
+    lead = (
+        "A party of harbour pilots lobbying against the sale of the Tarrow ferry company to a foreign buyer to run "
+        "its routes, warned Thursday that the island was close to a long strike."
+    )
+    # The participle is no main verb: the title is the subject with its verb, not the subject cut before "to run".
+    assert short_title(lead) == "A party of harbour pilots warned that the island was close to a long strike"
+    assert short_title("Pilots lobbying for a pay rise, warned of a strike.") == "Pilots warned of a strike"
+    # After the verb, a participle is part of the predicate.
+    kept = "Police stopped two drivers carrying fuel cans, said the harbour master."
+    assert short_title(kept).startswith("Police stopped two drivers carrying fuel cans")
+
+
+def test_a_cut_takes_the_adverb_that_qualifies_the_phrase_it_drops():
+    lead = (
+        "Tarrow Ferries built itself into the largest operator on the northern coast largely by buying the routes "
+        "of its smaller rivals and cutting fares on every crossing in winter."
+    )
+    assert short_title(lead) == "Tarrow Ferries built itself into the largest operator on the northern coast"
+    lead = (
+        "The crews of the three island ferries operated by the Tarrow company walked out mainly over the new "
+        "rosters, which cut their rest days."
+    )
+    assert short_title(lead) == "The crews of the three island ferries operated by the Tarrow company walked out"
+
+
+@pytest.mark.parametrize("end", ["largely", "the", "his", "into", "because", "will", "been", "Bell's", "players'"])
+def test_no_cut_ends_on_a_word_that_needs_what_was_cut(end):
+    from storyline.titles import _dangles
+
+    assert _dangles(f"Ferry crews walked out {end}")
+    assert not _dangles("Ferry crews walked out") and not _dangles("Fares rose sharply")
+    assert not _dangles("The vote is set for May")
+
+
+def test_a_date_or_time_stamp_is_no_lead():
+    stamped = Article(id="x", text="Dec . 24 4 : 33 AM EST\nFerry workers on Tarrow walked out on Monday.")
+    assert event_title([stamped]) == "Ferry workers on Tarrow walked out on Monday"
+
+
+def test_a_leading_clause_opening_with_an_irregular_participle_goes():
+    lead = "Caught in a long dispute over rosters, the Tarrow ferry crews walked out on Monday."
+    assert short_title(lead) == "The Tarrow ferry crews walked out on Monday"
+
+
+def test_a_title_ends_on_its_words_not_on_the_punctuation_that_closed_a_line():
+    assert short_title("Ferry crews walk out over rosters;") == "Ferry crews walk out over rosters"
+
+
+def test_a_teasers_ellipsis_after_a_whole_clause_goes_but_a_cut_keeps_it():
+    assert short_title("Ferry Crews Are Walking Out At Dawn…") == "Ferry Crews Are Walking Out At Dawn"
+    assert short_title("Ferry crews walked out after talks on the …").endswith("…")
+
+
+def test_an_event_title_from_a_headline_and_subhead_layout_loses_the_semicolon():
+    article = Article(id="x", title="Ferry crews walk out;", title_source="metadata", text="Crews walked out.")
+    assert event_title([article]) == "Ferry crews walk out"

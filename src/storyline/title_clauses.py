@@ -21,6 +21,7 @@ def phrase_cut(
     the parser is missing or no phrase boundary fits. Where none fits, the sentence is pared first (see
     ``_pared``) and the cut is looked for again."""
     from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
+    from storyline.titles import _back_off, _dangles
 
     try:
         nlp = load_pipeline()
@@ -37,7 +38,8 @@ def phrase_cut(
         what = text[start:].strip()
         if what.split()[0].lower() not in _PRONOUNS:
             return phrase_cut(what[0].upper() + what[1:], max_chars, slack, reported=True, pared=pared)
-    heads = [root] + [child for child in root.rights if child.dep_ in _OBJECTS]
+    # The main verb, its objects, and the verbs coordinated with it ("couldn't help but smile ...").
+    heads = [root] + [child for child in root.rights if child.dep_ in _OBJECTS or _coordinated_verb(child)]
     if root.lower_ in _SPEECH and said is not None:
         # "X said that he hoped Y would be extradited to Spain to be tried ...": the said clause's phrases too.
         heads += [
@@ -51,8 +53,8 @@ def phrase_cut(
                 start = min(token.idx for token in child.subtree)
                 if start > root.idx:
                     cuts.add(start)
-    titles = [text[:cut].rstrip(" ,;:-") for cut in sorted(cuts)]
-    titles = [t for t in titles if len(t) >= 20 and not _ends_open(t)]
+    titles = [text[: _back_off(text, cut)].rstrip(" ,;:([-–—―") for cut in sorted(cuts)]
+    titles = [t for t in titles if len(t) >= 20 and not _dangles(t)]
     within = [t for t in titles if len(t) <= max_chars]
     if within and len(within[-1]) >= max_chars // 2:
         return within[-1]
@@ -93,8 +95,21 @@ def _pared(doc, root) -> str:
             described = [t for t in head.lefts if t.i < first and t.dep_ in ("compound", "amod", "nmod")]
             if described and any(t.tag_ in ("NN", "NNS") for t in described):
                 dropped.update(i for i in range(described[0].left_edge.i, first) if doc[i].dep_ != "det")
-    words = "".join(token.text_with_ws for token in doc if token.i not in dropped)
+    spaced = set()
+    for token in doc:  # a phrase dropped from between two commas takes both: "Jo Bell, who ..., has died"
+        if token.i in dropped and token.i > 1 and doc[token.i - 1].text == "," and token.i - 1 not in dropped:
+            end = token.i
+            while end + 1 < len(doc) and end + 1 in dropped:
+                end += 1
+            if end + 1 < len(doc) and doc[end + 1].text == ",":
+                dropped.update((token.i - 1, end + 1))
+                spaced.add(token.i - 2)
+    words = "".join(t.text_with_ws + (" " if t.i in spaced else "") for t in doc if t.i not in dropped)
     return " ".join(words.replace(" ,", ",").split()).strip(" ,")
+
+
+def _coordinated_verb(token) -> bool:
+    return token.dep_ == "conj" and token.tag_.startswith("VB")
 
 
 def _is_name(tokens) -> bool:
@@ -111,8 +126,3 @@ _NOUN_SLOTS = frozenset("nsubj nsubjpass dobj attr pobj conj".split())
 
 _SPEECH = frozenset("say says said report reports reported announce announces announced confirm confirms".split())
 _PRONOUNS = frozenset("he she it they we i you this that these those".split())
-
-
-def _ends_open(text: str) -> bool:
-    last = text.split()[-1].lower()
-    return last in {"the", "a", "an", "of", "to", "and", "or", "but", "that", "his", "her", "its", "their", "by"}

@@ -49,7 +49,7 @@ _CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|as|after|"
     r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing|the|a|an)\b)"
-    r"|(?<!many)(?<!much)(?<!long)(?<!soon)(?<!well)(?<!far)(?<!few)(?<!such)(?<!same)"
+    r"|(?<!many)(?<!much)(?<!long)(?<!soon)(?<!well)(?<!far)(?<!few)(?<!such)(?<!same)(?<!help)(?<!nothing)(?<!all)"
     r"(?=\s(?:while|as|after|because|before|amid|although|though|but|when)\s"
     r"(?!well\b|of\b|part\b|a\s+result\b|many\b|much\b|long\b|soon\b|far\b|few\b|little\b))"
     r"|(?=\sto\s(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]+\s))"
@@ -62,7 +62,8 @@ _ATTRIBUTION = re.compile(
 # A subordinate clause before the main one: "After skipping rehab, Lindsay Lohan has checked in".
 _LEADING_CLAUSE = re.compile(
     r"^(?:After|Before|While|Although|Though|Despite|As|When|Following|Amid|With|Since|Because|Once|Hours|Days|"
-    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing|[A-Z][a-z]+ed)"
+    r"In|On|At|For|Under|Without|According\s+to|[A-Z][a-z]+ing|[A-Z][a-z]+ed|Caught|Bent|Born|Known|Driven|Stung|"
+    r"Struck|Stricken|Shaken|Torn|Beaten|Hit|Held|Built|Taken|Given|Written|Hidden|Stuck|Thrown)"
     r"\b[^,]{3,200},\s+(?=[A-Za-z])"
 )
 
@@ -84,7 +85,11 @@ def _without_day(match: re.Match) -> str:
     return match.group(0) if keep else before
 
 
-_SPEECH_VERBS = frozenset("said says announced reported confirmed told".split())
+# Verbs of saying or deciding, after which a bare day is a day stamp ("warned Thursday that", "agreed Monday to").
+_SPEECH_VERBS = frozenset(
+    """said says announced reported confirmed told warned added urged insisted argued claimed denied declared
+    predicted vowed pledged promised stated agreed decided ruled disclosed revealed acknowledged admitted""".split()
+)
 # A place given after the subject's head, before its verb: "The store near the Champs-Elysee was stormed".
 _SUBJECT_PLACE = re.compile(
     r"^(?P<head>(?:[A-Z][^\s,]*|[a-z]+)(?:\s+[^\s,]+){0,8}?)\s+(?:near|outside|inside|in|at)\s+(?:the\s+)?[A-Z][^,]{1,40}?"
@@ -99,9 +104,27 @@ _PHRASE_BREAK = re.compile(
     r"\s(?=(?:in|at|on|near|from|with|after|during|over|outside|inside|for|by|since|"
     r"amid|under|across|last|this|late|early)\s)"
 )
+# Words a title cannot end on, because they need what was cut after them: determiners and possessives,
+# prepositions, conjunctions and relative words, auxiliaries, and the adverbs of ``_LEANING``.
 _DANGLING = frozenset(
-    "a an the of to and or but by for with at in on from as than that his her their its valued worth about some".split()
+    """a an the this these those each every some any no another of to and or but nor by for with at in on from as
+    than that his her their its our my your whose valued worth about into onto under after before during against
+    between among through without within across toward towards via per upon amid despite since until including
+    because although though while whereas if unless whether when where who which said says is are was were be been
+    being am has have had do does did will would shall should can could may might must seem seems seemed able
+    unable poised""".split()
 )
+# Adverbs that qualify the phrase after them ("largely by appealing to ...", "only after ..."): a cut before that
+# phrase takes them too.
+_LEANING = frozenset(
+    """largely mainly mostly partly partially chiefly primarily solely only just even especially particularly
+    notably exactly precisely merely purely simply almost nearly roughly approximately very rather quite also""".split()
+)
+# What a cut leaves open at its end: a comma, an opening bracket, a dash.
+_OPEN_PUNCTUATION = " ,;:([-–—―"
+_LEANING_END = re.compile(r"(?:[\s,]+(?:" + "|".join(sorted(_LEANING)) + r"))+[\s,]*$", re.IGNORECASE)
+# A present participle ("lobbying"), which is no finite verb: "A delegation of legislators lobbying against ...".
+_PARTICIPLE = re.compile(r"\b[a-z]{3,}ing\b")
 
 
 def is_headline(text: str | None, *, given: bool = False) -> bool:
@@ -133,10 +156,24 @@ def is_credit_line(text: str) -> bool:
 
 def lead_sentence(sentences: Sequence[str]) -> str:
     """The lead among an article's first sentences: the first that is neither a line in capitals (a kicker, a
-    section, a shouted headline) nor a credit line; the first sentence when all are."""
-    return next((text for text in sentences if not _in_capitals(text) and not is_credit_line(text)), "") or (
-        sentences[0] if sentences else ""
-    )
+    section, a shouted headline), a credit line nor a date or time stamp; the first sentence when all are."""
+    return next(
+        (text for text in sentences if not _in_capitals(text) and not is_credit_line(text) and not _is_stamp(text)), ""
+    ) or (sentences[0] if sentences else "")
+
+
+# The words of a date or time stamp line ("Dec . 24 4 : 33 AM EST", "Thursday , March 14"): no news in it.
+_STAMP_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september
+    october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday
+    saturday sunday am pm a m p est edt cst cdt mst mdt pst pdt gmt utc bst cet ist et pt updated posted""".split()
+)
+
+
+def _is_stamp(text: str) -> bool:
+    """Whether ``text`` is only a date or time stamp (numbers, months, days, clock words): no lead."""
+    tokens = re.findall(r"[A-Za-z]+|\d+", text)
+    return bool(tokens) and all(token.isdigit() or token.lower() in _STAMP_WORDS for token in tokens)
 
 
 def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool = True) -> str:
@@ -150,10 +187,12 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
     from storyline.summarize.compress import dateline, has_main_verb
 
     text = " ".join(sentence.split())
-    text = text[dateline(text) :].strip().rstrip(" .!?")
+    text = text[dateline(text) :].strip().rstrip(" .!?;,")
+    if text.endswith("…") and not _dangles(text.rstrip(" .…")):
+        text = text.rstrip(" .…")  # a teaser's own "…" after a whole clause; a cut one keeps it (and is no title)
     text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
-    for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE):
-        shorter = pattern.sub("", text, count=1)
+    for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE, None):
+        shorter = _without_subject_participle(text) if pattern is None else pattern.sub("", text, count=1)
         if len(shorter.split()) >= 4 and has_main_verb(shorter):
             text = shorter[0].upper() + shorter[1:]
     if len(text) <= max_chars:
@@ -164,22 +203,22 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
             text = shorter[0].upper() + shorter[1:]
         if len(text) <= max_chars:
             return text
-    cuts = [match.start() for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
-    cuts = [cut for cut in cuts if not _dangles(text[:cut])]
-    fitting = [cut for cut in cuts if cut <= max_chars and has_main_verb(text[:cut])]
+    cuts = [_back_off(text, match.start()) for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
+    cuts = [cut for cut in cuts if cut > 0 and not _dangles(text[:cut])]
+    fitting = [cut for cut in cuts if cut <= max_chars and _finite(text[:cut])]
     if fitting:
-        return text[: fitting[-1]].rstrip(" ,")
-    first = next((cut for cut in cuts if has_main_verb(text[:cut])), None)
-    text = text[:first].rstrip(" ,") if first else text
+        return text[: fitting[-1]].rstrip(_OPEN_PUNCTUATION)
+    first = next((cut for cut in cuts if _finite(text[:cut])), None)
+    text = text[:first].rstrip(_OPEN_PUNCTUATION) if first else text
     if len(text) <= max_chars:
         return text
     # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), within the
     # limit or a little over it; a cut between any two words could end mid-clause ("appointed him to be foreign").
-    breaks = [m.start() for m in _PHRASE_BREAK.finditer(text)]
+    breaks = [_back_off(text, m.start()) for m in _PHRASE_BREAK.finditer(text)]
     for limit in (max_chars, max_chars + 20):
-        cuts = [cut for cut in breaks if 20 <= cut <= limit and has_main_verb(text[:cut]) and not _dangles(text[:cut])]
+        cuts = [cut for cut in breaks if 20 <= cut <= limit and _finite(text[:cut]) and not _dangles(text[:cut])]
         if cuts:
-            return text[: cuts[-1]].rstrip(" ,")
+            return text[: cuts[-1]].rstrip(_OPEN_PUNCTUATION)
     if not parse:
         return text
     from storyline.title_clauses import phrase_cut
@@ -193,9 +232,57 @@ def _in_capitals(text: str) -> bool:
 
 
 def _dangles(text: str) -> bool:
-    """Whether ``text`` ends on a word that needs what follows ("the", "of", "said", "that")."""
-    last = text.split()[-1].lower().strip(",;:")
-    return last in _DANGLING or last in {"said", "says", "who", "which", "whether", "is", "are", "was", "were"}
+    """Whether ``text`` ends on a word that needs what follows ("the", "of", "said", "that", "is", "largely") or on
+    a possessive ("Pinochet's"). "May" is the month."""
+    last = text.split()[-1].strip(',;:"“”()')
+    lower = last.lower().replace("’", "'")
+    if lower == "help" and re.search(r"(?:n't|not)\s+help$", text.rstrip(",;: ").replace("’", "'")):
+        return True  # "couldn't help | but smile"
+    return lower.endswith(("'s", "s'")) or (last != "May" and (lower in _DANGLING or lower in _LEANING))
+
+
+def _back_off(text: str, cut: int) -> int:
+    """``cut`` moved before the leaning adverbs that end ``text[:cut]`` ("... in cyberspace *largely* | by
+    appealing ..."): they qualify the phrase cut off."""
+    match = _LEANING_END.search(text[:cut])
+    return match.start() if match else cut
+
+
+def _finite(text: str) -> bool:
+    """Whether ``text`` has a finite main verb (``has_main_verb``), a present participle not counting as one."""
+    from storyline.summarize.compress import has_main_verb
+
+    return has_main_verb(_PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text))
+
+
+def _without_subject_participle(text: str) -> str:
+    """``text`` without a participial phrase that follows its subject and is closed by a comma before the verb,
+    where the opening comma is missing: "A delegation of legislators lobbying against the bill, warned ..." ->
+    "A delegation of legislators warned ..."; ``text`` itself when it has no such phrase."""
+    from storyline.summarize.compress import has_sure_verb
+
+    comma = text.find(",")
+    rest = text[comma + 1 :].split(maxsplit=1) if comma > 0 else []
+    if len(rest) < 2 or not rest[0].islower() or not has_sure_verb(rest[0]) or ";" in text[:comma]:
+        return text
+    for match in _PARTICIPLE.finditer(text, 0, comma):
+        head = text[: match.start()].rstrip()
+        if has_sure_verb(head) or has_sure_verb(text[match.end() : comma]):
+            # The participle follows the verb ("Police arrested men carrying knives, ..."), or the verb is inside
+            # the phrase ("Kurds living in Romania closed down shops, ...").
+            return text
+        if match.group(0) in _ING_NOUNS or not re.search(r"[A-Za-z]$", head):
+            continue  # "The board meeting ...", "high - ranking"
+        if head[0].isupper() and not _dangles(head):
+            return f"{head} {' '.join(rest)}"
+    return text
+
+
+# Words in -ing that name a thing rather than describe the subject ("The board meeting in Paris, ...").
+_ING_NOUNS = frozenset(
+    """meeting building hearing ruling funding spending offering wedding morning evening nothing something anything
+    everything during including ceiling string spring bring thing king""".split()
+)
 
 
 def representative(titles: Sequence[str], texts: Sequence[str]) -> int:
@@ -223,9 +310,9 @@ def event_title(articles: Sequence[Article]) -> str:
     from storyline.text import split_sentences
 
     texts = [(article.title or "") + "\n" + article.text for article in articles]
-    headlines = [
-        " ".join(a.title.split()) for a in articles if a.title and a.title_source != "lead" and is_headline(a.title)
-    ]
+    # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
+    titles = [" ".join(a.title.split()).rstrip(" ;") for a in articles if a.title and a.title_source != "lead"]
+    headlines = [title for title in titles if is_headline(title)]
     if headlines:
         return headlines[representative(headlines, texts)]
     leads = []

@@ -133,6 +133,7 @@ def test_trailing_attributions_and_appositives_are_still_dropped(sentence, expec
         ("The ferry company supplies three islands.", True),
         ("We need more boats.", True),
         ("Otto Brand, who runs a ferry from Gull Quay, sold his boat.", True),
+        ("JO THOMAS via Harbour Images.", False),  # a photo credit: "via" is no verb after a name ending in s
     ],
 )
 def test_main_verb_is_found_outside_relative_clauses(text, has_verb):

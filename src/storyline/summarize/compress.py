@@ -170,9 +170,15 @@ def has_main_verb(text: str) -> bool:
     )
 
 
+def has_sure_verb(text: str) -> bool:
+    """Whether ``text`` holds a word the cheap test is sure is a finite verb: an auxiliary, an irregular past tense,
+    a word in "-ed" (not one in "-s", which plural nouns share: "A delegation of legislators")."""
+    return any(_is_verb(word, before, present=False) for before, word in _pairs(text))
+
+
 # Words that follow a plural noun without being its verb ("areas of", "sides and").
 _FUNCTION_WORDS = frozenset(
-    """of in on at to for from with by and or but as than that which who whom whose where when while if about
+    """of in on at to for from with by via and or but as than that which who whom whose where when while if about
     into over under after before between against during without within across among near the a an this these
     those its his her their our your my not also only just even still""".split()
 )
