@@ -7,6 +7,7 @@ import pytest
 from storyline import api
 from storyline.ingest import read_bytes
 from storyline.model import Article
+from storyline.title_case import from_capitals
 from storyline.titles import event_title, is_credit_line, is_headline, short_title
 
 
@@ -288,3 +289,32 @@ def test_a_teasers_ellipsis_after_a_whole_clause_goes_but_a_cut_keeps_it():
 def test_an_event_title_from_a_headline_and_subhead_layout_loses_the_semicolon():
     article = Article(id="x", title="Ferry crews walk out;", title_source="metadata", text="Crews walked out.")
     assert event_title([article]) == "Ferry crews walk out"
+
+
+def test_a_headline_in_capitals_takes_the_case_its_article_writes():
+    body = (
+        "The Harbour Ferry Company said on Monday that crews of the Tarrow ferry would strike again. "
+        "Union leaders at the BTFU said the strike would go on. The strike began on a Thursday."
+    )
+    assert from_capitals("TARROW FERRY STRIKE ENTERS THIRD DAY", body) == "Tarrow ferry strike enters third day"
+    # A word the text never writes inside a sentence goes to lower case, unless it has no vowel (an acronym).
+    assert from_capitals("BTFU CALLS FERRY STRIKE IN PLYMPTON", body) == "BTFU calls ferry strike in plympton"
+    assert from_capitals("NEW STRIKE VOTE", body) is None  # short, no verb: a label
+    # A line that is no headline stays none: a label of names, a stamp, a line not in capitals.
+    assert from_capitals("THE HARBOUR FERRY COMPANY", body) is None
+    assert from_capitals("10 : 55 P . M . FEB . 2 , 2031", body) is None
+    assert from_capitals("Ferry strike enters third day", body) is None
+
+
+def test_a_url_or_a_line_in_capitals_says_nothing_of_a_word_case():
+    body = "http : / / harbour . example / tarrow - ferry - strike\nFERRY STRIKE\nCrews in Tarrow walked out."
+    assert from_capitals("TARROW FERRY STRIKE ENTERS THIRD DAY", body) == "Tarrow ferry strike enters third day"
+
+
+def test_a_page_whose_headline_is_in_capitals_keeps_it_as_its_title():
+    article = _read(
+        "TARROW FERRY CREWS STRIKE FOR THIRD DAY\n\nFerry crews on Tarrow stayed off the job on Thursday, the "
+        "third day of the strike.\n\nThe Harbour Company said the ferry would stay in port.\n"
+    )
+    assert (article.title, article.title_source) == ("Tarrow ferry crews strike for third day", "headline")
+    assert article.text.startswith("Ferry crews on Tarrow")

@@ -26,7 +26,7 @@ from storyline.model import Article, Event
 
 MAX_TITLE_CHARS = 80
 
-_URL = re.compile(
+URL_PATTERN = re.compile(
     r"^\s*(?:https?\s*:|www\s*\.)|\b[\w-]+\s*\.\s*(?:com|org|net|co\.uk|html?)\b\s*(?:/|$)", re.IGNORECASE
 )
 # Photo credits, gallery counters and video-player leftovers that scrapers take for headlines.
@@ -136,7 +136,13 @@ def is_headline(text: str | None, *, given: bool = False) -> bool:
     words = line.split()
     if not given and (not 2 <= len(words) <= 25 or len(line) > 180):
         return False
-    if _URL.search(line) or _CREDIT.search(line) or _CUT.search(line) or _MARKUP.search(line) or is_credit_line(line):
+    if (
+        URL_PATTERN.search(line)
+        or _CREDIT.search(line)
+        or _CUT.search(line)
+        or _MARKUP.search(line)
+        or is_credit_line(line)
+    ):
         return False
     if line[0].islower() or line.endswith((",", ";", ":")):
         return False
@@ -158,7 +164,7 @@ def lead_sentence(sentences: Sequence[str]) -> str:
     """The lead among an article's first sentences: the first that is neither a line in capitals (a kicker, a
     section, a shouted headline), a credit line nor a date or time stamp; the first sentence when all are."""
     return next(
-        (text for text in sentences if not _in_capitals(text) and not is_credit_line(text) and not _is_stamp(text)), ""
+        (text for text in sentences if not in_capitals(text) and not is_credit_line(text) and not _is_stamp(text)), ""
     ) or (sentences[0] if sentences else "")
 
 
@@ -226,7 +232,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
     return phrase_cut(text, max_chars) or text
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(text.split()) >= 3 and bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 

@@ -16,6 +16,7 @@ from storyline.model import Article
 from storyline.safety import scrub
 from storyline.text import split_sentences
 from storyline.text.language import detect_language
+from storyline.title_case import from_capitals
 from storyline.titles import is_headline, lead_sentence, short_title
 
 HASH_SEED = 20180131
@@ -75,6 +76,8 @@ def assemble(raw: RawArticle) -> Article | None:
     text, paragraphs = cleaned.text, cleaned.paragraphs
     title = _clean_field(raw.title)
     if title and not is_headline(title, given=True):
+        title = from_capitals(title, text)  # a headline in capitals, cased as the text writes its words
+    if title and not is_headline(title, given=True):
         title = None  # a URL, a line in capitals, a credit or a cut lead is no headline
     title_source = "metadata" if title else None
     header = _scraped_header(text, paragraphs)
@@ -86,8 +89,11 @@ def assemble(raw: RawArticle) -> Article | None:
     if (raw.find_headline or scraped) and not title and len(paragraphs) > 1:
         first = text[paragraphs[0][0] : paragraphs[0][1]]
         first, written_date = _trailing_date(first)
-        if _reads_as_headline(first) and is_headline(first.lstrip("#").strip()):
-            title, title_source = first.lstrip("#").strip(), "headline"
+        first = first.lstrip("#").strip()
+        if _reads_as_headline(first) and not is_headline(first):
+            first = from_capitals(first, text[paragraphs[0][1] :]) or first
+        if _reads_as_headline(first) and is_headline(first):
+            title, title_source = first, "headline"
             text, paragraphs = _drop_first_paragraph(text, paragraphs)
             header.published = header.published or written_date
         header = header if header.published else _scraped_header(text, paragraphs, date_only=True)
