@@ -171,6 +171,14 @@ def test_corrupt_rows_are_refused():
         CopyIndex.from_rows([("a", b"not a row")])
 
 
+def test_a_row_cut_short_is_refused_not_read_as_a_smaller_sketch():
+    rows, _ = CopyIndex().add(corpus())
+    article_id, data = rows[0]
+    for cut in (len(data) - 1, len(data) // 2):
+        with pytest.raises(ValueError, match="corrupt copy index row"):
+            CopyIndex.from_rows([(article_id, data[:cut])])
+
+
 def test_exact_duplicates_in_separate_batches_group():
     text = "\n".join(STORY)
     index = CopyIndex()

@@ -171,9 +171,9 @@ class CopyIndex:
         )
         signatures = np.zeros((len(parsed), NUM_PERM), dtype=np.uint32)
         for i, row in enumerate(parsed):
-            self._append(row.article_id, row.published, row.sketch)
+            self._append_stored(row.article_id, row.published, row.words, row.shingles)
             if row.signature is not None:
-                signatures[i] = row.signature
+                signatures[i] = np.frombuffer(row.signature, dtype=np.uint32)
         if replay:
             self._replay(signatures, [row.links for row in parsed])
         else:
@@ -202,6 +202,15 @@ class CopyIndex:
         self._words.append(item.words)
         groupable = len(item.shingles) and item.words >= self.min_words
         self._shingles.append(item.shingles.tobytes() if groupable else b"")
+        self._sets.add()
+
+    def _append_stored(self, article_id: str, published: str | None, words: int, shingles: bytes) -> None:
+        """``_append`` for a stored row: its shingle set as the bytes it was stored as."""
+        self._position[article_id] = len(self._ids)
+        self._ids.append(article_id)
+        self._published.append(published)
+        self._words.append(words)
+        self._shingles.append(shingles if shingles and words >= self.min_words else b"")
         self._sets.add()
 
     def _set(self, position: int) -> np.ndarray:

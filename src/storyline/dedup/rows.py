@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,10 +17,14 @@ _ROW_HEAD = struct.Struct("<4sBBHfIIII")  # magic, shingle words, band rows, per
 
 @dataclass(slots=True)
 class Row:
+    """A stored row as it is kept in memory: the sketch's shingle set and signature stay the bytes they are stored
+    as (little-endian unsigned 32-bit words), so restoring an index copies no arrays."""
+
     article_id: str
     published: str | None
-    sketch: Sketch
-    signature: np.ndarray | None
+    words: int
+    shingles: bytes  # empty when the article has no sketch
+    signature: bytes | None
     links: list[str]
     settings: tuple
 
@@ -52,6 +57,14 @@ def encode_row(
     return b"".join(parts)
 
 
+def _native(stored: bytes) -> bytes:
+    return np.frombuffer(stored, dtype="<u4").astype(np.uint32).tobytes()
+
+
+_SETTINGS: dict[bytes, tuple] = {}  # the settings part of a row's head -> its settings (the same in every row)
+_NATIVE = sys.byteorder == "little"
+
+
 def decode_row(article_id: str, data: bytes) -> Row:
     try:
         magic, shingle_words, band_rows, perms, threshold, min_words, words, n_shingles, n_links = (
@@ -65,18 +78,27 @@ def decode_row(article_id: str, data: bytes) -> Row:
         published = data[offset : offset + date_length].decode() if has_date else None
         offset += date_length
         signature = None
-        shingles = np.empty(0, dtype=np.uint32)
+        shingles = b""
         if n_shingles:
-            signature = np.frombuffer(data, dtype="<u4", count=perms, offset=offset).astype(np.uint32)
-            offset += 4 * perms
-            shingles = np.frombuffer(data, dtype="<u4", count=n_shingles, offset=offset).astype(np.uint32)
-            offset += 4 * n_shingles
+            end = offset + 4 * (perms + n_shingles)
+            if end > len(data):
+                raise ValueError("the sketch is cut short")
+            signature = data[offset : offset + 4 * perms]
+            shingles = data[offset + 4 * perms : end]
+            if not _NATIVE:  # kept in memory as native words
+                signature, shingles = (_native(part) for part in (signature, shingles))
+            offset = end
         links = []
         for _ in range(n_links):
             (length,) = struct.unpack_from("<H", data, offset)
+            if offset + 2 + length > len(data):
+                raise ValueError("a link is cut short")
             links.append(data[offset + 2 : offset + 2 + length].decode())
             offset += 2 + length
     except (struct.error, UnicodeDecodeError, ValueError) as error:
         raise ValueError(f"corrupt copy index row for article {article_id!r}: {error}") from None
-    settings = (shingle_words, band_rows, perms, round(threshold, 6), min_words)
-    return Row(article_id, published, Sketch(words, shingles), signature, links, settings)
+    head = data[4:16]  # shingle words, band rows, perms, threshold, min words
+    settings = _SETTINGS.get(head)
+    if settings is None:
+        settings = _SETTINGS.setdefault(head, (shingle_words, band_rows, perms, round(threshold, 6), min_words))
+    return Row(article_id, published, words, shingles, signature, links, settings)

@@ -54,6 +54,16 @@ def unpack(data: bytes) -> tuple[object, list[np.ndarray]]:
     return meta["h"], arrays
 
 
+def unpack_heads(rows: dict[str, bytes]) -> dict[str, object]:
+    """The JSON heads of many rows (name -> data) in one parse, their arrays left unread: a big store holds a
+    mapping row per copy group, and parsing each on its own is most of what loading the index costs."""
+    parts = []
+    for data in rows.values():
+        (size,) = _HEAD.unpack_from(data, 0)
+        parts.append(data[_HEAD.size : _HEAD.size + size])
+    return dict(zip(rows, (item["h"] for item in json.loads(b"[" + b",".join(parts) + b"]"))))
+
+
 def _day(value: float) -> float | None:
     return None if math.isnan(value) else value
 
@@ -230,15 +240,15 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
         layer = EventLayer(options)
         layer.records = _records(by_kind.get("event", {}), meta["events"])
         layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
-        layer.topic_events = {int(t): list(unpack(data)[0]) for t, data in by_kind.get("topic-events", {}).items()}
+        layer.topic_events = {int(t): list(head) for t, head in unpack_heads(by_kind.get("topic-events", {})).items()}
         member_rows = by_kind.get("member", {})
-        for topic, data in by_kind.get("members", {}).items():
-            layer.members[int(topic)] = [_member(article_id, member_rows[article_id]) for article_id in unpack(data)[0]]
+        for topic, article_ids in unpack_heads(by_kind.get("members", {})).items():
+            layer.members[int(topic)] = [_member(article_id, member_rows[article_id]) for article_id in article_ids]
         state.members = {topic: tuple(m.id for m in members) for topic, members in layer.members.items()}
         state.member_group = {m.id: m.group for members in layer.members.values() for m in members}
         state.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
     copies = CopyKeys()
-    loaded = {name: {key: unpack(data)[0] for key, data in by_kind.get(name, {}).items()} for name in _MAPPINGS}
+    loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _MAPPINGS}
     topics.topic_of_copy_group = loaded["topic-group"]
     copies.articles = loaded["copy-key"]
     copies.key_of_group, copies.merged_into = loaded["key-group"], loaded["key-merged"]
@@ -253,8 +263,9 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
 
 def _records(rows: dict[str, bytes], count: int) -> list[EventRecord]:
     records = []
+    heads = unpack_heads({str(i): rows[str(i)] for i in range(count)})
     for i in range(count):
-        record = EventRecord.from_json(unpack(rows[str(i)])[0])
+        record = EventRecord.from_json(heads[str(i)])
         record.saved = True
         records.append(record)
     return records

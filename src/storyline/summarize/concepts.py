@@ -45,14 +45,30 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# What a text must hold for each variant to occur in it: a cheap test that skips the expression (in ``_VARIANTS``
+# order; none of the replacements makes or removes what a later test looks for).
+_CANNOT_HOLD = (
+    lambda text: "%" not in text,
+    lambda text: "per" not in text.lower() and "pct" not in text.lower(),
+    lambda text: "US" not in text and "U.S." not in text,
+    lambda text: "." not in text,
+    lambda text: _DIGIT.search(text) is None,
+)
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)  # a sentence is normalised for its concepts, its stems and again as a candidate
 def normalise(text: str) -> str:
     """``text`` with house-style variants of one fact written one way ("4.25 per cent" -> "4.25 percent")."""
-    for pattern, replacement in _VARIANTS:
-        if replacement is None:
-            text = pattern.sub(lambda m: m.group(1).replace(".", ""), text)
-        else:
-            text = pattern.sub(replacement, text)
+    for (pattern, replacement), cannot_hold in zip(_VARIANTS, _CANNOT_HOLD):
+        if cannot_hold(text):
+            continue
+        text = pattern.sub(_undotted if replacement is None else replacement, text)
     return text
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group(1).replace(".", "")
 
 
 def tokens(text: str) -> list[str]:

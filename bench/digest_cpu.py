@@ -1,0 +1,151 @@
+"""Digest CPU per article, per analyser: this code beside another revision's, on the same events of one store.
+
+A sample of a store's events (drawn with a fixed seed) is analysed as ``storyline digest`` analyses an event
+(``analysis.analyse_event``, no stored analyses), each analyser's ``run`` wrapped in a CPU timer. Each side runs
+in a process of its own; with ``--before REVISION`` the code of that git revision runs the same events in the same
+run, then this code. A hash over every analysis of every event tells whether the two sides' digests are identical,
+and one hash per analyser tells which analysis changed when they are not.
+
+    PYTHONPATH=src python bench/digest_cpu.py --db STORE [--events 60] [--seed 7] [--before main] [--rounds 1]
+
+Nothing is written to the store: analyses are computed, hashed and dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def source_tree(revision: str, folder: Path) -> Path:
+    """The ``src`` folder of ``revision`` of this repository, unpacked under ``folder``."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder / "src"
+
+
+def sample_events(store, count: int, seed: int) -> list:
+    events = sorted(store.events(), key=lambda e: e.id)
+    return sorted(random.Random(seed).sample(events, min(count, len(events))), key=lambda e: e.id)
+
+
+def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
+    """Analyse the sampled events ``rounds`` times; CPU per analyser (the least over the rounds) and hashes."""
+    from storyline import analysis
+    from storyline.store import Store
+
+    with Store(db) as store:  # only read: no analysis is stored
+        events = sample_events(store, count, seed)
+        needed = sorted({a for e in events for a in e.article_ids})
+        articles = {a.id: a for a in store.articles(needed)}
+        groups = store.copy_groups()
+    group_of = {article_id: group for group in groups for article_id in group.article_ids}
+    jobs = []
+    for event in events:
+        members = [articles[a] for a in event.article_ids]
+        event_groups = list({group_of[a.id].id: group_of[a.id] for a in members if a.id in group_of}.values())
+        jobs.append((event, members, event_groups))
+    best: dict[str, float] = {}
+    hashes: dict[str, str] = {}
+    for _ in range(rounds):
+        spent = {a.name: 0.0 for a in analysis.ANALYSERS}
+
+        def timed(analyser, spent=spent):
+            def run(event_input):
+                started = time.process_time()
+                try:
+                    return analyser.run(event_input)
+                finally:
+                    spent[analyser.name] += time.process_time() - started
+
+            return analysis.Analyser(analyser.name, analyser.version, run, analyser.dump, analyser.load)
+
+        wrapped = tuple(timed(a) for a in analysis.ANALYSERS)
+        per_analyser = {a.name: hashlib.sha256() for a in analysis.ANALYSERS}
+        started = time.process_time()
+        for event, members, event_groups in jobs:
+            digest = analysis.analyse_event(event, members, event_groups, analysers=wrapped)
+            data = analysis.analysis_to_dict(digest, wrapped)
+            for name, value in data.items():
+                if name in per_analyser:
+                    per_analyser[name].update(json.dumps(value, sort_keys=True).encode())
+        spent["digest"] = time.process_time() - started
+        for name, value in spent.items():
+            best[name] = min(best.get(name, value), value)
+        hashes = {name: h.hexdigest()[:12] for name, h in per_analyser.items()}
+    everything = hashlib.sha256("".join(hashes[n] for n in sorted(hashes)).encode()).hexdigest()[:12]
+    return {
+        "events": len(jobs),
+        "articles": sum(len(m) for _, m, _ in jobs),
+        "cpu": best,
+        "hashes": hashes,
+        "all": everything,
+    }
+
+
+def run_side(src: Path, args) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    command = [sys.executable, __file__, "--db", str(args.db), "--events", str(args.events), "--seed", str(args.seed)]
+    command += ["--rounds", str(args.rounds), "--side"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{src}: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True, help="a store built by storyline ingest")
+    parser.add_argument("--events", type=int, default=60, help="how many events to analyse (a seeded sample)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=1, help="analyse the events this many times; least CPU kept")
+    parser.add_argument("--before", metavar="REVISION", help="also run the code of this git revision, first")
+    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        sys.exit(f"no store at {args.db}")
+    if args.side:
+        print(json.dumps(one_side(str(args.db), args.events, args.seed, args.rounds)))
+        return
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
+    sides: dict[str, dict] = {}
+    scratch = Path(tempfile.mkdtemp(prefix="storyline-digest-cpu-"))
+    try:
+        if args.before:
+            sides[args.before] = run_side(source_tree(args.before, scratch), args)
+        sides["this code"] = run_side(ROOT / "src", args)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    first = next(iter(sides.values()))
+    print(f"\n{first['events']} events, {first['articles']} articles; CPU s (least of {args.rounds} rounds)\n")
+    print("| analyser | " + " | ".join(sides) + " |")
+    print("|---|" + "---|" * len(sides))
+    for name in first["cpu"]:
+        label = "**digest, per 1,000 articles**" if name == "digest" else name
+        cells = []
+        for side in sides.values():
+            value = side["cpu"][name]
+            cells.append(f"**{value * 1000 / side['articles']:.1f}**" if name == "digest" else f"{value:.2f}")
+        if name == "digest":
+            print("| digest, these events | " + " | ".join(f"{s['cpu'][name]:.2f}" for s in sides.values()) + " |")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print("| hash of every analysis | " + " | ".join(s["all"] for s in sides.values()) + " |")
+    if len({s["all"] for s in sides.values()}) > 1:
+        changed = [n for n in first["hashes"] if len({s["hashes"][n] for s in sides.values()}) > 1]
+        print(f"analyses that differ: {', '.join(changed)}")
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""What a command pays to load a big store's indexes before it can take in one new article, beside another revision.
+
+``storyline ingest`` and ``storyline digest`` with new input load the copy index, the event index and the storyline
+index from the store's rows once per command (``pipeline._load_indexes`` and ``pipeline._storyline_index``). This
+times each step's CPU in a process of its own, with this code and, given ``--before REVISION``, with the code of
+that revision, on the same store, in the same run; a hash of every copy group and of the event index's events tells
+whether both sides loaded the same indexes. Run it on a copy of a store: opening a store may set its journal mode.
+
+    PYTHONPATH=src python bench/index_load.py --db COPY_OF_STORE [--before main] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def one_side(db: str, rounds: int) -> dict:
+    from storyline import pipeline
+    from storyline.store import Store
+
+    best: dict[str, float] = {}
+    with Store(db) as store:
+        articles = store.count_articles()
+        for _ in range(rounds):
+            spent = {}
+            started = time.process_time()
+            rows = list(store.index_rows(pipeline.COPY_INDEX))
+            spent["copy index: read rows"] = time.process_time() - started
+            started = time.process_time()
+            copy_index = pipeline.CopyIndex.from_rows(iter(rows), threshold=pipeline.DEFAULTS.copy_threshold)
+            spent["copy index: restore"] = time.process_time() - started
+            del rows
+            started = time.process_time()
+            event_index, _ = pipeline.load_event_rows(store.state_rows(pipeline.EVENT_STATE))
+            spent["event index: read and load rows"] = time.process_time() - started
+            started = time.process_time()
+            pipeline._storyline_index(store, event_index)
+            spent["storyline index"] = time.process_time() - started
+            spent["all three"] = sum(spent.values())
+            for name, value in spent.items():
+                best[name] = min(best.get(name, value), value)
+    groups = hashlib.sha256()
+    for group in copy_index.groups():
+        groups.update(f"{group.canonical}:{','.join(group.article_ids)};".encode())
+    count = len(copy_index.groups())
+    return {"articles": articles, "cpu": best, "groups": groups.hexdigest()[:12], "copy_groups": count}
+
+
+def run_side(src: Path, args) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    command = [sys.executable, __file__, "--db", str(args.db), "--rounds", str(args.rounds), "--side"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{src}: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    from digest_cpu import source_tree
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True, help="a COPY of a store built by storyline ingest")
+    parser.add_argument("--rounds", type=int, default=2, help="load this many times; least CPU kept")
+    parser.add_argument("--before", metavar="REVISION", help="also run the code of this git revision, first")
+    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        sys.exit(f"no store at {args.db}")
+    if args.side:
+        print(json.dumps(one_side(str(args.db), args.rounds)))
+        return
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
+    sides: dict[str, dict] = {}
+    scratch = Path(tempfile.mkdtemp(prefix="storyline-index-load-"))
+    try:
+        if args.before:
+            sides[args.before] = run_side(source_tree(args.before, scratch), args)
+        sides["this code"] = run_side(ROOT / "src", args)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    first = next(iter(sides.values()))
+    print(f"\n{first['articles']:,} articles, {first['copy_groups']:,} copy groups; CPU s (least of {args.rounds})\n")
+    print("| step | " + " | ".join(sides) + " |")
+    print("|---|" + "---|" * len(sides))
+    for name in first["cpu"]:
+        print(f"| {name} | " + " | ".join(f"{side['cpu'][name]:.2f}" for side in sides.values()) + " |")
+    print("| hash of every copy group | " + " | ".join(side["groups"] for side in sides.values()) + " |")
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""An exact depth-first search for the sentence choice, for the small programs of ordinary events.
+
+The program is ``select.best_cover``'s after its reductions: choose sentences within a word budget, at most one
+of each group, a sentence that leans on others only with one of them, to maximise the weight of the concepts
+covered plus each chosen sentence's own value. A general solver spends most of its time on such small programs
+setting up (cuts, heuristics, restarts); a search that branches on the sentence with the most uncovered weight
+per word, bounded by a fractional knapsack over every sentence's uncovered weight, proves the optimum in a few
+hundred steps. Coverage gains only shrink as sentences are added, so the bound never cuts off a better choice.
+
+Among choices of equal value the search keeps the first it finds (the same on every machine). When the search
+needs more than ``node_limit`` steps it gives up (``None``) and the caller solves the program the general way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+NODE_LIMIT = 3000
+_EPS = 1e-9
+
+
+class _TooLong(Exception):
+    pass
+
+
+def exact_cover(
+    lengths: Sequence[int],
+    concepts: Sequence[Sequence[int]],
+    weights: Sequence[float],
+    gains: Sequence[float],
+    budget: float,
+    *,
+    groups: Sequence[Sequence[int]] = (),
+    requires: Mapping[int, Sequence[int]] | None = None,
+    allowed: Sequence[bool] | None = None,
+    node_limit: int = NODE_LIMIT,
+) -> list[int] | None:
+    """The sentences of the best choice, in increasing order; None when the search would take too long.
+
+    ``gains[j]`` is sentence j's own value (non-negative), ``concepts[j]`` the indices (into ``weights``, all
+    non-negative) of the concepts it holds; ``requires[j]`` lists sentences of which one must be chosen with j
+    (never empty); ``allowed[j]`` False rules j out.
+    """
+    n = len(lengths)
+    occurrence = np.zeros((len(weights), n))
+    for j, held in enumerate(concepts):
+        occurrence[list(held), j] = 1.0
+    weight = np.asarray(weights, dtype=np.float64)
+    own = np.asarray(gains, dtype=np.float64)
+    length = np.asarray(lengths, dtype=np.float64)
+    mates: list[list[int]] = [[] for _ in range(n)]
+    for group in groups:
+        for j in group:
+            mates[j].extend(group)
+    needs = {j: list(ks) for j, ks in (requires or {}).items()}
+    best: list = [-1.0, []]
+    steps = [0]
+
+    def met(chosen: list[int], free: np.ndarray, room: float) -> bool:
+        """Whether every chosen sentence that leans on others can still get one of them."""
+        return all(any(k in chosen or (free[k] and length[k] <= room) for k in needs[j]) for j in chosen if j in needs)
+
+    def visit(chosen: list[int], uncovered: np.ndarray, room: float, free: np.ndarray, value: float) -> None:
+        steps[0] += 1
+        if steps[0] > node_limit:
+            raise _TooLong
+        if value > best[0] + _EPS and all(any(k in chosen for k in needs[j]) for j in chosen if j in needs):
+            best[0], best[1] = value, sorted(chosen)
+        open_ = np.flatnonzero(free & (length <= room))
+        if not len(open_):
+            return
+        gain = ((weight * uncovered) @ occurrence)[open_] + own[open_]
+        order = np.argsort(-gain / length[open_], kind="stable")
+        cumulative = np.cumsum(length[open_][order])
+        whole = int(np.searchsorted(cumulative, room, side="right"))
+        bound = value + float(gain[order[:whole]].sum())
+        if whole < len(order):
+            used = cumulative[whole - 1] if whole else 0.0
+            bound += float(gain[order[whole]]) * (room - used) / length[open_][order[whole]]
+        if bound <= best[0] + _EPS:  # nothing below beats the best choice found
+            return
+        j = int(open_[order[0]])
+        without_j = free.copy()
+        without_j[j] = False
+        with_j = without_j.copy()
+        with_j[mates[j]] = False
+        if met([*chosen, j], with_j, room - length[j]):
+            visit(
+                [*chosen, j],
+                uncovered * (1.0 - occurrence[:, j]),
+                room - length[j],
+                with_j,
+                value + float(gain[order[0]]),
+            )
+        if met(chosen, without_j, room):
+            visit(chosen, uncovered, room, without_j, value)
+
+    free = np.ones(n, dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
+    try:
+        visit([], np.ones(len(weights)), float(budget), free, 0.0)
+    except _TooLong:
+        return None
+    return best[1]
