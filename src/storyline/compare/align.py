@@ -83,6 +83,14 @@ class AlignedPair:
 
     @property
     def close(self) -> bool:
+        if self._similarity is None:
+            # The sequence ratio counts matched words, at most the shared distinct words plus the repeats of the
+            # sentence with fewer: below CLOSE_SIMILARITY on that bound, the pair is not close.
+            a, b = self.a, self.b
+            set_a, set_b = word_set(a), word_set(b)
+            repeats = min(len(a.words) - len(set_a), len(b.words) - len(set_b))
+            if 2 * (len(set_a & set_b) + repeats) < CLOSE_SIMILARITY * (len(a.words) + len(b.words)):
+                return False
         return self.similarity >= CLOSE_SIMILARITY
 
 
@@ -249,7 +257,7 @@ def aligned_pairs(
         return []
     # One article holding both sentences does not disagree with itself.
     held = _holdings(units)
-    keep = np.asarray(held[first].multiply(held[second]).sum(axis=1)).ravel() == 0
+    keep = ~(held[first] & held[second]).any(axis=1)
     if versions:
         involved = np.zeros(count, dtype=bool)
         involved[list(versions)] = True
@@ -281,9 +289,8 @@ def aligned_pairs(
 
 
 def _holdings(units: Sequence[Unit]):
-    """A sparse unit-by-article matrix: which articles hold each unit."""
+    """Which articles hold each unit, as bits: a unit-by-word array of 64-bit words, one bit per article."""
     import numpy as np
-    from scipy import sparse
 
     article_index: dict[str, int] = {}
     rows, columns = [], []
@@ -291,6 +298,8 @@ def _holdings(units: Sequence[Unit]):
         for article_id in unit.article_ids:
             rows.append(index)
             columns.append(article_index.setdefault(article_id, len(article_index)))
-    return sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(units), max(1, len(article_index)))
-    )
+    bits = np.zeros((len(units), max(1, (len(article_index) + 63) // 64)), dtype=np.uint64)
+    positions = np.array(columns, dtype=np.int64)
+    flags = np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
+    np.bitwise_or.at(bits, (np.array(rows, dtype=np.int64), positions // 64), flags)
+    return bits
