@@ -40,7 +40,7 @@ from storyline.compare.words import (
     SAYING,
     Token,
     context_stems,
-    token_matches,
+    TOKEN,
     tokens_of,
 )
 from storyline.text import STOPWORDS
@@ -98,11 +98,11 @@ class Claims:
     when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
-    __slots__ += ("_matches", "_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text")
+    __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._matches, self._words = token_matches(text)
+        self._words = TOKEN.findall(text)
         self._token_flags = list(map(FLAGS.__getitem__, self._words))
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
@@ -112,8 +112,7 @@ class Claims:
     def tokens(self) -> list[Token]:
         """The sentence's tokens with their offsets, made when a rule first reads them."""
         if self._tokens is None:
-            self._tokens = tokens_of(self._matches, self._words)
-            self._matches = None
+            self._tokens = tokens_of(self.text, self._words)
         return self._tokens
 
     def _at(self, flag: int) -> list[int]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from operator import add
 from typing import NamedTuple
 
 from storyline.compare.lexicon import (
@@ -32,7 +31,8 @@ CONTEXT_WINDOW = 4
 _NOT_CONTEXT = (
     STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
 )
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
+# Words first: most tokens are words, and the alternatives start with different characters (the same tokens).
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[$£€%;:,\"“”‘’]")
 
 
 class Token(NamedTuple):
@@ -47,7 +47,6 @@ class Token(NamedTuple):
 FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING = 1, 2, 4, 8, 16, 32
 NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
 _new_token = partial(tuple.__new__, Token)
-_span, _group = re.Match.span, re.Match.group
 _KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
 
 
@@ -96,18 +95,21 @@ FORMS, FLAGS = _Forms(), _Flags()
 
 def read_tokens(text: str) -> list[Token]:
     """The tokens of ``text`` with their offsets, lower case and stem."""
-    matches = list(TOKEN.finditer(text))
-    return tokens_of(matches, list(map(_group, matches)))
+    return tokens_of(text, TOKEN.findall(text))
 
 
-def token_matches(text: str) -> tuple[list[re.Match], list[str]]:
-    """The token matches of ``text`` and the words they match."""
-    matches = list(TOKEN.finditer(text))
-    return matches, list(map(_group, matches))
+def tokens_of(text: str, words: list[str]) -> list[Token]:
+    """The tokens of ``text`` whose words (``TOKEN.findall(text)``) are ``words``.
 
-
-def tokens_of(matches: list[re.Match], words: list[str]) -> list[Token]:
-    return list(map(_new_token, map(add, map(_span, matches), map(FORMS.__getitem__, words))))
+    Each token starts where its word is next found: a word found earlier, between two tokens, would have been a
+    token there (the pattern looks at no context), so this is where the pattern matched it."""
+    tokens = []
+    append, find, forms, end = tokens.append, text.find, FORMS, 0
+    for word in words:
+        start = find(word, end)
+        end = start + len(word)
+        append(_new_token((start, end) + forms[word]))
+    return tokens
 
 
 def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
