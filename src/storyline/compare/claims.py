@@ -30,6 +30,7 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.speakers import speakers
 from storyline.compare.words import (
+    CLOCK_WORD,
     CUE_WORD,
     DATE_WORD,
     FIGURE,
@@ -52,7 +53,7 @@ _TIME = re.compile(
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Quantity:
     """A number as claimed: ``value`` in the unit's base scale, ``bound`` one of exact/approx/lower/upper."""
 
@@ -64,7 +65,7 @@ class Quantity:
     surface: str
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class DateMention:
     """A day, weekday, month, year or clock time; ``value`` is comparable within one ``kind``.
 
@@ -81,7 +82,7 @@ class DateMention:
     reporting: bool = False
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Cue:
     """A stance or direction word: ``polarity`` is +1 or -1 after any negation of it."""
 
@@ -131,7 +132,8 @@ class Claims:
     def dates(self) -> list[DateMention]:
         if self._dates is None:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
-            if self._flags & DATE_WORD or _TIME.search(self.text):
+            # A clock time holds a digit (every digit is in a token that can start a date) or "noon"/"midnight".
+            if self._flags & (DATE_WORD | CLOCK_WORD):
                 found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
                 self._dates = [_hedged(self.tokens, date) for date in found]
             else:

@@ -34,7 +34,7 @@ EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the it
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Finding:
     """One conflict inside an aligned pair; ``slot`` names what is disputed so findings of one dispute merge."""
 

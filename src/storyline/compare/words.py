@@ -44,7 +44,7 @@ class Token(NamedTuple):
 
 
 # What a word can start, as bit flags: each claim rule looks only at the words that can start what it reads.
-FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING = 1, 2, 4, 8, 16, 32
+FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING, CLOCK_WORD = 1, 2, 4, 8, 16, 32, 64
 NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
 _new_token = partial(tuple.__new__, Token)
 _KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
@@ -85,6 +85,8 @@ class _Flags(dict):
             flags |= CUE_WORD
         if lower in ATTRIBUTION_VERBS or lower == "according":
             flags |= SAYING
+        if "noon" in lower or "midnight" in lower:  # a clock time without a digit
+            flags |= CLOCK_WORD
         if len(self) < _KNOWN_WORDS:
             self[word] = flags
         return flags
@@ -112,16 +114,40 @@ def tokens_of(text: str, words: list[str]) -> list[Token]:
     return tokens
 
 
+class _ContextOf(dict):
+    """Word as written -> its stem when it can tie two claims together, "" when it cannot, False at a clause
+    break; read once per distinct word."""
+
+    def __missing__(self, word: str) -> str | bool:
+        _, lower, word_stem = FORMS[word]
+        if lower in CLAUSE_BREAKS:
+            value = False
+        elif word[0].isalpha() and len(lower) > 1 and lower not in _NOT_CONTEXT:
+            value = word_stem
+        else:
+            value = ""
+        if len(self) < _KNOWN_WORDS:
+            self[word] = value
+        return value
+
+
+CONTEXT_OF = _ContextOf()
+
+
 def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
     """Content stems within ``window`` tokens of tokens ``first``..``last``, not crossing a clause break."""
     found = set()
-    for step, stop in ((-1, max(-1, first - window - 1)), (1, min(len(tokens), last + window + 1))):
-        i = first - 1 if step < 0 else last + 1
-        while i != stop:
-            token = tokens[i]
-            if token.lower in CLAUSE_BREAKS:
-                break
-            if token.text[0].isalpha() and len(token.lower) > 1 and token.lower not in _NOT_CONTEXT:
-                found.add(token.stem)
-            i += step
+    context_of = CONTEXT_OF
+    for token in reversed(tokens[max(0, first - window) : first]):
+        value = context_of[token.text]
+        if value is False:
+            break
+        if value:
+            found.add(value)
+    for token in tokens[last + 1 : last + window + 1]:
+        value = context_of[token.text]
+        if value is False:
+            break
+        if value:
+            found.add(value)
     return frozenset(found)
