@@ -99,7 +99,7 @@ class Claims:
     when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
-    __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text")
+    __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -108,6 +108,7 @@ class Claims:
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
+        self._units = self._kinds = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -150,6 +151,19 @@ class Claims:
                     self.dates  # noqa: B018 - a year read as a date is not a figure
                 self._quantities = _quantities(self.text, self.tokens, self._used, self._at(NUMBER_START))
         return self._quantities
+
+    @property
+    def units(self) -> frozenset[str]:
+        """The units of the sentence's figures ("" for a bare number)."""
+        if self._units is None:
+            self._units = frozenset(x.unit for x in self.quantities)
+        return self._units
+
+    @property
+    def date_kinds(self) -> frozenset[str]:
+        if self._kinds is None:
+            self._kinds = frozenset(x.kind for x in self.dates)
+        return self._kinds
 
     @property
     def negated(self) -> dict[str, tuple[int, int]]:

@@ -119,7 +119,10 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     a, b = _claims(pair.a), _claims(pair.b)
     close = _Versions(pair)
     anchored = _Anchor(pair.common)
-    findings = _numbers(a, b, close, anchored) + _dates(a, b, close, anchored)
+    # A figure or a date is only compared with one of the same unit or kind.
+    findings = _numbers(a, b, close, anchored) if a.units and not a.units.isdisjoint(b.units) else []
+    if a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
+        findings += _dates(a, b, close, anchored)
     # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
     polarity = _negation(a, b, close, anchored) or _cues(a, b, close, anchored)
     if polarity:
