@@ -39,9 +39,9 @@ from storyline.compare.words import (
     NEGATING,
     NUMBER_START,
     SAYING,
+    TOKEN,
     Token,
     context_stems,
-    TOKEN,
     tokens_of,
 )
 from storyline.text import STOPWORDS
@@ -367,15 +367,8 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
         bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
         if bare in WEEKDAYS:
             used.add(k)
-            found.append(
-                DateMention(
-                    "weekday",
-                    (WEEKDAYS[bare],),
-                    (token.start, token.end),
-                    context_stems(tokens, k, k),
-                    token.text,
-                )
-            )
+            span = (token.start, token.end)
+            found.append(DateMention("weekday", (WEEKDAYS[bare],), span, context_stems(tokens, k, k), token.text))
             continue
         month = MONTHS.get(bare.rstrip("."))
         if month is None or not token.text[0].isupper():
