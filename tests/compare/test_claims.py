@@ -85,3 +85,21 @@ def test_parts_read_in_any_order_agree():
     second_dates, second_quantities = second.dates, second.quantities
     assert (second_quantities, second_dates) == (first.quantities, first.dates)
     assert second.cues == first.cues and second.speakers == first.speakers
+
+
+def test_token_offsets_point_at_their_words_in_the_sentence():
+    from storyline.compare.words import read_tokens
+
+    text = "The a15 5 costs $1,500.50 (15%); don’t 5-5 “quoted” x’s 15 15a Zoë’s 2.5 no-one, 1,5."
+    tokens = read_tokens(text)
+    assert [t.text for t in tokens][:9] == ["The", "a", "15", "5", "costs", "$", "1,500.50", "15", "%"]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+    assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    assert "don’t" in [t.text for t in tokens] and "Zoë’s" in [t.text for t in tokens]
+
+
+def test_a_figure_or_date_is_compared_only_with_one_of_the_same_unit_or_kind():
+    a, b = extract("Police said 14 people were hurt on Monday."), extract("Police said 9 cars burned on June 3, 2020.")
+    assert a.units == {"people"} and b.units == {"car"} and a.units.isdisjoint(b.units)
+    assert a.date_kinds == {"weekday"} and b.date_kinds == {"day", "year"}

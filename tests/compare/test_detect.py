@@ -150,3 +150,25 @@ def test_bad_input_gives_no_disagreement_and_no_error():
     assert event_disagreements("ev", []) == []
     run_on = " ".join(["fourteen people were not taken to hospital on Monday"] * 3000)
     assert event_disagreements("ev", [one, article("long", run_on), article("long2", run_on + " again")]) == []
+
+
+def test_versions_of_one_sentence_are_told_apart_from_sentences_sharing_words():
+    from storyline.compare.align import CLOSE_SIMILARITY, AlignedPair, sentence_units
+
+    texts = [
+        "The the the fire burned the the old mill down on Sunday night.",
+        "The fire burned the old mill down on Sunday night, police said.",
+        "The mill the fire the night the Sunday the old the down burned.",
+        "Firefighters said the blaze at the old mill was put out by Monday.",
+        "Very, very, very, very angry residents gathered outside the hall.",
+        "Very, very, very, very angry residents shouted at the mayor.",
+    ]
+    articles = [Article(id=str(k), text=text) for k, text in enumerate(texts)]
+    units = sentence_units(articles)
+    for a in units:
+        for b in units:
+            if a is not b:
+                # Closeness without the full measure agrees with the measure (diff's sequence ratio).
+                assert AlignedPair(a, b, 0.5).close == (AlignedPair(a, b, 0.5).similarity >= CLOSE_SIMILARITY)
+    assert AlignedPair(units[0], units[1], 0.5).close and not AlignedPair(units[1], units[3], 0.5).close
+    assert AlignedPair(units[4], units[5], 0.5).close  # repeated words count as matched words

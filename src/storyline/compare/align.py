@@ -62,11 +62,12 @@ class AlignedPair:
     """Two units about the same thing: ``overlap`` is the blocking score, ``common`` the event's topic stems (too
     frequent to tie two claims together); ``similarity`` is diff's word-sequence measure, computed when asked."""
 
-    __slots__ = ("_similarity", "a", "b", "common", "overlap")
+    __slots__ = ("_close", "_similarity", "a", "b", "common", "overlap")
 
     def __init__(self, a: Unit, b: Unit, overlap: float, common: frozenset[str] = frozenset()) -> None:
         self.a, self.b, self.overlap, self.common = a, b, overlap, common
         self._similarity: float | None = None
+        self._close: bool | None = None
 
     @property
     def similarity(self) -> float:
@@ -83,7 +84,17 @@ class AlignedPair:
 
     @property
     def close(self) -> bool:
-        return self.similarity >= CLOSE_SIMILARITY
+        if self._close is None:
+            # The sequence ratio counts matched words, at most the shared distinct words plus the repeats of the
+            # sentence with fewer: below CLOSE_SIMILARITY on that bound, the pair is not close.
+            a, b = self.a, self.b
+            set_a, set_b = word_set(a), word_set(b)
+            repeats = min(len(a.words) - len(set_a), len(b.words) - len(set_b))
+            if 2 * (len(set_a & set_b) + repeats) < CLOSE_SIMILARITY * (len(a.words) + len(b.words)):
+                self._close = False
+            else:
+                self._close = self.similarity >= CLOSE_SIMILARITY
+        return self._close
 
 
 def word_set(unit: Unit) -> frozenset[str]:
@@ -106,13 +117,15 @@ def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
     if not short:
         return {}
     wanted = {" ".join(units[i].words[k : k + 3]) for i in short for k in range(len(units[i].words) - 2)}
+    openers = {triple.partition(" ")[0] for triple in wanted}  # a triple is only wanted from its first word on
     postings: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         words = unit.words
         for k in range(len(words) - 2):
-            triple = f"{words[k]} {words[k + 1]} {words[k + 2]}"
-            if triple in wanted:
-                postings[triple].append(index)
+            if words[k] in openers:
+                triple = f"{words[k]} {words[k + 1]} {words[k + 2]}"
+                if triple in wanted:
+                    postings[triple].append(index)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for found in postings.values():
         if len(found) < 2 or len(found) > MAX_POSTING // 4:
@@ -249,7 +262,7 @@ def aligned_pairs(
         return []
     # One article holding both sentences does not disagree with itself.
     held = _holdings(units)
-    keep = np.asarray(held[first].multiply(held[second]).sum(axis=1)).ravel() == 0
+    keep = ~(held[first] & held[second]).any(axis=1)
     if versions:
         involved = np.zeros(count, dtype=bool)
         involved[list(versions)] = True
@@ -281,9 +294,8 @@ def aligned_pairs(
 
 
 def _holdings(units: Sequence[Unit]):
-    """A sparse unit-by-article matrix: which articles hold each unit."""
+    """Which articles hold each unit, as bits: a unit-by-word array of 64-bit words, one bit per article."""
     import numpy as np
-    from scipy import sparse
 
     article_index: dict[str, int] = {}
     rows, columns = [], []
@@ -291,6 +303,8 @@ def _holdings(units: Sequence[Unit]):
         for article_id in unit.article_ids:
             rows.append(index)
             columns.append(article_index.setdefault(article_id, len(article_index)))
-    return sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(units), max(1, len(article_index)))
-    )
+    bits = np.zeros((len(units), max(1, (len(article_index) + 63) // 64)), dtype=np.uint64)
+    positions = np.array(columns, dtype=np.int64)
+    flags = np.left_shift(np.uint64(1), (positions % 64).astype(np.uint64))
+    np.bitwise_or.at(bits, (np.array(rows, dtype=np.int64), positions // 64), flags)
+    return bits

@@ -30,6 +30,7 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.speakers import speakers
 from storyline.compare.words import (
+    CLOCK_WORD,
     CUE_WORD,
     DATE_WORD,
     FIGURE,
@@ -38,9 +39,9 @@ from storyline.compare.words import (
     NEGATING,
     NUMBER_START,
     SAYING,
+    TOKEN,
     Token,
     context_stems,
-    token_matches,
     tokens_of,
 )
 from storyline.text import STOPWORDS
@@ -52,7 +53,7 @@ _TIME = re.compile(
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Quantity:
     """A number as claimed: ``value`` in the unit's base scale, ``bound`` one of exact/approx/lower/upper."""
 
@@ -64,7 +65,7 @@ class Quantity:
     surface: str
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class DateMention:
     """A day, weekday, month, year or clock time; ``value`` is comparable within one ``kind``.
 
@@ -81,7 +82,7 @@ class DateMention:
     reporting: bool = False
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Cue:
     """A stance or direction word: ``polarity`` is +1 or -1 after any negation of it."""
 
@@ -98,22 +99,22 @@ class Claims:
     when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
-    __slots__ += ("_matches", "_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text")
+    __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._matches, self._words = token_matches(text)
+        self._words = TOKEN.findall(text)
         self._token_flags = list(map(FLAGS.__getitem__, self._words))
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
+        self._units = self._kinds = None
 
     @property
     def tokens(self) -> list[Token]:
         """The sentence's tokens with their offsets, made when a rule first reads them."""
         if self._tokens is None:
-            self._tokens = tokens_of(self._matches, self._words)
-            self._matches = None
+            self._tokens = tokens_of(self.text, self._words)
         return self._tokens
 
     def _at(self, flag: int) -> list[int]:
@@ -132,7 +133,8 @@ class Claims:
     def dates(self) -> list[DateMention]:
         if self._dates is None:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
-            if self._flags & DATE_WORD or _TIME.search(self.text):
+            # A clock time holds a digit (every digit is in a token that can start a date) or "noon"/"midnight".
+            if self._flags & (DATE_WORD | CLOCK_WORD):
                 found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
                 self._dates = [_hedged(self.tokens, date) for date in found]
             else:
@@ -149,6 +151,19 @@ class Claims:
                     self.dates  # noqa: B018 - a year read as a date is not a figure
                 self._quantities = _quantities(self.text, self.tokens, self._used, self._at(NUMBER_START))
         return self._quantities
+
+    @property
+    def units(self) -> frozenset[str]:
+        """The units of the sentence's figures ("" for a bare number)."""
+        if self._units is None:
+            self._units = frozenset(x.unit for x in self.quantities)
+        return self._units
+
+    @property
+    def date_kinds(self) -> frozenset[str]:
+        if self._kinds is None:
+            self._kinds = frozenset(x.kind for x in self.dates)
+        return self._kinds
 
     @property
     def negated(self) -> dict[str, tuple[int, int]]:
@@ -352,15 +367,8 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
         bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
         if bare in WEEKDAYS:
             used.add(k)
-            found.append(
-                DateMention(
-                    "weekday",
-                    (WEEKDAYS[bare],),
-                    (token.start, token.end),
-                    context_stems(tokens, k, k),
-                    token.text,
-                )
-            )
+            span = (token.start, token.end)
+            found.append(DateMention("weekday", (WEEKDAYS[bare],), span, context_stems(tokens, k, k), token.text))
             continue
         month = MONTHS.get(bare.rstrip("."))
         if month is None or not token.text[0].isupper():

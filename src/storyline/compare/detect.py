@@ -34,7 +34,7 @@ EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the it
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Finding:
     """One conflict inside an aligned pair; ``slot`` names what is disputed so findings of one dispute merge."""
 
@@ -119,7 +119,10 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     a, b = _claims(pair.a), _claims(pair.b)
     close = _Versions(pair)
     anchored = _Anchor(pair.common)
-    findings = _numbers(a, b, close, anchored) + _dates(a, b, close, anchored)
+    # A figure or a date is only compared with one of the same unit or kind.
+    findings = _numbers(a, b, close, anchored) if a.units and not a.units.isdisjoint(b.units) else []
+    if a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
+        findings += _dates(a, b, close, anchored)
     # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
     polarity = _negation(a, b, close, anchored) or _cues(a, b, close, anchored)
     if polarity:

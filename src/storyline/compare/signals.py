@@ -23,9 +23,8 @@ _CUE_STEMS = frozenset(CUE_GROUPS)
 NUMBER, DATE, NEGATION, CUE, SPEAKER, QUOTE, PLACE = 1, 2, 4, 8, 16, 32, 64
 _DIGIT = re.compile(r"\d")
 # \b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b, with the shared "n" read once
-_NEGATION_WORDS = re.compile(
-    r"\b(?:n(?:ot|o|ever|one|obody|othing|either|or)|without|cannot)\b|n['’]t\b", re.IGNORECASE
-)
+# (matched against the lower-cased text: faster than a case-blind pattern)
+_NEGATION_WORDS = re.compile(r"\b(?:n(?:ot|o|ever|one|obody|othing|either|or)|without|cannot)\b|n['’]t\b")
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"noon", "midnight"}
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
 
@@ -41,7 +40,7 @@ def unit_signals(unit: Unit) -> int:
             flags |= NUMBER
         if digits or not words.isdisjoint(_DATE_WORDS):
             flags |= DATE
-        if _NEGATION_WORDS.search(text):
+        if _NEGATION_WORDS.search(text.lower()):
             flags |= NEGATION
         if not unit.stems.isdisjoint(_CUE_STEMS):
             flags |= CUE

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from operator import add
 from typing import NamedTuple
 
 from storyline.compare.lexicon import (
@@ -32,7 +31,8 @@ CONTEXT_WINDOW = 4
 _NOT_CONTEXT = (
     STOPWORDS | NEGATION_SKIP | {"did", "does", "do", "percentage", "point", "points", "percent", "cent", "per"}
 )
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[$£€%;:,\"“”‘’]")
+# Words first: most tokens are words, and the alternatives start with different characters (the same tokens).
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[$£€%;:,\"“”‘’]")
 
 
 class Token(NamedTuple):
@@ -44,10 +44,9 @@ class Token(NamedTuple):
 
 
 # What a word can start, as bit flags: each claim rule looks only at the words that can start what it reads.
-FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING = 1, 2, 4, 8, 16, 32
+FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING, CLOCK_WORD = 1, 2, 4, 8, 16, 32, 64
 NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
 _new_token = partial(tuple.__new__, Token)
-_span, _group = re.Match.span, re.Match.group
 _KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
 
 
@@ -86,6 +85,8 @@ class _Flags(dict):
             flags |= CUE_WORD
         if lower in ATTRIBUTION_VERBS or lower == "according":
             flags |= SAYING
+        if "noon" in lower or "midnight" in lower:  # a clock time without a digit
+            flags |= CLOCK_WORD
         if len(self) < _KNOWN_WORDS:
             self[word] = flags
         return flags
@@ -96,30 +97,57 @@ FORMS, FLAGS = _Forms(), _Flags()
 
 def read_tokens(text: str) -> list[Token]:
     """The tokens of ``text`` with their offsets, lower case and stem."""
-    matches = list(TOKEN.finditer(text))
-    return tokens_of(matches, list(map(_group, matches)))
+    return tokens_of(text, TOKEN.findall(text))
 
 
-def token_matches(text: str) -> tuple[list[re.Match], list[str]]:
-    """The token matches of ``text`` and the words they match."""
-    matches = list(TOKEN.finditer(text))
-    return matches, list(map(_group, matches))
+def tokens_of(text: str, words: list[str]) -> list[Token]:
+    """The tokens of ``text`` whose words (``TOKEN.findall(text)``) are ``words``.
+
+    Each token starts where its word is next found: a word found earlier, between two tokens, would have been a
+    token there (the pattern looks at no context), so this is where the pattern matched it."""
+    tokens = []
+    append, find, forms, end = tokens.append, text.find, FORMS, 0
+    for word in words:
+        start = find(word, end)
+        end = start + len(word)
+        append(_new_token((start, end) + forms[word]))
+    return tokens
 
 
-def tokens_of(matches: list[re.Match], words: list[str]) -> list[Token]:
-    return list(map(_new_token, map(add, map(_span, matches), map(FORMS.__getitem__, words))))
+class _ContextOf(dict):
+    """Word as written -> its stem when it can tie two claims together, "" when it cannot, False at a clause
+    break; read once per distinct word."""
+
+    def __missing__(self, word: str) -> str | bool:
+        _, lower, word_stem = FORMS[word]
+        if lower in CLAUSE_BREAKS:
+            value = False
+        elif word[0].isalpha() and len(lower) > 1 and lower not in _NOT_CONTEXT:
+            value = word_stem
+        else:
+            value = ""
+        if len(self) < _KNOWN_WORDS:
+            self[word] = value
+        return value
+
+
+CONTEXT_OF = _ContextOf()
 
 
 def context_stems(tokens: list[Token], first: int, last: int, window: int = CONTEXT_WINDOW) -> frozenset[str]:
     """Content stems within ``window`` tokens of tokens ``first``..``last``, not crossing a clause break."""
     found = set()
-    for step, stop in ((-1, max(-1, first - window - 1)), (1, min(len(tokens), last + window + 1))):
-        i = first - 1 if step < 0 else last + 1
-        while i != stop:
-            token = tokens[i]
-            if token.lower in CLAUSE_BREAKS:
-                break
-            if token.text[0].isalpha() and len(token.lower) > 1 and token.lower not in _NOT_CONTEXT:
-                found.add(token.stem)
-            i += step
+    context_of = CONTEXT_OF
+    for token in reversed(tokens[max(0, first - window) : first]):
+        value = context_of[token.text]
+        if value is False:
+            break
+        if value:
+            found.add(value)
+    for token in tokens[last + 1 : last + window + 1]:
+        value = context_of[token.text]
+        if value is False:
+            break
+        if value:
+            found.add(value)
     return frozenset(found)
