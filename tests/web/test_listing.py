@@ -102,15 +102,16 @@ def test_a_write_is_followed_by_reading_the_changed_events_alone_with_the_same_r
             listings.get(snapshot)
         full_reads = []
         monkeypatch.setattr(listing_module, "_read_listing", lambda *args: full_reads.append(args) or 1 / 0)
-        article = 1000
+        article, last = 1000, 0
         for _ in range(25):
-            changed = []
+            changed = [_random_event(rng, last, [f"a{last}"])]  # the event written last, changed again
             for number in rng.sample(range(150), 6):  # new events and changed ones: dates, titles, outlets
                 changed.append(_random_event(rng, number, [f"a{number}", f"a{article}"]))
                 article += 1
             for number in rng.sample(range(150), 2):  # events whose only members move to another: removed
                 changed.append(_random_event(rng, 200 + number, [f"a{number}"]))
             _write(store, changed)
+            last = int(changed[-1].id[1:])
             with reader.snapshot() as snapshot:
                 followed = listings.get(snapshot)
                 monkeypatch.undo()
