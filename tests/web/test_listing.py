@@ -7,7 +7,7 @@ import os
 import random
 import sqlite3
 
-from storyline.model import Event
+from storyline.model import Article, Event
 from storyline.pipeline import WRITE_MARK
 from storyline.store import Store
 from storyline.web import listing as listing_module
@@ -78,8 +78,13 @@ def _as_read(listing) -> dict:
     }
 
 
-def _write(store: Store, events: list[Event]) -> None:
+def _write(store: Store, events: list[Event], articles: int = 0) -> None:
     with store.transaction():
+        start = store.count_articles()
+        store.add_articles(
+            Article(id=f"n{number}", text=f"Article {number}.", content_hash=f"h{number}")
+            for number in range(start, start + articles)
+        )
         store.put_events(events)
         store.put_state(WRITE_MARK, os.urandom(8))  # as an ingest marks its writes
 
@@ -110,7 +115,7 @@ def test_a_write_is_followed_by_reading_the_changed_events_alone_with_the_same_r
                 article += 1
             for number in rng.sample(range(150), 2):  # events whose only members move to another: removed
                 changed.append(_random_event(rng, 200 + number, [f"a{number}"]))
-            _write(store, changed)
+            _write(store, changed, articles=rng.randint(0, 2))
             last = int(changed[-1].id[1:])
             with reader.snapshot() as snapshot:
                 followed = listings.get(snapshot)
@@ -122,6 +127,7 @@ def test_a_write_is_followed_by_reading_the_changed_events_alone_with_the_same_r
                 e.id for e in fresh.matching(snapshot, EventFilters(outlet="b.example"))
             ]
         assert not full_reads
+        assert followed.article_total == fresh.article_total > 10
         assert len(followed.events) > 100 and followed.by_outlet and "" not in followed.by_outlet
 
 

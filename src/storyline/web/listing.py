@@ -123,7 +123,7 @@ class EventListings:
         """This version's listing: the latest one updated with the events changed since, else read whole."""
         changes = last_event_change(snapshot)
         latest = self._latest
-        if latest is not None and None not in (changes, latest.changes) and changes < latest.changes:
+        if latest is not None and _older(version, changes, latest):
             # a snapshot older than the latest listing (a request that began before a write): read it whole and
             # keep building on the latest
             return _read_listing(snapshot, version, self._first_lines, self._known)[0]
@@ -147,6 +147,13 @@ def store_version(snapshot: Snapshot) -> tuple:
         "SELECT (SELECT data FROM state WHERE key = ?), (SELECT COALESCE(MAX(seq), 0) FROM articles)", (WRITE_MARK,)
     ).fetchone()
     return tuple(row)
+
+
+def _older(version: tuple, changes: int | None, latest: Listing) -> bool:
+    """Whether a snapshot of this version and last event change is older than the latest listing's."""
+    if version[1] < latest.version[1]:  # fewer articles stored
+        return True
+    return None not in (changes, latest.changes) and changes < latest.changes
 
 
 def last_event_change(snapshot: Snapshot) -> int | None:
@@ -193,7 +200,11 @@ def refreshed_listing(base: Listing, snapshot: Snapshot, version: tuple, changes
         del by_id[event.id]
     by_id.update((event.id, event) for event in added)
     outlets, options = _outlet_menu(by_outlet)
-    listing = Listing(version, events, outlets, snapshot.counts()[0], options, base.first_lines, by_outlet, by_id)
+    # Articles are only ever added (the store deletes none): the count follows from those stored since, without a
+    # count of every article.
+    added_articles = snapshot.db.execute("SELECT COUNT(*) FROM articles WHERE seq > ?", (base.version[1],)).fetchone()
+    total = base.article_total + added_articles[0]
+    listing = Listing(version, events, outlets, total, options, base.first_lines, by_outlet, by_id)
     listing.changes = changes
     return listing
 
