@@ -102,3 +102,24 @@ def test_the_same_text_under_another_id_is_a_new_article(tmp_path):
         updated = store.add_articles([Article(id="wire-1", text="New words.", content_hash="h2")])
     assert [len(first), len(again), len(copy)] == [1, 0, 1]
     assert updated[0].id == "wire-1~h2"
+
+
+def test_every_event_write_is_in_the_change_log_numbered_after_the_ones_before(tmp_path):
+    from storyline.model import Event
+
+    def log(store):
+        return dict(store._db.execute("SELECT event_id, seq FROM event_changes"))
+
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.put_events([Event("e1", "One", "2024-01-01", None, ["a1"]), Event("e2", "Two", None, None, ["a2"])])
+        first = log(store)
+        with store.transaction():  # e2 takes e1's only article: e1 is removed, e2 changed
+            store.put_events([Event("e2", "Two", None, None, ["a1", "a2"])])
+        second = log(store)
+        assert set(first) == {"e1", "e2"} and set(second) == {"e1", "e2"}
+        assert min(second.values()) > max(first.values())
+        with store.transaction():  # a rebuild: e2 removed, e3 added; e1, gone before, is not written again
+            store.replace_all_events([Event("e3", "Three", None, None, ["a3"])])
+        third = log(store)
+        assert third["e1"] == second["e1"] and min(third["e2"], third["e3"]) > max(second.values())
