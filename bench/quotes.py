@@ -1,7 +1,7 @@
 """Quotes and speakers on PolNeAR, beside textacy's direct quotations and a quotation-mark regex, same run.
 
 usage: python bench/quotes.py [--split dev] [--speed-articles 10000] [--anchor-articles N] [--rate-articles 400]
-                              [--speed-only]
+                              [--speed-only | --quality-only]
 
 Quality: every system's quotes are written as ``{"quotes": [...]}`` and scored by ``../shared/tools/quotes_eval.py``.
 Ours go through the product's own path (``storyline.api.read`` of the JSONL, then ``storyline.api.quotes``).
@@ -140,11 +140,18 @@ def main() -> None:
     )
     parser.add_argument("--rate-articles", type=int, default=400, help="articles for the 1- and 2-process rates")
     parser.add_argument("--speed-only", action="store_true", help="leave out the quality scores (the speed run only)")
+    parser.add_argument(
+        "--quality-only", action="store_true", help="our quality scores alone: no anchors, no speed run (development)"
+    )
     args = parser.parse_args()
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
         sys.exit(f"bench/quotes.py: {gold} not found (the shared evaluation data lives beside the repository)")
     rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    if args.quality_only:
+        predicted, cpu = ours(gold)
+        print(f"storyline ({cpu:.1f} s CPU): {score(gold, predicted)}")
+        return
     import spacy
 
     from storyline.quotes.nlp import MODEL_NAMES

@@ -15,7 +15,9 @@ SPEAKS_FOR = set(
     """.split()
 )
 # What an organisation says through: "a Quinnipiac University poll", "a USA TODAY analysis".
-PUBLISHED_BY = set("poll polls survey study analysis report statement ad video letter complaint filing".split())
+PUBLISHED_BY = set(
+    "poll polls survey study analysis report review audit memo statement ad video letter complaint filing".split()
+)
 # A partner joined to an organisation's name by a slash or hyphen: "Reuters/Ipsos", "Associated Press-GfK".
 _JOINED = re.compile(r"[/\-][A-Z][\w&.]*(?: [A-Z][\w&.]*)*")
 # Words that say a subject is several people: "officials", "Grassley and Leahy", "Democrats".
@@ -64,7 +66,24 @@ def represented(names, start: int, end: int, head: str | None) -> str | None:
                 at = b - 1 if names.text[b - 1] in "/-" else b  # the recogniser may have kept the slash
                 joined = _JOINED.match(names.text, at, end)
                 return name.fullest.rstrip("/-") + (joined.group() if joined else "")
+        return _maker_after(names, end)
     return None
+
+
+# What names a document's maker after it: "a 46-page analysis released by the Department of ...".
+_MADE_BY = re.compile(r",?\s+(?:[a-z]+\s+){0,2}by\s+")
+
+
+def _maker_after(names, end: int) -> str | None:
+    """The organisation (else person) named right after "by" that follows a document: "a study released by X"."""
+    made_by = _MADE_BY.match(names.text, end)
+    if made_by is None:
+        return None
+    at = made_by.end()
+    starts = (at, at + 4) if names.text[at : at + 4].lower() == "the " else (at,)
+    makers = [(name.kind != "organisation", name) for (a, _), name in names.mention_spans() if a in starts]
+    makers = [maker for maker in makers if maker[1].kind in ("organisation", "person")]
+    return min(makers, key=lambda maker: maker[0])[1].fullest if makers else None
 
 
 def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) -> str | None:

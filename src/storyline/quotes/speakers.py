@@ -14,47 +14,11 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
 from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
+from storyline.quotes.people import HONORIFICS, capitalised_people, longer_form
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
-# Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
-HONORIFICS = set(
-    """
-    mr mrs ms miss dr prof sir dame lord lady rev sen senator rep gov governor president gen general col capt lt sgt
-    judge justice mayor minister secretary chancellor prime vice speaker chairman chairwoman king queen prince
-    princess pope st former candidate nominee councillor councilor councilman councilwoman alderman commissioner
-    inspector superintendent constable detective professor ambassador bishop archbishop father coach captain admiral
-    major deputy mp chief director officer spokesman spokeswoman congressman congresswoman sheriff
-""".split()
-)
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_CAPITALISED_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-# A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
-_SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
-# Last words of capitalised names that are organisations, places or days rather than people.
-_NOT_SURNAMES = set(
-    """
-    Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
-    Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
-    House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
-    Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
-""".split()
-)
-# Capitalised words that start sentences rather than names ("The Carson campaign").
-_SENTENCE_WORDS = set(
-    """
-    the a an but and when if as in on at for after before while then so said says told asked why how what where who
-""".split()
-)
-# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
-_NOT_FIRST_NAMES = set(
-    """
-    follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
-    many some several most all both each every other another former late top senior
-    """.split()
-)
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 
@@ -109,39 +73,13 @@ class ArticleNames:
         self._genders = self._guess_genders()
 
     def _add_unparsed_people(self, text: str) -> None:
-        """People named in sentences that were not parsed: a two- or three-word capitalised name whose last word
-        the article also uses alone, or that "he" or "she" follows in the next words."""
-        taken = [(a, b) for a, b in self._mention_name]
-        for match in _CAPITALISED_NAME.finditer(text):
-            start, end = match.span()
-            words = match.group().split()
-            stop = next(  # "Virginia. The National ...": a sentence ends inside the match
-                (i for i, w in enumerate(words[:-1]) if w.endswith(".") and w[:-1].lower() not in HONORIFICS), None
-            )
-            if stop is not None:
-                start += len(" ".join(words[: stop + 1])) + 1
-                words = words[stop + 1 :]
-            while words and (words[0].lower().rstrip(".") in HONORIFICS | _SENTENCE_WORDS | _NOT_FIRST_NAMES):
-                start += len(words[0]) + 1
-                words = words[1:]
-            if len(words) < 2 or any(a < end and start < b for a, b in taken) or words[-1] in _NOT_SURNAMES:
-                continue
-            if re.match(r"\s+(?:and|of|for|&)\s+[A-Z]", text[end : end + 8]):  # "Kestrel Valley Fire and Rescue"
-                continue
-            surname_alone = any(
-                not text.endswith(words[-2] + " ", 0, at) for at in phrase_positions(text, words[-1], end)
-            )
-            pronoun_after = re.search(r"\b(?:he|she|He|She)\b", text[end : end + 400])
-            speaks = _SPEAKS_NEXT.match(text, end)
-            if surname_alone or pronoun_after or speaks:
-                name = self._add(" ".join(words), "person", start)
-                if name:
-                    self._mention_name[(start, end)] = name
-                    title = text[match.start() : start].strip()
-                    cut = len(" ".join(words)) - len(clean_name(" ".join(words), "person"))
-                    role = " ".join(part for part in (title, " ".join(words)[:cut].strip()) if part)
-                    if role and role not in name.roles:
-                        name.roles.append(role)
+        """People named in sentences that were not parsed, with the titles written before them."""
+        for start, end, title in capitalised_people(text, list(self._mention_name)):
+            name = self._add(text[start:end], "person", start)
+            if name:
+                self._mention_name[(start, end)] = name
+                if title and title not in name.roles:
+                    name.roles.append(title)
 
     def _complete_names(self) -> None:
         """A person named by one word gets the longest capitalised name ending (or starting) with it in the text,
@@ -162,14 +100,9 @@ class ArticleNames:
                     if mentioned is name:
                         self._mention_name[key] = target
                 continue
-            pattern = re.compile(r"\b((?:[A-Z][a-z]+\.? ){1,2})" + re.escape(fullest) + r"\b")
-            forms = Counter(
-                match.group(0)
-                for match in pattern.finditer(self.text)
-                if match.group(1).split()[0].lower().rstrip(".") not in HONORIFICS | _SENTENCE_WORDS
-            )
-            if forms:
-                name.variants[forms.most_common(1)[0][0]] += 0
+            form = longer_form(self.text, fullest)
+            if form:
+                name.variants[form] += 0
         self._merge_short_organisations()
         self.names = [name for name in self.names if name.variants]
         self._person_by_surname = {key: name for key, name in self._person_by_surname.items() if name.variants}
@@ -254,6 +187,14 @@ class ArticleNames:
                 continue
             found.append(name)
         return found
+
+    def organisation_ending(self, start: int, end: int) -> int | None:
+        """Where an organisation named by several words that ends a span starts ("the Clinton Foundation")."""
+        stop = start + len(self.text[start:end].rstrip(" ,"))
+        for (a, b), name in self._mention_name.items():
+            if name.kind == "organisation" and start <= a and b == stop and " " in self.text[a:b]:
+                return a
+        return None
 
     def by_surname(self, word: str) -> Name | None:
         return self._person_by_surname.get(_POSSESSIVE.sub("", word).lower())
@@ -353,21 +294,6 @@ _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
 
 
-def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:
-    """Where ``phrase`` occurs in ``text`` from ``start`` as whole words (plain string search, no regex to build)."""
-    found, at = [], text.find(phrase, start)
-    while at >= 0 and phrase:
-        after = at + len(phrase)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (after >= len(text) or not _is_word_char(text[after])):
-            found.append(at)
-        at = text.find(phrase, at + 1)
-    return found
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
     before = re.findall(r"[A-Za-z]+", text[span_start:at])
     return any(word.lower() in _PREPOSITIONS for word in before)
@@ -400,6 +326,10 @@ def resolve(
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
         name = names.last_group_before(start)
         return span, went_on or (name.fullest if name else None), None
+    if lower.rstrip(".") in HONORIFICS:  # the parser took the title alone: "Del. Stacey Plaskett"
+        titled = [n for (a, _), n in names.mention_spans() if end <= a <= end + 2 and n.kind == "person"]
+        if titled:
+            return span, titled[0].fullest, span
     inside = names.in_span(start, end, heads_only=True)
     people = list({id(n): n for n in inside if n.kind == "person"}.values())
     together = without_quantifier(span)
@@ -407,9 +337,12 @@ def resolve(
         # "Jeb Bush and Hillary Clinton", "X (D-Ore.), Y (D-Ohio) and Z all"
         people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
         return span, " and ".join(n.fullest for n in people), None
-    person = next((n for n in inside if n.kind == "person"), None)
+    cut = names.organisation_ending(start, end)  # "the Clinton Foundation" is not Clinton
+    before_organisation = inside if cut is None else names.in_span(start, cut, heads_only=True)
+    person = next((n for n in before_organisation if n.kind == "person"), None)
     if person is None:
-        words = [w.strip(",.;:") for w in span.split() if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
+        words = names.text[start : end if cut is None else cut].split()
+        words = [w.strip(",.;:") for w in words if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
         person = next((names.by_surname(w) for w in words if w[:1].isupper() and names.by_surname(w)), None)
     if person is not None:
         own_role = _role_in_span(span, person)

@@ -1,0 +1,163 @@
+"""People named in sentences the parser did not see: capitalised names found in the plain text, with the titles
+written before them ("Senate Minority Leader Harry M. Reid"), and fuller forms of one-word names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
+HONORIFICS = set(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev sen senator rep gov governor president gen general col capt lt sgt
+    judge justice mayor minister secretary chancellor prime vice speaker chairman chairwoman king queen prince
+    princess pope st former candidate nominee councillor councilor councilman councilwoman alderman commissioner
+    inspector superintendent constable detective professor ambassador bishop archbishop father coach captain admiral
+    major deputy mp chief director officer spokesman spokeswoman congressman congresswoman sheriff representative
+    leader
+""".split()
+)
+# Last words of capitalised names that are organisations, places or days rather than people.
+NOT_SURNAMES = set(
+    """
+    Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
+    Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
+    House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
+    Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
+""".split()
+)
+# Capitalised words that start sentences rather than names ("The Carson campaign").
+SENTENCE_WORDS = set(
+    """
+    the a an but and when if as in on at for after before while then so said says told asked why how what where who
+""".split()
+)
+# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
+NOT_FIRST_NAMES = set(
+    """
+    follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
+    many some several most all both each every other another former late top senior
+    """.split()
+)
+NOT_NAME_STARTS = HONORIFICS | SENTENCE_WORDS | NOT_FIRST_NAMES
+# One word of a name: "Reid", "McConnell", "O'Rourke", "Smith-Ramos", "Sen." or a middle initial "M."
+_NAME_WORD = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|[A-Z]\."
+_CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?: (?:{_NAME_WORD}))+\b\.?")
+# A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
+_SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
+_ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|of|for|&)\s+[A-Z]")  # "Kestrel Valley Fire and Rescue"
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# The last word of a name, and what may stand before it: "Donald J. Trump", "Mr. Trump", "President Trump".
+_LONGER_FORM = r"\b((?:(?:[A-Z][a-z]+\.?|[A-Z]\.) ){1,3})"
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "."
+
+
+def _ends_sentence(word: str) -> bool:
+    return word.endswith(".") and not _initial(word) and word[:-1].lower() not in HONORIFICS
+
+
+def capitalised_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, title)`` of each person named by two or three capitalised words (middle initials aside) whose
+    last word the article also uses alone, or that "he"/"she" or a speech verb follows; ``taken`` are spans already
+    named by the parser. In a longer run of capitals the name is its last words ("Senate Minority Leader Harry Reid":
+    Harry Reid, titled "Senate Minority Leader"), and a headline's run may hold several names."""
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = [(match.start() + m.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        part: list[tuple[int, str]] = []
+        for at, word in words:
+            part.append((at, word))
+            if _ends_sentence(word) or (at, word) == words[-1]:  # "Virginia. The National ...": a sentence ends
+                found += _names_in_part(text, part, taken)
+                part = []
+    return found
+
+
+def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    part = [(at, word.rstrip(".") if _ends_sentence(word) else word) for at, word in part]
+    titled = 0
+    while titled < len(part) and part[titled][1].lower().rstrip(".") in NOT_NAME_STARTS:
+        titled += 1
+    words = part[titled:]
+    found: list[tuple[int, int]] = []
+    for last in range(len(words) - 1, 0, -1):  # from the right, so "Harry Reid" is taken before "Leader Harry"
+        at, word = words[last]
+        end = at + len(word)
+        final = last == len(words) - 1
+        if word.endswith(".") or word in NOT_SURNAMES or word.lower() in NOT_NAME_STARTS:
+            continue
+        if found and end > found[-1][0]:
+            continue
+        if final:
+            alone = any(not text.endswith(words[last - 1][1] + " ", 0, p) for p in phrase_positions(text, word, end))
+        else:  # inside a longer run of capitals (a headline, titles): the word used by itself elsewhere, twice
+            alone = sum(_by_itself(text, p, len(word)) for p in phrase_positions(text, word)) >= 2
+            if not alone:
+                continue
+        titles = [n for n in range(last) if words[n][1].lower().rstrip(".") in NOT_NAME_STARTS]
+        first = titles[-1] + 1 if titles else 0
+        kept = [n for n in range(first, last + 1) if not _initial(words[n][1])]
+        if len(kept) < 2:
+            continue
+        if len(kept) > 3 or not all(words[n][1].lower().rstrip(".") in NOT_NAME_STARTS for n in range(first)):
+            first = kept[-2]  # "Senate Minority Leader Harry M. Reid": the last word and the one before, initials kept
+        if words[first][1] in NOT_SURNAMES:  # not "State Clinton" of "Secretary of State Clinton"
+            continue
+        start = words[first][0]
+        if any(a < end and start < b for a, b in taken):
+            continue
+        titled_name = bool(titles) or (titled > 0 and first == 0)
+        if final and not titled_name and _ORGANISATION_GOES_ON.match(text[end : end + 8]):
+            continue
+        if alone or _PRONOUN.search(text, end, end + 400) or _SPEAKS_NEXT.match(text, end):
+            found.append((start, end))
+    found.reverse()  # each name's title: the words between the name before it (or the run's start) and it
+    starts = [part[0][0]] + [end for _, end in found[:-1]]
+    titles = [text[since:start].strip(" ,") for since, (start, _) in zip(starts, found)]
+    return [(start, end, title if _is_title(title) else "") for (start, end), title in zip(found, titles)]
+
+
+def _is_title(words: str) -> bool:
+    """ "Senate Minority Leader", "Harbour Minister", "Sen.": not "Goes After" in a headline."""
+    return bool(words) and words.split()[-1].lower().rstrip(".") in HONORIFICS
+
+
+def _by_itself(text: str, at: int, length: int) -> bool:
+    """Whether the word at ``at`` stands outside a run of capitals ("Mr. Reid said", not "Reid Hoffman")."""
+    before = re.search(r"([A-Z][\w.'’\-]*) $", text[max(0, at - 24) : at])
+    if before and before.group(1).lower().rstrip(".") not in HONORIFICS:
+        return False
+    return not re.match(r" [A-Z]", text[at + length : at + length + 2])
+
+
+def longer_form(text: str, word: str) -> str | None:
+    """The name most often written ending with a one-word name, titles left out: "Donald J. Trump" for "Trump"
+    when the article writes "President Donald J. Trump" or "Donald J. Trump" (not "Mr. Trump")."""
+    forms = Counter()
+    for match in re.finditer(_LONGER_FORM + re.escape(word) + r"\b", text):
+        before = match.group(1).split()
+        while before and before[0].lower().rstrip(".") in NOT_NAME_STARTS:
+            before = before[1:]
+        if before and not _initial(before[0]):
+            forms[" ".join([*before, word])] += 1
+    return forms.most_common(1)[0][0] if forms else None
+
+
+def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:
+    """Where ``phrase`` occurs in ``text`` from ``start`` as whole words (plain string search, no regex to build)."""
+    found, at = [], text.find(phrase, start)
+    while at >= 0 and phrase:
+        after = at + len(phrase)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (after >= len(text) or not _is_word_char(text[after])):
+            found.append(at)
+        at = text.find(phrase, at + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
