@@ -18,21 +18,12 @@ import hashlib
 import json
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def source_tree(revision: str, folder: Path) -> Path:
-    """The ``src`` folder of ``revision`` of this repository, unpacked under ``folder``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True)
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
-    return folder / "src"
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def sample_events(store, count: int, seed: int) -> list:
@@ -94,16 +85,6 @@ def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
     }
 
 
-def run_side(src: Path, args) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(src))
-    command = [sys.executable, __file__, "--db", str(args.db), "--events", str(args.events), "--seed", str(args.seed)]
-    command += ["--rounds", str(args.rounds), "--side"]
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"{src}: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="a store built by storyline ingest")
@@ -118,15 +99,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.side:
         print(json.dumps(one_side(str(args.db), args.events, args.seed, args.rounds)))
         return
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
-    sides: dict[str, dict] = {}
-    scratch = Path(tempfile.mkdtemp(prefix="storyline-digest-cpu-"))
-    try:
-        if args.before:
-            sides[args.before] = run_side(source_tree(args.before, scratch), args)
-        sides["this code"] = run_side(ROOT / "src", args)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    side_args = ["--db", str(args.db), "--events", str(args.events), "--seed", str(args.seed)]
+    from revisions import run_sides
+
+    sides = run_sides(__file__, [*side_args, "--rounds", str(args.rounds)], args.before)
     first = next(iter(sides.values()))
     print(f"\n{first['events']} events, {first['articles']} articles; CPU s (least of {args.rounds} rounds)\n")
     print("| analyser | " + " | ".join(sides) + " |")

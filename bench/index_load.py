@@ -15,10 +15,7 @@ import argparse
 import hashlib
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -58,17 +55,7 @@ def one_side(db: str, rounds: int) -> dict:
     return {"articles": articles, "cpu": best, "groups": groups.hexdigest()[:12], "copy_groups": count}
 
 
-def run_side(src: Path, args) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(src))
-    command = [sys.executable, __file__, "--db", str(args.db), "--rounds", str(args.rounds), "--side"]
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"{src}: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main(argv: list[str] | None = None) -> None:
-    from digest_cpu import source_tree
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="a COPY of a store built by storyline ingest")
@@ -81,15 +68,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.side:
         print(json.dumps(one_side(str(args.db), args.rounds)))
         return
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
-    sides: dict[str, dict] = {}
-    scratch = Path(tempfile.mkdtemp(prefix="storyline-index-load-"))
-    try:
-        if args.before:
-            sides[args.before] = run_side(source_tree(args.before, scratch), args)
-        sides["this code"] = run_side(ROOT / "src", args)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    from revisions import run_sides
+
+    sides = run_sides(__file__, ["--db", str(args.db), "--rounds", str(args.rounds)], args.before)
     first = next(iter(sides.values()))
     print(f"\n{first['articles']:,} articles, {first['copy_groups']:,} copy groups; CPU s (least of {args.rounds})\n")
     print("| step | " + " | ".join(sides) + " |")

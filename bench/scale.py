@@ -272,13 +272,6 @@ def summary_runs(event_json: Path, env: dict, before_src: Path | None) -> dict:
     return facts
 
 
-def source_tree(revision: str, folder: Path) -> Path:
-    """The ``src`` folder of ``revision`` of this repository, unpacked under ``folder``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True)
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
-    return folder / "src"
-
-
 def median_run(step: str, args: list[str], cwd: Path, env: dict, repeats: int = 3) -> Run:
     runs = sorted((run(step, args, cwd, env) for _ in range(repeats)), key=lambda r: r.wall)
     return runs[len(runs) // 2]
@@ -553,6 +546,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     results, ingested = {}, {}
     scratch = Path(tempfile.mkdtemp(prefix="storyline-before-"))
+    from revisions import source_tree
+
     before_src = source_tree(args.before, scratch) if args.before else None
     if args.event_size:
         fused_event(args.data, args.event_size, scratch / "event.json")

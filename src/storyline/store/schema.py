@@ -1,5 +1,14 @@
 """The store's tables, as an ordered list of migrations; the position of the last one applied is kept."""
 
+
+def _numbered(event_id: str) -> str:
+    """Trigger statements that give ``event_id`` a change number above every one before it."""
+    return f"""
+        UPDATE event_changes SET seq = (SELECT MAX(seq) + 1 FROM event_changes) WHERE event_id = {event_id};
+        INSERT INTO event_changes SELECT {event_id}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_changes)
+            WHERE NOT EXISTS (SELECT 1 FROM event_changes WHERE event_id = {event_id});"""
+
+
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE articles (
@@ -48,29 +57,17 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (kind, key)
     ) WITHOUT ROWID;
     """,
-    """
+    f"""
     -- every event added, changed or removed, with a number above all those before it: a reader follows a write by
     -- reading the events changed since the number it last saw (kept by triggers, so no writer can skip it; numbered
     -- before any row goes, and with no statement that can conflict, whatever conflict clause the write has)
     CREATE TABLE IF NOT EXISTS event_changes (event_id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS event_changes_by_seq ON event_changes (seq);
-    CREATE TRIGGER IF NOT EXISTS event_added AFTER INSERT ON events BEGIN
-        UPDATE event_changes SET seq = (SELECT MAX(seq) + 1 FROM event_changes) WHERE event_id = NEW.id;
-        INSERT INTO event_changes SELECT NEW.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_changes)
-            WHERE NOT EXISTS (SELECT 1 FROM event_changes WHERE event_id = NEW.id);
+    CREATE TRIGGER IF NOT EXISTS event_added AFTER INSERT ON events BEGIN {_numbered("NEW.id")}
     END;
-    CREATE TRIGGER IF NOT EXISTS event_changed AFTER UPDATE ON events BEGIN
-        UPDATE event_changes SET seq = (SELECT MAX(seq) + 1 FROM event_changes) WHERE event_id = OLD.id;
-        INSERT INTO event_changes SELECT OLD.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_changes)
-            WHERE NOT EXISTS (SELECT 1 FROM event_changes WHERE event_id = OLD.id);
-        UPDATE event_changes SET seq = (SELECT MAX(seq) + 1 FROM event_changes) WHERE event_id = NEW.id;
-        INSERT INTO event_changes SELECT NEW.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_changes)
-            WHERE NOT EXISTS (SELECT 1 FROM event_changes WHERE event_id = NEW.id);
+    CREATE TRIGGER IF NOT EXISTS event_changed AFTER UPDATE ON events BEGIN {_numbered("OLD.id")}{_numbered("NEW.id")}
     END;
-    CREATE TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON events BEGIN
-        UPDATE event_changes SET seq = (SELECT MAX(seq) + 1 FROM event_changes) WHERE event_id = OLD.id;
-        INSERT INTO event_changes SELECT OLD.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM event_changes)
-            WHERE NOT EXISTS (SELECT 1 FROM event_changes WHERE event_id = OLD.id);
+    CREATE TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON events BEGIN {_numbered("OLD.id")}
     END;
     """,
 )
