@@ -69,3 +69,10 @@ def test_a_report_speaks_for_the_organisation_named_after_it_by_by():
     )
     quote = next(q for q in find_quotes([Article("a1", text)]) if "not trained" in q.text)
     assert quote.speaker_name == "Coastal Safety Board"
+
+
+def test_a_word_capitalised_only_because_it_opens_the_sentence_is_no_part_of_the_title():
+    text = "Even Senator Lamar Alexander backed the plan, even though Alexander had doubts."
+    assert _names(text) == [("Lamar Alexander", "Senator")]
+    text = "Senate Minority Leader Harry Reid said no. Reid spoke again."
+    assert _names(text) == [("Harry Reid", "Senate Minority Leader")]

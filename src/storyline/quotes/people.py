@@ -118,8 +118,17 @@ def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int
             found.append((start, end))
     found.reverse()  # each name's title: the words between the name before it (or the run's start) and it
     starts = [part[0][0]] + [end for _, end in found[:-1]]
-    titles = [text[since:start].strip(" ,") for since, (start, _) in zip(starts, found)]
+    titles = [_without_sentence_opener(text[since:start].strip(" ,"), text) for since, (start, _) in zip(starts, found)]
     return [(start, end, title if _is_title(title) else "") for (start, end), title in zip(found, titles)]
+
+
+def _without_sentence_opener(title: str, text: str) -> str:
+    """``title`` without a first word capitalised only because it opens a sentence: the article writes it in lower
+    case elsewhere ("Even Senator" -> "Senator", "But Senate Minority Leader" -> "Senate Minority Leader")."""
+    words = title.split()
+    if len(words) > 1 and re.search(rf"(?<![\w.])(?<!\. ){re.escape(words[0].lower())}\b", text):
+        return " ".join(words[1:])
+    return title
 
 
 def _is_title(words: str) -> bool:
