@@ -56,7 +56,6 @@ def one_side(db: str, rounds: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="a COPY of a store built by storyline ingest")
     parser.add_argument("--rounds", type=int, default=2, help="load this many times; least CPU kept")

@@ -76,9 +76,10 @@ def assemble(raw: RawArticle) -> Article | None:
     text, paragraphs = cleaned.text, cleaned.paragraphs
     title = _clean_field(raw.title)
     if title and not is_headline(title, given=True):
-        title = from_capitals(title, text)  # a headline in capitals, cased as the text writes its words
-    if title and not is_headline(title, given=True):
-        title = None  # a URL, a line in capitals, a credit or a cut lead is no headline
+        # A headline in capitals is cased as the text writes its words; a URL, a credit or a cut lead is none.
+        title = from_capitals(title, text)
+        if title and not is_headline(title, given=True):
+            title = None
     title_source = "metadata" if title else None
     header = _scraped_header(text, paragraphs)
     url = _clean_field(raw.url) or header.url
