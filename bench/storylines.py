@@ -5,7 +5,7 @@ Articles are read by the product's own reader (``storyline.read``), and storylin
 functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipeline.ingest`` into a store
 (online, 50 articles per call), beside events alone, measured in the same run.
 
-    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain]
+    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain] [--stream-only]
 
 ``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
 gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
@@ -163,6 +163,8 @@ def scale(folder: Path, total: int) -> None:
 
     articles, gold, _ = read_ecbplus(folder)
     events, stories = EventIndex(), StorylineIndex()
+    # The same updates without the lone-report rule, timed in the same run: what that rule costs.
+    plain, plain_cpu = StorylineIndex(lone_threshold=None), 0.0
     events_cpu = stories_cpu = 0.0
     done = 0
     for batch in synthetic_stream(articles, gold, total):
@@ -173,6 +175,9 @@ def scale(folder: Path, total: int) -> None:
         started = time.process_time()
         stories.update(changed, batch, idf=events.idf(), features=features)
         stories_cpu += time.process_time() - started
+        started = time.process_time()
+        plain.update(changed, batch, idf=events.idf(), features=features)
+        plain_cpu += time.process_time() - started
         done += len(batch)
     started = time.perf_counter()
     state = stories.to_state()
@@ -183,6 +188,10 @@ def scale(folder: Path, total: int) -> None:
         f"(+{stories_cpu / events_cpu:.1%}) | {len(events.events()):,} events, {len(stories.storylines()):,} "
         f"storylines | storyline state {len(state) / 1e6:.1f} MB, saved and loaded in {saving:.2f} s |"
     )
+    print(
+        f"| the same without the lone-report rule | storylines {plain_cpu:.1f} CPU s (+{plain_cpu / events_cpu:.1%}) | "
+        f"{len(plain.storylines()):,} storylines | |"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -190,15 +199,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
     parser.add_argument("--scale", type=int, default=20_000, help="articles in the synthetic stream (0: skip)")
     parser.add_argument("--explain", action="store_true", help="print the breakdown of what is left after the tables")
+    parser.add_argument("--stream-only", action="store_true", help="only the synthetic stream (--scale)")
     args = parser.parse_args(argv)
     duc_dir, ecb_dir = args.data / "duc2004-dev" / "docs", args.data / "ecbplus-dev"
     if not duc_dir.is_dir() or not (ecb_dir / "docs.jsonl").exists():
         sys.exit(f"benchmark data not found under {args.data}")
-    print("| data | method | B3 P | B3 R | B3 F1 | groups | ECB+ topics whose two events share a group | CPU s |")
-    print("|---|---|---|---|---|---|---|---|")
-    duc(duc_dir)
-    ecb(ecb_dir)
-    ecb_dated(ecb_dir)
+    if not args.stream_only:
+        print("| data | method | B3 P | B3 R | B3 F1 | groups | ECB+ topics whose two events share a group | CPU s |")
+        print("|---|---|---|---|---|---|---|---|")
+        duc(duc_dir)
+        ecb(ecb_dir)
+        ecb_dated(ecb_dir)
     if args.scale:
         print()
         print("| stream | CPU seconds | groups | state |")
