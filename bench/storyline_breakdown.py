@@ -74,8 +74,12 @@ class PairTable:
         threshold = self.options.threshold if dated else self.options.undated_threshold
         if self.similarity[i, j] < threshold:
             reasons.append(f"below the {'' if dated else 'undated '}threshold {threshold}")
-        if reasons and dated and 1 in (self.size[a], self.size[b]) and self.gap[i, j] <= self.options.window_days:
-            reasons.append(f"and, for a lone report, below {self.options.lone_threshold} or not its closest event")
+        lone = 1 in (self.size[a], self.size[b])
+        if reasons and dated and lone and self.gap[i, j] <= self.options.window_days:
+            if self.size[a] == self.size[b]:
+                reasons.append("and two lone reports (one joins only an event of two or more articles)")
+            else:
+                reasons.append(f"and, for a lone report, below {self.options.lone_threshold} or not its closest event")
         return ", ".join(reasons) or "nothing"
 
 
