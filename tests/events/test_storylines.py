@@ -186,11 +186,12 @@ def test_a_lone_report_stays_with_its_story_as_the_story_grows_one_update_at_a_t
         (_event("ev-1", tannery), tannery),
         (_event("ev-2", lone), lone),
         (_event("ev-0", mill + follow_up), follow_up),  # the mill fire's event grows: the lone report stays
+        (_event("ev-3", mill + follow_up), []),  # its articles move to another event: the lone report follows
     ):
         index = StorylineIndex.from_state(state)
         index.update([event], articles, idf=idf)
         state = index.to_state()
-    assert [story.event_ids for story in StorylineIndex.from_state(state).storylines()] == [["ev-0", "ev-2"], ["ev-1"]]
+    assert [story.event_ids for story in StorylineIndex.from_state(state).storylines()] == [["ev-3", "ev-2"], ["ev-1"]]
 
 
 def test_an_event_that_loses_its_articles_leaves_its_storyline():

@@ -165,8 +165,10 @@ class StorylineIndex:
         return {n for e in ids for n in self._links.get(e, ())}
 
     def _replace_event(self, event: Event, known_days: Mapping[str, float]) -> set[str]:
-        """Record ``event``'s new membership; returns the ids of other events that lost articles to it."""
+        """Record ``event``'s new membership; returns the ids of other events that lost articles to it, and of the
+        lone reports joined to one of those that is gone (they pick their closest event again)."""
         losers: set[str] = set()
+        orphans: set[str] = set()
         for article_id in event.article_ids:
             previous = self._event_of_article.get(article_id)
             if previous is not None and previous != event.id:
@@ -179,6 +181,7 @@ class StorylineIndex:
                 self._events[loser] = Event(loser, old.title, old.start, old.end, kept, old.outlets)
                 self._days[loser] = self._recount(kept, known_days)
             else:
+                orphans |= {n for n in self._links.get(loser, ()) if n in self._keys and self._lone(n)}
                 self._drop(loser)
         old = self._events.get(event.id)
         first, last = self._days.get(event.id, (_UNKNOWN, _UNKNOWN)) if old else (_UNKNOWN, _UNKNOWN)
@@ -192,7 +195,7 @@ class StorylineIndex:
         if not math.isnan(last):
             self._stream_day = last if math.isnan(self._stream_day) else max(self._stream_day, last)
         self._seen[event.id] = self._stream_day
-        return losers
+        return losers | orphans
 
     def _day_of(self, article_id: str, known_days: Mapping[str, float]) -> float:
         return known_days.get(article_id, self._article_day.get(article_id, _UNKNOWN))
