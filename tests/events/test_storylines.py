@@ -168,6 +168,8 @@ def test_a_lone_later_report_joins_the_story_it_continues():
     assert _fires_and(WEAVERS_MEETING, lone_threshold=None) == [["ev-0"], ["ev-1"], ["ev-2"]]
     # Without a date it cannot be placed after the story, and stays apart.
     assert sorted(_fires_and(WEAVERS_MEETING, day=None)) == [["ev-0"], ["ev-1"], ["ev-2"]]
+    with pytest.raises(ValueError, match="lone_threshold"):
+        StorylineIndex(lone_threshold=0.5)  # above the threshold full events link at
 
 
 def test_a_lone_report_naming_two_stories_joins_one_and_never_bridges_them():
