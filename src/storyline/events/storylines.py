@@ -12,7 +12,7 @@ window when their similarity reaches ``lone_threshold``, sharing a key or not: o
 pick its keys well, and a single later report of a running story is rarely compared with the story's summed
 coverage at the level two full events reach. It joins that one event only, so it never bridges two storylines.
 Its closest event is the closest open one when it is linked (in a batch: of all events); the lone report is
-linked again when that event changes.
+linked again when that event changes or goes away.
 
 Events are never compared all against all: each event lists its ``keys`` heaviest entity terms (by idf), and
 only events sharing a key, within the window, are compared. An event's vectors and keys are kept while it is
