@@ -5,11 +5,14 @@ Articles are read by the product's own reader (``storyline.read``), and storylin
 functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipeline.ingest`` into a store
 (online, 50 articles per call), beside events alone, measured in the same run.
 
-    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain]
+    PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain] [--stream-only]
+        [--halves] [--duc DIR] [--ecb DIR]
 
 ``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
 gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
-and the ECB+ topics fused by events or by linking.
+and the ECB+ topics fused by events or by linking. ``--halves`` also runs and scores each half of both sets on its
+own (alternate DUC folders, odd and even ECB+ topics); ``--duc`` and ``--ecb`` point at another split laid out the
+same way (the held-out halves of both sets).
 """
 
 from __future__ import annotations
@@ -86,8 +89,10 @@ def later_explain(title, articles, gold_of, events, storylines, topic=None):
     EXPLANATIONS.append(run)
 
 
-def duc(folder: Path) -> None:
+def duc(folder: Path, keep=None, data: str = "DUC 2004 dev") -> None:
+    """``keep``: which gold folders to score (a half of the set), else all."""
     articles = unique(read([folder]).articles)
+    articles = [a for a in articles if keep is None or keep(Path(a.source_path).parent.name)]
     gold_of = {a.id: Path(a.source_path).parent.name for a in articles}
     gold = [gold_of[a.id] for a in articles]
     started = time.process_time()
@@ -95,36 +100,37 @@ def duc(folder: Path) -> None:
     seconds = time.process_time() - started
     by_event, by_story = labels(articles, events, storylines)
     majority = {e.id: Counter(gold_of[a] for a in e.article_ids).most_common(1)[0][0] for e in events}
-    row("DUC 2004 dev", "anchor: events alone (batch)", gold, by_event, seconds)
-    row("DUC 2004 dev", "ours: storylines (batch)", gold, by_story, seconds)
-    row("DUC 2004 dev", "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
-    later_explain("DUC 2004 dev, batch", articles, gold_of, events, storylines)
+    row(data, "anchor: events alone (batch)", gold, by_event, seconds)
+    row(data, "ours: storylines (batch)", gold, by_story, seconds)
+    row(data, "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
+    later_explain(data + ", batch", articles, gold_of, events, storylines)
     started = time.process_time()
     events, storylines = online(articles)
     seconds = time.process_time() - started
     by_event, by_story = labels(articles, events, storylines)
     majority = {e.id: Counter(gold_of[a] for a in e.article_ids).most_common(1)[0][0] for e in events}
-    row("DUC 2004 dev", "anchor: events alone (store, 50 per ingest)", gold, by_event, seconds)
-    row("DUC 2004 dev", "ours: storylines (store, 50 per ingest)", gold, by_story, seconds)
-    row("DUC 2004 dev", "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
-    later_explain("DUC 2004 dev, store (50 per ingest)", articles, gold_of, events, storylines)
+    row(data, "anchor: events alone (store, 50 per ingest)", gold, by_event, seconds)
+    row(data, "ours: storylines (store, 50 per ingest)", gold, by_story, seconds)
+    row(data, "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
+    later_explain(data + ", store (50 per ingest)", articles, gold_of, events, storylines)
 
 
-def ecb(folder: Path) -> None:
-    articles = unique(read([folder / "docs.jsonl"]).articles)
+def ecb(folder: Path, keep=None, data: str = "ECB+ dev") -> None:
+    """``keep``: which topics to score (a half of the set), else all."""
     records = [json.loads(line) for line in (folder / "docs.jsonl").open(encoding="utf-8")]
     gold_of = {r["doc_id"]: r["cluster"] for r in records}
     topic = {r["doc_id"]: r["topic"] for r in records}
+    articles = [a for a in unique(read([folder / "docs.jsonl"]).articles) if keep is None or keep(topic[a.id])]
     gold = [gold_of[a.id] for a in articles]
-    n_topics = len(set(topic.values()))
+    n_topics = len({topic[a.id] for a in articles})
     started = time.process_time()
     storylines, events = storylines_and_events(articles)
     seconds = time.process_time() - started
     by_event, by_story = labels(articles, events, storylines)
     for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
         fused = merged_topics(articles, gold_of, topic, predicted)
-        row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
-    later_explain("ECB+ dev, batch", articles, gold_of, events, storylines, topic)
+        row(data, method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+    later_explain(data + ", batch", articles, gold_of, events, storylines, topic)
     started = time.process_time()
     events, storylines = online(articles)
     seconds = time.process_time() - started
@@ -134,8 +140,8 @@ def ecb(folder: Path) -> None:
         ("ours: storylines (store, 50 per ingest)", by_story),
     ):
         fused = merged_topics(articles, gold_of, topic, predicted)
-        row("ECB+ dev", method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
-    later_explain("ECB+ dev, store (50 per ingest)", articles, gold_of, events, storylines, topic)
+        row(data, method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+    later_explain(data + ", store (50 per ingest)", articles, gold_of, events, storylines, topic)
 
 
 def ecb_dated(folder: Path) -> None:
@@ -163,6 +169,8 @@ def scale(folder: Path, total: int) -> None:
 
     articles, gold, _ = read_ecbplus(folder)
     events, stories = EventIndex(), StorylineIndex()
+    # The same updates without the lone-report rule, timed in the same run: what that rule costs.
+    plain, plain_cpu = StorylineIndex(lone_threshold=None), 0.0
     events_cpu = stories_cpu = 0.0
     done = 0
     for batch in synthetic_stream(articles, gold, total):
@@ -173,6 +181,9 @@ def scale(folder: Path, total: int) -> None:
         started = time.process_time()
         stories.update(changed, batch, idf=events.idf(), features=features)
         stories_cpu += time.process_time() - started
+        started = time.process_time()
+        plain.update(changed, batch, idf=events.idf(), features=features)
+        plain_cpu += time.process_time() - started
         done += len(batch)
     started = time.perf_counter()
     state = stories.to_state()
@@ -183,6 +194,10 @@ def scale(folder: Path, total: int) -> None:
         f"(+{stories_cpu / events_cpu:.1%}) | {len(events.events()):,} events, {len(stories.storylines()):,} "
         f"storylines | storyline state {len(state) / 1e6:.1f} MB, saved and loaded in {saving:.2f} s |"
     )
+    print(
+        f"| the same without the lone-report rule | storylines {plain_cpu:.1f} CPU s (+{plain_cpu / events_cpu:.1%}) | "
+        f"{len(plain.storylines()):,} storylines | |"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -190,15 +205,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
     parser.add_argument("--scale", type=int, default=20_000, help="articles in the synthetic stream (0: skip)")
     parser.add_argument("--explain", action="store_true", help="print the breakdown of what is left after the tables")
+    parser.add_argument("--stream-only", action="store_true", help="only the synthetic stream (--scale)")
+    parser.add_argument("--halves", action="store_true", help="also each half of both sets, scored on its own")
+    parser.add_argument("--duc", type=Path, help="DUC folders of gold folders (default: DATA/duc2004-dev/docs)")
+    parser.add_argument("--ecb", type=Path, help="an ECB+ folder holding docs.jsonl (default: DATA/ecbplus-dev)")
     args = parser.parse_args(argv)
-    duc_dir, ecb_dir = args.data / "duc2004-dev" / "docs", args.data / "ecbplus-dev"
+    duc_dir = args.duc or args.data / "duc2004-dev" / "docs"
+    ecb_dir = args.ecb or args.data / "ecbplus-dev"
     if not duc_dir.is_dir() or not (ecb_dir / "docs.jsonl").exists():
         sys.exit(f"benchmark data not found under {args.data}")
-    print("| data | method | B3 P | B3 R | B3 F1 | groups | ECB+ topics whose two events share a group | CPU s |")
-    print("|---|---|---|---|---|---|---|---|")
-    duc(duc_dir)
-    ecb(ecb_dir)
-    ecb_dated(ecb_dir)
+    if not args.stream_only:
+        print("| data | method | B3 P | B3 R | B3 F1 | groups | ECB+ topics whose two events share a group | CPU s |")
+        print("|---|---|---|---|---|---|---|---|")
+        duc(duc_dir)
+        ecb(ecb_dir)
+        ecb_dated(ecb_dir)
+    if args.halves:
+        # Each half run and scored alone with the same knobs: how much the figures move with the stories held.
+        folders = sorted(p.name for p in duc_dir.iterdir() if p.is_dir())
+        for parity, name in ((0, "first"), (1, "second")):
+            duc(duc_dir, lambda f, k=parity: folders.index(f) % 2 == k, f"DUC 2004 dev, {name} of alternate folders")
+        for parity, name in ((1, "odd"), (0, "even")):
+            ecb(ecb_dir, lambda t, k=parity: int(t) % 2 == k, f"ECB+ dev, {name} topics")
     if args.scale:
         print()
         print("| stream | CPU seconds | groups | state |")

@@ -135,6 +135,67 @@ def test_updates_one_event_at_a_time_give_the_batch_storylines_and_survive_a_sav
     assert StorylineIndex.from_state(state).storylines() == batch
 
 
+# A single later report of the mill story: a few of its names among many others, so it shares no key entity with
+# the mill fire and stays below the threshold two full events link at; and one naming both fires.
+WEAVERS_MEETING = (
+    "Former weavers of Hollin Dyeworks met in the Carrowby town hall on Monday to ask about their jobs. Union "
+    "organiser Petra Lindqvist said Ruth Abernethy would pay wages until the end of the month. Tomas Greer of the "
+    "Weavers Guild and Alma Castell of the Lessing Job Centre offered places on a retraining course in Dunford. "
+    "Bishop Conor Rafferty opened St Brigid's hall for the meeting, and the Northfold Credit Union offered loans."
+)
+WORKERS_OF_BOTH = (
+    "Union organiser Petra Lindqvist met former weavers of Hollin Dyeworks in Carrowby and tanners of the Brenlow "
+    "Tannery in Askerton on Monday. Tomas Greer of the Weavers Guild and Alma Castell of the Lessing Job Centre "
+    "offered places on a retraining course in Dunford. Bishop Conor Rafferty opened St Brigid's hall."
+)
+
+
+def _fires_and(text, day="2026-04-13", **options):
+    groups = [
+        _articles(MILL_FIRE, "m", "2026-04-07"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+        [dataclasses.replace(_articles([text], "x", day)[0], published=day, date_source="field" if day else None)],
+    ]
+    articles = [a for group in groups for a in group]
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    stories = build_storylines(events, articles, idf=EventIndex.from_articles(articles).idf(), **options)
+    return [story.event_ids for story in stories]
+
+
+def test_a_lone_later_report_joins_the_story_it_continues():
+    assert _fires_and(WEAVERS_MEETING) == [["ev-0", "ev-2"], ["ev-1"]]
+    # What joins it is the lone report's own rule: as an event of its own, it would stay apart.
+    assert _fires_and(WEAVERS_MEETING, lone_threshold=None) == [["ev-0"], ["ev-1"], ["ev-2"]]
+    # Without a date it cannot be placed after the story, and stays apart.
+    assert sorted(_fires_and(WEAVERS_MEETING, day=None)) == [["ev-0"], ["ev-1"], ["ev-2"]]
+    with pytest.raises(ValueError, match="lone_threshold"):
+        StorylineIndex(lone_threshold=0.5)  # above the threshold full events link at
+
+
+def test_a_lone_report_naming_two_stories_joins_one_and_never_bridges_them():
+    stories = _fires_and(WORKERS_OF_BOTH)
+    assert sorted(map(len, stories)) == [1, 2]
+    assert not any({"ev-0", "ev-1"} <= set(story) for story in stories)
+
+
+def test_a_lone_report_stays_with_its_story_as_the_story_grows_one_update_at_a_time():
+    mill, tannery = _articles(MILL_FIRE, "m", "2026-04-07"), _articles(TANNERY_FIRE, "t", "2026-04-09")
+    lone, follow_up = _articles([WEAVERS_MEETING], "x", "2026-04-13"), _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    idf = EventIndex.from_articles(mill + tannery + lone + follow_up).idf()
+    state = StorylineIndex().to_state()
+    for event, articles in (
+        (_event("ev-0", mill), mill),
+        (_event("ev-1", tannery), tannery),
+        (_event("ev-2", lone), lone),
+        (_event("ev-0", mill + follow_up), follow_up),  # the mill fire's event grows: the lone report stays
+        (_event("ev-3", mill + follow_up), []),  # its articles move to another event: the lone report follows
+    ):
+        index = StorylineIndex.from_state(state)
+        index.update([event], articles, idf=idf)
+        state = index.to_state()
+    assert [story.event_ids for story in StorylineIndex.from_state(state).storylines()] == [["ev-3", "ev-2"], ["ev-1"]]
+
+
 def test_an_event_that_loses_its_articles_leaves_its_storyline():
     mill, follow_up = _articles(MILL_FIRE, "m", "2026-04-07"), _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
     idf = EventIndex.from_articles(mill + follow_up).idf()

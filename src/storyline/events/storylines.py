@@ -7,6 +7,13 @@ event whose time is unknown (no article with a publication date) is linked only 
 dates, a later development cannot be told from another event of the same kind (two warehouse fires, two
 earthquakes), so only near-identical coverage joins. A storyline is a connected group of linked events.
 
+A lone report (a dated event of one article) also joins the closest event of two or more articles within the
+window when their similarity reaches ``lone_threshold``, sharing a key or not: one article's names are too few to
+pick its keys well, and a single later report of a running story is rarely compared with the story's summed
+coverage at the level two full events reach. It joins that one event only, so it never bridges two storylines.
+Its closest event is the closest open one when it is linked (in a batch: of all events); the lone report is
+linked again when that event changes or goes away.
+
 Events are never compared all against all: each event lists its ``keys`` heaviest entity terms (by idf), and
 only events sharing a key, within the window, are compared. An event's vectors and keys are kept while it is
 open (its newest date within ``window_days`` of the newest date seen); a closed event keeps its links and its
@@ -18,23 +25,19 @@ the time each link was made.
 
 from __future__ import annotations
 
-import io
-import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 import xxhash
 
 from storyline.events.days import day_number
-from storyline.events.state import load_state
 from storyline.events.vectors import Idf
 from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, Event, Storyline
 
-STATE_VERSION = 1
 _UNKNOWN = math.nan
 _BLOCK = 256  # events compared with their candidates at once
 
@@ -46,6 +49,7 @@ class StoryOptions:
 
     threshold: float = 0.25
     undated_threshold: float = 0.7
+    lone_threshold: float | None = 0.15
     window_days: float = 30.0
     weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
     keys: int = 12
@@ -54,6 +58,8 @@ class StoryOptions:
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= self.undated_threshold <= 1.0:
             raise ValueError("thresholds must satisfy 0 < threshold <= undated_threshold <= 1")
+        if self.lone_threshold is not None and not 0.0 < self.lone_threshold <= self.threshold:
+            raise ValueError("lone_threshold must be above 0 and at most threshold (or None: off)")
         if self.window_days < 0 or self.keys < 1:
             raise ValueError("window_days must be at least 0 and keys at least 1")
         if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
@@ -159,8 +165,10 @@ class StorylineIndex:
         return {n for e in ids for n in self._links.get(e, ())}
 
     def _replace_event(self, event: Event, known_days: Mapping[str, float]) -> set[str]:
-        """Record ``event``'s new membership; returns the ids of other events that lost articles to it."""
+        """Record ``event``'s new membership; returns the ids of other events that lost articles to it, and of the
+        lone reports joined to one of those that is gone (they pick their closest event again)."""
         losers: set[str] = set()
+        orphans: set[str] = set()
         for article_id in event.article_ids:
             previous = self._event_of_article.get(article_id)
             if previous is not None and previous != event.id:
@@ -173,6 +181,7 @@ class StorylineIndex:
                 self._events[loser] = Event(loser, old.title, old.start, old.end, kept, old.outlets)
                 self._days[loser] = self._recount(kept, known_days)
             else:
+                orphans |= {n for n in self._links.get(loser, ()) if n in self._keys and self._lone(n)}
                 self._drop(loser)
         old = self._events.get(event.id)
         first, last = self._days.get(event.id, (_UNKNOWN, _UNKNOWN)) if old else (_UNKNOWN, _UNKNOWN)
@@ -186,7 +195,7 @@ class StorylineIndex:
         if not math.isnan(last):
             self._stream_day = last if math.isnan(self._stream_day) else max(self._stream_day, last)
         self._seen[event.id] = self._stream_day
-        return losers
+        return losers | orphans
 
     def _day_of(self, article_id: str, known_days: Mapping[str, float]) -> float:
         return known_days.get(article_id, self._article_day.get(article_id, _UNKNOWN))
@@ -267,6 +276,10 @@ class StorylineIndex:
             return
         options = self.options
         entities = SUBSPACES.index("entities")
+        if options.lone_threshold is not None:
+            # A lone report joined to an event being relinked loses that link below: it picks its closest again.
+            joined = {n for e in event_ids for n in self._links.get(e, ()) if n in self._keys and self._lone(n)}
+            event_ids = sorted(set(event_ids) | joined)
         relinked = []
         for event_id in event_ids:
             if event_id not in self._keys and event_id in self._links:
@@ -298,17 +311,19 @@ class StorylineIndex:
         for event_id in event_ids:
             found = set().union(*(self._postings.get(k, set()) for k in self._keys.get(event_id, [])))
             candidates[event_id] = sorted(c for c in found if c != event_id and self._near(event_id, c))
-        pool = sorted({e for e in event_ids if candidates[e]} | set().union(*candidates.values()))
+        lone = self._lone_candidates(event_ids) if options.lone_threshold is not None else {}
+        compared = {e: set(candidates[e]).union(lone.get(e, ())) for e in event_ids}
+        pool = sorted({e for e in event_ids if compared[e]} | set().union(*compared.values()))
         if not pool:
             return
         position = {e: p for p, e in enumerate(pool)}
         pool_vectors = self._vectors(pool, idf)
         weights = np.array(options.weights)
         for begin in range(0, len(event_ids), _BLOCK):
-            block = [e for e in event_ids[begin : begin + _BLOCK] if candidates[e]]
+            block = [e for e in event_ids[begin : begin + _BLOCK] if compared[e]]
             if not block:
                 continue
-            targets = sorted({t for e in block for t in candidates[e]})
+            targets = sorted({t for e in block for t in compared[e]})
             rows, columns = [position[e] for e in block], [position[t] for t in targets]
             total = np.zeros((len(rows), len(columns)))
             mass = np.zeros((len(rows), len(columns)))
@@ -322,8 +337,40 @@ class StorylineIndex:
                 for target in candidates[event_id]:
                     dated = not (math.isnan(self._days[event_id][0]) or math.isnan(self._days[target][0]))
                     if similarity[r, column_of[target]] >= (options.threshold if dated else options.undated_threshold):
-                        self._links.setdefault(event_id, set()).add(target)
-                        self._links.setdefault(target, set()).add(event_id)
+                        self._link(event_id, target)
+                if lone.get(event_id):
+                    # The first of equals in id order: the choice never depends on the order events came in.
+                    closest = max(lone[event_id], key=lambda t: similarity[r, column_of[t]])
+                    if similarity[r, column_of[closest]] >= options.lone_threshold:
+                        self._link(event_id, closest)
+
+    def _link(self, a: str, b: str) -> None:
+        self._links.setdefault(a, set()).add(b)
+        self._links.setdefault(b, set()).add(a)
+
+    def _lone(self, event_id: str) -> bool:
+        """Whether ``event_id`` is a lone report: one article with a known date."""
+        return len(self._events[event_id].article_ids) == 1 and not math.isnan(self._days[event_id][0])
+
+    def _lone_candidates(self, event_ids: Sequence[str]) -> dict[str, list[str]]:
+        """For each open lone report among ``event_ids``: the open dated events of two or more articles within the
+        window that list one of its entity columns among their keys."""
+        entities = SUBSPACES.index("entities")
+        out = {}
+        for event_id in event_ids:
+            profile = self._profiles.get(event_id)
+            if profile is None or event_id not in self._keys or not self._lone(event_id):
+                continue
+            found = set().union(*(self._postings.get(int(c), set()) for c in profile[entities][0]))
+            out[event_id] = sorted(
+                c
+                for c in found
+                if c != event_id
+                and len(self._events[c].article_ids) > 1
+                and not math.isnan(self._days[c][0])
+                and self._near(event_id, c)
+            )
+        return out
 
     def _near(self, a: str, b: str) -> bool:
         """Dated events within the window of each other (events of unknown time are near everything)."""
@@ -369,75 +416,15 @@ class StorylineIndex:
     # ------------------------------------------------------------------------------------------------ state
     def to_state(self) -> bytes:
         """The index as bytes (numpy arrays and JSON, no pickle)."""
-        articles = sorted(self._rows)
-        meta = {
-            "version": STATE_VERSION,
-            "options": asdict(self.options),
-            "stream_day": None if math.isnan(self._stream_day) else self._stream_day,
-            "events": [
-                [
-                    e.id,
-                    e.title,
-                    e.start,
-                    e.end,
-                    e.article_ids,
-                    e.outlets,
-                    *_json_days(self._days[e.id]),
-                    _json_days((self._seen.get(e.id, _UNKNOWN),))[0],
-                ]
-                for e in self._events.values()
-            ],
-            "links": sorted([a, b] for a, others in self._links.items() for b in others if a < b),
-            "keys": self._keys,
-            "articles": articles,
-            "article_days": [
-                None if math.isnan(self._article_day.get(a, _UNKNOWN)) else self._article_day[a] for a in articles
-            ],
-        }
-        arrays = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
-        for k, name in enumerate(SUBSPACES):
-            rows = [self._rows[a] for a in articles]
-            arrays[f"{name}_sizes"] = np.array([len(r[k][0]) for r in rows], dtype=np.int32)
-            arrays[f"{name}_columns"] = (
-                np.concatenate([r[k][0] for r in rows]).astype(np.int32) if rows else np.zeros(0, np.int32)
-            )
-            arrays[f"{name}_values"] = (
-                np.concatenate([r[k][1] for r in rows]).astype(np.float32) if rows else np.zeros(0, np.float32)
-            )
-        buffer = io.BytesIO()
-        np.savez(buffer, **arrays)
-        return buffer.getvalue()
+        from storyline.events.storyline_state import encode
+
+        return encode(self)
 
     @classmethod
     def from_state(cls, data: bytes) -> StorylineIndex:
-        arrays, meta = load_state(data, "storyline index", STATE_VERSION)
-        options = dict(meta["options"])
-        options["weights"] = tuple(options["weights"])
-        index = cls(**options)
-        index._stream_day = _UNKNOWN if meta["stream_day"] is None else meta["stream_day"]
-        for event_id, title, start, end, article_ids, outlets, first, last, seen in meta["events"]:
-            index._events[event_id] = Event(event_id, title, start, end, article_ids, outlets)
-            index._seen[event_id] = _UNKNOWN if seen is None else seen
-            index._days[event_id] = (_UNKNOWN if first is None else first, _UNKNOWN if last is None else last)
-            for article_id in article_ids:
-                index._event_of_article[article_id] = event_id
-        for a, b in meta["links"]:
-            index._links.setdefault(a, set()).add(b)
-            index._links.setdefault(b, set()).add(a)
-        index._keys = {event_id: list(keys) for event_id, keys in meta["keys"].items()}
-        for event_id, keys in index._keys.items():
-            for key in keys:
-                index._postings.setdefault(key, set()).add(event_id)
-        parts = []
-        for name in SUBSPACES:
-            ends = np.cumsum(arrays[f"{name}_sizes"].astype(np.int64))
-            starts = ends - arrays[f"{name}_sizes"]
-            columns, values = arrays[f"{name}_columns"], arrays[f"{name}_values"]
-            parts.append([(columns[a:b], values[a:b]) for a, b in zip(starts, ends)])
-        for j, (article_id, day) in enumerate(zip(meta["articles"], meta["article_days"])):
-            index._rows[article_id] = tuple(part[j] for part in parts)
-            index._article_day[article_id] = _UNKNOWN if day is None else day
-        return index
+        from storyline.events.storyline_state import decode
+
+        return decode(cls, data)
 
 
 def _extend(first: float, last: float, day: float) -> tuple[float, float]:
@@ -449,10 +436,6 @@ def _extend(first: float, last: float, day: float) -> tuple[float, float]:
 def _nanmax(a: float, b: float | None) -> float:
     b = _UNKNOWN if b is None else b
     return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
-
-
-def _json_days(days: tuple[float, float]) -> list:
-    return [None if math.isnan(day) else day for day in days]
 
 
 def _event_order(event: Event) -> tuple:
