@@ -16,6 +16,8 @@ from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from
 from storyline.batching import iter_batches
 from storyline.config import DEFAULT_SUMMARY_WORDS, Settings
 from storyline.dedup import CopyIndex
+from storyline.dedup.sketch import DEFAULT_MIN_WORDS
+from storyline.dedup.stored import COPY_INDEX, BandRuns, StoredCopies, band_settings
 from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
 from storyline.events.state_rows import RowState
@@ -31,7 +33,6 @@ from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
 
-COPY_INDEX = "copies"
 DEFAULTS = Settings()
 EVENT_STATE = "events"
 STORYLINE_STATE = "storylines"
@@ -78,7 +79,7 @@ def ingest(
                 story_index, story_rows = _storyline_index(store, event_index)
             bits = event_index.options.bits
             sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
-            rows, changed_groups = copy_index.add(added, sketches=sketches)
+            rows, changed_groups = copy_index.add(store, added, sketches=sketches)  # reads only the rows it can touch
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
             group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
@@ -107,6 +108,7 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         rows, groups = copy_index.add(articles)
         store.put_index_rows(COPY_INDEX, rows)
         store.put_copy_groups(groups)
+        BandRuns.build(store, band_settings(copy_index.min_words), copy_index.min_words)
         event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups(), **settings.events)
         store.replace_all_events(event_index.events())
         store.clear_state_rows(EVENT_STATE)  # later ingests continue from the rebuilt events
@@ -215,11 +217,11 @@ def _cache_analysis(store: Store, event_id: str, fingerprint: str, data: dict) -
         store.set_busy_timeout(BUSY_TIMEOUT)
 
 
-def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventIndex, RowState]:
+def _load_indexes(store: Store, settings: Settings) -> tuple[StoredCopies, EventIndex, RowState]:
     """The stored copy index and event index (and what the store holds of the latter); damaged ones are a
     StoreError that says how to recover. A store that kept the event index as one saved state gets it as rows."""
     try:
-        copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
+        copy_index = StoredCopies(store, threshold=settings.copy_threshold, min_words=DEFAULT_MIN_WORDS)
         loaded = load_event_rows(store.state_rows(EVENT_STATE))
         if loaded is not None:
             return copy_index, *loaded

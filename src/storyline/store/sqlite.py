@@ -238,6 +238,38 @@ class Store:
             ((kind, article_id, data) for article_id, data in rows),
         )
 
+    def article_seqs(self, ids: Sequence[str] | None = None) -> dict[str, int]:
+        """The number each article was stored under (all articles, or those with the given ids)."""
+        if ids is None:
+            return dict(self._db.execute("SELECT id, seq FROM articles"))
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(ids), 500):
+            query = f"SELECT id, seq FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
+            found.update(self._db.execute(query, chunk))
+        return found
+
+    def copy_neighbourhood(self, kind: str, seqs: Sequence[int]) -> tuple[list[tuple[str, bytes]], list[list[str]]]:
+        """The index rows (``kind``) of the articles numbered ``seqs`` and of every other member of their copy
+        groups, in the order stored, and those groups' members."""
+        ids: list[str] = []
+        for chunk in _chunks(list(seqs), 500):
+            query = f"SELECT id FROM articles WHERE seq IN ({', '.join('?' * len(chunk))})"
+            ids += [row[0] for row in self._db.execute(query, chunk)]
+        groups: dict[str, list[str]] = {}
+        for group_id in sorted(self._distinct("group_id", "copy_groups", "article_id", ids)):
+            query = "SELECT article_id FROM copy_groups WHERE group_id = ?"
+            groups[group_id] = [row[0] for row in self._db.execute(query, (group_id,))]
+        members = sorted({*ids, *(a for group in groups.values() for a in group)})
+        rows = []
+        for chunk in _chunks(members, 500):
+            rows += self._db.execute(
+                f"SELECT a.seq, i.article_id, i.data FROM index_rows i JOIN articles a ON a.id = i.article_id "
+                f"WHERE i.kind = ? AND i.article_id IN ({', '.join('?' * len(chunk))})",
+                (kind, *chunk),
+            ).fetchall()
+        rows.sort()
+        return [(article_id, data) for _, article_id, data in rows], list(groups.values())
+
     def get_state(self, key: str) -> bytes | None:
         row = self._db.execute("SELECT data FROM state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
