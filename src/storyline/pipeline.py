@@ -26,7 +26,7 @@ from storyline.events.storyline_rows import StorylineRows
 from storyline.events.storyline_rows import load as load_storyline_rows
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
-from storyline.model import Article, EventDigest, Problem
+from storyline.model import Article, Event, EventDigest, Problem
 from storyline.prepared import for_stored, prepared_batches
 from storyline.progress import Progress
 from storyline.store import Store, StoreError
@@ -160,16 +160,23 @@ def digests(
     analysers: Sequence[Analyser] = ANALYSERS,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    events: Sequence[Event] | None = None,
 ) -> list[EventDigest]:
-    """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
-    (a map step over events, run by ``engine``) and stored. ``progress`` counts the events done."""
-    articles = {article.id: article for article in store.articles()}
-    groups = store.copy_groups()
+    """A digest of every stored event (or of ``events``: then only their articles are read); analyses of unchanged
+    events come from the store, the others are analysed (a map step over events, run by ``engine``) and stored.
+    ``progress`` counts the events done."""
+    if events is None:
+        events = store.events()
+        articles = {article.id: article for article in store.articles()}
+        groups = store.copy_groups()
+    else:
+        members = [article_id for event in events for article_id in event.article_ids]
+        articles = {article.id: article for article in store.articles(members)}
+        groups = store.copy_groups(members)
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
     result: list[EventDigest | None] = []
     jobs, pending = [], []
-    events = store.events()
-    if progress is not None:
+    if progress is not None and progress.total is None:  # a caller digesting part of the events counts them all
         progress.total = len(events)
     for event in events:
         members = [articles[article_id] for article_id in event.article_ids]

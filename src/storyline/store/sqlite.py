@@ -317,12 +317,22 @@ class Store:
                 ),
             )
 
-    def copy_groups(self) -> list[CopyGroup]:
-        groups: dict[str, CopyGroup] = {}
-        for article_id, group_id, canonical, overlap in self._db.execute(
+    def copy_groups(self, article_ids: Sequence[str] | None = None) -> list[CopyGroup]:
+        """Every copy group, or those holding any of ``article_ids``."""
+        query = (
             "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
-            "JOIN articles a ON a.id = c.article_id ORDER BY c.group_id, a.seq"
-        ):
+            "JOIN articles a ON a.id = c.article_id{} ORDER BY c.group_id, a.seq"
+        )
+        if article_ids is None:
+            rows = self._db.execute(query.format(""))
+        else:
+            wanted = sorted(self._distinct("group_id", "copy_groups", "article_id", list(article_ids)))
+            rows = []
+            for chunk in _chunks(wanted, 500):
+                where = f" WHERE c.group_id IN ({', '.join('?' * len(chunk))})"
+                rows += self._db.execute(query.format(where), chunk).fetchall()
+        groups: dict[str, CopyGroup] = {}
+        for article_id, group_id, canonical, overlap in rows:
             group = groups.setdefault(group_id, CopyGroup(group_id, [], canonical, {}))
             group.article_ids.append(article_id)
             if overlap is not None:
@@ -451,6 +461,26 @@ class Store:
         ]
 
     # Analyses
+
+    def article_stubs(self) -> dict[str, Article]:
+        """Every stored article's id, content hash and date, by id, without its text (``text`` is empty)."""
+        return {
+            article_id: Article(id=article_id, text="", content_hash=content_hash, published=published)
+            for article_id, content_hash, published in self._db.execute(
+                "SELECT id, content_hash, published FROM articles"
+            )
+        }
+
+    def analysis_heads(self) -> dict[str, tuple[str, object, str | None]]:
+        """Every cached analysis's fingerprint, title (None when it keeps none) and summary as JSON text, by event:
+        what an index of the events shows, without reading the rest of each analysis."""
+        return {
+            event_id: (fingerprint, title, summary)
+            for event_id, fingerprint, title, summary in self._db.execute(
+                "SELECT event_id, fingerprint, json_extract(data, '$.title'), json_extract(data, '$.summary') "
+                "FROM analyses"
+            )
+        }
 
     def get_analysis(self, event_id: str, fingerprint: str) -> dict | None:
         row = self._db.execute(
