@@ -22,6 +22,7 @@ from storyline.store.faults import (
     store_error,
     words_query,
 )
+from storyline.store.reads import StoreReads
 from storyline.store.schema import MIGRATIONS
 
 ARTICLE_COLUMNS = (
@@ -41,7 +42,7 @@ ARTICLE_COLUMNS = (
 )
 
 
-class Store:
+class Store(StoreReads):
     """Articles and the results of every stage, in one SQLite file (``":memory:"`` for a throwaway store).
 
     >>> store = Store(":memory:")
@@ -238,38 +239,6 @@ class Store:
             ((kind, article_id, data) for article_id, data in rows),
         )
 
-    def article_seqs(self, ids: Sequence[str] | None = None) -> dict[str, int]:
-        """The number each article was stored under (all articles, or those with the given ids)."""
-        if ids is None:
-            return dict(self._db.execute("SELECT id, seq FROM articles"))
-        found: dict[str, int] = {}
-        for chunk in _chunks(list(ids), 500):
-            query = f"SELECT id, seq FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
-            found.update(self._db.execute(query, chunk))
-        return found
-
-    def copy_neighbourhood(self, kind: str, seqs: Sequence[int]) -> tuple[list[tuple[str, bytes]], list[list[str]]]:
-        """The index rows (``kind``) of the articles numbered ``seqs`` and of every other member of their copy
-        groups, in the order stored, and those groups' members."""
-        ids: list[str] = []
-        for chunk in _chunks(list(seqs), 500):
-            query = f"SELECT id FROM articles WHERE seq IN ({', '.join('?' * len(chunk))})"
-            ids += [row[0] for row in self._db.execute(query, chunk)]
-        groups: dict[str, list[str]] = {}
-        for group_id in sorted(self._distinct("group_id", "copy_groups", "article_id", ids)):
-            query = "SELECT article_id FROM copy_groups WHERE group_id = ?"
-            groups[group_id] = [row[0] for row in self._db.execute(query, (group_id,))]
-        members = sorted({*ids, *(a for group in groups.values() for a in group)})
-        rows = []
-        for chunk in _chunks(members, 500):
-            rows += self._db.execute(
-                f"SELECT a.seq, i.article_id, i.data FROM index_rows i JOIN articles a ON a.id = i.article_id "
-                f"WHERE i.kind = ? AND i.article_id IN ({', '.join('?' * len(chunk))})",
-                (kind, *chunk),
-            ).fetchall()
-        rows.sort()
-        return [(article_id, data) for _, article_id, data in rows], list(groups.values())
-
     def get_state(self, key: str) -> bytes | None:
         row = self._db.execute("SELECT data FROM state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -461,26 +430,6 @@ class Store:
         ]
 
     # Analyses
-
-    def article_stubs(self) -> dict[str, Article]:
-        """Every stored article's id, content hash and date, by id, without its text (``text`` is empty)."""
-        return {
-            article_id: Article(id=article_id, text="", content_hash=content_hash, published=published)
-            for article_id, content_hash, published in self._db.execute(
-                "SELECT id, content_hash, published FROM articles"
-            )
-        }
-
-    def analysis_heads(self) -> dict[str, tuple[str, object, str | None]]:
-        """Every cached analysis's fingerprint, title (None when it keeps none) and summary as JSON text, by event:
-        what an index of the events shows, without reading the rest of each analysis."""
-        return {
-            event_id: (fingerprint, title, summary)
-            for event_id, fingerprint, title, summary in self._db.execute(
-                "SELECT event_id, fingerprint, json_extract(data, '$.title'), json_extract(data, '$.summary') "
-                "FROM analyses"
-            )
-        }
 
     def get_analysis(self, event_id: str, fingerprint: str) -> dict | None:
         row = self._db.execute(
