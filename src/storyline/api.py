@@ -16,6 +16,7 @@ from storyline.analysis import analysis_key
 from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
 from storyline.dedup import find_copy_groups
 from storyline.diff import VersionDiff, diff_articles
+from storyline.digest_reads import full_digests, listed_digests
 from storyline.engine import Engine, InProcess
 from storyline.events import cluster_events
 from storyline.ingest import read_paths
@@ -40,6 +41,7 @@ from storyline.render import digest_to_json, digest_to_markdown, index_to_json, 
 from storyline.safety import file_stem
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
+from storyline.timelines import link_digests
 
 DEFAULTS = Settings()
 
@@ -57,7 +59,7 @@ class DigestReport:
     event_count: int
     article_count: int
     problems: list[Problem]
-    digests: list[EventDigest]
+    digests: list[EventDigest]  # the events analysed or written in this run, in full (pages of others were kept)
 
 
 def read(paths: Iterable[str | Path], *, max_file_bytes: int | None = None, limits: Limits | None = None) -> ReadResult:
@@ -208,49 +210,59 @@ def digest(
             items = read_paths_with(engine or InProcess(), paths, max_file_bytes=max_file_bytes, limits=limits)
             report = pipeline.ingest(store, counted(items, shown, Article), settings=settings, engine=engine)
         with Progress("events analysed", enabled=progress) as shown:
-            digests = pipeline.digests(store, words=words, progress=shown, engine=engine)
+            # Unchanged events are read as the index lists them; texts only for the events analysed or written.
+            digests, full = listed_digests(store, words=words, progress=shown, engine=engine)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
-    file_of = _file_names(digests)
-    md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
-    json_names = {event_id: f"{name}.json" for event_id, name in file_of.items()}
-    page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
-    with output_errors(out):
-        (out / "events").mkdir(parents=True, exist_ok=True)
-        pages = RenderedPages(out, tuple(suffix for name, suffix in _PAGE_SUFFIX.items() if name in formats))
-        for item in digests:
-            base = out / file_of[item.event.id]
-            link = item.storyline
-            linked = [] if link is None else [entry["id"] for entry in link.earlier + link.later]
-            shown = [
-                sorted(formats),
-                None if link is None else [link.id, link.title, link.earlier, link.later],
-                [page_names.get(event_id) for event_id in linked],
-            ]
-            if pages.up_to_date(
-                file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)
-            ):
-                continue
+        link_digests(digests, stored_storylines)
+        file_of = _file_names(digests)
+        md_names = {event_id: f"{name}.md" for event_id, name in file_of.items()}
+        json_names = {event_id: f"{name}.json" for event_id, name in file_of.items()}
+        page_names = {event_id: Path(name).name for event_id, name in md_names.items()}  # pages link each other
+        with output_errors(out):
+            (out / "events").mkdir(parents=True, exist_ok=True)
+            pages = RenderedPages(out, tuple(suffix for name, suffix in _PAGE_SUFFIX.items() if name in formats))
+            stale = []
+            for item in digests:
+                link = item.storyline
+                linked = [] if link is None else [entry["id"] for entry in link.earlier + link.later]
+                shown = [
+                    sorted(formats),
+                    None if link is None else [link.id, link.title, link.earlier, link.later],
+                    [page_names.get(event_id) for event_id in linked],
+                ]
+                if not pages.up_to_date(
+                    file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)
+                ):
+                    stale.append(item)
+            wanted = digests if "html" in formats else stale  # the site writer reads every event in full
+            full.update(full_digests(store, [d for d in wanted if d.event.id not in full], words=words))
+            for item in stale:
+                base = out / file_of[item.event.id]
+                if "markdown" in formats:
+                    base.with_suffix(".md").write_text(
+                        digest_to_markdown(full[item.event.id], page_names), encoding="utf-8"
+                    )
+                if "json" in formats:
+                    base.with_suffix(".json").write_text(
+                        json.dumps(digest_to_json(full[item.event.id]), ensure_ascii=False, indent=2),
+                        encoding="utf-8",
+                    )
             if "markdown" in formats:
-                base.with_suffix(".md").write_text(digest_to_markdown(item, page_names), encoding="utf-8")
+                (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
             if "json" in formats:
-                base.with_suffix(".json").write_text(
-                    json.dumps(digest_to_json(item), ensure_ascii=False, indent=2), encoding="utf-8"
+                (out / "index.json").write_text(
+                    json.dumps(index_to_json(digests, json_names, stored_storylines), ensure_ascii=False, indent=2),
+                    encoding="utf-8",
                 )
-        if "markdown" in formats:
-            (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
-        if "json" in formats:
-            (out / "index.json").write_text(
-                json.dumps(index_to_json(digests, json_names, stored_storylines), ensure_ascii=False, indent=2),
-                encoding="utf-8",
-            )
-        if "html" in formats:
-            from storyline.render.html import write_site
+            if "html" in formats:
+                from storyline.render.html import write_site
 
-            write_site(digests, out, file_of)  # the whole site: its index and every page link each other
-        pages.finish()  # pages of events that no longer exist are removed
+                write_site([full[d.event.id] for d in digests], out, file_of)  # every page links the others
+            pages.finish()  # pages of events that no longer exist are removed
+    written = [full[d.event.id] for d in digests if d.event.id in full]
     index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
-    return DigestReport(str(out), str(index), len(digests), article_count, report.problems, digests)
+    return DigestReport(str(out), str(index), len(digests), article_count, report.problems, written)
 
 
 # The event page each digest format writes for itself (html is written by the site writer).

@@ -16,6 +16,8 @@ from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from
 from storyline.batching import iter_batches
 from storyline.config import DEFAULT_SUMMARY_WORDS, Settings
 from storyline.dedup import CopyIndex
+from storyline.dedup.sketch import DEFAULT_MIN_WORDS
+from storyline.dedup.stored import COPY_INDEX, BandRuns, StoredCopies, band_settings
 from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
 from storyline.events.state_rows import RowState
@@ -24,14 +26,13 @@ from storyline.events.storyline_rows import StorylineRows
 from storyline.events.storyline_rows import load as load_storyline_rows
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
-from storyline.model import Article, EventDigest, Problem
+from storyline.model import Article, Event, EventDigest, Problem
 from storyline.prepared import for_stored, prepared_batches
 from storyline.progress import Progress
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
 
-COPY_INDEX = "copies"
 DEFAULTS = Settings()
 EVENT_STATE = "events"
 STORYLINE_STATE = "storylines"
@@ -78,7 +79,7 @@ def ingest(
                 story_index, story_rows = _storyline_index(store, event_index)
             bits = event_index.options.bits
             sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
-            rows, changed_groups = copy_index.add(added, sketches=sketches)
+            rows, changed_groups = copy_index.add(store, added, sketches=sketches)  # reads only the rows it can touch
             store.put_index_rows(COPY_INDEX, rows)
             store.put_copy_groups(changed_groups)
             group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
@@ -107,6 +108,7 @@ def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
         rows, groups = copy_index.add(articles)
         store.put_index_rows(COPY_INDEX, rows)
         store.put_copy_groups(groups)
+        BandRuns.build(store, band_settings(copy_index.min_words), copy_index.min_words)
         event_index = EventIndex.from_articles(articles, copy_groups=copy_index.groups(), **settings.events)
         store.replace_all_events(event_index.events())
         store.clear_state_rows(EVENT_STATE)  # later ingests continue from the rebuilt events
@@ -158,16 +160,23 @@ def digests(
     analysers: Sequence[Analyser] = ANALYSERS,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    events: Sequence[Event] | None = None,
 ) -> list[EventDigest]:
-    """A digest of every stored event; analyses of unchanged events come from the store, the others are analysed
-    (a map step over events, run by ``engine``) and stored. ``progress`` counts the events done."""
-    articles = {article.id: article for article in store.articles()}
-    groups = store.copy_groups()
+    """A digest of every stored event (or of ``events``: then only their articles are read); analyses of unchanged
+    events come from the store, the others are analysed (a map step over events, run by ``engine``) and stored.
+    ``progress`` counts the events done."""
+    if events is None:
+        events = store.events()
+        articles = {article.id: article for article in store.articles()}
+        groups = store.copy_groups()
+    else:
+        members = [article_id for event in events for article_id in event.article_ids]
+        articles = {article.id: article for article in store.articles(members)}
+        groups = store.copy_groups(members)
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
     result: list[EventDigest | None] = []
     jobs, pending = [], []
-    events = store.events()
-    if progress is not None:
+    if progress is not None and progress.total is None:  # a caller digesting part of the events counts them all
         progress.total = len(events)
     for event in events:
         members = [articles[article_id] for article_id in event.article_ids]
@@ -215,11 +224,11 @@ def _cache_analysis(store: Store, event_id: str, fingerprint: str, data: dict) -
         store.set_busy_timeout(BUSY_TIMEOUT)
 
 
-def _load_indexes(store: Store, settings: Settings) -> tuple[CopyIndex, EventIndex, RowState]:
+def _load_indexes(store: Store, settings: Settings) -> tuple[StoredCopies, EventIndex, RowState]:
     """The stored copy index and event index (and what the store holds of the latter); damaged ones are a
     StoreError that says how to recover. A store that kept the event index as one saved state gets it as rows."""
     try:
-        copy_index = CopyIndex.from_rows(store.index_rows(COPY_INDEX), threshold=settings.copy_threshold)
+        copy_index = StoredCopies(store, threshold=settings.copy_threshold, min_words=DEFAULT_MIN_WORDS)
         loaded = load_event_rows(store.state_rows(EVENT_STATE))
         if loaded is not None:
             return copy_index, *loaded

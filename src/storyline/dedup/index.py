@@ -179,6 +179,27 @@ class CopyIndex:
         else:
             self._connect(0, signatures)
 
+    def restore_groups(self, rows: Sequence[tuple[str, bytes]], groups: Iterable[Sequence[str]]) -> bool:
+        """Take in stored ``rows`` (in the order stored) whose copy groups are ``groups`` (lists of their ids), as
+        found by the store, without matching them again; False (and nothing taken) when a row was made with other
+        settings, which only matching the whole index again can honour."""
+        parsed = [decode_row(article_id, data) for article_id, data in rows]
+        if any(row.settings != self._settings for row in parsed) or self._ids:
+            return False
+        if not parsed:
+            return True
+        signatures = np.zeros((len(parsed), NUM_PERM), dtype=np.uint32)
+        for i, row in enumerate(parsed):
+            self._append_stored(row.article_id, row.published, row.words, row.shingles)
+            if row.signature is not None:
+                signatures[i] = np.frombuffer(row.signature, dtype=np.uint32)
+        self._replay(signatures, [[] for _ in parsed])
+        for members in groups:
+            positions = [self._position[a] for a in members if a in self._position]
+            for position in positions[1:]:
+                self._sets.union(positions[0], position)
+        return True
+
     def groups(self) -> list[CopyGroup]:
         """Every article in exactly one group (singletons included), largest groups first."""
         return self._groups_of(range(len(self._ids)))

@@ -22,6 +22,7 @@ from storyline.store.faults import (
     store_error,
     words_query,
 )
+from storyline.store.reads import StoreReads
 from storyline.store.schema import MIGRATIONS
 
 ARTICLE_COLUMNS = (
@@ -41,7 +42,7 @@ ARTICLE_COLUMNS = (
 )
 
 
-class Store:
+class Store(StoreReads):
     """Articles and the results of every stage, in one SQLite file (``":memory:"`` for a throwaway store).
 
     >>> store = Store(":memory:")
@@ -285,12 +286,22 @@ class Store:
                 ),
             )
 
-    def copy_groups(self) -> list[CopyGroup]:
-        groups: dict[str, CopyGroup] = {}
-        for article_id, group_id, canonical, overlap in self._db.execute(
+    def copy_groups(self, article_ids: Sequence[str] | None = None) -> list[CopyGroup]:
+        """Every copy group, or those holding any of ``article_ids``."""
+        query = (
             "SELECT c.article_id, c.group_id, c.canonical, c.overlap FROM copy_groups c "
-            "JOIN articles a ON a.id = c.article_id ORDER BY c.group_id, a.seq"
-        ):
+            "JOIN articles a ON a.id = c.article_id{} ORDER BY c.group_id, a.seq"
+        )
+        if article_ids is None:
+            rows = self._db.execute(query.format(""))
+        else:
+            wanted = sorted(self._distinct("group_id", "copy_groups", "article_id", list(article_ids)))
+            rows = []
+            for chunk in _chunks(wanted, 500):
+                where = f" WHERE c.group_id IN ({', '.join('?' * len(chunk))})"
+                rows += self._db.execute(query.format(where), chunk).fetchall()
+        groups: dict[str, CopyGroup] = {}
+        for article_id, group_id, canonical, overlap in rows:
             group = groups.setdefault(group_id, CopyGroup(group_id, [], canonical, {}))
             group.article_ids.append(article_id)
             if overlap is not None:

@@ -1,0 +1,61 @@
+"""What ``storyline digest`` reads of a store: every event as its index shows it, and in full only the events it
+analyses or writes a page for.
+
+An index of the events shows each one's title, dates, article count and the first sentence of its summary; all of
+that is in the store's analysis cache (``Store.analysis_heads``) and its tables, so a digest of an unchanged event
+is made without reading its articles' texts or the rest of its analysis (a *listed* digest: its articles carry ids,
+content hashes and dates only, its analyses other than the summary are left empty). Events without a usable cached
+analysis are analysed as ``pipeline.digests`` does; an event whose page must be written again is read in full.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+
+from storyline import pipeline
+from storyline.analysis import analysis_key
+from storyline.engine import Engine
+from storyline.model import EventDigest, Summary
+from storyline.progress import Progress
+from storyline.store import Store
+
+
+def listed_digests(
+    store: Store, *, words: int, engine: Engine | None = None, progress: Progress | None = None
+) -> tuple[list[EventDigest], dict[str, EventDigest]]:
+    """Every stored event's digest in the store's event order, and those made in full here (the events analysed
+    now) by event id; the others are listed digests (see the module docstring)."""
+    events = store.events()
+    if progress is not None:
+        progress.total = len(events)
+    stubs_of = store.article_stubs()
+    group_of = {article_id: group for group in store.copy_groups() for article_id in group.article_ids}
+    heads = store.analysis_heads()
+    listed: list[EventDigest | None] = []
+    missing = []
+    for event in events:
+        stubs = [stubs_of[article_id] for article_id in event.article_ids]
+        fingerprint, title, summary = heads.get(event.id, (None, None, None))
+        if fingerprint != analysis_key(stubs, words=words) or not isinstance(title, str) or not title or not summary:
+            missing.append(event)
+            listed.append(None)
+            continue
+        groups = list({group_of[a].id: group_of[a] for a in event.article_ids if a in group_of}.values())
+        listed.append(EventDigest(replace(event, title=title), Summary.from_dict(json.loads(summary)), stubs, groups))
+        if progress is not None:
+            progress.advance()
+    full = {
+        d.event.id: d for d in pipeline.digests(store, words=words, engine=engine, progress=progress, events=missing)
+    }
+    return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full
+
+
+def full_digests(store: Store, digests: Sequence[EventDigest], *, words: int) -> dict[str, EventDigest]:
+    """``digests`` read in full (texts and every analysis, from the cache), by event id, each linked to its
+    storyline as the given one is."""
+    full = {d.event.id: d for d in pipeline.digests(store, words=words, events=[d.event for d in digests])}
+    for digest in digests:
+        full[digest.event.id].storyline = digest.storyline
+    return full

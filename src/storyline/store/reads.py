@@ -1,0 +1,69 @@
+"""Reads that let a command load only what it needs of a big store: the rows a batch of new articles can touch,
+and what an index of the events shows without the articles' texts or whole analyses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from storyline.model import Article
+
+
+class StoreReads:
+    """Part of ``Store`` (its connection is ``self._db``)."""
+
+    def article_seqs(self, ids: Sequence[str] | None = None) -> dict[str, int]:
+        """The number each article was stored under (all articles, or those with the given ids)."""
+        if ids is None:
+            return dict(self._db.execute("SELECT id, seq FROM articles"))
+        found: dict[str, int] = {}
+        for chunk in chunks(list(ids), 500):
+            query = f"SELECT id, seq FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
+            found.update(self._db.execute(query, chunk))
+        return found
+
+    def copy_neighbourhood(self, kind: str, seqs: Sequence[int]) -> tuple[list[tuple[str, bytes]], list[list[str]]]:
+        """The index rows (``kind``) of the articles numbered ``seqs`` and of every other member of their copy
+        groups, in the order stored, and those groups' members."""
+        ids: list[str] = []
+        for chunk in chunks(list(seqs), 500):
+            query = f"SELECT id FROM articles WHERE seq IN ({', '.join('?' * len(chunk))})"
+            ids += [row[0] for row in self._db.execute(query, chunk)]
+        groups: dict[str, list[str]] = {}
+        for group_id in sorted(self._distinct("group_id", "copy_groups", "article_id", ids)):
+            query = "SELECT article_id FROM copy_groups WHERE group_id = ?"
+            groups[group_id] = [row[0] for row in self._db.execute(query, (group_id,))]
+        members = sorted({*ids, *(a for group in groups.values() for a in group)})
+        rows = []
+        for chunk in chunks(members, 500):
+            rows += self._db.execute(
+                f"SELECT a.seq, i.article_id, i.data FROM index_rows i JOIN articles a ON a.id = i.article_id "
+                f"WHERE i.kind = ? AND i.article_id IN ({', '.join('?' * len(chunk))})",
+                (kind, *chunk),
+            ).fetchall()
+        rows.sort()
+        return [(article_id, data) for _, article_id, data in rows], list(groups.values())
+
+    def article_stubs(self) -> dict[str, Article]:
+        """Every stored article's id, content hash and date, by id, without its text (``text`` is empty)."""
+        return {
+            article_id: Article(id=article_id, text="", content_hash=content_hash, published=published)
+            for article_id, content_hash, published in self._db.execute(
+                "SELECT id, content_hash, published FROM articles"
+            )
+        }
+
+    def analysis_heads(self) -> dict[str, tuple[str, object, str | None]]:
+        """Every cached analysis's fingerprint, title (None when it keeps none) and summary as JSON text, by event:
+        what an index of the events shows, without reading the rest of each analysis."""
+        return {
+            event_id: (fingerprint, title, summary)
+            for event_id, fingerprint, title, summary in self._db.execute(
+                "SELECT event_id, fingerprint, json_extract(data, '$.title'), json_extract(data, '$.summary') "
+                "FROM analyses"
+            )
+        }
+
+
+def chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
