@@ -27,7 +27,7 @@ def phrase_cut(
         nlp = load_pipeline()
     except QuotesUnavailable:
         return None
-    doc = nlp(text)
+    doc = nlp(text, disable=[name for name in nlp.pipe_names if name == "ner"])  # tags and arcs only
     root = next((t for t in doc if t.dep_ == "ROOT" and t.tag_.startswith(("VB", "MD"))), None)
     if root is None:
         return None
