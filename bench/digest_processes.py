@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         sides = []
         if args.before:
+            (scratch / "before").mkdir()
             src = source_tree(args.before, scratch / "before")
             sides.append((f"{args.before}, default", src, []))
         for variant in (v.strip() for v in args.variants.split(",") if v.strip()):
