@@ -3,8 +3,10 @@
 A sample of a store's events (drawn with a fixed seed) is analysed as ``storyline digest`` analyses an event
 (``analysis.analyse_event``, no stored analyses), each analyser's ``run`` wrapped in a CPU timer. Each side runs
 in a process of its own; with ``--before REVISION`` the code of that git revision runs the same events in the same
-run, then this code. A hash over every analysis of every event tells whether the two sides' digests are identical,
-and one hash per analyser tells which analysis changed when they are not.
+run, then this code. A hash over every analysis and title of every event tells whether the two sides' digests are
+identical, and one hash per analyser tells which analysis changed when they are not. The event's title and the
+quotes-and-entities analysis (paid by the first analyser that asks for it, disagreements) are timed too. With
+``--rounds 2`` the figures are warm: the least of two rounds, the first round (imports, model loads) on its own line.
 
     PYTHONPATH=src python bench/digest_cpu.py --db STORE [--events 60] [--seed 7] [--before main] [--rounds 1]
 
