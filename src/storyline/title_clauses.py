@@ -8,6 +8,7 @@ boundary, never between two words of one phrase. Complements the verb needs ("as
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 # Dependents that only add to a clause: where, when, how, why, and what else happened.
@@ -29,9 +30,10 @@ def phrase_cut(
         nlp = load_pipeline()
     except QuotesUnavailable:
         return None
-    doc = _AHEAD.get(text)
+    ahead = getattr(_BATCH, "parses", {})
+    doc = ahead.get(text)
     if doc is None:
-        if _AHEAD_ONLY:
+        if getattr(_BATCH, "only", False):
             raise _NotParsedYet(text)
         doc = nlp(text, disable=_without_entities(nlp))
     root = next((t for t in doc if t.dep_ == "ROOT" and t.tag_.startswith(("VB", "MD"))), None)
@@ -76,8 +78,8 @@ def phrase_cut(
 
 
 # Parses made ahead by ``phrase_cuts``, by text; while it runs, ``phrase_cut`` asks for a missing one by raising.
-_AHEAD: dict[str, object] = {}
-_AHEAD_ONLY: list[bool] = []
+# Per thread: the web app's threads may cut titles at the same time.
+_BATCH = threading.local()
 # Deep enough for every parse ``phrase_cut`` makes of one text: the text, what it reports, their pared forms.
 _DEPTH = 4
 
@@ -102,10 +104,10 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
     cuts: dict[str, str | None] = {}
     pending = list(dict.fromkeys(texts))
     wanted = pending
-    _AHEAD_ONLY.append(True)
+    _BATCH.parses, _BATCH.only = {}, True
     try:
         for _ in range(_DEPTH):
-            _AHEAD.update(zip(wanted, nlp.pipe(wanted, disable=_without_entities(nlp))))
+            _BATCH.parses.update(zip(wanted, nlp.pipe(wanted, disable=_without_entities(nlp))))
             waiting, needed = [], {}
             for text in pending:
                 try:
@@ -116,12 +118,11 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
             pending, wanted = waiting, list(needed)
             if not pending:
                 break
-        _AHEAD_ONLY.pop()
+        _BATCH.only = False
         for text in pending:  # deeper than ever seen: parsed one at a time
             cuts[text] = phrase_cut(text, max_chars)
     finally:
-        del _AHEAD_ONLY[:]
-        _AHEAD.clear()
+        _BATCH.parses, _BATCH.only = {}, False
     return [cuts[text] for text in texts]
 
 
