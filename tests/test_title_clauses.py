@@ -3,7 +3,7 @@
 import pytest
 
 from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
-from storyline.title_clauses import phrase_cut
+from storyline.title_clauses import phrase_cut, phrase_cuts
 from storyline.titles import short_title
 
 try:
@@ -61,3 +61,20 @@ def test_a_phrase_dropped_from_between_commas_takes_both_commas():
         "was unable to keep his licence after the inquiry"
     )
     assert phrase_cut(lead, 80) == "Jo Bell was unable to keep his licence after the inquiry"
+
+
+def test_titles_cut_in_a_batch_are_the_titles_cut_one_by_one():
+    # A plain cut, a reported clause (parsed again), a pared sentence (parsed again), a repeat and no verb at all.
+    leads = [
+        "Harbour police say a fire at the Tarrow pier destroyed the ticket office on Monday night after a gas leak",
+        "A gas explosion at a crowded riverside bakery in the old town of Tarrow killed a night baker and a "
+        "passing delivery driver",
+        "The Tarrow ferry company has asked veteran lifeboat volunteer Joanna Bellingham to lead its new inquiry "
+        "into the sinking of the Morwen",
+        "Harbour police say a fire at the Tarrow pier destroyed the ticket office on Monday night after a gas leak",
+        "Sunset over the quiet northern harbour of the island of Tarrow in the last week of the long summer",
+    ]
+    one_by_one = [phrase_cut(lead, 60) for lead in leads]
+    assert phrase_cuts(leads, 60) == one_by_one
+    assert one_by_one[0] == "A fire at the Tarrow pier destroyed the ticket office"
+    assert phrase_cuts([], 60) == []

@@ -81,7 +81,11 @@ def _engine_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--engine", choices=("local", "ray"), default="local", help="where the map steps run (default: local)"
     )
-    sub.add_argument("--workers", type=int, help="local processes (default: every CPU for large inputs, else one)")
+    sub.add_argument(
+        "--workers",
+        type=int,
+        help="local processes (default: every CPU for large inputs or many events to analyse, else one)",
+    )
     sub.add_argument("--address", help="the Ray cluster to join (default: start one on this machine)")
 
 

@@ -8,6 +8,9 @@ boundary, never between two words of one phrase. Complements the verb needs ("as
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
+
 # Dependents that only add to a clause: where, when, how, why, and what else happened.
 _ADJUNCTS = frozenset("prep advmod npadvmod advcl conj cc punct agent relcl acl appos".split())
 _OBJECTS = frozenset("dobj attr pobj oprd dative".split())
@@ -27,7 +30,12 @@ def phrase_cut(
         nlp = load_pipeline()
     except QuotesUnavailable:
         return None
-    doc = nlp(text)
+    ahead = getattr(_BATCH, "parses", {})
+    doc = ahead.get(text)
+    if doc is None:
+        if getattr(_BATCH, "only", False):
+            raise _NotParsedYet(text)
+        doc = nlp(text, disable=_without_entities(nlp))
     root = next((t for t in doc if t.dep_ == "ROOT" and t.tag_.startswith(("VB", "MD"))), None)
     if root is None:
         return None
@@ -67,6 +75,60 @@ def phrase_cut(
     if shorter == text or len(shorter.split()) < 4:
         return None
     return phrase_cut(shorter, max_chars, slack, reported=reported, pared=True)
+
+
+# Parses made ahead by ``phrase_cuts``, by text; while it runs, ``phrase_cut`` asks for a missing one by raising.
+# Per thread: the web app's threads may cut titles at the same time.
+_BATCH = threading.local()
+# Deep enough for every parse ``phrase_cut`` makes of one text: the text, what it reports, their pared forms.
+_DEPTH = 4
+
+
+class _NotParsedYet(Exception):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
+    """``phrase_cut`` of each text, the same cuts, with the texts parsed in batches (far cheaper than one by one):
+    every text first, then the texts those cuts need parsed (what a sentence reports, a pared sentence)."""
+    from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
+
+    if not texts:
+        return []
+    try:
+        nlp = load_pipeline()
+    except QuotesUnavailable:
+        return [None] * len(texts)
+    cuts: dict[str, str | None] = {}
+    pending = list(dict.fromkeys(texts))
+    wanted = pending
+    _BATCH.parses, _BATCH.only = {}, True
+    try:
+        for _ in range(_DEPTH):
+            _BATCH.parses.update(zip(wanted, nlp.pipe(wanted, disable=_without_entities(nlp))))
+            waiting, needed = [], {}
+            for text in pending:
+                try:
+                    cuts[text] = phrase_cut(text, max_chars)
+                except _NotParsedYet as missing:
+                    waiting.append(text)
+                    needed[missing.text] = None
+            pending, wanted = waiting, list(needed)
+            if not pending:
+                break
+        _BATCH.only = False
+        for text in pending:  # deeper than ever seen: parsed one at a time
+            cuts[text] = phrase_cut(text, max_chars)
+    finally:
+        _BATCH.parses, _BATCH.only = {}, False
+    return [cuts[text] for text in texts]
+
+
+def _without_entities(nlp) -> list[str]:
+    """The recogniser, left out of a title's parse: the cut reads tags and arcs only."""
+    return [name for name in nlp.pipe_names if name == "ner"]
 
 
 def _pared(doc, root) -> str:

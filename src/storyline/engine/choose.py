@@ -19,7 +19,8 @@ def command_engine(
     name: str = "local", *, workers: int | None = None, address: str | None = None, paths: Iterable = ()
 ) -> AbstractContextManager[Engine]:
     """The engine, as a context that stops what it started. ``workers`` (local): processes, the caller's own
-    included; None: every CPU when the inputs ``paths`` are large, else one process."""
+    included; None: every CPU when the inputs ``paths`` are large, else one process for reading them and every
+    CPU for a long list of events to analyse (``SizedPool``)."""
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
     if workers is not None and workers < 1:
@@ -31,7 +32,12 @@ def command_engine(
     if address is not None:
         raise ValueError("--address is for the Ray engine (--engine ray)")
     if workers is None:
-        workers = (os.cpu_count() or 1) if input_bytes(paths, POOL_MIN_INPUT_BYTES) >= POOL_MIN_INPUT_BYTES else 1
+        if input_bytes(paths, POOL_MIN_INPUT_BYTES) < POOL_MIN_INPUT_BYTES:
+            # Small inputs are read here; a long list of events to analyse still gets every CPU.
+            from storyline.engine.sized import SizedPool
+
+            return SizedPool(os.cpu_count() or 1)
+        workers = os.cpu_count() or 1
     if workers == 1:
         return nullcontext(InProcess())
     from storyline.engine.pool import LocalPool

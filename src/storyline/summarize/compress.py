@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -152,6 +153,7 @@ def opening(text: str) -> int:
     return cut + opening_connective(text[cut:])
 
 
+@lru_cache(maxsize=8192)  # a sentence is tested as written, compressed, and again in every copy of its article
 def has_main_verb(text: str) -> bool:
     """Whether ``text`` has a finite verb outside its relative clauses and brackets.
 

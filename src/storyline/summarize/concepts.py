@@ -137,12 +137,16 @@ def concept_weights(
     carried: dict[tuple[Concept, str], set[str]] = {}
     confirmed: dict[Concept, set[str]] = {}
     for i, (concepts, support, rank) in enumerate(zip(sentence_concepts, sentence_support, sentence_rank)):
-        if sentence_source is not None:
-            for concept in concepts:
-                confirmed.setdefault(concept, set()).add(sentence_source[i])
+        source = sentence_source[i] if sentence_source is not None else None
         # Which copies carry a concept matters only for supports made of several copies.
         several = sentence_copy is not None and (copies_of or {}).get(support, 1) > 1
         for concept in concepts:
+            if sentence_source is not None:
+                sources = confirmed.get(concept)
+                if sources is None:
+                    confirmed[concept] = {source}
+                else:
+                    sources.add(source)
             by_support = earliest.setdefault(concept, {})
             if rank < by_support.get(support, 1 << 30):
                 by_support[support] = rank
@@ -155,6 +159,13 @@ def concept_weights(
             return 1.0
         return min(len(carried[concept, support]), copies) / copies
 
+    if sentence_copy is None:  # every support counts whole (a share of 1.0)
+        return {
+            concept: sum(position_credit(rank) for rank in by_support.values())
+            * (WORD_SHARE if len(concept) == 1 else 1.0)
+            for concept, by_support in earliest.items()
+            if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
+        }
     return {
         concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
         * (WORD_SHARE if len(concept) == 1 else 1.0)

@@ -74,6 +74,7 @@ CUE_FORMS: dict[str, str] = {form: lemma for lemma in sorted(CUE_VERBS) for form
 CUE_FORMS.update({form: lemma for form, lemma in _IRREGULAR.items() if lemma in CUE_VERBS})
 
 _CUE_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CUE_FORMS), key=len, reverse=True)) + r")\b")
+_WORDS = re.compile(r"\w+")
 _CUE_PHRASE = re.compile(r"\b(" + "|".join(map(re.escape, CUE_PHRASES)) + r")\b")
 
 
@@ -87,7 +88,12 @@ def has_cue(text: str, *, speech_only: bool = False) -> bool:
     lowered = text.lower()
     if _CUE_PHRASE.search(lowered):
         return True
-    return any(not speech_only or CUE_FORMS[match.group()] in SPEECH_VERBS for match in _CUE_WORD.finditer(lowered))
+    # Every cue form is one run of word characters, so ``_CUE_WORD`` matches exactly the whole words that are cue
+    # forms: looking the words up is the same test, without trying hundreds of alternatives at every position.
+    found = _WORDS.findall(lowered)
+    if speech_only:
+        return any(CUE_FORMS.get(word) in SPEECH_VERBS for word in found)
+    return not CUE_FORMS.keys().isdisjoint(found)
 
 
 __all__ = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Tokens that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -47,13 +48,25 @@ def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the sentences of ``text[start:end]``.
 
+    A whole text's sentences are kept for the next call: every analysis of an event splits its articles again.
+
     Line breaks always end a sentence, so text stored one sentence (or paragraph) per line keeps its lines.
 
     >>> text = "Mr. Smith went to Washington. He said “yes.” Then he left."
     >>> [text[a:b] for a, b in split_sentences(text)]
     ['Mr. Smith went to Washington.', 'He said “yes.”', 'Then he left.']
     """
-    end = len(text) if end is None else end
+    if start == 0 and end is None:
+        return list(_whole_text_sentences(text))
+    return _split(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=2048)  # more than the articles of a large event
+def _whole_text_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, 0, len(text)))
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
         line_start = start + line.start()
