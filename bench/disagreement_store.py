@@ -122,17 +122,33 @@ def main() -> None:
         sys.exit(f"{args.store}: no such store")
     if args.every < 1:
         sys.exit("--every must be at least 1")
-    side_args = ["--store", str(args.store), "--every", str(args.every), "--processes", *map(str, args.processes)]
     if args.side or not args.before:
         result = measure(args.store, args.every, args.processes, args.quotes_every)
         print(json.dumps(result) if args.side else json.dumps(result, indent=2))
         return
+    compare_store(args.store, args.every, args.processes, args.before)
+
+
+def compare_store(store: Path, every: int, processes: list[int], before: str | None) -> None:
+    """This code's compare stage over ``store``'s events, beside ``before``'s when given, each in its own process;
+    prints both sides and whether their findings are identical."""
+    if not store.is_file():
+        sys.exit(f"{store}: no such store")
     from revisions import run_sides
 
-    sides = run_sides(__file__, side_args, args.before)
+    side_args = ["--store", str(store), "--every", str(every), "--processes", *map(str, processes)]
+    sides = run_sides(__file__, side_args, before)
     print(json.dumps(sides, indent=2))
-    hashes = {name: [run["findings_sha256"] for run in side["runs"]] for name, side in sides.items()}
-    print("findings identical:", len({h for values in hashes.values() for h in values}) == 1)
+    hashes = {run["findings_sha256"] for side in sides.values() for run in side["runs"]}
+    print("findings identical on every side and process count:", len(hashes) == 1)
+    for name, side in sides.items():
+        for run in side["runs"]:
+            whole = run.get("extrapolated_whole_store_cpu_s", run["cpu_s"])
+            print(
+                f"{name}: {run['processes']} process(es), {run['articles']:,} articles, {run['cpu_s']} CPU s, "
+                f"{run['wall_s']} s wall, {run['articles_per_cpu_s']} articles per CPU s; whole store {whole} CPU s, "
+                f"{round(whole / run['processes'], 1)} s wall on {run['processes']} idle core(s)"
+            )
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

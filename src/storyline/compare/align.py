@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import chain
 from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
@@ -217,12 +218,13 @@ def aligned_pairs(
     count = len(units)
     if count < 2:
         return []
-    vocabulary: dict[str, int] = {}
-    add = vocabulary.setdefault
-    columns = np.fromiter((add(item, len(vocabulary)) for unit in units for item in unit.stems), dtype=np.int64)
+    stems = [unit.stems for unit in units]
+    # Stems numbered in order of first use (the order a sum over them follows).
+    vocabulary = {item: column for column, item in enumerate(dict.fromkeys(chain.from_iterable(stems)))}
     if not vocabulary:
         return []
-    rows = np.repeat(np.arange(count), [len(unit.stems) for unit in units])
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(stems)), dtype=np.int64)
+    rows = np.repeat(np.arange(count), list(map(len, stems)))
     frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64)
     weight = np.log1p(count / frequency)
     # Each sentence's stems summed in stem order, as a sparse row product would add them (equal sums to the bit).
