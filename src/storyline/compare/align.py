@@ -227,7 +227,7 @@ def aligned_pairs(
     rows = np.repeat(np.arange(count), list(map(len, stems)))
     frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64)
     weight = np.log1p(count / frequency)
-    # Each sentence's stems summed in stem order, as a sparse row product would add them (equal sums to the bit).
+    # Sums run one by one in stem order: another order can change the last bit of an overlap and so break a tie.
     by_stem = np.lexsort((columns, rows))
     totals = np.bincount(rows[by_stem], weights=weight[columns[by_stem]], minlength=count)
     rows, columns, counts, mass = _shared_stems(rows, columns, count, frequency, weight)
@@ -305,7 +305,7 @@ def _shared_stems(rows, columns, count: int, frequency, weight):
     entry = np.repeat(np.arange(size), later)
     step = np.arange(len(entry)) - np.repeat(np.cumsum(later) - later, later) + 1
     key = units[entry] * count + units[entry + step]
-    # Each pair's weights summed one by one in stem order, as a sparse product would (equal sums to the bit).
+    # Each pair's weights summed one by one in stem order, as the totals are.
     order = np.lexsort((stems[entry], key))
     key, shared_weight = key[order], weight[stems[entry][order]]
     pairs, inverse, shared = np.unique(key, return_inverse=True, return_counts=True)
