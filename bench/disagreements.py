@@ -7,6 +7,8 @@ usage (from the repository root):
     PYTHONPATH=src python bench/disagreements.py [--per-kind 40] [--benign 200] [--real 150] [--seed 7]
     PYTHONPATH=src python bench/disagreements.py --show 5     # print a few misses and false reports per set
     PYTHONPATH=src python bench/disagreements.py --speed-only # only the compare stage's speed on real events
+    PYTHONPATH=src python bench/disagreements.py --store FILE [--every N] [--before REV]
+                                                # the compare stage over a store's events, 1 and 2 processes
 
 The tuning set ("a") and the unseen set ("b") come from disjoint halves of the articles (split by a hash of the
 article id) and use different edit styles (see bench/disagreement_set.py). "Real" pairs are two different articles
@@ -196,7 +198,15 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="measure the speed in a fresh process, nothing else")
+    parser.add_argument("--store", type=Path, help="time the compare stage over this store's events, nothing else")
+    parser.add_argument("--every", type=int, default=1, help="with --store: take every N-th event")
+    parser.add_argument("--before", help="with --store: a git revision measured beside this code")
     args = parser.parse_args()
+    if args.store:
+        from disagreement_store import compare_store
+
+        compare_store(args.store, args.every, [1, 2], args.before)
+        return
     if not DATA.is_dir():
         sys.exit(f"shared evaluation data not found at {DATA}")
     ecb = ecbplus_articles(DATA / "ecbplus-dev")

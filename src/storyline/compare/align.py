@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import chain
 from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
@@ -213,32 +214,23 @@ def aligned_pairs(
     mask); each sentence keeps its best partners among those.
     """
     import numpy as np
-    from scipy import sparse
 
     count = len(units)
     if count < 2:
         return []
-    vocabulary: dict[str, int] = {}
-    rows, columns = [], []
-    for index, unit in enumerate(units):
-        for item in unit.stems:
-            columns.append(vocabulary.setdefault(item, len(vocabulary)))
-            rows.append(index)
+    stems = [unit.stems for unit in units]
+    # Stems numbered in order of first use (the order a sum over them follows).
+    vocabulary = {item: column for column, item in enumerate(dict.fromkeys(chain.from_iterable(stems)))}
     if not vocabulary:
         return []
-    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, columns)), shape=(count, len(vocabulary)))
-    frequency = np.asarray(matrix.sum(axis=0)).ravel()
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(stems)), dtype=np.int64)
+    rows = np.repeat(np.arange(count), list(map(len, stems)))
+    frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64)
     weight = np.log1p(count / frequency)
-    totals = matrix @ weight
-    usable = sparse.diags(((frequency >= 2) & (frequency <= MAX_POSTING)).astype(np.float64))
-    kept = matrix @ usable
-    # Both products have the same sparsity (weights are positive), so their entries line up one for one.
-    shared_counts = sparse.triu(kept @ kept.T, k=1).tocsr()
-    shared_mass = sparse.triu((kept @ sparse.diags(weight)) @ kept.T, k=1).tocsr()
-    shared_counts.sort_indices()
-    shared_mass.sort_indices()
-    rows = np.repeat(np.arange(count), np.diff(shared_counts.indptr))
-    columns, counts, mass = shared_counts.indices, shared_counts.data, shared_mass.data
+    # Sums run one by one in stem order: another order can change the last bit of an overlap and so break a tie.
+    by_stem = np.lexsort((columns, rows))
+    totals = np.bincount(rows[by_stem], weights=weight[columns[by_stem]], minlength=count)
+    rows, columns, counts, mass = _shared_stems(rows, columns, count, frequency, weight)
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
     chosen = (counts >= MIN_SHARED_STEMS) & (overlaps >= MIN_OVERLAP)
     near = chosen & (overlaps >= VERSION_SIMILARITY)  # versions of one sentence, within an article too
@@ -286,11 +278,39 @@ def aligned_pairs(
     picked = picked[np.lexsort((second[picked], first[picked]))]
     if common is None:
         limit = max(3, COMMON_SHARE * count)
-        common = frozenset(item for item, column in vocabulary.items() if frequency[column] > limit)
+        names = list(vocabulary)
+        common = frozenset(names[column] for column in np.flatnonzero(frequency > limit).tolist())
     return [
         AlignedPair(units[i], units[j], score, common)
         for i, j, score in zip(first[picked].tolist(), second[picked].tolist(), overlap[picked].tolist(), strict=True)
     ]
+
+
+def _shared_stems(rows, columns, count: int, frequency, weight):
+    """The pairs of units (first < second) that share stems of at most MAX_POSTING sentences: first, second, how
+    many such stems they share and those stems' summed weight, ordered by first then second unit."""
+    import numpy as np
+
+    usable = (frequency >= 2) & (frequency <= MAX_POSTING)
+    keep = usable[columns]
+    order = np.argsort(columns[keep], kind="stable")  # posting lists, each in unit order
+    units, stems = rows[keep][order], columns[keep][order]
+    size = len(stems)
+    if not size:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, np.zeros(0)
+    starts = np.flatnonzero(np.concatenate([[True], stems[1:] != stems[:-1]]))
+    ends = np.repeat(np.append(starts[1:], size), np.diff(np.append(starts, size)))
+    later = ends - np.arange(size) - 1  # each posting's entry pairs with the entries after it
+    entry = np.repeat(np.arange(size), later)
+    step = np.arange(len(entry)) - np.repeat(np.cumsum(later) - later, later) + 1
+    key = units[entry] * count + units[entry + step]
+    # Each pair's weights summed one by one in stem order, as the totals are.
+    order = np.lexsort((stems[entry], key))
+    key, shared_weight = key[order], weight[stems[entry][order]]
+    pairs, inverse, shared = np.unique(key, return_inverse=True, return_counts=True)
+    mass = np.bincount(inverse, weights=shared_weight, minlength=len(pairs))
+    return pairs // count, pairs % count, shared, mass
 
 
 def _holdings(units: Sequence[Unit]):

@@ -205,8 +205,9 @@ def _numbers(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[
             for y in b.quantities
             if y.unit == x.unit
             and (
-                (close and close(x.span, y.span))
-                or (x.context & y.context if specific else anchored(x.context & y.context))
+                # the shared words first: the word diff of two versions is made only when they do not decide
+                (x.context & y.context if specific else anchored(x.context & y.context))
+                or (close and close(x.span, y.span))
             )
         ]
         if not comparable or any(compatible(x, y) for y in comparable):
@@ -247,8 +248,8 @@ def _dates(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Fi
             for y in b.dates
             if y.kind == x.kind
             and (
-                (close and close(x.span, y.span))
-                or (not (x.reporting or y.reporting) and anchored(x.context & y.context))
+                (not (x.reporting or y.reporting) and anchored(x.context & y.context))
+                or (close and close(x.span, y.span))
             )
         ]
         if not comparable or any(_same_date(x, y) for y in comparable):
@@ -332,7 +333,8 @@ def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list
             if other is None or head in second.negated:
                 continue
             shared = _around(first, span) & _around(second, other) - {head}
-            if not (shared if close else anchored(shared)):
+            # Versions of one sentence need a shared word, others an anchor; closeness is asked only if it decides.
+            if not shared or not (anchored(shared) or close):
                 continue
             span, other = _with_particle(first, _with_auxiliary(first, span)), _with_particle(second, other)
             marks_a, marks_b = ((other,), (span,)) if flip else ((span,), (other,))

@@ -47,7 +47,7 @@ class Token(NamedTuple):
 FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING, CLOCK_WORD = 1, 2, 4, 8, 16, 32, 64
 NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
 _new_token = partial(tuple.__new__, Token)
-_KNOWN_WORDS = 500_000  # a bound on memory over a long run: later new words are read each time
+_KNOWN_WORDS = 500_000  # a bound on memory over a long run: a full table starts again (new names keep coming)
 
 
 class _Forms(dict):
@@ -56,8 +56,9 @@ class _Forms(dict):
     def __missing__(self, word: str) -> tuple[str, str, str]:
         lower = word.lower().replace("’", "'")
         forms = (word, lower, stem(lower) if word[0].isalpha() else lower)
-        if len(self) < _KNOWN_WORDS:
-            self[word] = forms
+        if len(self) >= _KNOWN_WORDS:
+            self.clear()
+        self[word] = forms
         return forms
 
 
@@ -87,8 +88,9 @@ class _Flags(dict):
             flags |= SAYING
         if "noon" in lower or "midnight" in lower:  # a clock time without a digit
             flags |= CLOCK_WORD
-        if len(self) < _KNOWN_WORDS:
-            self[word] = flags
+        if len(self) >= _KNOWN_WORDS:
+            self.clear()
+        self[word] = flags
         return flags
 
 
@@ -126,8 +128,9 @@ class _ContextOf(dict):
             value = word_stem
         else:
             value = ""
-        if len(self) < _KNOWN_WORDS:
-            self[word] = value
+        if len(self) >= _KNOWN_WORDS:
+            self.clear()
+        self[word] = value
         return value
 
 
