@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
 from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
-from storyline.quotes.people import HONORIFICS, capitalised_people, longer_form
+from storyline.quotes.groups import PUBLISHED_BY
+from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -42,12 +43,24 @@ def clean_name(text: str, kind: str) -> str:
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     if kind == "person":
-        titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in HONORIFICS or w.islower()]
+        titled = [i for i, w in enumerate(words[:-1]) if _not_in_name(w)]
         if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
             words = words[titled[-1] + 1 :]
     elif words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
+
+
+def _not_in_name(word: str) -> bool:
+    """A word before a person's name that is no part of it: a title or a word in lower case ("Harbour Minister"),
+    a function word the recogniser took in ("With Donald Trump as nominee"), or the last word of the sentence
+    before ("... from West. Francis")."""
+    return (
+        word.lower().rstrip(".") in HONORIFICS
+        or word.islower()
+        or (len(word) > 1 and word.lower() in SENTENCE_WORDS)
+        or bool(_SENTENCE_END.fullmatch(word) and word.lower().rstrip(".") not in HONORIFICS)
+    )
 
 
 class ArticleNames:
@@ -188,6 +201,37 @@ class ArticleNames:
             found.append(name)
         return found
 
+    def person_before_tag(self, start: int, end: int) -> Name | None:
+        """The person named right before a party or state tag that a span lies in: "Ada Brandt (R-OH)"."""
+        opening = _TAG_OPENING.search(self.text, max(0, start - 8), start)
+        if opening is None or not self.text.startswith(")", end) and not _TAG_CLOSING.match(self.text, end):
+            return None
+        before = opening.start()
+        return next(
+            (n for (a, b), n in self.mention_spans() if before - 2 <= b <= before and n.kind == "person"), None
+        )
+
+    def person_after(self, at: int, *, apposition: bool = False) -> str | None:
+        """The fullest name of the person named right after ``at``, past titles ("Capt. Jeff Davis"); with
+        ``apposition``, only a name set off by a comma or a title ("the spokesman, the Rev. Ida Lund,")."""
+        between = (_APPOSED if apposition else _TITLED).match(self.text, at)
+        if between is None:
+            return None
+        after = between.end()
+        person = next(
+            (n for (a, _), n in self.mention_spans() if a == after and n.kind == "person"), None
+        )
+        if person is not None:
+            ends = max(b for (a, b), n in self.mention_spans() if a == after and n is person)
+            if apposition and between.group().startswith(",") and not self.text.startswith(",", ends):
+                return None  # "a poll of voters, Donald Trump leads": no name set off between commas
+            return person.fullest
+        run = _NAME_RUN.match(self.text, after)
+        if run is None or apposition:
+            return None
+        name = self.by_surname(run.group().split()[-1])
+        return name.fullest if name is not None else run.group()
+
     def organisation_ending(self, start: int, end: int) -> int | None:
         """Where an organisation named by several words that ends a span starts ("the Clinton Foundation")."""
         stop = start + len(self.text[start:end].rstrip(" ,"))
@@ -279,6 +323,17 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
+# "(R-" or "(" before a party or state tag, and what closes it: "Gov. Ada Brandt (R-OH)".
+_SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
+_TAG_OPENING = re.compile(r"\(\s*(?:[A-Z]\.?\s*-\s*)?$")
+_TAG_CLOSING = re.compile(r"[.\w\s-]{0,8}\)")
+# Between a title and the name after it ("Capt. Jeff Davis", "1st Lt. Ida Lund"), and between a role and the name
+# set off after it ("the spokesman, Jeff Davis,", "the spokesman the Rev. Ida Lund").
+_TITLES = r"(?:(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?\s+)"
+_TITLED = re.compile(rf"\.?[ \t]+(?i:{_TITLES})*")
+_ABBREVIATED_TITLE = re.compile(r"(?:Del|" + "|".join(t.title() for t in HONORIFICS if len(t) <= 5) + r")\.?")
+_APPOSED = re.compile(rf",\s+(?:the\s+)?(?i:{_TITLES})*|\s+the\s+(?i:{_TITLES})+")
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z][\w'’\-]*){1,2}\b")
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
 )
@@ -326,10 +381,14 @@ def resolve(
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
         name = names.last_group_before(start)
         return span, went_on or (name.fullest if name else None), None
-    if lower.rstrip(".") in HONORIFICS:  # the parser took the title alone: "Del. Stacey Plaskett"
-        titled = [n for (a, _), n in names.mention_spans() if end <= a <= end + 2 and n.kind == "person"]
-        if titled:
-            return span, titled[0].fullest, span
+    tagged = names.person_before_tag(start, end)
+    if tagged is not None:  # the parser took a party tag for the speaker: "Gov. Ada Brandt (R-OH)"
+        return span, tagged.fullest, _first_role(tagged)
+    last_word = span.split()[-1]
+    if _ABBREVIATED_TITLE.fullmatch(last_word) and not any(n.kind == "person" for n in names.in_span(start, end)):
+        titled = names.person_after(end)  # the parser took the title alone: "Del. Stacey Plaskett", "Navy Capt."
+        if titled is not None:
+            return span, titled, span
     inside = names.in_span(start, end, heads_only=True)
     people = list({id(n): n for n in inside if n.kind == "person"}.values())
     together = without_quantifier(span)
@@ -347,6 +406,10 @@ def resolve(
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
+    if _head_noun(span) not in (None, *PUBLISHED_BY) and not span.split()[-1][:1].isupper():
+        named = names.person_after(end, apposition=True)  # "her senior adviser, Jake Sullivan, said"
+        if named is not None:
+            return span, named, " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
     other = next((n for n in inside if n.kind == "organisation" and _heads(names.text, n, start, end)), None)
     if other is None and inside and inside[0].fullest.lower() == clean_name(span, "place").lower():
         other = inside[0]  # "Washington said": a place standing for its government
