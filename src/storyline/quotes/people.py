@@ -153,8 +153,13 @@ def longer_form(text: str, word: str) -> str | None:
     forms = Counter()
     for match in re.finditer(_LONGER_FORM + re.escape(word) + r"\b", text):
         before = match.group(1).split()
-        while before and before[0].lower().rstrip(".") in NOT_NAME_STARTS:
-            before = before[1:]
+        titles = [
+            n
+            for n, w in enumerate(before)
+            if (w.lower().rstrip(".") in NOT_NAME_STARTS and not _initial(w)) or ends_sentence(w)
+        ]
+        if titles:  # "Navy Capt. Erling Dahl", "... in May. Oyelaran": the name starts after a title or a full stop
+            before = before[titles[-1] + 1 :]
         if before and not _initial(before[0]):
             forms[" ".join([*before, word])] += 1
     return forms.most_common(1)[0][0] if forms else None

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
 from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
-from storyline.quotes.groups import PUBLISHED_BY
+from storyline.quotes.groups import PUBLISHED_BY, SPEAKS_FOR
 from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
+# Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
+NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
@@ -48,7 +50,7 @@ def clean_name(text: str, kind: str) -> str:
             words = words[titled[-1] + 1 :]
     elif words and words[0].lower() == "the":
         words = words[1:]
-    return " ".join(words).strip(" ,.;:")
+    return " ".join(words).strip(" ,.;:'\"“”‘’")
 
 
 def _not_in_name(word: str) -> bool:
@@ -57,7 +59,7 @@ def _not_in_name(word: str) -> bool:
     before ("... from West. Francis")."""
     return (
         word.lower().rstrip(".") in HONORIFICS
-        or word.islower()
+        or (word.islower() and word not in NAME_PARTICLES)
         or (len(word) > 1 and word.lower() in SENTENCE_WORDS)
         or bool(_SENTENCE_END.fullmatch(word) and word.lower().rstrip(".") not in HONORIFICS)
     )
@@ -334,6 +336,17 @@ _TITLED = re.compile(rf"\.?[ \t]+(?i:{_TITLES})*")
 _ABBREVIATED_TITLE = re.compile(r"(?:Del|" + "|".join(t.title() for t in HONORIFICS if len(t) <= 5) + r")\.?")
 _APPOSED = re.compile(rf",\s+(?:the\s+)?(?i:{_TITLES})*|\s+the\s+(?i:{_TITLES})+")
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z][\w'’\-]*){1,2}\b")
+# Nouns for what a person is, written before their name without a comma: "co-host Ola Dahl".
+ROLE_NOUNS = (
+    HONORIFICS
+    | SPEAKS_FOR
+    | set(
+        """
+        adviser advisor strategist analyst pollster economist host co-host anchor columnist reporter editor writer
+        founder activist lawmaker candidate consultant organizer organiser historian professor scholar expert
+        """.split()
+    )
+)
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
 )
@@ -345,7 +358,7 @@ _GENDERED_PRONOUN = re.compile(
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
-_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
+_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
 
 
@@ -426,6 +439,18 @@ def resolve(
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
+    after_role = _NAME_AFTER_ROLE.search(span)
+    if (
+        after_role
+        and len(words) <= 8
+        and (after_role.group("comma") or after_role.group("before") in ROLE_NOUNS)
+        and len(after_role.group("name").split()) >= 2
+        and not _POSSESSIVE.search(span)
+        and not all(w.lower().rstrip(".") in HONORIFICS for w in after_role.group("name").split())
+    ):
+        # a name the parser did not tag, after its role: "The mayor, Vera Lund", "the weekly newspaper Tidende"
+        role = " ".join(w for w in span[: after_role.start("name")].strip(" ,").split() if w.lower() not in _DETERMINERS)
+        return span, clean_name(after_role.group("name"), "person"), role or None
     head = _head_noun(span)
     if head:  # "the Democratic nominee" is a nominee whose role says "Democratic"
         name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
@@ -435,6 +460,8 @@ def resolve(
     return span, None, role or None
 
 
+# A role in lower case, then the capitalised name that ends the span: "The mayor, Vera Lund", "host Ola Dahl".
+_NAME_AFTER_ROLE = re.compile(r"(?:^|\s)(?P<before>[a-z][a-z\-]+)(?P<comma>,?)\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,2}[A-Z][\w'’\-]+)$")
 # Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
 _NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
 _COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
