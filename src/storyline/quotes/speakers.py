@@ -13,8 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
-from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
-from storyline.quotes.groups import PUBLISHED_BY, SPEAKS_FOR
+from storyline.quotes.groups import (
+    PUBLISHED_BY,
+    Said,
+    goes_on,
+    is_plural,
+    represented,
+    without_quantifier,
+)
+from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
 from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -203,37 +210,6 @@ class ArticleNames:
             found.append(name)
         return found
 
-    def person_before_tag(self, start: int, end: int) -> Name | None:
-        """The person named right before a party or state tag that a span lies in: "Ada Brandt (R-OH)"."""
-        opening = _TAG_OPENING.search(self.text, max(0, start - 8), start)
-        if opening is None or not self.text.startswith(")", end) and not _TAG_CLOSING.match(self.text, end):
-            return None
-        before = opening.start()
-        return next(
-            (n for (a, b), n in self.mention_spans() if before - 2 <= b <= before and n.kind == "person"), None
-        )
-
-    def person_after(self, at: int, *, apposition: bool = False) -> str | None:
-        """The fullest name of the person named right after ``at``, past titles ("Capt. Jeff Davis"); with
-        ``apposition``, only a name set off by a comma or a title ("the spokesman, the Rev. Ida Lund,")."""
-        between = (_APPOSED if apposition else _TITLED).match(self.text, at)
-        if between is None:
-            return None
-        after = between.end()
-        person = next(
-            (n for (a, _), n in self.mention_spans() if a == after and n.kind == "person"), None
-        )
-        if person is not None:
-            ends = max(b for (a, b), n in self.mention_spans() if a == after and n is person)
-            if apposition and between.group().startswith(",") and not self.text.startswith(",", ends):
-                return None  # "a poll of voters, Donald Trump leads": no name set off between commas
-            return person.fullest
-        run = _NAME_RUN.match(self.text, after)
-        if run is None or apposition:
-            return None
-        name = self.by_surname(run.group().split()[-1])
-        return name.fullest if name is not None else run.group()
-
     def organisation_ending(self, start: int, end: int) -> int | None:
         """Where an organisation named by several words that ends a span starts ("the Clinton Foundation")."""
         stop = start + len(self.text[start:end].rstrip(" ,"))
@@ -325,28 +301,7 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
-# "(R-" or "(" before a party or state tag, and what closes it: "Gov. Ada Brandt (R-OH)".
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
-_TAG_OPENING = re.compile(r"\(\s*(?:[A-Z]\.?\s*-\s*)?$")
-_TAG_CLOSING = re.compile(r"[.\w\s-]{0,8}\)")
-# Between a title and the name after it ("Capt. Jeff Davis", "1st Lt. Ida Lund"), and between a role and the name
-# set off after it ("the spokesman, Jeff Davis,", "the spokesman the Rev. Ida Lund").
-_TITLES = r"(?:(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?\s+)"
-_TITLED = re.compile(rf"\.?[ \t]+(?i:{_TITLES})*")
-_ABBREVIATED_TITLE = re.compile(r"(?:Del|" + "|".join(t.title() for t in HONORIFICS if len(t) <= 5) + r")\.?")
-_APPOSED = re.compile(rf",\s+(?:the\s+)?(?i:{_TITLES})*|\s+the\s+(?i:{_TITLES})+")
-_NAME_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z][\w'’\-]*){1,2}\b")
-# Nouns for what a person is, written before their name without a comma: "co-host Ola Dahl".
-ROLE_NOUNS = (
-    HONORIFICS
-    | SPEAKS_FOR
-    | set(
-        """
-        adviser advisor strategist analyst pollster economist host co-host anchor columnist reporter editor writer
-        founder activist lawmaker candidate consultant organizer organiser historian professor scholar expert
-        """.split()
-    )
-)
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
 )
@@ -394,12 +349,11 @@ def resolve(
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
         name = names.last_group_before(start)
         return span, went_on or (name.fullest if name else None), None
-    tagged = names.person_before_tag(start, end)
+    tagged = person_before_tag(names, start, end)
     if tagged is not None:  # the parser took a party tag for the speaker: "Gov. Ada Brandt (R-OH)"
         return span, tagged.fullest, _first_role(tagged)
-    last_word = span.split()[-1]
-    if _ABBREVIATED_TITLE.fullmatch(last_word) and not any(n.kind == "person" for n in names.in_span(start, end)):
-        titled = names.person_after(end)  # the parser took the title alone: "Del. Stacey Plaskett", "Navy Capt."
+    if ends_with_title(span) and not any(n.kind == "person" for n in names.in_span(start, end)):
+        titled = person_after(names, end)  # the parser took the title alone: "Del. Stacey Plaskett", "Navy Capt."
         if titled is not None:
             return span, titled, span
     inside = names.in_span(start, end, heads_only=True)
@@ -420,7 +374,7 @@ def resolve(
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
     if _head_noun(span) not in (None, *PUBLISHED_BY) and not span.split()[-1][:1].isupper():
-        named = names.person_after(end, apposition=True)  # "her senior adviser, Jake Sullivan, said"
+        named = person_after(names, end, apposition=True)  # "her senior adviser, Jake Sullivan, said"
         if named is not None:
             return span, named, " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
     other = next((n for n in inside if n.kind == "organisation" and _heads(names.text, n, start, end)), None)
@@ -439,18 +393,10 @@ def resolve(
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
-    after_role = _NAME_AFTER_ROLE.search(span)
-    if (
-        after_role
-        and len(words) <= 8
-        and (after_role.group("comma") or after_role.group("before") in ROLE_NOUNS)
-        and len(after_role.group("name").split()) >= 2
-        and not _POSSESSIVE.search(span)
-        and not all(w.lower().rstrip(".") in HONORIFICS for w in after_role.group("name").split())
-    ):
-        # a name the parser did not tag, after its role: "The mayor, Vera Lund", "the weekly newspaper Tidende"
-        role = " ".join(w for w in span[: after_role.start("name")].strip(" ,").split() if w.lower() not in _DETERMINERS)
-        return span, clean_name(after_role.group("name"), "person"), role or None
+    after_role = name_after_role(span)
+    if after_role is not None:  # a name the parser did not tag, after its role: "The mayor, Vera Lund"
+        role = " ".join(w for w in after_role[1].split() if w.lower() not in _DETERMINERS)
+        return span, clean_name(after_role[0], "person"), role or None
     head = _head_noun(span)
     if head:  # "the Democratic nominee" is a nominee whose role says "Democratic"
         name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
@@ -460,8 +406,6 @@ def resolve(
     return span, None, role or None
 
 
-# A role in lower case, then the capitalised name that ends the span: "The mayor, Vera Lund", "host Ola Dahl".
-_NAME_AFTER_ROLE = re.compile(r"(?:^|\s)(?P<before>[a-z][a-z\-]+)(?P<comma>,?)\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,2}[A-Z][\w'’\-]+)$")
 # Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
 _NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
 _COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
