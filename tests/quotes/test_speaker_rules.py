@@ -88,3 +88,24 @@ def test_a_word_that_opens_a_sentence_or_ends_the_one_before_is_no_part_of_a_nam
     assert _quote(text, "stay in port").speaker_name == "Erling Dahl"
     text = "The storm moved from East to West. Mr. Oyelaran said that the bridge would open in May."
     assert _quote(text, "bridge would open").speaker_name != "West. Mr. Oyelaran"
+
+
+def test_a_name_after_its_role_wins_over_a_surname_inside_the_role():
+    text = "Ada Cruzan ran for mayor. One delegate on the Cruzan slate, Kelly Brandvold, said the vote was fair."
+    _, name, _ = _resolve(text, ["Ada Cruzan"], "One delegate on the Cruzan slate, Kelly Brandvold")
+    assert name == "Kelly Brandvold"
+
+
+def test_a_party_tag_or_a_title_after_the_span_still_finds_the_person():
+    text = "Sverre Aaland won. Gov. Sverre Aaland (R-OH), said the pier would be rebuilt."
+    _, name, _ = _resolve(text, ["Sverre Aaland"], "OH")  # the recogniser missed the second mention
+    assert name == "Sverre Aaland"
+    text = "Air Force 1st Lt. Tyra Lindqvist said that the base would close in the spring."
+    _, name, _ = _resolve(text, [], "Air Force 1st")
+    assert name == "Tyra Lindqvist"
+
+
+def test_a_title_after_a_noun_in_lower_case_does_not_make_the_next_name_the_speaker():
+    text = "The pride Mr. Cruzan feels for his father is plain, the voters said."
+    _, name, _ = _resolve(text, ["Cruzan"], "The pride")
+    assert name is None

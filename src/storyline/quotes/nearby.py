@@ -28,6 +28,7 @@ _TITLES = r"(?:(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\
 _TITLED = re.compile(rf"\.?[ \t]+(?i:{_TITLES})*")
 _APPOSED = re.compile(rf",\s+(?:the\s+)?(?i:{_TITLES})*|\s+the\s+(?i:{_TITLES})+")
 _ABBREVIATED_TITLE = re.compile(r"(?:Del|" + "|".join(t.title() for t in HONORIFICS if len(t) <= 5) + r")\.?")
+_TITLE_NEXT = re.compile(rf"[ \t]+{_ABBREVIATED_TITLE.pattern}\s+[A-Z]")
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z][\w'’\-]*){1,2}\b")
 # A role in lower case, then the capitalised name that ends the span: "The mayor, Vera Lund", "host Ola Dahl".
 _NAME_AFTER_ROLE = re.compile(
@@ -36,9 +37,13 @@ _NAME_AFTER_ROLE = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Friends of Mr. Clinton's"
 
 
-def ends_with_title(span: str) -> bool:
-    """ "Del.", "Pentagon spokesman Navy Capt": a span whose last word is a short title, the name cut off."""
-    return bool(_ABBREVIATED_TITLE.fullmatch(span.split()[-1]))
+def ends_with_title(span: str, text: str, end: int) -> bool:
+    """ "Del.", "Pentagon spokesman Navy Capt", "Air Force 1st" (before "Lt. Tyra Lind"): a span whose last word is
+    a short title, or that a short title follows, the name cut off."""
+    last = span.split()[-1]
+    if _ABBREVIATED_TITLE.fullmatch(last):
+        return True  # not "The pride Mr. Cruz feels": only a rank or unit goes on with a title ("Air Force 1st Lt.")
+    return bool((last[:1].isupper() or re.fullmatch(r"\d+(?:st|nd|rd|th)", last)) and _TITLE_NEXT.match(text, end))
 
 
 def person_before_tag(names, start: int, end: int):
@@ -47,7 +52,11 @@ def person_before_tag(names, start: int, end: int):
     if opening is None or not (names.text.startswith(")", end) or _TAG_CLOSING.match(names.text, end)):
         return None
     before = opening.start()
-    return next((n for (a, b), n in names.mention_spans() if before - 2 <= b <= before and n.kind == "person"), None)
+    person = next((n for (a, b), n in names.mention_spans() if before - 2 <= b <= before and n.kind == "person"), None)
+    if person is None:  # a name the recogniser missed: its last word, when the article names that person
+        word = re.search(r"([A-Z][\w'’\-]+)\s*$", names.text[max(0, before - 30) : before])
+        person = names.by_surname(word.group(1)) if word else None
+    return person
 
 
 def person_after(names, at: int, *, apposition: bool = False) -> str | None:

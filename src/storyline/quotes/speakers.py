@@ -352,7 +352,7 @@ def resolve(
     tagged = person_before_tag(names, start, end)
     if tagged is not None:  # the parser took a party tag for the speaker: "Gov. Ada Brandt (R-OH)"
         return span, tagged.fullest, _first_role(tagged)
-    if ends_with_title(span) and not any(n.kind == "person" for n in names.in_span(start, end)):
+    if ends_with_title(span, names.text, end) and not any(n.kind == "person" for n in names.in_span(start, end)):
         titled = person_after(names, end)  # the parser took the title alone: "Del. Stacey Plaskett", "Navy Capt."
         if titled is not None:
             return span, titled, span
@@ -366,6 +366,10 @@ def resolve(
     cut = names.organisation_ending(start, end)  # "the Clinton Foundation" is not Clinton
     before_organisation = inside if cut is None else names.in_span(start, cut, heads_only=True)
     person = next((n for n in before_organisation if n.kind == "person"), None)
+    after_role = name_after_role(span) if person is None else None
+    if after_role is not None:  # a name the recogniser missed after its role: "One delegate on the X slate, Ada Lund"
+        role = " ".join(w for w in after_role[1].split() if w.lower() not in _DETERMINERS)
+        return span, clean_name(after_role[0], "person"), role or None
     if person is None:
         words = names.text[start : end if cut is None else cut].split()
         words = [w.strip(",.;:") for w in words if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
@@ -393,10 +397,6 @@ def resolve(
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
-    after_role = name_after_role(span)
-    if after_role is not None:  # a name the parser did not tag, after its role: "The mayor, Vera Lund"
-        role = " ".join(w for w in after_role[1].split() if w.lower() not in _DETERMINERS)
-        return span, clean_name(after_role[0], "person"), role or None
     head = _head_noun(span)
     if head:  # "the Democratic nominee" is a nominee whose role says "Democratic"
         name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
