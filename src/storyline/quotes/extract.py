@@ -187,9 +187,9 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 pending.append(item)
             found.append(item)
         parsed.found += found
-        if found:
-            last = found[-1]
-            last_direct = last if last.direct and last.speaker and last.text else None
+        if found:  # a quotation that follows goes on the last quote, not on "noting that ..." said after it
+            quoted = [item for item in found if item.direct and item.speaker and item.text]
+            last_direct = quoted[-1] if quoted else None
         last_paragraph = unit.paragraph
     return parsed
 
@@ -358,7 +358,8 @@ def _subject(verb, depth: int = 0):
     if inverted is not None:
         return inverted
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ in _SUBJECT_DEPS and not (verb.tag_ == "VBG" and child.i > verb.i):
+            # a participle's subject is never after it: "..., saying Christie was wrong" is the main clause's
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return _named_head(verb.head)  # "Verheul, who said ..."
             return child
@@ -379,8 +380,8 @@ def _named_head(token):
 def _inverted_subject(verb):
     """ ", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–"):
-        return None
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–") or verb.tag_ == "VBG":
+        return None  # ", saying Christie was wrong": a participle's subject is never after it
     if CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
         return None
     for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun

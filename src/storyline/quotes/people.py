@@ -32,6 +32,9 @@ NOT_SURNAMES = set(
 SENTENCE_WORDS = set(
     """
     the a an but and when if as in on at for after before while then so said says told asked why how what where who
+    with without once absent did does do is was were are would could should can has have had not even just only
+    also still yet since because though although unlike like including by from to of into about against during under
+    over upon via whether which whose whom this these those there here meanwhile however thanks dear
 """.split()
 )
 # Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
@@ -57,7 +60,7 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "."
 
 
-def _ends_sentence(word: str) -> bool:
+def ends_sentence(word: str) -> bool:
     return word.endswith(".") and not _initial(word) and word[:-1].lower() not in HONORIFICS
 
 
@@ -72,14 +75,14 @@ def capitalised_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
         part: list[tuple[int, str]] = []
         for at, word in words:
             part.append((at, word))
-            if _ends_sentence(word) or (at, word) == words[-1]:  # "Virginia. The National ...": a sentence ends
+            if ends_sentence(word) or (at, word) == words[-1]:  # "Virginia. The National ...": a sentence ends
                 found += _names_in_part(text, part, taken)
                 part = []
     return found
 
 
 def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    part = [(at, word.rstrip(".") if _ends_sentence(word) else word) for at, word in part]
+    part = [(at, word.rstrip(".") if ends_sentence(word) else word) for at, word in part]
     titled = 0
     while titled < len(part) and part[titled][1].lower().rstrip(".") in NOT_NAME_STARTS:
         titled += 1
@@ -150,8 +153,13 @@ def longer_form(text: str, word: str) -> str | None:
     forms = Counter()
     for match in re.finditer(_LONGER_FORM + re.escape(word) + r"\b", text):
         before = match.group(1).split()
-        while before and before[0].lower().rstrip(".") in NOT_NAME_STARTS:
-            before = before[1:]
+        titles = [
+            n
+            for n, w in enumerate(before)
+            if (w.lower().rstrip(".") in NOT_NAME_STARTS and not _initial(w)) or ends_sentence(w)
+        ]
+        if titles:  # "Navy Capt. Erling Dahl", "... in May. Oyelaran": the name starts after a title or a full stop
+            before = before[titles[-1] + 1 :]
         if before and not _initial(before[0]):
             forms[" ".join([*before, word])] += 1
     return forms.most_common(1)[0][0] if forms else None

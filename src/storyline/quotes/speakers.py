@@ -13,11 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Found, Parsed
-from storyline.quotes.groups import Said, goes_on, is_plural, represented, without_quantifier
-from storyline.quotes.people import HONORIFICS, capitalised_people, longer_form
+from storyline.quotes.groups import (
+    PUBLISHED_BY,
+    Said,
+    goes_on,
+    is_plural,
+    represented,
+    without_quantifier,
+)
+from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
+from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
+# Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
+NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
@@ -42,12 +52,24 @@ def clean_name(text: str, kind: str) -> str:
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     if kind == "person":
-        titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in HONORIFICS or w.islower()]
+        titled = [i for i, w in enumerate(words[:-1]) if _not_in_name(w)]
         if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
             words = words[titled[-1] + 1 :]
     elif words and words[0].lower() == "the":
         words = words[1:]
-    return " ".join(words).strip(" ,.;:")
+    return " ".join(words).strip(" ,.;:'\"“”‘’")
+
+
+def _not_in_name(word: str) -> bool:
+    """A word before a person's name that is no part of it: a title or a word in lower case ("Harbour Minister"),
+    a function word the recogniser took in ("With Donald Trump as nominee"), or the last word of the sentence
+    before ("... from West. Francis")."""
+    return (
+        word.lower().rstrip(".") in HONORIFICS
+        or (word.islower() and word not in NAME_PARTICLES)
+        or (len(word) > 1 and word.lower() in SENTENCE_WORDS)
+        or bool(_SENTENCE_END.fullmatch(word) and word.lower().rstrip(".") not in HONORIFICS)
+    )
 
 
 class ArticleNames:
@@ -279,6 +301,7 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
+_SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
 )
@@ -290,7 +313,7 @@ _GENDERED_PRONOUN = re.compile(
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
-_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$")
+_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
 
 
@@ -326,10 +349,13 @@ def resolve(
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
         name = names.last_group_before(start)
         return span, went_on or (name.fullest if name else None), None
-    if lower.rstrip(".") in HONORIFICS:  # the parser took the title alone: "Del. Stacey Plaskett"
-        titled = [n for (a, _), n in names.mention_spans() if end <= a <= end + 2 and n.kind == "person"]
-        if titled:
-            return span, titled[0].fullest, span
+    tagged = person_before_tag(names, start, end)
+    if tagged is not None:  # the parser took a party tag for the speaker: "Gov. Ada Brandt (R-OH)"
+        return span, tagged.fullest, _first_role(tagged)
+    if ends_with_title(span, names.text, end) and not any(n.kind == "person" for n in names.in_span(start, end)):
+        titled = person_after(names, end)  # the parser took the title alone: "Del. Stacey Plaskett", "Navy Capt."
+        if titled is not None:
+            return span, titled, span
     inside = names.in_span(start, end, heads_only=True)
     people = list({id(n): n for n in inside if n.kind == "person"}.values())
     together = without_quantifier(span)
@@ -340,6 +366,10 @@ def resolve(
     cut = names.organisation_ending(start, end)  # "the Clinton Foundation" is not Clinton
     before_organisation = inside if cut is None else names.in_span(start, cut, heads_only=True)
     person = next((n for n in before_organisation if n.kind == "person"), None)
+    after_role = name_after_role(span) if person is None else None
+    if after_role is not None:  # a name the recogniser missed after its role: "One delegate on the X slate, Ada Lund"
+        role = " ".join(w for w in after_role[1].split() if w.lower() not in _DETERMINERS)
+        return span, clean_name(after_role[0], "person"), role or None
     if person is None:
         words = names.text[start : end if cut is None else cut].split()
         words = [w.strip(",.;:") for w in words if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
@@ -347,6 +377,10 @@ def resolve(
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
+    if _head_noun(span) not in (None, *PUBLISHED_BY) and not span.split()[-1][:1].isupper():
+        named = person_after(names, end, apposition=True)  # "her senior adviser, Jake Sullivan, said"
+        if named is not None:
+            return span, named, " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
     other = next((n for n in inside if n.kind == "organisation" and _heads(names.text, n, start, end)), None)
     if other is None and inside and inside[0].fullest.lower() == clean_name(span, "place").lower():
         other = inside[0]  # "Washington said": a place standing for its government

@@ -1,0 +1,111 @@
+"""Speakers named where the parse gives a part of the phrase: a participle's object, a quotation after a clause
+said later in the sentence, a party tag or a title taken for the subject, a name set off after a role, and words
+that open a sentence or end the one before taken into a name."""
+
+import pytest
+
+from storyline.model import Article
+from storyline.quotes import find_quotes
+from storyline.quotes.extract import Found, Parsed
+from storyline.quotes.mentions import Mention
+from storyline.quotes.speakers import ArticleNames, resolve
+
+pytest.importorskip("spacy")
+
+
+def _quote(text: str, words: str):
+    matches = [q for q in find_quotes([Article("a1", text)]) if words in q.text]
+    assert matches, f"no quote holds {words!r}"
+    return matches[0]
+
+
+def _resolve(text: str, people: list[str], speaker: str) -> tuple:
+    """Resolve ``speaker`` (its first occurrence) as the parser would hand it in, with ``people`` tagged."""
+    mentions = [Mention(text.index(p), text.index(p) + len(p), "person") for p in people]
+    names = ArticleNames(text, Parsed(mentions=mentions))
+    at = text.index(speaker)
+    found = Found(0, len(text), text, False, "said", (at, at + len(speaker)), 0, 0)
+    return resolve(found, names)
+
+
+def test_the_subject_of_a_participle_is_the_one_before_it_not_a_name_after_it():
+    text = (
+        "Mayor Olga Brandvik faced the council on Tuesday. Brandvik hit back again, saying Tomas Reinholt was too "
+        "busy with his own campaign to care about the flooded roads."
+    )
+    assert _quote(text, "too busy").speaker_name == "Olga Brandvik"
+
+
+def test_a_quotation_goes_on_the_quote_before_it_past_a_clause_said_after_that_quote():
+    text = (
+        "“The ferry will run all winter,” Ingrid Halvorsen said when asked about the storm.\n"
+        "“We have two spare boats now, and the crews are ready for the ice.”"
+    )
+    assert _quote(text, "two spare boats").speaker_name == "Ingrid Halvorsen"
+
+
+def test_a_party_tag_taken_for_the_speaker_gives_the_person_named_before_it():
+    text = "Gov. Sverre Aaland (R-OH), said the pier would be rebuilt."
+    _, name, _ = _resolve(text, ["Sverre Aaland"], "OH")
+    assert name == "Sverre Aaland"
+
+
+def test_a_title_taken_for_the_speaker_gives_the_person_named_after_it():
+    text = "Pentagon spokesman Navy Capt. Erling Dahl said the ships would stay in port."
+    _, name, role = _resolve(text, ["Erling Dahl"], "Pentagon spokesman Navy Capt")
+    assert name == "Erling Dahl" and role == "Pentagon spokesman Navy Capt"
+    _, name, _ = _resolve("Navy Capt. Erling Dahl said the ships would stay in port.", [], "Navy Capt")
+    assert name == "Erling Dahl"  # a name the recogniser missed
+
+
+def test_a_role_does_not_take_the_name_of_the_next_sentence():
+    text = "The city's transport director. Tobias Wren said the bridge was safe."
+    _, name, _ = _resolve(text, ["Tobias Wren"], "The city's transport director")
+    assert name != "Tobias Wren"
+
+
+def test_a_name_set_off_after_a_role_is_the_speaker():
+    text = "Harbour spokesman the Rev. Halvard Ness told reporters that the church would reopen on Sunday."
+    assert _quote(text, "church would reopen").speaker_name == "Halvard Ness"
+    text = "The mayor met voters. The mayor, Vera Lund, said the harbour would reopen."
+    quote = _quote(text, "harbour would reopen")
+    assert (quote.speaker_name, quote.speaker_role) == ("Vera Lund", "mayor")
+
+
+def test_a_comma_after_a_poll_does_not_make_the_next_name_its_speaker():
+    text = "A poll of Kestrel voters, Mira Holt says, shows that the ferry levy is unpopular."
+    _, name, _ = _resolve(text, ["Mira Holt"], "A poll of Kestrel voters")
+    assert name != "Mira Holt"
+
+
+def test_a_word_that_opens_a_sentence_or_ends_the_one_before_is_no_part_of_a_name():
+    text = "With Harald T. Moen as their candidate, the party is calm. Moen said that he would win every district."
+    assert _quote(text, "every district").speaker_name == "Harald T. Moen"
+    text = (
+        "The statement came from Pentagon spokesman Navy Capt. Erling Dahl. Pentagon spokesman Navy Capt. Erling "
+        "Dahl said the ships would stay in port."
+    )
+    assert _quote(text, "stay in port").speaker_name == "Erling Dahl"
+    text = "The storm moved from East to West. Mr. Oyelaran said that the bridge would open in May."
+    assert _quote(text, "bridge would open").speaker_name != "West. Mr. Oyelaran"
+
+
+def test_a_name_after_its_role_wins_over_a_surname_inside_the_role():
+    text = "Ada Cruzan ran for mayor. One delegate on the Cruzan slate, Kelly Brandvold, said the vote was fair."
+    _, name, _ = _resolve(text, ["Ada Cruzan"], "One delegate on the Cruzan slate, Kelly Brandvold")
+    assert name == "Kelly Brandvold"
+
+
+def test_a_party_tag_or_a_title_after_the_span_still_finds_the_person():
+    text = "Sverre Aaland won. Gov. Sverre Aaland (R-OH), said the pier would be rebuilt."
+    _, name, _ = _resolve(text, ["Sverre Aaland"], "OH")  # the recogniser missed the second mention
+    assert name == "Sverre Aaland"
+    text = "Air Force 1st Lt. Tyra Lindqvist said that the base would close in the spring."
+    _, name, _ = _resolve(text, [], "Air Force 1st")
+    assert name == "Tyra Lindqvist"
+
+
+def test_a_title_after_a_noun_in_lower_case_does_not_make_the_next_name_the_speaker():
+    text = "The pride Mr. Cruzan feels for his father is plain, the voters said."
+    _, name, _ = _resolve(text, ["Cruzan"], "The pride")
+    assert name is None
