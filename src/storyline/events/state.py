@@ -116,12 +116,7 @@ def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys
     layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
     layer.topic_events = {int(topic): list(records) for topic, records in meta["topic_events"]}
     layer.copy_event = dict(meta["copy_events"])
-    rows_of = []
-    for name in SUBSPACES:
-        ends = np.cumsum(arrays[f"m_{name}_sizes"].astype(np.int64))
-        starts = ends - arrays[f"m_{name}_sizes"]
-        columns, values = arrays[f"m_{name}_columns"], arrays[f"m_{name}_values"]
-        rows_of.append([(columns[a:b], values[a:b]) for a, b in zip(starts, ends)])
+    rows_of = feature_rows(arrays, "m_")
     for j, (topic, *fields_) in enumerate(meta["members"]):
         article_id, outlet, day, known, group, headline, has_title, language = fields_
         layer.members.setdefault(int(topic), []).append(
@@ -138,3 +133,16 @@ def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys
             )
         )
     return options, topics, layer, CopyKeys.from_json(meta.get("copies", {}))
+
+
+def feature_rows(arrays: Any, prefix: str) -> list[list[tuple[np.ndarray, np.ndarray]]]:
+    """Per subspace, each item's sparse row (columns, values), cut back out of the concatenated arrays
+    ``{prefix}{subspace}_sizes / _columns / _values`` that the state is written as."""
+    rows_of = []
+    for name in SUBSPACES:
+        sizes = arrays[f"{prefix}{name}_sizes"]
+        ends = np.cumsum(sizes.astype(np.int64))
+        starts = ends - sizes
+        columns, values = arrays[f"{prefix}{name}_columns"], arrays[f"{prefix}{name}_values"]
+        rows_of.append([(columns[a:b], values[a:b]) for a, b in zip(starts, ends)])
+    return rows_of

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from storyline.events.state import load_state
+from storyline.events.state import feature_rows, load_state
 from storyline.features import SUBSPACES
 from storyline.model import Event
 
@@ -83,12 +83,7 @@ def decode(cls: type[StorylineIndex], data: bytes) -> StorylineIndex:
     for event_id, keys in index._keys.items():
         for key in keys:
             index._postings.setdefault(key, set()).add(event_id)
-    parts = []
-    for name in SUBSPACES:
-        ends = np.cumsum(arrays[f"{name}_sizes"].astype(np.int64))
-        starts = ends - arrays[f"{name}_sizes"]
-        columns, values = arrays[f"{name}_columns"], arrays[f"{name}_values"]
-        parts.append([(columns[a:b], values[a:b]) for a, b in zip(starts, ends)])
+    parts = feature_rows(arrays, "")
     for j, (article_id, day) in enumerate(zip(meta["articles"], meta["article_days"])):
         index._rows[article_id] = tuple(part[j] for part in parts)
         index._article_day[article_id] = _UNKNOWN if day is None else day
