@@ -48,7 +48,7 @@ class PairTable:
         self.gap = gap
         keys = [set(index._keys.get(e, ())) for e in self.ids]
         self.shares_key = np.array([[bool(a & b) for b in keys] for a in keys])
-        # Whether an event names one of the other's keys: how a lone report finds the events it may join.
+        # Whether an event names one of the other's keys: how a small report finds the events it may join.
         entities = SUBSPACES.index("entities")
         names = [{int(c) for c in index._profiles[e][entities][0]} for e in self.ids]
         self.names_key = np.array([[bool(a & b) for b in keys] for a in names])
@@ -74,12 +74,12 @@ class PairTable:
         threshold = self.options.threshold if dated else self.options.undated_threshold
         if self.similarity[i, j] < threshold:
             reasons.append(f"below the {'' if dated else 'undated '}threshold {threshold}")
-        lone = 1 in (self.size[a], self.size[b])
-        if reasons and dated and lone and self.gap[i, j] <= self.options.window_days:
+        small = min(self.size[a], self.size[b]) <= self.options.lone_size
+        if reasons and dated and small and self.gap[i, j] <= self.options.window_days:
             if self.size[a] == self.size[b]:
-                reasons.append("and two lone reports (one joins only an event of two or more articles)")
+                reasons.append("and two small reports of one size (one joins only a larger event)")
             else:
-                reasons.append(f"and, for a lone report, below {self.options.lone_threshold} or not its closest event")
+                reasons.append(f"and, for a small report, below {self.options.lone_threshold} or not its closest event")
         return ", ".join(reasons) or "nothing"
 
 

@@ -247,9 +247,11 @@ def embedding_similarity(run: Frozen, embed: Embedder, cache: dict) -> np.ndarra
 
 
 # ------------------------------------------------------------------------------------------------- rules
-def shipped(run: Frozen, similarity=None, threshold=0.25, window=30.0, lone=0.15, lone_window=None) -> np.ndarray:
+def shipped(
+    run: Frozen, similarity=None, threshold=0.25, window=30.0, lone=0.12, lone_window=None, lone_size=3
+) -> np.ndarray:
     """The product's rule: linked at ``threshold`` within ``window`` days, at 0.7 when undated, sharing a key; and
-    each lone dated report (one article) linked to its closest dated event of two or more articles within
+    each small dated report (at most ``lone_size`` articles) linked to its closest larger dated event within
     ``lone_window`` days (default ``window``) that lists one of its names as a key, at ``lone`` (None: off)."""
     similarity = run.pairs.similarity if similarity is None else similarity
     dated = np.where(run.dated, (run.gap <= window) & (similarity >= threshold), run.pairs.similarity >= 0.7)
@@ -258,8 +260,8 @@ def shipped(run: Frozen, similarity=None, threshold=0.25, window=30.0, lone=0.15
         return links
     sizes = np.array([len(m) for m in run.members])
     reach = run.pairs.names_key & run.dated & (run.gap <= (window if lone_window is None else lone_window))
-    reach &= sizes[None, :] > 1
-    for i in np.nonzero(sizes == 1)[0]:
+    reach &= sizes[None, :] > sizes[:, None]
+    for i in np.nonzero(sizes <= lone_size)[0]:
         scores = np.where(reach[i], similarity[i], -np.inf)
         j = int(np.argmax(scores))
         if scores[j] >= lone:
@@ -326,15 +328,24 @@ def main(argv: list[str] | None = None) -> None:
     print("| rule | " + " | ".join(SETS) + " |")
     print("|---|" + "---|" * len(SETS))
     show(
-        "shipped: 0.25 within 30 days, 0.7 undated, a shared key; lone reports to their closest at 0.15",
+        "shipped: 0.25 within 30 days, 0.7 undated, a shared key; small reports (1-3 articles) to their closest "
+        "larger event at 0.12",
         lambda r, s: shipped(r),
     )
-    show("before: no rule for lone reports", lambda r, s: shipped(r, lone=None))
-    for lone in (0.12, 0.18, 0.2):
-        show(f"lone reports at {lone}", lambda r, s, t=lone: shipped(r, lone=t))
+    show("before: no rule for small reports", lambda r, s: shipped(r, lone=None))
+    show(
+        "the fifth round's rule: lone reports (1 article) only, at 0.15",
+        lambda r, s: shipped(r, lone=0.15, lone_size=1),
+    )
+    for size in (1, 2, 3, 4):
+        for lone in (0.1, 0.12, 0.15, 0.18):
+            show(
+                f"small reports of 1-{size} articles at {lone}",
+                lambda r, s, t=lone, k=size: shipped(r, lone=t, lone_size=k),
+            )
     for days in (45, 60, 90):
         show(
-            f"lone reports within {days} days (events kept open that long)",
+            f"small reports within {days} days (events kept open that long)",
             lambda r, s, d=days: shipped(r, lone_window=d),
         )
     for weight in (0.5, 0.7):

@@ -196,6 +196,74 @@ def test_a_lone_report_stays_with_its_story_as_the_story_grows_one_update_at_a_t
     assert [story.event_ids for story in StorylineIndex.from_state(state).storylines()] == [["ev-3", "ev-2"], ["ev-1"]]
 
 
+# A second short report of the weavers' meeting: with the first, a small event of two articles.
+WEAVERS_SECOND = (
+    "Petra Lindqvist said on Monday that the former weavers of Hollin Dyeworks in Carrowby would be paid until the "
+    "end of the month. Tomas Greer of the Weavers Guild said places on the Dunford retraining course would open "
+    "next week, and the Northfold Credit Union repeated its offer of loans."
+)
+JOB_CENTRE = (
+    "Alma Castell of the Lessing Job Centre said on Tuesday that twelve former weavers had signed up for the "
+    "retraining course in Dunford that Petra Lindqvist and Tomas Greer of the Weavers Guild announced on Monday."
+)
+
+
+def _small_report_stories(mill_texts=MILL_FIRE, later=(WEAVERS_MEETING, WEAVERS_SECOND), **options):
+    groups = [
+        _articles(mill_texts, "m", "2026-04-07"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+        _articles(list(later), "x", "2026-04-13"),
+    ]
+    articles = [a for group in groups for a in group]
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    stories = build_storylines(events, articles, idf=EventIndex.from_articles(articles).idf(), **options)
+    return sorted(sorted(story.event_ids) for story in stories)
+
+
+def test_a_small_later_report_of_two_articles_joins_the_story_it_continues_when_small_reports_are_larger():
+    assert _small_report_stories(lone_size=3, lone_threshold=0.12) == [["ev-0", "ev-2"], ["ev-1"]]
+    # By default only a lone report (one article) joins this way: the two articles stay apart.
+    assert _small_report_stories() == [["ev-0"], ["ev-1"], ["ev-2"]]
+    with pytest.raises(ValueError, match="lone_size"):
+        StorylineIndex(lone_size=0)
+
+
+def test_by_default_another_fire_of_three_articles_stays_apart_from_a_larger_fire_story():
+    # The tannery fire names the mill's fire chief: as a "small report" of three articles beside the mill fire's
+    # five, it would join the mill's story, which is why small reports are lone reports unless asked otherwise.
+    mill_story = MILL_FIRE + MILL_FOLLOW_UP
+    assert _small_report_stories(mill_story, [WEAVERS_MEETING]) == [["ev-0", "ev-2"], ["ev-1"]]
+    fused = _small_report_stories(mill_story, [WEAVERS_MEETING], lone_size=3, lone_threshold=0.12)
+    assert fused == [["ev-0", "ev-1", "ev-2"]]
+
+
+def test_small_reports_joined_in_a_chain_stay_with_their_story_as_it_changes_one_update_at_a_time():
+    mill = _articles(MILL_FIRE, "m", "2026-04-07")
+    meeting = _articles([WEAVERS_MEETING, WEAVERS_SECOND], "x", "2026-04-13")
+    job_centre = _articles([JOB_CENTRE], "j", "2026-04-14")
+    follow_up = _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
+    articles = mill + meeting + job_centre + follow_up
+    idf = EventIndex.from_articles(articles).idf()
+    options = {"lone_size": 3, "lone_threshold": 0.12}
+    steps = [
+        (_event("ev-0", mill), mill),
+        (_event("ev-2", meeting), meeting),
+        (_event("ev-3", job_centre), job_centre),
+        (_event("ev-0", mill + follow_up), follow_up),  # the mill fire's event grows: its small reports stay
+        (_event("ev-4", mill + follow_up), []),  # its articles move to another event: they follow
+    ]
+    state = StorylineIndex(**options).to_state()
+    for event, new_articles in steps:
+        index = StorylineIndex.from_state(state)
+        index.update([event], new_articles, idf=idf)
+        state = index.to_state()
+    final = [_event("ev-2", meeting), _event("ev-3", job_centre), _event("ev-4", mill + follow_up)]
+    batch = build_storylines(final, articles, idf=idf, **options)
+    stories = StorylineIndex.from_state(state).storylines()
+    assert [s.event_ids for s in stories] == [s.event_ids for s in batch]
+    assert [sorted(s.event_ids) for s in stories] == [["ev-2", "ev-3", "ev-4"]]
+
+
 def test_an_event_that_loses_its_articles_leaves_its_storyline():
     mill, follow_up = _articles(MILL_FIRE, "m", "2026-04-07"), _articles(MILL_FOLLOW_UP, "f", "2026-04-12")
     idf = EventIndex.from_articles(mill + follow_up).idf()

@@ -7,12 +7,12 @@ event whose time is unknown (no article with a publication date) is linked only 
 dates, a later development cannot be told from another event of the same kind (two warehouse fires, two
 earthquakes), so only near-identical coverage joins. A storyline is a connected group of linked events.
 
-A lone report (a dated event of one article) also joins the closest event of two or more articles within the
-window when their similarity reaches ``lone_threshold``, sharing a key or not: one article's names are too few to
-pick its keys well, and a single later report of a running story is rarely compared with the story's summed
-coverage at the level two full events reach. It joins that one event only, so it never bridges two storylines.
-Its closest event is the closest open one when it is linked (in a batch: of all events); the lone report is
-linked again when that event changes or goes away.
+A small report (a dated event of at most ``lone_size`` articles; a lone report is one of a single article)
+also joins the closest larger event within the window when their similarity reaches ``lone_threshold``, sharing a
+key or not: a few articles' names are too few to pick their keys well, and a short later report of a running story
+is rarely compared with the story's summed coverage at the level two full events reach. It joins that one event
+only, so it never bridges two storylines. Its closest event is the closest open one when it is linked (in a batch:
+of all events); the small report is linked again when that event changes or goes away.
 
 Events are never compared all against all: each event lists its ``keys`` heaviest entity terms (by idf), and
 only events sharing a key, within the window, are compared. An event's vectors and keys are kept while it is
@@ -50,6 +50,7 @@ class StoryOptions:
     threshold: float = 0.25
     undated_threshold: float = 0.7
     lone_threshold: float | None = 0.15
+    lone_size: int = 1
     window_days: float = 30.0
     weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
     keys: int = 12
@@ -60,8 +61,8 @@ class StoryOptions:
             raise ValueError("thresholds must satisfy 0 < threshold <= undated_threshold <= 1")
         if self.lone_threshold is not None and not 0.0 < self.lone_threshold <= self.threshold:
             raise ValueError("lone_threshold must be above 0 and at most threshold (or None: off)")
-        if self.window_days < 0 or self.keys < 1:
-            raise ValueError("window_days must be at least 0 and keys at least 1")
+        if self.window_days < 0 or self.keys < 1 or self.lone_size < 1:
+            raise ValueError("window_days must be at least 0, and keys and lone_size at least 1")
         if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
             raise ValueError(f"weights must be {len(SUBSPACES)} non-negative numbers with a positive sum")
 
@@ -166,7 +167,7 @@ class StorylineIndex:
 
     def _replace_event(self, event: Event, known_days: Mapping[str, float]) -> set[str]:
         """Record ``event``'s new membership; returns the ids of other events that lost articles to it, and of the
-        lone reports joined to one of those that is gone (they pick their closest event again)."""
+        small reports joined to one of those that is gone (they pick their closest event again)."""
         losers: set[str] = set()
         orphans: set[str] = set()
         for article_id in event.article_ids:
@@ -277,9 +278,15 @@ class StorylineIndex:
         options = self.options
         entities = SUBSPACES.index("entities")
         if options.lone_threshold is not None:
-            # A lone report joined to an event being relinked loses that link below: it picks its closest again.
-            joined = {n for e in event_ids for n in self._links.get(e, ()) if n in self._keys and self._lone(n)}
-            event_ids = sorted(set(event_ids) | joined)
+            # A small report joined to an event being relinked loses that link below: it picks its closest again,
+            # and so do the small reports joined to it in turn.
+            joined, frontier = set(event_ids), set(event_ids)
+            while frontier:
+                frontier = {
+                    n for e in frontier for n in self._links.get(e, ()) if n in self._keys and self._lone(n)
+                } - joined
+                joined |= frontier
+            event_ids = sorted(joined)
         relinked = []
         for event_id in event_ids:
             if event_id not in self._keys and event_id in self._links:
@@ -349,11 +356,12 @@ class StorylineIndex:
         self._links.setdefault(b, set()).add(a)
 
     def _lone(self, event_id: str) -> bool:
-        """Whether ``event_id`` is a lone report: one article with a known date."""
-        return len(self._events[event_id].article_ids) == 1 and not math.isnan(self._days[event_id][0])
+        """Whether ``event_id`` is a small report: at most ``lone_size`` articles, with a known date."""
+        size = len(self._events[event_id].article_ids)
+        return size <= self.options.lone_size and not math.isnan(self._days[event_id][0])
 
     def _lone_candidates(self, event_ids: Sequence[str]) -> dict[str, list[str]]:
-        """For each open lone report among ``event_ids``: the open dated events of two or more articles within the
+        """For each open small report among ``event_ids``: the open dated events of more articles within the
         window that list one of its entity columns among their keys."""
         entities = SUBSPACES.index("entities")
         out = {}
@@ -366,7 +374,7 @@ class StorylineIndex:
                 c
                 for c in found
                 if c != event_id
-                and len(self._events[c].article_ids) > 1
+                and len(self._events[c].article_ids) > len(self._events[event_id].article_ids)
                 and not math.isnan(self._days[c][0])
                 and self._near(event_id, c)
             )
