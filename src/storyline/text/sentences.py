@@ -16,8 +16,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# End punctuation, optional closing quotes/brackets, then space; or a glued "word.Next" join.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])""")
+# End punctuation, optional closing quotes/brackets, then space (group 1 matched); or a glued "word.Next" join
+# (the boundary after the mark). Both branches start with the mark, so the search skips to marks instead of trying
+# the look-behind at every character.
+_BOUNDARY = re.compile(r"""[.!?…](?:([.!?…]*["'”’)\]]*)(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))""")
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
 
@@ -74,7 +76,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = 0
         for boundary in _BOUNDARY.finditer(line_text):
             cut = boundary.end()
-            if boundary.group() and _is_abbreviation(line_text[cursor:cut], line_text[cut : cut + 20]):
+            if boundary.group(1) is not None and _is_abbreviation(line_text[cursor:cut], line_text[cut : cut + 20]):
                 continue
             _append_trimmed(spans, line_text, line_start, cursor, cut)
             cursor = cut

@@ -29,7 +29,8 @@ def _english_stop_words() -> frozenset[str]:
 STOPWORDS = _english_stop_words() | {"said", "says", "mr", "mrs", "ms", "s", "t"}
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
-_STEMMER = Stemmer.Stemmer("english")
+# The stemmer's own cache is off: ``stem`` keeps one, and the stemmer's costs five times the stemming itself.
+_STEMMER = Stemmer.Stemmer("english", 0)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
