@@ -39,9 +39,9 @@ from storyline.compare.words import (
     NEGATING,
     NUMBER_START,
     SAYING,
-    TOKEN,
     Token,
     context_stems,
+    token_words,
     tokens_of,
 )
 from storyline.text import STOPWORDS
@@ -101,9 +101,9 @@ class Claims:
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
     __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: list[str] | None = None) -> None:
         self.text = text
-        self._words = TOKEN.findall(text)
+        self._words = token_words(text) if words is None else words  # the words of the tokens, when known
         self._token_flags = list(map(FLAGS.__getitem__, self._words))
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None

@@ -60,6 +60,11 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word.replace("’", "'"))
 
 
+def stems(words: list[str]) -> list[str]:
+    """``[stem(word) for word in words]``, in one call of the stemmer (for many new words at once)."""
+    return _STEMMER.stemWords([word.replace("’", "'") for word in words])
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words of ``text`` that are not stopwords."""
     return [stem(word) for word in words(text) if word not in STOPWORDS]
