@@ -1,13 +1,14 @@
 """An event's words and claims read at once: the same words, stems, flags and findings as reading each word and
 sentence the first time a rule asks."""
 
+import re
 from contextlib import contextmanager
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import storyline
-from storyline.compare import report, words
+from storyline.compare import report, signals, words
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
     CUE_GROUPS,
@@ -72,3 +73,14 @@ def test_an_event_read_at_once_has_the_findings_of_one_sentence_at_a_time(monkey
         monkeypatch.setattr(report, "read_claims", lambda pairs: None)  # each sentence read when a rule asks
         one_at_a_time = [item.to_dict() for item in storyline.disagreements(articles)]
     assert at_once and at_once == one_at_a_time
+
+
+# The negation signal's pattern as first written (a word boundary, then the word).
+_PLAIN_NEGATION = re.compile(r"\b(?:n(?:ot|o|ever|one|obody|othing|either|or)|without|cannot)\b|n['’]t\b")
+_NEGATION_PIECES = ["not", "no", "none", "nor", "without", "cannot", "n't", "n’t", "don", "a", "x", "1", "_", " ", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NEGATION_PIECES), max_size=12).map("".join))
+def test_the_negation_signal_finds_a_negation_where_the_plain_pattern_does(text):
+    assert (signals._NEGATION_WORDS.search(text) is None) == (_PLAIN_NEGATION.search(text) is None)

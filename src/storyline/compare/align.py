@@ -322,11 +322,16 @@ def _shared_stems(rows, columns, count: int, frequency, weight):
     entry = np.repeat(np.arange(size), later)
     step = np.arange(len(entry)) - np.repeat(np.cumsum(later) - later, later) + 1
     key = units[entry] * count + units[entry + step]
-    # Each pair's weights summed one by one in stem order, as the totals are.
-    order = np.lexsort((stems[entry], key))
+    # Each pair's weights summed one by one in stem order, as the totals are: the entries come in stem order, so a
+    # stable sort by pair keeps each pair's stems in that order.
+    order = np.argsort(key, kind="stable")
     key, shared_weight = key[order], weight[stems[entry][order]]
-    pairs, inverse, shared = np.unique(key, return_inverse=True, return_counts=True)
-    mass = np.bincount(inverse, weights=shared_weight, minlength=len(pairs))
+    first = np.empty(len(key), dtype=bool)
+    first[0] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    pairs, shared = key[starts], np.diff(np.append(starts, len(key)))
+    mass = np.bincount(np.cumsum(first) - 1, weights=shared_weight, minlength=len(pairs))
     return pairs // count, pairs % count, shared, mass
 
 
