@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import storyline
-from storyline.compare import report, signals, words
+from storyline.compare import claims, report, signals, words
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
     CUE_GROUPS,
@@ -84,3 +84,12 @@ _NEGATION_PIECES = ["not", "no", "none", "nor", "without", "cannot", "n't", "nâ€
 @given(st.lists(st.sampled_from(_NEGATION_PIECES), max_size=12).map("".join))
 def test_the_negation_signal_finds_a_negation_where_the_plain_pattern_does(text):
     assert (signals._NEGATION_WORDS.search(text) is None) == (_PLAIN_NEGATION.search(text) is None)
+
+
+_TIME_PIECES = ["10", "7", ":", "30", ".", " ", "am", "P.M.", "pm", "a", "noon", "MIDNIGHT", "mÄ±dnight", "x", "_"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=10).map("".join))
+def test_a_clock_time_is_looked_for_wherever_one_can_be(text):
+    assert claims._may_tell_time(text) or claims._TIME.search(text) is None

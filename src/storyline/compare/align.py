@@ -19,7 +19,7 @@ from typing import Any
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Sentence
 from storyline.text import STOPWORDS, split_sentences
-from storyline.text.normalize import folded
+from storyline.text.normalize import folded_lines
 from storyline.text.tokens import stems
 
 # Which candidate pairs could matter: (units, first indexes, second indexes) -> a boolean mask.
@@ -152,8 +152,9 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
         held.append((article.id, split if split is not None else article_sentences(article)))
     # Copies repeat sentences word for word: each distinct text is normalised once, and the words new to the
     # stem table are stemmed together.
-    words_of = {sentence.text: None for _, split in held for sentence in split}
-    words_of.update(zip(words_of, map(_sentence_words, words_of), strict=True))
+    words_of: dict[str, list[str] | None] = {sentence.text: None for _, split in held for sentence in split}
+    texts = list(words_of)
+    words_of.update(zip(texts, map(_sentence_words, folded_lines(texts)), strict=True))
     distinct_of = {text: frozenset(words) for text, words in words_of.items() if words is not None}
     _learn_stems(set().union(*distinct_of.values()).difference(_STEM_OF))
     seen: dict[str, tuple[list[str], str, frozenset[str], frozenset[str]] | None] = {}
@@ -180,10 +181,10 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
 _STEM_OF: dict[str, str] = {}  # normalised word -> its stem, or "" for a word that says nothing of the topic
 
 
-def _sentence_words(text: str) -> list[str] | None:
-    """A sentence's normalised words; None for a fragment or a run-on. (The words as ``normalized_words`` reads
-    them: the folded text holds single spaces between words.)"""
-    words = list(filter(None, folded(text).decode(errors="replace").split(" ")))
+def _sentence_words(line: str) -> list[str] | None:
+    """A sentence's normalised words from its folded text; None for a fragment or a run-on. (The words as
+    ``normalized_words`` reads them: the folded text holds single spaces between words.)"""
+    words = list(filter(None, line.split(" ")))
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return None  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
     return words

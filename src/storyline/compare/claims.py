@@ -50,6 +50,9 @@ _START, _STEM = itemgetter(0), itemgetter(2)  # a token's start; a word's stem a
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
 )
+# What a clock time needs (a digit before "a"/"p" or a colon), read first: ``_TIME`` tries every word boundary.
+_TIME_DIGITS = re.compile(r"\d(?:(?:[:.]\d\d)?\s*[ap]|:\d\d)", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"noon|midnight", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -348,7 +351,7 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
     """Clock times, then days, weekdays, months and years among ``candidates`` (the indexes of the tokens that
     are digits, weekdays or months)."""
     found = []
-    for match in _TIME.finditer(text):
+    for match in _TIME.finditer(text) if _may_tell_time(text) else ():
         if match.group(6):
             minutes = 720 if match.group(6).lower() == "noon" else 0
         elif match.group(3):
@@ -408,6 +411,16 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
             )
         )
     return found
+
+
+def _may_tell_time(text: str) -> bool:
+    """Whether ``_TIME`` can match in ``text`` at all."""
+    if _TIME_DIGITS.search(text):
+        return True
+    if text.isascii():
+        lower = text.lower()
+        return "noon" in lower or "midnight" in lower
+    return _TIME_WORDS.search(text) is not None  # (case-blind matching also folds a few letters outside ASCII)
 
 
 def _token_before(tokens: list[Token], position: int, back: int) -> list[str]:
