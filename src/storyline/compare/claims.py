@@ -47,6 +47,7 @@ from storyline.compare.words import (
 from storyline.text import STOPWORDS
 
 _START, _STEM = itemgetter(0), itemgetter(2)  # a token's start; a word's stem among its forms
+_TOKEN_STEM = itemgetter(4)
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
 )
@@ -191,7 +192,10 @@ class Claims:
         if self._asserted is not None:
             return self._asserted.get(head)
         if self._stem_set is None:
-            self._stem_set = frozenset(map(_STEM, map(FORMS.__getitem__, self._words)))
+            if self._tokens is not None:  # the stems are in the tokens already
+                self._stem_set = frozenset(map(_TOKEN_STEM, self._tokens))
+            else:
+                self._stem_set = frozenset(map(_STEM, map(FORMS.__getitem__, self._words)))
         if head not in self._stem_set:
             return None
         heads = self.heads
