@@ -246,7 +246,7 @@ def aligned_pairs(
     frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64)
     weight = np.log1p(count / frequency)
     # Sums run one by one in stem order: another order can change the last bit of an overlap and so break a tie.
-    by_stem = np.lexsort((columns, rows))
+    by_stem = np.argsort(rows * len(vocabulary) + columns)  # (each row holds a stem once: the keys are distinct)
     totals = np.bincount(rows[by_stem], weights=weight[columns[by_stem]], minlength=count)
     rows, columns, counts, mass = _shared_stems(rows, columns, count, frequency, weight)
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
