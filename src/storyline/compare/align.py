@@ -123,9 +123,11 @@ def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
     postings: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         words = unit.words
-        for k in range(len(words) - 2):
-            if words[k] in openers:
-                triple = f"{words[k]} {words[k + 1]} {words[k + 2]}"
+        if openers.isdisjoint(words):
+            continue
+        for first, second, third in zip(words, words[1:], words[2:]):
+            if first in openers:
+                triple = f"{first} {second} {third}"
                 if triple in wanted:
                     postings[triple].append(index)
     counts: dict[tuple[int, int], int] = defaultdict(int)
