@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import storyline
-from storyline.compare import claims, report, signals, words
+from storyline.compare import clock, report, signals, words
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
     CUE_GROUPS,
@@ -92,4 +92,4 @@ _TIME_PIECES = ["10", "7", ":", "30", ".", " ", "am", "P.M.", "pm", "a", "noon",
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TIME_PIECES), max_size=10).map("".join))
 def test_a_clock_time_is_looked_for_wherever_one_can_be(text):
-    assert claims._may_tell_time(text) or claims._TIME.search(text) is None
+    assert clock.may_tell_time(text) or clock.TIME.search(text) is None

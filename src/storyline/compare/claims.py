@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import itemgetter, or_
 
+from storyline.compare.clock import clock_times
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
     BOUND_MODIFIERS,
@@ -46,14 +47,7 @@ from storyline.compare.words import (
 )
 from storyline.text import STOPWORDS
 
-_START, _STEM = itemgetter(0), itemgetter(2)  # a token's start; a word's stem among its forms
-_TOKEN_STEM = itemgetter(4)
-_TIME = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
-)
-# What a clock time needs (a digit before "a"/"p" or a colon), read first: ``_TIME`` tries every word boundary.
-_TIME_DIGITS = re.compile(r"\d(?:(?:[:.]\d\d)?\s*[ap]|:\d\d)", re.IGNORECASE)
-_TIME_WORDS = re.compile(r"noon|midnight", re.IGNORECASE)
+_START, _STEM, _TOKEN_STEM = itemgetter(0), itemgetter(2), itemgetter(4)  # of a token, of a word's forms, of a token
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -355,7 +349,7 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
     """Clock times, then days, weekdays, months and years among ``candidates`` (the indexes of the tokens that
     are digits, weekdays or months)."""
     found = []
-    for match in _TIME.finditer(text) if _may_tell_time(text) else ():
+    for match in clock_times(text):
         if match.group(6):
             minutes = 720 if match.group(6).lower() == "noon" else 0
         elif match.group(3):
@@ -415,16 +409,6 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
             )
         )
     return found
-
-
-def _may_tell_time(text: str) -> bool:
-    """Whether ``_TIME`` can match in ``text`` at all."""
-    if _TIME_DIGITS.search(text):
-        return True
-    if text.isascii():
-        lower = text.lower()
-        return "noon" in lower or "midnight" in lower
-    return _TIME_WORDS.search(text) is not None  # (case-blind matching also folds a few letters outside ASCII)
 
 
 def _token_before(tokens: list[Token], position: int, back: int) -> list[str]:
