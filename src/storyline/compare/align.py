@@ -18,8 +18,9 @@ from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.model import Article, Sentence
-from storyline.text import STOPWORDS, split_sentences, stem
-from storyline.text.normalize import folded
+from storyline.text import STOPWORDS, split_sentences
+from storyline.text.normalize import folded_lines
+from storyline.text.tokens import stems
 
 # Which candidate pairs could matter: (units, first indexes, second indexes) -> a boolean mask.
 PairFilter = Callable[[Sequence["Unit"], Any, Any], Any]
@@ -122,9 +123,11 @@ def _shared_phrases(units: Sequence[Unit]) -> dict[tuple[int, int], int]:
     postings: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         words = unit.words
-        for k in range(len(words) - 2):
-            if words[k] in openers:
-                triple = f"{words[k]} {words[k + 1]} {words[k + 2]}"
+        if openers.isdisjoint(words):
+            continue
+        for first, second, third in zip(words, words[1:], words[2:]):
+            if first in openers:
+                triple = f"{first} {second} {third}"
                 if triple in wanted:
                     postings[triple].append(index)
     counts: dict[tuple[int, int], int] = defaultdict(int)
@@ -143,19 +146,28 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
 
     ``sentences`` holds the articles' sentences when the caller has split them already."""
     units: dict[str, Unit] = {}
-    # Copies repeat sentences word for word: each distinct text is normalised and stemmed once.
-    seen: dict[str, tuple[list[str], str, frozenset[str], frozenset[str]] | None] = {}
     if len(_STEM_OF) > 500_000:  # a bound on memory over a long run
         _STEM_OF.clear()
+    held = []
     for article in articles:
         split = sentences.get(article.id) if sentences is not None else None
-        article_id = article.id
-        for sentence in split if split is not None else article_sentences(article):
+        held.append((article.id, split if split is not None else article_sentences(article)))
+    # Copies repeat sentences word for word: each distinct text is normalised once, and the words new to the
+    # stem table are stemmed together.
+    words_of: dict[str, list[str] | None] = {sentence.text: None for _, split in held for sentence in split}
+    texts = list(words_of)
+    words_of.update(zip(texts, map(_sentence_words, folded_lines(texts)), strict=True))
+    distinct_of = {text: frozenset(words) for text, words in words_of.items() if words is not None}
+    _learn_stems(set().union(*distinct_of.values()).difference(_STEM_OF))
+    seen: dict[str, tuple[list[str], str, frozenset[str], frozenset[str]] | None] = {}
+    for article_id, split in held:
+        for sentence in split:
             text = sentence.text
             if text in seen:
                 features = seen[text]
             else:
-                features = seen[text] = _sentence_features(text)
+                words = words_of[text]
+                features = seen[text] = None if words is None else _features(words, distinct_of[text])
             if features is None:
                 continue
             words, key, unit_stems, distinct = features
@@ -171,18 +183,26 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
 _STEM_OF: dict[str, str] = {}  # normalised word -> its stem, or "" for a word that says nothing of the topic
 
 
-def _sentence_features(text: str) -> tuple[list[str], str, frozenset[str], frozenset[str]] | None:
-    """A sentence's normalised words, its key, its content stems and its distinct words; None for a fragment or a
-    run-on. (The words as ``normalized_words`` reads them: the folded text holds single spaces between words.)"""
-    words = list(filter(None, folded(text).decode(errors="replace").split(" ")))
+def _sentence_words(line: str) -> list[str] | None:
+    """A sentence's normalised words from its folded text; None for a fragment or a run-on. (The words as
+    ``normalized_words`` reads them: the folded text holds single spaces between words.)"""
+    words = list(filter(None, line.split(" ")))
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return None  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
-    distinct = frozenset(words)
-    known = _STEM_OF
-    for word in distinct.difference(known):
-        skip = word in STOPWORDS or word.isdigit() or word in NUMBER_WORDS
-        known[word] = "" if skip else stem(word)
-    content = set(map(known.__getitem__, distinct))
+    return words
+
+
+def _learn_stems(new: set[str]) -> None:
+    """The stem of each word of ``new`` ("" for a stopword, a number or a number word), all in one call."""
+    skip = {word for word in new if word in STOPWORDS or word.isdigit() or word in NUMBER_WORDS}
+    _STEM_OF.update(dict.fromkeys(skip, ""))
+    content = list(new - skip)
+    _STEM_OF.update(zip(content, stems(content), strict=True))
+
+
+def _features(words: list[str], distinct: frozenset[str]) -> tuple[list[str], str, frozenset[str], frozenset[str]]:
+    """A sentence's normalised words, its key, its content stems and its distinct words."""
+    content = set(map(_STEM_OF.__getitem__, distinct))
     content.discard("")
     return words, " ".join(words), frozenset(content), distinct
 
@@ -228,7 +248,7 @@ def aligned_pairs(
     frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64)
     weight = np.log1p(count / frequency)
     # Sums run one by one in stem order: another order can change the last bit of an overlap and so break a tie.
-    by_stem = np.lexsort((columns, rows))
+    by_stem = np.argsort(rows * len(vocabulary) + columns)  # (each row holds a stem once: the keys are distinct)
     totals = np.bincount(rows[by_stem], weights=weight[columns[by_stem]], minlength=count)
     rows, columns, counts, mass = _shared_stems(rows, columns, count, frequency, weight)
     overlaps = mass / np.maximum(1e-9, np.minimum(totals[rows], totals[columns]))
@@ -305,11 +325,16 @@ def _shared_stems(rows, columns, count: int, frequency, weight):
     entry = np.repeat(np.arange(size), later)
     step = np.arange(len(entry)) - np.repeat(np.cumsum(later) - later, later) + 1
     key = units[entry] * count + units[entry + step]
-    # Each pair's weights summed one by one in stem order, as the totals are.
-    order = np.lexsort((stems[entry], key))
+    # Each pair's weights summed one by one in stem order, as the totals are: the entries come in stem order, so a
+    # stable sort by pair keeps each pair's stems in that order.
+    order = np.argsort(key, kind="stable")
     key, shared_weight = key[order], weight[stems[entry][order]]
-    pairs, inverse, shared = np.unique(key, return_inverse=True, return_counts=True)
-    mass = np.bincount(inverse, weights=shared_weight, minlength=len(pairs))
+    first = np.empty(len(key), dtype=bool)
+    first[0] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    pairs, shared = key[starts], np.diff(np.append(starts, len(key)))
+    mass = np.bincount(np.cumsum(first) - 1, weights=shared_weight, minlength=len(pairs))
     return pairs // count, pairs % count, shared, mass
 
 

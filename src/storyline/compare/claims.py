@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import itemgetter, or_
 
+from storyline.compare.clock import clock_times
 from storyline.compare.lexicon import (
     ATTRIBUTION_VERBS,
     BOUND_MODIFIERS,
@@ -39,17 +40,14 @@ from storyline.compare.words import (
     NEGATING,
     NUMBER_START,
     SAYING,
-    TOKEN,
     Token,
     context_stems,
+    token_words,
     tokens_of,
 )
 from storyline.text import STOPWORDS
 
-_START, _STEM = itemgetter(0), itemgetter(2)  # a token's start; a word's stem among its forms
-_TIME = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b", re.IGNORECASE
-)
+_START, _STEM, _TOKEN_STEM = itemgetter(0), itemgetter(2), itemgetter(4)  # of a token, of a word's forms, of a token
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -101,9 +99,9 @@ class Claims:
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
     __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: list[str] | None = None) -> None:
         self.text = text
-        self._words = TOKEN.findall(text)
+        self._words = token_words(text) if words is None else words  # the words of the tokens, when known
         self._token_flags = list(map(FLAGS.__getitem__, self._words))
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
@@ -188,7 +186,10 @@ class Claims:
         if self._asserted is not None:
             return self._asserted.get(head)
         if self._stem_set is None:
-            self._stem_set = frozenset(map(_STEM, map(FORMS.__getitem__, self._words)))
+            if self._tokens is not None:  # the stems are in the tokens already
+                self._stem_set = frozenset(map(_TOKEN_STEM, self._tokens))
+            else:
+                self._stem_set = frozenset(map(_STEM, map(FORMS.__getitem__, self._words)))
         if head not in self._stem_set:
             return None
         heads = self.heads
@@ -348,7 +349,7 @@ def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]
     """Clock times, then days, weekdays, months and years among ``candidates`` (the indexes of the tokens that
     are digits, weekdays or months)."""
     found = []
-    for match in _TIME.finditer(text):
+    for match in clock_times(text):
         if match.group(6):
             minutes = 720 if match.group(6).lower() == "noon" else 0
         elif match.group(3):

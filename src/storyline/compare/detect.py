@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -23,7 +24,7 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.roles import place_conflict
 from storyline.compare.signals import CUE, DATE, NEGATION, NUMBER, PLACE, QUOTE, SPEAKER, unit_signals
-from storyline.compare.words import context_stems
+from storyline.compare.words import context_stems, learn_words, token_words
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -137,6 +138,22 @@ def _claims(unit: Unit) -> Claims:
     if unit.claims is None:
         unit.claims = extract(unit.text)
     return unit.claims
+
+
+def read_claims(pairs: Iterable[AlignedPair]) -> None:
+    """Reads at once the claims of every sentence ``compare_pair`` may read closely in ``pairs``: the words new to
+    the claim reader's tables are learnt together (the same claims as reading each sentence when first asked)."""
+    units: dict[int, Unit] = {}
+    for pair in pairs:
+        signals_a, signals_b = unit_signals(pair.a), unit_signals(pair.b)
+        if signals_a & signals_b & (NUMBER | DATE | CUE | SPEAKER | PLACE) or (signals_a | signals_b) & NEGATION:
+            units[id(pair.a)] = pair.a
+            units[id(pair.b)] = pair.b
+    unread = [unit for unit in units.values() if unit.claims is None]
+    found = [token_words(unit.text) for unit in unread]
+    learn_words(set().union(*found))
+    for unit, words in zip(unread, found, strict=True):
+        unit.claims = Claims(unit.text, words)
 
 
 class _Versions:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from itertools import pairwise
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, article_sentences, sentence_units
-from storyline.compare.detect import Finding, compare_pair
+from storyline.compare.detect import Finding, compare_pair, read_claims
 from storyline.compare.lexicon import NUMBER_WORDS
 from storyline.compare.quoted import quote_disagreements
 from storyline.compare.signals import may_conflict
@@ -51,6 +51,7 @@ def _rule_disagreements(
 ) -> list[Disagreement]:
     # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
     pairs = aligned_pairs(sentence_units(english, sentences), may_conflict)
+    read_claims(pairs)
     findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
     by_id = {article.id: article for article in english}
     order = {article.id: position for position, article in enumerate(english)}

@@ -22,9 +22,12 @@ from storyline.compare.roles import PLACE_SIGNAL
 _CUE_STEMS = frozenset(CUE_GROUPS)
 NUMBER, DATE, NEGATION, CUE, SPEAKER, QUOTE, PLACE = 1, 2, 4, 8, 16, 32, 64
 _DIGIT = re.compile(r"\d")
-# \b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b, with the shared "n" read once
-# (matched against the lower-cased text: faster than a case-blind pattern)
-_NEGATION_WORDS = re.compile(r"\b(?:n(?:ot|o|ever|one|obody|othing|either|or)|without|cannot)\b|n['’]t\b")
+# \b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n['’]t\b, matched against the lower-cased
+# text (faster than a case-blind pattern). Each branch starts with its first letter and then looks back for the word
+# boundary ("(?<!\w.)": no word character before that letter), so the search skips to the letters n, w and c.
+_NEGATION_WORDS = re.compile(
+    r"n(?:(?<!\w.)(?:ot|o|ever|one|obody|othing|either|or)\b|['’]t\b)|w(?<!\w.)ithout\b|c(?<!\w.)annot\b"
+)
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"noon", "midnight"}
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(MULTIPLIERS) | frozenset(UNIT_ALIASES)
 

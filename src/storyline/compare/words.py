@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import filterfalse
 from typing import NamedTuple
 
 from storyline.compare.lexicon import (
@@ -26,6 +27,7 @@ from storyline.compare.lexicon import (
     WEEKDAYS,
 )
 from storyline.text import STOPWORDS, stem
+from storyline.text.tokens import stems
 
 CONTEXT_WINDOW = 4
 _NOT_CONTEXT = (
@@ -33,6 +35,13 @@ _NOT_CONTEXT = (
 )
 # Words first: most tokens are words, and the alternatives start with different characters (the same tokens).
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[$£€%;:,\"“”‘’]")
+# The same tokens in ASCII text, where letters and digits are these ranges (a faster pattern).
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,][0-9]+)*|[$%;:,\"]")
+
+
+def token_words(text: str) -> list[str]:
+    """The words of ``text``'s tokens: ``TOKEN.findall(text)``."""
+    return (_ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
 
 
 class Token(NamedTuple):
@@ -62,32 +71,37 @@ class _Forms(dict):
         return forms
 
 
+def _word_flags(word: str, lower: str, word_stem: str) -> int:
+    """What a word can start (the bit flags above)."""
+    flags = 0
+    if (
+        word[0].isdigit()
+        or lower in NUMBER_WORDS
+        or lower in MULTIPLIERS
+        or UNIT_ALIASES.get(lower, "") in UNIT_SCALE  # "a million", "a metre"
+    ):
+        flags |= FIGURE
+    if word[0].isdigit() or lower in NUMBER_STARTS:
+        flags |= NUMBER_START
+    bare = lower[:-2] if lower.endswith("'s") else lower
+    if word[0].isdigit() or bare in WEEKDAYS or bare.rstrip(".") in MONTHS:
+        flags |= DATE_WORD
+    if lower in NEGATIONS or lower.endswith("n't"):
+        flags |= NEGATING
+    if word_stem in CUE_GROUPS:
+        flags |= CUE_WORD
+    if lower in ATTRIBUTION_VERBS or lower == "according":
+        flags |= SAYING
+    if "noon" in lower or "midnight" in lower:  # a clock time without a digit
+        flags |= CLOCK_WORD
+    return flags
+
+
 class _Flags(dict):
     """Word as written -> what it can start (the bit flags above), read once per distinct word."""
 
     def __missing__(self, word: str) -> int:
-        _, lower, word_stem = FORMS[word]
-        flags = 0
-        if (
-            word[0].isdigit()
-            or lower in NUMBER_WORDS
-            or lower in MULTIPLIERS
-            or UNIT_ALIASES.get(lower, "") in UNIT_SCALE  # "a million", "a metre"
-        ):
-            flags |= FIGURE
-        if word[0].isdigit() or lower in NUMBER_STARTS:
-            flags |= NUMBER_START
-        bare = lower[:-2] if lower.endswith("'s") else lower
-        if word[0].isdigit() or bare in WEEKDAYS or bare.rstrip(".") in MONTHS:
-            flags |= DATE_WORD
-        if lower in NEGATIONS or lower.endswith("n't"):
-            flags |= NEGATING
-        if word_stem in CUE_GROUPS:
-            flags |= CUE_WORD
-        if lower in ATTRIBUTION_VERBS or lower == "according":
-            flags |= SAYING
-        if "noon" in lower or "midnight" in lower:  # a clock time without a digit
-            flags |= CLOCK_WORD
+        flags = _word_flags(*FORMS[word])
         if len(self) >= _KNOWN_WORDS:
             self.clear()
         self[word] = flags
@@ -95,11 +109,56 @@ class _Flags(dict):
 
 
 FORMS, FLAGS = _Forms(), _Flags()
+# A word outside these (lower case) can start nothing unless it starts with a digit, holds "'s", "n't", ".",
+# "noon" or "midnight", or its stem is a cue's.
+_FLAGGED_WORDS = (
+    frozenset(NUMBER_WORDS)
+    | frozenset(MULTIPLIERS)
+    | frozenset(word for word, unit in UNIT_ALIASES.items() if unit in UNIT_SCALE)
+    | NUMBER_STARTS
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | NEGATIONS
+    | ATTRIBUTION_VERBS
+    | {"according"}
+)
+
+
+def learn_words(found: set[str]) -> None:
+    """FORMS and FLAGS for the words of ``found`` they lack, read at once: all their stems in one call of the
+    stemmer, and the full flag rules only for the few words that can start anything (the same values as reading
+    each word when first looked up)."""
+    new = [word for word in filterfalse(FLAGS.__contains__, found) if word]  # (a set minus a dict subclass is slow)
+    if not new:
+        return
+    for table in (FORMS, FLAGS):
+        if len(table) + len(new) > _KNOWN_WORDS:
+            table.clear()
+    lowers = [word.lower().replace("’", "'") for word in new]
+    alphabetic = [lower for word, lower in zip(new, lowers, strict=True) if word[0].isalpha()]
+    stem_of = dict(zip(alphabetic, stems(alphabetic), strict=True))
+    forms = [
+        (word, lower, stem_of[lower] if word[0].isalpha() else lower) for word, lower in zip(new, lowers, strict=True)
+    ]
+    FORMS.update(zip(new, forms, strict=True))
+    FLAGS.update(dict.fromkeys(new, 0))
+    for word, lower, word_stem in forms:
+        if (
+            lower in _FLAGGED_WORDS
+            or word_stem in CUE_GROUPS
+            or word[0].isdigit()
+            or "'s" in lower
+            or "n't" in lower
+            or "." in lower
+            or "noon" in lower
+            or "midnight" in lower
+        ):
+            FLAGS[word] = _word_flags(word, lower, word_stem)
 
 
 def read_tokens(text: str) -> list[Token]:
     """The tokens of ``text`` with their offsets, lower case and stem."""
-    return tokens_of(text, TOKEN.findall(text))
+    return tokens_of(text, token_words(text))
 
 
 def tokens_of(text: str, words: list[str]) -> list[Token]:

@@ -36,6 +36,36 @@ def folded(text: str) -> bytes:
     return data.translate(_WORD_BYTES, b"-")
 
 
+_LINE_WORD_BYTES = _WORD_BYTES[:10] + b"\n" + _WORD_BYTES[11:]  # the same, a line break kept
+
+
+def folded_lines(lines: list[str]) -> list[str]:
+    """``[folded(line).decode() for line in lines]`` for texts without line breaks (sentences), folded together:
+    each pattern makes one pass over all of them."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:
+        return [folded(line).decode(errors="replace") for line in lines]
+    lowered = joined.lower()
+    lines = lowered.split("\n")
+    if any(mark in lowered for mark in BOILERPLATE_MARKS) or any(
+        line.lstrip(BOILERPLATE_LEAD).startswith(BOILERPLATE_PREFIXES) for line in lines
+    ):
+        # Each line as ``folded`` reads a text of one line: dropped when it is boilerplate and may be.
+        lowered = "\n".join("" if _dropped(line) else line for line in lines)
+    lowered = lowered.replace("per cent", "percent")
+    if not lowered.isascii():
+        lowered = _UNICODE_HYPHENS.sub("-", _UNICODE_SEPARATORS.sub(" ", lowered))
+    data = _DIGIT_COMMA.sub(b"", _ACRONYM_DOT.sub(b"", lowered.encode()))
+    return data.translate(_LINE_WORD_BYTES, b"-").decode(errors="replace").split("\n")
+
+
+def _dropped(line: str) -> bool:
+    may_be = any(mark in line for mark in BOILERPLATE_MARKS) or line.lstrip(BOILERPLATE_LEAD).startswith(
+        BOILERPLATE_PREFIXES
+    )
+    return may_be and is_boilerplate_line(line)
+
+
 def normalized_words(text: str) -> list[str]:
     """The words of ``text`` as compared for copying: boilerplate lines dropped, house-style variants folded.
 

@@ -16,9 +16,12 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# End punctuation, optional closing quotes/brackets, then space; or a glued "word.Next" join.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])""")
+# End punctuation, optional closing quotes/brackets, then space (group 1 matched); or a glued "word.Next" join
+# (the boundary after the mark). Both branches start with the mark, so the search skips to marks instead of trying
+# the look-behind at every character.
+_BOUNDARY = re.compile(r"""[.!?…](?:([.!?…]*["'”’)\]]*)(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))""")
 _LAST_TOKEN = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+_LAST_TOKEN_CHAR = re.compile(r"[\w.!?…\"'”’)\]]")  # every character _LAST_TOKEN can match
 
 
 # Words that start a sentence far more often than they continue a name ("U.S. Army", but "U.S. The talks").
@@ -29,10 +32,13 @@ _SENTENCE_OPENER = re.compile(
 
 
 def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
-    if re.search(r"\d\s?[.]$", text_before) and re.match(r"\s?\d", text_after):
+    # Each pattern reads only the end of the text before the boundary, so each is given only that end.
+    if re.search(r"\d\s?[.]$", text_before[-3:]) and re.match(r"\s?\d", text_after):
         return True  # a decimal point in tokenised text ("6 . 2", "0. 08")
-    text_before = re.sub(r"(?<=\w)\s+([.])$", r"\1", text_before)  # "Nick J . Rahall": a spaced initial
-    match = _LAST_TOKEN.search(text_before)
+    bare = len(text_before[:-1].rstrip()) if text_before[-2:-1].isspace() and text_before[-1:] == "." else 0
+    if bare:  # "Nick J . Rahall": a spaced initial (the spaces go when a word character is before them)
+        text_before = text_before[: bare - 1] + re.sub(r"(?<=\w)\s+([.])$", r"\1", text_before[bare - 1 :])
+    match = _last_token(text_before)
     if not match:
         return False
     token = match.group(1).rstrip(".").lower()
@@ -43,6 +49,15 @@ def _is_abbreviation(text_before: str, text_after: str = "") -> bool:
     if token in ("no", "nos"):
         return bool(re.match(r"\s*\d", text_after))  # "No. 1", but "he said no. Then"
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _last_token(text: str, reach: int = 64) -> re.Match | None:
+    """``_LAST_TOKEN.search(text)``, read from the last ``reach`` characters when a match there cannot go on to the
+    left (the character before it can be no part of one)."""
+    match = _LAST_TOKEN.search(text, max(0, len(text) - reach))
+    if match and (match.start() == 0 or _LAST_TOKEN_CHAR.match(text, match.start() - 1) is None):
+        return match
+    return _LAST_TOKEN.search(text)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -74,7 +89,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = 0
         for boundary in _BOUNDARY.finditer(line_text):
             cut = boundary.end()
-            if boundary.group() and _is_abbreviation(line_text[cursor:cut], line_text[cut : cut + 20]):
+            if boundary.group(1) is not None and _is_abbreviation(line_text[cursor:cut], line_text[cut : cut + 20]):
                 continue
             _append_trimmed(spans, line_text, line_start, cursor, cut)
             cursor = cut
