@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.quotes.framing import labelled, named_after, said_before, signed
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import cue_tokens, cue_words, needs_parse, needs_syntax
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
+from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, STANCE_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
@@ -235,7 +236,7 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
-        named = _named_after(text, unit, full) or _said_before(text, unit.start, full[0].start - 1)
+        named = named_after(text, unit.end, full) or said_before(text, unit.start, full[0].start - 1)
         colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
         if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
             named = _announcer(doc, offset, full[0].start - 1 - offset)
@@ -244,66 +245,18 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             full_taken = True
     announces = not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":")
     if speakerless is None and announces:
-        speakerless = _said_before(text, unit.start, unit.end)
+        speakerless = said_before(text, unit.start, unit.end)
         if doc is not None and speakerless is None:
             speakerless = _announcer(doc, offset)
     free = []
     quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
         item = _quote_found(text, unit, full, None, None)
-        if not _labelled(text, item) and not _signed(text, item, full[-1]):
+        if not labelled(text, item) and not signed(text, item, full[-1]):
             free.append(item)
         else:
             found.append(item)
     return found, free, speakerless
-
-
-# "PENCE: Well, ..." opening a quotation: a transcript gives its speaker as a label in capitals.
-_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
-# '“...” ― Jorge Falcon': a quotation signed with a dash and a name ending its paragraph.
-_SIGNATURE = re.compile(
-    r"[ \t,.”\"]*(?P<dash>[―—–])\s*(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})[\s.]*(?:\n|$)"
-)
-
-
-def _labelled(text: str, item: Found) -> bool:
-    """Give ``item`` the speaker of a transcript label opening it, and keep the words after the label."""
-    label = _LABEL.match(text, item.start)
-    if label is None or len(_WORD.findall(text[label.end() : item.end])) < 2:
-        return False
-    item.speaker, item.cue = label.span("label"), ":"
-    item.text = item.text[item.text.find(":") + 1 :].strip()
-    item.start = label.end()
-    return True
-
-
-def _signed(text: str, item: Found, last: QuoteSpan) -> bool:
-    """Give ``item`` the name signing its quotation after a dash, in the same paragraph."""
-    signature = _SIGNATURE.match(text, last.end)
-    if signature is None:
-        return False
-    item.speaker, item.cue = signature.span("name"), signature.group("dash")
-    return True
-
-
-# '“...,” Viguerie notes.': a name (and its appositive) then a speech verb right after a quotation, which the tagger
-# may have read as a noun ("notes", "Tweeted").
-_NAME_THEN_CUE = re.compile(
-    r"[,.!?…]?\s*(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)(?:,[^,\n“”\"]{1,90},)?\s+"
-    r"(?:[a-z]+ly\s+)?(?P<cue>[A-Za-z]+)\b"
-)
-
-
-def _named_after(text: str, unit: _Unit, full: list[QuoteSpan]) -> tuple[tuple[int, int], str] | None:
-    """``(speaker offsets, cue)`` from the words right after a full quotation, when the parse found no cue."""
-    for quote in full:
-        match = _NAME_THEN_CUE.match(text, quote.end + 1, unit.end)
-        if match is None or CUE_FORMS.get(match.group("cue").lower()) not in SPEECH_VERBS:
-            continue
-        if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
-            continue
-        return match.span("name"), match.group("cue")
-    return None
 
 
 def _name_before(doc, verb, in_quote):
@@ -328,18 +281,6 @@ def _announcer(doc, offset: int, before: int | None = None) -> tuple | None:
     if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
         return None
     return _span_offsets(speaker, offset), roots[-1].text
-
-
-# "Said Dorothy Poynter, ...", "Continued Stone:": a cue opening the sentence, then the speaker's name.
-_SAID_NAME = re.compile(
-    r"\s*(?P<cue>Said|Says|Added|Adds|Continued|Stated|Asked|Wrote|Explained|Noted|Recalled|Replied)\s+"
-    r"(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)\s*[,:]"
-)
-
-
-def _said_before(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
-    said = _SAID_NAME.match(text, start, end)
-    return (said.span("name"), said.group("cue")) if said else None
 
 
 def _cue(doc, token):
