@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.quotes.framing import labelled, named_after, said_before, signed
+from storyline.quotes.framing import label_before, labelled, named_after, said_before, signed
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
@@ -199,6 +199,11 @@ def _paragraph_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tuple | None]:
     """Attributions of one unit, its quotations with no speaker, and a lone "he said" with no content."""
     offset = unit.start
@@ -211,6 +216,10 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     found: list[Found] = []
     speakerless = None
     full_taken = False
+    labelled_quotes = _by_label(text, unit, full)
+    if labelled_quotes:
+        found += labelled_quotes
+        full_taken = True
     for token in cue_tokens(doc):
         if in_quote(token):
             continue
@@ -230,13 +239,13 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
                 speakerless = (speaker_span, cue)
             continue
         start, end = offset + content[0], offset + content[1]
-        if full and any(start < q.end and q.start < end for q in full) and not full_taken:
+        if full and any(start < q.end and q.start < end for q in full) and (labelled_quotes or not full_taken):
             continue
         if speaker is None:
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
-        named = named_after(text, unit.end, full) or said_before(text, unit.start, full[0].start - 1)
+        named = named_after(text, _paragraph_end(text, unit.end), full) or said_before(text, unit.start, full[0].start - 1)
         colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
         if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
             named = _announcer(doc, offset, full[0].start - 1 - offset)
@@ -257,6 +266,21 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         else:
             found.append(item)
     return found, free, speakerless
+
+
+def _by_label(text: str, unit: _Unit, full: list[QuoteSpan]) -> list[Found]:
+    """Quotations each given to the name labelling it ("Clinton: “...” Bush: “...”"); a quotation with no label of
+    its own goes on the one before. None unless the first is labelled."""
+    runs: list[tuple[tuple[int, int], list[QuoteSpan]]] = []
+    for index, quote in enumerate(full):
+        label = label_before(text, unit.start if index == 0 else full[index - 1].end + 1, quote.start - 1)
+        if label is not None:
+            runs.append((label, [quote]))
+        elif runs:
+            runs[-1][1].append(quote)
+        else:
+            return []
+    return [_quote_found(text, unit, quotes, ":", label) for label, quotes in runs]
 
 
 def _name_before(doc, verb, in_quote):

@@ -45,12 +45,27 @@ _NAME_THEN_CUE = re.compile(
 )
 
 
+# '“...,” Toomey fumed.', '“...?” Hannity pressed.': after a quotation that ends with a comma or a question, a name
+# and any verb in the past tense tell who spoke.
+_PAST = re.compile(r"[a-z]{2,}ed")
+_IRREGULAR_PAST = frozenset("shot went broke began spoke wrote told said put cut ran struck threw".split())
+
+
+def _leads_on(text: str, quote: QuoteSpan) -> bool:
+    inner = text[quote.start : quote.end].rstrip()
+    return inner[-1:] in (",", "?", "!") or text[quote.end + 1 : quote.end + 2] == ","
+
+
 def named_after(text: str, end: int, full: list[QuoteSpan]) -> tuple[tuple[int, int], str] | None:
     """``(speaker offsets, cue)`` from the words right after a full quotation (up to ``end``), when the parse found
     no cue."""
     for quote in full:
         match = _NAME_THEN_CUE.match(text, quote.end + 1, end)
-        if match is None or CUE_FORMS.get(match.group("cue").lower()) not in SPEECH_VERBS:
+        if match is None:
+            continue
+        cue = match.group("cue")
+        spoken = CUE_FORMS.get(cue.lower()) in SPEECH_VERBS
+        if not spoken and not (_leads_on(text, quote) and (_PAST.fullmatch(cue) or cue in _IRREGULAR_PAST)):
             continue
         if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
             continue
@@ -68,3 +83,30 @@ _SAID_NAME = re.compile(
 def said_before(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
     said = _SAID_NAME.match(text, start, end)
     return (said.span("name"), said.group("cue")) if said else None
+
+
+# "Carl Bialik: “...”", "HEADLINE - Jeffrey M. Jones: “...”", "More from Blumenthal and Cohen: “...”", "Rep. Ada
+# Lund (R-S.C.): “...”": a name and a colon right before a quotation, with nothing but a dash or "from" before it.
+_LABEL_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|and|&|of|\([A-Z][\w.\-]*\)))*"
+_NAME_LABEL = re.compile(rf"(?P<name>{_LABEL_NAME})\s*:\s*$")
+# Labels that name a kind of text rather than who speaks it.
+_NOT_SPEAKERS = frozenset("note update transcript quote quotes excerpt headline question answer q a text".split())
+
+
+def label_before(text: str, start: int, mark: int) -> tuple[int, int] | None:
+    """Offsets of the name labelling the quotation whose opening mark is at ``mark``, looking back to ``start``."""
+    before = text[max(start, mark - 160) : mark]
+    match = _NAME_LABEL.search(before)
+    if match is None:
+        return None
+    words = match.group("name").split()
+    if len(words) > 7 or words[-1].lower().rstrip(".") in _NOT_SPEAKERS:
+        return None
+    prefix = before[: match.start()].rstrip()
+    if mark - 160 > start and not prefix:
+        return None  # the name may go on before what was looked at
+    dash = prefix[-1:] in ("-", "–", "—") and prefix[-2:-1].isspace()
+    if prefix and not dash and prefix[-1:] not in (".", "!", "?") and not prefix.lower().endswith("from"):
+        return None
+    at = mark - len(before)
+    return at + match.start("name"), at + match.end("name")

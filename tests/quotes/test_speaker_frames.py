@@ -1,0 +1,60 @@
+"""Speakers of quotations framed without a speech verb the parse can use: a name and a colon before the quotation,
+a name and any past-tense verb after it."""
+
+import pytest
+
+from storyline.model import Article
+from storyline.quotes import find_quotes
+
+pytest.importorskip("spacy")
+
+
+def _quotes(text: str):
+    return find_quotes([Article("a1", text)])
+
+
+def _by_text(quotes, words: str):
+    matches = [q for q in quotes if words in q.text]
+    assert matches, f"no quote holds {words!r}: {[q.text for q in quotes]}"
+    return matches[0]
+
+
+def test_a_name_and_a_colon_after_a_dash_label_the_quotation_not_the_subject_before():
+    text = (
+        "Ferry planners disagree - Edda Morrow: “The night boats will never pay for themselves, whatever the "
+        "council says about tourism.”"
+    )
+    quote = _by_text(_quotes(text), "night boats")
+    assert quote.speaker == "Edda Morrow"
+
+
+def test_names_with_colons_each_label_their_own_quotation():
+    text = 'Brask: "The harbour must stay open all winter long." Ollen: "The harbour must close when the ice comes."'
+    quotes = _quotes(text)
+    assert _by_text(quotes, "stay open").speaker == "Brask"
+    assert _by_text(quotes, "ice comes").speaker == "Ollen"
+
+
+def test_a_label_with_a_party_tag_names_the_person():
+    text = 'Rep. Tilda Varnum (R-S.C.): "I have never seen a harbour budget this large in all my years here."'
+    assert _by_text(_quotes(text), "harbour budget").speaker_name == "Tilda Varnum"
+
+
+def test_a_colon_after_words_that_are_not_a_name_is_no_label():
+    text = 'The council had one message for the ferry company: "Run the night boats or lose the contract."'
+    assert _by_text(_quotes(text), "night boats").speaker != "ferry company"
+
+
+@pytest.mark.parametrize("verb", ["fumed", "shot back", "pressed"])
+def test_a_name_and_a_past_tense_verb_after_a_quotation_ending_with_a_comma_give_the_speaker(verb):
+    text = (
+        "Harbour master Ansel Quarry spoke on Monday. “They have never once asked the fishermen what they need,” "
+        f"Quarry {verb}. “They ask only the ferry company.”"
+    )
+    quote = _by_text(_quotes(text), "fishermen")
+    assert quote.speaker == "Quarry" and quote.speaker_name == "Ansel Quarry"
+
+
+def test_a_question_then_a_name_and_a_past_tense_verb_give_the_speaker():
+    text = "Senator Mona Kell did not let go. “Would the council pay for the night boats itself?” Kell pressed."
+    assert _by_text(_quotes(text), "night boats").speaker_name == "Mona Kell"
