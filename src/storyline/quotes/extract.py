@@ -245,7 +245,8 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
-        named = named_after(text, _paragraph_end(text, unit.end), full) or said_before(text, unit.start, full[0].start - 1)
+        named = named_after(text, _paragraph_end(text, unit.end), full)
+        named = named or said_before(text, unit.start, full[0].start - 1)
         colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
         if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
             named = _announcer(doc, offset, full[0].start - 1 - offset)
