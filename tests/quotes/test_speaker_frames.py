@@ -58,3 +58,19 @@ def test_a_name_and_a_past_tense_verb_after_a_quotation_ending_with_a_comma_give
 def test_a_question_then_a_name_and_a_past_tense_verb_give_the_speaker():
     text = "Senator Mona Kell did not let go. “Would the council pay for the night boats itself?” Kell pressed."
     assert _by_text(_quotes(text), "night boats").speaker_name == "Mona Kell"
+
+
+def test_a_person_named_as_a_possessor_is_not_the_relative_or_aide_who_speaks():
+    text = (
+        "Mayor Ivar Lund opened the harbour fair. Ivar Lund's eldest daughter, 34, said that the fair should run "
+        "for a whole week."
+    )
+    assert _by_text(_quotes(text), "whole week").speaker_name != "Ivar Lund"
+
+
+def test_an_office_named_by_its_holders_possessive_speaks_for_that_holder():
+    text = (
+        "Harbour Minister Ivar Lund spoke on Monday. Harbour Minister Ivar Lund’s office said that the pier would "
+        "open in June."
+    )
+    assert _by_text(_quotes(text), "open in June").speaker_name == "Ivar Lund"

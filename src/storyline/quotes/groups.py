@@ -56,7 +56,8 @@ def represented(names, start: int, end: int, head: str | None) -> str | None:
     the head noun is not one that speaks for someone."""
     if head in SPEAKS_FOR:
         inside = names.in_span(start, end)
-        named = next((n for n in inside if n.kind == "organisation"), None) or next(
+        possessor = next((n for n in inside if n.kind == "person" and _owns(names, n, start, end)), None)
+        named = possessor or next((n for n in inside if n.kind == "organisation"), None) or next(
             (n for n in inside if n.kind == "person"), None
         )
         return named.fullest if named else None
@@ -68,6 +69,17 @@ def represented(names, start: int, end: int, head: str | None) -> str | None:
                 return name.fullest.rstrip("/-") + (joined.group() if joined else "")
         return _maker_after(names, end)
     return None
+
+
+def _owns(names, person, start: int, end: int) -> bool:
+    """Whether a person is the possessor in a speaker phrase: "House Speaker Ada Lund's office"."""
+    return any(
+        start <= a
+        and b <= end
+        and mentioned is person
+        and (names.text[b : b + 2] in ("'s", "’s") or names.text[a:b].endswith(("'s", "’s")))
+        for (a, b), mentioned in names.mention_spans()
+    )
 
 
 # What names a document's maker after it: "a 46-page analysis released by the Department of ...".

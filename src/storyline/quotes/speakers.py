@@ -202,7 +202,8 @@ class ArticleNames:
         for (a, b), name in sorted(self._mention_name.items()):
             if not (start <= a and b <= end):
                 continue
-            if heads_only and (self.text[b : b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
+            possessor = self.text[b : b + 2] in ("'s", "’s") or bool(_POSSESSIVE.search(self.text[a:b]))
+            if heads_only and (possessor or _after_preposition(self.text, start, a)):
                 continue
             if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
                 found.insert(0, name)  # "The head of the PAC backing Jeb Bush, Mike Murphy": the name the span ends on
