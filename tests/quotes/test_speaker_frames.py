@@ -74,3 +74,16 @@ def test_an_office_named_by_its_holders_possessive_speaks_for_that_holder():
         "open in June."
     )
     assert _by_text(_quotes(text), "open in June").speaker_name == "Ivar Lund"
+
+
+def test_a_quotation_goes_to_the_speech_cue_next_to_it_not_to_an_earlier_one():
+    text = "At the pier, a fisherman asked for a photo and Mayor Ansel Quarry said, “as long as the boats stay dry.”"
+    assert _by_text(_quotes(text), "boats stay dry").speaker_name == "Ansel Quarry"
+
+
+def test_a_participle_after_a_comma_speaks_for_the_subject_of_the_main_clause():
+    text = (
+        "Harbour master Ansel Quarry wrote that the crews knew the storm was coming, saying, “We had two days to tie "
+        "down every boat in the harbour.”"
+    )
+    assert _by_text(_quotes(text), "tie down every boat").speaker_name == "Ansel Quarry"

@@ -17,7 +17,7 @@ from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import cue_tokens, cue_words, needs_parse, needs_syntax
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, STANCE_VERBS
+from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
@@ -220,6 +220,7 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     if labelled_quotes:
         found += labelled_quotes
         full_taken = True
+    cues = []
     for token in cue_tokens(doc):
         if in_quote(token):
             continue
@@ -228,8 +229,11 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         if speaker is not None and in_quote(speaker):  # the parser took the quotation for the subject
             speaker = _name_before(doc, token, in_quote)
+        cues.append((token, cue, speaker))
+    framing = _framing(cues, full, offset) if full and not full_taken else None
+    for token, cue, speaker in cues:
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
-        if full and not full_taken and speaker is not None:
+        if token is framing:
             found.append(_quote_found(text, unit, full, cue, speaker_span))
             full_taken = True
             continue
@@ -267,6 +271,22 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
         else:
             found.append(item)
     return found, free, speakerless
+
+
+def _framing(cues: list, full: list[QuoteSpan], offset: int):
+    """The cue token, of those with a speaker, nearest to the unit's full quotations: "A woman asked for a photo and
+    Clinton said, “...”" is Clinton's."""
+
+    first = full[0]
+
+    def distance(token) -> int:
+        at = offset + token.idx
+        return min(abs(at - (first.start - 1)), abs(at - (first.end + 1)))
+
+    spoken = [token for token, _, speaker in cues if speaker is not None]
+    speech = [token for token in spoken if CUE_FORMS.get(token.lower_) in SPEECH_VERBS or token.lower_ == "according"]
+    named = [token for token, _, speaker in cues if token in speech and speaker.tag_ in ("NNP", "NNPS", "PRP")]
+    return min(named or speech or spoken, key=distance) if spoken else None
 
 
 def _by_label(text: str, unit: _Unit, full: list[QuoteSpan]) -> list[Found]:
@@ -331,6 +351,10 @@ def _subject(verb, depth: int = 0):
             return child
     if verb.dep_ == "relcl":
         return _named_head(verb.head)
+    if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
+        if root is not verb and root.tag_.startswith("VB"):
+            return _subject(root, depth + 1)
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
