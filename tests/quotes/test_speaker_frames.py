@@ -77,13 +77,13 @@ def test_an_office_named_by_its_holders_possessive_speaks_for_that_holder():
 
 
 def test_a_quotation_goes_to_the_speech_cue_next_to_it_not_to_an_earlier_one():
-    text = "At the pier, a fisherman asked for a photo and Mayor Ansel Quarry said, “as long as the boats stay dry.”"
-    assert _by_text(_quotes(text), "boats stay dry").speaker_name == "Ansel Quarry"
+    text = "While a fisherman complained about the fees, Mayor Ansel Quarry said, “We will cut the harbour fees soon.”"
+    assert _by_text(_quotes(text), "harbour fees").speaker_name == "Ansel Quarry"
 
 
 def test_a_participle_after_a_comma_speaks_for_the_subject_of_the_main_clause():
     text = (
-        "Harbour master Ansel Quarry wrote that the crews knew the storm was coming, saying, “We had two days to tie "
-        "down every boat in the harbour.”"
+        "Harbour master Ansel Quarry also wrote that Nils Brandt knew to brace for the storms, saying, “They did not "
+        "come every week, but when they came we learned about them fast.”"
     )
-    assert _by_text(_quotes(text), "tie down every boat").speaker_name == "Ansel Quarry"
+    assert _by_text(_quotes(text), "learned about them").speaker_name == "Ansel Quarry"
