@@ -87,3 +87,10 @@ def test_a_participle_after_a_comma_speaks_for_the_subject_of_the_main_clause():
         "come every week, but when they came we learned about them fast.”"
     )
     assert _by_text(_quotes(text), "learned about them").speaker_name == "Ansel Quarry"
+
+
+def test_it_before_an_adjective_and_to_think_is_no_speaker():
+    text = "Quarry said it is unrealistic to think that if the harbour closes, “the fishermen will simply move away.”"
+    quotes = _quotes(text)
+    assert all((q.speaker or "").lower() != "it" for q in quotes)
+    assert _by_text(quotes, "fishermen will simply").speaker == "Quarry"

@@ -356,7 +356,10 @@ def _subject(verb, depth: int = 0):
         if root is not verb and root.tag_.startswith("VB"):
             return _subject(root, depth + 1)
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
+        inherited = _subject(verb.head, depth + 1)
+        if verb.dep_ == "xcomp" and inherited is not None and inherited.lower_ == "it":
+            return None  # "it's unrealistic to think that ...": no one thinks it
+        return inherited
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
         return _subject(verb.head.head, depth + 1)
     return None
