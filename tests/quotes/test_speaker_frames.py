@@ -94,3 +94,12 @@ def test_it_before_an_adjective_and_to_think_is_no_speaker():
     quotes = _quotes(text)
     assert all((q.speaker or "").lower() != "it" for q in quotes)
     assert _by_text(quotes, "fishermen will simply").speaker == "Quarry"
+
+
+def test_i_inside_a_quotation_the_reader_does_not_mark_is_the_quotations_speaker():
+    text = (
+        "Mayor Ivar Lund opened the pier. ''It is a fine pier,'' said Harbour Master Ansel Quarry. ''It was built on "
+        "time, and I think the town will use it for fifty years.''"
+    )
+    quote = _by_text(_quotes(text), "fifty years")
+    assert quote.speaker == "I" and quote.speaker_name == "Ansel Quarry"

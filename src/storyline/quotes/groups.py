@@ -111,3 +111,28 @@ def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) ->
     if pronoun in ("he", "she"):
         return previous.speaker_name if not previous.plural and person_fits(previous.speaker_name) else None
     return None
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def quoted_first_person(founds: list, resolved: list[tuple], is_person) -> list[tuple]:
+    """ "I" or "we" as a speaker stands inside someone's quotation (a mark the reader does not know, a quotation
+    running on): it is the speaker of the nearest attribution in its paragraph that names one, when there is one;
+    "I" only a person (``is_person`` of a name)."""
+    out = list(resolved)
+    for index, (found, (speaker, _, _)) in enumerate(zip(founds, resolved)):
+        if (speaker or "").lower() not in FIRST_PERSON:
+            continue
+        others = [
+            (abs(other.start - found.start), who)
+            for other, who in zip(founds, resolved)
+            if other.paragraph == found.paragraph
+            and who[1]
+            and (who[0] or "").lower() not in FIRST_PERSON
+            and (speaker.lower() == "we" or is_person(who[1]))
+        ]
+        if others:
+            _, (_, name, role) = min(others, key=lambda item: item[0])
+            out[index] = (speaker, name, role)
+    return out

@@ -263,6 +263,10 @@ class ArticleNames:
     def mention_spans(self) -> list[tuple[tuple[int, int], Name]]:
         return list(self._mention_name.items())
 
+    def is_person(self, fullest: str) -> bool:
+        name = self.named(fullest)
+        return name is not None and name.kind == "person"
+
     def named(self, fullest: str) -> Name | None:
         return next((name for name in self.names if name.fullest == fullest), None)
 
