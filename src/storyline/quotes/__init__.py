@@ -48,8 +48,8 @@ def analyse_articles(
     several of the articles carry word for word (copies) is parsed once."""
     from storyline.quotes.entities import article_entities
     from storyline.quotes.extract import extract_many
-    from storyline.quotes.parses import ParseStore
     from storyline.quotes.groups import quoted_first_person
+    from storyline.quotes.parses import ParseStore
     from storyline.quotes.speakers import ArticleNames, resolve, said
 
     english = [article for article in articles if is_english(article) and article.text.strip()]

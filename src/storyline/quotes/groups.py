@@ -57,8 +57,10 @@ def represented(names, start: int, end: int, head: str | None) -> str | None:
     if head in SPEAKS_FOR:
         inside = names.in_span(start, end)
         possessor = next((n for n in inside if n.kind == "person" and _owns(names, n, start, end)), None)
-        named = possessor or next((n for n in inside if n.kind == "organisation"), None) or next(
-            (n for n in inside if n.kind == "person"), None
+        named = (
+            possessor
+            or next((n for n in inside if n.kind == "organisation"), None)
+            or next((n for n in inside if n.kind == "person"), None)
         )
         return named.fullest if named else None
     if head in PUBLISHED_BY:  # only an organisation, with its partners: "a CNN/ORC poll"
