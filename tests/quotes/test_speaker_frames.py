@@ -103,3 +103,25 @@ def test_i_inside_a_quotation_the_reader_does_not_mark_is_the_quotations_speaker
     )
     quote = _by_text(_quotes(text), "fifty years")
     assert quote.speaker == "I" and quote.speaker_name == "Ansel Quarry"
+
+
+def test_a_name_and_a_verb_right_before_a_quotation_give_its_speaker_when_the_parse_has_no_cue():
+    text = "Harbour master Ansel Quarry met the crews. A weary Quarry quipped, “The storm keeps better hours than me.”"
+    assert _by_text(_quotes(text), "better hours").speaker_name == "Ansel Quarry"
+
+
+def test_a_verb_then_a_role_and_a_name_after_a_quotation_give_its_speaker():
+    text = (
+        "“The harbour fees will ruin the small boats,” mused Ferry Weekly columnist Edda Morrow. “Only the "
+        "ferry company can pay them.”"
+    )
+    quote = _by_text(_quotes(text), "small boats")
+    assert quote.speaker_name == "Edda Morrow"
+
+
+def test_a_place_that_describes_an_unnamed_speaker_is_not_the_speakers_name():
+    text = (
+        "Voters in New Hampshire were split. New Hampshire said it would count the ballots twice. “I like him, but "
+        "I will not vote for him,” said a New Hampshire Democrat."
+    )
+    assert _by_text(_quotes(text), "not vote for him").speaker_name != "New Hampshire"

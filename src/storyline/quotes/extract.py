@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.quotes.framing import label_before, labelled, named_after, said_before, signed
+from storyline.quotes.framing import label_before, labelled, named_after, named_before, said_before, signed
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
@@ -249,8 +249,9 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
+        mark = full[0].start - 1
         named = named_after(text, _paragraph_end(text, unit.end), full)
-        named = named or said_before(text, unit.start, full[0].start - 1)
+        named = named or said_before(text, unit.start, mark) or named_before(text, unit.start, mark)
         colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
         if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
             named = _announcer(doc, offset, full[0].start - 1 - offset)

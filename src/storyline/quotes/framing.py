@@ -70,7 +70,49 @@ def named_after(text: str, end: int, full: list[QuoteSpan]) -> tuple[tuple[int, 
         if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
             continue
         return match.span("name"), match.group("cue")
-    return None
+    return _cue_then_name(text, end, full[0])
+
+
+# '“...,” mused Blaze co-host Stu Burguiere.', '“...,” tweeted Prince Alwaleed, the nephew of ...': a verb, then who
+# spoke (a role in lower case may come before the name), to the next comma or full stop.
+_CUE_THEN_NAME = re.compile(
+    r"[,!?]?[”\"]?\s+(?P<cue>[a-z]{3,})\s+(?P<name>(?:(?:a|an|the|[A-Z][\w'’.\-]*|[a-z][\w\-]*)\s+){0,4}?"
+    r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)(?=\s*[,.;]|\s+(?:on|in|at|after|before|during|from)\b)"
+)
+
+
+def _cue_then_name(text: str, end: int, quote: QuoteSpan) -> tuple[tuple[int, int], str] | None:
+    if not _leads_on(text, quote):
+        return None
+    match = _CUE_THEN_NAME.match(text, quote.end + 1, end)
+    if match is None:
+        return None
+    cue = match.group("cue")
+    if CUE_FORMS.get(cue) not in SPEECH_VERBS and not _PAST.fullmatch(cue):
+        return None
+    return match.span("name"), cue
+
+
+# 'A flabbergasted Noah quipped, “...”', 'Ryan said,“Look, ...”': a name and a speech verb (or any verb in the past
+# tense) right before the quotation, when the parse found no cue.
+_NAME_THEN_CUE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)\s+(?:[a-z]+ly\s+)?(?P<cue>[a-z]{3,})\s*[,:]\s*$"
+)
+
+
+def named_before(text: str, start: int, mark: int) -> tuple[tuple[int, int], str] | None:
+    """``(speaker offsets, cue)`` from a name and a verb that end the words before a quotation's opening mark."""
+    before = text[max(start, mark - 120) : mark]
+    match = _NAME_THEN_CUE_BEFORE.search(before)
+    if match is None:
+        return None
+    cue = match.group("cue")
+    if CUE_FORMS.get(cue) not in SPEECH_VERBS and not _PAST.fullmatch(cue):
+        return None
+    if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that", "when", "as"):
+        return None
+    at = mark - len(before)
+    return (at + match.start("name"), at + match.end("name")), cue
 
 
 # "Said Dorothy Poynter, ...", "Continued Stone:": a cue opening the sentence, then the speaker's name.

@@ -379,6 +379,8 @@ def resolve(
         words = names.text[start : end if cut is None else cut].split()
         words = [w.strip(",.;:") for w in words if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
         person = next((names.by_surname(w) for w in words if w[:1].isupper() and names.by_surname(w)), None)
+        if person is not None and _modifying_place(names, person, start, end):
+            person = None  # "a New Hampshire Democrat": the place, which the recogniser took for a person elsewhere
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
@@ -414,6 +416,16 @@ def resolve(
 # Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
 _NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
 _COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
+
+
+def _modifying_place(names: ArticleNames, person: Name, start: int, end: int) -> bool:
+    """Whether a place of the same name as ``person`` modifies a noun in the span: "a New Hampshire Democrat"."""
+    text = names.text
+    return any(
+        name.kind == "place" and name.fullest == person.fullest and b < end and text[b] == " " and text[b + 1].isalnum()
+        for (a, b), name in names.mention_spans()
+        if start <= a and b <= end
+    )
 
 
 def _heads(text: str, name: Name, start: int, end: int) -> bool:
