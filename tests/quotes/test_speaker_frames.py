@@ -125,3 +125,20 @@ def test_a_place_that_describes_an_unnamed_speaker_is_not_the_speakers_name():
         "I will not vote for him,” said a New Hampshire Democrat."
     )
     assert _by_text(_quotes(text), "not vote for him").speaker_name != "New Hampshire"
+
+
+def test_people_listed_with_titles_tags_and_places_keep_every_name():
+    text = (
+        "Sen. Hal Varnum spoke first. Varnum and Sen. Ida Lund (R-N.H.), who are both in close races, said they "
+        "would vote for the harbour bill."
+    )
+    name = _by_text(_quotes(text), "harbour bill").speaker_name
+    assert name is not None and "Hal Varnum" in name and "Ida Lund" in name
+
+
+def test_a_name_with_a_possessive_role_after_it_is_one_speaker_not_a_list():
+    text = (
+        "Mayor Ivar Lund opened the pier on Monday. Anna Hartmann, Lund's chief of staff and harbour adviser, said "
+        "that the pier would open in June."
+    )
+    assert _by_text(_quotes(text), "open in June").speaker_name == "Anna Hartmann"

@@ -138,3 +138,49 @@ def quoted_first_person(founds: list, resolved: list[tuple], is_person) -> list[
             _, (_, name, role) = min(others, key=lambda item: item[0])
             out[index] = (speaker, name, role)
     return out
+
+
+# Where the names spoken together end: a relative clause, a dash, "both", "all".
+_LIST_ENDS = re.compile(r",\s+(?:who|which|whose|both|all|each)\b|\s+(?:--|—|–|―)\s+")
+_CONJUNCTS = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+# Words in lower case that may stand before a name in a list of people: "former Maryland Gov. Martin O'Malley".
+_BEFORE_NAME = frozenset("former retired late then-sen. the of".split())
+
+
+# What may follow a name that ends a part of a list: a party-state tag, "of Texas", "Jr.".
+_NAME_ENDS = re.compile(r"\s*(?:\([^)]*\)?|of\s+[A-Z][\w.\- ]*|Jr\.?|Sr\.?|I{2,3})?\s*")
+
+
+def listed_people(names, span: str, start: int) -> str | None:
+    """ "Toomey and Sen. Kelly Ayotte (R-N.H.)", "Ted Cruz of Texas and Marco Rubio of Florida": people named
+    together, each with titles, a tag or an "of" place, all of them, or None unless every part names a person."""
+    from storyline.quotes.people import HONORIFICS
+
+    head = without_quantifier(_LIST_ENDS.split(span)[0])
+    parts = _CONJUNCTS.split(head)
+    if len(parts) < 2 or " and " not in head:
+        return None
+    people, at = [], start
+    for part in parts:
+        begin = names.text.find(part, at)
+        if begin < 0:
+            return None
+        at = begin + len(part)
+        mentions = sorted(
+            (a, n) for (a, b), n in names.mention_spans() if begin <= a and b <= at and n.kind == "person"
+        )
+        if mentions:
+            first, person = mentions[0]
+            last = max(b for (a, b), n in names.mention_spans() if begin <= a and b <= at and n is person)
+            if not _NAME_ENDS.fullmatch(names.text[last:at]):
+                return None  # "Jeff Weaver, Sanders' campaign manager": a role, not a list
+        else:  # a surname the recogniser missed, when the article names that person
+            word = re.match(r"[A-Z][\w'’\-]+", part.split(" of ")[0].split()[-1]) if part.split() else None
+            person = names.by_surname(word.group()) if word else None
+            first = begin + part.rfind(word.group()) if person else begin
+        titles = names.text[begin:first].split()
+        if person is None or any(w.islower() and w not in _BEFORE_NAME and w not in HONORIFICS for w in titles):
+            return None
+        if person not in people:
+            people.append(person)
+    return " and ".join(person.fullest for person in people) if len(people) >= 2 else None

@@ -18,6 +18,7 @@ from storyline.quotes.groups import (
     Said,
     goes_on,
     is_plural,
+    listed_people,
     represented,
     without_quantifier,
 )
@@ -368,6 +369,9 @@ def resolve(
         # "Jeb Bush and Hillary Clinton", "X (D-Ore.), Y (D-Ohio) and Z all"
         people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
         return span, " and ".join(n.fullest for n in people), None
+    listed = listed_people(names, span, start)
+    if listed is not None:  # "Toomey and Sen. Kelly Ayotte (R-N.H.)", "Ted Cruz of Texas and Marco Rubio of Florida"
+        return span, listed, None
     cut = names.organisation_ending(start, end)  # "the Clinton Foundation" is not Clinton
     before_organisation = inside if cut is None else names.in_span(start, cut, heads_only=True)
     person = next((n for n in before_organisation if n.kind == "person"), None)
