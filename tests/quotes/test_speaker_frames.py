@@ -142,3 +142,20 @@ def test_a_name_with_a_possessive_role_after_it_is_one_speaker_not_a_list():
         "that the pier would open in June."
     )
     assert _by_text(_quotes(text), "open in June").speaker_name == "Anna Hartmann"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "A report released in September by the Harbour Institute",
+        "Court documents filed last week by the Harbour Institute",
+    ],
+)
+def test_a_document_speaks_for_whoever_released_or_filed_it(document):
+    text = f"{document} said that the pier had cost twice what the council was told."
+    assert "Harbour Institute" in (_by_text(_quotes(text), "cost twice").speaker_name or "")
+
+
+def test_a_noun_after_by_that_is_no_participle_is_not_a_documents_maker():
+    text = "Mayor Ivar Lund spoke. The lawsuit also alleges fraud by Lund over the pier, which Lund denied."
+    assert _by_text(_quotes(text), "fraud").speaker_name != "Ivar Lund"

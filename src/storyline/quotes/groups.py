@@ -16,7 +16,10 @@ SPEAKS_FOR = set(
 )
 # What an organisation says through: "a Quinnipiac University poll", "a USA TODAY analysis".
 PUBLISHED_BY = set(
-    "poll polls survey study analysis report review audit memo statement ad video letter complaint filing".split()
+    """
+    poll polls survey study analysis report review audit memo statement ad video letter complaint filing document
+    documents lawsuit declaration story article editorial email recording transcript
+    """.split()
 )
 # A partner joined to an organisation's name by a slash or hyphen: "Reuters/Ipsos", "Associated Press-GfK".
 _JOINED = re.compile(r"[/\-][A-Z][\w&.]*(?: [A-Z][\w&.]*)*")
@@ -84,8 +87,12 @@ def _owns(names, person, start: int, end: int) -> bool:
     )
 
 
-# What names a document's maker after it: "a 46-page analysis released by the Department of ...".
-_MADE_BY = re.compile(r",?\s+(?:[a-z]+\s+){0,2}by\s+")
+# What names a document's maker after it: "a 46-page analysis released by the Department of ...",
+# "released by", "released in September by", "reported previously by", "filed in federal court by".
+_MADE_BY = re.compile(
+    r",?\s+(?:[a-z]+(?:ed|en)|made|sent|run|led|done|paid|put)\s+"
+    r"(?:(?:[a-z]+ly|[A-Z][a-z]+day|(?:in|on|last|this) (?:[a-z]+ )?[A-Za-z]+)\s+){0,2}by\s+"
+)
 
 
 def _maker_after(names, end: int) -> str | None:
