@@ -159,3 +159,16 @@ def test_a_document_speaks_for_whoever_released_or_filed_it(document):
 def test_a_noun_after_by_that_is_no_participle_is_not_a_documents_maker():
     text = "Mayor Ivar Lund spoke. The lawsuit also alleges fraud by Lund over the pier, which Lund denied."
     assert _by_text(_quotes(text), "fraud").speaker_name != "Ivar Lund"
+
+
+def test_a_paragraph_of_a_hyphen_and_a_name_after_a_quotation_signs_it():
+    text = (
+        "The candidates answered questions about the harbour.\n\n"
+        "“We have to stop the sale of the harbour to the ferry company, and we have to do it now.”\n\n"
+        "- Senator Ansel Quarry.\n\n"
+        "“I will never stop fighting for the families who fish here, whatever it takes.”\n\n"
+        "-Ida Lund, Kestrel Bay."
+    )
+    quotes = _quotes(text)
+    assert _by_text(quotes, "sale of the harbour").speaker == "Senator Ansel Quarry"
+    assert _by_text(quotes, "never stop fighting").speaker == "Ida Lund"

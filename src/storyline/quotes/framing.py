@@ -11,9 +11,11 @@ from storyline.text.cues import CUE_FORMS, SPEECH_VERBS
 _WORD = re.compile(r"\w+")
 # "PENCE: Well, ..." opening a quotation: a transcript gives its speaker as a label in capitals.
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
-# '“...” ― Jorge Falcon': a quotation signed with a dash and a name ending its paragraph.
+# '“...” ― Jorge Falcon': a quotation signed with a dash and a name ending its paragraph, or making up the next
+# paragraph ("“...”\n\n- Sanders.", "-Michelle Marks, Philadelphia.").
 _SIGNATURE = re.compile(
-    r"[ \t,.”\"]*(?P<dash>[―—–])\s*(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})[\s.]*(?:\n|$)"
+    r"[ \t,.”\"]*(?:(?P<dash>[―—–])|\n\s*(?P<hyphen>[-―—–]))[ \t]*"
+    r"(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4}?)(?:,[^\n]{1,60})?[ \t.]*(?:\n|$)"
 )
 
 
@@ -33,7 +35,10 @@ def signed(text: str, item, last: QuoteSpan) -> bool:
     signature = _SIGNATURE.match(text, last.end)
     if signature is None:
         return False
-    item.speaker, item.cue = signature.span("name"), signature.group("dash")
+    start, end = signature.span("name")
+    if text[end - 1] == "." and end - start > 2 and text[end - 3] != " ":  # "- Sanders.", not "Jorge F."
+        end -= 1
+    item.speaker, item.cue = (start, end), signature.group("dash") or signature.group("hyphen")
     return True
 
 
