@@ -1,7 +1,7 @@
 """Why speakers are missed: every matched quote whose gold source names someone but whose ``speaker_name`` lacks the
 word the scorer wants, sorted into causes.
 
-usage: python bench/quotes_misses.py [--split train] [--list CAUSE-PREFIX] [--predicted FILE]
+usage: python bench/quotes_misses.py [--split train] [--list CAUSE-PREFIX] [--predicted FILE] [--save FILE]
 
 Quotes come from the product's path (``storyline.api.read`` then ``storyline.api.quotes``); pairs are matched and
 checked exactly as ``../shared/tools/quotes_eval.py`` does (its functions are imported), so the misses counted here
@@ -162,6 +162,7 @@ def main() -> None:
     parser.add_argument("--split", default="train")
     parser.add_argument("--list", metavar="CAUSE", help="print the misses whose cause starts with this")
     parser.add_argument("--predicted", type=Path, help='a {"quotes": [...]} file instead of running the product')
+    parser.add_argument("--save", type=Path, help='write the quotes scored here as {"quotes": [...]}')
     args = parser.parse_args()
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
@@ -173,6 +174,8 @@ def main() -> None:
         from storyline import api
 
         quotes = [q.to_dict() for q in api.quotes(api.read([gold]).articles)]
+    if args.save:
+        args.save.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
     scorer = _scorer()
     pairs = named_pairs(rows, quotes, scorer)
     misses = [pair for pair in pairs if not pair["ok"]]
