@@ -172,3 +172,13 @@ def test_a_paragraph_of_a_hyphen_and_a_name_after_a_quotation_signs_it():
     quotes = _quotes(text)
     assert _by_text(quotes, "sale of the harbour").speaker == "Senator Ansel Quarry"
     assert _by_text(quotes, "never stop fighting").speaker == "Ida Lund"
+
+
+def test_a_spokeswoman_named_after_her_role_is_the_speaker_and_an_unnamed_one_speaks_for_her_employer():
+    text = (
+        "Sen. Alan Varnum faces a primary. Varnum's spokeswoman, Anna Hartmann, said that the senator would not "
+        "debate. Varnum's spokeswoman said that the senator would visit the harbour."
+    )
+    quotes = _quotes(text)
+    assert _by_text(quotes, "not debate").speaker_name == "Anna Hartmann"
+    assert _by_text(quotes, "visit the harbour").speaker_name == "Alan Varnum"
