@@ -182,3 +182,18 @@ def test_a_spokeswoman_named_after_her_role_is_the_speaker_and_an_unnamed_one_sp
     quotes = _quotes(text)
     assert _by_text(quotes, "not debate").speaker_name == "Anna Hartmann"
     assert _by_text(quotes, "visit the harbour").speaker_name == "Alan Varnum"
+
+
+def test_a_name_compared_after_a_comma_and_like_is_not_the_speaker():
+    from storyline.quotes.extract import Found, Parsed
+    from storyline.quotes.mentions import Mention
+    from storyline.quotes.speakers import ArticleNames, resolve
+
+    text = "Mayor Ivar Lund spoke. Democratic candidate Ada Brask, like Lund, has urged the council to open the pier."
+    people = ["Ivar Lund", "Ada Brask", "Lund,"]
+    mentions = [Mention(text.index(p), text.index(p) + len(p.rstrip(",")), "person") for p in people]
+    names = ArticleNames(text, Parsed(mentions=mentions))
+    speaker = "Democratic candidate Ada Brask, like Lund"
+    at = text.index(speaker)
+    found = Found(0, len(text), text, False, "urged", (at, at + len(speaker)), 0, 0)
+    assert resolve(found, names)[1] == "Ada Brask"

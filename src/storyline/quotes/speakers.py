@@ -325,7 +325,11 @@ _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "abo
 
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
     before = re.findall(r"[A-Za-z]+", text[span_start:at])
-    return any(word.lower() in _PREPOSITIONS for word in before)
+    return any(word.lower() in _PREPOSITIONS for word in before) or bool(_COMPARED.search(text, span_start, at))
+
+
+# "Hillary Clinton, like Obama, has ...": a name compared with the speaker after a comma (not "hawks, like Rubio").
+_COMPARED = re.compile(r"[A-Z][\w'’.\-]*,\s+(?:like|unlike)\s")
 
 
 def _compatible(name: Name, cleaned: str) -> bool:
