@@ -1,7 +1,7 @@
 """Why speakers are missed: every matched quote whose gold source names someone but whose ``speaker_name`` lacks the
 word the scorer wants, sorted into causes.
 
-usage: python bench/quotes_misses.py [--split train] [--list CAUSE-PREFIX] [--predicted FILE]
+usage: python bench/quotes_misses.py [--split train] [--list CAUSE-PREFIX] [--predicted FILE] [--save FILE]
 
 Quotes come from the product's path (``storyline.api.read`` then ``storyline.api.quotes``); pairs are matched and
 checked exactly as ``../shared/tools/quotes_eval.py`` does (its functions are imported), so the misses counted here
@@ -10,8 +10,10 @@ are the ones behind its speaker figure. Each miss gets one cause, by these rules
   format: the scorer wants a word our name should not hold (the speaker is named right):
     possessive      the wanted word is a possessive whose bare form is in our name ("Pagliano's lawyer");
     party-state tag the gold span opens with the name we give, the wanted word is in a tag ("(D-Mo.)", ", R-Ky.,");
-    appositive      the gold span opens with the name we give, the wanted word comes after it in an appositive,
-                    an of-phrase or a relative clause ("Donna Brazile, the chairwoman of the DNC");
+    appositive      the gold span's head is the name we give, the wanted word comes after it in an appositive,
+                    an of-phrase or a relative clause ("Donna Brazile, the chairwoman of the DNC"); the head is
+                    found past an opening possessor ("Florida's Rick Wilson, a consultant") and is the name set off
+                    after a role in lower case ("Trump's Indiana chairman, Rex Early, a former ...");
     no name         the gold span names no one: its capitalised words are sentence openers, numbers, party or
                     nationality words ("About four in 10", "The Republican nominee").
   real: the speaker is wrong or unnamed:
@@ -109,10 +111,33 @@ def _same_phrase(text: str, speaker: str | None, start: int, end: int) -> bool:
     return False
 
 
+# A possessor opening a source span ("Florida's Rick Wilson", "Trump's Indiana chairman, Rex Early"): not its head.
+POSSESSOR = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?=\S)")
+QUOTATION_MARKS = ("\"", "“", "”", "''")
+# The name set off after a role in lower case: "Another pollster, David Woodard of ...".
+APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.'’\-]*\s?)+)")
+
+
+def head_of(gold: str) -> str:
+    """The words of a gold source span that name whom it means: its head, past an opening possessor, or the name
+    set off after a role in lower case."""
+    own = HEAD_ENDS.split(gold, 1)[0]
+    rest = POSSESSOR.sub("", gold)
+    if rest != gold and any(mark in rest for mark in QUOTATION_MARKS):
+        return own  # a title in quotation marks after the possessor ("X's book “...”")
+    head = HEAD_ENDS.split(rest, 1)[0]
+    words = head.split()
+    if words and words[-1].islower():
+        apposed = APPOSED_NAME.match(rest, len(head))
+        listed = apposed and re.match(r"[^,]*\band [A-Z]", rest[apposed.end() :])
+        return apposed.group(1) if apposed and not listed else own  # "X's campaign" speaks for X
+    return head
+
+
 def cause(pair: dict, pronouns: set[str]) -> str:
     name = (pair["name"] or pair["speaker"] or "").lower()
     gold, want = pair["gold"], pair["want"]
-    head = HEAD_ENDS.split(gold, 1)[0]
+    head = head_of(gold)
     head_names = [w for w in re.findall(r"[A-Z][A-Za-z'\-]+", head) if w.lower().removesuffix("'s") not in NOT_NAMES]
     names = [w for w in re.findall(r"[A-Z][A-Za-z'\-]+", gold) if w.lower() not in NOT_NAMES | pronouns]
     if want.endswith("'s") and want[:-2].lower() in name:
@@ -137,6 +162,7 @@ def main() -> None:
     parser.add_argument("--split", default="train")
     parser.add_argument("--list", metavar="CAUSE", help="print the misses whose cause starts with this")
     parser.add_argument("--predicted", type=Path, help='a {"quotes": [...]} file instead of running the product')
+    parser.add_argument("--save", type=Path, help='write the quotes scored here as {"quotes": [...]}')
     args = parser.parse_args()
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
@@ -148,6 +174,8 @@ def main() -> None:
         from storyline import api
 
         quotes = [q.to_dict() for q in api.quotes(api.read([gold]).articles)]
+    if args.save:
+        args.save.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
     scorer = _scorer()
     pairs = named_pairs(rows, quotes, scorer)
     misses = [pair for pair in pairs if not pair["ok"]]

@@ -48,6 +48,7 @@ def analyse_articles(
     several of the articles carry word for word (copies) is parsed once."""
     from storyline.quotes.entities import article_entities
     from storyline.quotes.extract import extract_many
+    from storyline.quotes.groups import quoted_first_person
     from storyline.quotes.parses import ParseStore
     from storyline.quotes.speakers import ArticleNames, resolve, said
 
@@ -63,26 +64,19 @@ def analyse_articles(
     done = {}
     for article, result in zip(english, parsed):
         names = ArticleNames(article.text, result)
-        quotes = []
+        founds = sorted(result.found, key=lambda f: f.start)
+        resolved = []
         previous = None
-        for found in sorted(result.found, key=lambda f: f.start):
+        for found in founds:
             speaker, name, role = resolve(found, names, previous)
             if speaker is not None:
                 previous = said(found, speaker, name, names)
-            quotes.append(
-                Quote(
-                    article.id,
-                    found.text,
-                    found.direct,
-                    speaker,
-                    name,
-                    role,
-                    found.cue,
-                    found.start,
-                    found.end,
-                    found.sentence_index,
-                )
-            )
+            resolved.append((speaker, name, role))
+        resolved = quoted_first_person(founds, resolved, names.is_person)
+        quotes = [
+            Quote(article.id, f.text, f.direct, *who, f.cue, f.start, f.end, f.sentence_index)
+            for f, who in zip(founds, resolved)
+        ]
         done[article.id] = ArticleAnalysis(article.id, quotes, article_entities(article.id, names))
     return [
         done.get(article.id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.quotes.framing import label_before, labelled, named_after, named_before, said_before, signed
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
@@ -198,6 +199,11 @@ def _paragraph_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tuple | None]:
     """Attributions of one unit, its quotations with no speaker, and a lone "he said" with no content."""
     offset = unit.start
@@ -210,6 +216,11 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
     found: list[Found] = []
     speakerless = None
     full_taken = False
+    labelled_quotes = _by_label(text, unit, full)
+    if labelled_quotes:
+        found += labelled_quotes
+        full_taken = True
+    cues = []
     for token in cue_tokens(doc):
         if in_quote(token):
             continue
@@ -218,8 +229,11 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             continue
         if speaker is not None and in_quote(speaker):  # the parser took the quotation for the subject
             speaker = _name_before(doc, token, in_quote)
+        cues.append((token, cue, speaker))
+    framing = _framing(cues, full, offset) if full and not full_taken else None
+    for token, cue, speaker in cues:
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
-        if full and not full_taken and speaker is not None:
+        if token is framing:
             found.append(_quote_found(text, unit, full, cue, speaker_span))
             full_taken = True
             continue
@@ -229,13 +243,15 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
                 speakerless = (speaker_span, cue)
             continue
         start, end = offset + content[0], offset + content[1]
-        if full and any(start < q.end and q.start < end for q in full) and not full_taken:
+        if full and any(start < q.end and q.start < end for q in full) and (labelled_quotes or not full_taken):
             continue
         if speaker is None:
             continue
         found.append(_make(text, unit, start, end, cue, speaker_span))
     if full and not full_taken:
-        named = _named_after(text, unit, full) or _said_before(text, unit.start, full[0].start - 1)
+        mark = full[0].start - 1
+        named = named_after(text, _paragraph_end(text, unit.end), full)
+        named = named or said_before(text, unit.start, mark) or named_before(text, unit.start, mark)
         colon = text[unit.start : full[0].start - 1].rstrip().endswith(":")
         if named is None and colon and doc is not None:  # "Trump leaned in and boomed: “...”"
             named = _announcer(doc, offset, full[0].start - 1 - offset)
@@ -244,66 +260,49 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             full_taken = True
     announces = not unit.quotes and text[unit.start : unit.end].rstrip().endswith(":")
     if speakerless is None and announces:
-        speakerless = _said_before(text, unit.start, unit.end)
+        speakerless = said_before(text, unit.start, unit.end)
         if doc is not None and speakerless is None:
             speakerless = _announcer(doc, offset)
     free = []
     quoted_words = len(_WORD.findall(" ".join(text[q.start : q.end] for q in full)))
     if full and not full_taken and quoted_words >= MIN_FREE_QUOTE_WORDS:
         item = _quote_found(text, unit, full, None, None)
-        if not _labelled(text, item) and not _signed(text, item, full[-1]):
+        if not labelled(text, item) and not signed(text, item, full[-1]):
             free.append(item)
         else:
             found.append(item)
     return found, free, speakerless
 
 
-# "PENCE: Well, ..." opening a quotation: a transcript gives its speaker as a label in capitals.
-_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
-# '“...” ― Jorge Falcon': a quotation signed with a dash and a name ending its paragraph.
-_SIGNATURE = re.compile(
-    r"[ \t,.”\"]*(?P<dash>[―—–])\s*(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})[\s.]*(?:\n|$)"
-)
+def _framing(cues: list, full: list[QuoteSpan], offset: int):
+    """The cue token, of those with a speaker, nearest to the unit's full quotations: "A woman asked for a photo and
+    Clinton said, “...”" is Clinton's."""
+
+    first = full[0]
+
+    def distance(token) -> int:
+        at = offset + token.idx
+        return min(abs(at - (first.start - 1)), abs(at - (first.end + 1)))
+
+    spoken = [token for token, _, speaker in cues if speaker is not None]
+    speech = [token for token in spoken if CUE_FORMS.get(token.lower_) in SPEECH_VERBS or token.lower_ == "according"]
+    named = [token for token, _, speaker in cues if token in speech and speaker.tag_ in ("NNP", "NNPS", "PRP")]
+    return min(named or speech or spoken, key=distance) if spoken else None
 
 
-def _labelled(text: str, item: Found) -> bool:
-    """Give ``item`` the speaker of a transcript label opening it, and keep the words after the label."""
-    label = _LABEL.match(text, item.start)
-    if label is None or len(_WORD.findall(text[label.end() : item.end])) < 2:
-        return False
-    item.speaker, item.cue = label.span("label"), ":"
-    item.text = item.text[item.text.find(":") + 1 :].strip()
-    item.start = label.end()
-    return True
-
-
-def _signed(text: str, item: Found, last: QuoteSpan) -> bool:
-    """Give ``item`` the name signing its quotation after a dash, in the same paragraph."""
-    signature = _SIGNATURE.match(text, last.end)
-    if signature is None:
-        return False
-    item.speaker, item.cue = signature.span("name"), signature.group("dash")
-    return True
-
-
-# '“...,” Viguerie notes.': a name (and its appositive) then a speech verb right after a quotation, which the tagger
-# may have read as a noun ("notes", "Tweeted").
-_NAME_THEN_CUE = re.compile(
-    r"[,.!?…]?\s*(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)(?:,[^,\n“”\"]{1,90},)?\s+"
-    r"(?:[a-z]+ly\s+)?(?P<cue>[A-Za-z]+)\b"
-)
-
-
-def _named_after(text: str, unit: _Unit, full: list[QuoteSpan]) -> tuple[tuple[int, int], str] | None:
-    """``(speaker offsets, cue)`` from the words right after a full quotation, when the parse found no cue."""
-    for quote in full:
-        match = _NAME_THEN_CUE.match(text, quote.end + 1, unit.end)
-        if match is None or CUE_FORMS.get(match.group("cue").lower()) not in SPEECH_VERBS:
-            continue
-        if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
-            continue
-        return match.span("name"), match.group("cue")
-    return None
+def _by_label(text: str, unit: _Unit, full: list[QuoteSpan]) -> list[Found]:
+    """Quotations each given to the name labelling it ("Clinton: “...” Bush: “...”"); a quotation with no label of
+    its own goes on the one before. None unless the first is labelled."""
+    runs: list[tuple[tuple[int, int], list[QuoteSpan]]] = []
+    for index, quote in enumerate(full):
+        label = label_before(text, unit.start if index == 0 else full[index - 1].end + 1, quote.start - 1)
+        if label is not None:
+            runs.append((label, [quote]))
+        elif runs:
+            runs[-1][1].append(quote)
+        else:
+            return []
+    return [_quote_found(text, unit, quotes, ":", label) for label, quotes in runs]
 
 
 def _name_before(doc, verb, in_quote):
@@ -330,18 +329,6 @@ def _announcer(doc, offset: int, before: int | None = None) -> tuple | None:
     return _span_offsets(speaker, offset), roots[-1].text
 
 
-# "Said Dorothy Poynter, ...", "Continued Stone:": a cue opening the sentence, then the speaker's name.
-_SAID_NAME = re.compile(
-    r"\s*(?P<cue>Said|Says|Added|Adds|Continued|Stated|Asked|Wrote|Explained|Noted|Recalled|Replied)\s+"
-    r"(?P<name>(?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’\-]+)\s*[,:]"
-)
-
-
-def _said_before(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
-    said = _SAID_NAME.match(text, start, end)
-    return (said.span("name"), said.group("cue")) if said else None
-
-
 def _cue(doc, token):
     """``(cue text, speaker token)`` when ``token`` is a cue with a subject; the speaker may be None."""
     lower = token.lower_
@@ -365,8 +352,15 @@ def _subject(verb, depth: int = 0):
             return child
     if verb.dep_ == "relcl":
         return _named_head(verb.head)
+    if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
+        if root is not verb and root.tag_.startswith("VB"):
+            return _subject(root, depth + 1)
     if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
-        return _subject(verb.head, depth + 1)
+        inherited = _subject(verb.head, depth + 1)
+        if verb.dep_ == "xcomp" and inherited is not None and inherited.lower_ == "it":
+            return None  # "it's unrealistic to think that ...": no one thinks it
+        return inherited
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
         return _subject(verb.head.head, depth + 1)
     return None

@@ -16,7 +16,10 @@ SPEAKS_FOR = set(
 )
 # What an organisation says through: "a Quinnipiac University poll", "a USA TODAY analysis".
 PUBLISHED_BY = set(
-    "poll polls survey study analysis report review audit memo statement ad video letter complaint filing".split()
+    """
+    poll polls survey study analysis report review audit memo statement ad video letter complaint filing document
+    documents lawsuit declaration story article editorial email recording transcript
+    """.split()
 )
 # A partner joined to an organisation's name by a slash or hyphen: "Reuters/Ipsos", "Associated Press-GfK".
 _JOINED = re.compile(r"[/\-][A-Z][\w&.]*(?: [A-Z][\w&.]*)*")
@@ -56,8 +59,11 @@ def represented(names, start: int, end: int, head: str | None) -> str | None:
     the head noun is not one that speaks for someone."""
     if head in SPEAKS_FOR:
         inside = names.in_span(start, end)
-        named = next((n for n in inside if n.kind == "organisation"), None) or next(
-            (n for n in inside if n.kind == "person"), None
+        possessor = next((n for n in inside if n.kind == "person" and _owns(names, n, start, end)), None)
+        named = (
+            possessor
+            or next((n for n in inside if n.kind == "organisation"), None)
+            or next((n for n in inside if n.kind == "person"), None)
         )
         return named.fullest if named else None
     if head in PUBLISHED_BY:  # only an organisation, with its partners: "a CNN/ORC poll"
@@ -70,8 +76,23 @@ def represented(names, start: int, end: int, head: str | None) -> str | None:
     return None
 
 
-# What names a document's maker after it: "a 46-page analysis released by the Department of ...".
-_MADE_BY = re.compile(r",?\s+(?:[a-z]+\s+){0,2}by\s+")
+def _owns(names, person, start: int, end: int) -> bool:
+    """Whether a person is the possessor in a speaker phrase: "House Speaker Ada Lund's office"."""
+    return any(
+        start <= a
+        and b <= end
+        and mentioned is person
+        and (names.text[b : b + 2] in ("'s", "’s") or names.text[a:b].endswith(("'s", "’s")))
+        for (a, b), mentioned in names.mention_spans()
+    )
+
+
+# What names a document's maker after it: "a 46-page analysis released by the Department of ...",
+# "released by", "released in September by", "reported previously by", "filed in federal court by".
+_MADE_BY = re.compile(
+    r",?\s+(?:[a-z]+(?:ed|en)|made|sent|run|led|done|paid|put)\s+"
+    r"(?:(?:[a-z]+ly|[A-Z][a-z]+day|(?:in|on|last|this) (?:[a-z]+ )?[A-Za-z]+)\s+){0,2}by\s+"
+)
 
 
 def _maker_after(names, end: int) -> str | None:
@@ -99,3 +120,74 @@ def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) ->
     if pronoun in ("he", "she"):
         return previous.speaker_name if not previous.plural and person_fits(previous.speaker_name) else None
     return None
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def quoted_first_person(founds: list, resolved: list[tuple], is_person) -> list[tuple]:
+    """ "I" or "we" as a speaker stands inside someone's quotation (a mark the reader does not know, a quotation
+    running on): it is the speaker of the nearest attribution in its paragraph that names one, when there is one;
+    "I" only a person (``is_person`` of a name)."""
+    out = list(resolved)
+    for index, (found, (speaker, _, _)) in enumerate(zip(founds, resolved)):
+        if (speaker or "").lower() not in FIRST_PERSON:
+            continue
+        others = [
+            (abs(other.start - found.start), who)
+            for other, who in zip(founds, resolved)
+            if other.paragraph == found.paragraph
+            and who[1]
+            and (who[0] or "").lower() not in FIRST_PERSON
+            and (speaker.lower() == "we" or is_person(who[1]))
+        ]
+        if others:
+            _, (_, name, role) = min(others, key=lambda item: item[0])
+            out[index] = (speaker, name, role)
+    return out
+
+
+# Where the names spoken together end: a relative clause, a dash, "both", "all".
+_LIST_ENDS = re.compile(r",\s+(?:who|which|whose|both|all|each)\b|\s+(?:--|—|–|―)\s+")
+_CONJUNCTS = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+# Words in lower case that may stand before a name in a list of people: "former Maryland Gov. Martin O'Malley".
+_BEFORE_NAME = frozenset("former retired late then-sen. the of".split())
+
+
+# What may follow a name that ends a part of a list: a party-state tag, "of Texas", "Jr.".
+_NAME_ENDS = re.compile(r"\s*(?:\([^)]*\)?|of\s+[A-Z][\w.\- ]*|Jr\.?|Sr\.?|I{2,3})?\s*")
+
+
+def listed_people(names, span: str, start: int) -> str | None:
+    """ "Toomey and Sen. Kelly Ayotte (R-N.H.)", "Ted Cruz of Texas and Marco Rubio of Florida": people named
+    together, each with titles, a tag or an "of" place, all of them, or None unless every part names a person."""
+    from storyline.quotes.people import HONORIFICS
+
+    head = without_quantifier(_LIST_ENDS.split(span)[0])
+    parts = _CONJUNCTS.split(head)
+    if len(parts) < 2 or " and " not in head:
+        return None
+    people, at = [], start
+    for part in parts:
+        begin = names.text.find(part, at)
+        if begin < 0:
+            return None
+        at = begin + len(part)
+        mentions = sorted(
+            (a, n) for (a, b), n in names.mention_spans() if begin <= a and b <= at and n.kind == "person"
+        )
+        if mentions:
+            first, person = mentions[0]
+            last = max(b for (a, b), n in names.mention_spans() if begin <= a and b <= at and n is person)
+            if not _NAME_ENDS.fullmatch(names.text[last:at]):
+                return None  # "Jeff Weaver, Sanders' campaign manager": a role, not a list
+        else:  # a surname the recogniser missed, when the article names that person
+            word = re.match(r"[A-Z][\w'’\-]+", part.split(" of ")[0].split()[-1]) if part.split() else None
+            person = names.by_surname(word.group()) if word else None
+            first = begin + part.rfind(word.group()) if person else begin
+        titles = names.text[begin:first].split()
+        if person is None or any(w.islower() and w not in _BEFORE_NAME and w not in HONORIFICS for w in titles):
+            return None
+        if person not in people:
+            people.append(person)
+    return " and ".join(person.fullest for person in people) if len(people) >= 2 else None

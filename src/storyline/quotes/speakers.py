@@ -18,6 +18,7 @@ from storyline.quotes.groups import (
     Said,
     goes_on,
     is_plural,
+    listed_people,
     represented,
     without_quantifier,
 )
@@ -202,7 +203,8 @@ class ArticleNames:
         for (a, b), name in sorted(self._mention_name.items()):
             if not (start <= a and b <= end):
                 continue
-            if heads_only and (self.text[b : b + 2] in ("'s", "’s") or _after_preposition(self.text, start, a)):
+            possessor = self.text[b : b + 2] in ("'s", "’s") or bool(_POSSESSIVE.search(self.text[a:b]))
+            if heads_only and (possessor or _after_preposition(self.text, start, a)):
                 continue
             if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
                 found.insert(0, name)  # "The head of the PAC backing Jeb Bush, Mike Murphy": the name the span ends on
@@ -262,6 +264,10 @@ class ArticleNames:
     def mention_spans(self) -> list[tuple[tuple[int, int], Name]]:
         return list(self._mention_name.items())
 
+    def is_person(self, fullest: str) -> bool:
+        name = self.named(fullest)
+        return name is not None and name.kind == "person"
+
     def named(self, fullest: str) -> Name | None:
         return next((name for name in self.names if name.fullest == fullest), None)
 
@@ -319,7 +325,11 @@ _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "abo
 
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
     before = re.findall(r"[A-Za-z]+", text[span_start:at])
-    return any(word.lower() in _PREPOSITIONS for word in before)
+    return any(word.lower() in _PREPOSITIONS for word in before) or bool(_COMPARED.search(text, span_start, at))
+
+
+# "Hillary Clinton, like Obama, has ...": a name compared with the speaker after a comma (not "hawks, like Rubio").
+_COMPARED = re.compile(r"[A-Z][\w'’.\-]*,\s+(?:like|unlike)\s")
 
 
 def _compatible(name: Name, cleaned: str) -> bool:
@@ -363,6 +373,9 @@ def resolve(
         # "Jeb Bush and Hillary Clinton", "X (D-Ore.), Y (D-Ohio) and Z all"
         people.sort(key=lambda n: min(span.find(v) % (len(span) + 1) for v in n.variants))
         return span, " and ".join(n.fullest for n in people), None
+    listed = listed_people(names, span, start)
+    if listed is not None:  # "Toomey and Sen. Kelly Ayotte (R-N.H.)", "Ted Cruz of Texas and Marco Rubio of Florida"
+        return span, listed, None
     cut = names.organisation_ending(start, end)  # "the Clinton Foundation" is not Clinton
     before_organisation = inside if cut is None else names.in_span(start, cut, heads_only=True)
     person = next((n for n in before_organisation if n.kind == "person"), None)
@@ -374,6 +387,8 @@ def resolve(
         words = names.text[start : end if cut is None else cut].split()
         words = [w.strip(",.;:") for w in words if not _POSSESSIVE.search(w)]  # not "Trump's adviser"
         person = next((names.by_surname(w) for w in words if w[:1].isupper() and names.by_surname(w)), None)
+        if person is not None and _modifying_place(names, person, start, end):
+            person = None  # "a New Hampshire Democrat": the place, which the recogniser took for a person elsewhere
     if person is not None:
         own_role = _role_in_span(span, person)
         return span, person.fullest, own_role or _first_role(person)
@@ -409,6 +424,16 @@ def resolve(
 # Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
 _NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
 _COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
+
+
+def _modifying_place(names: ArticleNames, person: Name, start: int, end: int) -> bool:
+    """Whether a place of the same name as ``person`` modifies a noun in the span: "a New Hampshire Democrat"."""
+    text = names.text
+    return any(
+        name.kind == "place" and name.fullest == person.fullest and b < end and text[b] == " " and text[b + 1].isalnum()
+        for (a, b), name in names.mention_spans()
+        if start <= a and b <= end
+    )
 
 
 def _heads(text: str, name: Name, start: int, end: int) -> bool:

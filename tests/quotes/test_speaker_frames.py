@@ -1,0 +1,199 @@
+"""Speakers of quotations framed without a speech verb the parse can use: a name and a colon before the quotation,
+a name and any past-tense verb after it."""
+
+import pytest
+
+from storyline.model import Article
+from storyline.quotes import find_quotes
+
+pytest.importorskip("spacy")
+
+
+def _quotes(text: str):
+    return find_quotes([Article("a1", text)])
+
+
+def _by_text(quotes, words: str):
+    matches = [q for q in quotes if words in q.text]
+    assert matches, f"no quote holds {words!r}: {[q.text for q in quotes]}"
+    return matches[0]
+
+
+def test_a_name_and_a_colon_after_a_dash_label_the_quotation_not_the_subject_before():
+    text = (
+        "Ferry planners disagree - Edda Morrow: “The night boats will never pay for themselves, whatever the "
+        "council says about tourism.”"
+    )
+    quote = _by_text(_quotes(text), "night boats")
+    assert quote.speaker == "Edda Morrow"
+
+
+def test_names_with_colons_each_label_their_own_quotation():
+    text = 'Brask: "The harbour must stay open all winter long." Ollen: "The harbour must close when the ice comes."'
+    quotes = _quotes(text)
+    assert _by_text(quotes, "stay open").speaker == "Brask"
+    assert _by_text(quotes, "ice comes").speaker == "Ollen"
+
+
+def test_a_label_with_a_party_tag_names_the_person():
+    text = 'Rep. Tilda Varnum (R-S.C.): "I have never seen a harbour budget this large in all my years here."'
+    assert _by_text(_quotes(text), "harbour budget").speaker_name == "Tilda Varnum"
+
+
+def test_a_colon_after_words_that_are_not_a_name_is_no_label():
+    text = 'The council had one message for the ferry company: "Run the night boats or lose the contract."'
+    assert _by_text(_quotes(text), "night boats").speaker != "ferry company"
+
+
+@pytest.mark.parametrize("verb", ["fumed", "shot back", "pressed"])
+def test_a_name_and_a_past_tense_verb_after_a_quotation_ending_with_a_comma_give_the_speaker(verb):
+    text = (
+        "Harbour master Ansel Quarry spoke on Monday. “They have never once asked the fishermen what they need,” "
+        f"Quarry {verb}. “They ask only the ferry company.”"
+    )
+    quote = _by_text(_quotes(text), "fishermen")
+    assert quote.speaker == "Quarry" and quote.speaker_name == "Ansel Quarry"
+
+
+def test_a_question_then_a_name_and_a_past_tense_verb_give_the_speaker():
+    text = "Senator Mona Kell did not let go. “Would the council pay for the night boats itself?” Kell pressed."
+    assert _by_text(_quotes(text), "night boats").speaker_name == "Mona Kell"
+
+
+def test_a_person_named_as_a_possessor_is_not_the_relative_or_aide_who_speaks():
+    text = (
+        "Mayor Ivar Lund opened the harbour fair. Ivar Lund's eldest daughter, 34, said that the fair should run "
+        "for a whole week."
+    )
+    assert _by_text(_quotes(text), "whole week").speaker_name != "Ivar Lund"
+
+
+def test_an_office_named_by_its_holders_possessive_speaks_for_that_holder():
+    text = (
+        "Harbour Minister Ivar Lund spoke on Monday. Harbour Minister Ivar Lund’s office said that the pier would "
+        "open in June."
+    )
+    assert _by_text(_quotes(text), "open in June").speaker_name == "Ivar Lund"
+
+
+def test_a_quotation_goes_to_the_speech_cue_next_to_it_not_to_an_earlier_one():
+    text = "While a fisherman complained about the fees, Mayor Ansel Quarry said, “We will cut the harbour fees soon.”"
+    assert _by_text(_quotes(text), "harbour fees").speaker_name == "Ansel Quarry"
+
+
+def test_a_participle_after_a_comma_speaks_for_the_subject_of_the_main_clause():
+    text = (
+        "Harbour master Ansel Quarry also wrote that Nils Brandt knew to brace for the storms, saying, “They did not "
+        "come every week, but when they came we learned about them fast.”"
+    )
+    assert _by_text(_quotes(text), "learned about them").speaker_name == "Ansel Quarry"
+
+
+def test_it_before_an_adjective_and_to_think_is_no_speaker():
+    text = "Quarry said it is unrealistic to think that if the harbour closes, “the fishermen will simply move away.”"
+    quotes = _quotes(text)
+    assert all((q.speaker or "").lower() != "it" for q in quotes)
+    assert _by_text(quotes, "fishermen will simply").speaker == "Quarry"
+
+
+def test_i_inside_a_quotation_the_reader_does_not_mark_is_the_quotations_speaker():
+    text = (
+        "Mayor Ivar Lund opened the pier. ''It is a fine pier,'' said Harbour Master Ansel Quarry. ''It was built on "
+        "time, and I think the town will use it for fifty years.''"
+    )
+    quote = _by_text(_quotes(text), "fifty years")
+    assert quote.speaker == "I" and quote.speaker_name == "Ansel Quarry"
+
+
+def test_a_name_and_a_verb_right_before_a_quotation_give_its_speaker_when_the_parse_has_no_cue():
+    text = "Harbour master Ansel Quarry met the crews. A weary Quarry quipped, “The storm keeps better hours than me.”"
+    assert _by_text(_quotes(text), "better hours").speaker_name == "Ansel Quarry"
+
+
+def test_a_verb_then_a_role_and_a_name_after_a_quotation_give_its_speaker():
+    text = (
+        "“The harbour fees will ruin the small boats,” mused Ferry Weekly columnist Edda Morrow. “Only the "
+        "ferry company can pay them.”"
+    )
+    quote = _by_text(_quotes(text), "small boats")
+    assert quote.speaker_name == "Edda Morrow"
+
+
+def test_a_place_that_describes_an_unnamed_speaker_is_not_the_speakers_name():
+    text = (
+        "Voters in New Hampshire were split. New Hampshire said it would count the ballots twice. “I like him, but "
+        "I will not vote for him,” said a New Hampshire Democrat."
+    )
+    assert _by_text(_quotes(text), "not vote for him").speaker_name != "New Hampshire"
+
+
+def test_people_listed_with_titles_tags_and_places_keep_every_name():
+    text = (
+        "Sen. Hal Varnum spoke first. Varnum and Sen. Ida Lund (R-N.H.), who are both in close races, said they "
+        "would vote for the harbour bill."
+    )
+    name = _by_text(_quotes(text), "harbour bill").speaker_name
+    assert name is not None and "Hal Varnum" in name and "Ida Lund" in name
+
+
+def test_a_name_with_a_possessive_role_after_it_is_one_speaker_not_a_list():
+    text = (
+        "Mayor Ivar Lund opened the pier on Monday. Anna Hartmann, Lund's chief of staff and harbour adviser, said "
+        "that the pier would open in June."
+    )
+    assert _by_text(_quotes(text), "open in June").speaker_name == "Anna Hartmann"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "A report released in September by the Harbour Institute",
+        "Court documents filed last week by the Harbour Institute",
+    ],
+)
+def test_a_document_speaks_for_whoever_released_or_filed_it(document):
+    text = f"{document} said that the pier had cost twice what the council was told."
+    assert "Harbour Institute" in (_by_text(_quotes(text), "cost twice").speaker_name or "")
+
+
+def test_a_noun_after_by_that_is_no_participle_is_not_a_documents_maker():
+    text = "Mayor Ivar Lund spoke. The lawsuit also alleges fraud by Lund over the pier, which Lund denied."
+    assert _by_text(_quotes(text), "fraud").speaker_name != "Ivar Lund"
+
+
+def test_a_paragraph_of_a_hyphen_and_a_name_after_a_quotation_signs_it():
+    text = (
+        "The candidates answered questions about the harbour.\n\n"
+        "“We have to stop the sale of the harbour to the ferry company, and we have to do it now.”\n\n"
+        "- Senator Ansel Quarry.\n\n"
+        "“I will never stop fighting for the families who fish here, whatever it takes.”\n\n"
+        "-Ida Lund, Kestrel Bay."
+    )
+    quotes = _quotes(text)
+    assert _by_text(quotes, "sale of the harbour").speaker == "Senator Ansel Quarry"
+    assert _by_text(quotes, "never stop fighting").speaker == "Ida Lund"
+
+
+def test_a_spokeswoman_named_after_her_role_is_the_speaker_and_an_unnamed_one_speaks_for_her_employer():
+    text = (
+        "Sen. Alan Varnum faces a primary. Varnum's spokeswoman, Anna Hartmann, said that the senator would not "
+        "debate. Varnum's spokeswoman said that the senator would visit the harbour."
+    )
+    quotes = _quotes(text)
+    assert _by_text(quotes, "not debate").speaker_name == "Anna Hartmann"
+    assert _by_text(quotes, "visit the harbour").speaker_name == "Alan Varnum"
+
+
+def test_a_name_compared_after_a_comma_and_like_is_not_the_speaker():
+    from storyline.quotes.extract import Found, Parsed
+    from storyline.quotes.mentions import Mention
+    from storyline.quotes.speakers import ArticleNames, resolve
+
+    text = "Mayor Ivar Lund spoke. Democratic candidate Ada Brask, like Lund, has urged the council to open the pier."
+    people = ["Ivar Lund", "Ada Brask", "Lund,"]
+    mentions = [Mention(text.index(p), text.index(p) + len(p.rstrip(",")), "person") for p in people]
+    names = ArticleNames(text, Parsed(mentions=mentions))
+    speaker = "Democratic candidate Ada Brask, like Lund"
+    at = text.index(speaker)
+    found = Found(0, len(text), text, False, "urged", (at, at + len(speaker)), 0, 0)
+    assert resolve(found, names)[1] == "Ada Brask"
