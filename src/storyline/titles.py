@@ -200,7 +200,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
 
 def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
     """``short_title`` up to the parser: the title, and whether it is final (else the parser may cut it)."""
-    from storyline.summarize.compress import dateline, has_main_verb
+    from storyline.text.verbs import dateline, has_main_verb
 
     text = " ".join(sentence.split())
     text = text[dateline(text) :].strip().rstrip(" .!?;,")
@@ -262,7 +262,7 @@ def _back_off(text: str, cut: int) -> int:
 
 def _finite(text: str) -> bool:
     """Whether ``text`` has a finite main verb (``has_main_verb``), a present participle not counting as one."""
-    from storyline.summarize.compress import has_main_verb
+    from storyline.text.verbs import has_main_verb
 
     return has_main_verb(_PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text))
 
@@ -271,7 +271,7 @@ def _without_subject_participle(text: str) -> str:
     """``text`` without a participial phrase that follows its subject and is closed by a comma before the verb,
     where the opening comma is missing: "A delegation of legislators lobbying against the bill, warned ..." ->
     "A delegation of legislators warned ..."; ``text`` itself when it has no such phrase."""
-    from storyline.summarize.compress import has_sure_verb
+    from storyline.text.verbs import has_sure_verb
 
     comma = text.find(",")
     rest = text[comma + 1 :].split(maxsplit=1) if comma > 0 else []
