@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import xxhash
 
 from storyline.ingest.clean import clean_text, normalise
-from storyline.ingest.dates import date_from_identifier, date_from_line, parse_date
+from storyline.ingest.dates import MAX_DATE_LINE, date_from_identifier, date_from_line, has_year, parse_date
 from storyline.ingest.outlets import outlet_from_id, outlet_from_url, own_name, wire_credit, wire_of
 from storyline.model import Article
 from storyline.safety import scrub
@@ -166,8 +166,15 @@ def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: 
 
 def _trailing_date(line: str) -> tuple[str, str | None]:
     """A headline and the date line that cleaning joined to it ("Pilot lands safely on February 4 , 2009")."""
+    if not has_year(line):  # every date line holds a year: most lines need no look at their last words
+        return line, None
     words = line.split()
-    for size in range(min(12, len(words) - 2), 2, -1):
+    longest = min(12, len(words) - 2)
+    # Tails that hold no year, or that are longer than a date line can be, are no date lines.
+    year_at = next((size for size in range(1, longest + 1) if has_year(words[-size])), longest + 1)
+    for size in range(longest, max(year_at, 3) - 1, -1):
+        if sum(map(len, words[-size:])) + size - 1 > MAX_DATE_LINE:
+            continue
         when = date_from_line(" ".join(words[-size:]))
         if when:
             return " ".join(words[:-size]), when
@@ -232,7 +239,10 @@ def _drop_first_paragraph(text: str, paragraphs: list[tuple[int, int]]) -> tuple
 
 def _has_paragraph_blocks(raw_text: str) -> bool:
     """Prose in blank-line separated paragraphs (as opposed to a one-sentence-per-line corpus file)."""
-    return bool(re.search(r"\S\s*\n\s*\n\s*\S", raw_text))
+    return _BLANK_LINE.search(raw_text.strip()) is not None  # stripped: text stands before and after the blank line
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _lead_title(text: str) -> str:
@@ -264,13 +274,20 @@ def _choose_date(
     return None, None
 
 
+_PAGE_SUFFIX = re.compile(r"\.(s?html?|php|aspx?)$")
+
+
+def _last_segment(path: str) -> str:
+    """``PurePosixPath(path).name`` without building a path: the last part that is neither empty nor "."."""
+    return next((part for part in reversed(path.split("/")) if part and part != "."), "")
+
+
 def _choose_id(raw: RawArticle) -> str:
     given = scrub(str(raw.id), keep_lines=False).strip() if raw.id is not None else ""
     if given:
         return given
     if raw.url:
-        parsed = urlparse(raw.url)
-        slug = re.sub(r"\.(s?html?|php|aspx?)$", "", PurePosixPath(parsed.path).name)
+        slug = _PAGE_SUFFIX.sub("", _last_segment(urlparse(raw.url).path))
         if slug:
             return slug
     return raw.fallback_id or "article"
