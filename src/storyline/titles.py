@@ -146,8 +146,7 @@ def is_headline(text: str | None, *, given: bool = False) -> bool:
         return False
     if line[0].islower() or line.endswith((",", ";", ":")):
         return False
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+    if in_capitals(line):
         return False  # a line in capitals: a section label, a kicker or a date line
     from storyline.ingest.dates import date_from_line
 
@@ -239,8 +238,10 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
 
 
 def in_capitals(text: str) -> bool:
+    if len(text.split()) < 3:
+        return False
     letters = [ch for ch in text if ch.isalpha()]
-    return len(text.split()) >= 3 and bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
 def _dangles(text: str) -> bool:

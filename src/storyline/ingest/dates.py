@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -42,8 +43,14 @@ def parse_date(value: object) -> str | None:
         return None
     if _ISO_DAY.match(text):
         return text[:10] if _valid(text[:10]) else None
+    return _parsed_day(text, fuzzy=False, ignoretz=False)
+
+
+@lru_cache(maxsize=4096)  # a stream writes its days in a few formats, and many articles share a day
+def _parsed_day(text: str, *, fuzzy: bool, ignoretz: bool) -> str | None:
+    """The ISO day dateutil reads in ``text``; None when it reads none, or a year it left at its default."""
     try:
-        parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
+        parsed = date_parser.parse(text, fuzzy=fuzzy, ignoretz=ignoretz, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1900 or not 1800 < parsed.year < 2200:
@@ -184,13 +191,7 @@ def date_from_line(line: str) -> str | None:
     )
     joined = re.sub(r"(?i)\b(?:at|on|by)\b|\|", " ", joined)
     joined = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", joined)
-    try:
-        parsed = date_parser.parse(joined, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    if parsed.year == 1900 or not 1800 < parsed.year < 2200:
-        return None
-    return parsed.date().isoformat()
+    return _parsed_day(joined, fuzzy=True, ignoretz=True)
 
 
 # A word that may be a month name typed with one slip, followed by a day and a four-digit year: "Novemer 27 , 2005".

@@ -59,10 +59,11 @@ def read_file(path: str | os.PathLike, limit: int) -> bytes:
 
     A FIFO is opened without waiting for a writer, so one that nobody writes to reads as empty instead of blocking.
     """
-    mode = os.stat(path).st_mode
+    status = os.stat(path)
+    mode = status.st_mode
     if stat.S_ISREG(mode):
-        if os.stat(path).st_size > limit:
-            raise over("file is", os.stat(path).st_size, limit, "max_file_bytes")
+        if status.st_size > limit:
+            raise over("file is", status.st_size, limit, "max_file_bytes")
         with open(path, "rb") as handle:
             return read_stream(handle, limit)
     if not stat.S_ISFIFO(mode):
