@@ -240,8 +240,8 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
 def in_capitals(text: str) -> bool:
     if len(text.split()) < 3:
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def _dangles(text: str) -> bool:

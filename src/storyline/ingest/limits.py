@@ -59,13 +59,10 @@ def read_file(path: str | os.PathLike, limit: int) -> bytes:
 
     A FIFO is opened without waiting for a writer, so one that nobody writes to reads as empty instead of blocking.
     """
-    status = os.stat(path)
-    mode = status.st_mode
+    mode = os.stat(path).st_mode
     if stat.S_ISREG(mode):
-        if status.st_size > limit:
-            raise over("file is", status.st_size, limit, "max_file_bytes")
         with open(path, "rb") as handle:
-            return read_stream(handle, limit)
+            return read_open_file(handle, limit)
     if not stat.S_ISFIFO(mode):
         kind = "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file"
         raise UnreadableInput(f"not a regular file ({kind}); give '-' to read from a pipe")
@@ -73,6 +70,14 @@ def read_file(path: str | os.PathLike, limit: int) -> bytes:
     os.set_blocking(descriptor, True)
     with os.fdopen(descriptor, "rb") as handle:
         return read_stream(handle, limit)
+
+
+def read_open_file(handle, limit: int) -> bytes:
+    """The content of a regular file open for reading, at most ``limit`` bytes."""
+    size = os.fstat(handle.fileno()).st_size
+    if size > limit:
+        raise over("file is", size, limit, "max_file_bytes")
+    return read_stream(handle, limit)
 
 
 def read_stream(stream, limit: int) -> bytes:

@@ -96,7 +96,7 @@ def wire_credit(text: str) -> str | None:
     parts = text.strip().split("\n")
     first, last = _nonblank(parts, 4), _nonblank(reversed(parts), 3)[::-1]  # a long text's middle is never read
     for line in first:
-        match = _DATELINE_AGENCY.match(line)
+        match = _DATELINE_AGENCY.match(line) if "(" in line[:81] else None  # the agency's bracket opens early
         if match:
             return wire_of(match.group("wire"))
     for line in first[:3] + last:
