@@ -111,13 +111,14 @@ def assemble(raw: RawArticle) -> Article | None:
 
     published, date_source = _choose_date(raw, cleaned.dateline_date, cleaned.lead_date, header.published)
     language = (raw.language or "").split("-")[0].lower() or detect_language(text)
-    wire = wire_credit(raw.text) or wire_of(raw.outlet) or wire_of(cleaned.byline_outlet)
     outlet = (
         _clean_field(raw.outlet)
         or cleaned.byline_outlet
         or outlet_from_url(url)
         or outlet_from_id(raw.id or raw.fallback_id)
-        or wire
+        or wire_credit(raw.text)  # the wire, looked for only when nothing names the outlet
+        or wire_of(raw.outlet)
+        or wire_of(cleaned.byline_outlet)
         or own_name(raw.text)
     )
     return Article(
@@ -153,7 +154,7 @@ def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: 
     near = list(range(min(4, len(paragraphs)))) + list(range(max(4, len(paragraphs) - 2), len(paragraphs)))
     for index in near:
         line = text[paragraphs[index][0] : paragraphs[index][1]]
-        if not date_only and index < 4 and header.url is None and _URL_LINE.match(line) and len(line) < 400:
+        if not date_only and index < 4 and header.url is None and len(line) < 400 and _URL_LINE.match(line):
             header.url = re.sub(r"\s+", "", line)
             header.drop.append(index)
         elif header.published is None and (when := date_from_line(line)):
@@ -229,7 +230,10 @@ def _reads_as_headline(line: str) -> bool:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+    return _WORD.findall(a.lower()) == _WORD.findall(b.lower())
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _drop_first_paragraph(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
