@@ -104,6 +104,8 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
     >>> date_from_lead("OSTWICK, Dec. 30 — A fire broke out.", date(2026, 11, 22))
     '2025-12-30'
     """
+    if "," not in paragraph[:42]:
+        return None  # the place (at most 41 characters) ends with a comma
     match = _LEAD_DATELINE.match(paragraph)
     month = _MONTHS.get(match.group("month").lower()) if match else None
     if not month:

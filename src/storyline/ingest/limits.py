@@ -75,13 +75,13 @@ def read_open_file(handle, limit: int) -> bytes:
     size = os.fstat(handle.fileno()).st_size
     if size > limit:
         raise over("file is", size, limit, "max_file_bytes")
-    return read_stream(handle, limit)
+    return read_stream(handle, limit, chunk_bytes=min(size + 1, MiB))  # a small file in one small read
 
 
-def read_stream(stream, limit: int) -> bytes:
+def read_stream(stream, limit: int, *, chunk_bytes: int = MiB) -> bytes:
     """At most ``limit`` bytes of ``stream``; more is refused without reading it all."""
     chunks, size = [], 0
-    while chunk := stream.read(min(MiB, limit + 1 - size)):
+    while chunk := stream.read(min(chunk_bytes, limit + 1 - size)):
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
