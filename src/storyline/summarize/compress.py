@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from storyline.text.verbs import _AUXILIARIES, _is_verb, dateline, has_main_verb
+from storyline.text.verbs import has_sure_verb as has_sure_verb  # still importable from here
 
 _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
