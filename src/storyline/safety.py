@@ -32,7 +32,8 @@ def printable(value: object) -> str:
 
 def scrub(text: str, *, keep_lines: bool = True) -> str:
     """Text without NUL and other control characters or lone surrogates (tabs and line breaks kept if asked)."""
-    text = _SURROGATES.sub("\ufffd", text)
+    if not text.isascii():  # ASCII holds no surrogates
+        text = _SURROGATES.sub("\ufffd", text)
     return (_CONTROLS_KEEP_LINES if keep_lines else _CONTROLS).sub(" " if not keep_lines else "", text)
 
 

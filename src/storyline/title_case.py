@@ -57,7 +57,7 @@ def from_capitals(line: str, body: str) -> str | None:
     if not any(word[:1].islower() for word in words[1:]):
         return None  # only names: a label
     if len(words) < 4:
-        from storyline.summarize.compress import has_main_verb
+        from storyline.text.verbs import has_main_verb
 
         if not has_main_verb(" ".join(words)):
             return None  # a short line without a verb: a label, not a headline

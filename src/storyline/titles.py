@@ -146,8 +146,7 @@ def is_headline(text: str | None, *, given: bool = False) -> bool:
         return False
     if line[0].islower() or line.endswith((",", ";", ":")):
         return False
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+    if in_capitals(line):
         return False  # a line in capitals: a section label, a kicker or a date line
     from storyline.ingest.dates import date_from_line
 
@@ -200,7 +199,7 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
 
 def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
     """``short_title`` up to the parser: the title, and whether it is final (else the parser may cut it)."""
-    from storyline.summarize.compress import dateline, has_main_verb
+    from storyline.text.verbs import dateline, has_main_verb
 
     text = " ".join(sentence.split())
     text = text[dateline(text) :].strip().rstrip(" .!?;,")
@@ -239,8 +238,10 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
 
 
 def in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(text.split()) >= 3 and bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    if len(text.split()) < 3:
+        return False
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def _dangles(text: str) -> bool:
@@ -262,7 +263,7 @@ def _back_off(text: str, cut: int) -> int:
 
 def _finite(text: str) -> bool:
     """Whether ``text`` has a finite main verb (``has_main_verb``), a present participle not counting as one."""
-    from storyline.summarize.compress import has_main_verb
+    from storyline.text.verbs import has_main_verb
 
     return has_main_verb(_PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text))
 
@@ -271,7 +272,7 @@ def _without_subject_participle(text: str) -> str:
     """``text`` without a participial phrase that follows its subject and is closed by a comma before the verb,
     where the opening comma is missing: "A delegation of legislators lobbying against the bill, warned ..." ->
     "A delegation of legislators warned ..."; ``text`` itself when it has no such phrase."""
-    from storyline.summarize.compress import has_sure_verb
+    from storyline.text.verbs import has_sure_verb
 
     comma = text.find(",")
     rest = text[comma + 1 :].split(maxsplit=1) if comma > 0 else []

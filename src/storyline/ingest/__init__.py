@@ -22,7 +22,15 @@ from storyline.ingest.decode import UnreadableInput, decode
 from storyline.ingest.detect import detect_format
 from storyline.ingest.feed import read_feed
 from storyline.ingest.html import read_html
-from storyline.ingest.limits import Limits, ReadTimeout, check_lines, read_file, read_stream, time_limit
+from storyline.ingest.limits import (
+    Limits,
+    ReadTimeout,
+    check_lines,
+    read_file,
+    read_open_file,
+    read_stream,
+    time_limit,
+)
 from storyline.ingest.records import NO_TEXT, read_json, read_jsonl
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
@@ -129,10 +137,13 @@ def _file_items(file: Path, name: str, limits: Limits) -> Iterator[Article | Pro
     if file.is_file():
         with file.open("rb") as handle:
             kind = detect_format(handle.read(4096), name)
+            handle.seek(0)
             if kind == "warc":  # streamed: the size limit applies to each record instead
-                handle.seek(0)
                 yield from _articles(read_warc(handle, name, limits), name)
                 return
+            data = read_open_file(handle, limits.max_file_bytes)  # this handle: no second open, no second look
+        yield from _articles(_raw_articles(data, name, limits, kind=kind), name)
+        return
     yield from _articles(_raw_articles(read_file(file, limits.max_file_bytes), name, limits), name)
 
 
@@ -194,8 +205,8 @@ def _articles(raws: Iterable[RawArticle | Problem], name: str) -> Iterator[Artic
         yield Problem(name, str(error))
 
 
-def _raw_articles(data: bytes, name: str, limits: Limits) -> Iterator[RawArticle | Problem]:
-    kind = detect_format(data[:4096], name)
+def _raw_articles(data: bytes, name: str, limits: Limits, *, kind: str | None = None) -> Iterator[RawArticle | Problem]:
+    kind = kind or detect_format(data[:4096], name)
     if kind == "gzip":
         data = _gunzip(data, limits.max_decompressed_bytes)
         name_inside = name[:-3] if name.endswith(".gz") else name

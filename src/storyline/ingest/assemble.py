@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import xxhash
 
 from storyline.ingest.clean import clean_text, normalise
-from storyline.ingest.dates import date_from_identifier, date_from_line, parse_date
+from storyline.ingest.dates import MAX_DATE_LINE, date_from_identifier, date_from_line, has_year, parse_date
 from storyline.ingest.outlets import outlet_from_id, outlet_from_url, own_name, wire_credit, wire_of
 from storyline.model import Article
 from storyline.safety import scrub
@@ -111,13 +111,14 @@ def assemble(raw: RawArticle) -> Article | None:
 
     published, date_source = _choose_date(raw, cleaned.dateline_date, cleaned.lead_date, header.published)
     language = (raw.language or "").split("-")[0].lower() or detect_language(text)
-    wire = wire_credit(raw.text) or wire_of(raw.outlet) or wire_of(cleaned.byline_outlet)
     outlet = (
         _clean_field(raw.outlet)
         or cleaned.byline_outlet
         or outlet_from_url(url)
         or outlet_from_id(raw.id or raw.fallback_id)
-        or wire
+        or wire_credit(raw.text)  # the wire, looked for only when nothing names the outlet
+        or wire_of(raw.outlet)
+        or wire_of(cleaned.byline_outlet)
         or own_name(raw.text)
     )
     return Article(
@@ -153,7 +154,7 @@ def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: 
     near = list(range(min(4, len(paragraphs)))) + list(range(max(4, len(paragraphs) - 2), len(paragraphs)))
     for index in near:
         line = text[paragraphs[index][0] : paragraphs[index][1]]
-        if not date_only and index < 4 and header.url is None and _URL_LINE.match(line) and len(line) < 400:
+        if not date_only and index < 4 and header.url is None and len(line) < 400 and _URL_LINE.match(line):
             header.url = re.sub(r"\s+", "", line)
             header.drop.append(index)
         elif header.published is None and (when := date_from_line(line)):
@@ -166,8 +167,15 @@ def _scraped_header(text: str, paragraphs: list[tuple[int, int]], *, date_only: 
 
 def _trailing_date(line: str) -> tuple[str, str | None]:
     """A headline and the date line that cleaning joined to it ("Pilot lands safely on February 4 , 2009")."""
+    if not has_year(line):  # every date line holds a year: most lines need no look at their last words
+        return line, None
     words = line.split()
-    for size in range(min(12, len(words) - 2), 2, -1):
+    longest = min(12, len(words) - 2)
+    # Tails that hold no year, or that are longer than a date line can be, are no date lines.
+    year_at = next((size for size in range(1, longest + 1) if has_year(words[-size])), longest + 1)
+    for size in range(longest, max(year_at, 3) - 1, -1):
+        if sum(map(len, words[-size:])) + size - 1 > MAX_DATE_LINE:
+            continue
         when = date_from_line(" ".join(words[-size:]))
         if when:
             return " ".join(words[:-size]), when
@@ -178,6 +186,8 @@ def _stamped_date(line: str) -> str | None:
     """The date of a time stamp ending ``line`` ("... raps updated 12 / 19 / 2005 2 : 48 : 40 PM ET"): a date line
     that gives a clock time or opens with "updated", "published" or "posted", so a sentence ending on a date
     ("... will vote on March 14, 2013.") is not taken for one."""
+    if not (_CLOCK.search(line) or _STAMP_WORD.search(line)):
+        return None  # the stamp is the line's tail: a line without a clock time or a stamp word has none
     rest, when = _trailing_date(line)
     stamp = line[len(rest) :] if when and line.startswith(rest) else ""
     if when and (_CLOCK.search(stamp) or _STAMP_WORD.match(stamp.strip())):
@@ -220,7 +230,10 @@ def _reads_as_headline(line: str) -> bool:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+    return _WORD.findall(a.lower()) == _WORD.findall(b.lower())
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _drop_first_paragraph(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -232,7 +245,10 @@ def _drop_first_paragraph(text: str, paragraphs: list[tuple[int, int]]) -> tuple
 
 def _has_paragraph_blocks(raw_text: str) -> bool:
     """Prose in blank-line separated paragraphs (as opposed to a one-sentence-per-line corpus file)."""
-    return bool(re.search(r"\S\s*\n\s*\n\s*\S", raw_text))
+    return _BLANK_LINE.search(raw_text.strip()) is not None  # stripped: text stands before and after the blank line
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _lead_title(text: str) -> str:
@@ -264,13 +280,20 @@ def _choose_date(
     return None, None
 
 
+_PAGE_SUFFIX = re.compile(r"\.(s?html?|php|aspx?)$")
+
+
+def _last_segment(path: str) -> str:
+    """``PurePosixPath(path).name`` without building a path: the last part that is neither empty nor "."."""
+    return next((part for part in reversed(path.split("/")) if part and part != "."), "")
+
+
 def _choose_id(raw: RawArticle) -> str:
     given = scrub(str(raw.id), keep_lines=False).strip() if raw.id is not None else ""
     if given:
         return given
     if raw.url:
-        parsed = urlparse(raw.url)
-        slug = re.sub(r"\.(s?html?|php|aspx?)$", "", PurePosixPath(parsed.path).name)
+        slug = _PAGE_SUFFIX.sub("", _last_segment(urlparse(raw.url).path))
         if slug:
             return slug
     return raw.fallback_id or "article"

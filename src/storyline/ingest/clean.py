@@ -62,6 +62,8 @@ class CleanText:
 
 def normalise(text: str) -> str:
     """Unicode NFC, straight quotes, one space between words, no invisible characters."""
+    if text.isascii() and "\t" not in text and "\r" not in text and "  " not in text:
+        return "\n".join(line.strip() for line in text.split("\n"))  # nothing below would change it
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     for fancy, plain in _QUOTES:  # str.replace per quote beats str.translate (a dict lookup per character)

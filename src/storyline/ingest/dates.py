@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -14,6 +15,7 @@ _DATELINE = re.compile(
     r"^\s*(?:published|posted|updated|last updated|first published)\s*(?:on|at)?\s*:?\s*(?P<when>.{6,60}?)\s*$",
     re.IGNORECASE,
 )
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 # Wire-service document ids such as APW19981016.0240 or NYT19981026.0292, and dates inside file names.
 _ID_DATE = re.compile(
     r"(?<![0-9])(?:[A-Z]{2,5}_?)?((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?![0-9])"
@@ -39,10 +41,16 @@ def parse_date(value: object) -> str | None:
     text = str(value).strip()
     if not text or not any(ch.isdigit() for ch in text):
         return None
-    if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+    if _ISO_DAY.match(text):
         return text[:10] if _valid(text[:10]) else None
+    return _parsed_day(text, fuzzy=False, ignoretz=False)
+
+
+@lru_cache(maxsize=4096)  # a stream writes its days in a few formats, and many articles share a day
+def _parsed_day(text: str, *, fuzzy: bool, ignoretz: bool) -> str | None:
+    """The ISO day dateutil reads in ``text``; None when it reads none, or a year it left at its default."""
     try:
-        parsed = date_parser.parse(text, fuzzy=False, default=datetime(1900, 1, 1))
+        parsed = date_parser.parse(text, fuzzy=fuzzy, ignoretz=ignoretz, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1900 or not 1800 < parsed.year < 2200:
@@ -96,6 +104,8 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
     >>> date_from_lead("OSTWICK, Dec. 30 — A fire broke out.", date(2026, 11, 22))
     '2025-12-30'
     """
+    if "," not in paragraph[:42]:
+        return None  # the place (at most 41 characters) ends with a comma
     match = _LEAD_DATELINE.match(paragraph)
     month = _MONTHS.get(match.group("month").lower()) if match else None
     if not month:
@@ -129,6 +139,15 @@ _CREDIT_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(r"(?<=[\dMT])\s+[A-Z]{3,}(?:\s+[A-Z]{3,})?\s*:\s*$")
 _DATE_LINE_TOKEN = re.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 _DATE_LINE_SYMBOLS = frozenset(",:/|-–—.()[]@+•")
+MAX_DATE_LINE = 80  # characters; a longer line is prose, not a date line
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_NUMERIC_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d")
+
+
+def has_year(text: str) -> bool:
+    """Whether ``text`` holds a year from 1900 to 2099: no line without one is a date line."""
+    return _YEAR.search(text) is not None
 
 
 def date_from_line(line: str) -> str | None:
@@ -144,7 +163,7 @@ def date_from_line(line: str) -> str | None:
     True
     """
     line = line.strip()
-    if not line or len(line) > 80 or not re.search(r"(?:19|20)\d\d", line):
+    if not line or len(line) > MAX_DATE_LINE or not has_year(line):
         return None
     # A wire's or paper's credit before the date and a dateline's place after it: "TNN Nov 12 , 2011 , 05 . 51AM
     # IST MUMBAI :", "Reuters Sep 18 , 2013 , 02 . 16PM IST".
@@ -153,8 +172,8 @@ def date_from_line(line: str) -> str | None:
     line = _MISSPELT_MONTH.sub(_month_spelt_right, line)
     tokens = _DATE_LINE_TOKEN.findall(line)
     has_month = any(token.lower().rstrip(".") in _MONTHS for token in tokens)
-    has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) for token in tokens)
-    if not ((has_month and has_day) or re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", line)):
+    has_day = any(_DAY_TOKEN.fullmatch(token) for token in tokens)
+    if not ((has_month and has_day) or _NUMERIC_DATE.search(line)):
         return None  # a year or a month alone does not date an article to the day
     for token in tokens:
         lower = token.lower().rstrip(".")
@@ -174,13 +193,7 @@ def date_from_line(line: str) -> str | None:
     )
     joined = re.sub(r"(?i)\b(?:at|on|by)\b|\|", " ", joined)
     joined = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", joined)
-    try:
-        parsed = date_parser.parse(joined, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    if parsed.year == 1900 or not 1800 < parsed.year < 2200:
-        return None
-    return parsed.date().isoformat()
+    return _parsed_day(joined, fuzzy=True, ignoretz=True)
 
 
 # A word that may be a month name typed with one slip, followed by a day and a four-digit year: "Novemer 27 , 2005".

@@ -57,10 +57,8 @@ def read_html(
         document = trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_tables=False
         )
-    if document is None or len((document.text or "").split()) < MIN_WORDS:
-        return None  # navigation or an error page, not an article
-    head = page[:4096] if isinstance(page, bytes) else page[:4096].encode("utf-8", "ignore")
-    lang = _LANG.search(head)
+    if document is None or len((document.text or "").split(maxsplit=MIN_WORDS)) < MIN_WORDS:
+        return None  # navigation or an error page, not an article (split no further than the count needs)
     return RawArticle(
         text=document.text,
         title=document.title,
@@ -69,10 +67,16 @@ def read_html(
         published=document.date or crawl_date,
         date_source="html" if document.date else ("crawl" if crawl_date else None),
         author=document.author,
-        language=document.language or (lang.group(1).decode() if lang else None),
+        language=document.language or _declared_language(page),
         source_path=path,
         fallback_id=fallback_id,
     )
+
+
+def _declared_language(page: bytes | str) -> str | None:
+    head = page[:4096] if isinstance(page, bytes) else page[:4096].encode("utf-8", "ignore")
+    lang = _LANG.search(head)
+    return lang.group(1).decode() if lang else None
 
 
 def html_fragment_to_text(fragment: str) -> str:

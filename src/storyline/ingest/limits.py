@@ -6,13 +6,12 @@ that raises it) and the run goes on with the next input.
 
 from __future__ import annotations
 
+import _signal
 import os
 import re
 import signal
 import stat
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 from storyline.ingest.decode import UnreadableInput
@@ -60,10 +59,8 @@ def read_file(path: str | os.PathLike, limit: int) -> bytes:
     """
     mode = os.stat(path).st_mode
     if stat.S_ISREG(mode):
-        if os.stat(path).st_size > limit:
-            raise over("file is", os.stat(path).st_size, limit, "max_file_bytes")
         with open(path, "rb") as handle:
-            return read_stream(handle, limit)
+            return read_open_file(handle, limit)
     if not stat.S_ISFIFO(mode):
         kind = "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file"
         raise UnreadableInput(f"not a regular file ({kind}); give '-' to read from a pipe")
@@ -73,10 +70,18 @@ def read_file(path: str | os.PathLike, limit: int) -> bytes:
         return read_stream(handle, limit)
 
 
-def read_stream(stream, limit: int) -> bytes:
+def read_open_file(handle, limit: int) -> bytes:
+    """The content of a regular file open for reading, at most ``limit`` bytes."""
+    size = os.fstat(handle.fileno()).st_size
+    if size > limit:
+        raise over("file is", size, limit, "max_file_bytes")
+    return read_stream(handle, limit, chunk_bytes=min(size + 1, MiB))  # a small file in one small read
+
+
+def read_stream(stream, limit: int, *, chunk_bytes: int = MiB) -> bytes:
     """At most ``limit`` bytes of ``stream``; more is refused without reading it all."""
     chunks, size = [], 0
-    while chunk := stream.read(min(MiB, limit + 1 - size)):
+    while chunk := stream.read(min(chunk_bytes, limit + 1 - size)):
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
@@ -121,26 +126,39 @@ def check_json_depth(text: str, limits: Limits) -> None:
         )
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+class time_limit:  # lower case: used as a function, ``with time_limit(seconds):``
     """Raise ``ReadTimeout`` in the block after ``seconds`` (only in the main thread, where signals arrive; inside
-    another ``time_limit`` the outer one holds)."""
-    usable = seconds and seconds > 0 and hasattr(signal, "setitimer")
-    if (
-        not usable
-        or threading.current_thread() is not threading.main_thread()
-        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
-    ):  # an outer limit is already running: it applies
-        yield
-        return
+    another ``time_limit`` the outer one holds).
 
-    def expire(signum, frame):
-        raise ReadTimeout()
+    A class rather than a generator: it is entered twice for every file read, and costs less this way.
+    """
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
+    __slots__ = ("_previous", "_seconds")
+
+    def __init__(self, seconds: float):
+        self._seconds = seconds
+        self._previous = None
+
+    def __enter__(self) -> None:
+        seconds = self._seconds
+        usable = seconds and seconds > 0 and hasattr(signal, "setitimer")
+        if (
+            not usable
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        ):  # an outer limit is already running: it applies
+            self._seconds = None
+            return
+        # _signal's own function: signal.signal's enum conversions cost more than reading a small page.
+        self._previous = _signal.signal(signal.SIGALRM, _expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def __exit__(self, *exc) -> None:
+        if self._seconds is None:
+            return
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _signal.signal(signal.SIGALRM, self._previous)
+
+
+def _expire(signum, frame):
+    raise ReadTimeout()

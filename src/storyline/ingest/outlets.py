@@ -93,12 +93,13 @@ def wire_credit(text: str) -> str | None:
 
     Mentions in the body ("told Reuters") are not credits and are not counted.
     """
-    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    for line in lines[:4]:
-        match = _DATELINE_AGENCY.match(line)
+    parts = text.strip().split("\n")
+    first, last = _nonblank(parts, 4), _nonblank(reversed(parts), 3)[::-1]  # a long text's middle is never read
+    for line in first:
+        match = _DATELINE_AGENCY.match(line) if "(" in line[:81] else None  # the agency's bracket opens early
         if match:
             return wire_of(match.group("wire"))
-    for line in lines[:3] + lines[-3:]:
+    for line in first[:3] + last:
         if len(line) > 200:
             continue
         if _REUTERS_CREDIT.match(line):
@@ -107,6 +108,17 @@ def wire_credit(text: str) -> str | None:
         if match:
             return wire_of(match.group("wire") or match.group("contrib") or match.group("by"))
     return None
+
+
+def _nonblank(lines, count: int) -> list[str]:
+    """The first ``count`` lines that are not blank, stripped."""
+    found = []
+    for line in lines:
+        if len(found) == count:
+            break
+        if stripped := line.strip():
+            found.append(stripped)
+    return found
 
 
 def outlet_from_id(identifier: str | None) -> str | None:
