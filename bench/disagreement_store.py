@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The compare stage over the events of a store: every stored event's disagreements, as the digest's disagreements
 analyser finds them (``storyline.compare.event_disagreements`` over the event's stored articles), on one process
-and on two (the local pool), with CPU and wall seconds and a fingerprint of the findings.
+and on two (the engine ``storyline digest --workers 2`` runs: two processes map, the caller collects), with CPU and
+wall seconds and a fingerprint of the findings.
 
 usage (from the repository root; the store is only read, but work on a copy of one you care about):
     PYTHONPATH=src python bench/disagreement_store.py --store FILE [--every 1] [--processes 1 2]
@@ -56,14 +57,11 @@ def compare_all(events: list[tuple[str, list]], processes: int) -> dict:
     """The compare stage over ``events`` on ``processes`` processes: CPU (all processes) and wall seconds."""
     import scipy.sparse  # noqa: F401 - the stage's one-off import is not a cost per event
 
-    from storyline.engine import LocalPool
+    from storyline.engine.choose import command_engine
 
     cpu, children, wall = time.process_time(), _children_cpu(), time.perf_counter()
-    if processes == 1:
-        found = [event_step(item) for item in events]
-    else:
-        with LocalPool(processes) as pool:
-            found = list(pool.map(event_step, events))
+    with command_engine("local", workers=processes) as engine:
+        found = list(engine.map(event_step, events))
     wall = time.perf_counter() - wall
     cpu = time.process_time() - cpu + _children_cpu() - children
     articles = sum(len(members) for _, members in events)

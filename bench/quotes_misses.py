@@ -113,7 +113,7 @@ def _same_phrase(text: str, speaker: str | None, start: int, end: int) -> bool:
 
 # A possessor opening a source span ("Florida's Rick Wilson", "Trump's Indiana chairman, Rex Early"): not its head.
 POSSESSOR = re.compile(r"^(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+(?=\S)")
-QUOTATION_MARKS = ("\"", "“", "”", "''")
+QUOTATION_MARKS = ('"', "“", "”", "''")
 # The name set off after a role in lower case: "Another pollster, David Woodard of ...".
 APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w.'’\-]*\s?)+)")
 

@@ -20,8 +20,10 @@ class LocalPool:
     """``workers`` processes in all, the calling one included, so the caller can reduce one result while the next
     ones are computed. Steps and items must be picklable (module-level functions, model dataclasses).
 
-    Items are taken from the iterable as the results are consumed, at most ``ahead`` (default: twice the
-    processes) in flight, so a long stream is never held in memory. ``caller_maps=False``: the calling process
+    Items are taken from the iterable as the results are consumed, at most ``ahead`` in flight, so a long stream is
+    never held in memory. The default is twice the processes, or eight per worker when the caller maps too: the
+    caller submits nothing while it computes its own share, so a shallow queue leaves the processes idle whenever
+    items differ in cost. ``caller_maps=False``: the calling process
     maps nothing (it has a reduce step of its own to run) and ``workers`` processes take every item. Used as a
     context manager, the processes are started once and serve every ``map`` until it exits.
     """
@@ -34,7 +36,7 @@ class LocalPool:
         self.workers = workers
         self.caller_maps = caller_maps
         self.processes = workers - 1 if caller_maps else workers
-        self.ahead = ahead or 2 * self.processes
+        self.ahead = ahead or (8 * self.workers if caller_maps else 2 * self.processes)
         self._stack: ExitStack | None = None
         self._pool: Executor | None = None
 
