@@ -3,23 +3,15 @@
 import pytest
 
 from storyline.model import Article
-from storyline.quotes import analyse_articles, find_entities, find_quotes
+from storyline.quotes import analyse_articles, find_entities
 
 pytest.importorskip("spacy")
+
+from tests.quotes.quoting import quote_holding, quotes_of
 
 
 def _article(text: str, article_id: str = "a1", **fields) -> Article:
     return Article(article_id, text, **fields)
-
-
-def _quotes(text: str, **fields):
-    return find_quotes([_article(text, **fields)])
-
-
-def _by_text(quotes, words: str):
-    matches = [q for q in quotes if words in q.text]
-    assert matches, f"no quote holds {words!r}: {[q.text for q in quotes]}"
-    return matches[0]
 
 
 def test_direct_quote_with_curly_marks_and_full_name_from_a_surname():
@@ -27,7 +19,7 @@ def test_direct_quote_with_curly_marks_and_full_name_from_a_surname():
         "Harbour Minister Wilma Ostrander opened the new ferry terminal on Monday.\n"
         "“This terminal will carry two million passengers a year,” Ostrander said."
     )
-    quote = _by_text(_quotes(text), "two million passengers")
+    quote = quote_holding(quotes_of(text), "two million passengers")
     assert quote.direct
     assert quote.text == "This terminal will carry two million passengers a year"
     assert quote.speaker == "Ostrander"
@@ -38,8 +30,8 @@ def test_direct_quote_with_curly_marks_and_full_name_from_a_surname():
 
 def test_straight_marks_and_a_quote_interrupted_by_its_attribution_are_one_quote():
     text = '"The tunnel is safe," said engineer Pavel Duskin, "and it will open again on Friday."'
-    quotes = _quotes(text)
-    quote = _by_text(quotes, "tunnel is safe")
+    quotes = quotes_of(text)
+    quote = quote_holding(quotes, "tunnel is safe")
     assert quote.direct and "open again on Friday" in quote.text
     assert quote.speaker_name == "Pavel Duskin"
     assert len([q for q in quotes if q.direct]) == 1
@@ -50,7 +42,7 @@ def test_he_said_resolves_to_the_person_named_before():
         "Fisheries inspector Tomas Reinholt visited the harbour on Tuesday.\n"
         "“The catch this year is the smallest we have recorded in a decade,” he said."
     )
-    quote = _by_text(_quotes(text), "smallest we have recorded")
+    quote = quote_holding(quotes_of(text), "smallest we have recorded")
     assert quote.speaker.lower() == "he"
     assert quote.speaker_name == "Tomas Reinholt"
 
@@ -60,7 +52,7 @@ def test_a_quote_over_two_paragraphs_keeps_its_speaker():
         "“We will rebuild the school before the winter,” said Mayor Lena Harkov. “Every child will be back.\n"
         "“And the library will reopen as well.”"
     )
-    quotes = [q for q in _quotes(text) if q.direct]
+    quotes = [q for q in quotes_of(text) if q.direct]
     assert all(q.speaker_name == "Lena Harkov" for q in quotes)
     assert any("library will reopen" in q.text for q in quotes)
 
@@ -80,7 +72,7 @@ def test_a_quote_over_two_paragraphs_keeps_its_speaker():
     ],
 )
 def test_reported_speech_with_a_cue(sentence, cue, content):
-    quote = _by_text(_quotes(sentence), content)
+    quote = quote_holding(quotes_of(sentence), content)
     assert not quote.direct
     assert quote.cue.lower() == cue
     assert quote.text == content
@@ -88,8 +80,8 @@ def test_reported_speech_with_a_cue(sentence, cue, content):
 
 
 def test_partial_quote_inside_reported_speech_is_one_direct_attribution():
-    quotes = _quotes("Council leader Marta Joss said she was “deeply disappointed by the vote” on Thursday.")
-    quote = _by_text(quotes, "deeply disappointed")
+    quotes = quotes_of("Council leader Marta Joss said she was “deeply disappointed by the vote” on Thursday.")
+    quote = quote_holding(quotes, "deeply disappointed")
     assert quote.direct and quote.text.startswith("she was deeply disappointed")
     assert quote.speaker_name == "Marta Joss"
 
@@ -99,13 +91,13 @@ def test_a_role_resolves_to_the_person_given_that_role():
         "Health Minister Ingrid Salvesen announced the plan on Monday.\n"
         "The minister said the new clinics would open in the spring."
     )
-    quote = _by_text(_quotes(text), "new clinics would open")
+    quote = quote_holding(quotes_of(text), "new clinics would open")
     assert quote.speaker == "The minister"
     assert quote.speaker_name == "Ingrid Salvesen"
 
 
 def test_scare_quotes_alone_are_not_quotes():
-    assert _quotes("The so-called “green bridge” opened on Sunday after two years of work.") == []
+    assert quotes_of("The so-called “green bridge” opened on Sunday after two years of work.") == []
 
 
 def test_entities_merge_name_variants_and_count_mentions():
@@ -150,7 +142,7 @@ def test_non_english_articles_are_skipped_with_a_reason():
 
 def test_a_wire_dateline_is_not_the_speaker():
     text = "KESTON (Wirepress) – Harbour engineer Tomas Brandvik said on Friday the dam would hold through the winter."
-    quote = _by_text(_quotes(text), "dam would hold")
+    quote = quote_holding(quotes_of(text), "dam would hold")
     assert quote.speaker_name == "Tomas Brandvik"
 
 
@@ -159,7 +151,7 @@ def test_the_listener_of_told_is_not_the_speaker():
         "Marta Quillon runs the ferry company.\n"
         "“We will not raise fares this year, whatever the fuel costs,” Quillon, 58, told the Harbour Gazette."
     )
-    quote = _by_text(_quotes(text), "raise fares")
+    quote = quote_holding(quotes_of(text), "raise fares")
     assert quote.speaker_name == "Marta Quillon"
 
 
@@ -168,7 +160,7 @@ def test_a_name_and_a_speech_verb_after_the_quotation_give_the_speaker():
         "Gerald Pinnock has led the farmers' union for a decade.\n"
         "“The rains came too late for the wheat and the barley, and too early for the hay,” Pinnock notes."
     )
-    quote = _by_text(_quotes(text), "rains came too late")
+    quote = quote_holding(quotes_of(text), "rains came too late")
     assert quote.speaker_name == "Gerald Pinnock"
 
 
@@ -177,7 +169,7 @@ def test_a_role_goes_to_the_person_holding_that_role_not_a_longer_one():
         "Vice President Orla Denholm visited the mill on Tuesday.\n"
         "The president said the mill would stay open until the end of the year."
     )
-    quote = _by_text(_quotes(text), "mill would stay open")
+    quote = quote_holding(quotes_of(text), "mill would stay open")
     assert quote.speaker_name != "Orla Denholm"
 
 
@@ -188,7 +180,7 @@ def test_she_goes_to_the_woman_named_before_not_the_last_man():
         "Makepeace said his crew had finished early.\n"
         "Makepeace showed the mayor the new pier, and then she said the town would pay for a second one."
     )
-    quote = next(q for q in _quotes(text) if q.speaker == "she" and "second one" in q.text)
+    quote = next(q for q in quotes_of(text) if q.speaker == "she" and "second one" in q.text)
     assert quote.speaker_name == "Ingrid Solvang"
 
 
@@ -197,5 +189,5 @@ def test_two_people_speaking_together_are_both_named():
         "Councillor Hattie Brennan and Councillor Osric Vale visited the flooded school.\n"
         "Hattie Brennan and Osric Vale said the repairs would take all summer."
     )
-    quote = _by_text(_quotes(text), "repairs would take")
+    quote = quote_holding(quotes_of(text), "repairs would take")
     assert quote.speaker_name == "Hattie Brennan and Osric Vale"

@@ -3,20 +3,9 @@ a name and any past-tense verb after it."""
 
 import pytest
 
-from storyline.model import Article
-from storyline.quotes import find_quotes
-
 pytest.importorskip("spacy")
 
-
-def _quotes(text: str):
-    return find_quotes([Article("a1", text)])
-
-
-def _by_text(quotes, words: str):
-    matches = [q for q in quotes if words in q.text]
-    assert matches, f"no quote holds {words!r}: {[q.text for q in quotes]}"
-    return matches[0]
+from tests.quotes.quoting import quote_holding, quotes_of
 
 
 def test_a_name_and_a_colon_after_a_dash_label_the_quotation_not_the_subject_before():
@@ -24,25 +13,25 @@ def test_a_name_and_a_colon_after_a_dash_label_the_quotation_not_the_subject_bef
         "Ferry planners disagree - Edda Morrow: “The night boats will never pay for themselves, whatever the "
         "council says about tourism.”"
     )
-    quote = _by_text(_quotes(text), "night boats")
+    quote = quote_holding(quotes_of(text), "night boats")
     assert quote.speaker == "Edda Morrow"
 
 
 def test_names_with_colons_each_label_their_own_quotation():
     text = 'Brask: "The harbour must stay open all winter long." Ollen: "The harbour must close when the ice comes."'
-    quotes = _quotes(text)
-    assert _by_text(quotes, "stay open").speaker == "Brask"
-    assert _by_text(quotes, "ice comes").speaker == "Ollen"
+    quotes = quotes_of(text)
+    assert quote_holding(quotes, "stay open").speaker == "Brask"
+    assert quote_holding(quotes, "ice comes").speaker == "Ollen"
 
 
 def test_a_label_with_a_party_tag_names_the_person():
     text = 'Rep. Tilda Varnum (R-S.C.): "I have never seen a harbour budget this large in all my years here."'
-    assert _by_text(_quotes(text), "harbour budget").speaker_name == "Tilda Varnum"
+    assert quote_holding(quotes_of(text), "harbour budget").speaker_name == "Tilda Varnum"
 
 
 def test_a_colon_after_words_that_are_not_a_name_is_no_label():
     text = 'The council had one message for the ferry company: "Run the night boats or lose the contract."'
-    assert _by_text(_quotes(text), "night boats").speaker != "ferry company"
+    assert quote_holding(quotes_of(text), "night boats").speaker != "ferry company"
 
 
 @pytest.mark.parametrize("verb", ["fumed", "shot back", "pressed"])
@@ -51,13 +40,13 @@ def test_a_name_and_a_past_tense_verb_after_a_quotation_ending_with_a_comma_give
         "Harbour master Ansel Quarry spoke on Monday. “They have never once asked the fishermen what they need,” "
         f"Quarry {verb}. “They ask only the ferry company.”"
     )
-    quote = _by_text(_quotes(text), "fishermen")
+    quote = quote_holding(quotes_of(text), "fishermen")
     assert quote.speaker == "Quarry" and quote.speaker_name == "Ansel Quarry"
 
 
 def test_a_question_then_a_name_and_a_past_tense_verb_give_the_speaker():
     text = "Senator Mona Kell did not let go. “Would the council pay for the night boats itself?” Kell pressed."
-    assert _by_text(_quotes(text), "night boats").speaker_name == "Mona Kell"
+    assert quote_holding(quotes_of(text), "night boats").speaker_name == "Mona Kell"
 
 
 def test_a_person_named_as_a_possessor_is_not_the_relative_or_aide_who_speaks():
@@ -65,7 +54,7 @@ def test_a_person_named_as_a_possessor_is_not_the_relative_or_aide_who_speaks():
         "Mayor Ivar Lund opened the harbour fair. Ivar Lund's eldest daughter, 34, said that the fair should run "
         "for a whole week."
     )
-    assert _by_text(_quotes(text), "whole week").speaker_name != "Ivar Lund"
+    assert quote_holding(quotes_of(text), "whole week").speaker_name != "Ivar Lund"
 
 
 def test_an_office_named_by_its_holders_possessive_speaks_for_that_holder():
@@ -73,12 +62,12 @@ def test_an_office_named_by_its_holders_possessive_speaks_for_that_holder():
         "Harbour Minister Ivar Lund spoke on Monday. Harbour Minister Ivar Lund’s office said that the pier would "
         "open in June."
     )
-    assert _by_text(_quotes(text), "open in June").speaker_name == "Ivar Lund"
+    assert quote_holding(quotes_of(text), "open in June").speaker_name == "Ivar Lund"
 
 
 def test_a_quotation_goes_to_the_speech_cue_next_to_it_not_to_an_earlier_one():
     text = "While a fisherman complained about the fees, Mayor Ansel Quarry said, “We will cut the harbour fees soon.”"
-    assert _by_text(_quotes(text), "harbour fees").speaker_name == "Ansel Quarry"
+    assert quote_holding(quotes_of(text), "harbour fees").speaker_name == "Ansel Quarry"
 
 
 def test_a_participle_after_a_comma_speaks_for_the_subject_of_the_main_clause():
@@ -86,14 +75,14 @@ def test_a_participle_after_a_comma_speaks_for_the_subject_of_the_main_clause():
         "Harbour master Ansel Quarry also wrote that Nils Brandt knew to brace for the storms, saying, “They did not "
         "come every week, but when they came we learned about them fast.”"
     )
-    assert _by_text(_quotes(text), "learned about them").speaker_name == "Ansel Quarry"
+    assert quote_holding(quotes_of(text), "learned about them").speaker_name == "Ansel Quarry"
 
 
 def test_it_before_an_adjective_and_to_think_is_no_speaker():
     text = "Quarry said it is unrealistic to think that if the harbour closes, “the fishermen will simply move away.”"
-    quotes = _quotes(text)
+    quotes = quotes_of(text)
     assert all((q.speaker or "").lower() != "it" for q in quotes)
-    assert _by_text(quotes, "fishermen will simply").speaker == "Quarry"
+    assert quote_holding(quotes, "fishermen will simply").speaker == "Quarry"
 
 
 def test_i_inside_a_quotation_the_reader_does_not_mark_is_the_quotations_speaker():
@@ -101,13 +90,13 @@ def test_i_inside_a_quotation_the_reader_does_not_mark_is_the_quotations_speaker
         "Mayor Ivar Lund opened the pier. ''It is a fine pier,'' said Harbour Master Ansel Quarry. ''It was built on "
         "time, and I think the town will use it for fifty years.''"
     )
-    quote = _by_text(_quotes(text), "fifty years")
+    quote = quote_holding(quotes_of(text), "fifty years")
     assert quote.speaker == "I" and quote.speaker_name == "Ansel Quarry"
 
 
 def test_a_name_and_a_verb_right_before_a_quotation_give_its_speaker_when_the_parse_has_no_cue():
     text = "Harbour master Ansel Quarry met the crews. A weary Quarry quipped, “The storm keeps better hours than me.”"
-    assert _by_text(_quotes(text), "better hours").speaker_name == "Ansel Quarry"
+    assert quote_holding(quotes_of(text), "better hours").speaker_name == "Ansel Quarry"
 
 
 def test_a_verb_then_a_role_and_a_name_after_a_quotation_give_its_speaker():
@@ -115,7 +104,7 @@ def test_a_verb_then_a_role_and_a_name_after_a_quotation_give_its_speaker():
         "“The harbour fees will ruin the small boats,” mused Ferry Weekly columnist Edda Morrow. “Only the "
         "ferry company can pay them.”"
     )
-    quote = _by_text(_quotes(text), "small boats")
+    quote = quote_holding(quotes_of(text), "small boats")
     assert quote.speaker_name == "Edda Morrow"
 
 
@@ -124,7 +113,7 @@ def test_a_place_that_describes_an_unnamed_speaker_is_not_the_speakers_name():
         "Voters in New Hampshire were split. New Hampshire said it would count the ballots twice. “I like him, but "
         "I will not vote for him,” said a New Hampshire Democrat."
     )
-    assert _by_text(_quotes(text), "not vote for him").speaker_name != "New Hampshire"
+    assert quote_holding(quotes_of(text), "not vote for him").speaker_name != "New Hampshire"
 
 
 def test_people_listed_with_titles_tags_and_places_keep_every_name():
@@ -132,7 +121,7 @@ def test_people_listed_with_titles_tags_and_places_keep_every_name():
         "Sen. Hal Varnum spoke first. Varnum and Sen. Ida Lund (R-N.H.), who are both in close races, said they "
         "would vote for the harbour bill."
     )
-    name = _by_text(_quotes(text), "harbour bill").speaker_name
+    name = quote_holding(quotes_of(text), "harbour bill").speaker_name
     assert name is not None and "Hal Varnum" in name and "Ida Lund" in name
 
 
@@ -141,7 +130,7 @@ def test_a_name_with_a_possessive_role_after_it_is_one_speaker_not_a_list():
         "Mayor Ivar Lund opened the pier on Monday. Anna Hartmann, Lund's chief of staff and harbour adviser, said "
         "that the pier would open in June."
     )
-    assert _by_text(_quotes(text), "open in June").speaker_name == "Anna Hartmann"
+    assert quote_holding(quotes_of(text), "open in June").speaker_name == "Anna Hartmann"
 
 
 @pytest.mark.parametrize(
@@ -153,12 +142,12 @@ def test_a_name_with_a_possessive_role_after_it_is_one_speaker_not_a_list():
 )
 def test_a_document_speaks_for_whoever_released_or_filed_it(document):
     text = f"{document} said that the pier had cost twice what the council was told."
-    assert "Harbour Institute" in (_by_text(_quotes(text), "cost twice").speaker_name or "")
+    assert "Harbour Institute" in (quote_holding(quotes_of(text), "cost twice").speaker_name or "")
 
 
 def test_a_noun_after_by_that_is_no_participle_is_not_a_documents_maker():
     text = "Mayor Ivar Lund spoke. The lawsuit also alleges fraud by Lund over the pier, which Lund denied."
-    assert _by_text(_quotes(text), "fraud").speaker_name != "Ivar Lund"
+    assert quote_holding(quotes_of(text), "fraud").speaker_name != "Ivar Lund"
 
 
 def test_a_paragraph_of_a_hyphen_and_a_name_after_a_quotation_signs_it():
@@ -169,9 +158,9 @@ def test_a_paragraph_of_a_hyphen_and_a_name_after_a_quotation_signs_it():
         "“I will never stop fighting for the families who fish here, whatever it takes.”\n\n"
         "-Ida Lund, Kestrel Bay."
     )
-    quotes = _quotes(text)
-    assert _by_text(quotes, "sale of the harbour").speaker == "Senator Ansel Quarry"
-    assert _by_text(quotes, "never stop fighting").speaker == "Ida Lund"
+    quotes = quotes_of(text)
+    assert quote_holding(quotes, "sale of the harbour").speaker == "Senator Ansel Quarry"
+    assert quote_holding(quotes, "never stop fighting").speaker == "Ida Lund"
 
 
 def test_a_spokeswoman_named_after_her_role_is_the_speaker_and_an_unnamed_one_speaks_for_her_employer():
@@ -179,9 +168,9 @@ def test_a_spokeswoman_named_after_her_role_is_the_speaker_and_an_unnamed_one_sp
         "Sen. Alan Varnum faces a primary. Varnum's spokeswoman, Anna Hartmann, said that the senator would not "
         "debate. Varnum's spokeswoman said that the senator would visit the harbour."
     )
-    quotes = _quotes(text)
-    assert _by_text(quotes, "not debate").speaker_name == "Anna Hartmann"
-    assert _by_text(quotes, "visit the harbour").speaker_name == "Alan Varnum"
+    quotes = quotes_of(text)
+    assert quote_holding(quotes, "not debate").speaker_name == "Anna Hartmann"
+    assert quote_holding(quotes, "visit the harbour").speaker_name == "Alan Varnum"
 
 
 def test_a_name_compared_after_a_comma_and_like_is_not_the_speaker():

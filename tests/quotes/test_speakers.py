@@ -4,19 +4,11 @@ on from the attribution before, and sentences parsed once however many articles 
 import pytest
 
 from storyline.model import Article
-from storyline.quotes import analyse_articles, find_quotes
+from storyline.quotes import analyse_articles
 
 pytest.importorskip("spacy")
 
-
-def _quotes(text: str):
-    return find_quotes([Article("a1", text)])
-
-
-def _by_text(quotes, words: str):
-    matches = [q for q in quotes if words in q.text]
-    assert matches, f"no quote holds {words!r}: {[q.text for q in quotes]}"
-    return matches[0]
+from tests.quotes.quoting import quote_holding, quotes_of
 
 
 def test_a_transcript_label_gives_the_speaker_and_is_not_part_of_the_quote():
@@ -25,11 +17,11 @@ def test_a_transcript_label_gives_the_speaker_and_is_not_part_of_the_quote():
         '"QUIST: Will the new bridge be finished before the election next year?\n'
         '"TARROW: The bridge will be finished in March, and it will cost less than we planned.'
     )
-    quotes = _quotes(text)
-    answer = _by_text(quotes, "finished in March")
+    quotes = quotes_of(text)
+    answer = quote_holding(quotes, "finished in March")
     assert answer.speaker == "TARROW" and answer.speaker_name == "Alvin Tarrow"
     assert not answer.text.startswith("TARROW")
-    question = _by_text(quotes, "new bridge be finished")
+    question = quote_holding(quotes, "new bridge be finished")
     assert question.speaker_name == "Nora Quist"
 
 
@@ -39,19 +31,19 @@ def test_a_quotation_signed_with_a_dash_belongs_to_the_name_after_it():
         "“The early boat is always late and nobody tells us why.” ― Marit Olander\n"
         "“I have waited forty minutes on the pier twice this week.” ― Jonas Pell"
     )
-    quotes = _quotes(text)
-    assert _by_text(quotes, "early boat").speaker_name == "Marit Olander"
-    assert _by_text(quotes, "forty minutes").speaker_name == "Jonas Pell"
+    quotes = quotes_of(text)
+    assert quote_holding(quotes, "early boat").speaker_name == "Marit Olander"
+    assert quote_holding(quotes, "forty minutes").speaker_name == "Jonas Pell"
 
 
 def test_a_sentence_opening_with_said_and_a_name_gives_the_speaker():
     text = "The mill closed in May. Said Agnes Verloop, who worked there for thirty years, “We all knew it was coming.”"
-    assert _by_text(_quotes(text), "all knew").speaker_name == "Agnes Verloop"
+    assert quote_holding(quotes_of(text), "all knew").speaker_name == "Agnes Verloop"
 
 
 def test_a_colon_after_a_verb_introduces_the_subjects_quotation():
     text = "Mayor Petra Linde stepped onto the stage and raised her hands: “We will rebuild every house on this road!”"
-    assert _by_text(_quotes(text), "rebuild every house").speaker_name == "Petra Linde"
+    assert quote_holding(quotes_of(text), "rebuild every house").speaker_name == "Petra Linde"
 
 
 def test_names_listed_together_with_their_states_and_all_keep_every_name():
@@ -59,7 +51,7 @@ def test_names_listed_together_with_their_states_and_all_keep_every_name():
         "Senators Oskar Brandt (D-Ore.), Lena Marsh (D-Ohio) and Tomas Wilde (D-N.J.) all said that the bank should "
         "return the fees it had charged."
     )
-    quote = _by_text(_quotes(text), "return the fees")
+    quote = quote_holding(quotes_of(text), "return the fees")
     for person in ("Oskar Brandt", "Lena Marsh", "Tomas Wilde"):
         assert person in quote.speaker_name
 
@@ -73,7 +65,7 @@ def test_names_listed_together_with_their_states_and_all_keep_every_name():
 )
 def test_people_who_speak_for_an_organisation_are_named_by_it(speaker, expected):
     text = f"{speaker} said that the boats would stay in port until the storm had passed."
-    quote = _by_text(_quotes(text), "boats would stay in port")
+    quote = quote_holding(quotes_of(text), "boats would stay in port")
     assert quote.speaker_name == expected
     assert quote.speaker_role  # the spokeswoman or officials stay as the role
 
@@ -84,9 +76,9 @@ def test_a_possessor_who_is_represented_names_the_speaker_but_an_adviser_does_no
         "Ostrander's lawyers said that she had followed every rule.\n"
         "Ostrander's adviser said that the inquiry was unfair."
     )
-    quotes = _quotes(text)
-    assert _by_text(quotes, "followed every rule").speaker_name == "Wilma Ostrander"
-    assert _by_text(quotes, "inquiry was unfair").speaker_name != "Wilma Ostrander"
+    quotes = quotes_of(text)
+    assert quote_holding(quotes, "followed every rule").speaker_name == "Wilma Ostrander"
+    assert quote_holding(quotes, "inquiry was unfair").speaker_name != "Wilma Ostrander"
 
 
 def test_they_goes_on_from_people_named_together_in_the_attribution_before():
@@ -95,7 +87,7 @@ def test_they_goes_on_from_people_named_together_in_the_attribution_before():
         "Hattie Brennan and Osric Vale said the repairs would take all summer. "
         "They said the pupils would move to the old library until then."
     )
-    quote = _by_text(_quotes(text), "pupils would move")
+    quote = quote_holding(quotes_of(text), "pupils would move")
     assert quote.speaker == "They"
     assert quote.speaker_name == "Hattie Brennan and Osric Vale"
 
@@ -105,19 +97,19 @@ def test_she_goes_on_from_the_speaker_before_rather_than_a_name_in_between():
         "Ms. Ingrid Solvang, the mayor, met the builders on Monday. Ms. Solvang said the pier would open in June, "
         "after a visit from the Halvorsen family. She said the town would pay for a second pier next year."
     )
-    quote = _by_text(_quotes(text), "second pier")
+    quote = quote_holding(quotes_of(text), "second pier")
     assert quote.speaker_name == "Ingrid Solvang"
 
 
 def test_a_poll_speaks_for_the_organisation_that_made_it():
     text = "A new Harbour Institute poll shows that most residents want the ferry to run at night."
-    quote = _by_text(_quotes(text), "ferry to run at night")
+    quote = quote_holding(quotes_of(text), "ferry to run at night")
     assert "Harbour Institute" in (quote.speaker_name or "")
 
 
 def test_a_dateline_without_an_agency_is_not_the_speaker():
     text = "NEW YORK — The harbour engineer Tomas Brandvik says the dam will hold through the winter."
-    quote = _by_text(_quotes(text), "dam will hold")
+    quote = quote_holding(quotes_of(text), "dam will hold")
     assert quote.speaker == "The harbour engineer Tomas Brandvik"
     assert quote.speaker_name == "Tomas Brandvik"
 
