@@ -25,15 +25,9 @@ def folded(text: str) -> bytes:
     """``text`` as lower-case, space-separated words: boilerplate dropped, house-style variants folded."""
     lowered = text.lower()
     lines = lowered.split("\n")
-    if any(mark in lowered for mark in BOILERPLATE_MARKS) or any(
-        line.lstrip(BOILERPLATE_LEAD).startswith(BOILERPLATE_PREFIXES) for line in lines
-    ):
+    if _may_hold_boilerplate(lowered, lines):
         lowered = "\n".join(line for line in lines if not is_boilerplate_line(line))
-    lowered = lowered.replace("per cent", "percent")
-    if not lowered.isascii():
-        lowered = _UNICODE_HYPHENS.sub("-", _UNICODE_SEPARATORS.sub(" ", lowered))
-    data = _DIGIT_COMMA.sub(b"", _ACRONYM_DOT.sub(b"", lowered.encode()))
-    return data.translate(_WORD_BYTES, b"-")
+    return _fold(lowered, _WORD_BYTES)
 
 
 _LINE_WORD_BYTES = _WORD_BYTES[:10] + b"\n" + _WORD_BYTES[11:]  # the same, a line break kept
@@ -47,23 +41,29 @@ def folded_lines(lines: list[str]) -> list[str]:
         return [folded(line).decode(errors="replace") for line in lines]
     lowered = joined.lower()
     lines = lowered.split("\n")
-    if any(mark in lowered for mark in BOILERPLATE_MARKS) or any(
-        line.lstrip(BOILERPLATE_LEAD).startswith(BOILERPLATE_PREFIXES) for line in lines
-    ):
+    if _may_hold_boilerplate(lowered, lines):
         # Each line as ``folded`` reads a text of one line: dropped when it is boilerplate and may be.
-        lowered = "\n".join("" if _dropped(line) else line for line in lines)
+        lowered = "\n".join(
+            "" if _may_hold_boilerplate(line, (line,)) and is_boilerplate_line(line) else line for line in lines
+        )
+    return _fold(lowered, _LINE_WORD_BYTES).decode(errors="replace").split("\n")
+
+
+def _may_hold_boilerplate(lowered: str, lines) -> bool:
+    """Whether any of ``lines`` (of the lower-cased text ``lowered``) may be boilerplate: cheap, before the rules."""
+    return any(mark in lowered for mark in BOILERPLATE_MARKS) or any(
+        line.lstrip(BOILERPLATE_LEAD).startswith(BOILERPLATE_PREFIXES) for line in lines
+    )
+
+
+def _fold(lowered: str, word_bytes: bytes) -> bytes:
+    """The house-style variants of lower-cased ``lowered`` folded, every byte that is no part of a word mapped
+    through ``word_bytes`` and hyphens deleted."""
     lowered = lowered.replace("per cent", "percent")
     if not lowered.isascii():
         lowered = _UNICODE_HYPHENS.sub("-", _UNICODE_SEPARATORS.sub(" ", lowered))
     data = _DIGIT_COMMA.sub(b"", _ACRONYM_DOT.sub(b"", lowered.encode()))
-    return data.translate(_LINE_WORD_BYTES, b"-").decode(errors="replace").split("\n")
-
-
-def _dropped(line: str) -> bool:
-    may_be = any(mark in line for mark in BOILERPLATE_MARKS) or line.lstrip(BOILERPLATE_LEAD).startswith(
-        BOILERPLATE_PREFIXES
-    )
-    return may_be and is_boilerplate_line(line)
+    return data.translate(word_bytes, b"-")
 
 
 def normalized_words(text: str) -> list[str]:
