@@ -5,9 +5,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.summarize.compress import dateline
 from storyline.text import split_sentences
 from storyline.text.sentences import _BOUNDARY, _SENTENCE_OPENER, ABBREVIATIONS, _is_abbreviation
+from storyline.text.verbs import dateline
 
 
 def test_titles_and_abbreviations_do_not_end_sentences():

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.text.verbs import _AUXILIARIES, _is_verb, dateline, has_main_verb
-from storyline.text.verbs import has_sure_verb as has_sure_verb  # still importable from here
+from storyline.text.verbs import AUXILIARIES, dateline, has_main_verb, is_verb
 
 _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -97,12 +96,12 @@ def _is_attribution(clause: str) -> bool:
     if verb is None:
         return False
     speaker, tail = [t.lower() for t in tokens[:verb]], tokens[verb + 1 :]
-    if speaker and all(t in _AUXILIARIES or t in _NEGATION for t in speaker):
+    if speaker and all(t in AUXILIARIES or t in _NEGATION for t in speaker):
         return False
     if any(t.lower() in _COMPLEMENTISERS for t in tail):
         return False
     tail_pairs = list(zip([tokens[verb].lower()] + [t.lower() for t in tail[:-1]], tail))
-    return not any(_is_verb(word, before, present=False) for before, word in tail_pairs)
+    return not any(is_verb(word, before, present=False) for before, word in tail_pairs)
 
 
 def opening_connective(text: str) -> int:

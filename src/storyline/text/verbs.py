@@ -28,7 +28,7 @@ _DATELINE = re.compile(
 # Words that make a clause finite: auxiliaries and modals, and common irregular past tenses (regular ones end in
 # "-ed"). Present-tense verbs ending in "-s" count too where a main verb is looked for, not where an
 # attribution's tail is checked for a clause of its own.
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     """
     is are was were am be been has have had do does did will would shall should can could may might must
     isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't cannot couldn't
@@ -94,7 +94,7 @@ def has_main_verb(text: str) -> bool:
     Quay Row." or "Jo Bell, lead engineer at the firm.", which are a subject without its predicate.
     """
     pairs = _pairs(_RELATIVE.sub(" ", text))
-    if any(_is_verb(word, before, present=True) for before, word in pairs):
+    if any(is_verb(word, before, present=True) for before, word in pairs):
         return True
     # "The Republicans currently hold", "These require": adverbs in between are skipped.
     words = [word for _, word in pairs if not (word.islower() and word.endswith("ly"))]
@@ -107,7 +107,7 @@ def has_main_verb(text: str) -> bool:
 def has_sure_verb(text: str) -> bool:
     """Whether ``text`` holds a word the cheap test is sure is a finite verb: an auxiliary, an irregular past tense,
     a word in "-ed" (not one in "-s", which plural nouns share: "A delegation of legislators")."""
-    return any(_is_verb(word, before, present=False) for before, word in _pairs(text))
+    return any(is_verb(word, before, present=False) for before, word in _pairs(text))
 
 
 # Words that follow a plural noun without being its verb ("areas of", "sides and").
@@ -142,14 +142,14 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return list(zip([""] + [t.lower() for t in tokens[:-1]], tokens))
 
 
-def _is_verb(word: str, before: str, *, present: bool) -> bool:
+def is_verb(word: str, before: str, *, present: bool) -> bool:
     """Whether ``word`` (as written) can be a finite verb after ``before`` (lower-cased, "" at the start)."""
     word = word.replace("’", "'")
-    if _CONTRACTED_VERB.search(word.lower()) or (not before and word.lower() in _AUXILIARIES):
+    if _CONTRACTED_VERB.search(word.lower()) or (not before and word.lower() in AUXILIARIES):
         return True  # "I've", "they're"; a question opening with "Is" or "Has"
     if not word.islower():
         return False
-    if word in _AUXILIARIES or word in _IRREGULAR_PAST:
+    if word in AUXILIARIES or word in _IRREGULAR_PAST:
         return True
     if before in _SUBJECT_PRONOUNS:
         return not word.endswith("ly")
