@@ -53,6 +53,8 @@ _NAME_THEN_CUE = re.compile(
 # '“...,” Toomey fumed.', '“...?” Hannity pressed.': after a quotation that ends with a comma or a question, a name
 # and any verb in the past tense tell who spoke.
 _PAST = re.compile(r"[a-z]{2,}ed")
+# Capitalised words that open a sentence, not a name: "But Ada said", "The senator said".
+_NOT_NAME_OPENERS = frozenset("the but and in it this that".split())
 _IRREGULAR_PAST = frozenset("shot went broke began spoke wrote told said put cut ran struck threw".split())
 
 
@@ -72,7 +74,7 @@ def named_after(text: str, end: int, full: list[QuoteSpan]) -> tuple[tuple[int, 
         spoken = CUE_FORMS.get(cue.lower()) in SPEECH_VERBS
         if not spoken and not (_leads_on(text, quote) and (_PAST.fullmatch(cue) or cue in _IRREGULAR_PAST)):
             continue
-        if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that"):
+        if match.group("name").split()[0].lower() in _NOT_NAME_OPENERS:
             continue
         return match.span("name"), match.group("cue")
     return _cue_then_name(text, end, full[0])
@@ -114,7 +116,7 @@ def named_before(text: str, start: int, mark: int) -> tuple[tuple[int, int], str
     cue = match.group("cue")
     if CUE_FORMS.get(cue) not in SPEECH_VERBS and not _PAST.fullmatch(cue):
         return None
-    if match.group("name").split()[0].lower() in ("the", "but", "and", "in", "it", "this", "that", "when", "as"):
+    if match.group("name").split()[0].lower() in _NOT_NAME_OPENERS | {"when", "as"}:  # "When Ada said, “...”"
         return None
     at = mark - len(before)
     return (at + match.start("name"), at + match.end("name")), cue
