@@ -475,3 +475,50 @@ def test_build_without_an_event_index_weighs_terms_by_the_articles_themselves():
     assert build_storylines(events, articles) == build_storylines(
         events, articles, idf=EventIndex.from_articles(articles).idf()
     )
+
+
+# A short first report of the mill story, before the fire: the mill among other names, below the threshold two full
+# events link at and sharing no key entity with the fire's coverage.
+MILL_INSPECTION = (
+    "Owners of old mills on the Carrow river were told on Monday to replace their wiring before the summer. Owen "
+    "Marsh, building inspector of Northfold county, named Hollin Dyeworks in Carrowby among them. Councillor Greta "
+    "Amsel said the Penrose grants of the Northfold Heritage Trust would pay half."
+)
+
+
+def _first_report_stories(day, **options):
+    """Storylines of the inspection report dated ``day``, the mill fire of 7 April and the tannery fire, in a
+    batch and one event at a time (the report first) through a saved state; the two must agree."""
+    groups = [
+        _articles([MILL_INSPECTION], "w", day),
+        _articles(MILL_FIRE, "m", "2026-04-07"),
+        _articles(TANNERY_FIRE, "t", "2026-04-09"),
+    ]
+    articles = [a for group in groups for a in group]
+    idf = EventIndex.from_articles(articles).idf()
+    events = [_event(f"ev-{k}", group) for k, group in enumerate(groups)]
+    batch = [s.event_ids for s in build_storylines(events, articles, idf=idf, **options)]
+    state = StorylineIndex(**options).to_state()
+    for event, group in zip(events, groups):
+        index = StorylineIndex.from_state(state)
+        index.update([event], group, idf=idf)
+        state = index.to_state()
+    assert [s.event_ids for s in StorylineIndex.from_state(state).storylines()] == batch
+    return sorted(sorted(story) for story in batch)
+
+
+def test_a_report_that_came_before_its_story_joins_it_when_the_story_arrives():
+    # Thirteen days before the fire: within the window, so the lone report joins as it would after the story.
+    assert _first_report_stories("2026-03-25") == [["ev-0", "ev-1"], ["ev-2"]]
+    assert _first_report_stories("2026-03-25", lone_threshold=None) == [["ev-0"], ["ev-1"], ["ev-2"]]
+
+
+def test_a_first_report_weeks_before_its_story_joins_it_only_when_first_reports_reach_that_far():
+    # Forty-six days before the fire: beyond the window, so apart by default; with first reports reaching 60 days
+    # the report (kept open that long) joins the fire's story, and not the other fire's.
+    assert _first_report_stories("2026-02-20") == [["ev-0"], ["ev-1"], ["ev-2"]]
+    assert _first_report_stories("2026-02-20", first_report_days=60) == [["ev-0", "ev-1"], ["ev-2"]]
+    # Seventy-seven days before: beyond that reach too.
+    assert _first_report_stories("2026-01-20", first_report_days=60) == [["ev-0"], ["ev-1"], ["ev-2"]]
+    with pytest.raises(ValueError, match="first_report_days"):
+        StorylineIndex(first_report_days=10)  # a first report reaches at least as far as the window

@@ -52,6 +52,7 @@ class StoryOptions:
     lone_threshold: float | None = 0.15
     lone_size: int = 1
     window_days: float = 30.0
+    first_report_days: float | None = None
     weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
     keys: int = 12
     bits: int = DEFAULT_BITS
@@ -63,6 +64,8 @@ class StoryOptions:
             raise ValueError("lone_threshold must be above 0 and at most threshold (or None: off)")
         if self.window_days < 0 or self.keys < 1 or self.lone_size < 1:
             raise ValueError("window_days must be at least 0, and keys and lone_size at least 1")
+        if self.first_report_days is not None and self.first_report_days < self.window_days:
+            raise ValueError("first_report_days must be at least window_days (or None: window_days)")
         if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
             raise ValueError(f"weights must be {len(SUBSPACES)} non-negative numbers with a positive sum")
 
@@ -106,6 +109,10 @@ class StorylineIndex:
         self._postings: dict[int, set[str]] = {}  # key column -> open events listing it
         self._seen: dict[str, float] = {}  # event -> the newest day seen when it last changed
         self._stream_day = _UNKNOWN
+        # Open small reports by every entity column they name, for the stories that arrive after them; built from
+        # the rows when first needed (a loaded state holds the rows, not this).
+        self._reports: dict[str, list[int]] | None = None  # small report -> its entity columns
+        self._report_postings: dict[int, set[str]] = {}  # entity column -> open small reports naming it
 
     # ----------------------------------------------------------------------------------------------- public
     def update(
@@ -217,6 +224,11 @@ class StorylineIndex:
 
     def _unpost(self, event_id: str) -> None:
         self._profiles.pop(event_id, None)
+        for column in self._reports.pop(event_id, []) if self._reports is not None else []:
+            posting = self._report_postings[column]
+            posting.discard(event_id)
+            if not posting:
+                del self._report_postings[column]
         for key in self._keys.pop(event_id, []):
             posting = self._postings.get(key)
             if posting is not None:
@@ -314,6 +326,11 @@ class StorylineIndex:
             self._keys[event_id] = sorted(int(c) for c in top)
             for key in self._keys[event_id]:
                 self._postings.setdefault(key, set()).add(event_id)
+            self._post_report(event_id)
+        if options.lone_threshold is not None:
+            waiting = self._waiting_reports(relinked)
+            self._fill_profiles(sorted(waiting))
+            event_ids = sorted(set(event_ids) | waiting)
         candidates = {}
         for event_id in event_ids:
             found = set().union(*(self._postings.get(k, set()) for k in self._keys.get(event_id, [])))
@@ -376,8 +393,59 @@ class StorylineIndex:
                 if c != event_id
                 and len(self._events[c].article_ids) > len(self._events[event_id].article_ids)
                 and not math.isnan(self._days[c][0])
-                and self._near(event_id, c)
+                and self._reaches(event_id, c)
             )
+        return out
+
+    @property
+    def _first_report_days(self) -> float:
+        reach = self.options.first_report_days
+        return self.options.window_days if reach is None else reach
+
+    def _reaches(self, small: str, larger: str) -> bool:
+        """Whether a small report may join ``larger``: within the window, or ``larger`` begins after it ends,
+        at most ``first_report_days`` later (the report was the first word of a story that grew later)."""
+        if self._near(small, larger):
+            return True
+        ends, begins = self._days[small][1], self._days[larger][0]
+        return 0.0 <= begins - ends <= self._first_report_days
+
+    def _post_report(self, event_id: str) -> None:
+        """List an open small report under every entity column it names (once the index of reports is built)."""
+        articles = self._events[event_id].article_ids
+        if self._reports is None or not self._lone(event_id) or not all(a in self._rows for a in articles):
+            return
+        entities = SUBSPACES.index("entities")
+        columns = sorted({int(c) for a in articles for c in self._rows[a][entities][0]})
+        self._reports[event_id] = columns
+        for column in columns:
+            self._report_postings.setdefault(column, set()).add(event_id)
+
+    def _waiting_reports(self, event_ids: Sequence[str]) -> set[str]:
+        """Open small reports linked to nothing that one of the dated larger ``event_ids`` (keys computed) may now
+        take in: it lists one of their keys and begins after them within their reach. In a batch every small
+        report sees every event; as updates come, a report that came before its story looks again when the story
+        arrives."""
+        if self._reports is None:
+            self._reports = {}
+            for event_id in self._keys:
+                self._post_report(event_id)
+        out: set[str] = set()
+        for event_id in event_ids:
+            if event_id not in self._keys or math.isnan(self._days[event_id][0]) or self._lone(event_id):
+                continue
+            size = len(self._events[event_id].article_ids)
+            for key in self._keys[event_id]:
+                for report in self._report_postings.get(key, ()):
+                    if (
+                        report not in out
+                        and report in self._keys
+                        and not self._links.get(report)
+                        and self._lone(report)
+                        and len(self._events[report].article_ids) < size
+                        and self._reaches(report, event_id)
+                    ):
+                        out.add(report)
         return out
 
     def _near(self, a: str, b: str) -> bool:
@@ -392,8 +460,14 @@ class StorylineIndex:
         if math.isnan(self._stream_day):
             return
         horizon = self._stream_day - self.options.window_days
+        # A small report waits longer for the story it may be the first word of (``first_report_days``).
+        lone_horizon = self._stream_day - self._first_report_days
         # An event of unknown time closes when the stream has moved a window on since it last changed.
-        for event_id in [e for e in self._keys if _nanmax(self._days[e][1], self._seen.get(e)) < horizon]:
+        for event_id in [
+            e
+            for e in self._keys
+            if _nanmax(self._days[e][1], self._seen.get(e)) < (lone_horizon if self._lone(e) else horizon)
+        ]:
             self._unpost(event_id)
             for article_id in self._events[event_id].article_ids:
                 self._rows.pop(article_id, None)
