@@ -12,7 +12,10 @@ also joins the closest larger event within the window when their similarity reac
 key or not: a few articles' names are too few to pick their keys well, and a short later report of a running story
 is rarely compared with the story's summed coverage at the level two full events reach. It joins that one event
 only, so it never bridges two storylines. Its closest event is the closest open one when it is linked (in a batch:
-of all events); the small report is linked again when that event changes or goes away.
+of all events); the small report is linked again when that event changes or goes away, and a report linked to
+nothing looks again when a larger event it may join arrives or changes (it may have come before its story). With
+``first_report_days`` a small report also reaches a larger event that begins after it, up to that many days later:
+the first word of a story that grew later; such reports stay open that long (the larger events do not).
 
 Events are never compared all against all: each event lists its ``keys`` heaviest entity terms (by idf), and
 only events sharing a key, within the window, are compared. An event's vectors and keys are kept while it is
@@ -27,47 +30,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 import xxhash
 
 from storyline.events.days import day_number
+from storyline.events.story_options import StoryOptions
 from storyline.events.vectors import Idf
-from storyline.features import DEFAULT_BITS, SUBSPACES, ArticleFeatures, featurize
+from storyline.features import SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, Event, Storyline
 
 _UNKNOWN = math.nan
 _BLOCK = 256  # events compared with their candidates at once
-
-
-@dataclass(frozen=True, slots=True)
-class StoryOptions:
-    """The knobs of storyline linking (see the module docstring); defaults chosen on the DUC 2004 and ECB+
-    development sets (docs/benchmarks.md)."""
-
-    threshold: float = 0.25
-    undated_threshold: float = 0.7
-    lone_threshold: float | None = 0.15
-    lone_size: int = 1
-    window_days: float = 30.0
-    first_report_days: float | None = None
-    weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
-    keys: int = 12
-    bits: int = DEFAULT_BITS
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.threshold <= self.undated_threshold <= 1.0:
-            raise ValueError("thresholds must satisfy 0 < threshold <= undated_threshold <= 1")
-        if self.lone_threshold is not None and not 0.0 < self.lone_threshold <= self.threshold:
-            raise ValueError("lone_threshold must be above 0 and at most threshold (or None: off)")
-        if self.window_days < 0 or self.keys < 1 or self.lone_size < 1:
-            raise ValueError("window_days must be at least 0, and keys and lone_size at least 1")
-        if self.first_report_days is not None and self.first_report_days < self.window_days:
-            raise ValueError("first_report_days must be at least window_days (or None: window_days)")
-        if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
-            raise ValueError(f"weights must be {len(SUBSPACES)} non-negative numbers with a positive sum")
 
 
 def _storyline_id(founder: str) -> str:
@@ -423,9 +398,8 @@ class StorylineIndex:
 
     def _waiting_reports(self, event_ids: Sequence[str]) -> set[str]:
         """Open small reports linked to nothing that one of the dated larger ``event_ids`` (keys computed) may now
-        take in: it lists one of their keys and begins after them within their reach. In a batch every small
-        report sees every event; as updates come, a report that came before its story looks again when the story
-        arrives."""
+        take in: they name one of its keys and it is within their reach. In a batch every small report sees every
+        event; as updates come, a report that came before its story looks again when the story arrives."""
         if self._reports is None:
             self._reports = {}
             for event_id in self._keys:
