@@ -302,15 +302,18 @@ class StorylineIndex:
             for key in self._keys[event_id]:
                 self._postings.setdefault(key, set()).add(event_id)
             self._post_report(event_id)
-        if options.lone_threshold is not None:
-            waiting = self._waiting_reports(relinked)
-            self._fill_profiles(sorted(waiting))
-            event_ids = sorted(set(event_ids) | waiting)
         candidates = {}
         for event_id in event_ids:
             found = set().union(*(self._postings.get(k, set()) for k in self._keys.get(event_id, [])))
             candidates[event_id] = sorted(c for c in found if c != event_id and self._near(event_id, c))
         lone = self._lone_candidates(event_ids) if options.lone_threshold is not None else {}
+        if options.lone_threshold is not None:
+            # A report linked to nothing was below its threshold with every event it reaches: only the events that
+            # changed may now take it in (their own links to it are made from their side, above).
+            waiting = {r: e for r, e in self._waiting_reports(relinked).items() if r not in candidates}
+            for report, events in waiting.items():
+                candidates[report], lone[report] = [], events
+            event_ids = sorted(set(event_ids) | set(waiting))
         compared = {e: set(candidates[e]).union(lone.get(e, ())) for e in event_ids}
         pool = sorted({e for e in event_ids if compared[e]} | set().union(*compared.values()))
         if not pool:
@@ -396,31 +399,31 @@ class StorylineIndex:
         for column in columns:
             self._report_postings.setdefault(column, set()).add(event_id)
 
-    def _waiting_reports(self, event_ids: Sequence[str]) -> set[str]:
-        """Open small reports linked to nothing that one of the dated larger ``event_ids`` (keys computed) may now
-        take in: they name one of its keys and it is within their reach. In a batch every small report sees every
-        event; as updates come, a report that came before its story looks again when the story arrives."""
+    def _waiting_reports(self, event_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Open small reports linked to nothing that the dated larger ``event_ids`` (keys computed) may now take
+        in, each with those events: they name one of an event's keys and it is within their reach. In a batch every
+        small report sees every event; as updates come, a report that came before its story looks again when the
+        story arrives."""
         if self._reports is None:
             self._reports = {}
             for event_id in self._keys:
                 self._post_report(event_id)
-        out: set[str] = set()
+        out: dict[str, set[str]] = {}
         for event_id in event_ids:
             if event_id not in self._keys or math.isnan(self._days[event_id][0]) or self._lone(event_id):
                 continue
             size = len(self._events[event_id].article_ids)
-            for key in self._keys[event_id]:
-                for report in self._report_postings.get(key, ()):
-                    if (
-                        report not in out
-                        and report in self._keys
-                        and not self._links.get(report)
-                        and self._lone(report)
-                        and len(self._events[report].article_ids) < size
-                        and self._reaches(report, event_id)
-                    ):
-                        out.add(report)
-        return out
+            reports = set().union(*(self._report_postings.get(key, ()) for key in self._keys[event_id]))
+            for report in reports:
+                if (
+                    report in self._keys
+                    and not self._links.get(report)
+                    and self._lone(report)
+                    and len(self._events[report].article_ids) < size
+                    and self._reaches(report, event_id)
+                ):
+                    out.setdefault(report, set()).add(event_id)
+        return {report: sorted(events) for report, events in out.items()}
 
     def _near(self, a: str, b: str) -> bool:
         """Dated events within the window of each other (events of unknown time are near everything)."""
