@@ -6,13 +6,14 @@ functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipel
 (online, 50 articles per call), beside events alone, measured in the same run.
 
     PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain] [--stream-only]
-        [--halves] [--duc DIR] [--ecb DIR]
+        [--halves] [--duc DIR] [--ecb DIR] [--first-report-days N ...]
 
 ``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
 gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
 and the ECB+ topics fused by events or by linking. ``--halves`` also runs and scores each half of both sets on its
 own (alternate DUC folders, odd and even ECB+ topics); ``--duc`` and ``--ecb`` point at another split laid out the
-same way (the held-out halves of both sets).
+same way (the held-out halves of both sets). ``--first-report-days N`` (repeatable) adds rows of the batch events
+linked with ``StoryOptions.first_report_days=N`` (an option, off by default) and times it on the stream.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from events import bcubed, read_ecbplus, synthetic_stream
 from storyline.api import read, storylines_and_events
 
 EXPLANATIONS: list = []  # breakdowns to print after the tables (``--explain``)
+FIRST_REPORT_DAYS: list = []  # ``--first-report-days``: also link with ``StoryOptions.first_report_days`` set
 
 
 def unique(articles):
@@ -78,6 +80,26 @@ def batch_idf(articles):
     return EventIndex.from_articles(articles, copy_groups=find_copy_groups(articles)).idf()
 
 
+def first_report_rows(data, articles, gold_of, events, topic=None) -> None:
+    """Rows of the same batch events linked with small reports reaching a story that begins up to N days after
+    them (``build_storylines``, the product's batch linking, with the index's document frequencies)."""
+    from storyline.events.storylines import build_storylines
+
+    if not FIRST_REPORT_DAYS:
+        return
+    gold, idf = [gold_of[a.id] for a in articles], batch_idf(articles)
+    for days in FIRST_REPORT_DAYS:
+        started = time.process_time()
+        storylines = build_storylines(events, articles, idf=idf, first_report_days=days)
+        seconds = time.process_time() - started
+        predicted = labels(articles, events, storylines)[1]
+        extra = ""
+        if topic is not None:
+            fused, topics = merged_topics(articles, gold_of, topic, predicted), len({topic[a.id] for a in articles})
+            extra = f"{fused} of {topics} ({fused / topics:.2f})"
+        row(data, f"option: first reports reach {days:g} days (batch)", gold, predicted, seconds, extra)
+
+
 def later_explain(title, articles, gold_of, events, storylines, topic=None):
     def run():
         from storyline_breakdown import explain, fused_topics
@@ -103,6 +125,7 @@ def duc(folder: Path, keep=None, data: str = "DUC 2004 dev") -> None:
     row(data, "anchor: events alone (batch)", gold, by_event, seconds)
     row(data, "ours: storylines (batch)", gold, by_story, seconds)
     row(data, "ceiling: these events merged by their gold folder", gold, [majority[e] for e in by_event], 0)
+    first_report_rows(data, articles, gold_of, events)
     later_explain(data + ", batch", articles, gold_of, events, storylines)
     started = time.process_time()
     events, storylines = online(articles)
@@ -130,6 +153,7 @@ def ecb(folder: Path, keep=None, data: str = "ECB+ dev") -> None:
     for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
         fused = merged_topics(articles, gold_of, topic, predicted)
         row(data, method, gold, predicted, seconds, f"{fused} of {n_topics} ({fused / n_topics:.2f})")
+    first_report_rows(data, articles, gold_of, events, topic)
     later_explain(data + ", batch", articles, gold_of, events, storylines, topic)
     started = time.process_time()
     events, storylines = online(articles)
@@ -158,6 +182,7 @@ def ecb_dated(folder: Path) -> None:
     for method, predicted in (("anchor: events alone (batch)", by_event), ("ours: storylines (batch)", by_story)):
         fused = merged_topics(articles, gold_of, topic, predicted)
         row(data, method, gold, predicted, seconds, f"{fused} of {len(set(topics))} ({fused / len(set(topics)):.2f})")
+    first_report_rows(data, articles, gold_of, events, topic)
     later_explain(data + ", batch", articles, gold_of, events, storylines, topic)
 
 
@@ -171,6 +196,8 @@ def scale(folder: Path, total: int) -> None:
     events, stories = EventIndex(), StorylineIndex()
     # The same updates without the lone-report rule, timed in the same run: what that rule costs.
     plain, plain_cpu = StorylineIndex(lone_threshold=None), 0.0
+    # And with small reports reaching a story that begins up to N days after them (``--first-report-days``).
+    far = {days: [StorylineIndex(first_report_days=days), 0.0] for days in FIRST_REPORT_DAYS}
     events_cpu = stories_cpu = 0.0
     done = 0
     for batch in synthetic_stream(articles, gold, total):
@@ -184,6 +211,10 @@ def scale(folder: Path, total: int) -> None:
         started = time.process_time()
         plain.update(changed, batch, idf=events.idf(), features=features)
         plain_cpu += time.process_time() - started
+        for entry in far.values():
+            started = time.process_time()
+            entry[0].update(changed, batch, idf=events.idf(), features=features)
+            entry[1] += time.process_time() - started
         done += len(batch)
     started = time.perf_counter()
     state = stories.to_state()
@@ -198,6 +229,12 @@ def scale(folder: Path, total: int) -> None:
         f"| the same without the lone-report rule | storylines {plain_cpu:.1f} CPU s (+{plain_cpu / events_cpu:.1%}) | "
         f"{len(plain.storylines()):,} storylines | |"
     )
+    for days, (index, cpu) in far.items():
+        print(
+            f"| the same with first reports reaching {days:g} days | storylines {cpu:.1f} CPU s "
+            f"(+{cpu / events_cpu:.1%}) | {len(index.storylines()):,} storylines | storyline state "
+            f"{len(index.to_state()) / 1e6:.1f} MB |"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -207,9 +244,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--explain", action="store_true", help="print the breakdown of what is left after the tables")
     parser.add_argument("--stream-only", action="store_true", help="only the synthetic stream (--scale)")
     parser.add_argument("--halves", action="store_true", help="also each half of both sets, scored on its own")
+    parser.add_argument(
+        "--first-report-days",
+        type=float,
+        action="append",
+        default=[],
+        help="also link the batch events and the stream with StoryOptions.first_report_days at this value",
+    )
     parser.add_argument("--duc", type=Path, help="DUC folders of gold folders (default: DATA/duc2004-dev/docs)")
     parser.add_argument("--ecb", type=Path, help="an ECB+ folder holding docs.jsonl (default: DATA/ecbplus-dev)")
     args = parser.parse_args(argv)
+    FIRST_REPORT_DAYS[:] = args.first_report_days
     duc_dir = args.duc or args.data / "duc2004-dev" / "docs"
     ecb_dir = args.ecb or args.data / "ecbplus-dev"
     if not duc_dir.is_dir() or not (ecb_dir / "docs.jsonl").exists():
