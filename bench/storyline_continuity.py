@@ -13,7 +13,8 @@ Rules tried for pairs of events 30-60 days apart (the shipped rule links within 
 - linking through the chain: the summed coverage of each storyline (its events' articles) against the other
   storylines, 30-60 days apart;
 - first reports: a small report (one article) also reaching a larger event that begins after it, up to 45-120
-  days later (``StoryOptions.first_report_days``), beside the same reach in both directions.
+  days later (``StoryOptions.first_report_days``), beside the same reach in both directions, and with small
+  reports of 2-3 articles at 0.12 (``lone_size``, ``lone_threshold``).
 Then, for the first-report rule, every link it adds, and whether it joins two events of one gold story.
 
     PYTHONPATH=src python bench/storyline_continuity.py [--data ../shared/data] [--halves]
@@ -163,10 +164,10 @@ def through_storylines(run: Frozen, threshold: float, days: float = 60.0) -> np.
     return links
 
 
-def first_reports(run: Frozen, days: float, both_ways: bool = False, lone: float = 0.15) -> np.ndarray:
-    """The shipped rule, with each lone dated report (one article) reaching, besides the events within the window,
-    the larger dated events that begin after it up to ``days`` later (``both_ways``: before it too); it joins the
-    closest one that lists one of its names as a key, at ``lone``."""
+def first_reports(run: Frozen, days: float, both_ways: bool = False, lone: float = 0.15, size: int = 1) -> np.ndarray:
+    """The shipped rule, with each small dated report (``size`` articles or fewer) reaching, besides the events
+    within the window, the larger dated events that begin after it up to ``days`` later (``both_ways``: before it
+    too); it joins the closest one that lists one of its names as a key, at ``lone``."""
     links = shipped(run, lone=None)
     by_id = {a.id: a for a in run.articles}
     dated = {a.id for a in run.articles if a.published and a.date_source != "ingest-time"}
@@ -178,7 +179,7 @@ def first_reports(run: Frozen, days: float, both_ways: bool = False, lone: float
     far = run.gap <= days
     reach = run.pairs.names_key & run.dated & ((run.gap <= 30) | (far & (begins_after | both_ways)))
     reach &= sizes[None, :] > sizes[:, None]
-    for i in np.nonzero(sizes == 1)[0]:
+    for i in np.nonzero(sizes <= size)[0]:
         scores = np.where(reach[i], run.pairs.similarity[i], -np.inf)
         j = int(np.argmax(scores))
         if scores[j] >= lone:
@@ -217,6 +218,10 @@ def main(argv: list[str] | None = None) -> None:
     for days in (60, 90):
         rules[f"lone reports reach {days} days both ways (larger events kept open that long)"] = lambda r, n, d=days: (
             first_reports(r, d, both_ways=True)
+        )
+    for size in (2, 3):
+        rules[f"first reports within 60 days, small reports of up to {size} articles at 0.12"] = lambda r, n, k=size: (
+            first_reports(r, 60, lone=0.12, size=k)
         )
     print("| rule | " + " | ".join(runs) + " |")
     print("|---|" + "---|" * len(runs))
