@@ -37,6 +37,7 @@ import xxhash
 
 from storyline.events.days import day_number
 from storyline.events.story_options import StoryOptions
+from storyline.events.story_profiles import rows_of, summed_profiles, unit_vectors
 from storyline.events.vectors import Idf
 from storyline.features import SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article, Event, Storyline
@@ -47,16 +48,6 @@ _BLOCK = 256  # events compared with their candidates at once
 
 def _storyline_id(founder: str) -> str:
     return "sl-" + xxhash.xxh64_hexdigest(founder.encode("utf-8"), seed=0x5E7)[:12]
-
-
-def _rows_of(features: ArticleFeatures, i: int) -> tuple:
-    """Article ``i``'s feature rows: per subspace (hashed columns, values), views of the batch's matrices."""
-    out = []
-    for name in SUBSPACES:
-        matrix = features.subspace(name)
-        start, end = matrix.indptr[i], matrix.indptr[i + 1]
-        out.append((matrix.indices[start:end], matrix.data[start:end]))
-    return tuple(out)
 
 
 class StorylineIndex:
@@ -108,7 +99,7 @@ class StorylineIndex:
         if fresh:
             rows = featurize([articles[i] for i in fresh], bits=self.options.bits) if features is None else None
             for j, i in enumerate(fresh):
-                self._rows[articles[i].id] = _rows_of(rows, j) if rows is not None else _rows_of(features, i)
+                self._rows[articles[i].id] = rows_of(rows, j) if rows is not None else rows_of(features, i)
                 self._article_day[articles[i].id] = known_days[articles[i].id]
         affected = self._affected(events)
         changed: set[str] = set()
@@ -212,51 +203,20 @@ class StorylineIndex:
                     del self._postings[key]
 
     def _fill_profiles(self, event_ids: Sequence[str]) -> None:
-        """Compute the profiles of ``event_ids`` not kept yet: per subspace (columns, values), the sum of the event's
-        articles' rows, or none when some of its articles' rows are gone (a closed event). Kept until the event
-        changes. One sort per subspace for all of them: an update relinks thousands of events, and one small sort
-        each costs more than the sorting."""
+        """Compute the profiles of ``event_ids`` not kept yet (none when some of an event's articles' rows are gone:
+        a closed event); kept until the event changes."""
         todo = [
             e
             for e in dict.fromkeys(event_ids)
             if e not in self._profiles and all(a in self._rows for a in self._events[e].article_ids)
         ]
-        if not todo:
-            return
-        members = [self._rows[a] for e in todo for a in self._events[e].article_ids]
-        owners = np.repeat(np.arange(len(todo), dtype=np.int64), [len(self._events[e].article_ids) for e in todo])
-        profiles: list[list] = [[] for _ in todo]
-        for k in range(len(SUBSPACES)):
-            sizes = np.array([len(row[k][0]) for row in members], dtype=np.int64)
-            owner = np.repeat(owners, sizes)
-            columns = np.concatenate([row[k][0] for row in members]).astype(np.int64)
-            values = np.concatenate([row[k][1] for row in members]).astype(np.float64)
-            # One key per (event, column): the event in the high bits, the hashed column below.
-            unique, inverse = np.unique((owner << self.options.bits) | columns, return_inverse=True)
-            sums = np.bincount(inverse.ravel(), weights=values, minlength=len(unique))
-            bounds = np.searchsorted(unique >> self.options.bits, np.arange(len(todo) + 1))
-            column_of = unique & ((1 << self.options.bits) - 1)
-            for j in range(len(todo)):
-                profiles[j].append((column_of[bounds[j] : bounds[j + 1]], sums[bounds[j] : bounds[j + 1]]))
-        for event_id, profile in zip(todo, profiles):
-            self._profiles[event_id] = tuple(profile)
+        members = [[self._rows[a] for a in self._events[e].article_ids] for e in todo]
+        self._profiles.update(zip(todo, summed_profiles(members, self.options.bits)))
 
     def _vectors(self, event_ids: Sequence[str], idf: Mapping) -> list[sp.csr_matrix]:
         """Per subspace, the idf-weighted unit profiles of ``event_ids`` (all open), on the columns they use."""
         self._fill_profiles(event_ids)
-        profiles = [self._profiles[e] for e in event_ids]
-        out = []
-        for k, name in enumerate(SUBSPACES):
-            sizes = np.array([len(p[k][0]) for p in profiles], dtype=np.int64)
-            columns = np.concatenate([p[k][0] for p in profiles])
-            values = np.concatenate([p[k][1] for p in profiles]) * idf[name][columns]
-            owner = np.repeat(np.arange(len(profiles)), sizes)
-            lengths = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(profiles)))
-            values /= np.where(lengths > 0, lengths, 1.0)[owner]
-            local, inverse = np.unique(columns, return_inverse=True)
-            indptr = np.concatenate([[0], np.cumsum(sizes)])
-            out.append(sp.csr_matrix((values, inverse.ravel(), indptr), shape=(len(profiles), len(local))))
-        return out
+        return unit_vectors([self._profiles[e] for e in event_ids], idf)
 
     def _relink(self, event_ids: list[str], idf: Mapping) -> None:
         """Recompute the keys and links of ``event_ids`` against the open events sharing a key with them."""
