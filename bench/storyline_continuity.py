@@ -15,7 +15,8 @@ Rules tried for pairs of events 30-60 days apart (the shipped rule links within 
 - first reports: a small report (one article) also reaching a larger event that begins after it, up to 45-120
   days later (``StoryOptions.first_report_days``), beside the same reach in both directions, and with small
   reports of 2-3 articles at 0.12 (``lone_size``, ``lone_threshold``).
-Then, for the first-report rule, every link it adds, and whether it joins two events of one gold story.
+Then the pairs of events 30-60 days apart that the similarity would link, with their back-references, and every
+link the first-report rule adds, and whether it joins two events of one gold story.
 
     PYTHONPATH=src python bench/storyline_continuity.py [--data ../shared/data] [--halves]
 """
@@ -231,6 +232,17 @@ def main(argv: list[str] | None = None) -> None:
             f1, fused = run.score(rule(run, name))
             cells.append(f"{f1:.3f}" + ("" if fused is None else f" ({fused})"))
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+    print("\nPairs of events 30-60 days apart at 0.25 or more sharing a key (the later event's back-references):\n")
+    for name in ("DUC batch", "ECB+ batch"):
+        run, (single, month) = runs[name], references[name]
+        for i, j in zip(*np.nonzero(np.triu(beyond_window(run), 1))):
+            same = "one gold story" if run.majority[i] == run.majority[j] else "TWO GOLD STORIES"
+            named = "a day" if single[i, j] else "a month" if month[i, j] else "nothing"
+            print(
+                f"- {name}, {same} ({run.majority[i]} / {run.majority[j]}): {len(run.members[i])} + "
+                f"{len(run.members[j])} articles, {run.gap[i, j]:.0f} days, {run.pairs.similarity[i, j]:.2f}; "
+                f"names {named} of the earlier"
+            )
     print("\nLinks that first reports reaching 60 days add (events' sizes, days apart, similarity):\n")
     for name, run in runs.items():
         added = np.triu(first_reports(run, 60) & ~shipped(run), 1)
