@@ -13,7 +13,7 @@ gold stories, gold stories split over storylines and what kept them apart, story
 and the ECB+ topics fused by events or by linking. ``--halves`` also runs and scores each half of both sets on its
 own (alternate DUC folders, odd and even ECB+ topics); ``--duc`` and ``--ecb`` point at another split laid out the
 same way (the held-out halves of both sets). ``--first-report-days N`` (repeatable) adds rows of the batch events
-linked with ``StoryOptions.first_report_days=N`` (an option, off by default) and times it on the stream.
+linked with ``StoryOptions.first_report_days=N`` (60 by default) and times it on the stream.
 """
 
 from __future__ import annotations

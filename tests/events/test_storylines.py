@@ -514,11 +514,12 @@ def test_a_report_that_came_before_its_story_joins_it_when_the_story_arrives():
 
 
 def test_a_first_report_weeks_before_its_story_joins_it_only_when_first_reports_reach_that_far():
-    # Forty-six days before the fire: beyond the window, so apart by default; with first reports reaching 60 days
-    # the report (kept open that long) joins the fire's story, and not the other fire's.
-    assert _first_report_stories("2026-02-20") == [["ev-0"], ["ev-1"], ["ev-2"]]
-    assert _first_report_stories("2026-02-20", first_report_days=60) == [["ev-0", "ev-1"], ["ev-2"]]
+    # Forty-six days before the fire: beyond the 30-day window, but first reports reach 60 days by default, so the
+    # report (kept open that long) joins the fire's story, and not the other fire's; with their reach at the
+    # window it stays apart.
+    assert _first_report_stories("2026-02-20") == [["ev-0", "ev-1"], ["ev-2"]]
+    assert _first_report_stories("2026-02-20", first_report_days=None) == [["ev-0"], ["ev-1"], ["ev-2"]]
     # Seventy-seven days before: beyond that reach too.
-    assert _first_report_stories("2026-01-20", first_report_days=60) == [["ev-0"], ["ev-1"], ["ev-2"]]
+    assert _first_report_stories("2026-01-20") == [["ev-0"], ["ev-1"], ["ev-2"]]
     with pytest.raises(ValueError, match="first_report_days"):
         StorylineIndex(first_report_days=10)  # a first report reaches at least as far as the window

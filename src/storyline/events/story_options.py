@@ -21,7 +21,7 @@ class StoryOptions:
     lone_threshold: float | None = 0.15
     lone_size: int = 1
     window_days: float = 30.0
-    first_report_days: float | None = None
+    first_report_days: float | None = 60.0
     weights: tuple[float, float, float] = (0.3, 0.1, 0.6)
     keys: int = 12
     bits: int = DEFAULT_BITS
