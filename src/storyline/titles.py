@@ -298,16 +298,18 @@ _ING_NOUNS = frozenset(
 )
 
 
-def representative(titles: Sequence[str], texts: Sequence[str]) -> int:
+def representative(titles: Sequence[str], texts: Sequence[str | tuple[str, ...]]) -> int:
     """Index of the title whose words the event's texts share most (cosine against how many texts use each word).
 
-    Ties go to the earlier title.
+    A text may come in parts (a headline and a body: no word runs across two parts). Ties go to the earlier title.
     """
-    from storyline.text import content_stems
+    from storyline.text import content_stems, stem_set
 
     profile: dict[str, int] = {}
     for text in texts:
-        for stem in set(content_stems(text)):
+        # A body's stems are kept (``stem_set``): other analyses of the event weigh the same texts' words.
+        stems = stem_set(text) if isinstance(text, str) else frozenset().union(*map(stem_set, text))
+        for stem in stems:
             profile[stem] = profile.get(stem, 0) + 1
 
     def closeness(title: str) -> float:
@@ -322,7 +324,7 @@ def event_title(articles: Sequence[Article]) -> str:
     title from the most representative lead."""
     from storyline.text import split_sentences
 
-    texts = [(article.title or "") + "\n" + article.text for article in articles]
+    texts = [(article.title or "", article.text) for article in articles]
     # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
     titles = [" ".join(a.title.split()).rstrip(" ;") for a in articles if a.title and a.title_source != "lead"]
     headlines = [title for title in titles if is_headline(title)]

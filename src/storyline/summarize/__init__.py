@@ -34,7 +34,7 @@ from storyline.summarize.compress import (
     shorten,
     stands_alone,
 )
-from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
+from storyline.summarize.concepts import Concept, concept_set, concept_weights, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
 from storyline.summarize.references import (
@@ -46,7 +46,7 @@ from storyline.summarize.references import (
     without_relative_time,
 )
 from storyline.summarize.select import best_cover
-from storyline.text import content_stems, split_sentences
+from storyline.text import content_stems, split_sentences, stem_set
 from storyline.text.time_words import with_dates
 from storyline.titles import is_headline
 from storyline.unionfind import components
@@ -74,7 +74,7 @@ class _Candidate:
     sentence: int  # index into the flat sentence list
     text: str
     length: int
-    concepts: set[Concept]
+    concepts: frozenset[Concept]
 
 
 def summarize(
@@ -184,7 +184,7 @@ def _best_choice(
     A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
     report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
     """
-    sentence_concepts = [concepts_of(s.text[dateline(s.text) :]) for s in sentences]
+    sentence_concepts = [concept_set(s.text[dateline(s.text) :]) for s in sentences]
     n_sources = len(set(independent))
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
@@ -348,7 +348,7 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
         for version in sorted(versions):
             length = len(version.split())
             if length >= MIN_WORDS and stands_alone(version):
-                out.append(_Candidate(k, version, length, concepts_of(version)))
+                out.append(_Candidate(k, version, length, concept_set(version)))
     return out
 
 
@@ -365,7 +365,7 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
             article_stems.setdefault(sentence.article, set()).update(sentence.stems)
         stem_sets = list(article_stems.values())
     else:
-        stem_sets = [set(content_stems(article.text)) for article in articles]
+        stem_sets = [stem_set(article.text) for article in articles]
     for stems in stem_sets:
         for s in stems:
             profile[s] = profile.get(s, 0) + 1

@@ -84,12 +84,13 @@ def tokens(text: str) -> list[str]:
 
 def concepts_of(text: str) -> set[Concept]:
     """Concepts of ``text``: stemmed word bigrams other than two stopwords, and stemmed content words."""
-    return set(_concepts(text))
+    return set(concept_set(text))
 
 
 @lru_cache(maxsize=4096)  # about one large event's sentences
-def _concepts(text: str) -> frozenset[Concept]:
-    # A sentence is met again as its own candidate and in every copy of its article: computed once.
+def concept_set(text: str) -> frozenset[Concept]:
+    """``concepts_of(text)``, frozen and kept: a sentence is met again as its own candidate and in every copy of
+    its article, so its concepts are computed once."""
     toks = tokens(text)
     stems = [stem(t) for t in toks]
     stop = [t in STOPWORDS for t in toks]
@@ -133,6 +134,8 @@ def concept_weights(
     outlet added to, or rewrote in, its copy of a wire story has only that outlet's share of the story's
     support, not all of it.
     """
+    if sentence_copy is None:  # every support counts whole (a share of 1.0): the common case, kept lean
+        return _whole_support_weights(sentence_concepts, sentence_support, sentence_rank, min_sources, sentence_source)
     earliest: dict[Concept, dict[str, int]] = {}
     carried: dict[tuple[Concept, str], set[str]] = {}
     confirmed: dict[Concept, set[str]] = {}
@@ -159,16 +162,40 @@ def concept_weights(
             return 1.0
         return min(len(carried[concept, support]), copies) / copies
 
-    if sentence_copy is None:  # every support counts whole (a share of 1.0)
-        return {
-            concept: sum(position_credit(rank) for rank in by_support.values())
-            * (WORD_SHARE if len(concept) == 1 else 1.0)
-            for concept, by_support in earliest.items()
-            if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
-        }
     return {
         concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
         * (WORD_SHARE if len(concept) == 1 else 1.0)
         for concept, by_support in earliest.items()
         if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
     }
+
+
+def _whole_support_weights(
+    sentence_concepts: Sequence[Iterable[Concept]],
+    sentence_support: Sequence[str],
+    sentence_rank: Sequence[int],
+    min_sources: int,
+    sentence_source: Sequence[str] | None,
+) -> dict[Concept, float]:
+    """``concept_weights`` when every support counts whole: the same weights, summed in the same order."""
+    earliest: dict[Concept, dict[str, int]] = {}
+    confirmed: dict[Concept, set[str]] = {}
+    sources = sentence_source if sentence_source is not None else sentence_support
+    for concepts, support, rank, source in zip(sentence_concepts, sentence_support, sentence_rank, sources):
+        for concept in concepts:
+            by_support = earliest.get(concept)
+            if by_support is None:
+                earliest[concept] = {support: rank}
+                confirmed[concept] = {source}
+                continue
+            if rank < by_support.get(support, rank + 1):
+                by_support[support] = rank
+            confirmed[concept].add(source)
+    credit = [position_credit(rank) for rank in range(max(sentence_rank, default=-1) + 1)]
+    weights = {}
+    for concept, by_support in earliest.items():
+        if len(confirmed[concept]) >= min_sources:
+            # Summed support by support in the order first met, as ever: the same floating-point total.
+            total = sum([credit[rank] for rank in by_support.values()])
+            weights[concept] = total * WORD_SHARE if len(concept) == 1 else total
+    return weights
