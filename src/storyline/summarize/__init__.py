@@ -333,8 +333,11 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
     out = []
     for k in competing:
         text = sentences[k].text
-        as_written = shorten(text, [(0, opening(text))])[0]
-        compressed = shorten(text, removable_spans(text))[0]
+        lead = [(0, opening(text))]
+        as_written = shorten(text, lead)[0]
+        removable = removable_spans(text)
+        # Nothing to drop but the opening: the compressed version is the one as written.
+        compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
         # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
         # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
         if not has_main_verb(as_written):
