@@ -331,27 +331,38 @@ def _antecedent(sentences: Sequence[_Sentence], k: int) -> int | None:
 def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
     out = []
+    # The copies of a story carry its sentences word for word: each distinct sentence is worked on once.
+    by_text: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {}
     for k in competing:
         text = sentences[k].text
-        lead = [(0, opening(text))]
-        as_written = shorten(text, lead)[0]
-        removable = removable_spans(text)
-        # Nothing to drop but the opening: the compressed version is the one as written.
-        compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
-        # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
-        # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
-        if not has_main_verb(as_written):
-            continue
-        versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
-        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
-        # "A deal will ...", "The launch began two hours earlier with ..." as
-        # "The launch began with ...".
-        for resolve in (without_also, without_relative_time, indefinite):
-            versions |= {v for v in map(resolve, versions) if v is not None}
-        for version in sorted(versions):
-            length = len(version.split())
-            if length >= MIN_WORDS and stands_alone(version):
-                out.append(_Candidate(k, version, length, concept_set(version)))
+        if text not in by_text:
+            by_text[text] = _versions(text)
+        out += [_Candidate(k, version, length, concepts) for version, length, concepts in by_text[text]]
+    return out
+
+
+def _versions(text: str) -> list[tuple[str, int, frozenset[Concept]]]:
+    """The versions of a sentence that can stand alone in a summary, each with its length and concepts."""
+    out = []
+    lead = [(0, opening(text))]
+    as_written = shorten(text, lead)[0]
+    removable = removable_spans(text)
+    # Nothing to drop but the opening: the compressed version is the one as written.
+    compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
+    # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
+    # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
+    if not has_main_verb(as_written):
+        return out
+    versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
+    # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
+    # "A deal will ...", "The launch began two hours earlier with ..." as
+    # "The launch began with ...".
+    for resolve in (without_also, without_relative_time, indefinite):
+        versions |= {v for v in map(resolve, versions) if v is not None}
+    for version in sorted(versions):
+        length = len(version.split())
+        if length >= MIN_WORDS and stands_alone(version):
+            out.append((version, length, concept_set(version)))
     return out
 
 
