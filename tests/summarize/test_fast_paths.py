@@ -50,3 +50,8 @@ def test_intersections_are_the_shared_stems_of_every_pair():
     for i, left in enumerate(a):
         for j, right in enumerate(b):
             assert dense[i, j] == len(left & right)
+
+
+def test_weights_of_nothing_are_empty():
+    assert concept_weights([], [], [], min_sources=1) == {}
+    assert concept_weights([set(), set()], ["a", "b"], [0, 1], min_sources=1) == {}

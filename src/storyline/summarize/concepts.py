@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
 
 from storyline.text import STOPWORDS, stem, words
 
@@ -177,25 +180,51 @@ def _whole_support_weights(
     min_sources: int,
     sentence_source: Sequence[str] | None,
 ) -> dict[Concept, float]:
-    """``concept_weights`` when every support counts whole: the same weights, summed in the same order."""
-    earliest: dict[Concept, dict[str, int]] = {}
-    confirmed: dict[Concept, set[str]] = {}
-    sources = sentence_source if sentence_source is not None else sentence_support
-    for concepts, support, rank, source in zip(sentence_concepts, sentence_support, sentence_rank, sources):
-        for concept in concepts:
-            by_support = earliest.get(concept)
-            if by_support is None:
-                earliest[concept] = {support: rank}
-                confirmed[concept] = {source}
-                continue
-            if rank < by_support.get(support, rank + 1):
-                by_support[support] = rank
-            confirmed[concept].add(source)
-    credit = [position_credit(rank) for rank in range(max(sentence_rank, default=-1) + 1)]
-    weights = {}
-    for concept, by_support in earliest.items():
-        if len(confirmed[concept]) >= min_sources:
-            # Summed support by support in the order first met, as ever: the same floating-point total.
-            total = sum([credit[rank] for rank in by_support.values()])
-            weights[concept] = total * WORD_SHARE if len(concept) == 1 else total
-    return weights
+    """``concept_weights`` when every support counts whole, on arrays: the same weights to the last bit.
+
+    Each concept's credits are added support by support in the order the supports first report it, as a loop
+    over the sentences adds them, so the floating-point totals are the same.
+    """
+    held = [tuple(concepts) for concepts in sentence_concepts]
+    concepts = list(dict.fromkeys(chain.from_iterable(held)))  # in the order first met
+    if not concepts:
+        return {}
+    number = dict(zip(concepts, range(len(concepts))))
+    per_sentence = np.fromiter(map(len, held), dtype=np.int64, count=len(held))
+    concept = np.fromiter(map(number.__getitem__, chain.from_iterable(held)), dtype=np.int64)
+    sentence = np.repeat(np.arange(len(held)), per_sentence)
+    support = _numbered(sentence_support)[sentence]
+    source = _numbered(sentence_source if sentence_source is not None else sentence_support)[sentence]
+    rank = np.asarray(sentence_rank, dtype=np.int64)[sentence]
+    # How many independent sources report each concept.
+    reported_by = np.sort(concept * (int(source.max()) + 1) + source)
+    distinct = reported_by[np.r_[True, reported_by[1:] != reported_by[:-1]]]
+    sources = np.bincount(distinct // (int(source.max()) + 1), minlength=len(concepts))
+    # Each (concept, support) report: where it is first met and its earliest position in that support's article.
+    pair = concept * (int(support.max()) + 1) + support
+    order = np.lexsort((np.arange(len(pair)), pair))
+    starts = np.flatnonzero(np.r_[True, pair[order][1:] != pair[order][:-1]])
+    first_met = order[starts]
+    earliest = np.minimum.reduceat(rank[order], starts)
+    # Reports grouped by concept, each concept's in the order first met; concepts with the most reports first.
+    report_concept = concept[first_met]
+    by_concept = np.lexsort((first_met, report_concept))
+    credits = np.array([position_credit(r) for r in range(int(rank.max()) + 1)])[earliest[by_concept]]
+    reports = np.bincount(report_concept, minlength=len(concepts))
+    offsets = np.r_[0, np.cumsum(reports)[:-1]]
+    busiest = np.argsort(-reports, kind="stable")
+    fewer = -reports[busiest]  # ascending
+    totals = np.zeros(len(concepts))
+    for k in range(int(reports.max())):  # the k-th report of every concept that has one, added in one step
+        active = busiest[: int(np.searchsorted(fewer, -k, side="left"))]
+        totals[active] += credits[offsets[active] + k]
+    words = np.fromiter(map(len, concepts), dtype=np.int64, count=len(concepts)) == 1
+    totals[words] *= WORD_SHARE
+    kept = np.flatnonzero(sources >= min_sources)
+    return dict(zip([concepts[k] for k in kept.tolist()], totals[kept].tolist()))
+
+
+def _numbered(names: Sequence[str]) -> np.ndarray:
+    """Each name's number, names numbered in the order first met."""
+    number: dict[str, int] = {}
+    return np.fromiter((number.setdefault(name, len(number)) for name in names), dtype=np.int64, count=len(names))
