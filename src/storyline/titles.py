@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from storyline.model import Article, Event
 
@@ -305,12 +307,12 @@ def representative(titles: Sequence[str], texts: Sequence[str | tuple[str, ...]]
     """
     from storyline.text import content_stems, stem_set
 
-    profile: dict[str, int] = {}
-    for text in texts:
-        # A body's stems are kept (``stem_set``): other analyses of the event weigh the same texts' words.
-        stems = stem_set(text) if isinstance(text, str) else frozenset().union(*map(stem_set, text))
-        for stem in stems:
-            profile[stem] = profile.get(stem, 0) + 1
+    # A body's stems are kept (``stem_set``): other analyses of the event weigh the same texts' words.
+    profile = Counter(
+        chain.from_iterable(
+            stem_set(text) if isinstance(text, str) else frozenset().union(*map(stem_set, text)) for text in texts
+        )
+    )
 
     def closeness(title: str) -> float:
         stems = set(content_stems(title))

@@ -55,3 +55,14 @@ def test_intersections_are_the_shared_stems_of_every_pair():
 def test_weights_of_nothing_are_empty():
     assert concept_weights([], [], [], min_sources=1) == {}
     assert concept_weights([set(), set()], ["a", "b"], [0, 1], min_sources=1) == {}
+
+
+def test_pairs_stating_the_same_fact_are_those_the_pairwise_test_finds():
+    from storyline.summarize.references import same_fact, same_fact_pairs
+
+    rng = random.Random(11)
+    vocabulary = [f"s{k}" for k in range(14)]
+    for _ in range(20):
+        stems = [frozenset(rng.sample(vocabulary, rng.randint(0, 7))) for _ in range(rng.randint(0, 30))]
+        expected = [(i, j) for j in range(len(stems)) for i in range(j) if same_fact(stems[i], stems[j])]
+        assert same_fact_pairs(stems) == sorted(expected)

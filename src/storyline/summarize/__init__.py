@@ -17,8 +17,10 @@ out lead datelines and opening connectives; citations keep the source sentence's
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
@@ -372,7 +374,6 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
     each stem).
     """
-    profile: dict[str, int] = {}
     if len(sentences) > _preselection.LARGE_EVENT:  # the sentences read stand for the articles
         article_stems: dict[int, set[str]] = {}
         for sentence in sentences:
@@ -380,9 +381,7 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
         stem_sets = list(article_stems.values())
     else:
         stem_sets = [stem_set(article.text) for article in articles]
-    for stems in stem_sets:
-        for s in stems:
-            profile[s] = profile.get(s, 0) + 1
+    profile = Counter(chain.from_iterable(stem_sets))
 
     def closeness(text: str) -> float:
         stems = set(content_stems(text))
