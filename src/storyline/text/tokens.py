@@ -74,9 +74,8 @@ def content_stems(text: str) -> list[str]:
     return [stem(word) for word in words(text) if word not in STOPWORDS]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)  # more than the articles of a large event, as for its sentences
 def stem_set(text: str) -> frozenset[str]:
-    """The set of ``content_stems(text)``, kept for the last few thousand texts: the summary, the title, the quotes'
-    order and the developments each weigh an event's words by the articles using them, over the same whole texts.
-    """
+    """The set of ``content_stems(text)``, kept for the last texts: the summary, the title, the quotes' order and
+    the developments each weigh an event's words by the articles using them, over the same whole texts."""
     return frozenset(content_stems(text))
