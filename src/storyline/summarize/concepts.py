@@ -76,13 +76,11 @@ def _undotted(match: re.Match[str]) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
-    out = []
-    for word in words(normalise(text)):
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if word:
-            out.append(word)
-    return out
+    # A word starts with a letter or digit, so none is left empty.
+    return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in words(normalise(text))]
+
+
+_POSSESSIVE = ("'s", "’s")
 
 
 def concepts_of(text: str) -> set[Concept]:
@@ -95,9 +93,13 @@ def concept_set(text: str) -> frozenset[Concept]:
     """``concepts_of(text)``, frozen and kept: a sentence is met again as its own candidate and in every copy of
     its article, so its concepts are computed once."""
     toks = tokens(text)
-    stems = [stem(t) for t in toks]
+    stems = list(map(stem, toks))
     stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1) if not (stop[i] and stop[i + 1])}
+    found: set[Concept] = {
+        (first, second)
+        for first, second, first_stop, second_stop in zip(stems, stems[1:], stop, stop[1:])
+        if not (first_stop and second_stop)
+    }
     found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
     return frozenset(found)
 
