@@ -10,6 +10,7 @@ quotes-and-entities analysis (paid by the first analyser that asks for it, disag
 each round starts with the caches kept by a text emptied (``forget_texts``), as a digest meets each article once.
 
     PYTHONPATH=src python bench/digest_cpu.py --db STORE [--events 60] [--seed 7] [--before main] [--rounds 1]
+                                              [--repeat 1]
 
 Nothing is written to the store: analyses are computed, hashed and dropped.
 """
@@ -21,6 +22,7 @@ import hashlib
 import json
 import os
 import random
+import statistics
 import sys
 import time
 from contextlib import contextmanager
@@ -161,6 +163,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=1, help="analyse the events this many times; least CPU kept")
     parser.add_argument("--before", metavar="REVISION", help="also run the code of this git revision, first")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run the sides this many times, alternating; each figure is the median"
+    )
     parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.db.exists():
@@ -171,9 +176,12 @@ def main(argv: list[str] | None = None) -> None:
     side_args = ["--db", str(args.db), "--events", str(args.events), "--seed", str(args.seed)]
     from revisions import run_sides
 
-    sides = run_sides(__file__, [*side_args, "--rounds", str(args.rounds)], args.before)
+    runs = [run_sides(__file__, [*side_args, "--rounds", str(args.rounds)], args.before) for _ in range(args.repeat)]
+    sides = {name: _median_side([run[name] for run in runs]) for name in runs[0]}
     first = next(iter(sides.values()))
     print(f"\n{first['events']} events, {first['articles']} articles; CPU s (least of {args.rounds} rounds)")
+    if args.repeat > 1:
+        print(f"median of {args.repeat} runs of each side, the sides alternating")
     print("and CPU s per 1,000 articles\n")
     print("| analyser | " + " | ".join(f"{side} | {side}, per 1,000" for side in sides) + " |")
     print("|---|" + "---|---|" * len(sides))
@@ -199,6 +207,16 @@ def main(argv: list[str] | None = None) -> None:
         changed = [n for n in first["hashes"] if len({s["hashes"][n] for s in sides.values()}) > 1]
         print(f"analyses that differ: {', '.join(changed)}")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+def _median_side(results: list[dict]) -> dict:
+    """One side's figures over several runs: the median of each CPU figure (its hashes are those of every run)."""
+    if len({result["all"] for result in results}) > 1:
+        sys.exit("one side's analyses differ between runs: the code is not deterministic")
+    side = dict(results[0])
+    side["cpu"] = {name: statistics.median(r["cpu"].get(name, 0.0) for r in results) for name in side["cpu"]}
+    side["first_round"] = statistics.median(r["first_round"] for r in results)
+    return side
 
 
 if __name__ == "__main__":
