@@ -6,9 +6,11 @@ in a process of its own; with ``--before REVISION`` the code of that git revisio
 run, then this code. A hash over every analysis and title of every event tells whether the two sides' digests are
 identical, and one hash per analyser tells which analysis changed when they are not. The event's title and the
 quotes-and-entities analysis (paid by the first analyser that asks for it, disagreements) are timed too. With
-``--rounds 2`` the figures are warm: the least of two rounds, the first round (imports, model loads) on its own line.
+``--rounds 2`` the figures are warm: the least of two rounds, the first round (imports, model loads) on its own line;
+each round starts with the caches kept by a text emptied (``forget_texts``), as a digest meets each article once.
 
     PYTHONPATH=src python bench/digest_cpu.py --db STORE [--events 60] [--seed 7] [--before main] [--rounds 1]
+                                              [--repeat 1]
 
 Nothing is written to the store: analyses are computed, hashed and dropped.
 """
@@ -20,6 +22,7 @@ import hashlib
 import json
 import os
 import random
+import statistics
 import sys
 import time
 from contextlib import contextmanager
@@ -72,6 +75,26 @@ def timed_quotes(spent: dict[str, float]):
         yield
 
 
+def forget_texts() -> int:
+    """Empty every cache the code keeps by a text (a sentence's verb test, an article's sentences or stems): a digest
+    meets each article once, so a round must not find the texts of the round before. Word-level caches (a word's
+    stem) and loaders (the spaCy pipeline) are kept: a long digest has them warm from its first events on."""
+    emptied = 0
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("storyline") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            wrapped = getattr(value, "__wrapped__", None)
+            code = getattr(wrapped, "__code__", None)
+            if not hasattr(value, "cache_clear") or code is None or getattr(value, "__module__", "") != name:
+                continue
+            if code.co_argcount == 0 or (name, value.__name__) == ("storyline.text.tokens", "stem"):
+                continue
+            value.cache_clear()
+            emptied += 1
+    return emptied
+
+
 def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
     """Analyse the sampled events ``rounds`` times; CPU per analyser (the least over the rounds) and hashes."""
     from storyline import analysis
@@ -108,6 +131,7 @@ def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
         per_analyser = {name: hashlib.sha256() for name in [a.name for a in analysis.ANALYSERS] + ["title"]}
         spent["title"] = 0.0
         spent[SHARED_QUOTES] = 0.0
+        forget_texts()
         with timed_function(analysis, "_titled", spent, "title"), timed_quotes(spent):
             started = time.process_time()
             for event, members, event_groups in jobs:
@@ -139,6 +163,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=1, help="analyse the events this many times; least CPU kept")
     parser.add_argument("--before", metavar="REVISION", help="also run the code of this git revision, first")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run the sides this many times, alternating; each figure is the median"
+    )
     parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.db.exists():
@@ -149,9 +176,12 @@ def main(argv: list[str] | None = None) -> None:
     side_args = ["--db", str(args.db), "--events", str(args.events), "--seed", str(args.seed)]
     from revisions import run_sides
 
-    sides = run_sides(__file__, [*side_args, "--rounds", str(args.rounds)], args.before)
+    runs = [run_sides(__file__, [*side_args, "--rounds", str(args.rounds)], args.before) for _ in range(args.repeat)]
+    sides = {name: _median_side([run[name] for run in runs]) for name in runs[0]}
     first = next(iter(sides.values()))
     print(f"\n{first['events']} events, {first['articles']} articles; CPU s (least of {args.rounds} rounds)")
+    if args.repeat > 1:
+        print(f"median of {args.repeat} runs of each side, the sides alternating")
     print("and CPU s per 1,000 articles\n")
     print("| analyser | " + " | ".join(f"{side} | {side}, per 1,000" for side in sides) + " |")
     print("|---|" + "---|---|" * len(sides))
@@ -177,6 +207,16 @@ def main(argv: list[str] | None = None) -> None:
         changed = [n for n in first["hashes"] if len({s["hashes"][n] for s in sides.values()}) > 1]
         print(f"analyses that differ: {', '.join(changed)}")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+def _median_side(results: list[dict]) -> dict:
+    """One side's figures over several runs: the median of each CPU figure (its hashes are those of every run)."""
+    if len({result["all"] for result in results}) > 1:
+        sys.exit("one side's analyses differ between runs: the code is not deterministic")
+    side = dict(results[0])
+    side["cpu"] = {name: statistics.median(r["cpu"].get(name, 0.0) for r in results) for name in side["cpu"]}
+    side["first_round"] = statistics.median(r["first_round"] for r in results)
+    return side
 
 
 if __name__ == "__main__":

@@ -318,3 +318,17 @@ def test_a_page_whose_headline_is_in_capitals_keeps_it_as_its_title():
     )
     assert (article.title, article.title_source) == ("Tarrow ferry crews strike for third day", "headline")
     assert article.text.startswith("Ferry crews on Tarrow")
+
+
+def test_a_text_in_parts_weighs_as_its_parts_joined_by_a_line_break():
+    # ``event_title`` hands each article as (headline, body), so the body's stems are those other analyses keep.
+    from storyline.titles import representative
+
+    titles = ["Rebels seize the airport", "Storm closes the harbour", "Airport talks resume"]
+    parts = [
+        ("Rebels seize airport", "Rebels seized the airport on Monday. Talks on the airport resume."),
+        ("", "The storm closed the harbour; rebels' airport seizure drew condemnation."),
+        ("Harbour shut", "U.S. envoys met the rebels at the airport."),
+    ]
+    joined = [headline + "\n" + body for headline, body in parts]
+    assert representative(titles, parts) == representative(titles, joined) == 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from storyline.model import Article, Citation, Development, EventDigest, Storyline, StorylineLink
-from storyline.text import content_stems, split_sentences
+from storyline.text import content_stems, split_sentences, stem_set
 
 NEW_SHARE = 0.5  # the most of a sentence's content words that earlier days may have said for it to count as new
 _SENTENCES_READ = 12  # sentences of each article considered (developments lead, as news does)
@@ -44,7 +44,7 @@ def developments(articles: Sequence[Article]) -> list[Development]:
             if found:
                 break
         for article in today:
-            said |= set(content_stems(article.text))
+            said |= stem_set(article.text)
         if found:
             article, index, start, end = found
             text = " ".join(article.text[start:end].split())

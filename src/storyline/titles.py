@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from storyline.model import Article, Event
 
@@ -298,17 +300,19 @@ _ING_NOUNS = frozenset(
 )
 
 
-def representative(titles: Sequence[str], texts: Sequence[str]) -> int:
+def representative(titles: Sequence[str], texts: Sequence[str | tuple[str, ...]]) -> int:
     """Index of the title whose words the event's texts share most (cosine against how many texts use each word).
 
-    Ties go to the earlier title.
+    A text may come in parts (a headline and a body: no word runs across two parts). Ties go to the earlier title.
     """
-    from storyline.text import content_stems
+    from storyline.text import content_stems, stem_set
 
-    profile: dict[str, int] = {}
-    for text in texts:
-        for stem in set(content_stems(text)):
-            profile[stem] = profile.get(stem, 0) + 1
+    # A body's stems are kept (``stem_set``): other analyses of the event weigh the same texts' words.
+    profile = Counter(
+        chain.from_iterable(
+            stem_set(text) if isinstance(text, str) else frozenset().union(*map(stem_set, text)) for text in texts
+        )
+    )
 
     def closeness(title: str) -> float:
         stems = set(content_stems(title))
@@ -322,7 +326,7 @@ def event_title(articles: Sequence[Article]) -> str:
     title from the most representative lead."""
     from storyline.text import split_sentences
 
-    texts = [(article.title or "") + "\n" + article.text for article in articles]
+    texts = [(article.title or "", article.text) for article in articles]
     # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
     titles = [" ".join(a.title.split()).rstrip(" ;") for a in articles if a.title and a.title_source != "lead"]
     headlines = [title for title in titles if is_headline(title)]

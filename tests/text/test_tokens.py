@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from storyline.text import STOPWORDS, words
-from storyline.text.tokens import lower_words
+from storyline.text.tokens import lower_words, word_spans
 
 
 def test_the_stop_word_list_is_scikit_learns_plus_our_news_words():
@@ -38,3 +38,39 @@ def test_lower_words_are_the_words_of_the_text():
             "so",
         ]
     )
+
+
+def test_words_of_any_text_are_its_lower_cased_words():
+    # ``words`` reads the lower-cased text where that keeps every character's place; the words must be those of
+    # the text, lower-cased one by one, whatever the script (final sigma, dotted capital I, ligatures).
+    texts = [
+        "ΟΔΥΣΣΕΥΣ ΚΑΙ ΣΩΣ. Ο ΣΟΦΟΣ’Σ ΛΟΓΟΣ",
+        "İstanbul’s İZMİR office",
+        "ﬁnance Straße STRASSE ǅemal",
+        "Café “Señor” Ñandú — Œuvre, Ⅻ chapters",
+        "plain ASCII, U.S. text",
+        "ΣΑ\u0301Σ\u0301Β Σ\u0301",
+    ]
+    for text in texts:
+        assert words(text) == [text[start:end].lower() for start, end in word_spans(text)]
+
+
+def test_lower_casing_one_character_never_changes_what_the_word_pattern_sees():
+    # The premise of ``words``' fast path, over every code point that lower-cases to one character.
+    import re
+    import sys
+
+    chars = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
+    single = [c for c in chars if len(c.lower()) == 1]
+    original, lowered = "".join(single), "".join(c.lower() for c in single)
+    for pattern in (r"[^\W_]", r"['’.\-]"):
+        spans = [m.start() for m in re.finditer(pattern, original)]
+        assert spans == [m.start() for m in re.finditer(pattern, lowered)]
+
+
+def test_stem_set_is_the_set_of_content_stems():
+    from storyline.text import content_stems, stem_set
+
+    text = "Rebels seized the airport; the rebels said the airports were seized."
+    assert stem_set(text) == frozenset(content_stems(text)) == stem_set(text)
+    assert isinstance(stem_set(text), frozenset)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
-from storyline.text import content_stems, words
+from storyline.text import content_stems, stem_set, words
 from storyline.text.cues import SPEECH_VERBS, cue_lemma
 
 # Two wordings are one quote when this share of the shorter one's words is in the longer one.
@@ -87,7 +87,7 @@ def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Q
         return []
     document_frequency: Counter = Counter()
     for article in articles:
-        document_frequency.update(set(content_stems(article.text)))
+        document_frequency.update(stem_set(article.text))
     merged = merge_quotes(quotes)
     for item in merged:
         stems = set(content_stems(item.text))

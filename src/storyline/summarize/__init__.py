@@ -17,8 +17,10 @@ out lead datelines and opening connectives; citations keep the source sentence's
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
@@ -34,7 +36,7 @@ from storyline.summarize.compress import (
     shorten,
     stands_alone,
 )
-from storyline.summarize.concepts import Concept, concept_weights, concepts_of, normalise
+from storyline.summarize.concepts import Concept, concept_set, concept_weights, normalise
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
 from storyline.summarize.references import (
@@ -46,7 +48,7 @@ from storyline.summarize.references import (
     without_relative_time,
 )
 from storyline.summarize.select import best_cover
-from storyline.text import content_stems, split_sentences
+from storyline.text import content_stems, split_sentences, stem_set
 from storyline.text.time_words import with_dates
 from storyline.titles import is_headline
 from storyline.unionfind import components
@@ -74,7 +76,7 @@ class _Candidate:
     sentence: int  # index into the flat sentence list
     text: str
     length: int
-    concepts: set[Concept]
+    concepts: frozenset[Concept]
 
 
 def summarize(
@@ -184,7 +186,7 @@ def _best_choice(
     A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
     report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
     """
-    sentence_concepts = [concepts_of(s.text[dateline(s.text) :]) for s in sentences]
+    sentence_concepts = [concept_set(s.text[dateline(s.text) :]) for s in sentences]
     n_sources = len(set(independent))
     weights = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
@@ -331,24 +333,38 @@ def _antecedent(sentences: Sequence[_Sentence], k: int) -> int | None:
 def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
     out = []
+    # The copies of a story carry its sentences word for word: each distinct sentence is worked on once.
+    by_text: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {}
     for k in competing:
         text = sentences[k].text
-        as_written = shorten(text, [(0, opening(text))])[0]
-        compressed = shorten(text, removable_spans(text))[0]
-        # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
-        # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
-        if not has_main_verb(as_written):
-            continue
-        versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
-        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
-        # "A deal will ...", "The launch began two hours earlier with ..." as
-        # "The launch began with ...".
-        for resolve in (without_also, without_relative_time, indefinite):
-            versions |= {v for v in map(resolve, versions) if v is not None}
-        for version in sorted(versions):
-            length = len(version.split())
-            if length >= MIN_WORDS and stands_alone(version):
-                out.append(_Candidate(k, version, length, concepts_of(version)))
+        if text not in by_text:
+            by_text[text] = _versions(text)
+        out += [_Candidate(k, version, length, concepts) for version, length, concepts in by_text[text]]
+    return out
+
+
+def _versions(text: str) -> list[tuple[str, int, frozenset[Concept]]]:
+    """The versions of a sentence that can stand alone in a summary, each with its length and concepts."""
+    out = []
+    lead = [(0, opening(text))]
+    as_written = shorten(text, lead)[0]
+    removable = removable_spans(text)
+    # Nothing to drop but the opening: the compressed version is the one as written.
+    compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
+    # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
+    # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
+    if not has_main_verb(as_written):
+        return out
+    versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
+    # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
+    # "A deal will ...", "The launch began two hours earlier with ..." as
+    # "The launch began with ...".
+    for resolve in (without_also, without_relative_time, indefinite):
+        versions |= {v for v in map(resolve, versions) if v is not None}
+    for version in sorted(versions):
+        length = len(version.split())
+        if length >= MIN_WORDS and stands_alone(version):
+            out.append((version, length, concept_set(version)))
     return out
 
 
@@ -358,17 +374,14 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
     each stem).
     """
-    profile: dict[str, int] = {}
     if len(sentences) > _preselection.LARGE_EVENT:  # the sentences read stand for the articles
         article_stems: dict[int, set[str]] = {}
         for sentence in sentences:
             article_stems.setdefault(sentence.article, set()).update(sentence.stems)
         stem_sets = list(article_stems.values())
     else:
-        stem_sets = [set(content_stems(article.text)) for article in articles]
-    for stems in stem_sets:
-        for s in stems:
-            profile[s] = profile.get(s, 0) + 1
+        stem_sets = [stem_set(article.text) for article in articles]
+    profile = Counter(chain.from_iterable(stem_sets))
 
     def closeness(text: str) -> float:
         stems = set(content_stems(text))

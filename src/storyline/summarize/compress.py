@@ -72,6 +72,8 @@ _LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?|[a-z])\s*[:)]")
 # A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions
 # and headings do not.
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+_SPACES = re.compile(r"\s{2,}")
 
 
 def opening(text: str) -> int:
@@ -181,8 +183,8 @@ def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int
         cursor = max(cursor, end)
     if cursor < len(text):
         kept.append((cursor, len(text)))
-    result = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a))
-    result = re.sub(r"\s{2,}", " ", result).strip()
+    result = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a))
+    result = _SPACES.sub(" ", result).strip()
     if result and result[0].islower():
         result = result[0].upper() + result[1:]
     return result, kept

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
 
 from storyline.text import STOPWORDS, stem, words
 
@@ -73,27 +76,30 @@ def _undotted(match: re.Match[str]) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
-    out = []
-    for word in words(normalise(text)):
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if word:
-            out.append(word)
-    return out
+    # A word starts with a letter or digit, so none is left empty.
+    return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in words(normalise(text))]
+
+
+_POSSESSIVE = ("'s", "’s")
 
 
 def concepts_of(text: str) -> set[Concept]:
     """Concepts of ``text``: stemmed word bigrams other than two stopwords, and stemmed content words."""
-    return set(_concepts(text))
+    return set(concept_set(text))
 
 
 @lru_cache(maxsize=4096)  # about one large event's sentences
-def _concepts(text: str) -> frozenset[Concept]:
-    # A sentence is met again as its own candidate and in every copy of its article: computed once.
+def concept_set(text: str) -> frozenset[Concept]:
+    """``concepts_of(text)``, frozen and kept: a sentence is met again as its own candidate and in every copy of
+    its article, so its concepts are computed once."""
     toks = tokens(text)
-    stems = [stem(t) for t in toks]
+    stems = list(map(stem, toks))
     stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {(stems[i], stems[i + 1]) for i in range(len(toks) - 1) if not (stop[i] and stop[i + 1])}
+    found: set[Concept] = {
+        (first, second)
+        for first, second, first_stop, second_stop in zip(stems, stems[1:], stop, stop[1:])
+        if not (first_stop and second_stop)
+    }
     found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
     return frozenset(found)
 
@@ -133,6 +139,8 @@ def concept_weights(
     outlet added to, or rewrote in, its copy of a wire story has only that outlet's share of the story's
     support, not all of it.
     """
+    if sentence_copy is None:  # every support counts whole (a share of 1.0): the common case, kept lean
+        return _whole_support_weights(sentence_concepts, sentence_support, sentence_rank, min_sources, sentence_source)
     earliest: dict[Concept, dict[str, int]] = {}
     carried: dict[tuple[Concept, str], set[str]] = {}
     confirmed: dict[Concept, set[str]] = {}
@@ -159,16 +167,66 @@ def concept_weights(
             return 1.0
         return min(len(carried[concept, support]), copies) / copies
 
-    if sentence_copy is None:  # every support counts whole (a share of 1.0)
-        return {
-            concept: sum(position_credit(rank) for rank in by_support.values())
-            * (WORD_SHARE if len(concept) == 1 else 1.0)
-            for concept, by_support in earliest.items()
-            if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
-        }
     return {
         concept: sum(position_credit(rank) * share(concept, support) for support, rank in by_support.items())
         * (WORD_SHARE if len(concept) == 1 else 1.0)
         for concept, by_support in earliest.items()
         if len(confirmed[concept] if sentence_source is not None else by_support) >= min_sources
     }
+
+
+def _whole_support_weights(
+    sentence_concepts: Sequence[Iterable[Concept]],
+    sentence_support: Sequence[str],
+    sentence_rank: Sequence[int],
+    min_sources: int,
+    sentence_source: Sequence[str] | None,
+) -> dict[Concept, float]:
+    """``concept_weights`` when every support counts whole, on arrays: the same weights to the last bit.
+
+    Each concept's credits are added support by support in the order the supports first report it, as a loop
+    over the sentences adds them, so the floating-point totals are the same.
+    """
+    held = [tuple(concepts) for concepts in sentence_concepts]
+    concepts = list(dict.fromkeys(chain.from_iterable(held)))  # in the order first met
+    if not concepts:
+        return {}
+    number = dict(zip(concepts, range(len(concepts))))
+    per_sentence = np.fromiter(map(len, held), dtype=np.int64, count=len(held))
+    concept = np.fromiter(map(number.__getitem__, chain.from_iterable(held)), dtype=np.int64)
+    sentence = np.repeat(np.arange(len(held)), per_sentence)
+    support = _numbered(sentence_support)[sentence]
+    source = _numbered(sentence_source if sentence_source is not None else sentence_support)[sentence]
+    rank = np.asarray(sentence_rank, dtype=np.int64)[sentence]
+    # How many independent sources report each concept.
+    reported_by = np.sort(concept * (int(source.max()) + 1) + source)
+    distinct = reported_by[np.r_[True, reported_by[1:] != reported_by[:-1]]]
+    sources = np.bincount(distinct // (int(source.max()) + 1), minlength=len(concepts))
+    # Each (concept, support) report: where it is first met and its earliest position in that support's article.
+    pair = concept * (int(support.max()) + 1) + support
+    order = np.lexsort((np.arange(len(pair)), pair))
+    starts = np.flatnonzero(np.r_[True, pair[order][1:] != pair[order][:-1]])
+    first_met = order[starts]
+    earliest = np.minimum.reduceat(rank[order], starts)
+    # Reports grouped by concept, each concept's in the order first met; concepts with the most reports first.
+    report_concept = concept[first_met]
+    by_concept = np.lexsort((first_met, report_concept))
+    credits = np.array([position_credit(r) for r in range(int(rank.max()) + 1)])[earliest[by_concept]]
+    reports = np.bincount(report_concept, minlength=len(concepts))
+    offsets = np.r_[0, np.cumsum(reports)[:-1]]
+    busiest = np.argsort(-reports, kind="stable")
+    fewer = -reports[busiest]  # ascending
+    totals = np.zeros(len(concepts))
+    for k in range(int(reports.max())):  # the k-th report of every concept that has one, added in one step
+        active = busiest[: int(np.searchsorted(fewer, -k, side="left"))]
+        totals[active] += credits[offsets[active] + k]
+    words = np.fromiter(map(len, concepts), dtype=np.int64, count=len(concepts)) == 1
+    totals[words] *= WORD_SHARE
+    kept = np.flatnonzero(sources >= min_sources)
+    return dict(zip([concepts[k] for k in kept.tolist()], totals[kept].tolist()))
+
+
+def _numbered(names: Sequence[str]) -> np.ndarray:
+    """Each name's number, names numbered in the order first met."""
+    number: dict[str, int] = {}
+    return np.fromiter((number.setdefault(name, len(number)) for name in names), dtype=np.int64, count=len(names))

@@ -10,6 +10,7 @@ Two measures built on the sets of content stems:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -22,12 +23,16 @@ BLOCK_SIZE = 2000
 
 
 def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    indptr = [0]
-    indices: list[int] = []
-    for stems in sets:
-        indices.extend(vocabulary.setdefault(s, len(vocabulary)) for s in stems)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
+    # New stems are numbered in the order first met, as one stem at a time would number them; the lookups of
+    # every stem then run in one pass of C code instead of a Python step per stem.
+    for stem in dict.fromkeys(chain.from_iterable(sets)):
+        vocabulary.setdefault(stem, len(vocabulary))
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    total = int(indptr[-1])
+    indices = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(sets)), dtype=np.int32, count=total)
+    data = np.ones(total, dtype=np.float32)
     return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), max(len(vocabulary), 1)))
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from storyline.summarize.overlap import intersections
 
 # Nouns that, as "the <noun>" subject or speaker, name something an earlier sentence introduced.
@@ -107,14 +109,15 @@ def same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
 def same_fact_pairs(stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
     """``(i, j)`` pairs, ``i < j``, of sentences that state the same fact in other words."""
     inter = intersections(stems, stems)
-    pairs = []
-    for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
-        if i >= j or not stems[i] or not stems[j]:
-            continue
-        size_i, size_j = len(stems[i]), len(stems[j])
-        if 2 * shared / (size_i + size_j) >= SAME_FACT_DICE or shared / min(size_i, size_j) >= SAME_FACT_CONTAINMENT:
-            pairs.append((i, j))
-    return sorted(pairs)
+    sizes = np.fromiter(map(len, stems), dtype=np.int64, count=len(stems))
+    upper = inter.row < inter.col  # every pair sharing a stem, once
+    left, right, shared = inter.row[upper], inter.col[upper], inter.data[upper].astype(np.float64)
+    size_left, size_right = sizes[left], sizes[right]
+    # ``same_fact`` on every pair at once, in the same double-precision arithmetic.
+    same = (2 * shared / (size_left + size_right) >= SAME_FACT_DICE) | (
+        shared / np.minimum(size_left, size_right) >= SAME_FACT_CONTAINMENT
+    )
+    return sorted(zip(left[same].tolist(), right[same].tolist()))
 
 
 def without_relative_time(text: str) -> str | None:

@@ -40,8 +40,12 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
-    if text.isascii():  # lower-casing ASCII keeps every offset, so the words of the lower-cased text are the same
-        return _WORD.findall(text.lower())
+    lowered = text.lower()
+    # Where every character lower-cases to one character, the words of the lower-cased text are the lower-cased
+    # words: no character changes between a word character, a joiner and neither when lower-cased (checked over
+    # all of Unicode by a test). The one lower-casing that depends on the neighbours, a final sigma, is left out.
+    if len(lowered) == len(text) and "Σ" not in text:
+        return _WORD.findall(lowered)
     return [match.group().lower() for match in _WORD.finditer(text)]
 
 
@@ -68,3 +72,10 @@ def stems(words: list[str]) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems of the words of ``text`` that are not stopwords."""
     return [stem(word) for word in words(text) if word not in STOPWORDS]
+
+
+@lru_cache(maxsize=2048)  # more than the articles of a large event, as for its sentences
+def stem_set(text: str) -> frozenset[str]:
+    """The set of ``content_stems(text)``, kept for the last texts: the summary, the title, the quotes' order and
+    the developments each weigh an event's words by the articles using them, over the same whole texts."""
+    return frozenset(content_stems(text))

@@ -65,6 +65,7 @@ _CONTRACTED_VERB = re.compile(r"'(?:re|ve|ll|m|d)$|n't$|^(?:it|that|there|he|she
 _RELATIVE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,;:]*|\([^()]*\)")
 
 
+@lru_cache(maxsize=8192)  # the summarizer asks of a sentence, of its versions and of its copies several times
 def dateline(text: str) -> int:
     """Length of a lead dateline such as "HARROWGATE — " or "Ottawa (AFP) – " (0 when there is none).
 

@@ -1,0 +1,68 @@
+"""The summarizer's lean paths give exactly what the general ones give."""
+
+import itertools
+import random
+
+from storyline.summarize.concepts import concept_weights
+from storyline.summarize.overlap import intersections
+
+
+def _random_event(rng: random.Random, sentences: int):
+    vocabulary = [f"w{k}" for k in range(40)]
+    concepts = []
+    for _ in range(sentences):
+        words = rng.sample(vocabulary, rng.randint(0, 12))
+        concepts.append({(w,) for w in words} | {(a, b) for a, b in itertools.pairwise(words)})
+    support = [rng.choice("abcdef") for _ in range(sentences)]
+    source = [{"a": "x", "b": "x"}.get(s, s) for s in support]  # a and b are copies of one story
+    ranks = [rng.randint(0, 15) for _ in range(sentences)]
+    return concepts, support, source, ranks
+
+
+def test_weights_when_every_support_counts_whole_are_the_general_weights_to_the_last_bit():
+    rng = random.Random(3)
+    for _ in range(60):
+        concepts, support, source, ranks = _random_event(rng, rng.randint(1, 40))
+        for min_sources in (1, 2, 3):
+            for sources in (None, source):
+                lean = concept_weights(concepts, support, ranks, min_sources=min_sources, sentence_source=sources)
+                # Copies of one article each: every share is whole, and the general path runs.
+                general = concept_weights(
+                    concepts,
+                    support,
+                    ranks,
+                    min_sources=min_sources,
+                    sentence_source=sources,
+                    sentence_copy=[f"copy{i}" for i in range(len(concepts))],
+                    copies_of={},
+                )
+                assert lean == general
+                assert all(lean[c].hex() == general[c].hex() for c in lean)
+
+
+def test_intersections_are_the_shared_stems_of_every_pair():
+    rng = random.Random(5)
+    vocabulary = [f"s{k}" for k in range(30)]
+    a = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(25)]
+    b = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(30)]
+    dense = intersections(a, b).toarray()
+    assert dense.shape == (len(a), len(b))
+    for i, left in enumerate(a):
+        for j, right in enumerate(b):
+            assert dense[i, j] == len(left & right)
+
+
+def test_weights_of_nothing_are_empty():
+    assert concept_weights([], [], [], min_sources=1) == {}
+    assert concept_weights([set(), set()], ["a", "b"], [0, 1], min_sources=1) == {}
+
+
+def test_pairs_stating_the_same_fact_are_those_the_pairwise_test_finds():
+    from storyline.summarize.references import same_fact, same_fact_pairs
+
+    rng = random.Random(11)
+    vocabulary = [f"s{k}" for k in range(14)]
+    for _ in range(20):
+        stems = [frozenset(rng.sample(vocabulary, rng.randint(0, 7))) for _ in range(rng.randint(0, 30))]
+        expected = [(i, j) for j in range(len(stems)) for i in range(j) if same_fact(stems[i], stems[j])]
+        assert same_fact_pairs(stems) == sorted(expected)
