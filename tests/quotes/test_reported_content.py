@@ -58,3 +58,20 @@ def test_a_belief_of_its_own_is_still_an_attribution():
     )
     assert quote.cue == "believes"
     assert quote.speaker_name == "Ivo Brandt"
+
+
+def test_irregular_forms_of_cue_verbs_are_cues_in_a_sentence_parsed_anyway():
+    quotes = quotes_of(
+        "A survey of ferry riders found that the boats were often late, and the council said it would act. "
+        "Councillor Dahl admitted that the budget was late, and she said the office would publish it in March."
+    )
+    assert quote_holding(quotes, "boats were often late").speaker == "A survey of ferry riders"
+    assert quote_holding(quotes, "budget was late").cue == "admitted"
+
+
+def test_irregular_forms_alone_do_not_send_a_sentence_to_the_parser():
+    from storyline.quotes.extract import units
+    from storyline.quotes.screen import needs_syntax
+
+    text = "A survey of ferry riders found that the boats were often late."
+    assert not any(needs_syntax(text, unit) for unit in units(text))

@@ -6,7 +6,8 @@ inside the clause it reports ("Many of the closures, he said, have involved publ
 
 from __future__ import annotations
 
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
+from storyline.quotes.screen import QUOTE_CUE_FORMS
+from storyline.text.cues import BELIEF_VERBS, SPEECH_VERBS, STANCE_VERBS
 
 Pieces = list[tuple[int, int]]  # character offsets in the unit, in text order
 
@@ -21,7 +22,7 @@ def cue_content(doc, cue_token, cue: str) -> Pieces | None:
     if cue == "according to":
         return _according_content(doc, cue_token)
     clauses = [child for child in cue_token.children if child.dep_ in _CONTENT_DEPS]
-    lemma = CUE_FORMS.get(cue_token.lower_)
+    lemma = QUOTE_CUE_FORMS.get(cue_token.lower_)
     if not clauses and lemma not in BELIEF_VERBS:
         # "He said: the talks failed." The parser may hang the clause on the colon.
         clauses = [

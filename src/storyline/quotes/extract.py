@@ -17,8 +17,8 @@ from storyline.quotes.framing import label_before, labelled, named_after, named_
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
-from storyline.quotes.screen import cue_tokens, cue_words, needs_parse, needs_syntax
-from storyline.text.cues import CUE_FORMS, SPEECH_VERBS
+from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, cue_words, needs_parse, needs_syntax
+from storyline.text.cues import SPEECH_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
@@ -288,7 +288,9 @@ def _framing(cues: list, full: list[QuoteSpan], offset: int):
         return min(abs(at - (first.start - 1)), abs(at - (first.end + 1)))
 
     spoken = [token for token, _, speaker in cues if speaker is not None]
-    speech = [token for token in spoken if CUE_FORMS.get(token.lower_) in SPEECH_VERBS or token.lower_ == "according"]
+    speech = [
+        token for token in spoken if QUOTE_CUE_FORMS.get(token.lower_) in SPEECH_VERBS or token.lower_ == "according"
+    ]
     named = [token for token, _, speaker in cues if token in speech and speaker.tag_ in ("NNP", "NNPS", "PRP")]
     return min(named or speech or spoken, key=distance) if spoken else None
 
@@ -338,7 +340,7 @@ def _cue(doc, token):
     if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
         objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
         return "according to", (objects[0] if objects else None)
-    if not token.tag_.startswith("VB") or lower not in CUE_FORMS or token.dep_ in ("amod", "acomp"):
+    if not token.tag_.startswith("VB") or lower not in QUOTE_CUE_FORMS or token.dep_ in ("amod", "acomp"):
         return None, None
     return token.text, _subject(token)
 
@@ -379,7 +381,7 @@ def _inverted_subject(verb):
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–") or verb.tag_ == "VBG":
         return None  # ", saying Christie was wrong": a participle's subject is never after it
-    if CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
+    if QUOTE_CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
         return None
     for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
         if (
@@ -436,13 +438,13 @@ def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) ->
 def _inside_reported(item: Found, token, by_cue: list[tuple[Found, object]], offset: int) -> bool:
     """Whether a belief or stance lies inside what a speech cue of the unit reports: in "Rubio said he supports the
     bill", what Rubio supports is part of what he said, not an attribution of its own."""
-    if token.lower_ == "according" or CUE_FORMS.get(token.lower_) in SPEECH_VERBS:
+    if token.lower_ == "according" or QUOTE_CUE_FORMS.get(token.lower_) in SPEECH_VERBS:
         return False
     at = offset + token.idx
     return any(
         other is not item
         and other.start <= at < other.end
-        and (other_token.lower_ == "according" or CUE_FORMS.get(other_token.lower_) in SPEECH_VERBS)
+        and (other_token.lower_ == "according" or QUOTE_CUE_FORMS.get(other_token.lower_) in SPEECH_VERBS)
         for other, other_token in by_cue
     )
 
