@@ -15,7 +15,7 @@ and pairs matched as the scorer matches them. Each gold attribution left unmatch
   colon     no cue word, or only a colon ("Clinton: ...");
   according "according to";
   phrase    a cue that opens with a preposition ("in a statement", "in an interview", "for Smith");
-  speech / belief / stance   a verb of ``storyline.text.cues`` of that kind ("said", "believes", "called");
+  speech / belief / stance   a cue verb of that kind, as the product reads cues ("said", "believes", "found");
   other     any other word: a verb or noun we have no cue for ("seemed", "found", "plans", "statement").
 
 Each prediction left unmatched is "near" (it overlaps a gold content: a boundary or nesting error) or "none" (no
@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quotes_misses import SHARED, cause, load_scorer, named_pairs
 
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
+from storyline.quotes.screen import QUOTE_CUE_FORMS as CUE_FORMS
+from storyline.text.cues import BELIEF_VERBS, SPEECH_VERBS, STANCE_VERBS
 
 PREPOSITIONS = frozenset("in on at for from with by during through via of to about".split())
 # Words of a cue that do not say its kind: auxiliaries, adverbs, determiners ("has also called for", "the claim").
