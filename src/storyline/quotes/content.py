@@ -1,7 +1,7 @@
 """What a cue reports: the content of a cue verb or of "according to", read from the parse of its unit.
 
 A content is one or more pieces of the unit's text: one for "X said (that) ...", two when the attribution stands
-inside the clause it reports ("Many of the closures, he said, have involved public courses").
+inside the clause it reports ("Many of the ferry routes, the harbour master said, have lost money").
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from storyline.text.cues import BELIEF_VERBS, SPEECH_VERBS, STANCE_VERBS
 Pieces = list[tuple[int, int]]  # character offsets in the unit, in text order
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-# Where the object of a stance verb ends: "defended Sanders as a mainstream candidate, mocked the party and ...",
+# Where the object of a stance verb ends: "defended the plan as a fair one, mocked the council and ...",
 # "praised the ruling, saying ...": what follows is another clause, not what was praised.
 _STANCE_ENDS = ("cc", "conj", "advcl", "parataxis")
 
@@ -72,7 +72,7 @@ def _stance_object(doc, cue_token) -> Pieces | None:
 
 
 def _parenthetical_content(doc, cue_token) -> Pieces | None:
-    """ "Many of the closures, he said, have involved public courses": the clause the attribution interrupts (or
+    """ "Many of the ferry routes, he said, have lost money": the clause the attribution interrupts (or
     follows: "The talks failed, she said."), without the attribution."""
     head = cue_token.head
     if head is cue_token or not head.tag_.startswith("VB"):
