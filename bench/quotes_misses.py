@@ -55,7 +55,7 @@ HEAD_ENDS = re.compile(
 )
 
 
-def _scorer():
+def load_scorer():
     spec = importlib.util.spec_from_file_location("quotes_eval", SHARED / "tools" / "quotes_eval.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -176,7 +176,7 @@ def main() -> None:
         quotes = [q.to_dict() for q in api.quotes(api.read([gold]).articles)]
     if args.save:
         args.save.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
-    scorer = _scorer()
+    scorer = load_scorer()
     pairs = named_pairs(rows, quotes, scorer)
     misses = [pair for pair in pairs if not pair["ok"]]
     counts = Counter(cause(pair, scorer.PRONOUNS) for pair in misses)

@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.quotes.content import Pieces, char_span, cue_content
 from storyline.quotes.framing import label_before, labelled, named_after, named_before, said_before, signed
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
-from storyline.quotes.screen import cue_tokens, cue_words, needs_parse, needs_syntax
-from storyline.text.cues import BELIEF_VERBS, CUE_FORMS, SPEECH_VERBS, STANCE_VERBS
+from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, cue_words, needs_parse, needs_syntax
+from storyline.text.cues import SPEECH_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
 MIN_FREE_QUOTE_WORDS = 5
-_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _SUBJECT_DEPS = ("nsubj",)
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 # Cues whose object is the listener, never an inverted speaker.
@@ -231,23 +231,26 @@ def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tup
             speaker = _name_before(doc, token, in_quote)
         cues.append((token, cue, speaker))
     framing = _framing(cues, full, offset) if full and not full_taken else None
+    by_cue: list[tuple[Found, object]] = []
     for token, cue, speaker in cues:
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
         if token is framing:
-            found.append(_quote_found(text, unit, full, cue, speaker_span))
+            by_cue.append((_quote_found(text, unit, full, cue, speaker_span), token))
             full_taken = True
             continue
-        content = _content(doc, token, cue)
+        content = cue_content(doc, token, cue)
         if content is None:
             if speaker_span and speakerless is None and not full and not unit.quotes:
                 speakerless = (speaker_span, cue)
             continue
-        start, end = offset + content[0], offset + content[1]
+        pieces = [(offset + a, offset + b) for a, b in content]
+        start, end = pieces[0][0], pieces[-1][1]
         if full and any(start < q.end and q.start < end for q in full) and (labelled_quotes or not full_taken):
             continue
         if speaker is None:
             continue
-        found.append(_make(text, unit, start, end, cue, speaker_span))
+        by_cue.append((_make(text, unit, pieces, cue, speaker_span), token))
+    found += [item for item, token in by_cue if not _inside_reported(item, token, by_cue, offset)]
     if full and not full_taken:
         mark = full[0].start - 1
         named = named_after(text, _paragraph_end(text, unit.end), full)
@@ -285,7 +288,9 @@ def _framing(cues: list, full: list[QuoteSpan], offset: int):
         return min(abs(at - (first.start - 1)), abs(at - (first.end + 1)))
 
     spoken = [token for token, _, speaker in cues if speaker is not None]
-    speech = [token for token in spoken if CUE_FORMS.get(token.lower_) in SPEECH_VERBS or token.lower_ == "according"]
+    speech = [
+        token for token in spoken if QUOTE_CUE_FORMS.get(token.lower_) in SPEECH_VERBS or token.lower_ == "according"
+    ]
     named = [token for token, _, speaker in cues if token in speech and speaker.tag_ in ("NNP", "NNPS", "PRP")]
     return min(named or speech or spoken, key=distance) if spoken else None
 
@@ -335,7 +340,7 @@ def _cue(doc, token):
     if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
         objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
         return "according to", (objects[0] if objects else None)
-    if not token.tag_.startswith("VB") or lower not in CUE_FORMS or token.dep_ in ("amod", "acomp"):
+    if not token.tag_.startswith("VB") or lower not in QUOTE_CUE_FORMS or token.dep_ in ("amod", "acomp"):
         return None, None
     return token.text, _subject(token)
 
@@ -376,7 +381,7 @@ def _inverted_subject(verb):
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–") or verb.tag_ == "VBG":
         return None  # ", saying Christie was wrong": a participle's subject is never after it
-    if CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
+    if QUOTE_CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
         return None
     for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
         if (
@@ -396,46 +401,6 @@ def _inverted_subject(verb):
     return None
 
 
-def _content(doc, cue_token, cue: str) -> tuple[int, int] | None:
-    """Character offsets (in the unit) of the reported content of a cue, or None."""
-    if cue == "according to":
-        head = cue_token.head
-        prep = set(range(cue_token.left_edge.i, cue_token.right_edge.i + 1))
-        tokens = [t.i for t in head.subtree if t.i not in prep] if head is not cue_token else []
-        if not tokens:
-            return None
-        before = [i for i in tokens if i < cue_token.i]
-        after = [i for i in tokens if i > cue_token.right_edge.i]
-        side = after if len(after) >= len(before) else before
-        return _char_span(doc, side[0], side[-1]) if side else None
-    clauses = [child for child in cue_token.children if child.dep_ in _CONTENT_DEPS]
-    if not clauses and CUE_FORMS.get(cue_token.lower_) not in BELIEF_VERBS:
-        # "He said: the talks failed." The parser may hang the clause on the colon.
-        clauses = [
-            child
-            for child in cue_token.children
-            if child.dep_ in ("dobj",)
-            and child.i > cue_token.i
-            and any(t.dep_ in ("nsubj", "ccomp") for t in child.subtree)
-        ]
-    if not clauses and CUE_FORMS.get(cue_token.lower_) in STANCE_VERBS:
-        # "called him a liar", "praised the ruling": everything the verb governs after it.
-        right = [t for t in cue_token.subtree if t.i > cue_token.i]
-        if len(right) >= 2 and not right[0].is_punct:
-            return _char_span(doc, right[0].i, cue_token.right_edge.i)
-        return None
-    if not clauses:
-        return None
-    clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
-    if clause.dep_ == "xcomp" and clause.right_edge.i - clause.left_edge.i < 2:
-        return None
-    return _char_span(doc, clause.left_edge.i, clause.right_edge.i)
-
-
-def _char_span(doc, first: int, last: int) -> tuple[int, int]:
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
 def _span_offsets(token, offset: int) -> tuple[int, int]:
     """The speaker's noun phrase, without relative clauses, an age ("Quillon, 58") or trailing punctuation."""
     first, last = token.left_edge.i, token.right_edge.i
@@ -447,7 +412,7 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ in ("advmod", "cc")):
         first += 1
-    start, end = _char_span(doc, first, last)
+    start, end = char_span(doc, first, last)
     return offset + start, offset + end
 
 
@@ -470,7 +435,23 @@ def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) ->
     return Found(full[0].start, full[-1].end, content, True, cue, speaker, unit.sentence_index, unit.paragraph)
 
 
-def _make(text: str, unit: _Unit, start: int, end: int, cue: str, speaker) -> Found:
+def _inside_reported(item: Found, token, by_cue: list[tuple[Found, object]], offset: int) -> bool:
+    """Whether a belief or stance lies inside what a speech cue of the unit reports: in "Rubio said he supports the
+    bill", what Rubio supports is part of what he said, not an attribution of its own."""
+    if token.lower_ == "according" or QUOTE_CUE_FORMS.get(token.lower_) in SPEECH_VERBS:
+        return False
+    at = offset + token.idx
+    return any(
+        other is not item
+        and other.start <= at < other.end
+        and (other_token.lower_ == "according" or QUOTE_CUE_FORMS.get(other_token.lower_) in SPEECH_VERBS)
+        for other, other_token in by_cue
+    )
+
+
+def _make(text: str, unit: _Unit, pieces: Pieces, cue: str, speaker) -> Found:
+    """The attribution whose content is ``pieces`` (offsets in the text), cut to whole quotations and words."""
+    start, end = pieces[0][0], pieces[-1][1]
     for quote in unit.quotes:  # a content that ends (or starts) inside a quotation takes all of it
         if quote.start < end < quote.end:
             end = quote.end
@@ -487,7 +468,9 @@ def _make(text: str, unit: _Unit, start: int, end: int, cue: str, speaker) -> Fo
     if dateline:
         start = dateline.end()
     direct = any(start <= q.start and q.end <= end + 1 for q in unit.quotes)
-    content = re.sub(r"[\"“”«»„‟]", "", text[start:end])
+    inner = [(max(a, start), min(b, end)) for a, b in pieces]
+    content = " ".join(_TRAILING.sub("", text[a:b]) for a, b in inner if a < b)
+    content = re.sub(r"[\"“”«»„‟]", "", content)
     return Found(
         start, end, re.sub(r"\s+", " ", content).strip(), direct, cue, speaker, unit.sentence_index, unit.paragraph
     )

@@ -8,6 +8,18 @@ import re
 from storyline.text.cues import CUE_FORMS, CUE_PHRASES, has_cue
 
 _WORD = re.compile(r"\w+")
+# Forms of the lexicon's cue verbs that its regular inflection misses ("admitted", "preferred", "found", "shown").
+# They are read only in units parsed for another cue or a quotation: no sentence more is parsed for them.
+PARSED_ONLY_FORMS = {
+    "admitted": "admit",
+    "admitting": "admit",
+    "preferred": "prefer",
+    "preferring": "prefer",
+    "found": "find",
+    "shown": "show",
+}
+# Every form a cue token of a parsed unit may have -> its lemma.
+QUOTE_CUE_FORMS = {**CUE_FORMS, **PARSED_ONLY_FORMS}
 
 
 def needs_parse(text: str, unit) -> bool:
@@ -60,7 +72,7 @@ def cue_tokens(doc) -> list:
     strings = doc.vocab.strings
     wanted = _CUE_HASHES.get(id(strings))
     if wanted is None:
-        wanted = _CUE_HASHES[id(strings)] = {strings.add(form) for form in (*CUE_FORMS, "according")}
+        wanted = _CUE_HASHES[id(strings)] = {strings.add(form) for form in (*QUOTE_CUE_FORMS, "according")}
     return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
 
 

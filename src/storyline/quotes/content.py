@@ -1,0 +1,103 @@
+"""What a cue reports: the content of a cue verb or of "according to", read from the parse of its unit.
+
+A content is one or more pieces of the unit's text: one for "X said (that) ...", two when the attribution stands
+inside the clause it reports ("Many of the ferry routes, the harbour master said, have lost money").
+"""
+
+from __future__ import annotations
+
+from storyline.quotes.screen import QUOTE_CUE_FORMS
+from storyline.text.cues import BELIEF_VERBS, SPEECH_VERBS, STANCE_VERBS
+
+Pieces = list[tuple[int, int]]  # character offsets in the unit, in text order
+
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+# Where the object of a stance verb ends: "defended the plan as a fair one, mocked the council and ...",
+# "praised the ruling, saying ...": what follows is another clause, not what was praised.
+_STANCE_ENDS = ("cc", "conj", "advcl", "parataxis")
+
+
+def cue_content(doc, cue_token, cue: str) -> Pieces | None:
+    """The pieces (character offsets in the unit) of the reported content of a cue, or None."""
+    if cue == "according to":
+        return _according_content(doc, cue_token)
+    clauses = [child for child in cue_token.children if child.dep_ in _CONTENT_DEPS]
+    lemma = QUOTE_CUE_FORMS.get(cue_token.lower_)
+    if not clauses and lemma not in BELIEF_VERBS:
+        # "He said: the talks failed." The parser may hang the clause on the colon.
+        clauses = [
+            child
+            for child in cue_token.children
+            if child.dep_ in ("dobj",)
+            and child.i > cue_token.i
+            and any(t.dep_ in ("nsubj", "ccomp") for t in child.subtree)
+        ]
+    if not clauses and lemma in SPEECH_VERBS and cue_token.dep_ == "parataxis":
+        return _parenthetical_content(doc, cue_token)
+    if not clauses and lemma in STANCE_VERBS:
+        return _stance_object(doc, cue_token)
+    if not clauses:
+        return None
+    clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+    if clause.dep_ == "xcomp" and clause.right_edge.i - clause.left_edge.i < 2:
+        return None
+    return [char_span(doc, clause.left_edge.i, clause.right_edge.i)]
+
+
+def _according_content(doc, cue_token) -> Pieces | None:
+    head = cue_token.head
+    prep = set(range(cue_token.left_edge.i, cue_token.right_edge.i + 1))
+    tokens = [t.i for t in head.subtree if t.i not in prep] if head is not cue_token else []
+    if not tokens:
+        return None
+    before = [i for i in tokens if i < cue_token.i]
+    after = [i for i in tokens if i > cue_token.right_edge.i]
+    side = after if len(after) >= len(before) else before
+    return [char_span(doc, side[0], side[-1])] if side else None
+
+
+def _stance_object(doc, cue_token) -> Pieces | None:
+    """ "called him a liar", "praised the ruling": what the verb governs after it, up to another clause."""
+    last = cue_token.right_edge.i
+    for child in cue_token.children:
+        if child.i > cue_token.i and (child.dep_ in _STANCE_ENDS or (child.is_punct and child.text in ",;—–")):
+            last = child.left_edge.i - 1
+            break
+    right = [t for t in cue_token.subtree if cue_token.i < t.i <= last]
+    if len(right) < 2 or right[0].is_punct:
+        return None
+    while last > right[0].i and doc[last].is_punct:
+        last -= 1
+    return [char_span(doc, right[0].i, last)]
+
+
+def _parenthetical_content(doc, cue_token) -> Pieces | None:
+    """ "Many of the ferry routes, he said, have lost money": the clause the attribution interrupts (or
+    follows: "The talks failed, she said."), without the attribution."""
+    head = cue_token.head
+    if head is cue_token or not head.tag_.startswith("VB"):
+        return None
+    inner = range(cue_token.left_edge.i, cue_token.right_edge.i + 1)
+    runs: list[list[int]] = []
+    for token in head.subtree:
+        if token.i in inner:
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if not runs:
+            runs.append([])
+        runs[-1].append(token.i)
+    pieces = []
+    for run in runs:
+        while run and (doc[run[0]].is_punct or doc[run[0]].is_space):
+            run.pop(0)
+        while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+            run.pop()
+        if run:
+            pieces.append(char_span(doc, run[0], run[-1]))
+    words = sum(1 for t in head.subtree if t.i not in inner and not t.is_punct)
+    return pieces if pieces and words >= 3 else None
+
+
+def char_span(doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
