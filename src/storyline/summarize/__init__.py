@@ -19,9 +19,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
+from storyline.products import product
 from storyline.summarize import candidates as _preselection
 from storyline.summarize.cite import supporting_citations
 from storyline.summarize.compress import (
@@ -332,24 +334,37 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
     out = []
     for k in competing:
-        text = sentences[k].text
-        as_written = shorten(text, [(0, opening(text))])[0]
-        compressed = shorten(text, removable_spans(text))[0]
-        # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
-        # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
-        if not has_main_verb(as_written):
-            continue
-        versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
-        # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
-        # "A deal will ...", "The launch began two hours earlier with ..." as
-        # "The launch began with ...".
-        for resolve in (without_also, without_relative_time, indefinite):
-            versions |= {v for v in map(resolve, versions) if v is not None}
-        for version in sorted(versions):
-            length = len(version.split())
-            if length >= MIN_WORDS and stands_alone(version):
-                out.append(_Candidate(k, version, length, concepts_of(version)))
+        # A sentence's versions depend on its text alone: those of an earlier digest are reused.
+        citation = sentences[k].citation
+        part = f"versions/{citation.sentence_index}"
+        versions = product("summary", citation.article_id, part, partial(_versions, sentences[k].text), *_PAIRS)
+        out += [_Candidate(k, version, length, concepts_of(version)) for version, length in versions]
     return out
+
+
+def _versions(text: str) -> list[tuple[str, int]]:
+    """A sentence's versions that can stand alone in a summary, each with its length in words."""
+    as_written = shorten(text, [(0, opening(text))])[0]
+    compressed = shorten(text, removable_spans(text))[0]
+    # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
+    # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
+    if not has_main_verb(as_written):
+        return []
+    versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
+    # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
+    # "A deal will ...", "The launch began two hours earlier with ..." as
+    # "The launch began with ...".
+    for resolve in (without_also, without_relative_time, indefinite):
+        versions |= {v for v in map(resolve, versions) if v is not None}
+    out = []
+    for version in sorted(versions):
+        length = len(version.split())
+        if length >= MIN_WORDS and stands_alone(version):
+            out.append((version, length))
+    return out
+
+
+_PAIRS = (lambda pairs: [list(pair) for pair in pairs], lambda data: [tuple(pair) for pair in data])
 
 
 def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summary: list[SummarySentence]) -> str:
