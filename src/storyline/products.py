@@ -44,13 +44,21 @@ class Reuse:
     def parts(self, kind: str, article_id: str) -> dict[str, Any]:
         products = self._parts.get(article_id)
         if products is None:
-            text = self._stored.get(article_id)
-            products = self._parts[article_id] = json.loads(text) if text else {}
+            products = self._parts[article_id] = _parsed(self._stored.get(article_id))
         return products.setdefault(kind, {})
 
     def computed(self) -> dict[str, str]:
         """The products of every article that gained one, as JSON text by article id (for the store)."""
         return {article_id: json.dumps(self._parts[article_id], separators=(",", ":")) for article_id in self.changed}
+
+
+def _parsed(text: str | None) -> dict[str, dict[str, Any]]:
+    """Stored products; damaged ones count as none (computed again and stored anew)."""
+    try:
+        products = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return products if isinstance(products, dict) and all(isinstance(p, dict) for p in products.values()) else {}
 
 
 @contextmanager
@@ -133,5 +141,5 @@ def pack(key: str, products: str) -> bytes:
 
 def unpack(row: bytes, key: str) -> str | None:
     """The products' JSON of a stored row, None when it was stored under another key (stale)."""
-    head, _, products = row.decode().partition("\n")
+    head, _, products = bytes(row).decode(errors="replace").partition("\n")
     return products if head == key else None
