@@ -10,6 +10,11 @@ the processes it waited for, wall, peak memory):
 2. ``ingest SHARD --db COPY`` (the articles added; ``--workers`` as given);
 3. with ``--digest-after``: ``digest --db COPY --out DIR`` after them (only touched events are analysed).
 
+A store digested by ``storyline digest`` keeps each analysed article's products (``storyline.products``): with this
+code, the digest after the shard reuses those of the touched events' earlier articles; code without them ignores
+the rows and analyses the touched events from scratch. A hash of every page of the output folder says whether both
+sides wrote the same digest.
+
 ``--placeholder-analyses`` first fills the analysis cache of the copy with a placeholder for every event (a
 one-sentence summary citing its first article, every other analysis empty, under the fingerprint of its members),
 so that the digests' reading and writing of a big store can be timed without analysing it first; real analyses are
@@ -25,6 +30,7 @@ and folders go under ``--scratch`` and are removed at the end unless ``--keep``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -87,7 +93,18 @@ def side(name: str, src: Path, args: argparse.Namespace, scratch: Path) -> list:
             run("digest after the shard", [*cli, "digest", *store, "--out", "digest", "--quiet", *workers], folder, env)
         )
     pages = len(list((folder / "digest" / "events").glob("*.md"))) if (folder / "digest").is_dir() else 0
-    return [runs, store_fingerprint(db), pages]
+    return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest")]
+
+
+def folder_hash(folder: Path) -> str:
+    """A hash of every page of a digest folder (names and bytes; its manifest of rendered pages left out)."""
+    if not folder.is_dir():
+        return "-"
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != ".rendered.json":
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -126,6 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     print("| copy groups and events | " + " | ".join(f"{r[1]} | | " for r in results.values()) + "|")
     if args.out_first or args.digest_after:
         print("| event pages in the folder | " + " | ".join(f"{r[2]:,} | | " for r in results.values()) + "|")
+        print("| every page (hash) | " + " | ".join(f"{r[3]} | | " for r in results.values()) + "|")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 

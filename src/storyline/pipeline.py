@@ -30,6 +30,7 @@ from storyline.model import Article, Event, EventDigest, Problem
 from storyline.prepared import for_stored, prepared_batches
 from storyline.products import PRODUCTS, pack, product_key, reusing, unpack
 from storyline.progress import Progress
+from storyline.quotes.nlp import parser_version
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
@@ -175,7 +176,7 @@ def digests(
         articles = {article.id: article for article in store.articles(members)}
         groups = store.copy_groups(members)
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
-    versions = ";".join(f"{analyser.name}@{analyser.version}" for analyser in ANALYSERS)
+    versions = ";".join([*(f"{analyser.name}@{analyser.version}" for analyser in ANALYSERS), parser_version()])
     result: list[EventDigest | None] = []
     jobs, pending = [], []
     if progress is not None and progress.total is None:  # a caller digesting part of the events counts them all
