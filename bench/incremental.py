@@ -88,12 +88,21 @@ def side(name: str, src: Path, args: argparse.Namespace, scratch: Path) -> list:
             run("digest again, no new input", [*cli, "digest", *store, "--out", "digest", "--quiet"], folder, env)
         )
     runs.append(run("ingest the shard", [*cli, "ingest", str(args.shard), *store, *workers, "--quiet"], folder, env))
+    analysed = 0
     if args.digest_after:
+        kept = analyses(db)
         runs.append(
             run("digest after the shard", [*cli, "digest", *store, "--out", "digest", "--quiet", *workers], folder, env)
         )
+        analysed = len(analyses(db) - kept)
     pages = len(list((folder / "digest" / "events").glob("*.md"))) if (folder / "digest").is_dir() else 0
-    return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest")]
+    return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest"), analysed]
+
+
+def analyses(db: Path) -> set[tuple[str, str]]:
+    """The stored analyses, as (event, fingerprint): those a digest adds are the events it analysed."""
+    with sqlite3.connect(db) as connection:
+        return set(connection.execute("SELECT event_id, fingerprint FROM analyses"))
 
 
 def folder_hash(folder: Path) -> str:
@@ -144,6 +153,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.out_first or args.digest_after:
         print("| event pages in the folder | " + " | ".join(f"{r[2]:,} | | " for r in results.values()) + "|")
         print("| every page (hash) | " + " | ".join(f"{r[3]} | | " for r in results.values()) + "|")
+    if args.digest_after:
+        print("| events analysed after the shard | " + " | ".join(f"{r[4]:,} | | " for r in results.values()) + "|")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -3,15 +3,16 @@ again.
 
 An event that gains articles is analysed again over all its articles, most of which the previous digest analysed.
 Some parts of that analysis depend on one article alone: its quotes and entities, the short title cut from its lead,
-its sentences' stems, concepts and candidate versions for the summary. These are the article's *products*: an
-analyser asks for one through ``product(kind, article, part, compute)``, which gives the stored value when there is
-one and otherwise computes it and keeps it for the store. The event-level assembly (weights, selection, merging,
-ordering) always runs again, so a reused product gives exactly what computing it gives.
+its sentences' candidate versions for the summary, a copy's variant against its canonical. These are the article's
+*products*: an analyser asks for one through ``product`` (or ``products_of`` for a batch), which gives the stored
+value when there is one and otherwise computes it and keeps it for the store. The event-level assembly (weights,
+selection, merging, ordering, comparing across articles) always runs again, so a reused product gives exactly what
+computing it gives. (Stems and concepts are not kept: reading them back costs about what taking them does.)
 
 Products are stored per article (``index_rows`` of kind ``PRODUCTS``) under a key of everything they are computed
-from (``product_key``: the article's id, text hash, language, paragraphs and title, ``PRODUCTS_VERSION`` and every
-analyser's version): a changed text or a new analyser version computes them again. Outside ``reusing`` (a plain call
-of an analyser) nothing is kept and every product is computed.
+from (``product_key``: the article's id, text hash, language, paragraphs and title, ``PRODUCTS_VERSION``, every
+analyser's version and the parser's): a changed text or a new analyser version computes them again. Outside
+``reusing`` (a plain call of an analyser) nothing is kept and every product is computed.
 """
 
 from __future__ import annotations
