@@ -8,7 +8,9 @@ the processes it waited for, wall, peak memory):
 1. with ``--out-first``: ``digest --db COPY --out DIR`` (fills the output folder; with a digested store nothing is
    analysed, every page is written), then ``digest`` again with no new input;
 2. ``ingest SHARD --db COPY`` (the articles added; ``--workers`` as given);
-3. with ``--digest-after``: ``digest --db COPY --out DIR`` after them (only touched events are analysed).
+3. with ``--digest-after``: ``digest --db COPY --out DIR`` after them (only touched events are analysed); with
+   ``--rounds N``, N times, each on the store and folder as the first one found them, the two sides in turn
+   (CPU: the median and each round).
 
 A store digested by ``storyline digest`` keeps each analysed article's products (``storyline.products``): with this
 code, the digest after the shard reuses those of the touched events' earlier articles; code without them ignores
@@ -24,7 +26,7 @@ A hash of every article's copy group and event says whether both sides made the 
 and folders go under ``--scratch`` and are removed at the end unless ``--keep``.
 
     PYTHONPATH=src python bench/incremental.py --db STORE --shard SHARD_DIR --scratch DIR [--before main]
-        [--workers 2] [--out-first] [--digest-after] [--placeholder-analyses]
+        [--workers 2] [--out-first] [--digest-after [--rounds N]] [--placeholder-analyses]
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,14 +93,31 @@ def side(name: str, src: Path, args: argparse.Namespace, scratch: Path) -> list:
         )
     runs.append(run("ingest the shard", [*cli, "ingest", str(args.shard), *store, *workers, "--quiet"], folder, env))
     analysed = 0
+    again = None
     if args.digest_after:
         kept = analyses(db)
-        runs.append(
-            run("digest after the shard", [*cli, "digest", *store, "--out", "digest", "--quiet", *workers], folder, env)
-        )
+        if args.rounds > 1:  # the store and folder as the digest after the shard finds them, for the later rounds
+            copy_store(db, folder / "before-digest.db")
+            if (folder / "digest").is_dir():
+                shutil.copytree(folder / "digest", folder / "before-digest")
+        digest_after = [*cli, "digest", *store, "--out", "digest", "--quiet", *workers]
+        runs.append(run("digest after the shard", digest_after, folder, env))
         analysed = len(analyses(db) - kept)
+        again = partial(digest_again, digest_after, folder, env)
     pages = len(list((folder / "digest" / "events").glob("*.md"))) if (folder / "digest").is_dir() else 0
-    return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest"), analysed]
+    return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest"), analysed, again]
+
+
+def digest_again(command: list[str], folder: Path, env: dict):
+    """The digest after the shard once more, on the store and folder as it found them the first time."""
+    for name in ("store.db", "store.db-wal", "store.db-shm"):
+        (folder / name).unlink(missing_ok=True)
+    copy_store(folder / "before-digest.db", folder / "store.db")
+    shutil.rmtree(folder / "digest", ignore_errors=True)
+    if (folder / "before-digest").is_dir():
+        shutil.copytree(folder / "before-digest", folder / "digest")
+    done = run("digest after the shard", command, folder, env)
+    return done, folder_hash(folder / "digest")
 
 
 def analyses(db: Path) -> set[tuple[str, str]]:
@@ -126,6 +147,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out-first", action="store_true", help="digest before and after the shard")
     parser.add_argument("--digest-after", action="store_true", help="digest after the shard")
     parser.add_argument("--placeholder-analyses", action="store_true", help="fill the copy's analysis cache first")
+    parser.add_argument("--rounds", type=int, default=1, help="with --digest-after: that digest this many times")
     parser.add_argument("--keep", action="store_true", help="keep the copies and folders")
     args = parser.parse_args(argv)
     args.db, args.shard = args.db.resolve(), args.shard.resolve()
@@ -136,12 +158,25 @@ def main(argv: list[str] | None = None) -> None:
         if args.before:
             results[args.before] = side(args.before, source_tree(args.before, scratch), args, scratch)
         results["this code"] = side("this code", ROOT / "src", args, scratch)
+        for n in range(1, args.rounds if args.digest_after else 1):  # the sides in turn, the other one first
+            for name in list(results)[:: -1 if n % 2 else 1]:
+                done, pages = results[name][5]()
+                results[name][0].append(done)
+                print(f"round {n + 1}, {name}: {done.cpu:.1f} CPU s, {done.wall:.1f} s wall, every page {pages}")
     finally:
         if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)
-    print(f"\n| step | {' | '.join(f'{name}: CPU s | wall s | peak MB' for name in results)} |")
-    print("|---|" + "---|---|---|" * len(results))
     steps = next(iter(results.values()))[0]
+    if args.rounds > 1 and args.digest_after:  # the rounds of the last step: their median
+        first = len(steps) - args.rounds
+        for name, r in results.items():
+            rounds = r[0][first:]
+            print(f"{name}: digest after the shard, CPU s of each round: {', '.join(f'{d.cpu:.1f}' for d in rounds)}")
+            middle = sorted(rounds, key=lambda done: done.cpu)[len(rounds) // 2]
+            r[0][first:] = [replace(middle, step=f"digest after the shard (median of {len(rounds)})")]
+    print(f"\n| step | {' | '.join(f'{name}: CPU s | wall s | peak MB' for name in results)} |")
+    steps = next(iter(results.values()))[0]
+    print("|---|" + "---|---|---|" * len(results))
     for k, step in enumerate(steps):
         cells = " | ".join(
             f"{r[0][k].cpu:.1f} | {r[0][k].wall:.1f} | {r[0][k].peak_mb:,.0f}"
