@@ -95,14 +95,16 @@ def side(name: str, src: Path, args: argparse.Namespace, scratch: Path) -> list:
     analysed = 0
     again = None
     if args.digest_after:
-        kept = analyses(db)
+        kept, with_products = analyses(db), articles_with_products(db)
         if args.rounds > 1:  # the store and folder as the digest after the shard finds them, for the later rounds
             copy_store(db, folder / "before-digest.db")
             if (folder / "digest").is_dir():
                 shutil.copytree(folder / "digest", folder / "before-digest")
         digest_after = [*cli, "digest", *store, "--out", "digest", "--quiet", *workers]
         runs.append(run("digest after the shard", digest_after, folder, env))
-        analysed = len(analyses(db) - kept)
+        events = {event_id for event_id, _ in analyses(db) - kept}
+        members = members_of(db, events)
+        analysed = f"{len(events):,} ({len(members):,} articles, {len(members & with_products):,} with stored products)"
         again = partial(digest_again, digest_after, folder, env)
     pages = len(list((folder / "digest" / "events").glob("*.md"))) if (folder / "digest").is_dir() else 0
     return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest"), analysed, again]
@@ -118,6 +120,19 @@ def digest_again(command: list[str], folder: Path, env: dict):
         shutil.copytree(folder / "before-digest", folder / "digest")
     done = run("digest after the shard", command, folder, env)
     return done, folder_hash(folder / "digest")
+
+
+def articles_with_products(db: Path) -> set[str]:
+    """The articles whose analysis products the store keeps (``storyline.products``; none before they existed)."""
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT article_id FROM index_rows WHERE kind = 'analysis-products'")
+        return {article_id for (article_id,) in rows}
+
+
+def members_of(db: Path, events: set[str]) -> set[str]:
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT event_id, article_id FROM event_members").fetchall()
+    return {article_id for event_id, article_id in rows if event_id in events}
 
 
 def analyses(db: Path) -> set[tuple[str, str]]:
@@ -189,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
         print("| event pages in the folder | " + " | ".join(f"{r[2]:,} | | " for r in results.values()) + "|")
         print("| every page (hash) | " + " | ".join(f"{r[3]} | | " for r in results.values()) + "|")
     if args.digest_after:
-        print("| events analysed after the shard | " + " | ".join(f"{r[4]:,} | | " for r in results.values()) + "|")
+        print("| events analysed after the shard | " + " | ".join(f"{r[4]} | | " for r in results.values()) + "|")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 
