@@ -8,7 +8,14 @@ the processes it waited for, wall, peak memory):
 1. with ``--out-first``: ``digest --db COPY --out DIR`` (fills the output folder; with a digested store nothing is
    analysed, every page is written), then ``digest`` again with no new input;
 2. ``ingest SHARD --db COPY`` (the articles added; ``--workers`` as given);
-3. with ``--digest-after``: ``digest --db COPY --out DIR`` after them (only touched events are analysed).
+3. with ``--digest-after``: ``digest --db COPY --out DIR`` after them (only touched events are analysed); with
+   ``--rounds N``, N times, each on the store and folder as the first one found them, the two sides in turn
+   (CPU: the median and each round).
+
+A store digested by ``storyline digest`` keeps each analysed article's products (``storyline.products``): with this
+code, the digest after the shard reuses those of the touched events' earlier articles; code without them ignores
+the rows and analyses the touched events from scratch. A hash of every page of the output folder says whether both
+sides wrote the same digest.
 
 ``--placeholder-analyses`` first fills the analysis cache of the copy with a placeholder for every event (a
 one-sentence summary citing its first article, every other analysis empty, under the fingerprint of its members),
@@ -19,17 +26,20 @@ A hash of every article's copy group and event says whether both sides made the 
 and folders go under ``--scratch`` and are removed at the end unless ``--keep``.
 
     PYTHONPATH=src python bench/incremental.py --db STORE --shard SHARD_DIR --scratch DIR [--before main]
-        [--workers 2] [--out-first] [--digest-after] [--placeholder-analyses]
+        [--workers 2] [--out-first] [--digest-after [--rounds N]] [--placeholder-analyses]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import sqlite3
 import sys
 import tempfile
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,12 +92,64 @@ def side(name: str, src: Path, args: argparse.Namespace, scratch: Path) -> list:
             run("digest again, no new input", [*cli, "digest", *store, "--out", "digest", "--quiet"], folder, env)
         )
     runs.append(run("ingest the shard", [*cli, "ingest", str(args.shard), *store, *workers, "--quiet"], folder, env))
+    analysed = 0
+    again = None
     if args.digest_after:
-        runs.append(
-            run("digest after the shard", [*cli, "digest", *store, "--out", "digest", "--quiet", *workers], folder, env)
-        )
+        kept, with_products = analyses(db), articles_with_products(db)
+        if args.rounds > 1:  # the store and folder as the digest after the shard finds them, for the later rounds
+            copy_store(db, folder / "before-digest.db")
+            if (folder / "digest").is_dir():
+                shutil.copytree(folder / "digest", folder / "before-digest")
+        digest_after = [*cli, "digest", *store, "--out", "digest", "--quiet", *workers]
+        runs.append(run("digest after the shard", digest_after, folder, env))
+        events = {event_id for event_id, _ in analyses(db) - kept}
+        members = members_of(db, events)
+        analysed = f"{len(events):,} ({len(members):,} articles, {len(members & with_products):,} with stored products)"
+        again = partial(digest_again, digest_after, folder, env)
     pages = len(list((folder / "digest" / "events").glob("*.md"))) if (folder / "digest").is_dir() else 0
-    return [runs, store_fingerprint(db), pages]
+    return [runs, store_fingerprint(db), pages, folder_hash(folder / "digest"), analysed, again]
+
+
+def digest_again(command: list[str], folder: Path, env: dict):
+    """The digest after the shard once more, on the store and folder as it found them the first time."""
+    for name in ("store.db", "store.db-wal", "store.db-shm"):
+        (folder / name).unlink(missing_ok=True)
+    copy_store(folder / "before-digest.db", folder / "store.db")
+    shutil.rmtree(folder / "digest", ignore_errors=True)
+    if (folder / "before-digest").is_dir():
+        shutil.copytree(folder / "before-digest", folder / "digest")
+    done = run("digest after the shard", command, folder, env)
+    return done, folder_hash(folder / "digest")
+
+
+def articles_with_products(db: Path) -> set[str]:
+    """The articles whose analysis products the store keeps (``storyline.products``; none before they existed)."""
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT article_id FROM index_rows WHERE kind = 'analysis-products'")
+        return {article_id for (article_id,) in rows}
+
+
+def members_of(db: Path, events: set[str]) -> set[str]:
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT event_id, article_id FROM event_members").fetchall()
+    return {article_id for event_id, article_id in rows if event_id in events}
+
+
+def analyses(db: Path) -> set[tuple[str, str]]:
+    """The stored analyses, as (event, fingerprint): those a digest adds are the events it analysed."""
+    with sqlite3.connect(db) as connection:
+        return set(connection.execute("SELECT event_id, fingerprint FROM analyses"))
+
+
+def folder_hash(folder: Path) -> str:
+    """A hash of every page of a digest folder (names and bytes; its manifest of rendered pages left out)."""
+    if not folder.is_dir():
+        return "-"
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != ".rendered.json":
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -100,6 +162,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out-first", action="store_true", help="digest before and after the shard")
     parser.add_argument("--digest-after", action="store_true", help="digest after the shard")
     parser.add_argument("--placeholder-analyses", action="store_true", help="fill the copy's analysis cache first")
+    parser.add_argument("--rounds", type=int, default=1, help="with --digest-after: that digest this many times")
     parser.add_argument("--keep", action="store_true", help="keep the copies and folders")
     args = parser.parse_args(argv)
     args.db, args.shard = args.db.resolve(), args.shard.resolve()
@@ -110,12 +173,25 @@ def main(argv: list[str] | None = None) -> None:
         if args.before:
             results[args.before] = side(args.before, source_tree(args.before, scratch), args, scratch)
         results["this code"] = side("this code", ROOT / "src", args, scratch)
+        for n in range(1, args.rounds if args.digest_after else 1):  # the sides in turn, the other one first
+            for name in list(results)[:: -1 if n % 2 else 1]:
+                done, pages = results[name][5]()
+                results[name][0].append(done)
+                print(f"round {n + 1}, {name}: {done.cpu:.1f} CPU s, {done.wall:.1f} s wall, every page {pages}")
     finally:
         if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)
-    print(f"\n| step | {' | '.join(f'{name}: CPU s | wall s | peak MB' for name in results)} |")
-    print("|---|" + "---|---|---|" * len(results))
     steps = next(iter(results.values()))[0]
+    if args.rounds > 1 and args.digest_after:  # the rounds of the last step: their median
+        first = len(steps) - args.rounds
+        for name, r in results.items():
+            rounds = r[0][first:]
+            print(f"{name}: digest after the shard, CPU s of each round: {', '.join(f'{d.cpu:.1f}' for d in rounds)}")
+            middle = sorted(rounds, key=lambda done: done.cpu)[len(rounds) // 2]
+            r[0][first:] = [replace(middle, step=f"digest after the shard (median of {len(rounds)})")]
+    print(f"\n| step | {' | '.join(f'{name}: CPU s | wall s | peak MB' for name in results)} |")
+    steps = next(iter(results.values()))[0]
+    print("|---|" + "---|---|---|" * len(results))
     for k, step in enumerate(steps):
         cells = " | ".join(
             f"{r[0][k].cpu:.1f} | {r[0][k].wall:.1f} | {r[0][k].peak_mb:,.0f}"
@@ -126,6 +202,9 @@ def main(argv: list[str] | None = None) -> None:
     print("| copy groups and events | " + " | ".join(f"{r[1]} | | " for r in results.values()) + "|")
     if args.out_first or args.digest_after:
         print("| event pages in the folder | " + " | ".join(f"{r[2]:,} | | " for r in results.values()) + "|")
+        print("| every page (hash) | " + " | ".join(f"{r[3]} | | " for r in results.values()) + "|")
+    if args.digest_after:
+        print("| events analysed after the shard | " + " | ".join(f"{r[4]} | | " for r in results.values()) + "|")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 

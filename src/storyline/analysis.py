@@ -72,8 +72,7 @@ def _summary(event_input: EventInput) -> Summary:
 
 
 def _variants(event_input: EventInput) -> dict[str, list[Variant]]:
-    from storyline.compare.versions import meaning_changes
-    from storyline.diff import diff_articles
+    from storyline.products import product, product_key
 
     by_id = {article.id: article for article in event_input.articles}
     variants = {}
@@ -85,10 +84,22 @@ def _variants(event_input: EventInput) -> dict[str, list[Variant]]:
             if article_id != group.canonical and article_id in by_id
         ]
         if canonical and copies:
+            # A copy's variant depends on it and its canonical alone: one from an earlier digest is reused.
+            against = f"variant/{product_key(canonical, '')}"
             variants[group.id] = [
-                diff_articles(canonical, copy).variant(meaning_changes(canonical, copy)) for copy in copies
+                product(
+                    "variants", copy.id, against, partial(_variant, canonical, copy), Variant.to_dict, Variant.from_dict
+                )
+                for copy in copies
             ]
     return variants
+
+
+def _variant(canonical: Article, copy: Article) -> Variant:
+    from storyline.compare.versions import meaning_changes
+    from storyline.diff import diff_articles
+
+    return diff_articles(canonical, copy).variant(meaning_changes(canonical, copy))
 
 
 def _dump_variants(variants: dict[str, list[Variant]]) -> dict[str, list[dict]]:

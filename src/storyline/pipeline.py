@@ -28,7 +28,9 @@ from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, Event, EventDigest, Problem
 from storyline.prepared import for_stored, prepared_batches
+from storyline.products import PRODUCTS, pack, product_key, reusing, unpack
 from storyline.progress import Progress
+from storyline.quotes.nlp import parser_version
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
@@ -174,6 +176,7 @@ def digests(
         articles = {article.id: article for article in store.articles(members)}
         groups = store.copy_groups(members)
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
+    versions = ";".join([*(f"{analyser.name}@{analyser.version}" for analyser in ANALYSERS), parser_version()])
     result: list[EventDigest | None] = []
     jobs, pending = [], []
     if progress is not None and progress.total is None:  # a caller digesting part of the events counts them all
@@ -193,11 +196,15 @@ def digests(
         jobs.append((event, members, event_groups, words, tuple(analysers)))
         pending.append((len(result), fingerprint))
         result.append(None)
+    # What the events' articles gave in earlier analyses is reused (``products``), for any event that changed.
+    keys = {article.id: product_key(article, versions) for job in jobs for article in job[1]}
+    jobs = _with_stored_products(store, jobs, keys)
     # The largest events first, so that processes sharing the work finish together.
     order = sorted(range(len(jobs)), key=lambda n: (-len(jobs[n][1]), n))
-    for n, digest in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
+    for n, (digest, computed) in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
         position, fingerprint = pending[n]
-        _cache_analysis(store, digest.event.id, fingerprint, analysis_to_dict(digest, analysers))
+        rows = [(article_id, pack(keys[article_id], text)) for article_id, text in computed.items()]
+        _cache_analysis(store, digest.event.id, fingerprint, analysis_to_dict(digest, analysers), rows)
         result[position] = digest
         if progress is not None:
             progress.advance()
@@ -205,18 +212,31 @@ def digests(
     return result
 
 
-def _analyse(job: tuple) -> EventDigest:
-    event, members, event_groups, words, analysers = job
-    return analyse_event(event, members, event_groups, words=words, analysers=analysers)
+def _with_stored_products(store: Store, jobs: list[tuple], keys: dict[str, str]) -> list[tuple]:
+    """Each job with the stored products of its articles that are still valid (JSON text by article id)."""
+    rows = store.index_rows_of(PRODUCTS, list(keys))
+    valid = {article_id: unpack(row, keys[article_id]) for article_id, row in rows.items()}
+    return [(*job, {a.id: valid[a.id] for a in job[1] if valid.get(a.id) is not None}) for job in jobs]
 
 
-def _cache_analysis(store: Store, event_id: str, fingerprint: str, data: dict) -> None:
-    """Keep an analysis for the next digest, unless another process is writing: a digest never waits on an ingest
-    (the analysis is simply computed again next time)."""
+def _analyse(job: tuple) -> tuple[EventDigest, dict[str, str]]:
+    """One event's digest, and the products its articles gained (JSON text by article id)."""
+    event, members, event_groups, words, analysers, stored = job
+    with reusing(stored) as reuse:
+        digest = analyse_event(event, members, event_groups, words=words, analysers=analysers)
+    return digest, reuse.computed()
+
+
+def _cache_analysis(
+    store: Store, event_id: str, fingerprint: str, data: dict, products: list[tuple[str, bytes]] = ()
+) -> None:
+    """Keep an analysis (and its articles' new products) for the next digest, unless another process is writing:
+    a digest never waits on an ingest (the analysis is simply computed again next time)."""
     store.set_busy_timeout(0.05)
     try:
         with store.transaction():
             store.put_analysis(event_id, fingerprint, data)
+            store.put_index_rows(PRODUCTS, products)
     except StoreError as error:
         if "another storyline command" not in str(error):
             raise

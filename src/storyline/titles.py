@@ -324,7 +324,7 @@ def representative(titles: Sequence[str], texts: Sequence[str | tuple[str, ...]]
 def event_title(articles: Sequence[Article]) -> str:
     """An event's title: the most representative real headline among its articles; where none has one, a short
     title from the most representative lead."""
-    from storyline.text import split_sentences
+    from storyline.products import products_of
 
     texts = [(article.title or "", article.text) for article in articles]
     # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
@@ -332,19 +332,22 @@ def event_title(articles: Sequence[Article]) -> str:
     headlines = [title for title in titles if is_headline(title)]
     if headlines:
         return headlines[representative(headlines, texts)]
-    from storyline.title_clauses import phrase_cuts
-
-    leads = []
-    for article in articles:
-        lead = lead_sentence([article.text[a:b] for a, b in split_sentences(article.text)[:4]])
-        if lead:
-            leads.append(lead)
-    # ``short_title`` of each lead, the leads the parser must cut parsed in batches (far cheaper than one by one).
-    drafts = [_shortened(lead, MAX_TITLE_CHARS) for lead in leads]
-    cuts = iter(phrase_cuts([text for text, final in drafts if not final], MAX_TITLE_CHARS))
-    leads = [text if final else next(cuts) or text for text, final in drafts]
+    # Each article's lead title depends on it alone: those of an earlier digest are reused.
+    leads = products_of("title-lead", articles, _lead_titles, str, str)
     leads = [lead for lead in leads if lead] or [a.id for a in articles]
     return leads[representative(leads, texts)] if leads else ""
+
+
+def _lead_titles(articles: Sequence[Article]) -> list[str]:
+    """``short_title`` of each article's lead ("" without one), the leads the parser must cut parsed in batches
+    (far cheaper than one by one)."""
+    from storyline.text import split_sentences
+    from storyline.title_clauses import phrase_cuts
+
+    leads = [lead_sentence([article.text[a:b] for a, b in split_sentences(article.text)[:4]]) for article in articles]
+    drafts = [_shortened(lead, MAX_TITLE_CHARS) if lead else ("", True) for lead in leads]
+    cuts = iter(phrase_cuts([text for text, final in drafts if not final], MAX_TITLE_CHARS))
+    return [text if final else next(cuts) or text for text, final in drafts]
 
 
 def with_event_titles(events: Sequence[Event], articles: Sequence[Article]) -> list[Event]:

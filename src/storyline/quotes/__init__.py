@@ -108,10 +108,27 @@ def event_analysis(articles: Sequence[Article]) -> tuple[list[Quote], list[Entit
     key = tuple((article.id, article.content_hash, len(article.text)) for article in articles)
     if _LAST_EVENT and _LAST_EVENT[0] == key:
         return _LAST_EVENT[1]
-    analysed = analyse_articles(articles)
+    from storyline.products import products_of
+
+    # Each article's quotes and entities depend on it alone: those of an earlier digest are reused.
+    analysed = products_of("quotes", articles, analyse_articles, _dump_analysis, _load_analysis)
     quotes = order_quotes([q for item in analysed for q in item.quotes], articles)
     entities = merge_entities([e for item in analysed for e in item.entities])
     skipped = [item.article_id for item in analysed if item.skipped]
     notes = [f"no quotes looked for in {len(skipped)} article(s) not in English"] if skipped else []
     _LAST_EVENT[:] = [key, (quotes, entities, notes)]
     return quotes, entities, notes
+
+
+def _dump_analysis(item: ArticleAnalysis) -> dict:
+    return {
+        "article_id": item.article_id,
+        "quotes": [quote.to_dict() for quote in item.quotes],
+        "entities": [entity.to_dict() for entity in item.entities],
+        "skipped": item.skipped,
+    }
+
+
+def _load_analysis(data: dict) -> ArticleAnalysis:
+    quotes = [Quote.from_dict(quote) for quote in data["quotes"]]
+    return ArticleAnalysis(data["article_id"], quotes, [Entity.from_dict(e) for e in data["entities"]], data["skipped"])

@@ -27,3 +27,21 @@ def load_pipeline():
         except (OSError, ImportError):
             continue
     raise QuotesUnavailable(f"quotes and entities need spaCy's small English model: {INSTALL_HINT}")
+
+
+def parser_version() -> str:
+    """Which parser ``load_pipeline`` would load (spaCy's and its model's versions, "none" without it), read from
+    the installed packages' metadata without importing them: what was computed with one parser is not reused with
+    another."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = [f"spacy {version('spacy')}"]
+    except PackageNotFoundError:
+        return "none"
+    for name in MODEL_NAMES:
+        try:
+            return f"{found[0]}, {name} {version(name)}"
+        except PackageNotFoundError:
+            continue
+    return "none"

@@ -43,6 +43,15 @@ class StoreReads:
         rows.sort()
         return [(article_id, data) for _, article_id, data in rows], list(groups.values())
 
+    def index_rows_of(self, kind: str, article_ids: Sequence[str]) -> dict[str, bytes]:
+        """The index rows (``kind``) of the given articles, by article id (an article without one is left out)."""
+        found: dict[str, bytes] = {}
+        for chunk in chunks(list(article_ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT article_id, data FROM index_rows WHERE kind = ? AND article_id IN ({marks})"
+            found.update(self._db.execute(query, (kind, *chunk)))
+        return found
+
     def article_stubs(self) -> dict[str, Article]:
         """Every stored article's id, content hash and date, by id, without its text (``text`` is empty)."""
         return {

@@ -20,10 +20,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
+from storyline.products import product
 from storyline.summarize import candidates as _preselection
 from storyline.summarize.cite import supporting_citations
 from storyline.summarize.compress import (
@@ -338,14 +340,17 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
     for k in competing:
         text = sentences[k].text
         if text not in by_text:
-            by_text[text] = _versions(text)
+            # A sentence's versions depend on its text alone: those of an earlier digest are reused.
+            citation = sentences[k].citation
+            part = f"versions/{citation.sentence_index}"
+            versions = product("summary", citation.article_id, part, partial(_versions, text), *_PAIRS)
+            by_text[text] = [(version, length, concept_set(version)) for version, length in versions]
         out += [_Candidate(k, version, length, concepts) for version, length, concepts in by_text[text]]
     return out
 
 
-def _versions(text: str) -> list[tuple[str, int, frozenset[Concept]]]:
-    """The versions of a sentence that can stand alone in a summary, each with its length and concepts."""
-    out = []
+def _versions(text: str) -> list[tuple[str, int]]:
+    """A sentence's versions that can stand alone in a summary, each with its length in words."""
     lead = [(0, opening(text))]
     as_written = shorten(text, lead)[0]
     removable = removable_spans(text)
@@ -354,18 +359,22 @@ def _versions(text: str) -> list[tuple[str, int, frozenset[Concept]]]:
     # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
     # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
     if not has_main_verb(as_written):
-        return out
+        return []
     versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
     # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
     # "A deal will ...", "The launch began two hours earlier with ..." as
     # "The launch began with ...".
     for resolve in (without_also, without_relative_time, indefinite):
         versions |= {v for v in map(resolve, versions) if v is not None}
+    out = []
     for version in sorted(versions):
         length = len(version.split())
         if length >= MIN_WORDS and stands_alone(version):
-            out.append((version, length, concept_set(version)))
+            out.append((version, length))
     return out
+
+
+_PAIRS = (lambda pairs: [list(pair) for pair in pairs], lambda data: [tuple(pair) for pair in data])
 
 
 def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summary: list[SummarySentence]) -> str:
