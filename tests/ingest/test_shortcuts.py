@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from trafilatura.settings import Extractor
 
 from storyline.ingest import html
-
 from storyline.ingest.assemble import _has_paragraph_blocks, _last_segment, _stamped_date, _trailing_date
 from storyline.ingest.clean import normalise
 from storyline.ingest.dates import date_from_lead, date_from_line
