@@ -3,6 +3,7 @@
 import re
 from datetime import date
 from pathlib import PurePosixPath
+from unittest import mock
 
 import pytest
 import trafilatura
@@ -10,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from trafilatura.settings import Extractor
 
-from storyline.ingest import html
+from storyline.ingest import clean, html
 from storyline.ingest.assemble import _has_paragraph_blocks, _last_segment, _stamped_date, _trailing_date
-from storyline.ingest.clean import normalise
+from storyline.ingest.clean import clean_text, normalise
 from storyline.ingest.dates import date_from_lead, date_from_line
 from storyline.ingest.html import extraction_options
 from storyline.ingest.outlets import wire_credit
@@ -119,3 +120,30 @@ def test_the_extraction_options_are_built_again_when_the_day_changes(monkeypatch
         monkeypatch.setattr(html, "date", type("FixedDate", (), {"today": staticmethod(lambda day=day: day)}))
         extraction_options("https://lakeside.example/bridge")
     assert len(built) == 2
+
+
+# Leftover lines and body words, in any case, with the letters "re" matches across case ("ſ", "İ", "K").
+LEFTOVER_PIECES = st.sampled_from(
+    """Published on March 4, 2026|Updated 9:30 AM|By Jo Bell|BY JO BELL, Harbor Post|by|Photo:|©|(c)|AFP|Getty Images
+    |Reuters|credit|Advertisement|ſhare|Share|SHARE ON|prİnt|Tweet|Read more|Email|Comments|Click here|Tap here|Sign up
+    |Subscribe|Follow us|This story has been updated|Sponsored content|Advertising|Share via|All rights reserved
+    |Related stories:|\u212aopyright|copyright|image|the|crews|worked|.|,|"| |  |\t""".replace("\n    ", "").split("|")
+    + ["x" * 120]
+)
+LINES = st.lists(
+    st.tuples(st.lists(LEFTOVER_PIECES, max_size=8), st.sampled_from(["\n", "\n\n", "\n \n"])), max_size=12
+)
+
+
+def page_text(lines):
+    return "".join(" ".join(words) + end for words, end in lines)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES.map(page_text))
+def test_cleaning_looks_at_the_lines_a_rule_could_remove_and_keeps_the_rest_as_every_rule_would(text):
+    today = date(2026, 11, 22)
+    shortcut = clean_text(text, today=today)
+    with mock.patch.object(clean, "_candidate_lines", lambda lower: range(lower.count("\n") + 1)):
+        every_line = clean_text(text, today=today)  # every line through every rule
+    assert shortcut == every_line
