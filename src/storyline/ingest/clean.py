@@ -125,7 +125,6 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
         kept = [line for line in kept if line is not _REMOVED]
     paragraphs = _join_broken_lines(kept)
     text, spans = _assemble(paragraphs)
-    today = today or date.today()
     lead_date = next(filter(None, (date_from_lead(p, today) for p in paragraphs[:3])), None)
     return CleanText(text, spans, removed, dateline_date, byline_author, byline_outlet, lead_date)
 
