@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -77,11 +79,13 @@ def _read_path(path: str | Path, limits: Limits) -> Iterator[Article | Problem]:
         return
     target = Path(path)
     try:
-        is_dir, exists = target.is_dir(), target.exists()
-    except (OSError, ValueError) as error:  # a name too long, or with a NUL byte
-        yield Problem(display_path(path), f"cannot read: {getattr(error, 'strerror', None) or error}")
+        mode = _mode(target)
+    except OSError as error:  # a name too long, or a folder on the way that cannot be searched
+        yield Problem(display_path(path), f"cannot read: {error.strerror or error}")
         return
-    if is_dir:
+    if mode is None:
+        yield Problem(display_path(path), "no such file or directory")
+    elif stat.S_ISDIR(mode):
         problems: list[Problem] = []
         files = _files_under(target, problems)
         yield from problems
@@ -89,10 +93,22 @@ def _read_path(path: str | Path, limits: Limits) -> Iterator[Article | Problem]:
             yield Problem(display_path(path), "directory holds no files")
         for file in files:
             yield from _folder_file(file, limits)
-    elif exists:
-        yield from _read_file(target, limits)
     else:
-        yield Problem(display_path(path), "no such file or directory")
+        yield from _read_file(target, limits, regular=stat.S_ISREG(mode))
+
+
+def _mode(target: Path) -> int | None:
+    """The mode of the file ``target`` names (links followed), None when it names nothing: one look where asking
+    ``is_dir``, ``exists`` and ``is_file`` would take three. As for pathlib, a name with a NUL byte or a loop of
+    links names nothing."""
+    try:
+        return os.stat(target).st_mode
+    except ValueError:
+        return None
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise
 
 
 def _files_under(folder: Path, problems: list[Problem]) -> list[Path]:
@@ -117,7 +133,7 @@ def _folder_file(file: Path, limits: Limits) -> Iterator[Article | Problem]:
     """A file met in a folder walk: a JSON document none of whose records has text (an index or answer key kept
     beside the articles) holds no articles and is skipped with a note; named on its own, it would be an error. A
     JSONL file is a stream of articles, so records without text there stay problems."""
-    items = _read_file(file, limits)
+    items = _read_file(file, limits, regular=True)  # the folder walk lists regular files only
     if file.suffix.lower() != ".json":
         yield from items
         return
@@ -128,13 +144,14 @@ def _folder_file(file: Path, limits: Limits) -> Iterator[Article | Problem]:
     yield from items
 
 
-def _read_file(file: Path, limits: Limits) -> Iterator[Article | Problem]:
+def _read_file(file: Path, limits: Limits, *, regular: bool) -> Iterator[Article | Problem]:
     name = display_path(file)
-    yield from _guarded(name, limits, lambda: _file_items(file, name, limits))
+    yield from _guarded(name, limits, lambda: _file_items(file, name, limits, regular))
 
 
-def _file_items(file: Path, name: str, limits: Limits) -> Iterator[Article | Problem]:
-    if file.is_file():
+def _file_items(file: Path, name: str, limits: Limits, regular: bool) -> Iterator[Article | Problem]:
+    """The items of a file; one that is not ``regular`` (a pipe, a device) is read by ``read_file``'s rules."""
+    if regular:
         with file.open("rb") as handle:
             kind = detect_format(handle.read(4096), name)
             handle.seek(0)

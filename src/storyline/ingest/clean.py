@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.ingest.dates import date_from_dateline, date_from_lead
-from storyline.text.boilerplate import FURNITURE_LINE
+from storyline.text.boilerplate import FURNITURE_LINE, FURNITURE_OPENINGS
 
 _QUOTES = (
     ("“", '"'),
@@ -84,46 +84,47 @@ def clean_text(raw: str, *, today: date | None = None) -> CleanText:
     sentence (no final punctuation and the next line starts in lower case); otherwise every line stays its own
     paragraph, which keeps one-sentence-per-line corpora intact.
     """
-    lines = normalise(raw).split("\n")
+    text = normalise(raw)
+    lines = text.split("\n")
+    kept: list[str | None] = [line or None for line in lines]  # None marks a blank line (block boundary)
     removed: list[str] = []
     dateline_date = None
     byline_author = byline_outlet = None
-    kept: list[str | None] = []  # None marks a blank line (block boundary)
-    for line in lines:
-        if not line:
-            kept.append(None)
-            continue
+    for index in _candidate_lines(text.lower()):  # every other line is kept as it is
+        line = lines[index]
         if len(line) > _LONGEST_LEFTOVER:  # body text: no leftover pattern is this long
-            kept.append(line)
             continue
         lower = line.lower()
         if lower.startswith(_DATELINE_WORDS) and (when := date_from_dateline(line)):
             dateline_date = dateline_date or when
             removed.append(line)
+            kept[index] = _REMOVED
             continue
         byline = _BYLINE.match(line) if line[:3] in ("By ", "BY ", "by ") else None
         if byline and len(line.split()) <= 8:
             byline_author = byline_author or byline.group("name")
             byline_outlet = byline_outlet or byline.group("affiliation")
             removed.append(line)
+            kept[index] = _REMOVED
             continue
         may_hold_credit = _CREDIT_HINT.search(lower, len(lower) - _CREDIT_REACH) is not None
         credit_only = may_hold_credit and _is_credit_only(line)
         if credit_only or (len(line) <= 200 and (FURNITURE_LINE.match(line) or "rights reserved" in lower)):
             removed.append(line)
+            kept[index] = _REMOVED
             # A credit line follows the caption it belongs to: drop the caption too.
-            previous = _last_text_index(kept)
+            previous = _last_text_index(kept, index)
             if credit_only and previous is not None and not kept[previous].endswith(_SENTENCE_ENDS):
                 removed.append(kept[previous])
                 kept[previous] = None
             continue
         if may_hold_credit and _is_caption_with_credit(line):
             removed.append(line)
-            continue
-        kept.append(line)
+            kept[index] = _REMOVED
+    if removed:
+        kept = [line for line in kept if line is not _REMOVED]
     paragraphs = _join_broken_lines(kept)
     text, spans = _assemble(paragraphs)
-    today = today or date.today()
     lead_date = next(filter(None, (date_from_lead(p, today) for p in paragraphs[:3])), None)
     return CleanText(text, spans, removed, dateline_date, byline_author, byline_outlet, lead_date)
 
@@ -143,11 +144,42 @@ def _is_caption_with_credit(line: str) -> bool:
     return bool(match) and match.start() > 0 and not line.rstrip().endswith('"')
 
 
-def _last_text_index(kept: list[str | None]) -> int | None:
-    for index in range(len(kept) - 1, -1, -1):
-        if kept[index] is not None:
+def _last_text_index(kept: list, before: int) -> int | None:
+    """The last line before ``before`` that is text, neither blank nor removed."""
+    for index in range(before - 1, -1, -1):
+        if kept[index] is not None and kept[index] is not _REMOVED:
             return index
     return None
+
+
+_REMOVED = object()  # in place of a line removed from ``kept``: unlike a blank line, no block boundary
+# What a line that a rule above removes holds, lower-cased: it opens with a dateline, byline or furniture word, or
+# holds a credit or copyright mark. The furniture pattern ignores case as ``re`` does, where "ſ" is an "s" and "ı" an
+# "i" (and "İ" lower-cased is an "i" and a dot): lines holding those are looked at too.
+_OPENING = re.compile("\n(?:" + "|".join(map(re.escape, (*_DATELINE_WORDS, "by ", *FURNITURE_OPENINGS))) + ")")
+_MARKS = ("©", "(c)", "copyright", "photo", "picture", "image", "credit", "getty", "reuters", "afp", "shutterstock")
+_ANY_CASE = ("ſ", "ı", "\u0307")
+
+
+def _candidate_lines(lower: str) -> list[int]:
+    """Indices of the lines of ``lower`` (a lower-cased text) that a leftover rule could remove: more than it
+    removes, fewer than all. One scan for the opening words and one ``find`` per mark, instead of every rule on
+    every line."""
+    positions = [match.start() for match in _OPENING.finditer("\n" + lower)]  # each line's start
+    for mark in (*_MARKS, "rights reserved", *_ANY_CASE):
+        at = lower.find(mark)
+        while at >= 0:
+            positions.append(at)
+            end = lower.find("\n", at)  # the rest of this line needs no look
+            at = lower.find(mark, end + 1) if end >= 0 else -1
+    indices: list[int] = []
+    line = scanned = 0
+    for at in sorted(positions):
+        line += lower.count("\n", scanned, at)
+        scanned = at
+        if not indices or indices[-1] != line:
+            indices.append(line)
+    return indices
 
 
 def _join_broken_lines(kept: list[str | None]) -> list[str]:

@@ -96,8 +96,9 @@ _LEAD_DATELINE = re.compile(
 )
 
 
-def date_from_lead(paragraph: str, today: date) -> str | None:
-    """The date of a lead dateline; without a year, the most recent such day up to ``today``.
+def date_from_lead(paragraph: str, today: date | None = None) -> str | None:
+    """The date of a lead dateline; without a year, the most recent such day up to ``today`` (by default the day
+    it is read, asked for only then).
 
     >>> date_from_lead("OSTWICK, March 7 — A fire broke out.", date(2026, 11, 22))
     '2026-03-07'
@@ -111,6 +112,7 @@ def date_from_lead(paragraph: str, today: date) -> str | None:
     if not month:
         return None
     day = int(match.group("day"))
+    today = today or date.today()
     years = [int(match.group("year"))] if match.group("year") else [today.year, today.year - 1]
     for year in years:
         try:

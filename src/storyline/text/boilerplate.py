@@ -19,6 +19,11 @@ FURNITURE_LINE = re.compile(
     |this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected)\b.{0,80})$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# How every line ``FURNITURE_LINE`` matches opens, lower-cased (cleaning tests only the lines that open so).
+FURNITURE_OPENINGS = (
+    *("advertis", "sponsored", "share", "tweet", "email", "print", "comment", "click", "tap", "read", "sign"),
+    *("subscribe", "follow", "related", "©", "(c)", "copyright", "all", "this"),
+)
 # Only short lines that start with one of these words, or that carry a copyright mark, are tested against the
 # full pattern.
 _BOILERPLATE = re.compile(
