@@ -5,7 +5,10 @@ import pytest
 
 from storyline.model import Article
 from storyline.quotes import find_quotes
-from storyline.quotes.people import capitalised_people, longer_form
+from storyline.quotes.extract import Parsed
+from storyline.quotes.mentions import Mention
+from storyline.quotes.people import capitalised_people, longer_form, name_starting_with
+from storyline.quotes.speakers import ArticleNames
 
 pytest.importorskip("spacy")
 
@@ -76,3 +79,28 @@ def test_a_word_capitalised_only_because_it_opens_the_sentence_is_no_part_of_the
     assert _names(text) == [("Lamar Alexander", "Senator")]
     text = "Senate Minority Leader Harry Reid said no. Reid spoke again."
     assert _names(text) == [("Harry Reid", "Senate Minority Leader")]
+
+
+def test_a_one_word_name_gets_the_two_word_name_the_article_starts_with_it():
+    text = "U.N. Secretary-General Odo Ki-rowe spoke in May. Later Odo was quiet."
+    assert name_starting_with(text, "Odo") == "Odo Ki-rowe"
+    assert name_starting_with("I helped Wendy Lark. Then Wendy left.", "Wendy") == "Wendy Lark"
+
+
+def test_a_thing_or_a_longer_run_of_capitals_starting_with_a_name_is_not_that_persons_name():
+    assert name_starting_with("The Varga Administration said no. Varga left.", "Varga") is None
+    assert name_starting_with("The Varga Foundation paid. Varga left.", "Varga") is None
+    assert name_starting_with("Varga Presidential Library opened. Varga left.", "Varga") is None
+    assert name_starting_with("Will Twitter survive? Twitter said no.", "Twitter") is None
+
+
+def test_a_name_joined_by_a_hyphen_elsewhere_is_a_compound_not_a_persons_name():
+    text = "Repeal Pell-Hadley now. I would reinstate Pell Hadley tomorrow, said Pell."
+    assert name_starting_with(text, "Pell") is None
+
+
+def test_a_person_the_parser_names_by_one_word_gets_the_two_word_name_that_starts_with_it():
+    text = "The diplomat Ban Ki-moon opened the talks in May.\n\nBan said the talks had failed."
+    at = text.index("Ban said")
+    names = ArticleNames(text, Parsed(mentions=[Mention(at, at + 3, "person")]))
+    assert names.last_person_before(len(text), "he").fullest == "Ban Ki-moon"

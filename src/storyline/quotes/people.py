@@ -45,6 +45,12 @@ NOT_FIRST_NAMES = set(
     """.split()
 )
 NOT_NAME_STARTS = HONORIFICS | SENTENCE_WORDS | NOT_FIRST_NAMES
+# Capitalised words after a person's name that make it a thing of theirs ("Obama Administration", "Trump Tower").
+NOT_NAME_ENDS = set(
+    """
+    administration campaign tower towers organization presidency era doctrine library center plan care act rule
+    """.split()
+)
 # One word of a name: "Reid", "McConnell", "O'Rourke", "Smith-Ramos", "Sen." or a middle initial "M."
 _NAME_WORD = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|[A-Z]\."
 _CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?: (?:{_NAME_WORD}))+\b\.?")
@@ -163,6 +169,28 @@ def longer_form(text: str, word: str) -> str | None:
         if before and not _initial(before[0]):
             forms[" ".join([*before, word])] += 1
     return forms.most_common(1)[0][0] if forms else None
+
+
+def name_starting_with(text: str, word: str) -> str | None:
+    """The two-word name most often written starting with a one-word name no longer name ends with: "Wendy Long"
+    for "Wendy", "Ban Ki-moon" for "Ban"; never a longer run of capitals ("Will Twitter Survive", "Obama Presidential
+    Center") nor one ending in an organisation's or a thing's word ("Clinton Foundation", "Obama Administration")."""
+    forms = Counter()
+    for match in re.finditer(r"\b" + re.escape(word) + r" ([A-Z][a-z]+(?:-[A-Za-z]+)?)\b", text):
+        last = match.group(1)
+        if re.match(r" ?[A-Z]|-", text[match.end() : match.end() + 2]) or _in_longer_run(text, match.start()):
+            continue
+        compound = f"{word}-{last}" in text  # "Glass Steagall" where the article writes "Glass-Steagall": a law
+        if not compound and last not in NOT_SURNAMES and last.lower() not in NOT_NAME_STARTS | NOT_NAME_ENDS:
+            forms[match.group()] += 1
+    return forms.most_common(1)[0][0] if forms else None
+
+
+def _in_longer_run(text: str, at: int) -> bool:
+    """Whether a capitalised word other than a title stands right before ``at`` ("Will Twitter", not "Mr. Ban" nor
+    "U.N. Secretary-General Ban")."""
+    before = re.search(r"([A-Z][\w.'’\-]*) $", text[max(0, at - 30) : at])
+    return bool(before) and not any(part.lower().rstrip(".") in NOT_NAME_STARTS for part in before.group(1).split("-"))
 
 
 def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:

@@ -23,7 +23,7 @@ from storyline.quotes.groups import (
     without_quantifier,
 )
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
-from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form
+from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form, name_starting_with
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
@@ -105,8 +105,9 @@ class ArticleNames:
                     name.roles.append(title)
 
     def _complete_names(self) -> None:
-        """A person named by one word gets the longest capitalised name ending (or starting) with it in the text,
-        so "Carson" is "Ben Carson" when the article says so in a sentence that was not parsed."""
+        """A person named by one word gets the longest capitalised name ending with it in the text (else one of two
+        words starting with it), so "Carson" is "Ben Carson" and "Ban" is "Ban Ki-moon" when the article says so in
+        a sentence that was not parsed."""
         people = [name for name in self.names if name.kind == "person"]
         for name in people:
             fullest = name.fullest
@@ -123,7 +124,7 @@ class ArticleNames:
                     if mentioned is name:
                         self._mention_name[key] = target
                 continue
-            form = longer_form(self.text, fullest)
+            form = longer_form(self.text, fullest) or name_starting_with(self.text, fullest)
             if form:
                 name.variants[form] += 0
         self._merge_short_organisations()
