@@ -42,6 +42,7 @@ from storyline.api import read, storylines_and_events
 from storyline.events.days import day_number
 from storyline.model import Event
 from storyline.text.time_words import date_time_words
+from storyline.unionfind import UnionFind
 
 _MONTH = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
@@ -137,19 +138,12 @@ def through_storylines(run: Frozen, threshold: float, days: float = 60.0) -> np.
     """The shipped links, and storylines linked when their summed coverage is similar at ``threshold``, 30 to
     ``days`` days apart, sharing a key."""
     links = shipped(run)
-    parent = list(range(len(run.members)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(len(run.members))
     for i, j in zip(*np.nonzero(np.triu(links, 1))):
-        parent[find(i)] = find(j)
+        sets.union(int(i), int(j))
     groups: dict[int, list[int]] = {}
     for k in range(len(run.members)):
-        groups.setdefault(find(k), []).append(k)
+        groups.setdefault(sets.find(k), []).append(k)
     stories = list(groups.values())
     table = PairTable(
         [Event(f"s{k}", "", None, None, [a for e in s for a in run.members[e]], []) for k, s in enumerate(stories)],

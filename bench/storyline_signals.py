@@ -44,6 +44,7 @@ from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Event
 from storyline.text import split_sentences
+from storyline.unionfind import UnionFind
 
 SETS = ("DUC batch", "DUC store", "ECB+ batch", "ECB+ store", "ECB+ dates found")
 
@@ -61,17 +62,10 @@ class Frozen:
         self.dated = ~np.isnan(self.pairs.gap)
 
     def score(self, links: np.ndarray) -> tuple[float, int | None]:
-        parent = list(range(len(self.members)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        sets = UnionFind(len(self.members))
         for i, j in zip(*np.nonzero(np.triu(links, 1))):
-            parent[find(i)] = find(j)
-        group_of = {a: find(k) for k, m in enumerate(self.members) for a in m}
+            sets.union(int(i), int(j))
+        group_of = {a: sets.find(k) for k, m in enumerate(self.members) for a in m}
         predicted = [group_of[a.id] for a in self.articles]
         f1 = bcubed([self.gold_of[a.id] for a in self.articles], predicted)[2]
         fused = merged_topics(self.articles, self.gold_of, self.topic_of, predicted) if self.topic_of else None
