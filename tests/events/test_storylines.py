@@ -521,5 +521,8 @@ def test_a_first_report_weeks_before_its_story_joins_it_only_when_first_reports_
     assert _first_report_stories("2026-02-20", first_report_days=None) == [["ev-0"], ["ev-1"], ["ev-2"]]
     # Seventy-seven days before: beyond that reach too.
     assert _first_report_stories("2026-01-20") == [["ev-0"], ["ev-1"], ["ev-2"]]
+    # A reach shorter than the window is the window.
+    assert _first_report_stories("2026-02-20", first_report_days=10) == [["ev-0"], ["ev-1"], ["ev-2"]]
+    assert _first_report_stories("2026-03-25", first_report_days=10) == [["ev-0", "ev-1"], ["ev-2"]]
     with pytest.raises(ValueError, match="first_report_days"):
-        StorylineIndex(first_report_days=10)  # a first report reaches at least as far as the window
+        StorylineIndex(first_report_days=-1)

@@ -13,7 +13,8 @@ class StoryOptions:
     ECB+ development sets (docs/benchmarks.md).
 
     ``first_report_days``: how far a small report reaches a larger event that begins after it (the first word of a
-    story that grew later), at least ``window_days``; None: ``window_days``. Such reports stay open that long.
+    story that grew later); a reach shorter than ``window_days``, or None, is the window. Such reports stay open
+    that long.
     """
 
     threshold: float = 0.25
@@ -33,7 +34,7 @@ class StoryOptions:
             raise ValueError("lone_threshold must be above 0 and at most threshold (or None: off)")
         if self.window_days < 0 or self.keys < 1 or self.lone_size < 1:
             raise ValueError("window_days must be at least 0, and keys and lone_size at least 1")
-        if self.first_report_days is not None and self.first_report_days < self.window_days:
-            raise ValueError("first_report_days must be at least window_days (or None: window_days)")
+        if self.first_report_days is not None and self.first_report_days < 0:
+            raise ValueError("first_report_days must be at least 0 (or None: window_days)")
         if len(self.weights) != len(SUBSPACES) or min(self.weights) < 0 or sum(self.weights) <= 0:
             raise ValueError(f"weights must be {len(SUBSPACES)} non-negative numbers with a positive sum")

@@ -338,7 +338,7 @@ class StorylineIndex:
     @property
     def _first_report_days(self) -> float:
         reach = self.options.first_report_days
-        return self.options.window_days if reach is None else reach
+        return self.options.window_days if reach is None else max(reach, self.options.window_days)
 
     def _reaches(self, small: str, larger: str) -> bool:
         """Whether a small report may join ``larger``: within the window, or ``larger`` begins after it ends,
