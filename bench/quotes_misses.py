@@ -55,6 +55,24 @@ HEAD_ENDS = re.compile(
 )
 
 
+def split_and_quotes(script: str, split: str, predicted: Path | None, save: Path | None) -> tuple[list, list]:
+    """The PolNeAR split's records and the quotes of its articles: read from ``predicted`` (a ``{"quotes": [...]}``
+    file), else found by the product's reader and ``storyline.api.quotes``; written to ``save`` when given."""
+    gold = SHARED / "data" / "polnear-dev" / f"{split}.jsonl"
+    if not gold.exists():
+        sys.exit(f"{script}: {gold} not found (the shared evaluation data lives beside the repository)")
+    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+    if predicted:
+        quotes = json.loads(predicted.read_text(encoding="utf-8"))["quotes"]
+    else:
+        from storyline import api
+
+        quotes = [q.to_dict() for q in api.quotes(api.read([gold]).articles)]
+    if save:
+        save.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
+    return rows, quotes
+
+
 def load_scorer():
     spec = importlib.util.spec_from_file_location("quotes_eval", SHARED / "tools" / "quotes_eval.py")
     module = importlib.util.module_from_spec(spec)
@@ -164,18 +182,7 @@ def main() -> None:
     parser.add_argument("--predicted", type=Path, help='a {"quotes": [...]} file instead of running the product')
     parser.add_argument("--save", type=Path, help='write the quotes scored here as {"quotes": [...]}')
     args = parser.parse_args()
-    gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
-    if not gold.exists():
-        sys.exit(f"bench/quotes_misses.py: {gold} not found (the shared evaluation data lives beside the repository)")
-    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-    if args.predicted:
-        quotes = json.loads(args.predicted.read_text(encoding="utf-8"))["quotes"]
-    else:
-        from storyline import api
-
-        quotes = [q.to_dict() for q in api.quotes(api.read([gold]).articles)]
-    if args.save:
-        args.save.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
+    rows, quotes = split_and_quotes("bench/quotes_misses.py", args.split, args.predicted, args.save)
     scorer = load_scorer()
     pairs = named_pairs(rows, quotes, scorer)
     misses = [pair for pair in pairs if not pair["ok"]]

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_misses import SHARED, cause, load_scorer, named_pairs
+from quotes_misses import SHARED, cause, load_scorer, named_pairs, split_and_quotes
 
 from storyline.quotes.screen import QUOTE_CUE_FORMS as CUE_FORMS
 from storyline.text.cues import BELIEF_VERBS, SPEECH_VERBS, STANCE_VERBS
@@ -154,18 +154,7 @@ def main() -> None:
     parser.add_argument("--cue", help="with --list: only those whose cue word is this")
     parser.add_argument("--cues", type=int, default=25, help="how many cue words to print per table")
     args = parser.parse_args()
-    path = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
-    if not path.exists():
-        sys.exit(f"bench/quotes_recall.py: {path} not found (the shared evaluation data lives beside the repository)")
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    if args.predicted:
-        quotes = json.loads(args.predicted.read_text(encoding="utf-8"))["quotes"]
-    else:
-        from storyline import api
-
-        quotes = [q.to_dict() for q in api.quotes(api.read([path]).articles)]
-    if args.save:
-        args.save.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
+    rows, quotes = split_and_quotes("bench/quotes_recall.py", args.split, args.predicted, args.save)
     if args.half != "all":
         rows = [row for n, row in enumerate(rows) if n % 2 == (0 if args.half == "even" else 1)]
     scorer = load_scorer()
