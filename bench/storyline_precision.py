@@ -3,7 +3,8 @@
 The product's events (batch, and a store fed 50 articles per call) are made once for DUC 2004 dev and ECB+ dev (and
 ECB+ with the dates ``bench/events.py`` finds), and for each half of both sets run alone (alternate DUC folders, odd
 and even ECB+ topics, as ``bench/storylines.py --halves``): ``storyline_continuity.freeze_halves``. The shipped
-linking (``storyline_continuity.first_reports`` at 60 days) reproduces ``bench/storylines.py``.
+linking (``storyline_continuity.first_reports`` at 60 days) reproduces ``bench/storylines.py``'s DUC figures and ECB+
+topics fused (the ECB+ store's F1 differs a little: the frozen pairs use the batch document frequencies).
 
 First, the B-cubed precision lost by the shipped storylines, split by cause. Each ordered pair of articles of one
 storyline and two gold stories costs its article 1 / (storyline size); the pair is counted as
@@ -11,19 +12,26 @@ storyline and two gold stories costs its article 1 / (storyline size); the pair 
 - a mixed event's stray, carried: the two events have the same majority gold story (one article is the minority of
   its event), joined by right links;
 - a link through a mixed event: the events have different majorities and are joined by a link whose one end holds
-  articles of the other end's majority (the stray articles carry the link);
+  articles of the other end's majority (it reaches the story of the mixed event's strays);
 - a plain wrong link: joined by a link between two events, neither holding an article of the other's majority.
+
+Then what removing each cause would give: every link between events of two majorities dropped (a perfect veto), the
+mixed events' strays taken out as events of their own with the same links, and both; and each link between two gold
+stories with the F1 of dropping it alone.
 
 Then rules, each on the same frozen events with the linking's own pair similarity:
 - core match: a link between two events of at least ``size`` articles also needs the similarity of their cores (the
   articles whose similarity to the rest of their event is at least ``share`` of the event's median) at the
   threshold: an event joins a storyline only through the articles that carry its match, not its outliers;
+- carried by strays: a link is refused when, on either side, the articles closer to the other event than to the rest
+  of their own are a minority and the events without them fall below the threshold;
 - coherent merges: links taken from the most similar down; a link that would join two storylines of at least
-  ``size`` articles each is refused when the two storylines' summed coverage is below ``floor``, or (support) when
-  fewer than two pairs of their events are linked;
+  ``size`` articles each is refused when the two storylines' summed coverage is below ``floor``, or (supported
+  merges) when only one pair of their events is linked;
 - specific names: the entity cosine weighted by document frequencies over the pair's own window (the articles
   within the window of either event) instead of over the whole set.
-Each cell is B-cubed F1 of storylines (DUC: precision too), with the number of ECB+ topics fused.
+Each cell is B-cubed F1 of storylines (DUC: its precision too; ECB+: the topics fused), and the links cut within
+one gold story / across two (and any added).
 
     PYTHONPATH=src python bench/storyline_precision.py [--data ../shared/data]
 """
