@@ -168,6 +168,37 @@ def settle(similarity: np.ndarray, half: np.ndarray) -> np.ndarray:
     return half
 
 
+def cut_in_two(similarity: np.ndarray, options: EventOptions) -> tuple[bool, np.ndarray] | None:
+    """How ``split_topics`` cuts one group of articles (its ``similarity``): (True, half) when average link's cut
+    parts it (its halves are then cut in turn), (False, half) for a spectral cut (final), None to keep it whole."""
+    tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
+    half = settle(similarity, first_of_two(tree))
+    smaller = min(half.sum(), (~half).sum())
+    ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
+    if smaller >= 2 and separation(similarity, half) < ratio:
+        return True, half
+    if smaller < LARGE_HALF and len(similarity) >= 2 * LARGE_HALF:
+        half = settle(similarity, spectral_half(similarity))
+        if min(half.sum(), (~half).sum()) >= LARGE_HALF and apart_on_both_sides(
+            similarity, half, options.split_ratio_large
+        ):
+            return False, half
+    return None
+
+
+def _chunks(items: list[int], cells: list[int]) -> list[list[int]]:
+    """``items`` in order, in runs of at most MAX_BLOCK_CELLS ``cells`` (an item larger than that alone)."""
+    chunks: list[list[int]] = []
+    total = MAX_BLOCK_CELLS + 1
+    for item, size in zip(items, cells):
+        if total + size > MAX_BLOCK_CELLS:
+            chunks.append([])
+            total = 0
+        chunks[-1].append(item)
+        total += size
+    return chunks
+
+
 def split_topics(
     labels: np.ndarray,
     features: ArticleFeatures,
@@ -185,38 +216,36 @@ def split_topics(
     ``order`` is the fixed order the linkage sees the articles in (batch: the pass's date, longest-first, id
     order; online: date and id), so input order never matters."""
     weights = np.array(options.weights)
+    ordered = labels[order]
+    groups = [order[ordered == label] for label in np.unique(labels)]
+    n_topics = len(groups)
+    # Each cut depends on its group alone, so the cuts are found a generation at a time (the topics, then their
+    # halves, ...) with each generation's similarities computed together, and then applied in the order of a
+    # depth-first walk from the last topic, which numbers the new labels.
+    cuts: list[tuple[bool, np.ndarray] | None] = []
+    first_half: dict[int, int] = {}  # group -> the first of its halves, when they are split in turn
+    generation = list(range(n_topics))
+    while generation:
+        cuts += [None] * (len(groups) - len(cuts))
+        sized = [g for g in generation if MIN_SPLIT_TOPIC <= len(groups[g]) <= MAX_SPLIT_TOPIC]
+        generation = []
+        for chunk in _chunks(sized, [len(groups[g]) ** 2 for g in sized]):
+            for g, similarity in zip(chunk, local_similarities(features, [groups[g] for g in chunk], idf, weights)):
+                cuts[g] = cut_in_two(similarity, options)
+                if cuts[g] is not None and cuts[g][0]:  # its halves are split in turn
+                    half, first_half[g] = cuts[g][1], len(groups)
+                    generation += [len(groups), len(groups) + 1]
+                    groups += [groups[g][half], groups[g][~half]]
     out = labels.copy()
     next_label = int(labels.max()) + 1 if len(labels) else 0
-    ordered = labels[order]
-    stack = [order[ordered == label] for label in np.unique(labels)]
-    tops = [members for members in stack if MIN_SPLIT_TOPIC <= len(members) <= MAX_SPLIT_TOPIC]
-    # The topics' first cuts take their similarities from blocks computed for many topics together (the next
-    # ones to be taken from the stack, up to MAX_BLOCK_CELLS); halves compute their own.
-    pending: list[tuple[np.ndarray, int]] = [(members, t) for t, members in enumerate(tops)]
-    ready: dict[int, np.ndarray] = {}
-    while pending:
-        members, top = pending.pop()
-        if not MIN_SPLIT_TOPIC <= len(members) <= MAX_SPLIT_TOPIC:
+    stack = list(range(n_topics))
+    while stack:
+        g = stack.pop()
+        if g >= len(cuts) or cuts[g] is None:
             continue
-        if top >= 0 and top not in ready:
-            low, cells = top, len(tops[top]) ** 2
-            while low > 0 and cells + len(tops[low - 1]) ** 2 <= MAX_BLOCK_CELLS:
-                low, cells = low - 1, cells + len(tops[low - 1]) ** 2
-            ready.update(zip(range(low, top + 1), local_similarities(features, tops[low : top + 1], idf, weights)))
-        similarity = ready.pop(top) if top >= 0 else local_similarities(features, [members], idf, weights)[0]
-        tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
-        half = settle(similarity, first_of_two(tree))
-        smaller = min(half.sum(), (~half).sum())
-        ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
-        if smaller >= 2 and separation(similarity, half) < ratio:
-            out[members[~half]] = next_label
-            next_label += 1
-            pending += [(members[half], -1), (members[~half], -1)]
-        elif smaller < LARGE_HALF and len(members) >= 2 * LARGE_HALF:
-            half = settle(similarity, spectral_half(similarity))
-            if min(half.sum(), (~half).sum()) >= LARGE_HALF and apart_on_both_sides(
-                similarity, half, options.split_ratio_large
-            ):
-                out[members[~half]] = next_label
-                next_label += 1
+        recurse, half = cuts[g]
+        out[groups[g][~half]] = next_label
+        next_label += 1
+        if recurse:
+            stack += [first_half[g], first_half[g] + 1]
     return np.unique(out, return_inverse=True)[1]
