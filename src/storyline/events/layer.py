@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from storyline.events.options import EventOptions
-from storyline.events.records import Entry, EventRecord, Member, event_id, member_features, members_of
+from storyline.events.records import Entry, EventRecord, KeptMembers, Member, event_id, member_features, members_of
 from storyline.events.split import split_topics
 from storyline.events.topics import Corpus, TopicStream
 from storyline.events.vectors import Idf
@@ -34,7 +34,7 @@ class EventLayer:
         self.records: list[EventRecord] = []
         self.event_of_article: dict[str, int] = {}
         self.topic_events: dict[int, list[int]] = {}
-        self.members: dict[int, list[Member]] = {}
+        self.members: KeptMembers = KeptMembers()
         self.copy_event: dict[str, int] = {}
 
     def update(
@@ -210,7 +210,7 @@ class EventLayer:
         """Batch mode: the events ``labels`` (within the installed topics), and the members of the topics still
         open, so that later articles can split them again."""
         self.records, self.event_of_article, self.copy_event = [], {}, {}
-        self.topic_events, self.members = {}, {}
+        self.topic_events, self.members = {}, KeptMembers()
         record_of_label: dict[int, int] = {}
         for i in corpus.order:
             record = record_of_label.get(int(labels[i]))
