@@ -124,8 +124,8 @@ def spectral_half(similarity: np.ndarray) -> np.ndarray:
 
 def first_of_two(tree: np.ndarray) -> np.ndarray:
     """The articles of flat cluster 1 when the average-link ``tree`` is cut into at most two clusters: what
-    ``fcluster(tree, 2, "maxclust") == 1`` gives, without its validation of the tree (a third of the cost of an
-    online split of a small topic). The root's two subtrees when the last merge is strictly the highest, cluster 1
+    ``fcluster(tree, 2, "maxclust") == 1`` gives, without its validation of the tree (which costs more than the
+    cut itself on a small topic). The root's two subtrees when the last merge is strictly the highest, cluster 1
     being the first that is not a single article (left before right); one cluster (all) when the highest
     merge is tied, since no cut then leaves exactly two."""
     n = len(tree) + 1
