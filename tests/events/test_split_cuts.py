@@ -33,7 +33,9 @@ def blocks(sizes: list[int], within: list[float], across: float) -> np.ndarray:
 
 def split(similarity: np.ndarray, monkeypatch) -> list[int]:
     monkeypatch.setattr(
-        events_split, "local_similarity", lambda features, idf, weights: similarity[np.ix_(features.ids, features.ids)]
+        events_split,
+        "local_similarities",
+        lambda features, groups, idf, weights: [similarity[np.ix_(features.ids[g], features.ids[g])] for g in groups],
     )
     n = len(similarity)
     labels = events_split.split_topics(np.zeros(n, dtype=int), Members(np.arange(n)), {}, EventOptions(), np.arange(n))

@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 
+import storyline.events.state_rows as state_rows
 from storyline import pipeline
 from storyline.events.state_rows import load
 from storyline.ingest import read_paths
@@ -71,6 +72,30 @@ def test_a_batch_rewrites_only_the_rows_it_touched(stream, tmp_path):
     written, deleted = rows.changes(index)
     assert 0 < len(written) < total / 10 and len(deleted) < total / 10
     assert rows.changes(index) == ({"meta": written["meta"]}, [])  # nothing changed since: the meta row only
+
+
+def test_a_loaded_index_decodes_only_the_topics_a_batch_uses_and_saves_what_decoding_all_would(
+    stream, tmp_path, monkeypatch
+):
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, stream[:500], batch_size=100)
+        saved = list(store.state_rows(pipeline.EVENT_STATE))
+    decoded = []
+    decode = state_rows._member
+    monkeypatch.setattr(
+        state_rows, "_member", lambda article_id, data: decoded.append(article_id) or decode(article_id, data)
+    )
+    eager, eager_rows = load(saved)
+    eager.to_state()  # reads every kept article
+    kept = len(decoded)
+    decoded.clear()
+    lazy, lazy_rows = load(saved)
+    assert decoded == []  # nothing decoded by loading
+    assert [e.article_ids for e in lazy.add(stream[500:])] == [e.article_ids for e in eager.add(stream[500:])]
+    assert 0 < len(decoded) < kept  # only the topics the batch touched
+    (lazy_put, lazy_gone), (eager_put, eager_gone) = lazy_rows.changes(lazy), eager_rows.changes(eager)
+    assert lazy_put == eager_put and sorted(lazy_gone) == sorted(eager_gone)
+    assert lazy.to_state() == eager.to_state()
 
 
 def test_a_rebuild_replaces_the_rows(stream, in_one_command, tmp_path):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from storyline.events.options import EventOptions
-from storyline.events.records import Entry, EventRecord, Member, event_id, member_features, members_of
+from storyline.events.records import Entry, EventRecord, KeptMembers, Member, event_id, member_features, members_of
 from storyline.events.split import split_topics
 from storyline.events.topics import Corpus, TopicStream
 from storyline.events.vectors import Idf
@@ -34,7 +34,7 @@ class EventLayer:
         self.records: list[EventRecord] = []
         self.event_of_article: dict[str, int] = {}
         self.topic_events: dict[int, list[int]] = {}
-        self.members: dict[int, list[Member]] = {}
+        self.members: KeptMembers = KeptMembers()
         self.copy_event: dict[str, int] = {}
 
     def update(
@@ -77,8 +77,10 @@ class EventLayer:
             self._note(record, member.entry(), topics.stream_day)
             changed.add(record)
         idf = topics.idf()
-        for topic in sorted(resplit | (touched_topics & set(self.members))):
-            changed |= self._split_topic(topic, idf, topics.stream_day, ids_in_use)
+        splitting = sorted(resplit | (touched_topics & set(self.members)))
+        labels = self._split_labels(splitting, idf)
+        for topic in splitting:
+            changed |= self._split_topic(topic, labels[topic], idf, topics.stream_day, ids_in_use)
         open_topics = set(topics.open)
         for topic in [t for t in self.members if t not in open_topics]:
             del self.members[topic]
@@ -143,19 +145,30 @@ class EventLayer:
         self.records.append(record)
         return len(self.records) - 1
 
-    def _split_topic(self, topic: int, idf: Mapping[str, Idf], stream_day: float, ids_in_use: set[str]) -> set[int]:
-        """Split one open topic's articles into events and map them to event records: a group keeps the record
-        (and id) of its earliest article's previous event where it can; returns the topic's event records, old
-        and new."""
+    def _split_labels(self, topics: list[int], idf: Mapping[str, Idf]) -> dict[int, np.ndarray]:
+        """Each open topic's split of its kept articles (a label per member, in member order), all ``topics`` in
+        one ``split_topics`` call: topics share no article, so each gets the groups a call of its own gives (the
+        label numbers differ, which nothing reads), and the work common to all is done once."""
+        if not topics:
+            return {}
+        kept = [self.members[topic] for topic in topics]
+        starts = np.cumsum([0] + [len(members) for members in kept])
+        labels = np.repeat(np.arange(len(topics)), np.diff(starts))
+        order = np.concatenate(
+            [np.array(_date_order(members), dtype=np.int64) + start for members, start in zip(kept, starts)]
+        )
+        features = member_features([member for members in kept for member in members], self.options.bits)
+        split = split_topics(labels, features, idf, self.options, order)
+        return {topic: split[starts[k] : starts[k + 1]] for k, topic in enumerate(topics)}
+
+    def _split_topic(
+        self, topic: int, labels: np.ndarray, idf: Mapping[str, Idf], stream_day: float, ids_in_use: set[str]
+    ) -> set[int]:
+        """Map one open topic's split (``labels``, one per kept article) to event records: a group keeps the
+        record (and id) of its earliest article's previous event where it can; returns the topic's event records,
+        old and new."""
         members = self.members[topic]
-        features = member_features(members, self.options.bits)
-        order = sorted(
-            range(len(members)),
-            key=lambda i: (0 if members[i].known else 1, members[i].day if members[i].known else 0.0, members[i].id),
-        )
-        labels = split_topics(
-            np.zeros(len(members), dtype=np.int64), features, idf, self.options, np.array(order, dtype=np.int64)
-        )
+        order = _date_order(members)
         leader_of_group: dict[str, int] = {}
         leaders = np.arange(len(members))
         for i in order:
@@ -197,7 +210,7 @@ class EventLayer:
         """Batch mode: the events ``labels`` (within the installed topics), and the members of the topics still
         open, so that later articles can split them again."""
         self.records, self.event_of_article, self.copy_event = [], {}, {}
-        self.topic_events, self.members = {}, {}
+        self.topic_events, self.members = {}, KeptMembers()
         record_of_label: dict[int, int] = {}
         for i in corpus.order:
             record = record_of_label.get(int(labels[i]))
@@ -222,3 +235,11 @@ class EventLayer:
             record = self.event_of_article[member.id]
             if record not in events:
                 events.append(record)
+
+
+def _date_order(members: list[Member]) -> list[int]:
+    """Positions of a topic's kept articles by date (undated last), then id: the order its split sees them in."""
+    return sorted(
+        range(len(members)),
+        key=lambda i: (0 if members[i].known else 1, members[i].day if members[i].known else 0.0, members[i].id),
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -231,3 +231,43 @@ def member_features(members: Sequence[Member], bits: int) -> ArticleFeatures:
         headlines=[m.headline for m in members],
         has_title=[m.has_title for m in members],
     )
+
+
+class KeptMembers(MutableMapping[int, list[Member]]):
+    """Open topic -> its kept articles, for the online split. A loaded index gives each topic's articles as a
+    function that decodes them from their saved rows, called the first time the topic is used: a batch touches a
+    few hundred of the thousands of open topics, and decoding every kept article was most of loading the index."""
+
+    def __init__(self) -> None:
+        self._topics: dict[int, list[Member] | None] = {}  # None: not decoded yet
+        self._decode: Callable[[int], list[Member]] | None = None
+
+    @classmethod
+    def saved(cls, topics: Iterable[int], decode: Callable[[int], list[Member]]) -> KeptMembers:
+        """The kept articles of ``topics``, each decoded by ``decode(topic)`` when first used."""
+        kept = cls()
+        kept._topics = dict.fromkeys(topics)
+        kept._decode = decode
+        return kept
+
+    def decoded(self, topic: int) -> bool:
+        """Whether ``topic``'s articles were used (and so may have changed) since they were loaded."""
+        return self._topics[topic] is not None
+
+    def __getitem__(self, topic: int) -> list[Member]:
+        members = self._topics[topic]
+        if members is None:
+            members = self._topics[topic] = self._decode(topic)
+        return members
+
+    def __setitem__(self, topic: int, members: list[Member]) -> None:
+        self._topics[topic] = members
+
+    def __delitem__(self, topic: int) -> None:
+        del self._topics[topic]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._topics)
+
+    def __len__(self) -> int:
+        return len(self._topics)

@@ -7,7 +7,7 @@ which tells apart two events of one kind that share their people.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -15,7 +15,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storyline.events.options import EventOptions
-from storyline.events.vectors import Idf, row_norms2
+from storyline.events.vectors import Idf
 from storyline.features import SUBSPACES, ArticleFeatures
 
 # Topics smaller than this stay whole (two halves of at least two articles each, and enough articles for the
@@ -27,29 +27,63 @@ MAX_SPLIT_TOPIC = 3000
 LARGE_HALF = 6
 
 
+# The most similarity cells (articles squared, summed over topics) ``split_topics`` computes in one block.
+MAX_BLOCK_CELLS = 1 << 21
+
+
 def local_similarity(features: ArticleFeatures, idf: Mapping[str, Idf], weights: np.ndarray) -> np.ndarray:
     """Article-by-article similarity inside one topic, with each term weighted by the corpus idf times the
     topic's own idf: terms every article of the topic shares (its people, its kind of action) fade, terms that
     only part of it uses (the other place, victim, number, date) count."""
-    m = features.body.shape[0]
-    total, mass = np.zeros((m, m)), np.zeros((m, m))
+    return local_similarities(features, [np.arange(features.body.shape[0])], idf, weights)[0]
+
+
+def local_similarities(
+    features: ArticleFeatures, groups: Sequence[np.ndarray], idf: Mapping[str, Idf], weights: np.ndarray
+) -> list[np.ndarray]:
+    """``local_similarity`` of each group of rows of ``features`` (a topic, in the order given), several topics
+    at once: their rows side by side with each topic's columns kept apart, so one sparse product gives every
+    topic's block with the same arithmetic, term by term, as a product per topic (an online batch splits
+    hundreds of small topics, where scipy's per-call overhead was most of the cost)."""
+    sizes = np.array([len(group) for group in groups], dtype=np.int64)
+    n = int(sizes.sum())
+    group_of_row = np.repeat(np.arange(len(groups)), sizes)
+    first_row = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    first_cell = np.concatenate([[0], np.cumsum(sizes**2)[:-1]])
+    rows_of = features.take(np.concatenate(groups) if groups else np.zeros(0, np.int64))
+    total, mass = np.zeros(int((sizes**2).sum())), np.zeros(int((sizes**2).sum()))
+    # Each cell of each block: its row and column among the stacked rows.
+    cell_group = np.repeat(np.arange(len(groups)), sizes**2)
+    offset = np.arange(len(total)) - first_cell[cell_group]
+    cell_row = first_row[cell_group] + offset // sizes[cell_group]
+    cell_column = first_row[cell_group] + offset % sizes[cell_group]
     for name, weight in zip(SUBSPACES, weights):
-        rows = features.subspace(name).tocsr()
-        # Only the topic's own columns (hashed columns number a million; a topic uses a few thousand).
-        columns, local = np.unique(rows.indices, return_inverse=True)
-        local_df = np.bincount(local, minlength=len(columns))
-        local_idf = np.log((1.0 + m) / (1.0 + local_df[local])) + 1.0
-        rows = sp.csr_matrix(
-            (rows.data * idf[name][columns][local] * local_idf, local.ravel(), rows.indptr), shape=(m, len(columns))
-        )
-        lengths = np.sqrt(row_norms2(rows))
+        rows = rows_of.subspace(name)
+        entry_row = np.repeat(np.arange(n), np.diff(rows.indptr))
+        # Only each topic's own columns (hashed columns number a million; a topic uses a few thousand).
+        width = np.int64(rows.shape[1])
+        keys, local = np.unique(group_of_row[entry_row] * width + rows.indices, return_inverse=True)
+        local_df = np.bincount(local, minlength=len(keys))
+        local_idf = np.log((1.0 + sizes[group_of_row[entry_row]]) / (1.0 + local_df[local])) + 1.0
+        weighted = rows.data * idf[name][keys % width][local] * local_idf
+        lengths = np.sqrt(np.bincount(entry_row, weights=weighted**2, minlength=n))
         present = lengths > 0
-        rows.data /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
-        total += weight * (rows @ rows.T).toarray()
-        mass += weight * np.outer(present, present)
+        weighted /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
+        stacked = sp.csr_matrix((weighted, local.ravel(), rows.indptr), shape=(n, len(keys)))
+        products = (stacked @ stacked.T).tocoo()  # only within a topic: topics share no column
+        block = np.zeros(len(total))
+        owner = group_of_row[products.row]
+        within = products.row - first_row[owner], products.col - first_row[owner]
+        block[first_cell[owner] + within[0] * sizes[owner] + within[1]] = products.data
+        total += weight * block
+        mass += weight * (present[cell_row] & present[cell_column])
     similarity = total / np.where(mass > 0, mass, 1.0)
-    np.fill_diagonal(similarity, 1.0)
-    return similarity
+    out = []
+    for size, cell in zip(sizes.tolist(), first_cell.tolist()):
+        matrix = similarity[cell : cell + size * size].reshape(size, size)
+        np.fill_diagonal(matrix, 1.0)
+        out.append(matrix)
+    return out
 
 
 def separation(similarity: np.ndarray, half: np.ndarray) -> float:
@@ -88,6 +122,29 @@ def spectral_half(similarity: np.ndarray) -> np.ndarray:
     return fiedler > np.median(fiedler) if np.all(fiedler > 0) or np.all(fiedler < 0) else fiedler > 0
 
 
+def first_of_two(tree: np.ndarray) -> np.ndarray:
+    """The articles of flat cluster 1 when the average-link ``tree`` is cut into at most two clusters: what
+    ``fcluster(tree, 2, "maxclust") == 1`` gives, without its validation of the tree (which costs more than the
+    cut itself on a small topic). The root's two subtrees when the last merge is strictly the highest, cluster 1
+    being the first that is not a single article (left before right); one cluster (all) when the highest
+    merge is tied, since no cut then leaves exactly two."""
+    n = len(tree) + 1
+    if n < 3:
+        return fcluster(tree, 2, "maxclust") == 1
+    heights = tree[:, 2]
+    if not heights[-1] > heights[:-1].max():
+        return np.ones(n, dtype=bool)
+    left, right = int(tree[-1, 0]), int(tree[-1, 1])
+    stack, half = [left if left >= n else right], np.zeros(n, dtype=bool)
+    while stack:
+        node = stack.pop()
+        if node < n:
+            half[node] = True
+        else:
+            stack += [int(tree[node - n, 0]), int(tree[node - n, 1])]
+    return half
+
+
 # Rounds of moving articles between the two halves of a cut (they converge in two or three).
 SETTLE_ROUNDS = 10
 
@@ -111,6 +168,37 @@ def settle(similarity: np.ndarray, half: np.ndarray) -> np.ndarray:
     return half
 
 
+def cut_in_two(similarity: np.ndarray, options: EventOptions) -> tuple[bool, np.ndarray] | None:
+    """How ``split_topics`` cuts one group of articles (its ``similarity``): (True, half) when average link's cut
+    parts it (its halves are then cut in turn), (False, half) for a spectral cut (final), None to keep it whole."""
+    tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
+    half = settle(similarity, first_of_two(tree))
+    smaller = min(half.sum(), (~half).sum())
+    ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
+    if smaller >= 2 and separation(similarity, half) < ratio:
+        return True, half
+    if smaller < LARGE_HALF and len(similarity) >= 2 * LARGE_HALF:
+        half = settle(similarity, spectral_half(similarity))
+        if min(half.sum(), (~half).sum()) >= LARGE_HALF and apart_on_both_sides(
+            similarity, half, options.split_ratio_large
+        ):
+            return False, half
+    return None
+
+
+def _chunks(items: list[int], cells: list[int]) -> list[list[int]]:
+    """``items`` in order, in runs of at most MAX_BLOCK_CELLS ``cells`` (an item larger than that alone)."""
+    chunks: list[list[int]] = []
+    total = MAX_BLOCK_CELLS + 1
+    for item, size in zip(items, cells):
+        if total + size > MAX_BLOCK_CELLS:
+            chunks.append([])
+            total = 0
+        chunks[-1].append(item)
+        total += size
+    return chunks
+
+
 def split_topics(
     labels: np.ndarray,
     features: ArticleFeatures,
@@ -128,28 +216,36 @@ def split_topics(
     ``order`` is the fixed order the linkage sees the articles in (batch: the pass's date, longest-first, id
     order; online: date and id), so input order never matters."""
     weights = np.array(options.weights)
+    ordered = labels[order]
+    groups = [order[ordered == label] for label in np.unique(labels)]
+    n_topics = len(groups)
+    # Each cut depends on its group alone, so the cuts are found a generation at a time (the topics, then their
+    # halves, ...) with each generation's similarities computed together, and then applied in the order of a
+    # depth-first walk from the last topic, which numbers the new labels.
+    cuts: list[tuple[bool, np.ndarray] | None] = []
+    first_half: dict[int, int] = {}  # group -> the first of its halves, when they are split in turn
+    generation = list(range(n_topics))
+    while generation:
+        cuts += [None] * (len(groups) - len(cuts))
+        sized = [g for g in generation if MIN_SPLIT_TOPIC <= len(groups[g]) <= MAX_SPLIT_TOPIC]
+        generation = []
+        for chunk in _chunks(sized, [len(groups[g]) ** 2 for g in sized]):
+            for g, similarity in zip(chunk, local_similarities(features, [groups[g] for g in chunk], idf, weights)):
+                cuts[g] = cut_in_two(similarity, options)
+                if cuts[g] is not None and cuts[g][0]:  # its halves are split in turn
+                    half, first_half[g] = cuts[g][1], len(groups)
+                    generation += [len(groups), len(groups) + 1]
+                    groups += [groups[g][half], groups[g][~half]]
     out = labels.copy()
     next_label = int(labels.max()) + 1 if len(labels) else 0
-    ordered = labels[order]
-    stack = [order[ordered == label] for label in np.unique(labels)]
+    stack = list(range(n_topics))
     while stack:
-        members = stack.pop()
-        if not MIN_SPLIT_TOPIC <= len(members) <= MAX_SPLIT_TOPIC:
+        g = stack.pop()
+        if g >= len(cuts) or cuts[g] is None:
             continue
-        similarity = local_similarity(features.take(members), idf, weights)
-        tree = linkage(squareform(np.clip(1.0 - similarity, 0.0, None), checks=False), "average")
-        half = settle(similarity, fcluster(tree, 2, "maxclust") == 1)
-        smaller = min(half.sum(), (~half).sum())
-        ratio = options.split_ratio_large if smaller >= LARGE_HALF else options.split_ratio
-        if smaller >= 2 and separation(similarity, half) < ratio:
-            out[members[~half]] = next_label
-            next_label += 1
-            stack += [members[half], members[~half]]
-        elif smaller < LARGE_HALF and len(members) >= 2 * LARGE_HALF:
-            half = settle(similarity, spectral_half(similarity))
-            if min(half.sum(), (~half).sum()) >= LARGE_HALF and apart_on_both_sides(
-                similarity, half, options.split_ratio_large
-            ):
-                out[members[~half]] = next_label
-                next_label += 1
+        recurse, half = cuts[g]
+        out[groups[g][~half]] = next_label
+        next_label += 1
+        if recurse:
+            stack += [first_half[g], first_half[g] + 1]
     return np.unique(out, return_inverse=True)[1]

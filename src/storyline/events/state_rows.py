@@ -25,7 +25,7 @@ from storyline.events.days import UNKNOWN
 from storyline.events.index import EventIndex
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
-from storyline.events.records import EventRecord, Member
+from storyline.events.records import EventRecord, KeptMembers, Member
 from storyline.events.topics import TopicStream
 from storyline.features import SUBSPACES
 
@@ -150,8 +150,14 @@ class RowState:
 
     def _layer_changes(self, layer: EventLayer, put: dict[str, bytes], gone: list[str]) -> None:
         groups_now: dict[str, str | None] = {}
-        for topic, members in layer.members.items():
-            ids = tuple(member.id for member in members)
+        members_now: dict[int, tuple[str, ...]] = {}
+        for topic in layer.members:
+            if topic in self.members and not layer.members.decoded(topic):  # not used since loaded: as saved
+                members_now[topic] = self.members[topic]
+                groups_now.update((a, self.member_group[a]) for a in members_now[topic])
+                continue
+            members = layer.members[topic]
+            members_now[topic] = ids = tuple(member.id for member in members)
             if self.members.get(topic) != ids:
                 put[f"members:{topic}"] = pack(list(ids))
             for member in members:
@@ -160,7 +166,7 @@ class RowState:
                     put[f"member:{member.id}"] = _member_row(member)
         gone += [f"members:{topic}" for topic in self.members if topic not in layer.members]
         gone += [f"member:{article_id}" for article_id in self.member_group if article_id not in groups_now]
-        self.members = {topic: tuple(m.id for m in members) for topic, members in layer.members.items()}
+        self.members = members_now
         self.member_group = groups_now
         for topic, records in layer.topic_events.items():
             if self.topic_events.get(topic) != tuple(records):
@@ -242,10 +248,11 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
         layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
         layer.topic_events = {int(t): list(head) for t, head in unpack_heads(by_kind.get("topic-events", {})).items()}
         member_rows = by_kind.get("member", {})
-        for topic, article_ids in unpack_heads(by_kind.get("members", {})).items():
-            layer.members[int(topic)] = [_member(article_id, member_rows[article_id]) for article_id in article_ids]
-        state.members = {topic: tuple(m.id for m in members) for topic, members in layer.members.items()}
-        state.member_group = {m.id: m.group for members in layer.members.values() for m in members}
+        kept = {int(topic): tuple(ids) for topic, ids in unpack_heads(by_kind.get("members", {})).items()}
+        layer.members = KeptMembers.saved(kept, lambda topic: [_member(a, member_rows[a]) for a in kept[topic]])
+        state.members = kept
+        heads = unpack_heads({a: member_rows[a] for ids in kept.values() for a in ids})
+        state.member_group = {a: head[3] for a, head in heads.items()}  # see _member_row
         state.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
     copies = CopyKeys()
     loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _MAPPINGS}

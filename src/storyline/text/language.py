@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from storyline.model import Article
 from storyline.text.tokens import STOPWORDS, lower_words
 
 # A few dozen of the most frequent function words of each language; written for this purpose.
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     "en": "the of and to in is was that for on with as by at from it he she they said his her are were has have "
     "this an be not",
     "fr": "le la les des et est une un du dans pour que qui sur par au avec pas il elle ont sont été cette aux ne se",
@@ -19,7 +20,7 @@ _FUNCTION_WORDS = {
     "pt": "o a os as de e que em um uma para com do da não se por no na foi mais como são dos",
     "nl": "de het een en van in is dat op te met voor zijn niet aan er ook als bij door werd",
 }
-_WORDS = {lang: frozenset(text.split()) for lang, text in _FUNCTION_WORDS.items()}
+_WORDS = {lang: frozenset(text.split()) for lang, text in FUNCTION_WORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -28,7 +29,8 @@ def detect_language(text: str, *, min_words: int = 20) -> str | None:
     tokens = [token.lower() for token in _TOKEN.findall(text[:5000])]
     if len(tokens) < min_words:
         return None
-    scores = {lang: sum(token in vocabulary for token in tokens) / len(tokens) for lang, vocabulary in _WORDS.items()}
+    counts = Counter(tokens)  # each distinct word looked up once per language, not each occurrence
+    scores = {lang: sum(counts[word] for word in vocabulary) / len(tokens) for lang, vocabulary in _WORDS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.12 else None
 
