@@ -62,6 +62,15 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _LONGER_FORM = r"\b((?:(?:[A-Z][a-z]+\.?|[A-Z]\.) ){1,3})"
 
 
+# An author line closing an opinion piece or a letter, the writer's role after "is": "Rick Scott is the governor of
+# Florida.", "Glenn Harlan Reynolds, a law professor, is a member of ...", "Ada Lund writes from Oslo." (not "Ada
+# Lund is expected to ...", the last line of a report).
+_AUTHOR_LINE = re.compile(
+    r"((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][\w'’\-]+|[A-Z]\.)){1,3})"  # the name
+    r"(?:,[^.\n]{1,120},)? (?:(?:is|was) (?:an?|the|[A-Z]|\w+-in-)|writes\b)"  # ", a law professor," is the ...
+)
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "."
 
@@ -184,6 +193,38 @@ def name_starting_with(text: str, word: str) -> str | None:
         if not compound and last not in NOT_SURNAMES and last.lower() not in NOT_NAME_STARTS | NOT_NAME_ENDS:
             forms[match.group()] += 1
     return forms.most_common(1)[0][0] if forms else None
+
+
+def closing_author(text: str) -> str | None:
+    """The writer an article names in an author line among its last two paragraphs ("Rick Scott is the governor of
+    Florida."): whom its own "I" means, outside quotations."""
+    for paragraph in [p.strip() for p in text.strip().split("\n") if p.strip()][-2:]:
+        line = _AUTHOR_LINE.match(paragraph)
+        if (
+            line
+            and line.group(1).split()[0].lower() not in NOT_NAME_STARTS
+            and line.group(1).split()[-1] not in NOT_SURNAMES
+        ):
+            return line.group(1)
+    return None
+
+
+def headline_form(title: str, word: str, text: str, taken: set[str]) -> str | None:
+    """The two-word name the headline writes ending with a one-word name of the text: "Hillary Clinton" for "Clinton"
+    from "Hillary Clinton Goes After Donald Trump". A headline capitalises every word, so the first word must be one
+    the text never writes in lower case ("Attacks Clinton" is no name), no title or opener, and no other name of the
+    article (``taken``: "Sanders Clinton Debate")."""
+    for match in re.finditer(r"(?<![\w.'’\-])([A-Z][a-z]+) " + re.escape(word) + r"\b(?!-\w)", title):
+        first = match.group(1)
+        if first.lower() in NOT_NAME_STARTS or first in taken or first in NOT_SURNAMES:
+            continue
+        if re.search(rf"\b{re.escape(first.lower())}\b", text):
+            continue
+        after = re.match(r" ([A-Z][a-z]+)", title[match.end() :])
+        if after and (after.group(1).lower() in NOT_NAME_ENDS or after.group(1) in NOT_SURNAMES):
+            continue  # "Clinton Foundation", "Trump Tower"
+        return match.group()
+    return None
 
 
 def _in_longer_run(text: str, at: int) -> bool:
