@@ -4,7 +4,7 @@ the person named last)."""
 
 import pytest
 
-from storyline.quotes.people import closing_author, headline_form
+from storyline.quotes.people import capitalised_people, closing_author, headline_form
 from tests.quotes.quoting import quote_holding, quotes_of
 
 pytest.importorskip("spacy")
@@ -96,3 +96,18 @@ def test_he_goes_on_from_the_speaker_of_a_quotation_past_an_i_inside_it():
         "He added that the board should meet again."
     )
     assert quote_holding(quotes_of(text), "meet again").speaker_name == "Tove Brekke"
+
+
+def test_i_outside_quotations_stays_the_writer_beside_someone_elses_attribution():
+    text = (
+        "My mother never liked the harbour plan.\n\n"
+        "Mayor Ada Lundgren said on Monday that the sale was fair, but I think the harbour should stay in public "
+        "hands.\n\n"
+        "Tove Brekke is a retired ferry captain in Tromsø."
+    )
+    assert quote_holding(quotes_of(text), "stay in public hands").speaker_name == "Tove Brekke"
+
+
+def test_a_party_word_ends_no_persons_name():
+    text = "Trump spoke at the Kent County Republican headquarters on Friday. He said he had big plans."
+    assert all(not text[a:b].endswith("Republican") for a, b, _ in capitalised_people(text, []))

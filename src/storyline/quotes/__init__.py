@@ -72,7 +72,7 @@ def analyse_articles(
             if speaker is not None and speaker.lower() != "i":  # "he added" goes on past a quoted "I think"
                 previous = said(found, speaker, name, names)
             resolved.append((speaker, name, role))
-        resolved = quoted_first_person(founds, resolved, names.is_person)
+        resolved = quoted_first_person(founds, resolved, names.is_person, article.text)
         quotes = [
             Quote(article.id, f.text, f.direct, *who, f.cue, f.start, f.end, f.sentence_index)
             for f, who in zip(founds, resolved)

@@ -7,6 +7,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from storyline.quotes.marks import inside_quotation
+
 # Nouns for people who speak on behalf of the person or organisation the phrase names ("a spokesman for the union",
 # "Clinton's lawyers", "NRA officials"); "adviser" or "critic" speak for themselves.
 SPEAKS_FOR = set(
@@ -126,13 +128,15 @@ def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) ->
 FIRST_PERSON = frozenset({"i", "we"})
 
 
-def quoted_first_person(founds: list, resolved: list[tuple], is_person) -> list[tuple]:
+def quoted_first_person(founds: list, resolved: list[tuple], is_person, text: str) -> list[tuple]:
     """ "I" or "we" as a speaker stands inside someone's quotation (a mark the reader does not know, a quotation
     running on): it is the speaker of the nearest attribution in its paragraph that names one, when there is one;
-    "I" only a person (``is_person`` of a name)."""
+    "I" only a person (``is_person`` of a name), and only inside quotation marks (outside them it is the writer's)."""
     out = list(resolved)
     for index, (found, (speaker, _, _)) in enumerate(zip(founds, resolved)):
         if (speaker or "").lower() not in FIRST_PERSON:
+            continue
+        if speaker.lower() == "i" and not inside_quotation(text, found.speaker[0]):
             continue
         others = [
             (abs(other.start - found.start), who)

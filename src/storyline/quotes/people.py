@@ -17,9 +17,11 @@ HONORIFICS = set(
     leader
 """.split()
 )
-# Last words of capitalised names that are organisations, places or days rather than people.
+# Last words of capitalised names that are organisations, places, parties or days rather than people ("the Kent
+# County Republican headquarters").
 NOT_SURNAMES = set(
     """
+    Republican Republicans Democrat Democrats Democratic
     Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
     Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
     House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
