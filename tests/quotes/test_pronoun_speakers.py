@@ -108,6 +108,10 @@ def test_i_outside_quotations_stays_the_writer_beside_someone_elses_attribution(
     assert quote_holding(quotes_of(text), "stay in public hands").speaker_name == "Tove Brekke"
 
 
-def test_a_party_word_ends_no_persons_name():
+def test_a_party_word_is_no_part_of_a_persons_name():
     text = "Trump spoke at the Kent County Republican headquarters on Friday. He said he had big plans."
     assert all(not text[a:b].endswith("Republican") for a, b, _ in capitalised_people(text, []))
+    text = "Democrat Tove Brekke spoke on Friday. She said Brekke would win."
+    assert [text[a:b] for a, b, _ in capitalised_people(text, [])] == ["Tove Brekke"]
+    text = "She spoke at the Democratic National Convention on Monday. She said the Convention was loud."
+    assert capitalised_people(text, []) == []

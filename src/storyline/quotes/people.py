@@ -28,6 +28,7 @@ NOT_SURNAMES = set(
     Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
+    Convention Caucus Congress Senate Assembly Coalition Conference
 """.split()
 )
 # Capitalised words that start sentences rather than names ("The Carson campaign").
@@ -39,11 +40,13 @@ SENTENCE_WORDS = set(
     over upon via whether which whose whom this these those there here meanwhile however thanks dear
 """.split()
 )
-# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
+# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett",
+# "Democrat Zephyr Teachout").
 NOT_FIRST_NAMES = set(
     """
     follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
-    many some several most all both each every other another former late top senior
+    many some several most all both each every other another former late top senior republican republicans democrat
+    democrats democratic
     """.split()
 )
 NOT_NAME_STARTS = HONORIFICS | SENTENCE_WORDS | NOT_FIRST_NAMES
