@@ -63,16 +63,16 @@ def analyse_articles(
         parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process, store=store)
     done = {}
     for article, result in zip(english, parsed):
-        names = ArticleNames(article.text, result)
+        names = ArticleNames(article.text, result, article.title or "")
         founds = sorted(result.found, key=lambda f: f.start)
         resolved = []
         previous = None
         for found in founds:
             speaker, name, role = resolve(found, names, previous)
-            if speaker is not None:
+            if speaker is not None and speaker.lower() != "i":  # "he added" goes on past a quoted "I think"
                 previous = said(found, speaker, name, names)
             resolved.append((speaker, name, role))
-        resolved = quoted_first_person(founds, resolved, names.is_person)
+        resolved = quoted_first_person(founds, resolved, names.is_person, article.text)
         quotes = [
             Quote(article.id, f.text, f.direct, *who, f.cue, f.start, f.end, f.sentence_index)
             for f, who in zip(founds, resolved)

@@ -3,8 +3,11 @@ lawyers", and "they", "he" or "she" going on from the attribution before."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+
+from storyline.quotes.marks import inside_quotation
 
 # Nouns for people who speak on behalf of the person or organisation the phrase names ("a spokesman for the union",
 # "Clinton's lawyers", "NRA officials"); "adviser" or "critic" speak for themselves.
@@ -125,13 +128,15 @@ def goes_on(pronoun: str, previous: Said | None, paragraph: int, person_fits) ->
 FIRST_PERSON = frozenset({"i", "we"})
 
 
-def quoted_first_person(founds: list, resolved: list[tuple], is_person) -> list[tuple]:
+def quoted_first_person(founds: list, resolved: list[tuple], is_person, text: str) -> list[tuple]:
     """ "I" or "we" as a speaker stands inside someone's quotation (a mark the reader does not know, a quotation
     running on): it is the speaker of the nearest attribution in its paragraph that names one, when there is one;
-    "I" only a person (``is_person`` of a name)."""
+    "I" only a person (``is_person`` of a name), and only inside quotation marks (outside them it is the writer's)."""
     out = list(resolved)
     for index, (found, (speaker, _, _)) in enumerate(zip(founds, resolved)):
         if (speaker or "").lower() not in FIRST_PERSON:
+            continue
+        if speaker.lower() == "i" and not inside_quotation(text, found.speaker[0]):
             continue
         others = [
             (abs(other.start - found.start), who)
@@ -156,6 +161,36 @@ _BEFORE_NAME = frozenset("former retired late then-sen. the of".split())
 
 # What may follow a name that ends a part of a list: a party-state tag, "of Texas", "Jr.".
 _NAME_ENDS = re.compile(r"\s*(?:\([^)]*\)?|of\s+[A-Z][\w.\- ]*|Jr\.?|Sr\.?|I{2,3})?\s*")
+
+
+# What joins two people named together: "Crapo and Jim Risch", "Obama, Clinton and ...", "Toomey and Sen. Kelly
+# Ayotte".
+_JOINS_PEOPLE = re.compile(r"(?:['’]s)?(?:,? and|,) ((?:[A-Z][a-z]*\.? )*)")
+# How far before "they" the people it goes to may be named: about the sentence before.
+THEY_REACH = 300
+
+
+def named_together(names, at: int) -> tuple[int, str] | None:
+    """Where and who "they" at ``at`` may be: the last people named together shortly before it ("Take Sens. Mike
+    Crapo and Jim Risch. Last week, they endorsed ..."), each by the fullest name the article gives them."""
+    from storyline.quotes.people import HONORIFICS
+
+    people = names.people_between(max(0, at - THEY_REACH), at)
+    chain: list = []
+    together = None
+    for (first, one), (second, other) in itertools.pairwise(people):
+        forms = sorted({w for v in one.variants for w in (v, v.split()[-1])}, key=len, reverse=True)
+        form = next((f for f in forms if names.text.startswith(f, first)), None)
+        join = _JOINS_PEOPLE.fullmatch(names.text[first + len(form) : second]) if form else None
+        if one is other or join is None or any(t.lower().rstrip(".") not in HONORIFICS for t in join.group(1).split()):
+            chain = []
+            continue
+        chain = (chain or [(first, one)]) + [(second, other)]
+        if "and" in join.group():  # "X, Y and Z", not "endorse Clinton, Ada Lund said"
+            together = chain
+    if together is None:
+        return None
+    return together[0][0], " and ".join(person.fullest for _, person in together)
 
 
 def listed_people(names, span: str, start: int) -> str | None:

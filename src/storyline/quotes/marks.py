@@ -54,6 +54,14 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
     return [span for span in spans if text[span.start : span.end].strip()]
 
 
+def inside_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened earlier in its paragraph, with curly, straight or doubled single
+    marks (''...'', which the reader leaves as they are)."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    curly = sum(before.count(m) for m in OPENING) > sum(before.count(m) for m in CLOSING)
+    return curly or before.count(STRAIGHT) % 2 == 1 or before.count("''") % 2 == 1
+
+
 def _opens(text: str, at: int, end: int) -> bool:
     """A straight mark opens when it is followed by a word character (not when it ends a word)."""
     return at + 1 < end and not text[at + 1].isspace()

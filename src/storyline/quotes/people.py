@@ -17,15 +17,18 @@ HONORIFICS = set(
     leader
 """.split()
 )
-# Last words of capitalised names that are organisations, places or days rather than people.
+# Last words of capitalised names that are organisations, places, parties or days rather than people ("the Kent
+# County Republican headquarters").
 NOT_SURNAMES = set(
     """
+    Republican Republicans Democrat Democrats Democratic
     Union Party Bank Council Committee Ministry Department University College School Hospital Street Road Avenue
     Bridge River Park Square Station Airport Port City County State States Republic Kingdom Agency Service Court
     House Office Group Company Corporation Association Institute Foundation Center Centre Times Post News Press
     Fire Rescue Police Army Force Navy Close Lane Way Hall Drive Place Gardens Estate Centre Docks Market
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December Act Day Games Cup League Club Fund Trust Board Authority Commission
+    Convention Caucus Congress Senate Assembly Coalition Conference
 """.split()
 )
 # Capitalised words that start sentences rather than names ("The Carson campaign").
@@ -37,11 +40,13 @@ SENTENCE_WORDS = set(
     over upon via whether which whose whom this these those there here meanwhile however thanks dear
 """.split()
 )
-# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett").
+# Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett",
+# "Democrat Zephyr Teachout").
 NOT_FIRST_NAMES = set(
     """
     follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
-    many some several most all both each every other another former late top senior
+    many some several most all both each every other another former late top senior republican republicans democrat
+    democrats democratic
     """.split()
 )
 NOT_NAME_STARTS = HONORIFICS | SENTENCE_WORDS | NOT_FIRST_NAMES
@@ -60,6 +65,15 @@ _ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|of|for|&)\s+[A-Z]")  # "Kestrel V
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # The last word of a name, and what may stand before it: "Donald J. Trump", "Mr. Trump", "President Trump".
 _LONGER_FORM = r"\b((?:(?:[A-Z][a-z]+\.?|[A-Z]\.) ){1,3})"
+
+
+# An author line closing an opinion piece or a letter, the writer's role after "is": "Rick Scott is the governor of
+# Florida.", "Glenn Harlan Reynolds, a law professor, is a member of ...", "Ada Lund writes from Oslo." (not "Ada
+# Lund is expected to ...", the last line of a report).
+_AUTHOR_LINE = re.compile(
+    r"((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][\w'’\-]+|[A-Z]\.)){1,3})"  # the name
+    r"(?:,[^.\n]{1,120},)? (?:(?:is|was) (?:an?|the|[A-Z]|\w+-in-)|writes\b)"  # ", a law professor," is the ...
+)
 
 
 def _initial(word: str) -> bool:
@@ -184,6 +198,38 @@ def name_starting_with(text: str, word: str) -> str | None:
         if not compound and last not in NOT_SURNAMES and last.lower() not in NOT_NAME_STARTS | NOT_NAME_ENDS:
             forms[match.group()] += 1
     return forms.most_common(1)[0][0] if forms else None
+
+
+def closing_author(text: str) -> str | None:
+    """The writer an article names in an author line among its last two paragraphs ("Rick Scott is the governor of
+    Florida."): whom its own "I" means, outside quotations."""
+    for paragraph in [p.strip() for p in text.strip().split("\n") if p.strip()][-2:]:
+        line = _AUTHOR_LINE.match(paragraph)
+        if (
+            line
+            and line.group(1).split()[0].lower() not in NOT_NAME_STARTS
+            and line.group(1).split()[-1] not in NOT_SURNAMES
+        ):
+            return line.group(1)
+    return None
+
+
+def headline_form(title: str, word: str, text: str, taken: set[str]) -> str | None:
+    """The two-word name the headline writes ending with a one-word name of the text: "Hillary Clinton" for "Clinton"
+    from "Hillary Clinton Goes After Donald Trump". A headline capitalises every word, so the first word must be one
+    the text never writes in lower case ("Attacks Clinton" is no name), no title or opener, and no other name of the
+    article (``taken``: "Sanders Clinton Debate")."""
+    for match in re.finditer(r"(?<![\w.'’\-])([A-Z][a-z]+) " + re.escape(word) + r"\b(?!-\w)", title):
+        first = match.group(1)
+        if first.lower() in NOT_NAME_STARTS or first in taken or first in NOT_SURNAMES:
+            continue
+        if re.search(rf"\b{re.escape(first.lower())}\b", text):
+            continue
+        after = re.match(r" ([A-Z][a-z]+)", title[match.end() :])
+        if after and (after.group(1).lower() in NOT_NAME_ENDS or after.group(1) in NOT_SURNAMES):
+            continue  # "Clinton Foundation", "Trump Tower"
+        return match.group()
+    return None
 
 
 def _in_longer_run(text: str, at: int) -> bool:

@@ -19,18 +19,28 @@ from storyline.quotes.groups import (
     goes_on,
     is_plural,
     listed_people,
+    named_together,
     represented,
     without_quantifier,
 )
+from storyline.quotes.marks import inside_quotation
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
-from storyline.quotes.people import HONORIFICS, SENTENCE_WORDS, capitalised_people, longer_form, name_starting_with
+from storyline.quotes.people import (
+    HONORIFICS,
+    SENTENCE_WORDS,
+    capitalised_people,
+    closing_author,
+    headline_form,
+    longer_form,
+    name_starting_with,
+)
+from storyline.quotes.roles import first_role, head_noun, is_qualified, role_in_span, without_determiners
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
 NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 
 @dataclass(slots=True)
@@ -74,10 +84,12 @@ def _not_in_name(word: str) -> bool:
 
 
 class ArticleNames:
-    """The names of one article and where each occurs."""
+    """The names of one article and where each occurs; the ``title`` (the headline) only completes names."""
 
-    def __init__(self, text: str, parsed: Parsed) -> None:
+    def __init__(self, text: str, parsed: Parsed, title: str = "") -> None:
         self.text = text
+        self.title = title
+        self.writer = closing_author(text)
         self.names: list[Name] = []
         self._person_by_surname: dict[str, Name] = {}
         self._other: dict[tuple[str, str], Name] = {}
@@ -106,8 +118,9 @@ class ArticleNames:
 
     def _complete_names(self) -> None:
         """A person named by one word gets the longest capitalised name ending with it in the text (else one of two
-        words starting with it), so "Carson" is "Ben Carson" and "Ban" is "Ban Ki-moon" when the article says so in
-        a sentence that was not parsed."""
+        words starting with it, else the headline's), so "Carson" is "Ben Carson" and "Ban" is "Ban Ki-moon" when
+        the article says so in a sentence that was not parsed, and "Clinton" "Hillary Clinton" when only the
+        headline does."""
         people = [name for name in self.names if name.kind == "person"]
         for name in people:
             fullest = name.fullest
@@ -125,6 +138,9 @@ class ArticleNames:
                         self._mention_name[key] = target
                 continue
             form = longer_form(self.text, fullest) or name_starting_with(self.text, fullest)
+            if not form and self.title:
+                others = {w for other in self.names if other is not name for v in other.variants for w in v.split()}
+                form = headline_form(self.title, fullest, self.text, others)
             if form:
                 name.variants[form] += 0
         self._merge_short_organisations()
@@ -193,6 +209,12 @@ class ArticleNames:
             if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
             for name in by_form[match.group()]
         ]
+
+    def people_between(self, start: int, end: int) -> list[tuple[int, Name]]:
+        """Where people are named from ``start`` to ``end``, in order."""
+        low = bisect.bisect_left(self._positions, start, key=lambda item: item[0])
+        high = bisect.bisect_left(self._positions, end, key=lambda item: item[0])
+        return self._positions[low:high]
 
     def person_mentions(self, name: Name) -> int:
         return sum(1 for _, other in self._positions if other is name)
@@ -282,12 +304,13 @@ class ArticleNames:
         gender = self._genders.get(id(name))
         return gender == wanted or (gender is None and (nearest is None or self._genders.get(id(nearest)) != wanted))
 
-    def last_group_before(self, at: int) -> Name | None:
+    def last_group_before(self, at: int) -> tuple[int, Name] | None:
+        """The organisation named last before ``at``, and where."""
         best = None
         for (a, _), name in self._mention_name.items():
             if name.kind == "organisation" and a < at and (best is None or a > best[0]):
                 best = (a, name)
-        return best[1] if best else None
+        return best
 
     def with_role(self, word: str, at: int, qualifiers: tuple[str, ...] = ()) -> Name | None:
         """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
@@ -297,7 +320,7 @@ class ArticleNames:
             for n in self.names
             if n.kind == "person"
             and any(
-                _head_noun(role) == word and not _qualified(role) and all(q in role.split() for q in qualifiers)
+                head_noun(role) == word and not is_qualified(role) and all(q in role.split() for q in qualifiers)
                 for role in n.roles
             )
         ]
@@ -350,19 +373,24 @@ def resolve(
     start, end = found.speaker
     span = names.text[start:end].strip()
     lower = span.lower()
+    if lower == "i" and not inside_quotation(names.text, start):  # the writer's own voice, not the person named last
+        return span, names.writer, None
     if lower in PERSONAL_PRONOUNS:
         name = names.last_person_before(start, lower)
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: names.fits(fullest, lower, name))
         if went_on:
-            return span, went_on, _first_role(names.named(went_on))
-        return span, (name.fullest if name else None), (_first_role(name) if name else None)
+            return span, went_on, first_role(names.named(went_on))
+        return span, (name.fullest if name else None), (first_role(name) if name else None)
     if lower in GROUP_PRONOUNS:
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: False)
-        name = names.last_group_before(start)
-        return span, went_on or (name.fullest if name else None), None
+        group = names.last_group_before(start)
+        together = named_together(names, start) if lower == "they" else None
+        if together is not None and (group is None or together[0] > group[0]):
+            return span, went_on or together[1], None  # "Sens. Ada Lund and Jim Risch. Last week, they ..."
+        return span, went_on or (group[1].fullest if group else None), None
     tagged = person_before_tag(names, start, end)
     if tagged is not None:  # the parser took a party tag for the speaker: "Gov. Ada Brandt (R-OH)"
-        return span, tagged.fullest, _first_role(tagged)
+        return span, tagged.fullest, first_role(tagged)
     if ends_with_title(span, names.text, end) and not any(n.kind == "person" for n in names.in_span(start, end)):
         titled = person_after(names, end)  # the parser took the title alone: "Del. Stacey Plaskett", "Navy Capt."
         if titled is not None:
@@ -382,7 +410,7 @@ def resolve(
     person = next((n for n in before_organisation if n.kind == "person"), None)
     after_role = name_after_role(span) if person is None else None
     if after_role is not None:  # a name the recogniser missed after its role: "One delegate on the X slate, Ada Lund"
-        role = " ".join(w for w in after_role[1].split() if w.lower() not in _DETERMINERS)
+        role = without_determiners(after_role[1])
         return span, clean_name(after_role[0], "person"), role or None
     if person is None:
         words = names.text[start : end if cut is None else cut].split()
@@ -391,20 +419,20 @@ def resolve(
         if person is not None and _modifying_place(names, person, start, end):
             person = None  # "a New Hampshire Democrat": the place, which the recogniser took for a person elsewhere
     if person is not None:
-        own_role = _role_in_span(span, person)
-        return span, person.fullest, own_role or _first_role(person)
-    if _head_noun(span) not in (None, *PUBLISHED_BY) and not span.split()[-1][:1].isupper():
+        own_role = role_in_span(span, person)
+        return span, person.fullest, own_role or first_role(person)
+    if head_noun(span) not in (None, *PUBLISHED_BY) and not span.split()[-1][:1].isupper():
         named = person_after(names, end, apposition=True)  # "her senior adviser, Jake Sullivan, said"
         if named is not None:
-            return span, named, " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
+            return span, named, without_determiners(span)
     other = next((n for n in inside if n.kind == "organisation" and _heads(names.text, n, start, end)), None)
     if other is None and inside and inside[0].fullest.lower() == clean_name(span, "place").lower():
         other = inside[0]  # "Washington said": a place standing for its government
     if other is not None:
         return span, other.fullest, None
-    spoken_for = represented(names, start, end, _head_noun(span))
+    spoken_for = represented(names, start, end, head_noun(span))
     if spoken_for is not None:  # "a spokeswoman for the ministry", "Clinton's lawyers"
-        role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS)
+        role = without_determiners(span)
         return span, spoken_for, role or None
     words = span.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
@@ -413,12 +441,12 @@ def resolve(
         cleaned = clean_name(span, "person")  # a name the parser did not tag: "Mayor Agnes Pirrie"
         if len(cleaned.split()) >= 2:
             return span, cleaned, " ".join(words[: len(words) - len(cleaned.split())]) or None
-    head = _head_noun(span)
+    head = head_noun(span)
     if head:  # "the Democratic nominee" is a nominee whose role says "Democratic"
         name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
         if name is not None:
-            return span, name.fullest, _first_role(name)
-    role = " ".join(w for w in span.split() if w.lower() not in _DETERMINERS) if head else None
+            return span, name.fullest, first_role(name)
+    role = without_determiners(span) if head else None
     return span, None, role or None
 
 
@@ -442,42 +470,6 @@ def _heads(text: str, name: Name, start: int, end: int) -> bool:
     "Canada's chief NAFTA negotiator"."""
     span = text[start:end].rstrip(" ,")
     return any(span.endswith(v) or (v + ",") in span for v in name.variants)
-
-
-def _first_role(name: Name | None) -> str | None:
-    return name.roles[0] if name and name.roles else None
-
-
-def _role_in_span(span: str, person: Name) -> str | None:
-    """The words before the name in "US Trade Representative Robert Lighthizer", or after a comma."""
-    for variant in sorted(person.variants, key=len, reverse=True):
-        at = span.find(variant)
-        if at < 0:
-            continue
-        before = span[:at].strip(" ,")
-        after = span[at + len(variant) :].strip(" ,")
-        role = before or after
-        words = [w for w in role.split() if w.lower() not in _DETERMINERS]
-        while words and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}:
-            words = words[1:]
-        if words and len(words) <= 10 and any(w[:1].islower() or w.lower() in HONORIFICS for w in words):
-            return " ".join(words).strip(" ,")
-        return None
-    return None
-
-
-def _qualified(role: str) -> bool:
-    """ "Vice President", "former minister": a role that is not the plain role its head noun names."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", role)]
-    return any(w in ("vice", "deputy", "assistant", "former", "ex", "acting") for w in words)
-
-
-def _head_noun(span: str) -> str | None:
-    """The noun a role-only speaker is named by: "the minister" -> minister, "a spokeswoman for X" -> spokeswoman."""
-    words = re.findall(r"[A-Za-z]+", span)
-    cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
-    words = [w for w in words[:cut] if w.lower() not in _DETERMINERS]
-    return words[-1].lower() if words else None
 
 
 def said(found: Found, speaker: str, speaker_name: str | None, names: ArticleNames) -> Said:

@@ -1,0 +1,52 @@
+"""The roles speakers are given: the title or role words of a speaker phrase ("US Trade Representative", "a
+spokeswoman for the ministry"), the noun a role-only phrase is named by, and the first role a person is given."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.quotes.people import HONORIFICS
+
+DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+
+
+def without_determiners(span: str) -> str:
+    """A role as the article words it, less its determiners: "the mayor" -> "mayor"."""
+    return " ".join(w for w in span.split() if w.lower() not in DETERMINERS)
+
+
+def first_role(name) -> str | None:
+    """The first role the article gives a name, or None."""
+    return name.roles[0] if name and name.roles else None
+
+
+def role_in_span(span: str, person) -> str | None:
+    """The words before the name in "US Trade Representative Robert Lighthizer", or after a comma."""
+    for variant in sorted(person.variants, key=len, reverse=True):
+        at = span.find(variant)
+        if at < 0:
+            continue
+        before = span[:at].strip(" ,")
+        after = span[at + len(variant) :].strip(" ,")
+        role = before or after
+        words = without_determiners(role).split()
+        while words and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}:
+            words = words[1:]
+        if words and len(words) <= 10 and any(w[:1].islower() or w.lower() in HONORIFICS for w in words):
+            return " ".join(words).strip(" ,")
+        return None
+    return None
+
+
+def is_qualified(role: str) -> bool:
+    """ "Vice President", "former minister": a role that is not the plain role its head noun names."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", role)]
+    return any(w in ("vice", "deputy", "assistant", "former", "ex", "acting") for w in words)
+
+
+def head_noun(span: str) -> str | None:
+    """The noun a role-only speaker is named by: "the minister" -> minister, "a spokeswoman for X" -> spokeswoman."""
+    words = re.findall(r"[A-Za-z]+", span)
+    cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
+    words = [w for w in words[:cut] if w.lower() not in DETERMINERS]
+    return words[-1].lower() if words else None
