@@ -66,3 +66,20 @@ def test_pairs_stating_the_same_fact_are_those_the_pairwise_test_finds():
         stems = [frozenset(rng.sample(vocabulary, rng.randint(0, 7))) for _ in range(rng.randint(0, 30))]
         expected = [(i, j) for j in range(len(stems)) for i in range(j) if same_fact(stems[i], stems[j])]
         assert same_fact_pairs(stems) == sorted(expected)
+
+
+def test_a_sentences_kept_words_give_the_stems_and_tokens_read_afresh():
+    from storyline.summarize.concepts import content_stem_set, normalise, tokens
+    from storyline.text import content_stems, words
+
+    texts = [
+        "The U.S. economy grew 4.25 per cent on 19 March, officials said.",
+        "Mr. O'Neill's firm's well-known plan ‘failed’ — the board's view.",
+        "ΣΟΦΟΣ and Straße met the İstanbul team's 12 pct target.",
+        "",
+    ]
+    for _ in range(2):  # the second time from the kept words
+        for text in texts:
+            assert content_stem_set(text) == frozenset(content_stems(normalise(text)))
+            expected = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words(normalise(text))]
+            assert tokens(text) == expected
