@@ -2,7 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def asdict(value: Any) -> Any:
+    """``dataclasses.asdict``, the same result made faster: strings, numbers and None are taken as they are (a deep
+    copy of one is itself) and each class's field names are looked up once. Pages and stored analyses convert
+    thousands of quotes, entities and claims this way."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if hasattr(kind, "__dataclass_fields__"):
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
+        return {name: asdict(getattr(value, name)) for name in names}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return kind(*[asdict(item) for item in value])
+    if isinstance(value, (list, tuple)):
+        return kind(asdict(item) for item in value)
+    if isinstance(value, dict):
+        return kind((asdict(key), asdict(item)) for key, item in value.items())
+    return copy.deepcopy(value)
 
 
 @dataclass(slots=True)

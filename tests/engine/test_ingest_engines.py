@@ -56,8 +56,10 @@ def test_the_engine_options_are_checked():
         command_engine("local", address="10.0.0.1:6379")
     with command_engine("local", paths=[EXAMPLES / "corpus"]) as engine:
         assert engine.workers == 1  # a small input is read in one process
+    with command_engine("local", workers=2, paths=[EXAMPLES / "corpus"]) as engine:
+        assert isinstance(engine, LocalPool) and engine.processes == 2  # the caller reduces what they read
     with command_engine("local", workers=2) as engine:
-        assert isinstance(engine, LocalPool) and engine.processes == 2
+        assert isinstance(engine, LocalPool) and engine.processes == 1  # no input: the caller analyses too
 
 
 def test_ray_gives_the_results_of_one_process(stream, tmp_path):

@@ -20,7 +20,7 @@ def command_engine(
 ) -> AbstractContextManager[Engine]:
     """The engine, as a context that stops what it started. ``workers`` (local): processes, the caller's own
     included; None: every CPU when the inputs ``paths`` are large, else one process for reading them and every
-    CPU for a long list of events to analyse (``SizedPool``)."""
+    CPU for a long list of events to analyse (``SizedPool``). Without ``paths`` the caller maps a share too."""
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
     if workers is not None and workers < 1:
@@ -31,18 +31,23 @@ def command_engine(
         return RayEngine(address)
     if address is not None:
         raise ValueError("--address is for the Ray engine (--engine ray)")
+    paths = list(paths)
+    # Without inputs (``digest --db FILE``) the only map step is the analysis of events, and the caller has little
+    # to do but store each result: it analyses its share too, which spares starting (and loading spaCy in) one
+    # more process. Reading inputs, the caller's own reduce step (grouping, events) keeps it busy.
+    caller_maps = not paths
     if workers is None:
         if input_bytes(paths, POOL_MIN_INPUT_BYTES) < POOL_MIN_INPUT_BYTES:
             # Small inputs are read here; a long list of events to analyse still gets every CPU.
             from storyline.engine.sized import SizedPool
 
-            return SizedPool(os.cpu_count() or 1)
+            return SizedPool(os.cpu_count() or 1, caller_maps=caller_maps)
         workers = os.cpu_count() or 1
     if workers == 1:
         return nullcontext(InProcess())
     from storyline.engine.pool import LocalPool
 
-    return LocalPool(workers, caller_maps=False)
+    return LocalPool(workers, caller_maps=caller_maps)
 
 
 def input_bytes(paths: Iterable, enough: int) -> int:

@@ -22,15 +22,17 @@ POOL_MIN_ITEMS = 48
 
 class SizedPool:
     """``InProcess`` for streams and for lists shorter than ``min_items``; a ``LocalPool`` of ``processes`` (the
-    caller maps nothing) for longer lists, started on the first of them and kept until the context exits."""
+    caller maps nothing, or with ``caller_maps`` its share as one of them) for longer lists, started on the first
+    of them and kept until the context exits."""
 
     workers = 1  # what a stream gets; a long list gets ``processes``
 
-    def __init__(self, processes: int, *, min_items: int = POOL_MIN_ITEMS) -> None:
+    def __init__(self, processes: int, *, min_items: int = POOL_MIN_ITEMS, caller_maps: bool = False) -> None:
         if processes < 1:
             raise ValueError(f"processes must be >= 1, got {processes}")
         self.processes = processes
         self.min_items = min_items
+        self.caller_maps = caller_maps
         self._pool: LocalPool | None = None
 
     def __enter__(self) -> SizedPool:
@@ -45,5 +47,5 @@ class SizedPool:
         if self.processes < 2 or not isinstance(items, Sized) or len(items) < self.min_items:
             return (step(item) for item in items)
         if self._pool is None:
-            self._pool = LocalPool(self.processes, caller_maps=False).__enter__()
+            self._pool = LocalPool(self.processes, caller_maps=self.caller_maps).__enter__()
         return self._pool.map(step, items)

@@ -52,33 +52,56 @@ def _key(quote: Quote) -> str:
     return (quote.speaker_name or quote.speaker or "").lower()
 
 
-def _overlap(a: list[str], b: list[str]) -> float:
-    if not a or not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    return common / min(len(a), len(b))
+def _shared(a: Counter, b: Counter) -> int:
+    """How many words two word counts share (``sum((a & b).values())``, without building the intersection)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[word]) for word, count in a.items() if word in b)
+
+
+@dataclass(slots=True)
+class _Open:
+    """A merged quote being built: its speaker's key, its first wording's words and their counts, and the words of
+    each of its wordings (as ``merge_quotes`` compares them, worked out once)."""
+
+    key: str
+    tokens: list[str]
+    counts: Counter
+    merged: MergedQuote
+    wording_tokens: list[list[str]] = field(default_factory=list)
 
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
     """Quotes of one speaker (or of unknown speakers) merged across articles, in first-seen order."""
-    merged: list[tuple[str, list[str], MergedQuote]] = []
+    merged: list[_Open] = []
     for quote in quotes:
         tokens = words(quote.text)
+        key, counts = _key(quote), Counter(tokens)
         target = next(
-            (m for key, toks, m in merged if key == _key(quote) and _overlap(tokens, toks) >= SAME_QUOTE), None
+            (
+                item
+                for item in merged
+                if item.key == key
+                and tokens
+                and item.tokens
+                and _shared(counts, item.counts) / min(len(tokens), len(item.tokens)) >= SAME_QUOTE
+            ),
+            None,
         )
         if target is None:
-            target = MergedQuote(quote.direct, [])
-            merged.append((_key(quote), tokens, target))
-        target.direct = target.direct or quote.direct
-        wording = next((w for w in target.wordings if words(w.text) == tokens), None)
-        if wording is None:
-            wording = Wording(quote.text)
-            target.wordings.append(wording)
+            target = _Open(key, tokens, counts, MergedQuote(quote.direct, []))
+            merged.append(target)
+        target.merged.direct = target.merged.direct or quote.direct
+        at = next((n for n, seen in enumerate(target.wording_tokens) if seen == tokens), None)
+        if at is None:
+            target.merged.wordings.append(Wording(quote.text))
+            target.wording_tokens.append(tokens)
+            at = len(target.wording_tokens) - 1
+        wording = target.merged.wordings[at]
         if quote.article_id not in wording.article_ids:
             wording.article_ids.append(quote.article_id)
         wording.quotes.append(quote)
-    return [m for _, _, m in merged]
+    return [item.merged for item in merged]
 
 
 def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Quote]:

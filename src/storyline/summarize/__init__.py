@@ -38,7 +38,7 @@ from storyline.summarize.compress import (
     shorten,
     stands_alone,
 )
-from storyline.summarize.concepts import Concept, concept_set, concept_weights, normalise
+from storyline.summarize.concepts import Concept, concept_set, concept_weights, content_stem_set
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
 from storyline.summarize.references import (
@@ -150,8 +150,8 @@ def summarize(
         k: _antecedent(sentences, candidates[k].sentence) for k in chosen if needs_antecedent(candidates[k].text)
     }
     picked = [candidates[k] for k in chosen]
-    summary_stems = [frozenset(content_stems(normalise(c.text))) or sentences[c.sentence].stems for c in picked]
-    claim_stems = [frozenset(content_stems(normalise(claim(c.text)))) for c in picked]
+    summary_stems = [content_stem_set(c.text) or sentences[c.sentence].stems for c in picked]
+    claim_stems = [content_stem_set(claim(c.text)) for c in picked]
     citations = supporting_citations(
         summary_stems,
         [s.stems for s in sentences],
@@ -207,7 +207,7 @@ def _best_choice(
     for k, cand in enumerate(candidates):
         by_family.setdefault(same_fact[cand.sentence], []).append(k)
     # Two sentences that state one fact in other words exclude each other too.
-    candidate_stems = [frozenset(content_stems(normalise(c.text))) for c in candidates]
+    candidate_stems = [content_stem_set(c.text) for c in candidates]
     exclusive = list(by_family.values()) + [
         [a, b]
         for a, b in same_fact_pairs(candidate_stems)
@@ -262,7 +262,7 @@ def _leading_choice(candidates: list[_Candidate], sentences: Sequence[_Sentence]
     the one before it comes only after it, and a fact already stated is not stated again.
     """
     chosen, room, seen = [], words, set()
-    stems = [frozenset(content_stems(normalise(c.text))) for c in candidates]
+    stems = [content_stem_set(c.text) for c in candidates]
     for k, cand in enumerate(candidates):
         if cand.sentence in seen or cand.length > room:
             continue
@@ -319,7 +319,7 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
                     rank,
                     Citation(article.id, index, start, end),
                     text,
-                    frozenset(content_stems(normalise(text[dateline(text) :]))),
+                    content_stem_set(text[dateline(text) :]),
                 )
             )
     return out

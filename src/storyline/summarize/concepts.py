@@ -74,10 +74,21 @@ def _undotted(match: re.Match[str]) -> str:
     return match.group(1).replace(".", "")
 
 
+@lru_cache(maxsize=8192)  # a sentence's words are read for its stems, its concepts and its candidates' stems
+def normalised_words(text: str) -> tuple[str, ...]:
+    """``words(normalise(text))``, kept for the last texts."""
+    return tuple(words(normalise(text)))
+
+
+def content_stem_set(text: str) -> frozenset[str]:
+    """``frozenset(content_stems(normalise(text)))``: the content stems of the normalised text."""
+    return frozenset([stem(word) for word in normalised_words(text) if word not in STOPWORDS])
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
     # A word starts with a letter or digit, so none is left empty.
-    return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in words(normalise(text))]
+    return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in normalised_words(text)]
 
 
 _POSSESSIVE = ("'s", "’s")

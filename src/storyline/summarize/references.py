@@ -62,15 +62,24 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _ALSO_WORD = re.compile(r"(?<=[a-z])\s+also(?=\s+[a-z])")
 
 
+# Words one of which a match of ``_ALSO`` (case-sensitive) holds, and of which one of ``_RELATIVE_TIME`` holds in
+# lower case (for ASCII text; other text may match through a case folding such as the long s).
+_ALSO_WORDS = ("also", "too", "likewise", "similarly", "again", "well")
+_TIME_WORDS = ("earlier", "later", "next", "following", "previous", "same", "day", "night", "morning", "evening")
+
+
 def needs_antecedent(text: str) -> bool:
     """Whether ``text`` leans on a sentence before it for its subject, its speaker or its time."""
+    if _THE_NOUN_OPENING.match(text.strip()) or ("," in text and _THE_NOUN_SPEAKER.search(text)):
+        return True
+    # Most sentences hold none of the words the last two tests look for: those are not run (the same answer).
+    also = any(word in text for word in _ALSO_WORDS)
+    lowered = text.lower()
+    time = not text.isascii() or any(word in lowered for word in _TIME_WORDS)
+    if not (also or time):
+        return False
     body = _QUOTED.sub(" ", text).strip()
-    return bool(
-        _THE_NOUN_OPENING.match(text.strip())
-        or _THE_NOUN_SPEAKER.search(text)
-        or _ALSO.match(body)
-        or _RELATIVE_TIME.search(body)
-    )
+    return bool((also and _ALSO.match(body)) or (time and _RELATIVE_TIME.search(body)))
 
 
 def without_also(text: str) -> str | None:

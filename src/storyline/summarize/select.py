@@ -23,7 +23,6 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from storyline.summarize.search import exact_cover
 
@@ -103,6 +102,9 @@ def best_cover(
         )
         if searched is not None:
             return searched
+    # Imported here: most digests never need HiGHS, and scipy.optimize costs each process about a second to load.
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     rows = [i for j, held in enumerate(concepts) for i in held]
     cols = [j for j, held in enumerate(concepts) for _ in held]
     # occurrence[i, j] = 1 when sentence j holds concept i.

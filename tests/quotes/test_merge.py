@@ -1,0 +1,59 @@
+"""Quotes merged across articles: the same quote once per speaker, every wording cited to its articles."""
+
+import random
+from collections import Counter
+
+from storyline.model import Quote
+from storyline.quotes.merge import SAME_QUOTE, merge_quotes
+from storyline.text import words
+
+
+def _merged_pair_by_pair(quotes):
+    """The merge as first written: every quote against every merged quote, word counts made afresh each time."""
+
+    def overlap(a, b):
+        return sum((Counter(a) & Counter(b)).values()) / min(len(a), len(b)) if a and b else 0.0
+
+    merged = []
+    for quote in quotes:
+        key = (quote.speaker_name or quote.speaker or "").lower()
+        tokens = words(quote.text)
+        target = next((m for k, t, m in merged if k == key and overlap(tokens, t) >= SAME_QUOTE), None)
+        if target is None:
+            target = [quote.direct, []]
+            merged.append((key, tokens, target))
+        target[0] = target[0] or quote.direct
+        wording = next((w for w in target[1] if words(w[0]) == tokens), None)
+        if wording is None:
+            wording = [quote.text, [], []]
+            target[1].append(wording)
+        if quote.article_id not in wording[1]:
+            wording[1].append(quote.article_id)
+        wording[2].append(quote)
+    return [(direct, [(text, ids, items) for text, ids, items in wordings]) for _, _, (direct, wordings) in merged]
+
+
+def _quote(rng, n):
+    vocabulary = ["the", "plan", "will", "fail", "we", "never", "agreed", "to", "it", "now", "said", "cuts"]
+    text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 8)))
+    speaker = rng.choice([None, "Jo Bell", "jo bell", "the mayor"])
+    return Quote(f"a{rng.randint(0, 5)}", text, rng.random() < 0.5, speaker, None, None, "said", 0, len(text), n)
+
+
+def test_merging_equals_the_pair_by_pair_merge():
+    rng = random.Random(7)
+    for _ in range(200):
+        quotes = [_quote(rng, n) for n in range(rng.randint(0, 25))]
+        found = [(m.direct, [(w.text, w.article_ids, w.quotes) for w in m.wordings]) for m in merge_quotes(quotes)]
+        assert found == _merged_pair_by_pair(quotes)
+
+
+def test_one_speakers_rewording_is_one_quote_with_two_wordings():
+    said = "We will never agree to these cuts"
+    quotes = [
+        Quote("a", said, True, "Jo Bell", "Jo Bell", None, "said", 0, 10, 0),
+        Quote("b", said + " now", True, "Bell", "Jo Bell", None, "said", 0, 10, 2),
+        Quote("c", said, True, "the mayor", None, None, "said", 0, 10, 1),
+    ]
+    merged = merge_quotes(quotes)
+    assert [[w.article_ids for w in m.wordings] for m in merged] == [[["a"], ["b"]], [["c"]]]
