@@ -2,23 +2,33 @@
 
 Each variant digests its own copy of the store (a copy holds no stored analyses, so every event is analysed),
 through the command line as a user runs it: ``storyline digest --db COPY --out DIR --quiet`` with ``--workers 1``,
-``--workers 2`` and no ``--workers`` (the default). CPU is user + system time of the command and of the worker
-processes it waited for; peak memory is the largest single process. With ``--before REVISION`` that revision's
-code digests a copy too, with no ``--workers`` (what a user got by default there). The output folders are hashed
-file by file: equal hashes are equal digests.
+``--workers 2``, no ``--workers`` (the default) and, as variant ``ray``, ``--engine ray`` (a local Ray cluster the
+command starts and stops; needs ray importable, e.g. on PYTHONPATH, which reaches the commands after their src).
+CPU is user + system time of the command and of the worker processes it waited for; Ray's raylet and worker
+processes are not among those, so the next column counts every process descended from the command: this script
+adopts the orphans (a Linux child subreaper), reaps every one after the command ends, and reads its own children's
+CPU before and after. Peak memory is the largest single process, and the largest sum over all those processes of
+their proportional set size (shared pages split between the processes sharing them; sampled every second).
+With ``--before REVISION`` that revision's code digests a copy too, with no ``--workers`` (what a user got by
+default there). The output folders are hashed file by file: equal hashes are equal digests.
 
-    PYTHONPATH=src python bench/digest_processes.py --db STORE [--before main] [--variants default,1,2]
+    PYTHONPATH=src python bench/digest_processes.py --db STORE [--before main] [--variants default,1,2,ray]
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import hashlib
 import os
+import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +51,112 @@ def folder_hash(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+PR_SET_CHILD_SUBREAPER = 36
+SAMPLE_S = 1.0
+LEFTOVER_WAIT_S = 60.0  # how long processes the command left behind (Ray's) may take to end after it
+
+
+@dataclass
+class Digest:
+    """One digest command: what it and every process descended from it cost."""
+
+    wall: float
+    cpu: float  # the command and the processes it waited for
+    all_cpu: float  # every process descended from the command, Ray's daemons and workers included
+    peak_mb: float  # the largest single process the command waited for
+    tree_pss_mb: float  # the largest sampled sum of PSS over the command and its descendants
+    left_over: int  # processes still alive LEFTOVER_WAIT_S after the command ended (not counted)
+    code: int
+    last_line: str
+
+
+def adopt_orphans() -> None:
+    """Become the parent of the command's orphaned descendants, so that reaping them counts their CPU here."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        sys.exit("cannot become a child subreaper (Linux only): CPU of processes outside the command not counted")
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            for task in Path(f"/proc/{parent}/task").iterdir():
+                todo.extend(int(child) for child in (task / "children").read_text().split())
+        except OSError:
+            continue
+        found.append(parent)
+    return found
+
+
+def pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
+    """Run one command, its output to files, counting the CPU of every process descended from it."""
+    me = os.getpid()
+    cpu_before = children_cpu()
+    out_path, err_path = cwd / f"{step}.out", cwd / f"{step}.err"
+    tree_peak, own = 0.0, None
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
+        while own is None:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                own = (status, usage)
+                break
+            tree_peak = max(tree_peak, sum(pss_mb(p) for p in descendants(me) if p != me))
+            time.sleep(SAMPLE_S)
+        wall = time.perf_counter() - started
+    deadline, left_over = time.monotonic() + LEFTOVER_WAIT_S, 0
+    while True:  # reap what the command left behind (adopted orphans)
+        try:
+            pid, _, _ = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if not pid:
+            if time.monotonic() > deadline:
+                left_over = len(descendants(me)) - 1
+                break
+            time.sleep(0.2)
+    status, usage = own
+    process.returncode = os.waitstatus_to_exitcode(status)
+    lines = (err_path.read_text(errors="replace") + out_path.read_text(errors="replace")).strip().splitlines()
+    return Digest(
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        children_cpu() - cpu_before,
+        usage.ru_maxrss / 1024,
+        tree_peak,
+        left_over,
+        process.returncode,
+        lines[-1][:160] if lines else "",
+    )
+
+
+def variant_options(variant: str) -> tuple[str, list[str]]:
+    """The label and the command-line options of a variant: default, ray or a number of workers."""
+    if variant == "default":
+        return "default", []
+    if variant == "ray":
+        return "--engine ray (local cluster)", ["--engine", "ray"]
+    return f"--workers {variant}", ["--workers", variant]
+
+
 def events_in(db: Path) -> tuple[int, int]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         events = connection.execute("SELECT COUNT(DISTINCT event_id) FROM event_members").fetchone()[0]
@@ -51,13 +167,17 @@ def events_in(db: Path) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="a store built by storyline ingest")
-    parser.add_argument("--variants", default="default,1,2", help="'default' and numbers of workers, comma-separated")
+    parser.add_argument(
+        "--variants", default="default,1,2", help="'default', 'ray' and numbers of workers, comma-separated"
+    )
     parser.add_argument("--before", metavar="REVISION", help="also digest with this git revision's code (default)")
     args = parser.parse_args(argv)
     if not args.db.exists():
         sys.exit(f"no store at {args.db}")
     from revisions import source_tree
-    from scale import run, storyline_command
+    from scale import storyline_command
+
+    adopt_orphans()
 
     events, articles = events_in(args.db)
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
@@ -71,29 +191,37 @@ def main(argv: list[str] | None = None) -> None:
             src = source_tree(args.before, scratch / "before")
             sides.append((f"{args.before}, default", src, []))
         for variant in (v.strip() for v in args.variants.split(",") if v.strip()):
-            options = [] if variant == "default" else ["--workers", variant]
-            label = "default" if variant == "default" else f"--workers {variant}"
+            label, options = variant_options(variant)
             sides.append((label, ROOT / "src", options))
         for n, (label, src, options) in enumerate(sides):
             folder = scratch / f"run{n}"
             folder.mkdir()
             copy_store(args.db, folder / "store.db")
-            env = dict(os.environ, PYTHONPATH=str(src))
+            # The side's src first; what else is on PYTHONPATH (ray, say) after it.
+            path = os.pathsep.join(p for p in (str(src), os.environ.get("PYTHONPATH", "")) if p)
+            env = dict(os.environ, PYTHONPATH=path)
             command = [*storyline_command(), "digest", "--db", "store.db", "--out", "out", "--quiet", *options]
-            done = run(f"digest{n}", command, folder, env)
+            done = run_digest(f"digest{n}", command, folder, env)
             if done.code:
                 sys.exit(f"{label}: exit {done.code}: {done.last_line}")
             rows.append((label, done, folder_hash(folder / "out")))
             shutil.rmtree(folder / "out", ignore_errors=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print("| digest | wall s | CPU s | CPU s per 1,000 articles | peak MB (largest process) | output hash |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| digest | wall s | CPU s (command + processes it waited for) | CPU s (every descendant) "
+        "| CPU s per 1,000 articles (every descendant) | peak MB (largest process) | peak MB (sum of PSS) "
+        "| output hash |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for label, done, digest in rows:
         print(
-            f"| {label} | {done.wall:.1f} | {done.cpu:.1f} | {done.cpu * 1000 / articles:.1f} | {done.peak_mb:.0f} "
-            f"| {digest} |"
+            f"| {label} | {done.wall:.1f} | {done.cpu:.1f} | {done.all_cpu:.1f} | {done.all_cpu * 1000 / articles:.1f} "
+            f"| {done.peak_mb:.0f} | {done.tree_pss_mb:.0f} | {digest} |"
         )
+    for label, done, _ in rows:
+        if done.left_over:
+            print(f"{label}: {done.left_over} processes still running {LEFTOVER_WAIT_S:.0f} s later, not counted")
     ours = {digest for label, _, digest in rows if not label.endswith(", default")}
     print("\nthis code's digests are " + ("identical" if len(ours) == 1 else "DIFFERENT") + " across its variants")
     if args.before:
