@@ -4,11 +4,13 @@ Each variant digests its own copy of the store (a copy holds no stored analyses,
 through the command line as a user runs it: ``storyline digest --db COPY --out DIR --quiet`` with ``--workers 1``,
 ``--workers 2``, no ``--workers`` (the default) and, as variant ``ray``, ``--engine ray`` (a local Ray cluster the
 command starts and stops; needs ray importable, e.g. on PYTHONPATH, which reaches the commands after their src).
-CPU is user + system time of the command and of the worker processes it waited for; Ray's raylet and worker
-processes are not among those, so the next column counts every process descended from the command: this script
-adopts the orphans (a Linux child subreaper), reaps every one after the command ends, and reads its own children's
-CPU before and after. Peak memory is the largest single process, and the largest sum over all those processes of
-their proportional set size (shared pages split between the processes sharing them; sampled every second).
+CPU is user + system time of the command and of the worker
+processes it waited for. Ray's raylet reaps its worker processes without adding their CPU to its own accounting,
+so the next column counts every process descended from the command from ``/proc``: sampled every half second,
+each process's own CPU as last seen (orphans stay in view: this script adopts them as a Linux child subreaper and
+reaps them after the command ends). A process's last half second before it ends can be missed; on the local
+variants the two columns agree within that. Peak memory is the largest single process, and the largest sum over
+the tree of the processes' proportional set size (shared pages split between the processes sharing them).
 With ``--before REVISION`` that revision's code digests a copy too, with no ``--workers`` (what a user got by
 default there). The output folders are hashed file by file: equal hashes are equal digests.
 
@@ -21,7 +23,6 @@ import argparse
 import ctypes
 import hashlib
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -52,7 +53,7 @@ def folder_hash(folder: Path) -> str:
 
 
 PR_SET_CHILD_SUBREAPER = 36
-SAMPLE_S = 1.0
+SAMPLE_S = 0.5
 LEFTOVER_WAIT_S = 60.0  # how long processes the command left behind (Ray's) may take to end after it
 
 
@@ -62,7 +63,7 @@ class Digest:
 
     wall: float
     cpu: float  # the command and the processes it waited for
-    all_cpu: float  # every process descended from the command, Ray's daemons and workers included
+    all_cpu: float  # every process descended from the command, Ray's daemons and workers included (sampled)
     peak_mb: float  # the largest single process the command waited for
     tree_pss_mb: float  # the largest sampled sum of PSS over the command and its descendants
     left_over: int  # processes still alive LEFTOVER_WAIT_S after the command ended (not counted)
@@ -71,15 +72,19 @@ class Digest:
 
 
 def adopt_orphans() -> None:
-    """Become the parent of the command's orphaned descendants, so that reaping them counts their CPU here."""
+    """Become the parent of the command's orphaned descendants, so that they stay in view until they end."""
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
         sys.exit("cannot become a child subreaper (Linux only): CPU of processes outside the command not counted")
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def own_cpu(pid: int) -> tuple[tuple[int, int], float] | None:
+    """A process's identity (pid and start time, as pids are reused) and its own CPU seconds so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (pid, int(fields[19])), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def descendants(pid: int) -> list[int]:
@@ -108,22 +113,25 @@ def pss_mb(pid: int) -> float:
 def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
     """Run one command, its output to files, counting the CPU of every process descended from it."""
     me = os.getpid()
-    cpu_before = children_cpu()
+    seen: dict[tuple[int, int], float] = {}  # each process's own CPU as last seen
     out_path, err_path = cwd / f"{step}.out", cwd / f"{step}.err"
     tree_peak, own = 0.0, None
     with out_path.open("wb") as out, err_path.open("wb") as err:
         started = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
         while own is None:
+            tree = [p for p in descendants(me) if p != me]
+            seen.update(sample for sample in map(own_cpu, tree) if sample is not None)
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 own = (status, usage)
                 break
-            tree_peak = max(tree_peak, sum(pss_mb(p) for p in descendants(me) if p != me))
+            tree_peak = max(tree_peak, sum(pss_mb(p) for p in tree))
             time.sleep(SAMPLE_S)
         wall = time.perf_counter() - started
     deadline, left_over = time.monotonic() + LEFTOVER_WAIT_S, 0
-    while True:  # reap what the command left behind (adopted orphans)
+    while True:  # follow what the command left behind (adopted orphans) until it ends, and reap it
+        seen.update(sample for sample in map(own_cpu, descendants(me)) if sample is not None and sample[0][0] != me)
         try:
             pid, _, _ = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
@@ -139,7 +147,7 @@ def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
     return Digest(
         wall,
         usage.ru_utime + usage.ru_stime,
-        children_cpu() - cpu_before,
+        sum(seen.values()),
         usage.ru_maxrss / 1024,
         tree_peak,
         left_over,
@@ -209,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(
-        "| digest | wall s | CPU s (command + processes it waited for) | CPU s (every descendant) "
+        "| digest | wall s | CPU s (command + processes it waited for) | CPU s (every descendant, sampled) "
         "| CPU s per 1,000 articles (every descendant) | peak MB (largest process) | peak MB (sum of PSS) "
         "| output hash |"
     )
