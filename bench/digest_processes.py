@@ -66,6 +66,7 @@ class Digest:
     all_cpu: float  # every process descended from the command, Ray's daemons and workers included (sampled)
     peak_mb: float  # the largest single process the command waited for
     tree_pss_mb: float  # the largest sampled sum of PSS over the command and its descendants
+    by_kind: dict[str, float]  # the CPU seconds of every descendant by what it runs
     left_over: int  # processes still alive LEFTOVER_WAIT_S after the command ended (not counted)
     code: int
     last_line: str
@@ -78,13 +79,31 @@ def adopt_orphans() -> None:
         sys.exit("cannot become a child subreaper (Linux only): CPU of processes outside the command not counted")
 
 
-def own_cpu(pid: int) -> tuple[tuple[int, int], float] | None:
-    """A process's identity (pid and start time, as pids are reused) and its own CPU seconds so far."""
+def own_cpu(pid: int) -> tuple[tuple[int, int], tuple[str, float]] | None:
+    """A process's identity (pid and start time, as pids are reused), what it runs and its own CPU seconds so far."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
     except OSError:
         return None
-    return (pid, int(fields[19])), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return (pid, int(fields[19])), (process_kind(argv), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+
+
+def process_kind(argv: list[str]) -> str:
+    """What a process runs, in a word: a Ray process's title, a Python script's name or the program's name."""
+    if argv and argv[0].startswith("ray::"):
+        return "ray::IDLE (worker)" if argv[0] == "ray::IDLE" else argv[0]
+    scripts = [Path(arg).name for arg in argv[1:] if arg.endswith(".py") or Path(arg).name == "storyline"]
+    return scripts[0] if scripts else Path(argv[0]).name if argv and argv[0] else ""
+
+
+def observe(seen: dict[tuple[int, int], tuple[str, float]], pids: list[int]) -> None:
+    """Note each process's own CPU so far and what it runs (kept from before once it has ended: a zombie's is
+    blank)."""
+    for sample in map(own_cpu, pids):
+        if sample is not None:
+            identity, (kind, cpu) = sample
+            seen[identity] = (kind or seen.get(identity, ("?", 0.0))[0], cpu)
 
 
 def descendants(pid: int) -> list[int]:
@@ -113,7 +132,7 @@ def pss_mb(pid: int) -> float:
 def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
     """Run one command, its output to files, counting the CPU of every process descended from it."""
     me = os.getpid()
-    seen: dict[tuple[int, int], float] = {}  # each process's own CPU as last seen
+    seen: dict[tuple[int, int], tuple[str, float]] = {}  # each process's kind and own CPU as last seen
     out_path, err_path = cwd / f"{step}.out", cwd / f"{step}.err"
     tree_peak, own = 0.0, None
     with out_path.open("wb") as out, err_path.open("wb") as err:
@@ -121,7 +140,7 @@ def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
         process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
         while own is None:
             tree = [p for p in descendants(me) if p != me]
-            seen.update(sample for sample in map(own_cpu, tree) if sample is not None)
+            observe(seen, tree)
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 own = (status, usage)
@@ -131,7 +150,7 @@ def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
         wall = time.perf_counter() - started
     deadline, left_over = time.monotonic() + LEFTOVER_WAIT_S, 0
     while True:  # follow what the command left behind (adopted orphans) until it ends, and reap it
-        seen.update(sample for sample in map(own_cpu, descendants(me)) if sample is not None and sample[0][0] != me)
+        observe(seen, [p for p in descendants(me) if p != me])
         try:
             pid, _, _ = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
@@ -147,13 +166,22 @@ def run_digest(step: str, args: list[str], cwd: Path, env: dict) -> Digest:
     return Digest(
         wall,
         usage.ru_utime + usage.ru_stime,
-        sum(seen.values()),
+        sum(cpu for _, cpu in seen.values()),
         usage.ru_maxrss / 1024,
         tree_peak,
+        by_kind(seen),
         left_over,
         process.returncode,
         lines[-1][:160] if lines else "",
     )
+
+
+def by_kind(seen: dict[tuple[int, int], tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds per kind of process (a process's kind as last seen: a Ray worker becomes IDLE between tasks)."""
+    kinds: dict[str, float] = {}
+    for kind, cpu in seen.values():
+        kinds[kind] = kinds.get(kind, 0.0) + cpu
+    return dict(sorted(kinds.items(), key=lambda item: -item[1]))
 
 
 def variant_options(variant: str) -> tuple[str, list[str]]:
@@ -227,6 +255,9 @@ def main(argv: list[str] | None = None) -> None:
             f"| {label} | {done.wall:.1f} | {done.cpu:.1f} | {done.all_cpu:.1f} | {done.all_cpu * 1000 / articles:.1f} "
             f"| {done.peak_mb:.0f} | {done.tree_pss_mb:.0f} | {digest} |"
         )
+    print("\nCPU s of every descendant by what it runs:")
+    for label, done, _ in rows:
+        print(f"  {label}: " + ", ".join(f"{kind} {cpu:.1f}" for kind, cpu in done.by_kind.items()))
     for label, done, _ in rows:
         if done.left_over:
             print(f"{label}: {done.left_over} processes still running {LEFTOVER_WAIT_S:.0f} s later, not counted")
