@@ -1,16 +1,16 @@
-"""``storyline digest`` of one store in one process and in two: wall, CPU and whether the digests are the same.
+"""``storyline digest`` of one store in one process, in two, on Ray: wall, CPU and whether the digests are the same.
 
 Each variant digests its own copy of the store (a copy holds no stored analyses, so every event is analysed),
 through the command line as a user runs it: ``storyline digest --db COPY --out DIR --quiet`` with ``--workers 1``,
 ``--workers 2``, no ``--workers`` (the default) and, as variant ``ray``, ``--engine ray`` (a local Ray cluster the
 command starts and stops; needs ray importable, e.g. on PYTHONPATH, which reaches the commands after their src).
-CPU is user + system time of the command and of the worker
-processes it waited for. Ray's raylet reaps its worker processes without adding their CPU to its own accounting,
-so the next column counts every process descended from the command from ``/proc``: sampled every half second,
-each process's own CPU as last seen (orphans stay in view: this script adopts them as a Linux child subreaper and
-reaps them after the command ends). A process's last half second before it ends can be missed; on the local
-variants the two columns agree within that. Peak memory is the largest single process, and the largest sum over
-the tree of the processes' proportional set size (shared pages split between the processes sharing them).
+CPU is user + system time of the command and of the worker processes it waited for. Ray's raylet reaps its worker
+processes without adding their CPU to its own accounting, so the next column counts every process descended from
+the command from ``/proc``: sampled every half second, each process's own CPU as last seen (orphans stay in view:
+this script adopts them as a Linux child subreaper and reaps them after the command ends). A process's last half
+second before it ends can be missed; on the local variants the two columns agree within that. Peak memory is the
+largest single process, and the largest sum over the tree of the processes' proportional set size (shared pages
+split between the processes sharing them).
 With ``--before REVISION`` that revision's code digests a copy too, with no ``--workers`` (what a user got by
 default there). The output folders are hashed file by file: equal hashes are equal digests.
 
@@ -107,6 +107,7 @@ def observe(seen: dict[tuple[int, int], tuple[str, float]], pids: list[int]) -> 
 
 
 def descendants(pid: int) -> list[int]:
+    """A process and every live process below it (Linux ``/proc``)."""
     found, todo = [], [pid]
     while todo:
         parent = todo.pop()
@@ -120,6 +121,7 @@ def descendants(pid: int) -> list[int]:
 
 
 def pss_mb(pid: int) -> float:
+    """A process's proportional set size: its private pages and its share of the pages it shares."""
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
