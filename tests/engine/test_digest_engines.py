@@ -117,3 +117,17 @@ def test_two_processes_write_the_digest_of_one(articles):
     assert len(one) >= 3 and sizes[-1] >= 20, sizes  # several events, one of them big
     assert any(page[2]["variants"] for page in one)  # copies published days apart were compared
     assert any(page[2]["quotes"] for page in one)
+
+
+def test_a_local_ray_cluster_writes_the_digest_of_one_process(articles):
+    ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'storyline[ray]')")
+    from storyline.engine.distributed import RayEngine
+
+    one = digest_pages(articles, InProcess())
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        on_ray = digest_pages(articles, RayEngine())
+    finally:
+        ray.shutdown()
+    assert on_ray == one
+    assert len(one) >= 3 and any(page[2]["quotes"] for page in one)
