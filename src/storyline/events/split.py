@@ -51,12 +51,8 @@ def local_similarities(
     first_row = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     first_cell = np.concatenate([[0], np.cumsum(sizes**2)[:-1]])
     rows_of = features.take(np.concatenate(groups) if groups else np.zeros(0, np.int64))
-    total, mass = np.zeros(int((sizes**2).sum())), np.zeros(int((sizes**2).sum()))
-    # Each cell of each block: its row and column among the stacked rows.
-    cell_group = np.repeat(np.arange(len(groups)), sizes**2)
-    offset = np.arange(len(total)) - first_cell[cell_group]
-    cell_row = first_row[cell_group] + offset // sizes[cell_group]
-    cell_column = first_row[cell_group] + offset % sizes[cell_group]
+    total = np.zeros(int((sizes**2).sum()))
+    present_in: list[np.ndarray] = []  # per subspace: which stacked rows have any term there
     for name, weight in zip(SUBSPACES, weights):
         rows = rows_of.subspace(name)
         entry_row = np.repeat(np.arange(n), np.diff(rows.indptr))
@@ -68,6 +64,7 @@ def local_similarities(
         weighted = rows.data * idf[name][keys % width][local] * local_idf
         lengths = np.sqrt(np.bincount(entry_row, weights=weighted**2, minlength=n))
         present = lengths > 0
+        present_in.append(present)
         weighted /= np.repeat(np.where(present, lengths, 1.0), np.diff(rows.indptr))
         stacked = sp.csr_matrix((weighted, local.ravel(), rows.indptr), shape=(n, len(keys)))
         products = (stacked @ stacked.T).tocoo()  # only within a topic: topics share no column
@@ -75,12 +72,15 @@ def local_similarities(
         owner = group_of_row[products.row]
         within = products.row - first_row[owner], products.col - first_row[owner]
         block[first_cell[owner] + within[0] * sizes[owner] + within[1]] = products.data
-        total += weight * block
-        mass += weight * (present[cell_row] & present[cell_column])
-    similarity = total / np.where(mass > 0, mass, 1.0)
+        block *= weight
+        total += block
     out = []
-    for size, cell in zip(sizes.tolist(), first_cell.tolist()):
-        matrix = similarity[cell : cell + size * size].reshape(size, size)
+    for size, row, cell in zip(sizes.tolist(), first_row.tolist(), first_cell.tolist()):
+        # The weight of the subspaces both articles have terms in, cell by cell, added in the subspaces' order.
+        mass = np.zeros((size, size))
+        for present, weight in zip(present_in, weights):
+            mass += weight * np.outer(present[row : row + size], present[row : row + size])
+        matrix = total[cell : cell + size * size].reshape(size, size) / np.where(mass > 0, mass, 1.0)
         np.fill_diagonal(matrix, 1.0)
         out.append(matrix)
     return out
