@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.quotes.marks import inside_quotation
+from storyline.quotes.people import HONORIFICS
 
 # Nouns for people who speak on behalf of the person or organisation the phrase names ("a spokesman for the union",
 # "Clinton's lawyers", "NRA officials"); "adviser" or "critic" speak for themselves.
@@ -173,8 +174,6 @@ THEY_REACH = 300
 def named_together(names, at: int) -> tuple[int, str] | None:
     """Where and who "they" at ``at`` may be: the last people named together shortly before it ("Take Sens. Mike
     Crapo and Jim Risch. Last week, they endorsed ..."), each by the fullest name the article gives them."""
-    from storyline.quotes.people import HONORIFICS
-
     people = names.people_between(max(0, at - THEY_REACH), at)
     chain: list = []
     together = None
@@ -196,8 +195,6 @@ def named_together(names, at: int) -> tuple[int, str] | None:
 def listed_people(names, span: str, start: int) -> str | None:
     """ "Toomey and Sen. Kelly Ayotte (R-N.H.)", "Ted Cruz of Texas and Marco Rubio of Florida": people named
     together, each with titles, a tag or an "of" place, all of them, or None unless every part names a person."""
-    from storyline.quotes.people import HONORIFICS
-
     head = without_quantifier(_LIST_ENDS.split(span)[0])
     parts = _CONJUNCTS.split(head)
     if len(parts) < 2 or " and " not in head:
