@@ -121,29 +121,25 @@ def summarize(
     independent = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
     n_sources = len(set(source_of))
 
-    competing = range(len(sentences))
-    if len(sentences) > _preselection.LARGE_EVENT:  # only the most promising sentences get the full analysis
-        competing = _preselection.preselect(
-            [s.stems for s in sentences],
-            [len(s.text.split()) for s in sentences],
-            [s.citation.sentence_index for s in sentences],
-            support,
-            family,
-            min_words=MIN_WORDS,
-        )
-    candidates = _candidates(sentences, competing)
-    if not candidates:
-        raise ValueError("no sentence of the articles can stand alone in a summary")
-    shortest = min(c.length for c in candidates)
-    if shortest > words:
-        raise ValueError(
-            f"a budget of {words} words is smaller than any sentence (the shortest usable one has {shortest})"
-        )
-
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
+        candidates = _usable_candidates(sentences, range(len(sentences)), words)
         chosen = _leading_choice(candidates, sentences, words)
     else:
-        chosen = _best_choice(candidates, sentences, independent, support, family, same_fact, words)
+        concepts, weights = _weighted_concepts(sentences, support, independent)
+        # Only the most promising sentences get their versions worked out, as many as the budget calls for.
+        ranked = _preselection.promising(
+            concepts,
+            weights,
+            [len(s.text.split()) for s in sentences],
+            [s.citation.sentence_index for s in sentences],
+            same_fact,
+            min_words=MIN_WORDS,
+        )
+        try:
+            candidates = _usable_candidates(sentences, ranked, words, limit=_preselection.competing(words))
+        except ValueError:  # none of them fits the budget: every sentence competes
+            candidates = _usable_candidates(sentences, range(len(sentences)), words)
+        chosen = _best_choice(candidates, sentences, weights, same_fact, words)
 
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes after that one.
     leans_on = {
@@ -177,30 +173,11 @@ def summarize(
 def _best_choice(
     candidates: list[_Candidate],
     sentences: list[_Sentence],
-    independent: list[str],
-    support: list[str],
-    family: list[int],
+    weights: dict[Concept, float],
     same_fact: list[int],
     words: int,
 ) -> list[int]:
-    """The candidates covering the most concept weight within ``words`` (an integer program).
-
-    A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
-    report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
-    """
-    sentence_concepts = [concept_set(s.text[dateline(s.text) :]) for s in sentences]
-    n_sources = len(set(independent))
-    weights = {}
-    for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
-        weights = concept_weights(
-            sentence_concepts,
-            support,
-            [s.citation.sentence_index for s in sentences],
-            min_sources=min_sources,
-            sentence_source=independent,
-        )
-        if weights:
-            break
+    """The candidates covering the most concept weight within ``words`` (an integer program)."""
     concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
     held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
     by_family: dict[int, list[int]] = {}
@@ -252,6 +229,30 @@ def _best_choice(
             )
         ]
     return chosen
+
+
+def _weighted_concepts(
+    sentences: Sequence[_Sentence], support: list[str], independent: list[str]
+) -> tuple[list[frozenset[Concept]], dict[Concept, float]]:
+    """Each sentence's concepts, and the weight of each concept the event's sources report.
+
+    A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
+    report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
+    """
+    sentence_concepts = [concept_set(s.text[dateline(s.text) :]) for s in sentences]
+    n_sources = len(set(independent))
+    weights: dict[Concept, float] = {}
+    for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
+        weights = concept_weights(
+            sentence_concepts,
+            support,
+            [s.citation.sentence_index for s in sentences],
+            min_sources=min_sources,
+            sentence_source=independent,
+        )
+        if weights:
+            break
+    return sentence_concepts, weights
 
 
 def _leading_choice(candidates: list[_Candidate], sentences: Sequence[_Sentence], words: int) -> list[int]:
@@ -332,12 +333,36 @@ def _antecedent(sentences: Sequence[_Sentence], k: int) -> int | None:
     return None
 
 
-def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> list[_Candidate]:
-    """Sentences as written (opening connective dropped) and as compressed, where they can stand alone."""
+def _usable_candidates(
+    sentences: Sequence[_Sentence], competing: Iterable[int], words: int, limit: int | None = None
+) -> list[_Candidate]:
+    """``_candidates``; a ``ValueError`` when none can stand alone or none fits in ``words``."""
+    candidates = _candidates(sentences, competing, limit)
+    if not candidates:
+        raise ValueError("no sentence of the articles can stand alone in a summary")
+    shortest = min(c.length for c in candidates)
+    if shortest > words:
+        raise ValueError(
+            f"a budget of {words} words is smaller than any sentence (the shortest usable one has {shortest})"
+        )
+    return candidates
+
+
+def _candidates(
+    sentences: Sequence[_Sentence], competing: Iterable[int], limit: int | None = None
+) -> list[_Candidate]:
+    """Sentences as written (opening connective dropped) and as compressed, where they can stand alone.
+
+    The sentences are tried in the order of ``competing``; with a ``limit``, only until that many of them have a
+    version that can stand alone. The candidates come in the order of the sentences.
+    """
     out = []
+    usable = 0
     # The copies of a story carry its sentences word for word: each distinct sentence is worked on once.
     by_text: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {}
     for k in competing:
+        if limit is not None and usable >= limit:
+            break
         text = sentences[k].text
         if text not in by_text:
             # A sentence's versions depend on its text alone: those of an earlier digest are reused.
@@ -345,8 +370,9 @@ def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int]) -> lis
             part = f"versions/{citation.sentence_index}"
             versions = product("summary", citation.article_id, part, partial(_versions, text), *_PAIRS)
             by_text[text] = [(version, length, concept_set(version)) for version, length in versions]
+        usable += bool(by_text[text])
         out += [_Candidate(k, version, length, concepts) for version, length, concepts in by_text[text]]
-    return out
+    return sorted(out, key=lambda candidate: candidate.sentence)
 
 
 def _versions(text: str) -> list[tuple[str, int]]:
