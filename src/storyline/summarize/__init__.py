@@ -353,8 +353,8 @@ def _candidates(
 ) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone.
 
-    The sentences are tried in the order of ``competing``; with a ``limit``, only until that many of them have a
-    version that can stand alone. The candidates come in the order of the sentences.
+    The sentences are tried in the order of ``competing``; with a ``limit``, only until that many distinct texts
+    have a version that can stand alone. The candidates come in the order of the sentences.
     """
     out = []
     usable = 0
@@ -370,7 +370,7 @@ def _candidates(
             part = f"versions/{citation.sentence_index}"
             versions = product("summary", citation.article_id, part, partial(_versions, text), *_PAIRS)
             by_text[text] = [(version, length, concept_set(version)) for version, length in versions]
-        usable += bool(by_text[text])
+            usable += bool(by_text[text])
         out += [_Candidate(k, version, length, concepts) for version, length, concepts in by_text[text]]
     return sorted(out, key=lambda candidate: candidate.sentence)
 

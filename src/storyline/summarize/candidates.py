@@ -8,7 +8,7 @@ them costs time in proportion to the sentences that compete, while a summary hol
   articles;
 - ``promising`` ranks the sentences read by the weight of their concepts per word (the concepts and weights of
   the whole event, which every sentence is read for), and the summary works out the versions of the sentences in
-  that order only until ``competing(words)`` of them have one that can stand alone. A summary of 100 words holds
+  that order only until ``competing(words)`` distinct texts have one that can stand alone. A summary of 100 words holds
   four to six sentences; on DUC 2004 every sentence the program chose when all competed ranked among the first 55
   that can stand alone.
 """
@@ -24,7 +24,7 @@ from storyline.summarize.concepts import Concept
 MAX_SENTENCES = 2500
 # An event with more sentences than this is large: its headline is weighed on the sentences read, not its texts.
 LARGE_EVENT = 1000
-# Sentences that can stand alone compete per word of the summary's budget (55 for a 100-word summary).
+# Distinct sentences that can stand alone compete per word of the summary's budget (55 for a 100-word summary).
 COMPETING_PER_WORD = 0.55
 # At most this many sentences of one family of near-duplicates compete (only one of them can be chosen).
 PER_FAMILY = 3
