@@ -348,9 +348,7 @@ def _usable_candidates(
     return candidates
 
 
-def _candidates(
-    sentences: Sequence[_Sentence], competing: Iterable[int], limit: int | None = None
-) -> list[_Candidate]:
+def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int], limit: int | None = None) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone.
 
     The sentences are tried in the order of ``competing``; with a ``limit``, only until that many distinct texts
