@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     PYTHONPATH=src python bench/duc2004.py [--data ../shared/data/duc2004-dev] [--clusters N] [--ablations]
+                                           [--halves]
 
 Scoring matches ROUGE-1.5.5 ``-n 2 -m -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0`` through py-rouge configured
 as the data README says (nltk tokenisers replaced by a newline split and a whitespace split). Summaries are
@@ -12,7 +13,9 @@ product's own reader (``storyline.api.read``, as ``storyline summarize DIR`` doe
 words) are scored with the length limit raised to the budget. Seconds per cluster cover reading the files,
 building the articles and summarizing, on one core. ``--ablations`` adds a second table: the method with one
 idea taken out at a time, and the plain concept ILP it starts from (Gillick & Favre: bigrams weighted by document
-frequency, at least three documents, no compression, no copy handling).
+frequency, at least three documents, no compression, no copy handling). ``--halves`` also scores our summaries on
+each half of the clusters (the 1st, 3rd, 5th, ... in name order, and the 2nd, 4th, ...), so that a change can be
+seen to hold on both.
 """
 
 from __future__ import annotations
@@ -133,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--clusters", type=int, default=0, help="score only the first N clusters (0: all)")
     parser.add_argument("--ablations", action="store_true", help="also score the method with ideas taken out")
+    parser.add_argument("--halves", action="store_true", help="also score ours on the odd and the even clusters")
     args = parser.parse_args(argv)
     if not (args.data / "docs").is_dir():
         print(f"DUC 2004 data not found at {args.data}", file=sys.stderr)
@@ -177,6 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     for budget in (100, 200, 400):
         r1, r2 = _score(_scorer(budget), ours[budget], references)
         print(f"| {'storyline':<28} | {budget:>5} | {r1:6.2f} | {r2:6.2f} |")
+    if args.halves:
+        print()
+        print(f"| {'storyline, half of the clusters':<36} | {'words':>5} | {'R-1':>6} | {'R-2':>6} |")
+        print(f"|{'-' * 38}|{'-' * 7}|{'-' * 8}|{'-' * 8}|")
+        for name, first in (("odd (1st, 3rd, ...)", 0), ("even (2nd, 4th, ...)", 1)):
+            for budget in (100, 200, 400):
+                half = range(first, len(clusters), 2)
+                r1, r2 = _score(_scorer(budget), [ours[budget][k] for k in half], [references[k] for k in half])
+                print(f"| {name + f', {len(half)} clusters':<36} | {budget:>5} | {r1:6.2f} | {r2:6.2f} |")
     print()
     print(
         f"storyline seconds per cluster (CPU time, one core, reading included): median "
