@@ -2,7 +2,8 @@
 
 The method: sentences (and rule-compressed versions of them) compete to cover the event's concepts (stemmed
 bigrams weighted by how many independent sources report them, early mentions counting more) under a word
-budget, solved exactly as an integer linear program; near-duplicates exclude each other; the chosen sentences
+budget, solved exactly as an integer linear program (only the sentences with the most concept weight per word
+compete, as many as the budget calls for: ``candidates``); near-duplicates exclude each other; the chosen sentences
 are ordered by when they were first reported (leads of a day's reports before their details, never a quotation
 first) and cited by every article that holds them or a close paraphrase of what they claim. Summary text leaves
 out lead datelines and opening connectives; citations keep the source sentence's offsets.
