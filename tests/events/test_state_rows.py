@@ -114,3 +114,27 @@ def test_read_paths_stream_is_the_stream(tmp_path):
 
     folder = write_stream(tmp_path / "s", 120, shard=50)
     assert [a.id for a in read_paths([folder])] == [r["id"] for r in stream_records(120)]
+
+
+def test_a_loaded_index_reads_the_copy_groups_a_batch_asks_for_and_saves_what_reading_all_would(stream, tmp_path):
+    kind = pipeline.EVENT_STATE
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, stream[:500], batch_size=100)
+        saved = list(store.state_rows(kind))
+        keyed = [key for key, _ in saved if key.partition(":")[0] in state_rows.KEYED_MAPPINGS]
+        read: list[str] = []
+
+        def read_rows(prefix, names):
+            rows = store.state_rows_named(kind, prefix, names)
+            read.extend(key for key, _ in rows)
+            return rows
+
+        lazy, lazy_rows = load(store.state_rows(kind, skip=state_rows.KEYED_MAPPINGS), read_rows)
+        assert read == []  # nothing of the copy groups' rows read by loading
+        eager, eager_rows = load(saved)
+        assert [e.article_ids for e in lazy.add(stream[500:])] == [e.article_ids for e in eager.add(stream[500:])]
+        assert 0 < len(read) < len(keyed) / 2  # the groups of the batch's articles and of the topics it split
+        (lazy_put, lazy_gone), (eager_put, eager_gone) = lazy_rows.changes(lazy), eager_rows.changes(eager)
+        assert lazy_put == eager_put and sorted(lazy_gone) == sorted(eager_gone)
+        # Every row of the index, the copy groups not read so far read now: the same.
+        assert state_rows.RowState().changes(lazy) == state_rows.RowState().changes(eager)

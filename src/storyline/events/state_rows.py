@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import struct
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 
 import numpy as np
@@ -26,14 +26,19 @@ from storyline.events.index import EventIndex
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
 from storyline.events.records import EventRecord, KeptMembers, Member
+from storyline.events.saved_mapping import Fetch, SavedMapping
 from storyline.events.topics import TopicStream
 from storyline.features import SUBSPACES
 
 ROWS_VERSION = 1
 _DF_LOG_LIMIT = 64  # document-frequency changes kept as separate rows before they are folded into one
 _HEAD = struct.Struct("<I")
-# Mappings of the index saved one row per key: row prefix -> how to reach the mapping in an index.
-_MAPPINGS = ("topic-group", "copy-event", "copy-key", "key-group", "key-merged")
+# Mappings of the index saved one row per key (row prefixes): the copy sets', read whole, and each copy group's
+# topic and event, one per article stored, read by key when a batch asks for them (``SavedMapping``).
+_COPY_MAPPINGS = ("copy-key", "key-group", "key-merged")
+KEYED_MAPPINGS = ("topic-group", "copy-event")
+# Reads the saved rows ``prefix:name`` of some names (None: all of them), as (key, data).
+ReadRows = Callable[[str, "list[str] | None"], Iterable[tuple[str, bytes]]]
 
 
 def pack(head: object, arrays: Iterable[np.ndarray] = ()) -> bytes:
@@ -82,7 +87,8 @@ class RowState:
         self.members: dict[int, tuple[str, ...]] = {}
         self.member_group: dict[str, str | None] = {}
         self.topic_events: dict[int, tuple[int, ...]] = {}
-        self.mappings: dict[str, dict] = {name: {} for name in _MAPPINGS}
+        self.mappings: dict[str, dict] = {name: {} for name in _COPY_MAPPINGS}
+        self.keyed_saved = False  # whether the store holds the rows of ``KEYED_MAPPINGS`` (else all are written)
 
     def changes(self, index: EventIndex) -> tuple[dict[str, bytes], list[str]]:
         """(rows to write by key, keys to delete) since the last call, or everything on a fresh ``RowState``."""
@@ -106,7 +112,8 @@ class RowState:
                     put[f"event:{i}"] = pack(record.to_json())
                     record.saved = True
             self._layer_changes(layer, put, gone)
-        for name, current in _mappings_of(topics, layer, copies).items():
+        self._keyed_changes(topics, layer, put, gone)
+        for name, current in _copy_mappings(copies).items():
             saved = self.mappings[name]
             for key, value in current.items():
                 now = len(value) if name == "copy-key" else value
@@ -148,6 +155,19 @@ class RowState:
         put[f"df:{self.df_rows}"] = pack(None, arrays)
         self.df_rows += 1
 
+    def _keyed_changes(
+        self, topics: TopicStream, layer: EventLayer | None, put: dict[str, bytes], gone: list[str]
+    ) -> None:
+        """The rows of the copy groups whose topic or event was set or removed (all of them the first time)."""
+        for name, mapping in _keyed_mappings(topics, layer).items():
+            keys = mapping.take_changed() if self.keyed_saved else list(mapping)
+            for key in keys:
+                if key in mapping:
+                    put[f"{name}:{key}"] = pack(mapping[key])
+                else:
+                    gone.append(f"{name}:{key}")
+        self.keyed_saved = True
+
     def _layer_changes(self, layer: EventLayer, put: dict[str, bytes], gone: list[str]) -> None:
         groups_now: dict[str, str | None] = {}
         members_now: dict[int, tuple[str, ...]] = {}
@@ -178,14 +198,28 @@ class RowState:
 _MISSING = object()
 
 
-def _mappings_of(topics: TopicStream, layer: EventLayer | None, copies: CopyKeys) -> dict[str, dict]:
-    return {
-        "topic-group": topics.topic_of_copy_group,
-        "copy-event": layer.copy_event if layer is not None else {},
-        "copy-key": copies.articles,
-        "key-group": copies.key_of_group,
-        "key-merged": copies.merged_into,
-    }
+def _copy_mappings(copies: CopyKeys) -> dict[str, dict]:
+    return {"copy-key": copies.articles, "key-group": copies.key_of_group, "key-merged": copies.merged_into}
+
+
+def _keyed_mappings(topics: TopicStream, layer: EventLayer | None) -> dict[str, SavedMapping]:
+    mappings = {"topic-group": topics.topic_of_copy_group}
+    if layer is not None:
+        mappings["copy-event"] = layer.copy_event
+    return mappings
+
+
+def _reader(read_rows: ReadRows, name: str) -> Fetch:
+    """The ``fetch`` of a ``SavedMapping`` saved as the rows ``name:key``."""
+
+    def fetch(keys: list[str] | None) -> dict[str, int]:
+        rows = {key.partition(":")[2]: data for key, data in read_rows(name, keys)}
+        try:
+            return unpack_heads(rows)  # type: ignore[return-value]
+        except (ValueError, struct.error) as error:
+            raise ValueError(f"the saved event index cannot be read ({name} rows: {error})") from None
+
+    return fetch
 
 
 def _centroid_row(topics: TopicStream, column: int) -> bytes:
@@ -224,10 +258,12 @@ def saved_rows(
     return by_kind, meta
 
 
-def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | None:
+def load(rows: Iterable[tuple[str, bytes]], read_rows: ReadRows | None = None) -> tuple[EventIndex, RowState] | None:
     """The index saved as ``rows`` (key, data) and what the store holds of it; None when there are none.
 
-    ValueError when the rows are not a saved index of this version."""
+    ``read_rows`` (the store's ``state_rows_named`` for the index's kind): the rows of ``KEYED_MAPPINGS`` are then
+    read when a batch asks for them, and ``rows`` need not hold them. ValueError when the rows are not a saved
+    index of this version."""
     saved = saved_rows(rows, "event index", ROWS_VERSION)
     if saved is None:
         return None
@@ -255,15 +291,20 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
         state.member_group = {a: head[3] for a, head in heads.items()}  # see _member_row
         state.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
     copies = CopyKeys()
-    loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _MAPPINGS}
-    topics.topic_of_copy_group = loaded["topic-group"]
+    loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _COPY_MAPPINGS}
     copies.articles = loaded["copy-key"]
     copies.key_of_group, copies.merged_into = loaded["key-group"], loaded["key-merged"]
     copies._key_of_article = {a: key for key, articles in copies.articles.items() for a in articles}
-    if layer is not None:
-        layer.copy_event = loaded["copy-event"]
-    for name, current in _mappings_of(topics, layer, copies).items():
+    for name, current in _copy_mappings(copies).items():
         state.mappings[name] = {key: len(v) if name == "copy-key" else v for key, v in current.items()}
+    keyed = {
+        name: SavedMapping(unpack_heads(by_kind.get(name, {})), None if read_rows is None else _reader(read_rows, name))
+        for name in KEYED_MAPPINGS
+    }
+    topics.topic_of_copy_group = keyed["topic-group"]
+    if layer is not None:
+        layer.copy_event = keyed["copy-event"]
+    state.keyed_saved = True
     state.open = list(topics.open)
     return EventIndex._of(options, topics, layer, copies), state
 
