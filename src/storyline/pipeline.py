@@ -21,7 +21,7 @@ from storyline.dedup.sketch import DEFAULT_MIN_WORDS
 from storyline.dedup.stored import COPY_INDEX, BandRuns, StoredCopies, band_settings
 from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
-from storyline.events.state_rows import KEYED_MAPPINGS, RowState
+from storyline.events.state_rows import READ_BY_KEY, RowState
 from storyline.events.state_rows import load as load_event_rows
 from storyline.events.storyline_rows import StorylineRows
 from storyline.events.storyline_rows import load as load_storyline_rows
@@ -250,8 +250,9 @@ def _load_indexes(store: Store, settings: Settings) -> tuple[StoredCopies, Event
     StoreError that says how to recover. A store that kept the event index as one saved state gets it as rows."""
     try:
         copy_index = StoredCopies(store, threshold=settings.copy_threshold, min_words=DEFAULT_MIN_WORDS)
-        # Each copy group's topic and event (a row per article stored) are read when a batch asks for them.
-        rows = store.state_rows(EVENT_STATE, skip=KEYED_MAPPINGS)
+        # Each copy group's topic and event (a row per article stored) and the kept articles' feature rows are
+        # read when a batch asks for them.
+        rows = store.state_rows(EVENT_STATE, skip=READ_BY_KEY)
         loaded = load_event_rows(rows, partial(store.state_rows_named, EVENT_STATE))
         if loaded is not None:
             return copy_index, *loaded

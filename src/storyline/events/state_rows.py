@@ -37,6 +37,9 @@ _HEAD = struct.Struct("<I")
 # topic and event, one per article stored, read by key when a batch asks for them (``SavedMapping``).
 _COPY_MAPPINGS = ("copy-key", "key-group", "key-merged")
 KEYED_MAPPINGS = ("topic-group", "copy-event")
+# The rows read by key when a batch needs them, not when the index is loaded: those mappings, and the feature rows
+# of open topics' kept articles (the window's articles: a batch splits the few hundred topics it touches).
+READ_BY_KEY = (*KEYED_MAPPINGS, "member")
 # Reads the saved rows ``prefix:name`` of some names (None: all of them), as (key, data).
 ReadRows = Callable[[str, "list[str] | None"], Iterable[tuple[str, bytes]]]
 
@@ -85,6 +88,8 @@ class RowState:
         self.df = {name: None for name in SUBSPACES}
         self.df_rows = 0
         self.members: dict[int, tuple[str, ...]] = {}
+        # The saved copy group of each kept article read or written so far (a loaded index notes an article's
+        # when it decodes the article's row: the others are not read).
         self.member_group: dict[str, str | None] = {}
         self.topic_events: dict[int, tuple[int, ...]] = {}
         self.mappings: dict[str, dict] = {name: {} for name in _COPY_MAPPINGS}
@@ -169,25 +174,27 @@ class RowState:
         self.keyed_saved = True
 
     def _layer_changes(self, layer: EventLayer, put: dict[str, bytes], gone: list[str]) -> None:
-        groups_now: dict[str, str | None] = {}
+        kept_now: set[str] = set()
         members_now: dict[int, tuple[str, ...]] = {}
         for topic in layer.members:
             if topic in self.members and not layer.members.decoded(topic):  # not used since loaded: as saved
                 members_now[topic] = self.members[topic]
-                groups_now.update((a, self.member_group[a]) for a in members_now[topic])
+                kept_now.update(members_now[topic])
                 continue
             members = layer.members[topic]
             members_now[topic] = ids = tuple(member.id for member in members)
             if self.members.get(topic) != ids:
                 put[f"members:{topic}"] = pack(list(ids))
             for member in members:
-                groups_now[member.id] = member.group
+                kept_now.add(member.id)
                 if self.member_group.get(member.id, _MISSING) != member.group:
                     put[f"member:{member.id}"] = _member_row(member)
+                    self.member_group[member.id] = member.group
         gone += [f"members:{topic}" for topic in self.members if topic not in layer.members]
-        gone += [f"member:{article_id}" for article_id in self.member_group if article_id not in groups_now]
+        for article_id in {a for ids in self.members.values() for a in ids} - kept_now:
+            gone.append(f"member:{article_id}")
+            self.member_group.pop(article_id, None)
         self.members = members_now
-        self.member_group = groups_now
         for topic, records in layer.topic_events.items():
             if self.topic_events.get(topic) != tuple(records):
                 put[f"topic-events:{topic}"] = pack(list(records))
@@ -283,12 +290,9 @@ def load(rows: Iterable[tuple[str, bytes]], read_rows: ReadRows | None = None) -
         layer.records = _records(by_kind.get("event", {}), meta["events"])
         layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
         layer.topic_events = {int(t): list(head) for t, head in unpack_heads(by_kind.get("topic-events", {})).items()}
-        member_rows = by_kind.get("member", {})
         kept = {int(topic): tuple(ids) for topic, ids in unpack_heads(by_kind.get("members", {})).items()}
-        layer.members = KeptMembers.saved(kept, lambda topic: [_member(a, member_rows[a]) for a in kept[topic]])
+        layer.members = KeptMembers.saved(kept, _member_reader(kept, by_kind.get("member", {}), read_rows, state))
         state.members = kept
-        heads = unpack_heads({a: member_rows[a] for ids in kept.values() for a in ids})
-        state.member_group = {a: head[3] for a, head in heads.items()}  # see _member_row
         state.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
     copies = CopyKeys()
     loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _COPY_MAPPINGS}
@@ -343,6 +347,24 @@ def _load_centroids(topics: TopicStream, rows: dict[str, bytes]) -> None:
             ),
             shape=(len(topics.open), size),
         )
+
+
+def _member_reader(
+    kept: dict[int, tuple[str, ...]], rows: dict[str, bytes], read_rows: ReadRows | None, state: RowState
+) -> Callable[[int], list[Member]]:
+    """Decodes an open topic's kept articles from their rows (those not in ``rows`` read by key), noting each
+    one's saved copy group in ``state``."""
+
+    def decode(topic: int) -> list[Member]:
+        missing = [a for a in kept[topic] if a not in rows]
+        read = {}
+        if missing and read_rows is not None:
+            read = {key.partition(":")[2]: data for key, data in read_rows("member", missing)}
+        members = [_member(a, rows[a] if a in rows else read[a]) for a in kept[topic]]
+        state.member_group.update((member.id, member.group) for member in members)
+        return members
+
+    return decode
 
 
 def _member(article_id: str, data: bytes) -> Member:
