@@ -142,3 +142,15 @@ def test_a_loaded_index_reads_the_rows_a_batch_asks_for_and_saves_what_reading_a
         assert lazy_put == eager_put and sorted(lazy_gone) == sorted(eager_gone)
         # Every row of the index, the copy groups not read so far read now: the same.
         assert state_rows.RowState().changes(lazy) == state_rows.RowState().changes(eager)
+
+
+def test_a_damaged_row_read_by_key_is_a_clear_error_and_the_batch_is_not_stored(stream, tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        pipeline.ingest(store, stream[:300], batch_size=100)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE state_rows SET data = X'00' WHERE key LIKE 'topic-group:%'")
+    with Store(path) as store:
+        with pytest.raises(ValueError, match="storyline rebuild"):
+            pipeline.ingest(store, stream[300:400], batch_size=100)
+        assert store.count_articles() == 300

@@ -224,7 +224,9 @@ def _reader(read_rows: ReadRows, name: str) -> Fetch:
         try:
             return unpack_heads(rows)  # type: ignore[return-value]
         except (ValueError, struct.error) as error:
-            raise ValueError(f"the saved event index cannot be read ({name} rows: {error})") from None
+            raise ValueError(
+                f"the saved event index cannot be read ({name} rows: {error}); run 'storyline rebuild' to recompute it"
+            ) from None
 
     return fetch
 
