@@ -27,3 +27,23 @@ def test_version_is_the_package_version(capsys):
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.strip() == f"storyline {__version__}"
+
+
+def libraries_after_ingest(shard, db) -> list[str]:
+    code = (
+        "import sys\nfrom storyline.cli import main\n"
+        f"try:\n    main(['ingest', {str(shard)!r}, '--db', {str(db)!r}, '--quiet'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('trafilatura', 'feedparser') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_ingesting_json_lines_loads_no_page_or_feed_library(tmp_path):
+    plain = '{"id": "a", "text": "Floods closed the Rhine bridge at Basel on Monday, the police said."}\n'
+    (tmp_path / "plain.jsonl").write_text(plain, encoding="utf-8")
+    assert libraries_after_ingest(tmp_path / "plain.jsonl", tmp_path / "a.db") == "[]"
+    # A marked-up record needs the HTML reader's fragment cleaner, which loads trafilatura; a feed reader, never.
+    marked = '{"id": "b", "text": "<p>Marked-up text is read as text.</p>"}\n'
+    (tmp_path / "marked.jsonl").write_text(plain + marked, encoding="utf-8")
+    assert libraries_after_ingest(tmp_path / "marked.jsonl", tmp_path / "b.db") == "['trafilatura']"

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
 from storyline.batching import iter_batches
@@ -20,7 +21,7 @@ from storyline.dedup.sketch import DEFAULT_MIN_WORDS
 from storyline.dedup.stored import COPY_INDEX, BandRuns, StoredCopies, band_settings
 from storyline.engine import Engine, InProcess
 from storyline.events import EventIndex
-from storyline.events.state_rows import RowState
+from storyline.events.state_rows import READ_BY_KEY, RowState
 from storyline.events.state_rows import load as load_event_rows
 from storyline.events.storyline_rows import StorylineRows
 from storyline.events.storyline_rows import load as load_storyline_rows
@@ -249,7 +250,10 @@ def _load_indexes(store: Store, settings: Settings) -> tuple[StoredCopies, Event
     StoreError that says how to recover. A store that kept the event index as one saved state gets it as rows."""
     try:
         copy_index = StoredCopies(store, threshold=settings.copy_threshold, min_words=DEFAULT_MIN_WORDS)
-        loaded = load_event_rows(store.state_rows(EVENT_STATE))
+        # Each copy group's topic and event (a row per article stored) and the kept articles' feature rows are
+        # read when a batch asks for them.
+        rows = store.state_rows(EVENT_STATE, skip=READ_BY_KEY)
+        loaded = load_event_rows(rows, partial(store.state_rows_named, EVENT_STATE))
         if loaded is not None:
             return copy_index, *loaded
         blob = store.get_state(EVENT_STATE)

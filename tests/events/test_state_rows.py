@@ -114,3 +114,43 @@ def test_read_paths_stream_is_the_stream(tmp_path):
 
     folder = write_stream(tmp_path / "s", 120, shard=50)
     assert [a.id for a in read_paths([folder])] == [r["id"] for r in stream_records(120)]
+
+
+def test_a_loaded_index_reads_the_rows_a_batch_asks_for_and_saves_what_reading_all_would(stream, tmp_path):
+    kind = pipeline.EVENT_STATE
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, stream[:500], batch_size=100)
+        saved = list(store.state_rows(kind))
+        keyed = [key for key, _ in saved if key.partition(":")[0] in state_rows.KEYED_MAPPINGS]
+        read: list[str] = []
+
+        def read_rows(prefix, names):
+            rows = store.state_rows_named(kind, prefix, names)
+            read.extend(key for key, _ in rows)
+            return rows
+
+        lazy, lazy_rows = load(store.state_rows(kind, skip=state_rows.READ_BY_KEY), read_rows)
+        assert read == []  # nothing of the copy groups' rows or the kept articles' read by loading
+        eager, eager_rows = load(saved)
+        assert [e.article_ids for e in lazy.add(stream[500:])] == [e.article_ids for e in eager.add(stream[500:])]
+        # The groups of the batch's articles and of the topics it split, and those topics' kept articles.
+        read_keyed = [key for key in read if key.partition(":")[0] in state_rows.KEYED_MAPPINGS]
+        assert 0 < len(read_keyed) < len(keyed) / 2
+        kept = sum(1 for key, _ in saved if key.startswith("member:"))
+        assert 0 < len(read) - len(read_keyed) < kept
+        (lazy_put, lazy_gone), (eager_put, eager_gone) = lazy_rows.changes(lazy), eager_rows.changes(eager)
+        assert lazy_put == eager_put and sorted(lazy_gone) == sorted(eager_gone)
+        # Every row of the index, the copy groups not read so far read now: the same.
+        assert state_rows.RowState().changes(lazy) == state_rows.RowState().changes(eager)
+
+
+def test_a_damaged_row_read_by_key_is_a_clear_error_and_the_batch_is_not_stored(stream, tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        pipeline.ingest(store, stream[:300], batch_size=100)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE state_rows SET data = X'00' WHERE key LIKE 'topic-group:%'")
+    with Store(path) as store:
+        with pytest.raises(ValueError, match="storyline rebuild"):
+            pipeline.ingest(store, stream[300:400], batch_size=100)
+        assert store.count_articles() == 300

@@ -112,3 +112,21 @@ def test_a_rebuild_writes_the_storyline_rows_later_ingests_continue_from(stream,
         pipeline.ingest(store, stream[300:], batch_size=100)
         stored = store.storylines()
         assert sorted(e for s in stored for e in s.event_ids) == sorted(e.id for e in store.events())
+
+
+def test_a_loaded_index_decodes_feature_rows_when_used_and_continues_as_one_that_decoded_all(stream):
+    events, index = EventIndex(), StorylineIndex()
+    index.update(events.add(stream[:500]), stream[:500], idf=events.idf())
+    rows = as_rows(index)
+    lazy, lazy_rows = load(rows.items())
+    eager, eager_rows = load(rows.items())
+    for article_id in list(eager._rows):
+        eager._rows[article_id]  # every row decoded
+    assert lazy._rows._undecoded == set(lazy._rows)  # nothing decoded by loading
+    changed = events.add(stream[500:])
+    for loaded, saved in ((lazy, lazy_rows), (eager, eager_rows)):
+        saved.watch(loaded, changed)
+        loaded.update(changed, stream[500:], idf=events.idf())
+    assert lazy._rows._undecoded != set(lazy._rows)  # the update used some
+    assert lazy.storylines() == eager.storylines()
+    assert lazy_rows.changes(lazy) == eager_rows.changes(eager) and as_rows(lazy) == as_rows(eager)

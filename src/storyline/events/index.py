@@ -72,8 +72,13 @@ class EventIndex:
             raise ValueError("features must have one row per article and the index's number of bits")
         batch = [articles[i] for i in fresh]
         rows = None if features is None else features.take(fresh)
-        changed, resplit = self._keep_copies_together(self._copies.link(copy_group_of))
+        changed_sets = self._copies.link(copy_group_of)
         keyed = {a.id: key for a in batch if (key := self._copies.key_of(a.id) or copy_group_of.get(a.id))}
+        # The copy groups' topics and events this call looks up, read from a saved index in one go.
+        self._topics.topic_of_copy_group.prefetch(keyed.values())
+        if self._layer is not None:
+            self._layer.copy_event.prefetch(keyed.values())
+        changed, resplit = self._keep_copies_together(changed_sets)
         if self._layer is None:
             changed |= self._topics.cluster(batch, keyed, rows)
             return [self._topics.records[index].to_event() for index in sorted(changed)]

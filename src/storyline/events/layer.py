@@ -14,6 +14,7 @@ import numpy as np
 
 from storyline.events.options import EventOptions
 from storyline.events.records import Entry, EventRecord, KeptMembers, Member, event_id, member_features, members_of
+from storyline.events.saved_mapping import SavedMapping
 from storyline.events.split import split_topics
 from storyline.events.topics import Corpus, TopicStream
 from storyline.events.vectors import Idf
@@ -35,7 +36,7 @@ class EventLayer:
         self.event_of_article: dict[str, int] = {}
         self.topic_events: dict[int, list[int]] = {}
         self.members: KeptMembers = KeptMembers()
-        self.copy_event: dict[str, int] = {}
+        self.copy_event = SavedMapping()  # read by key from a saved index
 
     def update(
         self,
@@ -78,6 +79,7 @@ class EventLayer:
             changed.add(record)
         idf = topics.idf()
         splitting = sorted(resplit | (touched_topics & set(self.members)))
+        self.copy_event.prefetch(m.group for topic in splitting for m in self.members[topic] if m.group is not None)
         labels = self._split_labels(splitting, idf)
         for topic in splitting:
             changed |= self._split_topic(topic, labels[topic], idf, topics.stream_day, ids_in_use)
@@ -115,9 +117,10 @@ class EventLayer:
             for article_id in self.records[other].article_ids:
                 self.event_of_article[article_id] = target
             self.records[other] = self.records[other].emptied()
-        for group, record in self.copy_event.items():
-            if record in others:
-                self.copy_event[group] = target
+        if others:  # walking every copy group reads all of a saved index's
+            for group, record in self.copy_event.items():
+                if record in others:
+                    self.copy_event[group] = target
         if movable:
             moving = {member.id for member in movable}
             self.members[topic] = [member for member in self.members[topic] if member.id not in moving]
@@ -209,7 +212,7 @@ class EventLayer:
     def install(self, topics: TopicStream, corpus: Corpus, labels: np.ndarray) -> None:
         """Batch mode: the events ``labels`` (within the installed topics), and the members of the topics still
         open, so that later articles can split them again."""
-        self.records, self.event_of_article, self.copy_event = [], {}, {}
+        self.records, self.event_of_article, self.copy_event = [], {}, SavedMapping()
         self.topic_events, self.members = {}, KeptMembers()
         record_of_label: dict[int, int] = {}
         for i in corpus.order:

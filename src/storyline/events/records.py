@@ -260,6 +260,9 @@ class KeptMembers(MutableMapping[int, list[Member]]):
             members = self._topics[topic] = self._decode(topic)
         return members
 
+    def __contains__(self, topic: object) -> bool:
+        return topic in self._topics  # without decoding (``Mapping``'s would look the topic up)
+
     def __setitem__(self, topic: int, members: list[Member]) -> None:
         self._topics[topic] = members
 

@@ -16,6 +16,7 @@ from storyline.events.days import UNKNOWN
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
 from storyline.events.records import EventRecord, Member
+from storyline.events.saved_mapping import SavedMapping
 from storyline.events.topics import TopicStream
 from storyline.features import SUBSPACES
 
@@ -33,10 +34,10 @@ def encode(options: EventOptions, topics: TopicStream, layer: EventLayer | None,
         "stream_day": None if math.isnan(topics.stream_day) else topics.stream_day,
         "open": topics.open,
         "records": [r.to_json() for r in topics.records],
-        "copy_groups": topics.topic_of_copy_group,
+        "copy_groups": dict(topics.topic_of_copy_group),
         "events": [r.to_json() for r in layer.records],
         "topic_events": [[topic, records] for topic, records in layer.topic_events.items()],
-        "copy_events": layer.copy_event,
+        "copy_events": dict(layer.copy_event),
         "copies": copies.to_json(),
         "members": [
             [
@@ -103,7 +104,7 @@ def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys
     topics.stream_day = UNKNOWN if meta["stream_day"] is None else meta["stream_day"]
     topics.open = list(meta["open"])
     topics.records = [EventRecord.from_json(r) for r in meta["records"]]
-    topics.topic_of_copy_group = dict(meta["copy_groups"])
+    topics.topic_of_copy_group = SavedMapping(meta["copy_groups"])
     topics.topic_of_article = {a: i for i, r in enumerate(topics.records) for a in r.article_ids}
     for name in SUBSPACES:
         topics.df[name][arrays[f"df_{name}_columns"]] = arrays[f"df_{name}_counts"]
@@ -115,7 +116,7 @@ def decode(data: bytes) -> tuple[EventOptions, TopicStream, EventLayer, CopyKeys
     layer.records = [EventRecord.from_json(r) for r in meta["events"]]
     layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
     layer.topic_events = {int(topic): list(records) for topic, records in meta["topic_events"]}
-    layer.copy_event = dict(meta["copy_events"])
+    layer.copy_event = SavedMapping(meta["copy_events"])
     rows_of = feature_rows(arrays, "m_")
     for j, (topic, *fields_) in enumerate(meta["members"]):
         article_id, outlet, day, known, group, headline, has_title, language = fields_

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import struct
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 
 import numpy as np
@@ -26,14 +26,22 @@ from storyline.events.index import EventIndex
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
 from storyline.events.records import EventRecord, KeptMembers, Member
+from storyline.events.saved_mapping import Fetch, SavedMapping
 from storyline.events.topics import TopicStream
 from storyline.features import SUBSPACES
 
 ROWS_VERSION = 1
 _DF_LOG_LIMIT = 64  # document-frequency changes kept as separate rows before they are folded into one
 _HEAD = struct.Struct("<I")
-# Mappings of the index saved one row per key: row prefix -> how to reach the mapping in an index.
-_MAPPINGS = ("topic-group", "copy-event", "copy-key", "key-group", "key-merged")
+# Mappings of the index saved one row per key (row prefixes): the copy sets', read whole, and each copy group's
+# topic and event, one per article stored, read by key when a batch asks for them (``SavedMapping``).
+_COPY_MAPPINGS = ("copy-key", "key-group", "key-merged")
+KEYED_MAPPINGS = ("topic-group", "copy-event")
+# The rows read by key when a batch needs them, not when the index is loaded: those mappings, and the feature rows
+# of open topics' kept articles (the window's articles: a batch splits the few hundred topics it touches).
+READ_BY_KEY = (*KEYED_MAPPINGS, "member")
+# Reads the saved rows ``prefix:name`` of some names (None: all of them), as (key, data).
+ReadRows = Callable[[str, "list[str] | None"], Iterable[tuple[str, bytes]]]
 
 
 def pack(head: object, arrays: Iterable[np.ndarray] = ()) -> bytes:
@@ -80,9 +88,12 @@ class RowState:
         self.df = {name: None for name in SUBSPACES}
         self.df_rows = 0
         self.members: dict[int, tuple[str, ...]] = {}
+        # The saved copy group of each kept article read or written so far (a loaded index notes an article's
+        # when it decodes the article's row: the others are not read).
         self.member_group: dict[str, str | None] = {}
         self.topic_events: dict[int, tuple[int, ...]] = {}
-        self.mappings: dict[str, dict] = {name: {} for name in _MAPPINGS}
+        self.mappings: dict[str, dict] = {name: {} for name in _COPY_MAPPINGS}
+        self.keyed_saved = False  # whether the store holds the rows of ``KEYED_MAPPINGS`` (else all are written)
 
     def changes(self, index: EventIndex) -> tuple[dict[str, bytes], list[str]]:
         """(rows to write by key, keys to delete) since the last call, or everything on a fresh ``RowState``."""
@@ -106,7 +117,8 @@ class RowState:
                     put[f"event:{i}"] = pack(record.to_json())
                     record.saved = True
             self._layer_changes(layer, put, gone)
-        for name, current in _mappings_of(topics, layer, copies).items():
+        self._keyed_changes(topics, layer, put, gone)
+        for name, current in _copy_mappings(copies).items():
             saved = self.mappings[name]
             for key, value in current.items():
                 now = len(value) if name == "copy-key" else value
@@ -148,26 +160,41 @@ class RowState:
         put[f"df:{self.df_rows}"] = pack(None, arrays)
         self.df_rows += 1
 
+    def _keyed_changes(
+        self, topics: TopicStream, layer: EventLayer | None, put: dict[str, bytes], gone: list[str]
+    ) -> None:
+        """The rows of the copy groups whose topic or event was set or removed (all of them the first time)."""
+        for name, mapping in _keyed_mappings(topics, layer).items():
+            keys = mapping.take_changed() if self.keyed_saved else list(mapping)
+            for key in keys:
+                if key in mapping:
+                    put[f"{name}:{key}"] = pack(mapping[key])
+                else:
+                    gone.append(f"{name}:{key}")
+        self.keyed_saved = True
+
     def _layer_changes(self, layer: EventLayer, put: dict[str, bytes], gone: list[str]) -> None:
-        groups_now: dict[str, str | None] = {}
+        kept_now: set[str] = set()
         members_now: dict[int, tuple[str, ...]] = {}
         for topic in layer.members:
             if topic in self.members and not layer.members.decoded(topic):  # not used since loaded: as saved
                 members_now[topic] = self.members[topic]
-                groups_now.update((a, self.member_group[a]) for a in members_now[topic])
+                kept_now.update(members_now[topic])
                 continue
             members = layer.members[topic]
             members_now[topic] = ids = tuple(member.id for member in members)
             if self.members.get(topic) != ids:
                 put[f"members:{topic}"] = pack(list(ids))
             for member in members:
-                groups_now[member.id] = member.group
+                kept_now.add(member.id)
                 if self.member_group.get(member.id, _MISSING) != member.group:
                     put[f"member:{member.id}"] = _member_row(member)
+                    self.member_group[member.id] = member.group
         gone += [f"members:{topic}" for topic in self.members if topic not in layer.members]
-        gone += [f"member:{article_id}" for article_id in self.member_group if article_id not in groups_now]
+        for article_id in {a for ids in self.members.values() for a in ids} - kept_now:
+            gone.append(f"member:{article_id}")
+            self.member_group.pop(article_id, None)
         self.members = members_now
-        self.member_group = groups_now
         for topic, records in layer.topic_events.items():
             if self.topic_events.get(topic) != tuple(records):
                 put[f"topic-events:{topic}"] = pack(list(records))
@@ -178,14 +205,30 @@ class RowState:
 _MISSING = object()
 
 
-def _mappings_of(topics: TopicStream, layer: EventLayer | None, copies: CopyKeys) -> dict[str, dict]:
-    return {
-        "topic-group": topics.topic_of_copy_group,
-        "copy-event": layer.copy_event if layer is not None else {},
-        "copy-key": copies.articles,
-        "key-group": copies.key_of_group,
-        "key-merged": copies.merged_into,
-    }
+def _copy_mappings(copies: CopyKeys) -> dict[str, dict]:
+    return {"copy-key": copies.articles, "key-group": copies.key_of_group, "key-merged": copies.merged_into}
+
+
+def _keyed_mappings(topics: TopicStream, layer: EventLayer | None) -> dict[str, SavedMapping]:
+    mappings = {"topic-group": topics.topic_of_copy_group}
+    if layer is not None:
+        mappings["copy-event"] = layer.copy_event
+    return mappings
+
+
+def _reader(read_rows: ReadRows, name: str) -> Fetch:
+    """The ``fetch`` of a ``SavedMapping`` saved as the rows ``name:key``."""
+
+    def fetch(keys: list[str] | None) -> dict[str, int]:
+        rows = {key.partition(":")[2]: data for key, data in read_rows(name, keys)}
+        try:
+            return unpack_heads(rows)  # type: ignore[return-value]
+        except (ValueError, struct.error) as error:
+            raise ValueError(
+                f"the saved event index cannot be read ({name} rows: {error}); run 'storyline rebuild' to recompute it"
+            ) from None
+
+    return fetch
 
 
 def _centroid_row(topics: TopicStream, column: int) -> bytes:
@@ -224,10 +267,12 @@ def saved_rows(
     return by_kind, meta
 
 
-def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | None:
+def load(rows: Iterable[tuple[str, bytes]], read_rows: ReadRows | None = None) -> tuple[EventIndex, RowState] | None:
     """The index saved as ``rows`` (key, data) and what the store holds of it; None when there are none.
 
-    ValueError when the rows are not a saved index of this version."""
+    ``read_rows`` (the store's ``state_rows_named`` for the index's kind): the rows of ``KEYED_MAPPINGS`` are then
+    read when a batch asks for them, and ``rows`` need not hold them. ValueError when the rows are not a saved
+    index of this version."""
     saved = saved_rows(rows, "event index", ROWS_VERSION)
     if saved is None:
         return None
@@ -247,23 +292,25 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[EventIndex, RowState] | Non
         layer.records = _records(by_kind.get("event", {}), meta["events"])
         layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
         layer.topic_events = {int(t): list(head) for t, head in unpack_heads(by_kind.get("topic-events", {})).items()}
-        member_rows = by_kind.get("member", {})
         kept = {int(topic): tuple(ids) for topic, ids in unpack_heads(by_kind.get("members", {})).items()}
-        layer.members = KeptMembers.saved(kept, lambda topic: [_member(a, member_rows[a]) for a in kept[topic]])
+        layer.members = KeptMembers.saved(kept, _member_reader(kept, by_kind.get("member", {}), read_rows, state))
         state.members = kept
-        heads = unpack_heads({a: member_rows[a] for ids in kept.values() for a in ids})
-        state.member_group = {a: head[3] for a, head in heads.items()}  # see _member_row
         state.topic_events = {topic: tuple(records) for topic, records in layer.topic_events.items()}
     copies = CopyKeys()
-    loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _MAPPINGS}
-    topics.topic_of_copy_group = loaded["topic-group"]
+    loaded = {name: unpack_heads(by_kind.get(name, {})) for name in _COPY_MAPPINGS}
     copies.articles = loaded["copy-key"]
     copies.key_of_group, copies.merged_into = loaded["key-group"], loaded["key-merged"]
     copies._key_of_article = {a: key for key, articles in copies.articles.items() for a in articles}
-    if layer is not None:
-        layer.copy_event = loaded["copy-event"]
-    for name, current in _mappings_of(topics, layer, copies).items():
+    for name, current in _copy_mappings(copies).items():
         state.mappings[name] = {key: len(v) if name == "copy-key" else v for key, v in current.items()}
+    keyed = {
+        name: SavedMapping(unpack_heads(by_kind.get(name, {})), None if read_rows is None else _reader(read_rows, name))
+        for name in KEYED_MAPPINGS
+    }
+    topics.topic_of_copy_group = keyed["topic-group"]
+    if layer is not None:
+        layer.copy_event = keyed["copy-event"]
+    state.keyed_saved = True
     state.open = list(topics.open)
     return EventIndex._of(options, topics, layer, copies), state
 
@@ -302,6 +349,24 @@ def _load_centroids(topics: TopicStream, rows: dict[str, bytes]) -> None:
             ),
             shape=(len(topics.open), size),
         )
+
+
+def _member_reader(
+    kept: dict[int, tuple[str, ...]], rows: dict[str, bytes], read_rows: ReadRows | None, state: RowState
+) -> Callable[[int], list[Member]]:
+    """Decodes an open topic's kept articles from their rows (those not in ``rows`` read by key), noting each
+    one's saved copy group in ``state``."""
+
+    def decode(topic: int) -> list[Member]:
+        missing = [a for a in kept[topic] if a not in rows]
+        read = {}
+        if missing and read_rows is not None:
+            read = {key.partition(":")[2]: data for key, data in read_rows("member", missing)}
+        members = [_member(a, rows[a] if a in rows else read[a]) for a in kept[topic]]
+        state.member_group.update((member.id, member.group) for member in members)
+        return members
+
+    return decode
 
 
 def _member(article_id: str, data: bytes) -> Member:

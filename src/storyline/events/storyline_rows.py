@@ -9,12 +9,12 @@ holds, so saving after a batch costs what the batch touched and the open window,
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 
 import xxhash
 
-from storyline.events.state_rows import pack, saved_rows, unpack
+from storyline.events.state_rows import pack, saved_rows, unpack, unpack_heads
 from storyline.events.storylines import StorylineIndex
 from storyline.features import SUBSPACES
 from storyline.model import Event
@@ -117,8 +117,9 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[StorylineIndex, StorylineRo
     index = StorylineIndex(**options)
     index._stream_day = _undo_day(meta["stream_day"])
     state = StorylineRows()
-    for event_id, data in by_kind.get("event", {}).items():
-        head, _ = unpack(data)
+    event_rows = by_kind.get("event", {})
+    for event_id, head in unpack_heads(event_rows).items():
+        data = event_rows[event_id]
         title, start, end, article_ids, outlets, first, last, seen, keys, links = head
         index._events[event_id] = Event(event_id, title, start, end, article_ids, outlets)
         index._days[event_id] = (_undo_day(first), _undo_day(last))
@@ -132,13 +133,39 @@ def load(rows: Iterable[tuple[str, bytes]]) -> tuple[StorylineIndex, StorylineRo
             for key in keys:
                 index._postings.setdefault(key, set()).add(event_id)
         state.saved[event_id] = xxhash.xxh64_intdigest(data)
-    for article_id, data in by_kind.get("article", {}).items():
-        day, arrays = unpack(data)
-        index._rows[article_id] = tuple((arrays[2 * k], arrays[2 * k + 1]) for k in range(len(SUBSPACES)))
-        index._article_day[article_id] = _undo_day(day)
+    article_rows = by_kind.get("article", {})
+    index._article_day = {article_id: _undo_day(day) for article_id, day in unpack_heads(article_rows).items()}
+    index._rows = DecodedOnUse(article_rows, _feature_rows)  # an update reads the rows of the events it relinks
     state.articles = set(index._rows)
     state.everything = False
     return index, state
+
+
+class DecodedOnUse(dict):
+    """A dict of saved rows, each value decoded the first time it is looked up (``pop`` and membership tests
+    decode nothing)."""
+
+    def __init__(self, rows: dict[str, bytes], decode: Callable[[bytes], object]) -> None:
+        super().__init__(rows)
+        self._decode = decode
+        self._undecoded = set(rows)
+
+    def __getitem__(self, key: str) -> object:
+        value = super().__getitem__(key)
+        if key in self._undecoded:
+            value = self._decode(value)
+            super().__setitem__(key, value)
+            self._undecoded.discard(key)
+        return value
+
+    def __setitem__(self, key: str, value: object) -> None:
+        super().__setitem__(key, value)
+        self._undecoded.discard(key)
+
+
+def _feature_rows(data: bytes) -> tuple:
+    _, arrays = unpack(data)
+    return tuple((arrays[2 * k], arrays[2 * k + 1]) for k in range(len(SUBSPACES)))
 
 
 def as_rows(index: StorylineIndex) -> dict[str, bytes]:

@@ -24,6 +24,7 @@ import scipy.sparse as sp
 from storyline.events.days import UNKNOWN, article_days, nanmax, nanmin, stream_order
 from storyline.events.options import EventOptions
 from storyline.events.records import Entry, EventRecord, entries_of, event_id
+from storyline.events.saved_mapping import SavedMapping
 from storyline.events.vectors import Idf, row_norms2, similarity, time_factor, weighted_unit
 from storyline.features import SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article
@@ -64,7 +65,7 @@ class TopicStream:
         self.n_docs = 0
         self.records: list[EventRecord] = []
         self.topic_of_article: dict[str, int] = {}
-        self.topic_of_copy_group: dict[str, int] = {}
+        self.topic_of_copy_group = SavedMapping()  # read by key from a saved index
         self.open: list[int] = []
         self.centroids = {name: sp.csr_matrix((0, size)) for name in SUBSPACES}
         self.stream_day = UNKNOWN
@@ -280,7 +281,7 @@ class TopicStream:
     def install(self, corpus: Corpus, labels: np.ndarray) -> None:
         """Batch mode: replace the topics by the grouping ``labels`` (one per article of the corpus), keeping the
         stream state; topics within the window of the newest day stay open, with their centroids."""
-        self.records, self.topic_of_article, self.topic_of_copy_group = [], {}, {}
+        self.records, self.topic_of_article, self.topic_of_copy_group = [], {}, SavedMapping()
         record_of_label: dict[int, int] = {}
         for i in corpus.order:
             article = corpus.articles[i]

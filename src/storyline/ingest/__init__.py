@@ -22,8 +22,6 @@ from storyline.ids import unique_articles
 from storyline.ingest.assemble import RawArticle, assemble, source_stem
 from storyline.ingest.decode import UnreadableInput, decode
 from storyline.ingest.detect import detect_format
-from storyline.ingest.feed import read_feed
-from storyline.ingest.html import read_html
 from storyline.ingest.limits import (
     Limits,
     ReadTimeout,
@@ -35,7 +33,6 @@ from storyline.ingest.limits import (
 )
 from storyline.ingest.records import NO_TEXT, read_json, read_jsonl
 from storyline.ingest.text import read_text
-from storyline.ingest.warc import read_warc
 from storyline.model import Article, Problem
 from storyline.safety import display_path
 
@@ -156,6 +153,8 @@ def _file_items(file: Path, name: str, limits: Limits, regular: bool) -> Iterato
             kind = detect_format(handle.read(4096), name)
             handle.seek(0)
             if kind == "warc":  # streamed: the size limit applies to each record instead
+                from storyline.ingest.warc import read_warc
+
                 yield from _articles(read_warc(handle, name, limits), name)
                 return
             data = read_open_file(handle, limits.max_file_bytes)  # this handle: no second open, no second look
@@ -230,13 +229,20 @@ def _raw_articles(data: bytes, name: str, limits: Limits, *, kind: str | None = 
         kind = detect_format(data[:4096], name_inside)
         if kind in ("gzip", "warc"):
             raise UnreadableInput(f"unsupported nesting of compressed data ({kind} inside gzip)")
+    # The readers of pages, feeds and crawls load trafilatura and feedparser (about 0.45 CPU s): only for such input.
     if kind == "warc":
+        from storyline.ingest.warc import read_warc
+
         yield from read_warc(io.BytesIO(data), name, limits)
         return
     if kind == "feed":
+        from storyline.ingest.feed import read_feed
+
         yield from read_feed(data, name)
         return
     if kind == "html":  # trafilatura decodes pages itself, honouring their declared charset
+        from storyline.ingest.html import read_html
+
         raw = read_html(data, name, fallback_id=source_stem(name), max_tags=limits.html_full_extraction_tags)
         if raw is None:
             raise UnreadableInput("no article text found in this HTML page")

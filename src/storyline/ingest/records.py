@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from storyline.ingest.assemble import RawArticle, source_stem
 from storyline.ingest.decode import UnreadableInput
-from storyline.ingest.html import html_fragment_to_text
 from storyline.ingest.limits import Limits, OverLimit, check_json_depth
 from storyline.model import Problem
 
@@ -77,6 +76,8 @@ def record_to_article(record: object, path: str, where: str, number: int) -> Raw
     if not isinstance(text, str) or not text.strip():
         return Problem(where, f"{NO_TEXT} (expected a 'text', 'body' or 'content' field)")
     if "</p>" in text or "<br" in text:
+        from storyline.ingest.html import html_fragment_to_text  # loads trafilatura: only for marked-up text
+
         text = html_fragment_to_text(text)
     outlet = values["outlet"]
     if isinstance(outlet, dict):  # {"source": {"name": ...}} as in news APIs

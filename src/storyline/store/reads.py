@@ -43,6 +43,18 @@ class StoreReads:
         rows.sort()
         return [(article_id, data) for _, article_id, data in rows], list(groups.values())
 
+    def state_rows_named(self, kind: str, prefix: str, names: Sequence[str] | None) -> list[tuple[str, bytes]]:
+        """The rows ``prefix:name`` of an index's state (``kind``) for ``names`` (None: every such row), as (key,
+        data); names without a row are left out."""
+        if names is None:
+            query = "SELECT key, data FROM state_rows WHERE kind = ? AND key >= ? AND key < ?"
+            return self._db.execute(query, (kind, *prefix_range(prefix))).fetchall()
+        found: list[tuple[str, bytes]] = []
+        for chunk in chunks([f"{prefix}:{name}" for name in names], 500):
+            query = f"SELECT key, data FROM state_rows WHERE kind = ? AND key IN ({', '.join('?' * len(chunk))})"
+            found += self._db.execute(query, (kind, *chunk)).fetchall()
+        return found
+
     def index_rows_of(self, kind: str, article_ids: Sequence[str]) -> dict[str, bytes]:
         """The index rows (``kind``) of the given articles, by article id (an article without one is left out)."""
         found: dict[str, bytes] = {}
@@ -71,6 +83,11 @@ class StoreReads:
                 "FROM analyses"
             )
         }
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """The keys ``prefix:...`` as a range of text: from ``prefix:`` up to, not including, ``prefix;``."""
+    return f"{prefix}:", f"{prefix};"
 
 
 def chunks(items: list, size: int) -> Iterator[list]:

@@ -22,7 +22,7 @@ from storyline.store.faults import (
     store_error,
     words_query,
 )
-from storyline.store.reads import StoreReads
+from storyline.store.reads import StoreReads, prefix_range
 from storyline.store.schema import MIGRATIONS
 
 ARTICLE_COLUMNS = (
@@ -247,9 +247,12 @@ class Store(StoreReads):
         self._require_transaction()
         self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, data))
 
-    def state_rows(self, kind: str) -> Iterator[tuple[str, bytes]]:
-        """The keyed rows of an index's state (see ``put_state_rows``)."""
-        yield from self._db.execute("SELECT key, data FROM state_rows WHERE kind = ?", (kind,))
+    def state_rows(self, kind: str, *, skip: Sequence[str] = ()) -> Iterator[tuple[str, bytes]]:
+        """The keyed rows of an index's state (see ``put_state_rows``), less those ``prefix:...`` of the prefixes
+        ``skip`` (read by name with ``state_rows_named``)."""
+        ranges = "".join(" AND NOT (key >= ? AND key < ?)" for _ in skip)
+        bounds = [bound for prefix in skip for bound in prefix_range(prefix)]
+        yield from self._db.execute(f"SELECT key, data FROM state_rows WHERE kind = ?{ranges}", (kind, *bounds))
 
     def put_state_rows(self, kind: str, rows: dict[str, bytes], gone: Iterable[str] = ()) -> None:
         """Write ``rows`` (key -> data) of an index's state and delete its rows ``gone``."""
