@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.content import Pieces, char_span, cue_content
 from storyline.quotes.framing import label_before, labelled, named_after, named_before, said_before, signed
+from storyline.quotes.groups import PUBLISHED_BY
 from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
@@ -156,10 +157,12 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
     pending: list[Found] = []  # quotations still waiting for a speaker, in this paragraph
     last_direct: Found | None = None  # the quote a following quotation without a cue goes on
     announced = None  # (speaker, cue, paragraph) of "X said:" with the quotation still to come
+    said_just_before = None  # (speaker, cue) of the unit just before in this paragraph: its first attribution
     last_paragraph = -1
     for unit, doc in zip(plan, docs):
         if unit.paragraph != last_paragraph:
             pending = []
+            said_just_before = None
             if last_direct and last_direct.paragraph < unit.paragraph - 1:
                 last_direct = None
         if doc is not None:
@@ -167,6 +170,7 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
             parsed.mentions += mentions
             parsed.roles += roles
         found, free, speakerless = _analyse(text, unit, doc)
+        lone_cue = None
         if speakerless is not None:
             if text[: unit.end].rstrip().endswith(":"):
                 announced = (*speakerless, unit.paragraph)
@@ -174,6 +178,8 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 for item in pending:
                     item.speaker, item.cue = speakerless
                 last_direct, pending = pending[-1], []
+            else:  # "Ada Lund agreed." before a quotation of its own
+                lone_cue = speakerless
         for item in free:
             opens_paragraph = not text[_paragraph_start(text, unit.start) : item.start - 1].strip()
             if announced and announced[2] >= unit.paragraph - 1:
@@ -184,15 +190,24 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 last_direct.end = item.end
                 last_direct.paragraph = unit.paragraph
                 continue
+            elif said_just_before is not None and _whole_unit(text, unit, item):
+                item.speaker, item.cue = said_just_before  # "X says she ... “...”", "X agreed. “...”"
             else:
                 pending.append(item)
             found.append(item)
         parsed.found += found
+        said = [(item.speaker, item.cue) for item in sorted(found, key=lambda item: item.start) if item.speaker]
+        said_just_before = said[0] if said else lone_cue  # the main clause's, not one inside it ("..., which X said")
         if found:  # a quotation that follows goes on the last quote, not on "noting that ..." said after it
             quoted = [item for item in found if item.direct and item.speaker and item.text]
             last_direct = quoted[-1] if quoted else None
         last_paragraph = unit.paragraph
     return parsed
+
+
+def _whole_unit(text: str, unit: _Unit, item: Found) -> bool:
+    """Whether a quotation is all its sentence holds: nothing before its opening mark or after its closing one."""
+    return not text[unit.start : item.start - 1].strip() and not text[item.end + 1 : unit.end].strip(" .,\"”’'\n")
 
 
 def _paragraph_start(text: str, at: int) -> int:
@@ -372,7 +387,12 @@ def _subject(verb, depth: int = 0):
 
 
 def _named_head(token):
-    """ "McConnell, now the Senate majority leader, who said": the name an appositive describes."""
+    """ "McConnell, now the Senate majority leader, who said": the name an appositive describes; "He released a
+    letter that says": who released the document (the subject of the verb whose object it is)."""
+    if token.dep_ == "dobj" and token.lower_ in PUBLISHED_BY:
+        maker = next((child for child in token.head.children if child.dep_ in _SUBJECT_DEPS), None)
+        if maker is not None:
+            return maker
     return token.head if token.dep_ == "appos" and token.head.tag_ in ("NNP", "NNPS") else token
 
 
@@ -387,7 +407,10 @@ def _inverted_subject(verb):
         if (
             child.dep_ in _SUBJECT_DEPS
             and child.i < verb.i
-            and (child.tag_ in ("PRP", "WP") or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree))
+            and (
+                child.tag_ in ("PRP", "WP", "NNP", "NNPS")  # "Ada Lund, who ..., praised Olsen": not Olsen
+                or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree)
+            )
         ):
             return None
     for entity in doc.ents:
