@@ -72,6 +72,8 @@ def test_a_document_that_says_something_speaks_for_whoever_released_it():
         "He released a letter from the auditor on Friday that says the board “kept every account in order.”"
     )
     assert quote_holding(quotes_of(text), "every account").speaker_name == "Jon Olsen"
+    text = "Jon Olsen runs the harbour board.\n\nHe believed the polls that showed him “far ahead of every rival.”"
+    assert quote_holding(quotes_of(text), "every rival").speaker_name != "Jon Olsen"  # believed, not released
 
 
 def test_a_name_before_a_cue_past_its_relative_clause_is_the_speaker_not_the_name_after_the_cue():
