@@ -43,10 +43,15 @@ def subject(verb, depth: int = 0):
 # Verbs by which someone makes a document theirs: "He released a letter that says ...", not "He believed the polls
 # that showed ...".
 _MAKING_VERBS = frozenset(
-    f"{stem}{ending}"
+    form
     for stem in ("release", "issue", "publish", "post", "file", "air", "unveil", "launch", "circulate")
-    for ending in ("", "s", "d", "ed")
-) | frozenset("sent sends send wrote writes write put puts ran runs run".split())
+    for form in (
+        stem,
+        stem + ("es" if stem.endswith("h") else "s"),
+        stem.removesuffix("e") + "ed",
+        stem.removesuffix("e") + "ing",
+    )
+) | frozenset("send sends sent sending write writes wrote writing put puts putting run runs ran running".split())
 
 
 def _named_head(token):
