@@ -18,15 +18,12 @@ from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, cue_words, needs_parse, needs_syntax
+from storyline.quotes.subjects import subject
 from storyline.text.cues import SPEECH_VERBS
 from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
 MIN_FREE_QUOTE_WORDS = 5
-_SUBJECT_DEPS = ("nsubj",)
-_INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
-# Cues whose object is the listener, never an inverted speaker.
-_LISTENER_VERBS = frozenset({"tell", "inform", "advise", "assure", "reassure"})
 _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
@@ -156,10 +153,12 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
     pending: list[Found] = []  # quotations still waiting for a speaker, in this paragraph
     last_direct: Found | None = None  # the quote a following quotation without a cue goes on
     announced = None  # (speaker, cue, paragraph) of "X said:" with the quotation still to come
+    said_just_before = None  # (speaker, cue) of the unit just before in this paragraph: its first attribution
     last_paragraph = -1
     for unit, doc in zip(plan, docs):
         if unit.paragraph != last_paragraph:
             pending = []
+            said_just_before = None
             if last_direct and last_direct.paragraph < unit.paragraph - 1:
                 last_direct = None
         if doc is not None:
@@ -167,6 +166,7 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
             parsed.mentions += mentions
             parsed.roles += roles
         found, free, speakerless = _analyse(text, unit, doc)
+        lone_cue = None
         if speakerless is not None:
             if text[: unit.end].rstrip().endswith(":"):
                 announced = (*speakerless, unit.paragraph)
@@ -174,6 +174,8 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 for item in pending:
                     item.speaker, item.cue = speakerless
                 last_direct, pending = pending[-1], []
+            else:  # "Ada Lund agreed." before a quotation of its own
+                lone_cue = speakerless
         for item in free:
             opens_paragraph = not text[_paragraph_start(text, unit.start) : item.start - 1].strip()
             if announced and announced[2] >= unit.paragraph - 1:
@@ -184,15 +186,24 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 last_direct.end = item.end
                 last_direct.paragraph = unit.paragraph
                 continue
+            elif said_just_before is not None and _whole_unit(text, unit, item):
+                item.speaker, item.cue = said_just_before  # "X says she ... “...”", "X agreed. “...”"
             else:
                 pending.append(item)
             found.append(item)
         parsed.found += found
+        said = [(item.speaker, item.cue) for item in sorted(found, key=lambda item: item.start) if item.speaker]
+        said_just_before = said[0] if said else lone_cue  # the main clause's, not one inside it ("..., which X said")
         if found:  # a quotation that follows goes on the last quote, not on "noting that ..." said after it
             quoted = [item for item in found if item.direct and item.speaker and item.text]
             last_direct = quoted[-1] if quoted else None
         last_paragraph = unit.paragraph
     return parsed
+
+
+def _whole_unit(text: str, unit: _Unit, item: Found) -> bool:
+    """Whether a quotation is all its sentence holds: nothing before its opening mark or after its closing one."""
+    return not text[unit.start : item.start - 1].strip() and not text[item.end + 1 : unit.end].strip(" .,\"”’'\n")
 
 
 def _paragraph_start(text: str, at: int) -> int:
@@ -328,7 +339,7 @@ def _announcer(doc, offset: int, before: int | None = None) -> tuple | None:
         for token in doc
         if token.dep_ == "ROOT" and token.tag_.startswith("VB") and (before is None or token.idx < before)
     ]
-    speaker = _subject(roots[-1]) if roots else None
+    speaker = subject(roots[-1]) if roots else None
     if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
         return None
     return _span_offsets(speaker, offset), roots[-1].text
@@ -342,63 +353,7 @@ def _cue(doc, token):
         return "according to", (objects[0] if objects else None)
     if not token.tag_.startswith("VB") or lower not in QUOTE_CUE_FORMS or token.dep_ in ("amod", "acomp"):
         return None, None
-    return token.text, _subject(token)
-
-
-def _subject(verb, depth: int = 0):
-    inverted = _inverted_subject(verb)
-    if inverted is not None:
-        return inverted
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not (verb.tag_ == "VBG" and child.i > verb.i):
-            # a participle's subject is never after it: "..., saying Christie was wrong" is the main clause's
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return _named_head(verb.head)  # "Verheul, who said ..."
-            return child
-    if verb.dep_ == "relcl":
-        return _named_head(verb.head)
-    if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-        root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
-        if root is not verb and root.tag_.startswith("VB"):
-            return _subject(root, depth + 1)
-    if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
-        inherited = _subject(verb.head, depth + 1)
-        if verb.dep_ == "xcomp" and inherited is not None and inherited.lower_ == "it":
-            return None  # "it's unrealistic to think that ...": no one thinks it
-        return inherited
-    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
-        return _subject(verb.head.head, depth + 1)
-    return None
-
-
-def _named_head(token):
-    """ "McConnell, now the Senate majority leader, who said": the name an appositive describes."""
-    return token.head if token.dep_ == "appos" and token.head.tag_ in ("NNP", "NNPS") else token
-
-
-def _inverted_subject(verb):
-    """ ", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
-    doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–") or verb.tag_ == "VBG":
-        return None  # ", saying Christie was wrong": a participle's subject is never after it
-    if QUOTE_CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
-        return None
-    for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
-        if (
-            child.dep_ in _SUBJECT_DEPS
-            and child.i < verb.i
-            and (child.tag_ in ("PRP", "WP") or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree))
-        ):
-            return None
-    for entity in doc.ents:
-        if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
-            between = doc[verb.i + 1 : entity.start]
-            if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
-                head = entity.root  # climb to the head of the phrase: "Group Manager Declan Fairweather"
-                while head.head is not head and head.head.i > verb.i and head.head.tag_.startswith("NN"):
-                    head = head.head
-                return head
-    return None
+    return token.text, subject(token)
 
 
 def _span_offsets(token, offset: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ from storyline.quotes.groups import (
 )
 from storyline.quotes.marks import inside_quotation
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
+from storyline.quotes.organisations import longer_organisation
 from storyline.quotes.people import (
     HONORIFICS,
     SENTENCE_WORDS,
@@ -37,6 +38,13 @@ from storyline.quotes.people import (
 from storyline.quotes.roles import first_role, head_noun, is_qualified, role_in_span, without_determiners
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
+# Nouns for a body of people that "it" goes on from: "Ada Lund's campaign is defending ... It says ...".
+GROUP_NOUNS = set(
+    """
+    campaign office team committee company administration government agency department ministry party board council
+    group organization organisation firm network newspaper union court foundation association institute
+    """.split()
+)
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
 NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
@@ -165,6 +173,9 @@ class ArticleNames:
             else:
                 target = longer[0] if len(longer) == 1 else None
             if target is None:
+                form = longer_organisation(self.text, word) if not longer else None
+                if form:  # named in full only where the parser did not look: "Tampa Bay Times"
+                    name.variants[form] += 0
                 continue
             target.variants.update(name.variants)
             name.variants.clear()
@@ -475,5 +486,6 @@ def _heads(text: str, name: Name, start: int, end: int) -> bool:
 def said(found: Found, speaker: str, speaker_name: str | None, names: ArticleNames) -> Said:
     """What a pronoun in the next attribution may go on from."""
     named = names.named(speaker_name) if speaker_name else None
-    organisation = bool(named and named.kind == "organisation")
+    # "Ada Lund's campaign said ...": a body that speaks for a person is an "it" too
+    organisation = bool(named and (named.kind == "organisation" or head_noun(speaker) in GROUP_NOUNS))
     return Said(found.paragraph, speaker_name, is_plural(speaker, speaker_name), organisation)

@@ -1,0 +1,92 @@
+"""Who speaks for a cue verb on the parse: its subject, a name after it (", says X"), the noun a relative clause
+describes, the subject of the clause it hangs on, or whoever released the document it is said of."""
+
+from __future__ import annotations
+
+from storyline.quotes.groups import PUBLISHED_BY
+from storyline.quotes.screen import QUOTE_CUE_FORMS
+
+_SUBJECT_DEPS = ("nsubj",)
+_INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+# Cues whose object is the listener, never an inverted speaker.
+_LISTENER_VERBS = frozenset({"tell", "inform", "advise", "assure", "reassure"})
+
+
+def subject(verb, depth: int = 0):
+    """Who a cue verb's subject is: its own subject, an inverted one (", says X"), or the one it inherits from the
+    clause it hangs on (a relative clause's noun, a participle's main clause, a conjoined verb's subject)."""
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and not (verb.tag_ == "VBG" and child.i > verb.i):
+            # a participle's subject is never after it: "..., saying Christie was wrong" is the main clause's
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return _named_head(verb.head)  # "Verheul, who said ..."
+            return child
+    if verb.dep_ == "relcl":
+        return _named_head(verb.head)
+    if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
+        if root is not verb and root.tag_.startswith("VB"):
+            return subject(root, depth + 1)
+    if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
+        inherited = subject(verb.head, depth + 1)
+        if verb.dep_ == "xcomp" and inherited is not None and inherited.lower_ == "it":
+            return None  # "it's unrealistic to think that ...": no one thinks it
+        return inherited
+    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
+        return subject(verb.head.head, depth + 1)
+    return None
+
+
+# Verbs by which someone makes a document theirs: "He released a letter that says ...", not "He believed the polls
+# that showed ...".
+_MAKING_VERBS = frozenset(
+    form
+    for stem in ("release", "issue", "publish", "post", "file", "air", "unveil", "launch", "circulate")
+    for form in (
+        stem,
+        stem + ("es" if stem.endswith("h") else "s"),
+        stem.removesuffix("e") + "ed",
+        stem.removesuffix("e") + "ing",
+    )
+) | frozenset("send sends sent sending write writes wrote writing put puts putting run runs ran running".split())
+
+
+def _named_head(token):
+    """ "McConnell, now the Senate majority leader, who said": the name an appositive describes; "He released a
+    letter that says": who released the document (the subject of the verb whose object it is)."""
+    if token.dep_ == "dobj" and token.lower_ in PUBLISHED_BY and token.head.lower_ in _MAKING_VERBS:
+        maker = next((child for child in token.head.children if child.dep_ in _SUBJECT_DEPS), None)
+        if maker is not None:
+            return maker
+    return token.head if token.dep_ == "appos" and token.head.tag_ in ("NNP", "NNPS") else token
+
+
+def _inverted_subject(verb):
+    """ ", says Quebec negotiator Raymond Bachand": a name right after a cue that follows a comma or a quotation."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "—", "–") or verb.tag_ == "VBG":
+        return None  # ", saying Christie was wrong": a participle's subject is never after it
+    if QUOTE_CUE_FORMS.get(verb.lower_) in _LISTENER_VERBS:  # ", told MSNBC": the name after is who was told
+        return None
+    for child in verb.children:  # a subject before the verb wins when it names someone or is a pronoun
+        if (
+            child.dep_ in _SUBJECT_DEPS
+            and child.i < verb.i
+            and (
+                child.tag_ in ("PRP", "WP", "NNP", "NNPS")  # "Ada Lund, who ..., praised Olsen": not Olsen
+                or any(t.ent_type_ in ("PERSON", "ORG") for t in child.subtree)
+            )
+        ):
+            return None
+    for entity in doc.ents:
+        if entity.label_ in ("PERSON", "ORG") and verb.i < entity.start <= verb.i + 5:
+            between = doc[verb.i + 1 : entity.start]
+            if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
+                head = entity.root  # climb to the head of the phrase: "Group Manager Declan Fairweather"
+                while head.head is not head and head.head.i > verb.i and head.head.tag_.startswith("NN"):
+                    head = head.head
+                return head
+    return None
