@@ -180,7 +180,7 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 item.speaker, item.cue = announced[0], announced[1]
                 announced = None
             elif last_direct is not None and (last_direct.paragraph == unit.paragraph or opens_paragraph):
-                last_direct.text += " " + item.text  # the same speaker goes on
+                last_direct.text = join_quoted([last_direct.text, item.text])  # the same speaker goes on
                 last_direct.end = item.end
                 last_direct.paragraph = unit.paragraph
                 continue
@@ -357,6 +357,9 @@ def _subject(verb, depth: int = 0):
             return child
     if verb.dep_ == "relcl":
         return _named_head(verb.head)
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        # "drivers are asked to ...": the subject was asked; only "by X" says who asked
+        return _agent(verb) if QUOTE_CUE_FORMS.get(verb.lower_) in SPEECH_VERBS else None
     if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
         if root is not verb and root.tag_.startswith("VB"):
@@ -368,6 +371,15 @@ def _subject(verb, depth: int = 0):
         return inherited
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
         return _subject(verb.head.head, depth + 1)
+    return None
+
+
+def _agent(verb):
+    """The "by" phrase of a passive verb: "residents were told by the mayor" -> the mayor."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            return objects[0] if objects else None
     return None
 
 
@@ -430,9 +442,27 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:
-    pieces = [text[q.start : q.end].strip() for q in full]
-    content = _TRAILING.sub("", " ".join(pieces)).strip()
+    content = join_quoted([text[q.start : q.end] for q in full])
     return Found(full[0].start, full[-1].end, content, True, cue, speaker, unit.sentence_index, unit.paragraph)
+
+
+def join_quoted(pieces: list[str]) -> str:
+    """The words of one quotation interrupted by its attribution, as a reader would quote them.
+
+    A piece's closing comma or dash belongs to the interruption: '"The bridge," she said, "will stay shut"' reads
+    "The bridge will stay shut", and '"We lost," he said. "We will appeal."' reads "We lost. We will appeal".
+    """
+    joined = ""
+    for piece in pieces:
+        piece = _TRAILING.sub("", piece.strip())
+        if not piece:
+            continue
+        if joined:
+            ends_sentence = joined[-1] in ".?!…"
+            joined += (" " if ends_sentence or not piece[0].isupper() else ". ") + piece
+        else:
+            joined = piece
+    return joined
 
 
 def _inside_reported(item: Found, token, by_cue: list[tuple[Found, object]], offset: int) -> bool:
