@@ -56,3 +56,17 @@ def test_a_reported_clause_keeps_the_subject_the_parser_took_for_an_object():
 def test_a_passive_stance_is_not_read_as_what_its_agent_said():
     text = "The harbour plan was criticised by several fishermen's groups at the meeting on Tuesday evening."
     assert not [q for q in quotes_of(text) if q.text.startswith("by ")]
+
+
+def test_going_on_doing_something_is_not_saying_it():
+    text = "Firefighters continue to battle a large fire at a warehouse on the industrial estate this morning."
+    assert not [q for q in quotes_of(text) if "battle" in q.text]
+
+
+def test_a_long_agency_name_in_the_dateline_stays_out_of_the_reported_words():
+    text = (
+        "BRACKWATER, March 4 (Coastline Press Agency) — Firefighters brought a large blaze at a warehouse under "
+        "control on Wednesday morning, the regional fire service said."
+    )
+    quote = quote_holding(quotes_of(text), "large blaze")
+    assert quote.text.startswith("Firefighters brought")

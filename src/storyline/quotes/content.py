@@ -45,8 +45,8 @@ def cue_content(doc, cue_token, cue: str) -> Pieces | None:
     if not clauses:
         return None
     clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
-    if clause.dep_ == "xcomp" and clause.right_edge.i - clause.left_edge.i < 2:
-        return None
+    if clause.dep_ == "xcomp" and (clause.right_edge.i - clause.left_edge.i < 2 or lemma == "continue"):
+        return None  # "firefighters continue to battle the fire": going on doing, not saying
     return [char_span(doc, _clause_start(cue_token, clause), clause.right_edge.i)]
 
 

@@ -31,7 +31,7 @@ _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.I
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
 # "OTTAWA (AFP) – ", "WASHINGTON — " before the first sentence; the sentence splitter may have cut "RENO, Nev." off.
-_DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,20}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
+_DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,40}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
 
 
 @dataclass(slots=True)

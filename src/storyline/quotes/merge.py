@@ -122,12 +122,48 @@ def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Q
     return [q for _, item in ranked for w in item.wordings for q in w.quotes]
 
 
+# Subjects of a cue that name no one: "there was nothing to suggest ...".
+_NO_ONE = frozenset({"nothing", "nobody", "none", "no one", "noone"})
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+
+
 def is_speech(quote: Quote) -> bool:
-    """Words someone said: a quotation, or reported speech with a verb of saying and a few words of content."""
+    """Words someone said: a quotation, or reported speech with a verb of saying and a few words of content that
+    stand alone (not a relative clause's tail, not a span that still holds its own speaker)."""
+    if (quote.speaker or "").lower() in _NO_ONE:
+        return False
     if quote.direct:
         return True
     lemma = "according to" if quote.cue == "according to" else cue_lemma(quote.cue or "")
-    return (lemma == "according to" or lemma in SPEECH_VERBS) and len(words(quote.text)) >= 4
+    content = words(quote.text)
+    if not (lemma == "according to" or lemma in SPEECH_VERBS) or len(content) < 4:
+        return False
+    if content[0] in _RELATIVE_OPENERS:
+        return False
+    speaker = words(quote.speaker or "")
+    return not speaker or not _holds(content, speaker)
+
+
+def _holds(sequence: list[str], part: list[str]) -> bool:
+    return any(sequence[i : i + len(part)] == part for i in range(len(sequence) - len(part) + 1))
+
+
+def shown_role(name: str | None, role: str | None) -> str | None:
+    """The role printed beside a speaker: none that only repeats the name ("Traders on the eastern bank") or that
+    is cut off before its object ("calculations by")."""
+    if not role:
+        return None
+    role_words, name_words = words(role), words(name or "")
+    if not role_words or role_words[-1] in _DANGLING:
+        return None
+    meaningful = [w for w in role_words if w not in _DETERMINERS]
+    if meaningful == [w for w in name_words if w not in _DETERMINERS]:
+        return None
+    return role
+
+
+_DANGLING = frozenset({"by", "of", "for", "at", "with", "from", "in", "on", "to", "the", "a", "an", "and"})
+_DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[SpeakerQuotes]:
@@ -147,5 +183,5 @@ def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[Spe
         if name is None:
             name = next((q.speaker for q in group if q.speaker), None)
             role = None if role and name and role.lower() in name.lower() else role
-        result.append(SpeakerQuotes(name, role, merge_quotes(group)))
+        result.append(SpeakerQuotes(name, shown_role(name, role), merge_quotes(group)))
     return result

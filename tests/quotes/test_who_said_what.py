@@ -1,0 +1,42 @@
+"""What the digest's "Who said what" shows: speech that stands alone, each speaker with a role worth printing."""
+
+from storyline.model import Quote
+from storyline.quotes.merge import by_speaker, is_speech, shown_role
+
+
+def _reported(text: str, speaker: str, cue: str = "said", **fields) -> Quote:
+    return Quote("a1", text, False, speaker, fields.get("name"), fields.get("role"), cue, 0, len(text), 0)
+
+
+def test_reported_speech_with_a_verb_of_saying_is_shown():
+    assert is_speech(_reported("the bridge would stay closed for six weeks", "The council"))
+
+
+def test_no_one_is_not_a_speaker():
+    assert not is_speech(_reported("the fire had been started deliberately", "nothing", cue="suggest"))
+    assert not is_speech(_reported("the fire had been started deliberately", "Nothing"))
+
+
+def test_the_tail_of_a_relative_clause_is_not_shown_as_what_was_said():
+    quote = _reported("which the director said would depend on what caused the crack", "the director")
+    assert not is_speech(quote)
+
+
+def test_a_span_that_still_holds_its_speaker_is_not_shown():
+    quote = _reported("critics on the council said should have been spent on schools", "critics on the council")
+    assert not is_speech(quote)
+
+
+def test_a_role_that_repeats_the_name_or_dangles_is_not_printed():
+    assert shown_role("Traders on the eastern bank", "Traders on eastern bank") is None
+    assert shown_role("Lindenhall Mortgages", "calculations by") is None
+    assert shown_role("Dorota Venn", "Transport director") == "Transport director"
+
+
+def test_by_speaker_prints_the_shown_role():
+    quotes = [
+        _reported("the rates would rise again in April", "Traders on the eastern bank", role="Traders on eastern bank")
+    ]
+    (speaker,) = by_speaker(quotes)
+    assert speaker.name == "Traders on the eastern bank"
+    assert speaker.role is None
