@@ -1,7 +1,7 @@
 """What the digest's "Who said what" shows: speech that stands alone, each speaker with a role worth printing."""
 
 from storyline.model import Quote
-from storyline.quotes.merge import by_speaker, is_speech, shown_role
+from storyline.quotes.merge import by_speaker, is_speech, partly_quoted, shown_role
 
 
 def _reported(text: str, speaker: str, cue: str = "said", **fields) -> Quote:
@@ -40,3 +40,27 @@ def test_by_speaker_prints_the_shown_role():
     (speaker,) = by_speaker(quotes)
     assert speaker.name == "Traders on the eastern bank"
     assert speaker.role is None
+
+
+def test_reported_words_holding_a_quotation_keep_their_marks_where_they_stand():
+    text = 'Minister Ada Venn said she was "pleased with the progress made this week."\n'
+    start = text.index("she was")
+    quote = Quote(
+        "a1",
+        "she was pleased with the progress made this week",
+        True,
+        "Ada Venn",
+        None,
+        None,
+        "said",
+        start,
+        text.index('."'),
+        0,
+    )
+    assert partly_quoted(quote, text) == "she was “pleased with the progress made this week”"
+
+
+def test_a_whole_quotation_is_not_partly_quoted():
+    text = '"We are close," Ada Venn said.'
+    quote = Quote("a1", "We are close", True, "Ada Venn", None, None, "said", 1, 13, 0)
+    assert partly_quoted(quote, text) is None

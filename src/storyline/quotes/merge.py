@@ -61,14 +61,20 @@ def _shared(a: Counter, b: Counter) -> int:
 
 @dataclass(slots=True)
 class _Open:
-    """A merged quote being built: its speaker's key, its first wording's words and their counts, and the words of
+    """A merged quote being built: its speaker's key, its first wording's words and their counts, and the key of
     each of its wordings (as ``merge_quotes`` compares them, worked out once)."""
 
     key: str
     tokens: list[str]
     counts: Counter
     merged: MergedQuote
-    wording_tokens: list[list[str]] = field(default_factory=list)
+    wording_keys: list[str] = field(default_factory=list)
+
+
+def letters_and_digits(text: str) -> str:
+    """What makes two wordings different: their letters and digits, not spacing or punctuation ("issues.So" is
+    "issues. So" as an outlet's copy lost a space)."""
+    return "".join(char for char in text.lower() if char.isalnum())
 
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
@@ -92,11 +98,12 @@ def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
             target = _Open(key, tokens, counts, MergedQuote(quote.direct, []))
             merged.append(target)
         target.merged.direct = target.merged.direct or quote.direct
-        at = next((n for n, seen in enumerate(target.wording_tokens) if seen == tokens), None)
+        wording_key = letters_and_digits(quote.text)
+        at = next((n for n, seen in enumerate(target.wording_keys) if seen == wording_key), None)
         if at is None:
             target.merged.wordings.append(Wording(quote.text))
-            target.wording_tokens.append(tokens)
-            at = len(target.wording_tokens) - 1
+            target.wording_keys.append(wording_key)
+            at = len(target.wording_keys) - 1
         wording = target.merged.wordings[at]
         if quote.article_id not in wording.article_ids:
             wording.article_ids.append(quote.article_id)
@@ -142,6 +149,31 @@ def is_speech(quote: Quote) -> bool:
         return False
     speaker = words(quote.speaker or "")
     return not speaker or not _holds(content, speaker)
+
+
+_MARKS = '"“”«»„‟'
+
+
+def partly_quoted(quote: Quote, article_text: str | None) -> str | None:
+    """Reported words that hold a quotation (she was "pleased with the progress"), as the article gives them with
+    their quotation marks made typographic; None for a whole quotation, reported speech, or an unknown text."""
+    if not quote.direct or not article_text or quote.start is None or quote.end is None:
+        return None
+    if article_text[: quote.start].rstrip()[-1:] in _MARKS:
+        return None  # the content starts right after its opening mark: a whole quotation
+    span = " ".join(article_text[quote.start : quote.end].split())
+    if not any(mark in span for mark in _MARKS):
+        return None
+    pieces, opened = [], False
+    for char in span:
+        if char == '"':
+            char = "”" if opened else "“"
+        if char in "“«„‟":
+            opened = True
+        elif char in "”»":
+            opened = False
+        pieces.append(char)
+    return "".join(pieces) + ("”" if opened else "")
 
 
 def _holds(sequence: list[str], part: list[str]) -> bool:
