@@ -1,7 +1,7 @@
 """What the digest's "Who said what" shows: speech that stands alone, each speaker with a role worth printing."""
 
 from storyline.model import Quote
-from storyline.quotes.merge import by_speaker, is_speech, partly_quoted, shown_role
+from storyline.quotes.merge import by_speaker, is_speech, partly_quoted, reported_text, shown_role
 
 
 def _reported(text: str, speaker: str, cue: str = "said", **fields) -> Quote:
@@ -64,3 +64,12 @@ def test_a_whole_quotation_is_not_partly_quoted():
     text = '"We are close," Ada Venn said.'
     quote = Quote("a1", "We are close", True, "Ada Venn", None, None, "said", 1, 13, 0)
     assert partly_quoted(quote, text) is None
+
+
+def test_what_a_verb_of_stance_governs_keeps_its_verb():
+    accused = _reported("Canada of being uncooperative", "Donald Trump", cue="accused")
+    assert reported_text(accused, accused.text) == "accused Canada of being uncooperative"
+    said = _reported("the talks had advanced slowly", "a trade official", cue="said")
+    assert reported_text(said, said.text) == "the talks had advanced slowly"
+    urged = _reported("to avoid the city centre", "Lumeway", cue="urged")
+    assert reported_text(urged, urged.text) == "to avoid the city centre"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
 from storyline.text import content_stems, stem_set, words
-from storyline.text.cues import SPEECH_VERBS, cue_lemma
+from storyline.text.cues import SPEECH_VERBS, STANCE_VERBS, cue_lemma
 
 # Two wordings are one quote when this share of the shorter one's words is in the longer one.
 SAME_QUOTE = 0.6
@@ -151,6 +151,17 @@ def is_speech(quote: Quote) -> bool:
     return not speaker or not _holds(content, speaker)
 
 
+def reported_text(quote: Quote, text: str) -> str:
+    """Reported words as a reader takes them: what a verb of stance governs keeps its verb ("accused Canada of being
+    uncooperative", not "Canada of being uncooperative"); a reported clause stands alone."""
+    if quote.direct or not quote.cue or text.lower().startswith("to "):
+        return text
+    lemma = cue_lemma(quote.cue)
+    return f"{quote.cue.lower()} {text}" if lemma in STANCE_VERBS and lemma not in _CLAUSE_VERBS else text
+
+
+# Stance verbs that mostly report a clause ("warned that ...", "agreed the plan ..."), which reads alone.
+_CLAUSE_VERBS = frozenset({"say", "tell", "add", "warn", "promise", "pledge", "vow", "agree", "show", "find"})
 _MARKS = '"“”«»„‟'
 
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from storyline.model import Article, CopyGroup, EventDigest, Quote
-from storyline.quotes.merge import by_speaker, partly_quoted
+from storyline.quotes.merge import by_speaker, partly_quoted, reported_text
 from storyline.render.sources import numbered_sources, source_numbers
 from storyline.text import split_sentences
 
@@ -258,7 +258,7 @@ def _quotes(quotes: list[dict], by_id: dict[str, Article], numbers: dict[str, in
                     "direct": merged.direct,
                     "wordings": [
                         {
-                            "text": wording.text,
+                            "text": reported_text(wording.quotes[0], wording.text) if wording.quotes else wording.text,
                             "partial": _partial(wording.quotes, by_id),
                             "sources": _quote_sources(wording.quotes, by_id, numbers, links),
                         }
