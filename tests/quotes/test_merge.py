@@ -4,7 +4,7 @@ import random
 from collections import Counter
 
 from storyline.model import Quote
-from storyline.quotes.merge import SAME_QUOTE, merge_quotes
+from storyline.quotes.merge import SAME_QUOTE, letters_and_digits, merge_quotes
 from storyline.text import words
 
 
@@ -23,7 +23,7 @@ def _merged_pair_by_pair(quotes):
             target = [quote.direct, []]
             merged.append((key, tokens, target))
         target[0] = target[0] or quote.direct
-        wording = next((w for w in target[1] if words(w[0]) == tokens), None)
+        wording = next((w for w in target[1] if letters_and_digits(w[0]) == letters_and_digits(quote.text)), None)
         if wording is None:
             wording = [quote.text, [], []]
             target[1].append(wording)
@@ -57,3 +57,12 @@ def test_one_speakers_rewording_is_one_quote_with_two_wordings():
     ]
     merged = merge_quotes(quotes)
     assert [[w.article_ids for w in m.wordings] for m in merged] == [[["a"], ["b"]], [["c"]]]
+
+
+def test_wordings_that_differ_only_in_spacing_and_punctuation_are_one_wording():
+    quotes = [
+        Quote("a", "We began.So, a step forward", True, "Jo Bell", "Jo Bell", None, "said", 0, 10, 0),
+        Quote("b", "We began. So a step forward", True, "Bell", "Jo Bell", None, "said", 0, 10, 0),
+    ]
+    (merged,) = merge_quotes(quotes)
+    assert [w.article_ids for w in merged.wordings] == [["a", "b"]]

@@ -103,6 +103,18 @@ def test_sections_appear_only_with_their_fields():
     speaker = doc.xpath("//div[@class='speaker']")[0]
     assert "Ada Venn" in speaker.text_content() and "union leader" in speaker.text_content()
     assert speaker.xpath(".//a[@class='source-tag']/@href") == ["/article?id=b#s1"]
+
+    # The same quote in two articles is one item citing both; what is only believed is not shown as said.
+    said = dict(full.quotes[0], cue="said")
+    full.quotes = [
+        said,
+        dict(said, article_id="a"),
+        dict(said, text="the offer will be rejected by the crews", direct=False, cue="hopes"),
+    ]
+    (speaker,) = render(full).xpath("//div[@class='speaker']")
+    (item,) = speaker.xpath(".//ul[@class='quotes']/li")
+    assert item.xpath("./q")[0].text_content() == "We are close,"
+    assert sorted(item.xpath(".//a[@class='source-tag']/@href")) == ["/article?id=a#s1", "/article?id=b#s1"]
     sides = doc.xpath("//div[@class='side']")
     assert len(sides) == 2 and sides[0].xpath(".//mark")[0].text_content() == A.text[66:86]
     assert "Ada Venn" in doc.xpath("//ul[@class='chips entities']")[0].text_content()

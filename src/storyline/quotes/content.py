@@ -21,7 +21,13 @@ def cue_content(doc, cue_token, cue: str) -> Pieces | None:
     """The pieces (character offsets in the unit) of the reported content of a cue, or None."""
     if cue == "according to":
         return _according_content(doc, cue_token)
-    clauses = [child for child in cue_token.children if child.dep_ in _CONTENT_DEPS]
+    passive = any(child.dep_ == "agent" for child in cue_token.children)
+    # "His views were echoed by experts I spoke to": after a "by" phrase, a loose clause is not what was said
+    clauses = [
+        child
+        for child in cue_token.children
+        if child.dep_ in _CONTENT_DEPS and not (passive and child.dep_ == "parataxis")
+    ]
     lemma = QUOTE_CUE_FORMS.get(cue_token.lower_)
     if not clauses and lemma not in BELIEF_VERBS:
         # "He said: the talks failed." The parser may hang the clause on the colon.
@@ -39,9 +45,24 @@ def cue_content(doc, cue_token, cue: str) -> Pieces | None:
     if not clauses:
         return None
     clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
-    if clause.dep_ == "xcomp" and clause.right_edge.i - clause.left_edge.i < 2:
-        return None
-    return [char_span(doc, clause.left_edge.i, clause.right_edge.i)]
+    if clause.dep_ == "xcomp" and (clause.right_edge.i - clause.left_edge.i < 2 or lemma == "continue"):
+        return None  # "firefighters continue to battle the fire": going on doing, not saying
+    return [char_span(doc, _clause_start(cue_token, clause), clause.right_edge.i)]
+
+
+def _clause_start(cue_token, clause) -> int:
+    """Where a reported clause starts. "told us journeys from the suburbs took an hour": the parser may take the
+    clause's subject for a second object of a cue that already has its listener; a finite clause without a subject
+    of its own then begins at that object."""
+    start = clause.left_edge.i
+    if clause.dep_ != "ccomp" or not clause.tag_.startswith(("VBD", "VBZ", "VBP")):
+        return start
+    if any(child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for child in clause.children):
+        return start
+    if not any(child.dep_ == "dative" for child in cue_token.children):
+        return start
+    objects = [child for child in cue_token.children if child.dep_ == "dobj" and cue_token.i < child.i < start]
+    return objects[-1].left_edge.i if objects else start
 
 
 def _according_content(doc, cue_token) -> Pieces | None:
@@ -58,6 +79,8 @@ def _according_content(doc, cue_token) -> Pieces | None:
 
 def _stance_object(doc, cue_token) -> Pieces | None:
     """ "called him a liar", "praised the ruling": what the verb governs after it, up to another clause."""
+    if any(child.dep_ == "agent" for child in cue_token.children):
+        return None  # "the plan was praised by ...": what was praised is the subject, before the verb
     last = cue_token.right_edge.i
     for child in cue_token.children:
         if child.i > cue_token.i and (child.dep_ in _STANCE_ENDS or (child.is_punct and child.text in ",;—–")):

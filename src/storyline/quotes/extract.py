@@ -28,7 +28,7 @@ _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.I
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
 # "OTTAWA (AFP) – ", "WASHINGTON — " before the first sentence; the sentence splitter may have cut "RENO, Nev." off.
-_DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,20}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
+_DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,40}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
 
 
 @dataclass(slots=True)
@@ -182,7 +182,7 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
                 item.speaker, item.cue = announced[0], announced[1]
                 announced = None
             elif last_direct is not None and (last_direct.paragraph == unit.paragraph or opens_paragraph):
-                last_direct.text += " " + item.text  # the same speaker goes on
+                last_direct.text = join_quoted([last_direct.text, item.text])  # the same speaker goes on
                 last_direct.end = item.end
                 last_direct.paragraph = unit.paragraph
                 continue
@@ -385,9 +385,27 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
 
 
 def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:
-    pieces = [text[q.start : q.end].strip() for q in full]
-    content = _TRAILING.sub("", " ".join(pieces)).strip()
+    content = join_quoted([text[q.start : q.end] for q in full])
     return Found(full[0].start, full[-1].end, content, True, cue, speaker, unit.sentence_index, unit.paragraph)
+
+
+def join_quoted(pieces: list[str]) -> str:
+    """The words of one quotation interrupted by its attribution, as a reader would quote them.
+
+    A piece's closing comma or dash belongs to the interruption: '"The bridge," she said, "will stay shut"' reads
+    "The bridge will stay shut", and '"We lost," he said. "We will appeal."' reads "We lost. We will appeal".
+    """
+    joined = ""
+    for piece in pieces:
+        piece = _TRAILING.sub("", piece.strip())
+        if not piece:
+            continue
+        if joined:
+            ends_sentence = joined[-1] in ".?!…"
+            joined += (" " if ends_sentence or not piece[0].isupper() else ". ") + piece
+        else:
+            joined = piece
+    return joined
 
 
 def _inside_reported(item: Found, token, by_cue: list[tuple[Found, object]], offset: int) -> bool:

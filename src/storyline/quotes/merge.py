@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
 from storyline.text import content_stems, stem_set, words
-from storyline.text.cues import SPEECH_VERBS, cue_lemma
+from storyline.text.cues import SPEECH_VERBS, STANCE_VERBS, cue_lemma
 
 # Two wordings are one quote when this share of the shorter one's words is in the longer one.
 SAME_QUOTE = 0.6
@@ -61,14 +61,20 @@ def _shared(a: Counter, b: Counter) -> int:
 
 @dataclass(slots=True)
 class _Open:
-    """A merged quote being built: its speaker's key, its first wording's words and their counts, and the words of
+    """A merged quote being built: its speaker's key, its first wording's words and their counts, and the key of
     each of its wordings (as ``merge_quotes`` compares them, worked out once)."""
 
     key: str
     tokens: list[str]
     counts: Counter
     merged: MergedQuote
-    wording_tokens: list[list[str]] = field(default_factory=list)
+    wording_keys: list[str] = field(default_factory=list)
+
+
+def letters_and_digits(text: str) -> str:
+    """What makes two wordings different: their letters and digits, not spacing or punctuation ("issues.So" is
+    "issues. So" as an outlet's copy lost a space)."""
+    return "".join(char for char in text.lower() if char.isalnum())
 
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
@@ -92,11 +98,12 @@ def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
             target = _Open(key, tokens, counts, MergedQuote(quote.direct, []))
             merged.append(target)
         target.merged.direct = target.merged.direct or quote.direct
-        at = next((n for n, seen in enumerate(target.wording_tokens) if seen == tokens), None)
+        wording_key = letters_and_digits(quote.text)
+        at = next((n for n, seen in enumerate(target.wording_keys) if seen == wording_key), None)
         if at is None:
             target.merged.wordings.append(Wording(quote.text))
-            target.wording_tokens.append(tokens)
-            at = len(target.wording_tokens) - 1
+            target.wording_keys.append(wording_key)
+            at = len(target.wording_keys) - 1
         wording = target.merged.wordings[at]
         if quote.article_id not in wording.article_ids:
             wording.article_ids.append(quote.article_id)
@@ -122,12 +129,84 @@ def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Q
     return [q for _, item in ranked for w in item.wordings for q in w.quotes]
 
 
+# Subjects of a cue that name no one: "there was nothing to suggest ...".
+_NO_ONE = frozenset({"nothing", "nobody", "none", "no one", "noone"})
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+
+
 def is_speech(quote: Quote) -> bool:
-    """Words someone said: a quotation, or reported speech with a verb of saying and a few words of content."""
+    """Words someone said: a quotation, or reported speech with a verb of saying and a few words of content that
+    stand alone (not a relative clause's tail, not a span that still holds its own speaker)."""
+    if (quote.speaker or "").lower() in _NO_ONE:
+        return False
     if quote.direct:
         return True
     lemma = "according to" if quote.cue == "according to" else cue_lemma(quote.cue or "")
-    return (lemma == "according to" or lemma in SPEECH_VERBS) and len(words(quote.text)) >= 4
+    content = words(quote.text)
+    if not (lemma == "according to" or lemma in SPEECH_VERBS) or len(content) < 4:
+        return False
+    if content[0] in _RELATIVE_OPENERS:
+        return False
+    speaker = words(quote.speaker or "")
+    return not speaker or not _holds(content, speaker)
+
+
+def reported_text(quote: Quote, text: str) -> str:
+    """Reported words as a reader takes them: what a verb of stance governs keeps its verb ("accused Canada of being
+    uncooperative", not "Canada of being uncooperative"); a reported clause stands alone."""
+    if quote.direct or not quote.cue or text.lower().startswith("to "):
+        return text
+    lemma = cue_lemma(quote.cue)
+    return f"{quote.cue.lower()} {text}" if lemma in STANCE_VERBS and lemma not in _CLAUSE_VERBS else text
+
+
+# Stance verbs that mostly report a clause ("warned that ...", "agreed the plan ..."), which reads alone.
+_CLAUSE_VERBS = frozenset({"say", "tell", "add", "warn", "promise", "pledge", "vow", "agree", "show", "find"})
+_MARKS = '"“”«»„‟'
+
+
+def partly_quoted(quote: Quote, article_text: str | None) -> str | None:
+    """Reported words that hold a quotation (she was "pleased with the progress"), as the article gives them with
+    their quotation marks made typographic; None for a whole quotation, reported speech, or an unknown text."""
+    if not quote.direct or not article_text or quote.start is None or quote.end is None:
+        return None
+    if article_text[: quote.start].rstrip()[-1:] in _MARKS:
+        return None  # the content starts right after its opening mark: a whole quotation
+    span = " ".join(article_text[quote.start : quote.end].split())
+    if not any(mark in span for mark in _MARKS):
+        return None
+    pieces, opened = [], False
+    for char in span:
+        if char == '"':
+            char = "”" if opened else "“"
+        if char in "“«„‟":
+            opened = True
+        elif char in "”»":
+            opened = False
+        pieces.append(char)
+    return "".join(pieces) + ("”" if opened else "")
+
+
+def _holds(sequence: list[str], part: list[str]) -> bool:
+    return any(sequence[i : i + len(part)] == part for i in range(len(sequence) - len(part) + 1))
+
+
+def shown_role(name: str | None, role: str | None) -> str | None:
+    """The role printed beside a speaker: none that only repeats the name ("Traders on the eastern bank") or that
+    is cut off before its object ("calculations by")."""
+    if not role:
+        return None
+    role_words, name_words = words(role), words(name or "")
+    if not role_words or role_words[-1] in _DANGLING:
+        return None
+    meaningful = [w for w in role_words if w not in _DETERMINERS]
+    if meaningful == [w for w in name_words if w not in _DETERMINERS]:
+        return None
+    return role
+
+
+_DANGLING = frozenset({"by", "of", "for", "at", "with", "from", "in", "on", "to", "the", "a", "an", "and"})
+_DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[SpeakerQuotes]:
@@ -147,5 +226,5 @@ def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[Spe
         if name is None:
             name = next((q.speaker for q in group if q.speaker), None)
             role = None if role and name and role.lower() in name.lower() else role
-        result.append(SpeakerQuotes(name, role, merge_quotes(group)))
+        result.append(SpeakerQuotes(name, shown_role(name, role), merge_quotes(group)))
     return result

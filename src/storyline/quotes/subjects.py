@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from storyline.quotes.groups import PUBLISHED_BY
 from storyline.quotes.screen import QUOTE_CUE_FORMS
+from storyline.text.cues import SPEECH_VERBS
 
 _SUBJECT_DEPS = ("nsubj",)
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -26,6 +27,9 @@ def subject(verb, depth: int = 0):
             return child
     if verb.dep_ == "relcl":
         return _named_head(verb.head)
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        # "drivers are asked to ...": the subject was asked; only "by X" says who asked
+        return _agent(verb) if QUOTE_CUE_FORMS.get(verb.lower_) in SPEECH_VERBS else None
     if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
         if root is not verb and root.tag_.startswith("VB"):
@@ -37,6 +41,15 @@ def subject(verb, depth: int = 0):
         return inherited
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
         return subject(verb.head.head, depth + 1)
+    return None
+
+
+def _agent(verb):
+    """The "by" phrase of a passive verb: "residents were told by the mayor" -> the mayor."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            return objects[0] if objects else None
     return None
 
 

@@ -11,8 +11,9 @@ MARKDOWN_QUOTES = 40
 def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str]:
     if not digest.quotes:
         return []
-    from storyline.quotes.merge import by_speaker
+    from storyline.quotes.merge import by_speaker, partly_quoted, reported_text
 
+    text_of = {article.id: article.text for article in digest.articles}
     lines = ["", "## Who said what", ""]
     shown = 0
     speakers = by_speaker(digest.quotes)
@@ -24,7 +25,10 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str
         for quote in speaker.quotes[: MARKDOWN_QUOTES - shown]:
             shown += 1
             for index, wording in enumerate(quote.wordings):
-                text = f"“{wording.text}”" if quote.direct else f"{wording.text} (reported)"
+                first = wording.quotes[0]
+                partial = partly_quoted(first, text_of.get(first.article_id)) if wording.quotes else None
+                reported = reported_text(first, wording.text) if wording.quotes else wording.text
+                text = partial or (f"“{wording.text}”" if quote.direct else f"{reported} (reported)")
                 cited = "".join(f"[{n}]" for n in sorted({numbers[a] for a in wording.article_ids if a in numbers}))
                 lines.append(("  - " if index == 0 else "    - also worded: ") + f"{text} {cited}".rstrip())
     total = sum(len(s.quotes) for s in speakers)

@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from storyline.model import Article, CopyGroup, EventDigest
+from storyline.model import Article, CopyGroup, EventDigest, Quote
+from storyline.quotes.merge import by_speaker, partly_quoted, reported_text
 from storyline.render.sources import numbered_sources, source_numbers
 from storyline.text import split_sentences
 
@@ -245,19 +246,47 @@ def _timeline(articles: Sequence[Article], numbers: dict[str, int], links: Links
 
 
 def _quotes(quotes: list[dict], by_id: dict[str, Article], numbers: dict[str, int], links: Links) -> list[dict]:
-    """Quotes grouped by speaker, the most quoted first."""
-    speakers: dict[str, list[dict]] = {}
-    for quote in quotes:
-        speaker = quote.get("speaker_name") or quote.get("speaker") or "Unattributed"
-        speakers.setdefault(speaker, []).append({**quote, **_source_of(quote, by_id, numbers, links)})
+    """Who said what as the Markdown digest has it: speech only, each speaker once, each quote once with each of its
+    wordings cited to every article that carries it."""
+    speakers = by_speaker([Quote.from_dict(quote) for quote in quotes])
     return [
         {
-            "speaker": name,
-            "role": next((q.get("speaker_role") for q in items if q.get("speaker_role")), None),
-            "quotes": items,
+            "speaker": speaker.name or "Unattributed",
+            "role": speaker.role,
+            "quotes": [
+                {
+                    "direct": merged.direct,
+                    "wordings": [
+                        {
+                            "text": reported_text(wording.quotes[0], wording.text) if wording.quotes else wording.text,
+                            "partial": _partial(wording.quotes, by_id),
+                            "sources": _quote_sources(wording.quotes, by_id, numbers, links),
+                        }
+                        for wording in merged.wordings
+                    ],
+                }
+                for merged in speaker.quotes
+            ],
         }
-        for name, items in sorted(speakers.items(), key=lambda item: -len(item[1]))
+        for speaker in speakers
     ]
+
+
+def _partial(quotes: list[Quote], by_id: dict[str, Article]) -> str | None:
+    article = by_id.get(quotes[0].article_id) if quotes else None
+    return partly_quoted(quotes[0], article.text if article else None)
+
+
+def _quote_sources(quotes: list[Quote], by_id: dict[str, Article], numbers: dict[str, int], links: Links) -> list:
+    """One source tag per article carrying a wording, in source-number order."""
+    first_of: dict[str, Quote] = {}
+    for quote in quotes:
+        first_of.setdefault(quote.article_id, quote)
+    tags = [
+        _source_of({"article_id": q.article_id, "sentence_index": q.sentence_index}, by_id, numbers, links)["source"]
+        for q in first_of.values()
+    ]
+    return sorted((tag for tag in tags if tag), key=lambda tag: tag["number"] or 0)
 
 
 def _disagreements(items: list[dict], by_id: dict[str, Article], numbers: dict[str, int], links: Links) -> list:
