@@ -104,3 +104,13 @@ def test_a_person_the_parser_names_by_one_word_gets_the_two_word_name_that_start
     at = text.index("Ban said")
     names = ArticleNames(text, Parsed(mentions=[Mention(at, at + 3, "person")]))
     assert names.last_person_before(len(text), "he").fullest == "Ban Ki-moon"
+
+
+def test_a_name_qualifying_a_noun_is_not_the_person_a_pronoun_goes_back_to():
+    from storyline.quotes.mentions import named_mentions
+    from storyline.quotes.nlp import load_pipeline
+
+    doc = load_pipeline()("Mara Jensen, a longtime Peterson supporter, said the unions had waited too long.")
+    mentions, _ = named_mentions(doc, 0)
+    people = [doc.text[m.start : m.end] for m in mentions if m.kind == "person"]
+    assert people == ["Mara Jensen"]

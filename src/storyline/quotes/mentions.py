@@ -21,7 +21,7 @@ def named_mentions(doc, offset: int) -> tuple[list[Mention], list[tuple[int, int
     mentions, roles = [], []
     for entity in doc.ents:
         kind = ENTITY_LABELS.get(entity.label_)
-        if kind is None:
+        if kind is None or (kind == "person" and _modifies_a_noun(entity)):
             continue
         start, end = offset + entity.start_char, offset + entity.end_char
         mentions.append(Mention(start, end, kind))
@@ -33,6 +33,14 @@ def named_mentions(doc, offset: int) -> tuple[list[Mention], list[tuple[int, int
 
 
 _ROLE_WORD = re.compile(r"[a-z]")
+
+
+def _modifies_a_noun(entity) -> bool:
+    """ "the former New Mexico governor": a "person" the recogniser found in front of a common noun it qualifies is a
+    place or a body of people, never someone a later "he" or "she" stands for."""
+    root = entity.root
+    head = root.head
+    return root.dep_ == "compound" and head.i == entity.end and head.tag_ in ("NN", "NNS")
 
 
 def _role(entity) -> str | None:
