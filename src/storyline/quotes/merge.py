@@ -160,8 +160,8 @@ def reported_text(quote: Quote, text: str) -> str:
     return f"{quote.cue.lower()} {text}" if lemma in STANCE_VERBS and lemma not in _CLAUSE_VERBS else text
 
 
-# Stance verbs that mostly report a clause ("warned that ...", "agreed the plan ..."), which reads alone.
-_CLAUSE_VERBS = frozenset({"say", "tell", "add", "warn", "promise", "pledge", "vow", "agree", "show", "find"})
+# Stance verbs that mostly report a clause ("promised that ...", "a poll shows the plan ..."), which reads alone.
+_CLAUSE_VERBS = frozenset({"promise", "pledge", "vow", "show", "find"})
 _MARKS = '"“”«»„‟'
 
 
