@@ -25,7 +25,7 @@ from storyline.events.days import UNKNOWN, article_days, nanmax, nanmin, stream_
 from storyline.events.options import EventOptions
 from storyline.events.records import Entry, EventRecord, entries_of, event_id
 from storyline.events.saved_mapping import SavedMapping
-from storyline.events.vectors import Idf, row_norms2, similarity, time_factor, weighted_unit
+from storyline.events.vectors import Idf, row_norms2, similarity, summed_rows, time_factor, weighted_unit
 from storyline.features import SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article
 
@@ -250,7 +250,7 @@ class TopicStream:
         for name in SUBSPACES:
             old = self.centroids[name]
             grown = sp.vstack([old, sp.csr_matrix((n_columns - n_open, old.shape[1]))], format="csr")
-            self.centroids[name] = (grown + joins @ features.subspace(name)).tocsr()
+            self.centroids[name] = summed_rows(grown, joins @ features.subspace(name))
         self.open = list(records)
 
     def _close_old_topics(self, archive: _Archive | None) -> None:
