@@ -25,7 +25,7 @@ from storyline.events.days import UNKNOWN, article_days, nanmax, nanmin, stream_
 from storyline.events.options import EventOptions
 from storyline.events.records import Entry, EventRecord, entries_of, event_id
 from storyline.events.saved_mapping import SavedMapping
-from storyline.events.vectors import Idf, row_norms2, similarity, summed_rows, time_factor, weighted_unit
+from storyline.events.vectors import Idf, row_norms2, summed_rows, time_factor, weighted_unit
 from storyline.features import SUBSPACES, ArticleFeatures, featurize
 from storyline.model import Article
 
@@ -142,18 +142,24 @@ class TopicStream:
         weights = np.array(opts.weights)
         column_record = list(self.open) + [-1] * n_batch
         record_column = {record: column for column, record in enumerate(self.open)}
-        column_language = np.array([self.records[r].language for r in self.open] + [""] * n_batch, dtype=object)
+        # Languages as small numbers, so each article's test against every column compares numbers, not strings.
+        codes: dict[str, int] = {}
+        column_language = np.array(
+            [codes.setdefault(self.records[r].language, len(codes)) for r in self.open] + [-1] * n_batch,
+            dtype=np.int64,
+        )
         starts = np.array([self.records[r].start for r in self.open] + [UNKNOWN] * n_batch)
         ends = np.array([self.records[r].end for r in self.open] + [UNKNOWN] * n_batch)
         n_columns = n_open
         assignment = np.empty(n_batch, dtype=np.int64)
         touched: set[int] = set()
+        scorer = _Scorer(dots, lengths2, scales, weights)
 
         for i, article in enumerate(batch):
             if known[i]:
                 self.stream_day = nanmax(self.stream_day, days[i])
-            has = np.array([scales[name][i] > 0 for name in SUBSPACES])
             language = features.languages[i]
+            code = codes.setdefault(language, len(codes))
             group = copy_group_of.get(article.id)
             column = -1
             if group is not None and group in self.topic_of_copy_group:
@@ -164,17 +170,12 @@ class TopicStream:
                     touched.add(record)
                     assignment[i] = -1
                     continue
-            elif has.any() and n_columns:
-                scores = similarity(
-                    [dots[name][i : i + 1, :n_columns] for name in SUBSPACES],
-                    [lengths2[name][:n_columns] for name in SUBSPACES],
-                    has[None, :],
-                    weights,
-                )[0]
+            elif scorer.has_any[i] and n_columns:
+                scores = scorer.scores(i, n_columns)
                 if known[i]:
                     gaussian = time_factor(days[i : i + 1], starts[:n_columns], ends[:n_columns], opts.time_scale_days)
                     scores *= gaussian[0]
-                scores[column_language[:n_columns] != language] = -1.0
+                scores[column_language[:n_columns] != code] = -1.0
                 best = int(np.argmax(scores))
                 if scores[best] >= self.threshold:
                     column = best
@@ -185,13 +186,14 @@ class TopicStream:
                 self.records.append(EventRecord(id=event_id(article.id), language=language))
                 column_record[column] = record
                 record_column[record] = column
-                column_language[column] = language
+                column_language[column] = code
             record = column_record[column]
             for name in SUBSPACES:
                 r = scales[name][i]
                 if r > 0:
                     lengths2[name][column] += 2.0 * r * dots[name][i, column] + r * r
                     dots[name][:, column] += r * grams[name][:, i]
+                    scorer.length_changed(name, column)
             if known[i]:
                 starts[column] = nanmin(starts[column], days[i])
                 ends[column] = nanmax(ends[column], days[i])
@@ -307,3 +309,41 @@ class TopicStream:
         joins = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.open), len(corpus.articles)))
         for name in SUBSPACES:
             self.centroids[name] = (joins @ corpus.features.subspace(name)).tocsr()
+
+
+class _Scorer:
+    """The topic pass's similarity of one article to the first ``n`` columns, with the arithmetic of
+    ``vectors.similarity`` on a single row, element for element: each subspace's centroid lengths are kept as the
+    pass changes them (a square root per change, not per column per article), and a subspace the article lacks adds
+    nothing (its term is +0.0: every dot product and length here is non-negative)."""
+
+    def __init__(self, dots: dict, lengths2: dict, scales: dict, weights: np.ndarray) -> None:
+        self.dots, self.lengths2 = dots, lengths2
+        self.used = [(name, weight) for name, weight in zip(SUBSPACES, weights) if weight]
+        self.lengths = {name: np.sqrt(np.maximum(lengths2[name], 0.0)) for name, _ in self.used}
+        self.usable = {name: length > 1e-12 for name, length in self.lengths.items()}
+        present = np.stack([scales[name] > 0 for name in SUBSPACES], axis=1)
+        self.has_any = present.any(axis=1).tolist()
+        self.present = [dict(zip(SUBSPACES, row)) for row in present.tolist()]
+        self.divisors: dict[tuple, float] = {}
+        for row in {tuple(row) for row in present.tolist()}:
+            mass = np.array([row]).astype(float) @ weights  # as ``similarity`` weighs an article's subspaces
+            self.divisors[row] = np.where(mass > 0, mass, 1.0)[0]
+        self.patterns = [tuple(row) for row in present.tolist()]
+
+    def scores(self, i: int, n: int) -> np.ndarray:
+        total = np.zeros(n)
+        present = self.present[i]
+        for name, weight in self.used:
+            if present[name]:
+                cosine = np.divide(
+                    self.dots[name][i, :n], self.lengths[name][:n], out=np.zeros(n), where=self.usable[name][:n]
+                )
+                total += weight * cosine
+        return total / self.divisors[self.patterns[i]]
+
+    def length_changed(self, name: str, column: int) -> None:
+        if name in self.lengths:
+            length = np.sqrt(np.maximum(self.lengths2[name][column], 0.0))
+            self.lengths[name][column] = length
+            self.usable[name][column] = length > 1e-12
