@@ -154,3 +154,42 @@ def test_a_damaged_row_read_by_key_is_a_clear_error_and_the_batch_is_not_stored(
         with pytest.raises(ValueError, match="storyline rebuild"):
             pipeline.ingest(store, stream[300:400], batch_size=100)
         assert store.count_articles() == 300
+
+
+def test_records_are_decoded_when_used_and_save_what_decoding_all_would(stream, tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest(store, stream[:500], batch_size=100)
+        saved = list(store.state_rows(pipeline.EVENT_STATE))
+    lazy, lazy_rows = load(saved)
+    eager, eager_rows = load(saved)
+    whole = [list(eager._topics.records), list(eager._layer.records)]  # every record decoded
+    topics, events = lazy._topics.records, lazy._layer.records
+    assert not list(topics.decoded()) and not list(events.decoded())  # loading decoded none
+    assert topics.ids() == [r.id for r in whole[0]] and events.ids() == [r.id for r in whole[1]]
+    assert topics.article_lists() == [r.article_ids for r in whole[0]]
+    assert lazy._topics.topic_of_article == eager._topics.topic_of_article
+    assert lazy._layer.event_of_article == eager._layer.event_of_article
+    assert [e.article_ids for e in lazy.add(stream[500:])] == [e.article_ids for e in eager.add(stream[500:])]
+    assert 0 < len(list(events.decoded())) < len(events)  # the events of the topics the batch touched
+    (lazy_put, lazy_gone), (eager_put, eager_gone) = lazy_rows.changes(lazy), eager_rows.changes(eager)
+    assert lazy_put == eager_put and sorted(lazy_gone) == sorted(eager_gone)
+    assert list(topics) == list(eager._topics.records) and list(events) == list(eager._layer.records)
+    assert lazy.to_state() == eager.to_state()
+
+
+def test_a_damaged_record_is_a_clear_error_when_used_and_the_batch_is_not_stored(stream, tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        pipeline.ingest(store, stream[:300], batch_size=100)
+    with sqlite3.connect(path) as db:  # every event record damaged after its article ids, which loading reads
+        rows = db.execute("SELECT key, data FROM state_rows WHERE kind = 'events' AND key LIKE 'event:%'").fetchall()
+        for key, data in rows:
+            start = data.index(b'], "outlets": ') + len(b'], "outlets": ')
+            end = 4 + int.from_bytes(data[:4], "little")
+            damaged = data[:start] + b"#" * (end - start) + data[end:]
+            db.execute("UPDATE state_rows SET data = ? WHERE kind = 'events' AND key = ?", (damaged, key))
+    with Store(path) as store:
+        with pytest.raises(ValueError, match=r"event row \d+: .*storyline rebuild") as error:
+            pipeline.ingest(store, stream[300:400], batch_size=100)
+        assert "\n" not in str(error.value)
+        assert store.count_articles() == 300

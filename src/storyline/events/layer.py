@@ -13,7 +13,16 @@ from collections.abc import Mapping
 import numpy as np
 
 from storyline.events.options import EventOptions
-from storyline.events.records import Entry, EventRecord, KeptMembers, Member, event_id, member_features, members_of
+from storyline.events.records import (
+    Entry,
+    EventRecord,
+    KeptMembers,
+    Member,
+    event_id,
+    member_features,
+    members_of,
+    record_ids,
+)
 from storyline.events.saved_mapping import SavedMapping
 from storyline.events.split import split_topics
 from storyline.events.topics import Corpus, TopicStream
@@ -53,7 +62,7 @@ class EventLayer:
         changed: set[int] = set()
         resplit: set[int] = set()
         # Ids of this call's events and of every earlier one (a vanished event's id is not given again).
-        ids_in_use = {record.id for record in self.records}
+        ids_in_use = set(record_ids(self.records))
         for member in members_of(entries, features, copy_group_of):
             topic = topics.topic_of_article[member.id]
             copies_event = self.copy_event.get(member.group) if member.group is not None else None

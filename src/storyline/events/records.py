@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -274,3 +274,73 @@ class KeptMembers(MutableMapping[int, list[Member]]):
 
     def __len__(self) -> int:
         return len(self._topics)
+
+
+class SavedRecords(MutableSequence[EventRecord]):
+    """Every topic's or event's record of a loaded index, each decoded from its saved row when first used.
+
+    Loading reads only each record's id and article list (what the article -> topic and article -> event mappings
+    and new ids need); a batch uses the records of the topics and events it touches, and the open topics' dates,
+    out of thousands. A record not used since loading is as saved (``decoded`` lists the others).
+    """
+
+    def __init__(self, leads: list[tuple[str, list[str]]], rows: list, decode: Callable[[int, object], EventRecord]):
+        """``leads``: each record's (id, article ids); ``rows``: what ``decode(position, row)`` makes it from."""
+        if len(leads) != len(rows):
+            raise ValueError("one lead per saved row")
+        self._records: list[EventRecord | None] = [None] * len(leads)
+        self._leads: list[tuple[str, list[str]] | None] = list(leads)
+        self._rows: list = list(rows)
+        self._decode = decode
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        record = self._records[position]
+        if record is None:
+            position = range(len(self._records))[position]
+            record = self._records[position] = self._decode(position, self._rows[position])
+            self._rows[position] = self._leads[position] = None
+        return record
+
+    def __setitem__(self, position, record: EventRecord) -> None:
+        if isinstance(position, slice):
+            raise TypeError("records are set one at a time")
+        position = range(len(self._records))[position]
+        self._records[position] = record
+        self._rows[position] = self._leads[position] = None
+
+    def __delitem__(self, position) -> None:
+        if isinstance(position, slice):
+            raise TypeError("records are removed one at a time")
+        del self._records[position], self._rows[position], self._leads[position]
+
+    def insert(self, position: int, record: EventRecord) -> None:
+        self._records.insert(position, record)
+        self._rows.insert(position, None)
+        self._leads.insert(position, None)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def ids(self) -> list[str]:
+        """Every record's id, without decoding any."""
+        return [lead[0] if lead is not None else record.id for lead, record in zip(self._leads, self._records)]
+
+    def article_lists(self) -> list[list[str]]:
+        """Every record's article ids, without decoding any."""
+        return [lead[1] if lead is not None else record.article_ids for lead, record in zip(self._leads, self._records)]
+
+    def decoded(self) -> Iterator[tuple[int, EventRecord]]:
+        """(position, record) of every record decoded, set or added since loading (the others are as saved)."""
+        return ((i, record) for i, record in enumerate(self._records) if record is not None)
+
+
+def record_ids(records: Sequence[EventRecord]) -> list[str]:
+    """The ids of ``records``, without decoding saved ones."""
+    return records.ids() if isinstance(records, SavedRecords) else [record.id for record in records]
+
+
+def records_to_check(records: Sequence[EventRecord]) -> Iterable[tuple[int, EventRecord]]:
+    """(position, record) of the records that may have changed since loading: for saved ones, those decoded."""
+    return records.decoded() if isinstance(records, SavedRecords) else enumerate(records)

@@ -25,7 +25,7 @@ from storyline.events.days import UNKNOWN
 from storyline.events.index import EventIndex
 from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
-from storyline.events.records import EventRecord, KeptMembers, Member
+from storyline.events.records import EventRecord, KeptMembers, Member, SavedRecords, records_to_check
 from storyline.events.saved_mapping import Fetch, SavedMapping
 from storyline.events.topics import TopicStream
 from storyline.features import SUBSPACES
@@ -102,7 +102,7 @@ class RowState:
         gone: list[str] = []
         open_now = set(topics.open)
         column = {record: c for c, record in enumerate(topics.open)}
-        for i, record in enumerate(topics.records):
+        for i, record in records_to_check(topics.records):
             if not record.saved:
                 put[f"topic:{i}"] = pack(record.to_json())
                 if i in column:
@@ -112,7 +112,7 @@ class RowState:
         self.open = list(topics.open)
         self._df_changes(topics, put, gone)
         if layer is not None:
-            for i, record in enumerate(layer.records):
+            for i, record in records_to_check(layer.records):
                 if not record.saved:
                     put[f"event:{i}"] = pack(record.to_json())
                     record.saved = True
@@ -282,15 +282,15 @@ def load(rows: Iterable[tuple[str, bytes]], read_rows: ReadRows | None = None) -
     topics = TopicStream(options)
     topics.n_docs, topics.stream_day = meta["n_docs"], _undo_day(meta["stream_day"])
     topics.open = list(meta["open"])
-    topics.records = _records(by_kind.get("topic", {}), meta["topics"])
-    topics.topic_of_article = {a: i for i, r in enumerate(topics.records) for a in r.article_ids}
+    topics.records = _records(by_kind.get("topic", {}), meta["topics"], "topic")
+    topics.topic_of_article = {a: i for i, ids in enumerate(topics.records.article_lists()) for a in ids}
     _load_df(topics, by_kind.get("df", {}), meta["df_rows"], state)
     _load_centroids(topics, by_kind.get("centroid", {}))
     layer = None
     if options.two_level:
         layer = EventLayer(options)
-        layer.records = _records(by_kind.get("event", {}), meta["events"])
-        layer.event_of_article = {a: i for i, r in enumerate(layer.records) for a in r.article_ids}
+        layer.records = _records(by_kind.get("event", {}), meta["events"], "event")
+        layer.event_of_article = {a: i for i, ids in enumerate(layer.records.article_lists()) for a in ids}
         layer.topic_events = {int(t): list(head) for t, head in unpack_heads(by_kind.get("topic-events", {})).items()}
         kept = {int(topic): tuple(ids) for topic, ids in unpack_heads(by_kind.get("members", {})).items()}
         layer.members = KeptMembers.saved(kept, _member_reader(kept, by_kind.get("member", {}), read_rows, state))
@@ -315,14 +315,36 @@ def load(rows: Iterable[tuple[str, bytes]], read_rows: ReadRows | None = None) -
     return EventIndex._of(options, topics, layer, copies), state
 
 
-def _records(rows: dict[str, bytes], count: int) -> list[EventRecord]:
-    records = []
-    heads = unpack_heads({str(i): rows[str(i)] for i in range(count)})
-    for i in range(count):
-        record = EventRecord.from_json(heads[str(i)])
+def _records(rows: dict[str, bytes], count: int, kind: str) -> SavedRecords:
+    """The records saved as rows ``kind:0`` ... ``kind:count-1``: each one's id and article ids read now (one parse
+    for all), the rest of it when it is first used."""
+    saved = [rows[str(i)] for i in range(count)]
+    leads = []
+    for data in saved:
+        (size,) = _HEAD.unpack_from(data, 0)
+        head = data[_HEAD.size : _HEAD.size + size]
+        # A record's JSON starts with its id, language and article ids; a quote in a string is escaped, so this
+        # is where the list of article ids ends. A row written otherwise is read whole.
+        end = head.find(_AFTER_ARTICLES)
+        leads.append(head[: end + 1] + b"}}" if end >= 0 and head.startswith(b'{"h": {"id": ') else head)
+    heads = [lead["h"] for lead in json.loads(b"[" + b",".join(leads) + b"]")]
+
+    def decode(position: int, data: bytes) -> EventRecord:
+        try:
+            head, _ = unpack(data)
+            record = EventRecord.from_json(head)
+        except (ValueError, TypeError, KeyError, struct.error) as error:
+            raise ValueError(
+                f"the saved event index cannot be read ({kind} row {position}: {type(error).__name__}: "
+                f"{str(error)[:120]}); run 'storyline rebuild' to recompute it"
+            ) from None
         record.saved = True
-        records.append(record)
-    return records
+        return record
+
+    return SavedRecords([(head["id"], head["article_ids"]) for head in heads], saved, decode)
+
+
+_AFTER_ARTICLES = b'], "outlets": '
 
 
 def _load_df(topics: TopicStream, rows: dict[str, bytes], count: int, state: RowState) -> None:
