@@ -47,9 +47,7 @@ def test_a_stream_of_batches_sums_as_scipy_does(seed):
         batch = random_rows(rng, n_batch, width, per_row=int(rng.integers(1, 40)))
         joined = rng.integers(0, n_open + n_new, n_batch) if n_open + n_new else np.zeros(0, int)
         members = np.flatnonzero(rng.random(n_batch) > 0.1)[: len(joined)]
-        joins = sp.csr_matrix(
-            (np.ones(len(members)), (joined[members], members)), shape=(n_open + n_new, n_batch)
-        )
+        joins = sp.csr_matrix((np.ones(len(members)), (joined[members], members)), shape=(n_open + n_new, n_batch))
         added = joins @ batch
         grown_ours = sp.vstack([ours, sp.csr_matrix((n_new, width))], format="csr")
         grown_scipy = sp.vstack([scipy_sum, sp.csr_matrix((n_new, width))], format="csr")
