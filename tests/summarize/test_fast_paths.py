@@ -192,3 +192,25 @@ def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them
     monkeypatch.setattr(references, "_may_hold_time", lambda text: True)
     assert fast == outputs()
     assert sum(bool(spans) for spans, *_ in fast[::3]) > 200  # spans are found, not only skipped
+
+
+def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
+    from storyline.summarize.concepts import concept_set, tokens
+    from storyline.text import STOPWORDS, stem
+
+    rng = random.Random(13)
+    pieces = ["the", "of", "it", "River", "floods", "town's", "Monday", "4.25", "per", "cent", "U.S.", "and", "fell"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    for text in texts:
+        toks = tokens(text)
+        stems = [stem(t) for t in toks]
+        expected = set()  # added one by one in the order of the text, as the sentence is read
+        for k in range(len(toks) - 1):
+            if not (toks[k] in STOPWORDS and toks[k + 1] in STOPWORDS):
+                expected.add((stems[k], stems[k + 1]))
+        for k, token in enumerate(toks):
+            if token not in STOPWORDS:
+                expected.add((stems[k],))
+        found = concept_set.__wrapped__(text)
+        assert found == expected
+        assert list(found) == list(frozenset(expected))  # the same iteration order: sums over it are the same

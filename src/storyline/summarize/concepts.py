@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, pairwise
+from operator import and_, not_
 
 import numpy as np
 
@@ -105,13 +106,11 @@ def concept_set(text: str) -> frozenset[Concept]:
     its article, so its concepts are computed once."""
     toks = tokens(text)
     stems = list(map(stem, toks))
-    stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {
-        (first, second)
-        for first, second, first_stop, second_stop in zip(stems, stems[1:], stop, stop[1:])
-        if not (first_stop and second_stop)
-    }
-    found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
+    stop = list(map(STOPWORDS.__contains__, toks))
+    # Bigrams other than two stopwords, then content words, each in the order of the text (the order they always
+    # went in, so the set iterates as it did), filtered in C.
+    found: set[Concept] = set(compress(pairwise(stems), map(not_, map(and_, stop, stop[1:]))))
+    found.update(zip(compress(stems, map(not_, stop))))
     return frozenset(found)
 
 
