@@ -53,7 +53,7 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
 # order; none of the replacements makes or removes what a later test looks for).
 _CANNOT_HOLD = (
     lambda text: "%" not in text,
-    lambda text: "per" not in text.lower() and "pct" not in text.lower(),
+    lambda text: "per" not in (lowered := text.lower()) and "pct" not in lowered,
     lambda text: "US" not in text and "U.S." not in text,
     lambda text: "." not in text,
     lambda text: _DIGIT.search(text) is None,
