@@ -214,3 +214,12 @@ def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_
         found = concept_set.__wrapped__(text)
         assert found == expected
         assert list(found) == list(frozenset(expected))  # the same iteration order: sums over it are the same
+
+
+def test_kept_position_credits_are_the_credits_of_each_rank():
+    from storyline.summarize import concepts
+
+    for count in (1, 3, 40, 7, 300):
+        credits = concepts._position_credits(count)
+        assert len(credits) >= count
+        assert [float(c) for c in credits[:count]] == [concepts.position_credit(r) for r in range(count)]

@@ -221,7 +221,7 @@ def _whole_support_weights(
     # Reports grouped by concept, each concept's in the order first met; concepts with the most reports first.
     report_concept = concept[first_met]
     by_concept = np.lexsort((first_met, report_concept))
-    credits = np.array([position_credit(r) for r in range(int(rank.max()) + 1)])[earliest[by_concept]]
+    credits = _position_credits(int(rank.max()) + 1)[earliest[by_concept]]
     reports = np.bincount(report_concept, minlength=len(concepts))
     offsets = np.r_[0, np.cumsum(reports)[:-1]]
     busiest = np.argsort(-reports, kind="stable")
@@ -234,6 +234,16 @@ def _whole_support_weights(
     totals[words] *= WORD_SHARE
     kept = np.flatnonzero(sources >= min_sources)
     return dict(zip([concepts[k] for k in kept.tolist()], totals[kept].tolist()))
+
+
+_CREDITS: list[np.ndarray] = [np.zeros(0)]
+
+
+def _position_credits(count: int) -> np.ndarray:
+    """``position_credit(r)`` for every rank below ``count`` (at least), kept: each is the same number."""
+    if len(_CREDITS[0]) < count:
+        _CREDITS[0] = np.array([position_credit(r) for r in range(max(count, 2 * len(_CREDITS[0])))])
+    return _CREDITS[0]
 
 
 def _numbered(names: Sequence[str]) -> np.ndarray:
