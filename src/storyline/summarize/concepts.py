@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, compress, pairwise
+from itertools import chain, compress, filterfalse, pairwise
 from operator import and_, not_
 
 import numpy as np
@@ -83,11 +83,13 @@ def normalised_words(text: str) -> tuple[str, ...]:
 
 def content_stem_set(text: str) -> frozenset[str]:
     """``frozenset(content_stems(normalise(text)))``: the content stems of the normalised text."""
-    return frozenset([stem(word) for word in normalised_words(text) if word not in STOPWORDS])
+    return frozenset(map(stem, filterfalse(STOPWORDS.__contains__, normalised_words(text))))
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
+    if not any(ending in text for ending in _POSSESSIVE):
+        return list(normalised_words(text))  # normalising writes no apostrophe: no word ends in one
     # A word starts with a letter or digit, so none is left empty.
     return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in normalised_words(text)]
 
