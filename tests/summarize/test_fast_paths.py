@@ -119,3 +119,107 @@ def test_the_antecedent_test_skipping_its_patterns_gives_what_running_them_gives
     texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
     assert [needs_antecedent(text) for text in texts] == [every_pattern(text) for text in texts]
     assert sum(map(needs_antecedent, texts)) > 100  # the cases that lean on something are tested too
+
+
+def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them_gives(monkeypatch):
+    from storyline.summarize import compress, references
+
+    texts = [
+        "Jo Bell (the harbour master) said the channel was closed, officials said on Monday.",
+        "Sales fell [in March] , the firm said Friday .",
+        "Acme, a maker of tools, was sold to Widget Corp",
+        "The deal was signed by F.",
+        "The deal was signed by Smith Corp\n",
+        "Three days earlier, the rebels had left.",
+        "The ſame day the court sat.",
+        '"We will go too," she said.',
+        "Markets rose again on Friday night, traders said.",
+        "Prices  fell ,  sharply .",
+        "",
+    ]
+    rng = random.Random(9)
+    pieces = [
+        "the",
+        "Bell",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        ".",
+        "Corp",
+        "F.",
+        "said",
+        "told",
+        "on",
+        "Monday",
+        "late",
+        "Sunday",
+        "also",
+        "later",
+        "a",
+        "mayor",
+        "  ",
+        "\n",
+        "two",
+        "days",
+        "earlier",
+        '"',
+        "too",
+        "ſame",
+        "?",
+    ]
+    texts += [
+        "".join(rng.choice(pieces) + rng.choice([" ", "", " "]) for _ in range(rng.randint(1, 14))) for _ in range(3000)
+    ]
+
+    def outputs():
+        found = []
+        for text in texts:
+            spans = compress.removable_spans(text)
+            found.append((spans, compress.shorten(text, spans), compress.shorten(text, [(0, 0)])))
+            found.append((compress.stands_alone(text), references.without_also(text)))
+            found.append(references.without_relative_time(text))
+        return found
+
+    fast = outputs()
+    # Every pattern run on every text: no string test can skip one.
+    monkeypatch.setattr(compress, "_DROPPABLE", tuple((pattern, ("",)) for pattern, _ in compress._DROPPABLE))
+    monkeypatch.setattr(compress, "_CUT_SHORT_TAIL", 10**9)
+    monkeypatch.setattr(compress, "_SPACED_MARKS", ("",))
+    monkeypatch.setattr(compress, "_DOUBLE_SPACE", "")
+    monkeypatch.setattr(references, "_may_hold_also", lambda text: True)
+    monkeypatch.setattr(references, "_may_hold_time", lambda text: True)
+    assert fast == outputs()
+    assert sum(bool(spans) for spans, *_ in fast[::3]) > 200  # spans are found, not only skipped
+
+
+def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
+    from storyline.summarize.concepts import concept_set, tokens
+    from storyline.text import STOPWORDS, stem
+
+    rng = random.Random(13)
+    pieces = ["the", "of", "it", "River", "floods", "town's", "Monday", "4.25", "per", "cent", "U.S.", "and", "fell"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    for text in texts:
+        toks = tokens(text)
+        stems = [stem(t) for t in toks]
+        expected = set()  # added one by one in the order of the text, as the sentence is read
+        for k in range(len(toks) - 1):
+            if not (toks[k] in STOPWORDS and toks[k + 1] in STOPWORDS):
+                expected.add((stems[k], stems[k + 1]))
+        for k, token in enumerate(toks):
+            if token not in STOPWORDS:
+                expected.add((stems[k],))
+        found = concept_set.__wrapped__(text)
+        assert found == expected
+        assert list(found) == list(frozenset(expected))  # the same iteration order: sums over it are the same
+
+
+def test_kept_position_credits_are_the_credits_of_each_rank():
+    from storyline.summarize import concepts
+
+    for count in (1, 3, 40, 7, 300):
+        credits = concepts._position_credits(count)
+        assert len(credits) >= count
+        assert [float(c) for c in credits[:count]] == [concepts.position_credit(r) for r in range(count)]

@@ -179,7 +179,8 @@ def _best_choice(
     words: int,
 ) -> list[int]:
     """The candidates covering the most concept weight within ``words`` (an integer program)."""
-    concept_index = {concept: i for i, concept in enumerate(sorted(weights))}
+    ordered_concepts = sorted(weights)
+    concept_index = {concept: i for i, concept in enumerate(ordered_concepts)}
     held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
@@ -212,7 +213,7 @@ def _best_choice(
     chosen = best_cover(
         [c.length for c in candidates],
         held,
-        [weights[c] for c in sorted(weights)],
+        [weights[c] for c in ordered_concepts],
         words,
         groups=exclusive,
         bonus=bonus,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import repeat
 
 from storyline.summarize.concepts import Concept
 
@@ -77,8 +78,9 @@ def promising(
     shorter than ``min_words`` or holding no weighed concept are left out, and so is a family's member after its
     first ``PER_FAMILY``.
     """
+    # The weights added in the order the concepts iterate, as a loop over them adds them (the same sums).
     density = [
-        sum(weights.get(concept, 0.0) for concept in held) / max(length, 1)
+        sum(map(weights.get, held, repeat(0.0))) / max(length, 1)
         for held, length in zip(concepts, lengths, strict=True)
     ]
     usable = [i for i in range(len(lengths)) if lengths[i] >= min_words and density[i] > 0]

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, filterfalse, pairwise
+from operator import and_, not_
 
 import numpy as np
 
@@ -52,7 +53,7 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
 # order; none of the replacements makes or removes what a later test looks for).
 _CANNOT_HOLD = (
     lambda text: "%" not in text,
-    lambda text: "per" not in text.lower() and "pct" not in text.lower(),
+    lambda text: "per" not in (lowered := text.lower()) and "pct" not in lowered,
     lambda text: "US" not in text and "U.S." not in text,
     lambda text: "." not in text,
     lambda text: _DIGIT.search(text) is None,
@@ -82,11 +83,13 @@ def normalised_words(text: str) -> tuple[str, ...]:
 
 def content_stem_set(text: str) -> frozenset[str]:
     """``frozenset(content_stems(normalise(text)))``: the content stems of the normalised text."""
-    return frozenset([stem(word) for word in normalised_words(text) if word not in STOPWORDS])
+    return frozenset(map(stem, filterfalse(STOPWORDS.__contains__, normalised_words(text))))
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words of the normalised text, without possessive endings (``Sen's`` -> ``sen``)."""
+    if not any(ending in text for ending in _POSSESSIVE):
+        return list(normalised_words(text))  # normalising writes no apostrophe: no word ends in one
     # A word starts with a letter or digit, so none is left empty.
     return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in normalised_words(text)]
 
@@ -105,13 +108,11 @@ def concept_set(text: str) -> frozenset[Concept]:
     its article, so its concepts are computed once."""
     toks = tokens(text)
     stems = list(map(stem, toks))
-    stop = [t in STOPWORDS for t in toks]
-    found: set[Concept] = {
-        (first, second)
-        for first, second, first_stop, second_stop in zip(stems, stems[1:], stop, stop[1:])
-        if not (first_stop and second_stop)
-    }
-    found.update((s,) for s, is_stop in zip(stems, stop) if not is_stop)
+    stop = list(map(STOPWORDS.__contains__, toks))
+    # Bigrams other than two stopwords, then content words, each in the order of the text (the order they always
+    # went in, so the set iterates as it did), filtered in C.
+    found: set[Concept] = set(compress(pairwise(stems), map(not_, map(and_, stop, stop[1:]))))
+    found.update(zip(compress(stems, map(not_, stop))))
     return frozenset(found)
 
 
@@ -222,7 +223,7 @@ def _whole_support_weights(
     # Reports grouped by concept, each concept's in the order first met; concepts with the most reports first.
     report_concept = concept[first_met]
     by_concept = np.lexsort((first_met, report_concept))
-    credits = np.array([position_credit(r) for r in range(int(rank.max()) + 1)])[earliest[by_concept]]
+    credits = _position_credits(int(rank.max()) + 1)[earliest[by_concept]]
     reports = np.bincount(report_concept, minlength=len(concepts))
     offsets = np.r_[0, np.cumsum(reports)[:-1]]
     busiest = np.argsort(-reports, kind="stable")
@@ -235,6 +236,16 @@ def _whole_support_weights(
     totals[words] *= WORD_SHARE
     kept = np.flatnonzero(sources >= min_sources)
     return dict(zip([concepts[k] for k in kept.tolist()], totals[kept].tolist()))
+
+
+_CREDITS: list[np.ndarray] = [np.zeros(0)]
+
+
+def _position_credits(count: int) -> np.ndarray:
+    """``position_credit(r)`` for every rank below ``count`` (at least), kept: each is the same number."""
+    if len(_CREDITS[0]) < count:
+        _CREDITS[0] = np.array([position_credit(r) for r in range(max(count, 2 * len(_CREDITS[0])))])
+    return _CREDITS[0]
 
 
 def _numbered(names: Sequence[str]) -> np.ndarray:

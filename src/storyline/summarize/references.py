@@ -68,14 +68,27 @@ _ALSO_WORDS = ("also", "too", "likewise", "similarly", "again", "well")
 _TIME_WORDS = ("earlier", "later", "next", "following", "previous", "same", "day", "night", "morning", "evening")
 
 
+def _may_hold_also(text: str) -> bool:
+    """Whether ``text`` holds a word that every match of ``_ALSO`` holds."""
+    return any(word in text for word in _ALSO_WORDS)
+
+
+def _may_hold_time(text: str) -> bool:
+    """Whether ``text`` may hold a match of ``_RELATIVE_TIME`` (certainly not when it is ASCII and holds none of its
+    words in lower case)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _TIME_WORDS)
+
+
 def needs_antecedent(text: str) -> bool:
     """Whether ``text`` leans on a sentence before it for its subject, its speaker or its time."""
     if _THE_NOUN_OPENING.match(text.strip()) or ("," in text and _THE_NOUN_SPEAKER.search(text)):
         return True
     # Most sentences hold none of the words the last two tests look for: those are not run (the same answer).
-    also = any(word in text for word in _ALSO_WORDS)
-    lowered = text.lower()
-    time = not text.isascii() or any(word in lowered for word in _TIME_WORDS)
+    also = _may_hold_also(text)
+    time = _may_hold_time(text)
     if not (also or time):
         return False
     body = _QUOTED.sub(" ", text).strip()
@@ -90,6 +103,8 @@ def without_also(text: str) -> str | None:
     >>> without_also("The company also said sales fell three days earlier.") is None
     True
     """
+    if not _may_hold_also(text):
+        return None  # blanking quotations only takes words away
     body = _QUOTED.sub(lambda m: "_" * len(m.group()), text)
     match = _ALSO.match(body.strip())
     if not match:
@@ -137,6 +152,8 @@ def without_relative_time(text: str) -> str | None:
     >>> without_relative_time("Three days later, rebels seized the airport.")
     'Rebels seized the airport.'
     """
+    if not _may_hold_time(text):
+        return None  # blanking quotations only takes words away
     body = _QUOTED.sub(lambda m: "_" * len(m.group()), text)
     found = _RELATIVE_TIME.search(body)
     if found is None:

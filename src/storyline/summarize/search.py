@@ -71,14 +71,16 @@ def exact_cover(
         open_ = np.flatnonzero(free & (length <= room))
         if not len(open_):
             return
+        open_lengths = length[open_]
         gain = ((weight * uncovered) @ occurrence)[open_] + own[open_]
-        order = np.argsort(-gain / length[open_], kind="stable")
-        cumulative = np.cumsum(length[open_][order])
+        order = np.argsort(-gain / open_lengths, kind="stable")
+        ordered_lengths = open_lengths[order]
+        cumulative = np.cumsum(ordered_lengths)
         whole = int(np.searchsorted(cumulative, room, side="right"))
         bound = value + float(gain[order[:whole]].sum())
         if whole < len(order):
             used = cumulative[whole - 1] if whole else 0.0
-            bound += float(gain[order[whole]]) * (room - used) / length[open_][order[whole]]
+            bound += float(gain[order[whole]]) * (room - used) / ordered_lengths[whole]
         if bound <= best[0] + _EPS:  # nothing below beats the best choice found
             return
         j = int(open_[order[0]])

@@ -94,9 +94,13 @@ def has_main_verb(text: str) -> bool:
     does not follow a determiner counts. It exists to catch fragments such as "Jo Bell, who runs the bakery on
     Quay Row." or "Jo Bell, lead engineer at the firm.", which are a subject without its predicate.
     """
-    pairs = _pairs(_RELATIVE.sub(" ", text))
-    if any(is_verb(word, before, present=True) for before, word in pairs):
-        return True
+    tokens = _TOKEN.findall(_RELATIVE.sub(" ", text))
+    before = ""
+    for word in tokens:  # most sentences show a verb early: the words after it are not lower-cased or tested
+        if is_verb(word, before, present=True):
+            return True
+        before = word.lower()
+    pairs = _token_pairs(tokens)
     # "The Republicans currently hold", "These require": adverbs in between are skipped.
     words = [word for _, word in pairs if not (word.islower() and word.endswith("ly"))]
     return bool(words) and (
@@ -138,15 +142,23 @@ def _after_plural_subject(word: str, before: str) -> bool:
     )
 
 
+_TOKEN = re.compile(r"[\w'’-]+")
+
+
 def _pairs(text: str) -> list[tuple[str, str]]:
-    tokens = re.findall(r"[\w'’-]+", text)
+    return _token_pairs(_TOKEN.findall(text))
+
+
+def _token_pairs(tokens: list[str]) -> list[tuple[str, str]]:
+    """Each token with the one before it, lower-cased ("" before the first)."""
     return list(zip([""] + [t.lower() for t in tokens[:-1]], tokens))
 
 
 def is_verb(word: str, before: str, *, present: bool) -> bool:
     """Whether ``word`` (as written) can be a finite verb after ``before`` (lower-cased, "" at the start)."""
     word = word.replace("’", "'")
-    if _CONTRACTED_VERB.search(word.lower()) or (not before and word.lower() in AUXILIARIES):
+    # Every contraction holds an apostrophe: most words need no pattern run.
+    if ("'" in word and _CONTRACTED_VERB.search(word.lower())) or (not before and word.lower() in AUXILIARIES):
         return True  # "I've", "they're"; a question opening with "Is" or "Has"
     if not word.islower():
         return False
