@@ -36,9 +36,10 @@ _NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "al", "bin", "
 _NAME_WORD = r"[A-Z][^\W_]*(?:['’.\-][^\W_]+)*"
 _JOINER = r"(?:of|de|da|del|van|von|al|bin|la|le)"
 # A run of capitalised words on one line (optionally joined by "of", "de", ...), or a number.
-_ENTITY = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:(?:[ \t]+{_JOINER})?[ \t]+{_NAME_WORD})*)|(?P<number>\$?\d(?:[\d,.]*\d)?)"
-)
+_ENTITY_BRANCHES = rf"(?P<name>{_NAME_WORD}(?:(?:[ \t]+{_JOINER})?[ \t]+{_NAME_WORD})*)|(?P<number>\$?\d(?:[\d,.]*\d)?)"
+# Every match starts with one of these characters: the lookahead lets the engine skip to them instead of trying
+# both branches at every position (about twice as fast; the same matches).
+_ENTITY = re.compile(rf"(?=[A-Z$\d])(?:{_ENTITY_BRANCHES})")
 # What may precede the first word of a sentence: nothing, a line break, end punctuation, opening quotes.
 _SENTENCE_OPENER = re.compile(r"(?:^|[\n.!?:;\"“‘'`(\[\-–—|])[\s\"“‘'`(\[]*$")
 _MAX_HEADLINE_WORDS = 14

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import sys
 
 from storyline.text.language import FUNCTION_WORDS, detect_language
 
@@ -39,3 +41,42 @@ def test_plain_english_and_french():
     french = "Le maire a dit que le pont est fermé pour la semaine et que la ville a un plan pour les travaux. " * 3
     assert detect_language(english) == "en" and detect_language(french) == "fr"
     assert detect_language("Too short to tell.") is None
+
+
+def test_guess_is_the_same_on_ascii_accented_and_irregular_lower_casing():
+    # ASCII text (read as bytes), other text lower-cased whole, and text whose lower-casing changes its length or
+    # holds a capital sigma (each word lower-cased alone): the same guess as the rule states it.
+    rng = random.Random(11)
+    words = [w for text in FUNCTION_WORDS.values() for w in text.split()]
+    words += [w.upper() for w in words[::3]] + [w.title() for w in words[1::3]]
+    words += "river_bank x2y snake_case 1999 Été FÜR İstanbul ΣΟΦΙΑΣ straße ǅemal ﬁre".split()
+    separators = [" ", " ", " ", ", ", ".\n", "—", "’", "_", "\t"]
+    seen = {"ascii": 0, "whole": 0, "each": 0}
+    for _ in range(600):
+        parts = []
+        for _ in range(rng.randrange(5, 1200)):
+            parts += [rng.choice(words), rng.choice(separators)]
+        draw = rng.random()
+        if draw < 0.33:
+            parts = [p for p in parts if p.isascii()]
+        elif draw < 0.66:
+            parts = [p for p in parts if len(p.lower()) == len(p) and "Σ" not in p]
+        text = "".join(parts)
+        sample = text[:5000]
+        kind = "ascii" if sample.isascii() else "whole" if len(sample.lower()) == len(sample) else "each"
+        seen["each" if "Σ" in sample and kind == "whole" else kind] += 1
+        assert detect_language(text) == guess_counting_each_word(text)
+    assert min(seen.values()) > 100
+
+
+def test_lower_casing_keeps_letters_letters():
+    # Why the lower-cased text may be split instead of each word lower-cased: no character that lower-cases to one
+    # character changes between a letter and not a letter.
+    letter = re.compile(r"[^\W\d_]")
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        char = chr(cp)
+        lowered = char.lower()
+        if len(lowered) == 1:
+            assert bool(letter.match(char)) == bool(letter.match(lowered)), hex(cp)

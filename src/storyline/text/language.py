@@ -22,15 +22,42 @@ FUNCTION_WORDS = {
 }
 _WORDS = {lang: frozenset(text.split()) for lang, text in FUNCTION_WORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LANGUAGES = tuple(_WORDS)
+# Function word -> positions in _LANGUAGES of the languages that have it; the ASCII ones also as bytes.
+_LANGUAGES_OF = {
+    word: tuple(i for i, lang in enumerate(_LANGUAGES) if word in _WORDS[lang])
+    for word in set().union(*_WORDS.values())
+}
+_ASCII_LANGUAGES_OF = {word.encode("ascii"): langs for word, langs in _LANGUAGES_OF.items() if word.isascii()}
+# Every byte but an ASCII letter becomes a space: in ASCII text the pattern's words are the runs of [A-Za-z].
+_ASCII_LETTERS_ONLY = bytes(byte if bytes([byte]).isalpha() else 0x20 for byte in range(256))
+
+
+def _lowered_word_counts(sample: str) -> tuple[Counter, dict]:
+    """How often each lower-cased word of ``sample`` occurs, and the function-word table keyed as its words are."""
+    if sample.isascii():
+        # Bytes: lower-casing, splitting and counting without a regular expression, about three times faster.
+        return Counter(sample.encode("ascii").lower().translate(_ASCII_LETTERS_ONLY).split()), _ASCII_LANGUAGES_OF
+    lowered = sample.lower()
+    # Where every character lower-cases to one character, the words of the lower-cased text are the lower-cased
+    # words: no character changes between a letter and not a letter when lower-cased (checked over all of Unicode
+    # by a test). The one lower-casing that depends on the neighbours, a final sigma, is left out.
+    if len(lowered) == len(sample) and "Σ" not in sample:
+        return Counter(_TOKEN.findall(lowered)), _LANGUAGES_OF
+    return Counter(token.lower() for token in _TOKEN.findall(sample)), _LANGUAGES_OF
 
 
 def detect_language(text: str, *, min_words: int = 20) -> str | None:
     """ISO 639-1 code of the language whose function words cover most of ``text``; None when unsure."""
-    tokens = [token.lower() for token in _TOKEN.findall(text[:5000])]
-    if len(tokens) < min_words:
+    counts, languages_of = _lowered_word_counts(text[:5000])
+    total = counts.total()
+    if total < min_words:
         return None
-    counts = Counter(tokens)  # each distinct word looked up once per language, not each occurrence
-    scores = {lang: sum(counts[word] for word in vocabulary) / len(tokens) for lang, vocabulary in _WORDS.items()}
+    hits = [0] * len(_LANGUAGES)
+    for word, count in counts.items():  # each distinct word looked up once, not each occurrence
+        for position in languages_of.get(word, ()):
+            hits[position] += count
+    scores = {lang: hits[position] / total for position, lang in enumerate(_LANGUAGES)}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.12 else None
 
