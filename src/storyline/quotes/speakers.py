@@ -32,6 +32,7 @@ from storyline.quotes.people import (
     capitalised_people,
     closing_author,
     headline_form,
+    interview_answers,
     longer_form,
     name_starting_with,
 )
@@ -114,6 +115,25 @@ class ArticleNames:
         self._complete_names()
         self._positions = self._person_positions()
         self._genders = self._guess_genders()
+        first_question, self._answers = interview_answers(text)
+        self.interviewee = self._most_named_before(first_question) if self._answers else None
+
+    def _most_named_before(self, at: int) -> str | None:
+        """The person named most often before ``at`` and in the headline (at least twice), the first named of
+        equals."""
+        counts = Counter(id(name) for position, name in self._positions if position < at)
+        named = {id(name): name for position, name in self._positions if position < at}
+        headline = set(re.findall(r"[\w'’\-]+", self.title))
+        counts.update(key for key, name in named.items() if any(v.split()[-1] in headline for v in name.variants))
+        best = max(counts, key=lambda key: (counts[key], -named[key].first), default=None)
+        return named[best].fullest if best is not None and counts[best] >= 2 else None
+
+    def own_voice(self, at: int) -> str | None:
+        """Whose "I" stands at ``at`` outside quotation marks: the person interviewed, in an answer of a
+        question-and-answer piece ("Q: ... A: I think ..."), else the writer of the closing author line."""
+        if self.interviewee and any(a <= at < b for a, b in self._answers):
+            return self.interviewee
+        return self.writer
 
     def _add_unparsed_people(self, text: str) -> None:
         """People named in sentences that were not parsed, with the titles written before them."""
@@ -279,6 +299,13 @@ class ArticleNames:
     def _guess_genders(self) -> dict[int, str]:
         votes: dict[int, Counter] = {}
         text = self.text
+        # "Ada Lund, director of the Mommy and Me programme, said she": the pronoun is the subject's, not that of a
+        # name inside the appositive between them
+        claimed: dict[int, tuple[int, str]] = {}
+        for at, name in self._positions:
+            said = _SUBJECT_SAID_PRONOUN.match(text, at + len(_form_at(text, at, name)))
+            if said is not None and "," in said.group():
+                claimed.setdefault(said.start(1), (id(name), _PRONOUN_GENDER[said.group(1)]))
         for n, (at, name) in enumerate(self._positions):
             title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
             if title:
@@ -287,8 +314,10 @@ class ArticleNames:
             window = text[at : min(at + 80, following)]
             window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
             pronoun = _GENDERED_PRONOUN.search(window)
-            if pronoun:
+            if pronoun and at + pronoun.start() not in claimed:
                 votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
+        for key, gender in claimed.values():
+            votes.setdefault(key, Counter())[gender] += 1
         return {
             key: count.most_common(1)[0][0]
             for key, count in votes.items()
@@ -351,6 +380,8 @@ _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fro
 _GENDERED_PRONOUN = re.compile(
     r"(?<=\bsaid )(?:that )?(?:he|she)\b|(?<=\bsays )(?:that )?(?:he|she)\b|\b(?:his|himself|herself)\b"
 )
+# A name's own "said she" past an appositive that may hold other names: "Ada Lund, director of X Y, said she".
+_SUBJECT_SAID_PRONOUN = re.compile(r"(?:,[^,.\n]{1,100},)?\s+(?:said|says)\s+(?:that\s+)?(he|she)\b")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
@@ -365,6 +396,12 @@ def _after_preposition(text: str, span_start: int, at: int) -> bool:
 
 # "Hillary Clinton, like Obama, has ...": a name compared with the speaker after a comma (not "hawks, like Rubio").
 _COMPARED = re.compile(r"[A-Z][\w'’.\-]*,\s+(?:like|unlike)\s")
+
+
+def _form_at(text: str, at: int, name: Name) -> str:
+    """The longest of a name's forms written at ``at`` (its surname at least)."""
+    forms = sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
+    return next((form for form in forms if text.startswith(form, at)), "")
 
 
 def _compatible(name: Name, cleaned: str) -> bool:
@@ -385,7 +422,7 @@ def resolve(
     span = names.text[start:end].strip()
     lower = span.lower()
     if lower == "i" and not inside_quotation(names.text, start):  # the writer's own voice, not the person named last
-        return span, names.writer, None
+        return span, names.own_voice(start), None
     if lower in PERSONAL_PRONOUNS:
         name = names.last_person_before(start, lower)
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: names.fits(fullest, lower, name))
@@ -488,4 +525,6 @@ def said(found: Found, speaker: str, speaker_name: str | None, names: ArticleNam
     named = names.named(speaker_name) if speaker_name else None
     # "Ada Lund's campaign said ...": a body that speaks for a person is an "it" too
     organisation = bool(named and (named.kind == "organisation" or head_noun(speaker) in GROUP_NOUNS))
-    return Said(found.paragraph, speaker_name, is_plural(speaker, speaker_name), organisation)
+    # "Nefzi, a chemistry professor and a member of the board" is one person: the "and" of an appositive is not his
+    head = speaker.split(",")[0] if named is not None and named.kind == "person" else speaker
+    return Said(found.paragraph, speaker_name, is_plural(head, speaker_name), organisation)
