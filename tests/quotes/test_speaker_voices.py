@@ -4,7 +4,7 @@ opinion piece signed with a title and a party tag; "he" or "she" after a speaker
 
 import pytest
 
-from storyline.quotes.people import closing_author, interview_answers
+from storyline.quotes.people import capitalised_people, closing_author, interview_answers, signatures
 from tests.quotes.quoting import quote_holding, quotes_of
 
 pytest.importorskip("spacy")
@@ -81,3 +81,48 @@ def test_said_she_after_an_appositive_is_the_subjects_not_a_name_inside_it():
         "festival. “This is a way to bring the town together,” she said."
     )
     assert quote_holding(quotes_of(text), "bring the town together").speaker_name == "Greta Lindqvist"
+
+
+def test_a_question_label_run_into_its_question_still_opens_a_question():
+    text = (
+        "Former mayor Ada Lundgren wrote a book about the harbour. Lundgren spoke with us on Monday.\n\n"
+        "QWhy the harbour?\n\n"
+        "A: I think the harbour made the town.\n\n"
+        "QAnd now?\n\n"
+        "A: I hope the ferries keep running."
+    )
+    assert quote_holding(quotes_of(text), "harbour made the town").speaker_name == "Ada Lundgren"
+
+
+def test_i_on_a_page_of_letters_is_the_name_signing_that_letter():
+    text = (
+        "LETTERS.\n\n"
+        "The harbour should stay in public hands.\n\n"
+        "Tove Brekke.\n\n"
+        "Oslo.\n\n"
+        "The ferry is late every morning. I think the board should hear us.\n\n"
+        "Jon Halvorsen.\n\n"
+        "I believe the bridge will be rebuilt.\n\n"
+        "@harbourfan.\n"
+    )
+    quotes = quotes_of(text)
+    assert quote_holding(quotes, "board should hear us").speaker_name == "Jon Halvorsen"
+    assert quote_holding(quotes, "bridge will be rebuilt").speaker_name is None
+
+
+def test_letters_need_two_signatures():
+    assert signatures("A text.\n\nTove Brekke.\n\nMore.\n\nJon Halvorsen. Oslo.\n") == [
+        (len("A text.\n\n"), "Tove Brekke"),
+        (len("A text.\n\nTove Brekke.\n\nMore.\n\n"), "Jon Halvorsen"),
+    ]
+    assert signatures("A text.\n\nTove Brekke.\n\nMore text here.\n") == []
+
+
+def test_a_plural_title_does_not_end_a_sentence():
+    text = (
+        "Take Harbour Party Sens. Tove Brekke and Jon Halvorsen. Last week, they endorsed the harbour plan, and "
+        "Brekke and Halvorsen spoke for it.\n\n"
+        "They said the plan would bring jobs."
+    )
+    names = [text[a:b] for a, b, _ in capitalised_people(text, [])]
+    assert "Tove Brekke" in names

@@ -14,7 +14,7 @@ HONORIFICS = set(
     princess pope st former candidate nominee councillor councilor councilman councilwoman alderman commissioner
     inspector superintendent constable detective professor ambassador bishop archbishop father coach captain admiral
     major deputy mp chief director officer spokesman spokeswoman congressman congresswoman sheriff representative
-    leader
+    leader sens reps govs messrs
 """.split()
 )
 # Last words of capitalised names that are organisations, places, parties or days rather than people ("the Kent
@@ -223,14 +223,15 @@ def closing_author(text: str) -> str | None:
     return None
 
 
-# The labels of a question-and-answer piece: "Q: ..." and "A: ..." opening paragraphs.
-_INTERVIEW_LABEL = re.compile(r"^[ \t]*(Q|A|QUESTION|ANSWER)[ \t]*[:.][ \t]", re.MULTILINE)
+# The labels of a question-and-answer piece: "Q: ..." and "A: ..." opening paragraphs, or a "Q" the copy ran
+# into its question ("QWhat would have happened?").
+_INTERVIEW_LABEL = re.compile(r"^[ \t]*(?:(Q|A|QUESTION|ANSWER)[ \t]*[:.][ \t]|(Q)(?=[A-Z][a-z']))", re.MULTILINE)
 
 
 def interview_answers(text: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the first question of a question-and-answer piece stands and the spans of its answers (from an "A:"
     label to the next "Q:"), when the text has at least two of each; else ``(len(text), [])``."""
-    labels = [(match.start(), match.group(1)[0]) for match in _INTERVIEW_LABEL.finditer(text)]
+    labels = [(match.start(), (match.group(1) or match.group(2))[0]) for match in _INTERVIEW_LABEL.finditer(text)]
     if sum(kind == "Q" for _, kind in labels) < 2 or sum(kind == "A" for _, kind in labels) < 2:
         return len(text), []
     answers = []
@@ -239,6 +240,22 @@ def interview_answers(text: str) -> tuple[int, list[tuple[int, int]]]:
             after = next((b for b, other in labels[n + 1 :] if other == "Q"), len(text))
             answers.append((at, after))
     return next(at for at, kind in labels if kind == "Q"), answers
+
+
+# A paragraph that signs a letter or a reader's post: a name alone, with a town after it ("Ada Lund. Oslo."), or a
+# handle ("@harbourfan").
+_SIGNATURE = re.compile(
+    r"^[ \t]*(?:(@\w+)|((?:(?:[A-Z][a-z]+|[A-Z]\.) ){1,2}[A-Z][\w'’\-]+))\.?"
+    r"(?:,? [A-Z][\w'’\-]*\.?(?: [A-Z][\w'’\-]*\.?)?)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def signatures(text: str) -> list[tuple[int, str | None]]:
+    """Where the paragraphs that sign letters stand and the name each gives (None for a handle), when at least two
+    give a name (a page of readers' letters); else none."""
+    found = [(m.start(), m.group(2)) for m in _SIGNATURE.finditer(text) if m.group(1) or _may_be_person(m.group(2))]
+    return found if sum(name is not None for _, name in found) >= 2 else []
 
 
 def _may_be_person(name: str) -> bool:

@@ -35,6 +35,7 @@ from storyline.quotes.people import (
     interview_answers,
     longer_form,
     name_starting_with,
+    signatures,
 )
 from storyline.quotes.roles import first_role, head_noun, is_qualified, role_in_span, without_determiners
 
@@ -117,6 +118,7 @@ class ArticleNames:
         self._genders = self._guess_genders()
         first_question, self._answers = interview_answers(text)
         self.interviewee = self._most_named_before(first_question) if self._answers else None
+        self._signatures = signatures(text)
 
     def _most_named_before(self, at: int) -> str | None:
         """The person named most often before ``at`` and in the headline (at least twice), the first named of
@@ -130,9 +132,12 @@ class ArticleNames:
 
     def own_voice(self, at: int) -> str | None:
         """Whose "I" stands at ``at`` outside quotation marks: the person interviewed, in an answer of a
-        question-and-answer piece ("Q: ... A: I think ..."), else the writer of the closing author line."""
+        question-and-answer piece ("Q: ... A: I think ..."); on a page of readers' letters, the name signing the
+        letter (the next signature); else the writer of the closing author line."""
         if self.interviewee and any(a <= at < b for a, b in self._answers):
             return self.interviewee
+        if self._signatures:
+            return next((name for start, name in self._signatures if start > at), None)
         return self.writer
 
     def _add_unparsed_people(self, text: str) -> None:
