@@ -126,3 +126,11 @@ def test_a_plural_title_does_not_end_a_sentence():
     )
     names = [text[a:b] for a, b, _ in capitalised_people(text, [])]
     assert "Tove Brekke" in names
+
+
+def test_a_name_set_off_after_a_long_role_is_the_speaker_not_the_name_inside_the_role():
+    text = (
+        "The head of the largest union backing Mayor Ada Lundgren for governor, Jon Halvorsen, said the harbour "
+        "plan would bring jobs. Jon Halvorsen has led the union since 2019."
+    )
+    assert quote_holding(quotes_of(text), "plan would bring jobs").speaker_name == "Jon Halvorsen"

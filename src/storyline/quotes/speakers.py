@@ -263,6 +263,10 @@ class ArticleNames:
             if not (start <= a and b <= end):
                 continue
             possessor = self.text[b : b + 2] in ("'s", "’s") or bool(_POSSESSIVE.search(self.text[a:b]))
+            ends_span = a > start and b >= start + len(self.text[start:end].rstrip(" ,"))
+            if heads_only and ends_span and _set_off_after_role(self.text, start, a) and name.kind == "person":
+                found.insert(0, name)  # "The head of the PAC backing Jeb Bush for president, Mike Murphy"
+                continue
             if heads_only and (possessor or _after_preposition(self.text, start, a)):
                 continue
             if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
@@ -392,6 +396,14 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def _set_off_after_role(text: str, span_start: int, at: int) -> bool:
+    """Whether the name at ``at`` is set off by a comma after a role that opens the span in lower case or with a
+    determiner ("The head of the PAC backing Jeb Bush, Mike Murphy"), not after a name ("Ada Lund, ..., Oslo")."""
+    first = text[span_start:at].split()[:1]
+    opens_with_role = bool(first) and (first[0].islower() or first[0].lower() in ("the", "a", "an"))
+    return opens_with_role and text[span_start:at].rstrip().endswith(",")
 
 
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
