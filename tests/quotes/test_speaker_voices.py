@@ -134,3 +134,19 @@ def test_a_name_set_off_after_a_long_role_is_the_speaker_not_the_name_inside_the
         "plan would bring jobs. Jon Halvorsen has led the union since 2019."
     )
     assert quote_holding(quotes_of(text), "plan would bring jobs").speaker_name == "Jon Halvorsen"
+
+
+def test_he_goes_to_the_person_who_opens_the_sentence_before_not_to_the_speaker_before_it():
+    text = (
+        "“We will keep the harbour open,” said Jon Halvorsen, who chairs the board. Ola Strand took a different "
+        "tack at the meeting. “You have to sell the ferries,” he said."
+    )
+    assert quote_holding(quotes_of(text), "sell the ferries").speaker_name == "Ola Strand"
+
+
+def test_he_stays_with_the_speaker_the_sentence_before_names():
+    text = (
+        "“We will keep the harbour open,” said Jon Halvorsen, who chairs the board. Ola Strand, Halvorsen said, "
+        "has been a good partner. “We will work together,” he said."
+    )
+    assert quote_holding(quotes_of(text), "work together").speaker_name == "Jon Halvorsen"

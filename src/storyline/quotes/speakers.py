@@ -297,6 +297,42 @@ class ArticleNames:
             return name
         return self._positions[index - 1][1] if index else None
 
+    def sentence_subject(self, at: int, pronoun: str, speaker: str) -> Name | None:
+        """The person who opens the sentence before that of a "he" or "she" at ``at``, past titles ("Sen. Ada Lund
+        (D-Ore.) is ...", "Kasich took a different tack. '...,' he said"): the one a new sentence is about, rather
+        than the ``speaker`` of the attribution before, when that sentence does not name the speaker, the pronoun's
+        own sentence names no one before it, and the person fits the pronoun as well as the speaker does."""
+        text = self.text
+        own = self._sentence_start(at)
+        if own <= 0 or self.people_between(own, at) or text.rfind("\n", 0, at) > own:
+            return None
+        before = self._sentence_start(own - 1)
+        if inside_quotation(text, before) or text.rfind("\n", before, own) >= 0:
+            return None
+        people = self.people_between(before, own)
+        if not people or any(name.fullest == speaker for _, name in people):
+            return None
+        position, name = people[0]
+        opening = text[before:position].split()
+        if len(opening) > 3 or not all(_titles_name(word, opening[n + 1 :]) for n, word in enumerate(opening)):
+            return None
+        if text.startswith(("'s", "’s"), position + len(_form_at(text, position, name))):
+            return None
+        fits = self._genders.get(id(name)) in (None, _PRONOUN_GENDER.get(pronoun)) and not self._not_one_person(name)
+        return name if fits else None
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts: after a full stop, question or exclamation mark that ends a
+        sentence (not "Mr." nor "Sen." nor "?” he asked"), or after a line break."""
+        start = self.text.rfind("\n", 0, at) + 1
+        for match in _SENTENCE_BREAK.finditer(self.text, max(start, at - 600), at + 1):
+            if match.end() > at:
+                break
+            word = self.text[: match.start()].rsplit(None, 1)[-1] if self.text[: match.start()].strip() else ""
+            if word.lower() not in HONORIFICS and not (len(word) == 1 and word.isupper()):
+                start = match.end()
+        return start
+
     def _not_one_person(self, name: Name) -> bool:
         """A "person" the recogniser got wrong for "he" or "she": an acronym ("ROTC") or a family ("the Clintons"
         where the article names a Clinton)."""
@@ -380,6 +416,8 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
+# Where a sentence ends and the next begins: not "?” he asked" nor "Mr. Lund".
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
@@ -415,6 +453,18 @@ def _after_preposition(text: str, span_start: int, at: int) -> bool:
 _COMPARED = re.compile(r"[A-Z][\w'’.\-]*,\s+(?:like|unlike)\s")
 
 
+def _titles_name(word: str, rest: list[str]) -> bool:
+    """Whether a word before a name at a sentence's start is its title ("Sen.", "Ohio Gov."), not a verb or an
+    opener ("Addressing", "The")."""
+    if word.lower().rstrip(".") in HONORIFICS:
+        return True
+    return (
+        word[:1].isupper()
+        and word.lower() not in SENTENCE_WORDS
+        and any(w.lower().rstrip(".") in HONORIFICS for w in rest)
+    )
+
+
 def _form_at(text: str, at: int, name: Name) -> str:
     """The longest of a name's forms written at ``at`` (its surname at least)."""
     forms = sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
@@ -443,6 +493,9 @@ def resolve(
     if lower in PERSONAL_PRONOUNS:
         name = names.last_person_before(start, lower)
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: names.fits(fullest, lower, name))
+        subject = names.sentence_subject(start, lower, went_on) if went_on else None
+        if subject is not None and subject.fullest != went_on:
+            return span, subject.fullest, first_role(subject)  # "Kasich took another tack. '...,' he said"
         if went_on:
             return span, went_on, first_role(names.named(went_on))
         return span, (name.fullest if name else None), (first_role(name) if name else None)
