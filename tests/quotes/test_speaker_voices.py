@@ -4,7 +4,10 @@ opinion piece signed with a title and a party tag; "he" or "she" after a speaker
 
 import pytest
 
+from storyline.quotes.extract import Parsed
+from storyline.quotes.mentions import Mention
 from storyline.quotes.people import capitalised_people, closing_author, interview_answers, signatures
+from storyline.quotes.speakers import ArticleNames
 from tests.quotes.quoting import quote_holding, quotes_of
 
 pytest.importorskip("spacy")
@@ -150,3 +153,22 @@ def test_he_stays_with_the_speaker_the_sentence_before_names():
         "has been a good partner. “We will work together,” he said."
     )
     assert quote_holding(quotes_of(text), "work together").speaker_name == "Jon Halvorsen"
+
+
+def test_a_church_or_school_the_recogniser_calls_a_person_is_no_one_she_can_be():
+    text = (
+        "Greta Lindqvist, the organist at the Tromsø Lutheran Church, remembered the old harbour. Now, she said, the "
+        "harbour is empty. “We never go there any more,” she said."
+    )
+    start = text.index("Tromsø Lutheran Church")
+    names = ArticleNames(text, Parsed(mentions=[Mention(start, start + len("Tromsø Lutheran Church"), "person")]))
+    assert names.named("Tromsø Lutheran Church") is not None
+    assert not names.is_person("Tromsø Lutheran Church")
+    assert quote_holding(quotes_of(text), "never go there").speaker_name == "Greta Lindqvist"
+
+
+def test_a_name_run_into_a_hyphenated_word_is_no_person():
+    text = "She called him a Johnny-come-lately to the harbour plan."
+    start = text.index("Johnny")
+    names = ArticleNames(text, Parsed(mentions=[Mention(start, start + 6, "person")]))
+    assert names.named("Johnny") is None

@@ -48,6 +48,13 @@ GROUP_NOUNS = set(
     """.split()
 )
 GROUP_PRONOUNS = {"they", "we", "it"}
+# Last words of names of bodies and buildings, never of a person's name, which the recogniser may call a person.
+INSTITUTION_WORDS = set(
+    """
+    Church Mosque Temple Synagogue Cathedral University College School Academy Hospital Clinic Foundation Institute
+    Association Committee Council Ministry Department Agency Company Corporation Party Union Center Centre
+    """.split()
+)
 # Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
 NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
@@ -105,6 +112,8 @@ class ArticleNames:
         self._other: dict[tuple[str, str], Name] = {}
         self._mention_name: dict[tuple[int, int], Name] = {}
         for mention in sorted(parsed.mentions, key=lambda m: m.start):
+            if _COMPOUND_AFTER.match(text, mention.end):
+                continue  # "a Johnny-come-lately", "the Trump-backed candidate": part of a word, not a name
             name = self._add(text[mention.start : mention.end], mention.kind, mention.start)
             if name:
                 self._mention_name[(mention.start, mention.end)] = name
@@ -212,6 +221,8 @@ class ArticleNames:
         cleaned = clean_name(raw, kind)
         if not cleaned or not cleaned[0].isupper() or len(cleaned.split()) > 5:
             return None
+        if kind == "person" and len(cleaned.split()) > 1 and cleaned.split()[-1] in INSTITUTION_WORDS:
+            kind = "organisation"  # "Midway Baptist Church", "Manchester Memorial High School": not a person
         if kind == "person":
             surname = cleaned.split()[-1].lower()
             name = self._person_by_surname.get(surname)
@@ -418,6 +429,7 @@ class ArticleNames:
 
 # Where a sentence ends and the next begins: not "?” he asked" nor "Mr. Lund".
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
