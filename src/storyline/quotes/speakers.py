@@ -312,7 +312,7 @@ class ArticleNames:
         """The person who opens the sentence before that of a "he" or "she" at ``at``, past titles ("Sen. Ada Lund
         (D-Ore.) is ...", "Kasich took a different tack. '...,' he said"): the one a new sentence is about, rather
         than the ``speaker`` of the attribution before, when that sentence does not name the speaker, the pronoun's
-        own sentence names no one before it, and the person fits the pronoun as well as the speaker does."""
+        own sentence names no one before it, and the person is not known to be of the other gender."""
         text = self.text
         own = self._sentence_start(at)
         if own <= 0 or self.people_between(own, at) or text.rfind("\n", 0, at) > own:
@@ -339,7 +339,8 @@ class ArticleNames:
         for match in _SENTENCE_BREAK.finditer(self.text, max(start, at - 600), at + 1):
             if match.end() > at:
                 break
-            word = self.text[: match.start()].rsplit(None, 1)[-1] if self.text[: match.start()].strip() else ""
+            words = self.text[max(0, match.start() - 30) : match.start()].split()
+            word = words[-1] if words else ""
             if word.lower() not in HONORIFICS and not (len(word) == 1 and word.isupper()):
                 start = match.end()
         return start
@@ -427,7 +428,7 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
-# Where a sentence ends and the next begins: not "?” he asked" nor "Mr. Lund".
+# Where a sentence may end and the next begin: not "?” he asked" (a title before the mark is checked where used).
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
