@@ -14,7 +14,7 @@ HONORIFICS = set(
     princess pope st former candidate nominee councillor councilor councilman councilwoman alderman commissioner
     inspector superintendent constable detective professor ambassador bishop archbishop father coach captain admiral
     major deputy mp chief director officer spokesman spokeswoman congressman congresswoman sheriff representative
-    leader
+    leader sens reps govs messrs
 """.split()
 )
 # Last words of capitalised names that are organisations, places, parties or days rather than people ("the Kent
@@ -41,12 +41,13 @@ SENTENCE_WORDS = set(
 """.split()
 )
 # Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett",
-# "Democrat Zephyr Teachout").
+# "Democrat Zephyr Teachout", "Actress Ada Lund").
 NOT_FIRST_NAMES = set(
     """
     follow read watch contact email like share subscribe click see one two three four five six seven eight nine ten
     many some several most all both each every other another former late top senior republican republicans democrat
-    democrats democratic
+    democrats democratic actress actor singer rapper comedian author novelist businessman businesswoman billionaire
+    pastor
     """.split()
 )
 NOT_NAME_STARTS = HONORIFICS | SENTENCE_WORDS | NOT_FIRST_NAMES
@@ -72,7 +73,13 @@ _LONGER_FORM = r"\b((?:(?:[A-Z][a-z]+\.?|[A-Z]\.) ){1,3})"
 # Lund is expected to ...", the last line of a report).
 _AUTHOR_LINE = re.compile(
     r"((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][\w'’\-]+|[A-Z]\.)){1,3})"  # the name
-    r"(?:,[^.\n]{1,120},)? (?:(?:is|was) (?:an?|the|[A-Z]|\w+-in-)|writes\b)"  # ", a law professor," is the ...
+    r"(?:,(?:[^.\n]|\.(?!\s)){1,120},)? (?:(?:is|was) (?:an?|the|[A-Z]|\w+-in-)|writes\b)"  # ", D-Ore.," is ...
+)
+_OPENING_TITLE = re.compile(r"[A-Z][a-z]+\.? (?=[A-Z])")
+# A closing credit of a book excerpt: "From THE HARBOUR by Ada Lund.", "Copyright © 2015 by Ada Lund."
+_CREDIT_LINE = re.compile(
+    r"(?:(?:Excerpted |Adapted |Reprinted )?[Ff]rom\b[^\n]{1,120}?|Copyright\b[^\n]{0,20}?) by "
+    r"((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][\w'’\-]+|[A-Z]\.)){1,3})(?=[.,;]|$)"
 )
 
 
@@ -204,14 +211,55 @@ def closing_author(text: str) -> str | None:
     """The writer an article names in an author line among its last two paragraphs ("Rick Scott is the governor of
     Florida."): whom its own "I" means, outside quotations."""
     for paragraph in [p.strip() for p in text.strip().split("\n") if p.strip()][-2:]:
-        line = _AUTHOR_LINE.match(paragraph)
-        if (
-            line
-            and line.group(1).split()[0].lower() not in NOT_NAME_STARTS
-            and line.group(1).split()[-1] not in NOT_SURNAMES
-        ):
+        title = _OPENING_TITLE.match(paragraph)
+        if title and title.group().strip().lower().rstrip(".") not in HONORIFICS:
+            title = None  # "Rep. Ada Lund, D-Ore., is ...": only a title may stand before the name
+        line = _AUTHOR_LINE.match(paragraph, title.end() if title else 0)
+        if line is not None and _may_be_person(line.group(1)):
             return line.group(1)
+        credit = _CREDIT_LINE.match(paragraph)
+        if credit is not None and _may_be_person(credit.group(1)):
+            return credit.group(1)
     return None
+
+
+# The labels of a question-and-answer piece: "Q: ..." and "A: ..." opening paragraphs, or a "Q" the copy ran
+# into its question ("QWhat would have happened?").
+_INTERVIEW_LABEL = re.compile(r"^[ \t]*(?:(Q|A|QUESTION|ANSWER)[ \t]*[:.][ \t]|(Q)(?=[A-Z][a-z']))", re.MULTILINE)
+
+
+def interview_answers(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the first question of a question-and-answer piece stands and the spans of its answers (from an "A:"
+    label to the next "Q:"), when the text has at least two of each; else ``(len(text), [])``."""
+    labels = [(match.start(), (match.group(1) or match.group(2))[0]) for match in _INTERVIEW_LABEL.finditer(text)]
+    if sum(kind == "Q" for _, kind in labels) < 2 or sum(kind == "A" for _, kind in labels) < 2:
+        return len(text), []
+    answers = []
+    for n, (at, kind) in enumerate(labels):
+        if kind == "A":
+            after = next((b for b, other in labels[n + 1 :] if other == "Q"), len(text))
+            answers.append((at, after))
+    return next(at for at, kind in labels if kind == "Q"), answers
+
+
+# A paragraph that signs a letter or a reader's post: a name alone, with a town after it ("Ada Lund. Oslo."), or a
+# handle ("@harbourfan").
+_SIGNATURE = re.compile(
+    r"^[ \t]*(?:(@\w+)|((?:(?:[A-Z][a-z]+|[A-Z]\.) ){1,2}[A-Z][\w'’\-]+))\.?"
+    r"(?:,? [A-Z][\w'’\-]*\.?(?: [A-Z][\w'’\-]*\.?)?)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def signatures(text: str) -> list[tuple[int, str | None]]:
+    """Where the paragraphs that sign letters stand and the name each gives (None for a handle), when at least two
+    give a name (a page of readers' letters); else none."""
+    found = [(m.start(), m.group(2)) for m in _SIGNATURE.finditer(text) if m.group(1) or _may_be_person(m.group(2))]
+    return found if sum(name is not None for _, name in found) >= 2 else []
+
+
+def _may_be_person(name: str) -> bool:
+    return name.split()[0].lower() not in NOT_NAME_STARTS and name.split()[-1] not in NOT_SURNAMES
 
 
 def headline_form(title: str, word: str, text: str, taken: set[str]) -> str | None:

@@ -32,8 +32,10 @@ from storyline.quotes.people import (
     capitalised_people,
     closing_author,
     headline_form,
+    interview_answers,
     longer_form,
     name_starting_with,
+    signatures,
 )
 from storyline.quotes.roles import first_role, head_noun, is_qualified, role_in_span, without_determiners
 
@@ -46,6 +48,13 @@ GROUP_NOUNS = set(
     """.split()
 )
 GROUP_PRONOUNS = {"they", "we", "it"}
+# Last words of names of bodies and buildings, never of a person's name, which the recogniser may call a person.
+INSTITUTION_WORDS = set(
+    """
+    Church Mosque Temple Synagogue Cathedral University College School Academy Hospital Clinic Foundation Institute
+    Association Committee Council Ministry Department Agency Company Corporation Party Union Center Centre
+    """.split()
+)
 # Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
 NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
@@ -103,6 +112,8 @@ class ArticleNames:
         self._other: dict[tuple[str, str], Name] = {}
         self._mention_name: dict[tuple[int, int], Name] = {}
         for mention in sorted(parsed.mentions, key=lambda m: m.start):
+            if _COMPOUND_AFTER.match(text, mention.end):
+                continue  # "a Johnny-come-lately", "the Trump-backed candidate": part of a word, not a name
             name = self._add(text[mention.start : mention.end], mention.kind, mention.start)
             if name:
                 self._mention_name[(mention.start, mention.end)] = name
@@ -114,6 +125,29 @@ class ArticleNames:
         self._complete_names()
         self._positions = self._person_positions()
         self._genders = self._guess_genders()
+        first_question, self._answers = interview_answers(text)
+        self.interviewee = self._most_named_before(first_question) if self._answers else None
+        self._signatures = signatures(text)
+
+    def _most_named_before(self, at: int) -> str | None:
+        """The person named most often before ``at`` and in the headline (at least twice), the first named of
+        equals."""
+        counts = Counter(id(name) for position, name in self._positions if position < at)
+        named = {id(name): name for position, name in self._positions if position < at}
+        headline = set(re.findall(r"[\w'’\-]+", self.title))
+        counts.update(key for key, name in named.items() if any(v.split()[-1] in headline for v in name.variants))
+        best = max(counts, key=lambda key: (counts[key], -named[key].first), default=None)
+        return named[best].fullest if best is not None and counts[best] >= 2 else None
+
+    def own_voice(self, at: int) -> str | None:
+        """Whose "I" stands at ``at`` outside quotation marks: the person interviewed, in an answer of a
+        question-and-answer piece ("Q: ... A: I think ..."); on a page of readers' letters, the name signing the
+        letter (the next signature); else the writer of the closing author line."""
+        if self.interviewee and any(a <= at < b for a, b in self._answers):
+            return self.interviewee
+        if self._signatures:
+            return next((name for start, name in self._signatures if start > at), None)
+        return self.writer
 
     def _add_unparsed_people(self, text: str) -> None:
         """People named in sentences that were not parsed, with the titles written before them."""
@@ -187,6 +221,8 @@ class ArticleNames:
         cleaned = clean_name(raw, kind)
         if not cleaned or not cleaned[0].isupper() or len(cleaned.split()) > 5:
             return None
+        if kind == "person" and len(cleaned.split()) > 1 and cleaned.split()[-1] in INSTITUTION_WORDS:
+            kind = "organisation"  # "Midway Baptist Church", "Manchester Memorial High School": not a person
         if kind == "person":
             surname = cleaned.split()[-1].lower()
             name = self._person_by_surname.get(surname)
@@ -238,6 +274,10 @@ class ArticleNames:
             if not (start <= a and b <= end):
                 continue
             possessor = self.text[b : b + 2] in ("'s", "’s") or bool(_POSSESSIVE.search(self.text[a:b]))
+            ends_span = a > start and b >= start + len(self.text[start:end].rstrip(" ,"))
+            if heads_only and ends_span and _set_off_after_role(self.text, start, a) and name.kind == "person":
+                found.insert(0, name)  # "The head of the PAC backing Jeb Bush for president, Mike Murphy"
+                continue
             if heads_only and (possessor or _after_preposition(self.text, start, a)):
                 continue
             if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
@@ -268,6 +308,43 @@ class ArticleNames:
             return name
         return self._positions[index - 1][1] if index else None
 
+    def sentence_subject(self, at: int, pronoun: str, speaker: str) -> Name | None:
+        """The person who opens the sentence before that of a "he" or "she" at ``at``, past titles ("Sen. Ada Lund
+        (D-Ore.) is ...", "Kasich took a different tack. '...,' he said"): the one a new sentence is about, rather
+        than the ``speaker`` of the attribution before, when that sentence does not name the speaker, the pronoun's
+        own sentence names no one before it, and the person is not known to be of the other gender."""
+        text = self.text
+        own = self._sentence_start(at)
+        if own <= 0 or self.people_between(own, at) or text.rfind("\n", 0, at) > own:
+            return None
+        before = self._sentence_start(own - 1)
+        if inside_quotation(text, before) or text.rfind("\n", before, own) >= 0:
+            return None
+        people = self.people_between(before, own)
+        if not people or any(name.fullest == speaker for _, name in people):
+            return None
+        position, name = people[0]
+        opening = text[before:position].split()
+        if len(opening) > 3 or not all(_titles_name(word, opening[n + 1 :]) for n, word in enumerate(opening)):
+            return None
+        if text.startswith(("'s", "’s"), position + len(_form_at(text, position, name))):
+            return None
+        fits = self._genders.get(id(name)) in (None, _PRONOUN_GENDER.get(pronoun)) and not self._not_one_person(name)
+        return name if fits else None
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts: after a full stop, question or exclamation mark that ends a
+        sentence (not "Mr." nor "Sen." nor "?” he asked"), or after a line break."""
+        start = self.text.rfind("\n", 0, at) + 1
+        for match in _SENTENCE_BREAK.finditer(self.text, max(start, at - 600), at + 1):
+            if match.end() > at:
+                break
+            words = self.text[max(0, match.start() - 30) : match.start()].split()
+            word = words[-1] if words else ""
+            if word.lower() not in HONORIFICS and not (len(word) == 1 and word.isupper()):
+                start = match.end()
+        return start
+
     def _not_one_person(self, name: Name) -> bool:
         """A "person" the recogniser got wrong for "he" or "she": an acronym ("ROTC") or a family ("the Clintons"
         where the article names a Clinton)."""
@@ -279,6 +356,13 @@ class ArticleNames:
     def _guess_genders(self) -> dict[int, str]:
         votes: dict[int, Counter] = {}
         text = self.text
+        # "Ada Lund, director of the Mommy and Me programme, said she": the pronoun is the subject's, not that of a
+        # name inside the appositive between them
+        claimed: dict[int, tuple[int, str]] = {}
+        for at, name in self._positions:
+            said = _SUBJECT_SAID_PRONOUN.match(text, at + len(_form_at(text, at, name)))
+            if said is not None and "," in said.group():
+                claimed.setdefault(said.start(1), (id(name), _PRONOUN_GENDER[said.group(1)]))
         for n, (at, name) in enumerate(self._positions):
             title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
             if title:
@@ -287,8 +371,10 @@ class ArticleNames:
             window = text[at : min(at + 80, following)]
             window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
             pronoun = _GENDERED_PRONOUN.search(window)
-            if pronoun:
+            if pronoun and at + pronoun.start() not in claimed:
                 votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
+        for key, gender in claimed.values():
+            votes.setdefault(key, Counter())[gender] += 1
         return {
             key: count.most_common(1)[0][0]
             for key, count in votes.items()
@@ -342,6 +428,9 @@ class ArticleNames:
         return max(before, key=lambda n: last_before[id(n)]) if before else None
 
 
+# Where a sentence may end and the next begin: not "?” he asked" (a title before the mark is checked where used).
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
@@ -351,11 +440,21 @@ _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fro
 _GENDERED_PRONOUN = re.compile(
     r"(?<=\bsaid )(?:that )?(?:he|she)\b|(?<=\bsays )(?:that )?(?:he|she)\b|\b(?:his|himself|herself)\b"
 )
+# A name's own "said she" past an appositive that may hold other names: "Ada Lund, director of X Y, said she".
+_SUBJECT_SAID_PRONOUN = re.compile(r"(?:,[^,.\n]{1,100},)?\s+(?:said|says)\s+(?:that\s+)?(he|she)\b")
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def _set_off_after_role(text: str, span_start: int, at: int) -> bool:
+    """Whether the name at ``at`` is set off by a comma after a role that opens the span in lower case or with a
+    determiner ("The head of the PAC backing Jeb Bush, Mike Murphy"), not after a name ("Ada Lund, ..., Oslo")."""
+    first = text[span_start:at].split()[:1]
+    opens_with_role = bool(first) and (first[0].islower() or first[0].lower() in ("the", "a", "an"))
+    return opens_with_role and text[span_start:at].rstrip().endswith(",")
 
 
 def _after_preposition(text: str, span_start: int, at: int) -> bool:
@@ -365,6 +464,24 @@ def _after_preposition(text: str, span_start: int, at: int) -> bool:
 
 # "Hillary Clinton, like Obama, has ...": a name compared with the speaker after a comma (not "hawks, like Rubio").
 _COMPARED = re.compile(r"[A-Z][\w'’.\-]*,\s+(?:like|unlike)\s")
+
+
+def _titles_name(word: str, rest: list[str]) -> bool:
+    """Whether a word before a name at a sentence's start is its title ("Sen.", "Ohio Gov."), not a verb or an
+    opener ("Addressing", "The")."""
+    if word.lower().rstrip(".") in HONORIFICS:
+        return True
+    return (
+        word[:1].isupper()
+        and word.lower() not in SENTENCE_WORDS
+        and any(w.lower().rstrip(".") in HONORIFICS for w in rest)
+    )
+
+
+def _form_at(text: str, at: int, name: Name) -> str:
+    """The longest of a name's forms written at ``at`` (its surname at least)."""
+    forms = sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
+    return next((form for form in forms if text.startswith(form, at)), "")
 
 
 def _compatible(name: Name, cleaned: str) -> bool:
@@ -385,10 +502,13 @@ def resolve(
     span = names.text[start:end].strip()
     lower = span.lower()
     if lower == "i" and not inside_quotation(names.text, start):  # the writer's own voice, not the person named last
-        return span, names.writer, None
+        return span, names.own_voice(start), None
     if lower in PERSONAL_PRONOUNS:
         name = names.last_person_before(start, lower)
         went_on = goes_on(lower, previous, found.paragraph, lambda fullest: names.fits(fullest, lower, name))
+        subject = names.sentence_subject(start, lower, went_on) if went_on else None
+        if subject is not None and subject.fullest != went_on:
+            return span, subject.fullest, first_role(subject)  # "Kasich took another tack. '...,' he said"
         if went_on:
             return span, went_on, first_role(names.named(went_on))
         return span, (name.fullest if name else None), (first_role(name) if name else None)
@@ -488,4 +608,6 @@ def said(found: Found, speaker: str, speaker_name: str | None, names: ArticleNam
     named = names.named(speaker_name) if speaker_name else None
     # "Ada Lund's campaign said ...": a body that speaks for a person is an "it" too
     organisation = bool(named and (named.kind == "organisation" or head_noun(speaker) in GROUP_NOUNS))
-    return Said(found.paragraph, speaker_name, is_plural(speaker, speaker_name), organisation)
+    # "Nefzi, a chemistry professor and a member of the board" is one person: the "and" of an appositive is not his
+    head = speaker.split(",")[0] if named is not None and named.kind == "person" else speaker
+    return Said(found.paragraph, speaker_name, is_plural(head, speaker_name), organisation)
