@@ -50,3 +50,31 @@ def test_only_a_double_quotation_mark_of_the_text_flags_a_quote_direct():
     assert doubled.text == marked.text
     assert not doubled.direct
     assert marked.direct
+
+
+def test_a_relative_clause_set_off_by_a_comma_that_closes_the_content_is_the_writer_s():
+    quote = quote_holding(
+        quotes_of("Inspector Karl Brandt said the council had hired Ada Lund, who runs the northern ferry."), "council"
+    )
+    assert quote.text == "the council had hired Ada Lund"
+    praised = quote_holding(
+        quotes_of("Councillor Mira Dahl praised the new harbour plan, which the council passed in May."), "harbour"
+    )
+    assert praised.text == "the new harbour plan"
+
+
+def test_a_relative_clause_without_a_comma_stays_in_the_content():
+    quote = quote_holding(
+        quotes_of("Inspector Karl Brandt said the council had hired a new engineer who runs the northern ferry."),
+        "council",
+    )
+    assert quote.text == "the council had hired a new engineer who runs the northern ferry"
+
+
+def test_the_speaker_s_next_act_of_saying_hung_on_the_reported_clause_is_not_part_of_it():
+    quotes = quotes_of(
+        "Councillor Mira Dahl said the ferry runs late every morning and demanded a refund for the season tickets."
+    )
+    assert quote_holding(quotes, "ferry").text == "the ferry runs late every morning"
+    assert quote_holding(quotes, "refund").cue == "demanded"
+    assert all(q.speaker_name == "Mira Dahl" for q in quotes)
