@@ -78,3 +78,28 @@ def test_the_speaker_s_next_act_of_saying_hung_on_the_reported_clause_is_not_par
     assert quote_holding(quotes, "ferry").text == "the ferry runs late every morning"
     assert quote_holding(quotes, "refund").cue == "demanded"
     assert all(q.speaker_name == "Mira Dahl" for q in quotes)
+
+
+def test_a_headline_that_gives_a_speaker_and_a_colon_is_that_speaker_s_quote():
+    quotes = quotes_of(
+        "Senator Ada Lundqvist spoke at the harbour on Thursday.",
+        title="Lundqvist: The Ferry Cuts Will Cost the Islands Their Doctors",
+    )
+    headline = quote_holding(quotes, "Ferry Cuts")
+    assert headline.text == "The Ferry Cuts Will Cost the Islands Their Doctors"
+    assert headline.speaker == "Lundqvist"
+    assert headline.cue == ":"
+    assert headline.start is None
+
+
+def test_a_headline_kicker_or_question_is_no_speaker():
+    for title in ("Breaking: The Ferry Cuts Will Cost the Islands", "Lundqvist: Will the Ferry Cuts Cost the Islands?"):
+        assert quotes_of("The ferry stopped running in May.", title=title) == []
+
+
+def test_a_headline_with_a_cue_is_read_like_a_sentence():
+    quotes = quotes_of(
+        "The ferry stopped running in May.", title="Harbour master says the ferry will run again in June"
+    )
+    assert quote_holding(quotes, "ferry").text == "the ferry will run again in June"
+    assert quote_holding(quotes, "ferry").speaker == "Harbour master"

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.quotes.content import Pieces, char_span, cue_content
-from storyline.quotes.framing import label_before, labelled, named_after, named_before, said_before, signed
+from storyline.quotes.framing import (
+    headline_said,
+    label_before,
+    labelled,
+    named_after,
+    named_before,
+    said_before,
+    signed,
+)
 from storyline.quotes.marks import QuoteSpan, curly_doubled_marks, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
@@ -53,6 +61,7 @@ class Parsed:
     found: list[Found] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     roles: list[tuple[int, int, str]] = field(default_factory=list)  # name start, name end, role text
+    headline: list[Found] = field(default_factory=list)  # attributions of the title, offsets into the title
 
 
 @dataclass(slots=True)
@@ -105,12 +114,16 @@ def extract_many(
     batch_size: int = 256,
     n_process: int = 1,
     store: ParseStore | None = None,
+    titles: list[str] | None = None,
 ) -> list[Parsed]:
-    """``extract_parsed`` over many texts, parsing their selected units in one stream.
+    """``extract_parsed`` over many texts, parsing their selected units in one stream; the attributions of each
+    text's title, when ``titles`` are given, go to its ``Parsed.headline``.
 
     The parser sees the selected units, each distinct text once (``store`` keeps parses across calls); the entity
     recogniser (half of spaCy's cost) sees only short windows around the proper nouns the tagger found in them.
     """
+    count = len(items)
+    items = items + [(title or "", None) for title in titles or ()]
     originals = [text for text, _ in items]
     items = [(curly_doubled_marks(text), paragraphs) for text, paragraphs in items]
     plans = []
@@ -130,7 +143,19 @@ def extract_many(
     results = [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
     for original, result in zip(originals, results):
         _direct_by_double_marks(original, result.found)
-    return results
+    for i, title in enumerate(results[count:]):
+        results[i].headline = _headline_found(originals[count + i], title.found)
+    return results[:count]
+
+
+def _headline_found(title: str, found: list[Found]) -> list[Found]:
+    """The attributions of a title: those of its parse, or one it gives as "Speaker: what was said"."""
+    said = headline_said(title) if not found else None
+    if said is None:
+        return found
+    speaker, (start, end) = said
+    direct = bool(_DOUBLE_MARK.search(title, max(0, start - 1), end + 1))
+    return [Found(start, end, title[start:end], direct, ":", speaker, 0, 0)]
 
 
 def _direct_by_double_marks(original: str, found: list[Found]) -> None:
