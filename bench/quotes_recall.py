@@ -96,7 +96,7 @@ def classify(rows: list[dict], quotes: list[dict], scorer) -> tuple[list[dict], 
         ]
         pairs = scorer.match(gold_words, [{"words": scorer.words(q.get("text"))} for q in preds])
         matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
-        pred_spans = [(q["start"], q["end"]) for q in preds]
+        pred_spans = [(q["start"], q["end"]) if q["start"] is not None else (0, 0) for q in preds]  # title: none
         gold_spans = [span for a in golds for span in a["fragments"]["content"]]
         for i, gold in enumerate(golds):
             if i in matched_gold:
@@ -117,7 +117,7 @@ def classify(rows: list[dict], quotes: list[dict], scorer) -> tuple[list[dict], 
         for j, quote in enumerate(preds):
             if j in matched_pred:
                 continue
-            near = _overlaps(gold_spans, quote["start"], quote["end"])
+            near = quote["start"] is not None and _overlaps(gold_spans, quote["start"], quote["end"])
             wrong.append({"kind": "near" if near else "none", "cue": (quote.get("cue") or "").lower(), "quote": quote})
     return missed, wrong
 

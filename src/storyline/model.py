@@ -184,8 +184,9 @@ class Quote:
     """Who said what in one article: direct words inside quotation marks, or reported speech with its cue.
 
     ``text`` is the content without quotation marks, at ``start``/``end`` in ``Article.text`` (the outer hull
-    for a quotation interrupted by its attribution); ``speaker`` is the speaker's span as the article words it,
-    ``speaker_name`` the fullest name the article gives that speaker and ``speaker_role`` a title or role.
+    for a quotation interrupted by its attribution; None for a quote of the title); ``speaker`` is the speaker's
+    span as the article words it, ``speaker_name`` the fullest name the article gives that speaker and
+    ``speaker_role`` a title or role.
     """
 
     article_id: str
@@ -195,8 +196,8 @@ class Quote:
     speaker_name: str | None
     speaker_role: str | None
     cue: str | None
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     sentence_index: int
 
     def to_dict(self) -> dict:

@@ -60,7 +60,8 @@ def analyse_articles(
     chunk = CHUNK_ARTICLES if n_process == 1 else CHUNK_ARTICLES * 8
     for at in range(0, len(english), chunk):
         items = [(a.text, a.paragraphs) for a in english[at : at + chunk]]
-        parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process, store=store)
+        titles = [a.title or "" for a in english[at : at + chunk]]
+        parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process, store=store, titles=titles)
     done = {}
     for article, result in zip(english, parsed):
         names = ArticleNames(article.text, result, article.title or "")
@@ -73,7 +74,8 @@ def analyse_articles(
                 previous = said(found, speaker, name, names)
             resolved.append((speaker, name, role))
         resolved = quoted_first_person(founds, resolved, names.is_person, article.text)
-        quotes = [
+        quotes = [_headline_quote(article, f, names) for f in result.headline if f.text]
+        quotes += [
             Quote(article.id, f.text, f.direct, *who, f.cue, f.start, f.end, f.sentence_index)
             for f, who in zip(founds, resolved)
         ]
@@ -83,6 +85,14 @@ def analyse_articles(
         or ArticleAnalysis(article.id, [], [], None if is_english(article) else f"not English ({article.language})")
         for article in articles
     ]
+
+
+def _headline_quote(article: Article, found, names) -> Quote:
+    """A quote of the title: no offsets in the text; the speaker named as the text names that person in full."""
+    speaker = article.title[found.speaker[0] : found.speaker[1]] if found.speaker else None
+    person = names.by_surname(speaker.split()[-1]) if speaker else None
+    name = person.fullest if person and person.fullest.split()[-1] == speaker.split()[-1] else None
+    return Quote(article.id, found.text, found.direct, speaker, name, None, found.cue, None, None, 0)
 
 
 def find_quotes(articles: Sequence[Article], *, n_process: int = 1) -> list[Quote]:

@@ -12,6 +12,7 @@ from storyline.text.cues import BELIEF_VERBS, SPEECH_VERBS, STANCE_VERBS
 Pieces = list[tuple[int, int]]  # character offsets in the unit, in text order
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+_RELATIVE_WORDS = frozenset("which who whom whose where".split())
 # Where the object of a stance verb ends: "defended the plan as a fair one, mocked the council and ...",
 # "praised the ruling, saying ...": what follows is another clause, not what was praised.
 _STANCE_ENDS = ("cc", "conj", "advcl", "parataxis")
@@ -47,7 +48,47 @@ def cue_content(doc, cue_token, cue: str) -> Pieces | None:
     clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
     if clause.dep_ == "xcomp" and (clause.right_edge.i - clause.left_edge.i < 2 or lemma == "continue"):
         return None  # "firefighters continue to battle the fire": going on doing, not saying
-    return [char_span(doc, _clause_start(cue_token, clause), clause.right_edge.i)]
+    first = _clause_start(cue_token, clause)
+    last = _before_closing_relative(doc, first, _before_next_saying(cue_token, clause))
+    return [char_span(doc, first, last)]
+
+
+def _before_next_saying(cue_token, clause) -> int:
+    """Where a reported clause ends when the parser hangs the speaker's next act of saying on it: in "Lund said
+    the ferry runs late and demanded a refund", the demand has no subject of its own and is told in the past like
+    the cue, so it is the speaker's, not part of what was said."""
+    last = clause.right_edge.i
+    if cue_token.tag_ not in ("VBD", "VBN") or clause.tag_ == "VBD":
+        return last
+    for child in clause.children:
+        if (
+            child.dep_ == "conj"
+            and child.tag_ == "VBD"
+            and child.lower_ in QUOTE_CUE_FORMS
+            and not any(t.dep_ in ("nsubj", "nsubjpass") for t in child.children)
+        ):
+            last = min(t.i for t in child.subtree) - 1
+            doc = clause.doc
+            while last > clause.left_edge.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+                last -= 1
+            return last
+    return last
+
+
+def _before_closing_relative(doc, first: int, last: int) -> int:
+    """Where a content ends when a relative clause set off by a comma closes it: "the police questioned Ada Lund,
+    who runs the ferry" reports the questioning; who she is comes from the writer."""
+    for token in doc[first : last + 1]:
+        start = token.left_edge.i
+        if (
+            token.dep_ == "relcl"
+            and token.right_edge.i == last
+            and first < start - 1
+            and doc[start - 1].text == ","
+            and doc[start].lower_ in _RELATIVE_WORDS
+        ):
+            return start - 2
+    return last
 
 
 def _clause_start(cue_token, clause) -> int:
@@ -89,6 +130,7 @@ def _stance_object(doc, cue_token) -> Pieces | None:
     right = [t for t in cue_token.subtree if cue_token.i < t.i <= last]
     if len(right) < 2 or right[0].is_punct:
         return None
+    last = _before_closing_relative(doc, right[0].i, last)
     while last > right[0].i and doc[last].is_punct:
         last -= 1
     return [char_span(doc, right[0].i, last)]

@@ -13,8 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.quotes.content import Pieces, char_span, cue_content
-from storyline.quotes.framing import label_before, labelled, named_after, named_before, said_before, signed
-from storyline.quotes.marks import QuoteSpan, paragraphs_of, quote_spans
+from storyline.quotes.framing import (
+    headline_said,
+    label_before,
+    labelled,
+    named_after,
+    named_before,
+    said_before,
+    signed,
+)
+from storyline.quotes.marks import QuoteSpan, curly_doubled_marks, paragraphs_of, quote_spans
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, cue_words, needs_parse, needs_syntax
@@ -27,6 +35,7 @@ MIN_FREE_QUOTE_WORDS = 5
 _LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
+_DOUBLE_MARK = re.compile(r"[\"“”«»„‟]")
 # "OTTAWA (AFP) – ", "WASHINGTON — " before the first sentence; the sentence splitter may have cut "RENO, Nev." off.
 _DATELINE = re.compile(r"(?:[\w .,']{0,40}\([A-Z][\w ]{1,40}\)|[A-Z][A-Z .,']{2,30}[A-Z])\s*[-–—:]\s*")
 
@@ -52,6 +61,7 @@ class Parsed:
     found: list[Found] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     roles: list[tuple[int, int, str]] = field(default_factory=list)  # name start, name end, role text
+    headline: list[Found] = field(default_factory=list)  # attributions of the title, offsets into the title
 
 
 @dataclass(slots=True)
@@ -104,12 +114,18 @@ def extract_many(
     batch_size: int = 256,
     n_process: int = 1,
     store: ParseStore | None = None,
+    titles: list[str] | None = None,
 ) -> list[Parsed]:
-    """``extract_parsed`` over many texts, parsing their selected units in one stream.
+    """``extract_parsed`` over many texts, parsing their selected units in one stream; the attributions of each
+    text's title, when ``titles`` are given, go to its ``Parsed.headline``.
 
     The parser sees the selected units, each distinct text once (``store`` keeps parses across calls); the entity
     recogniser (half of spaCy's cost) sees only short windows around the proper nouns the tagger found in them.
     """
+    count = len(items)
+    items = items + [(title or "", None) for title in titles or ()]
+    originals = [text for text, _ in items]
+    items = [(curly_doubled_marks(text), paragraphs) for text, paragraphs in items]
     plans = []
     for text, paragraphs in items:
         plans.append([unit for unit in units(text, paragraphs) if needs_parse(text, unit)])
@@ -124,7 +140,31 @@ def extract_many(
     docs: list[list] = [[None] * len(plan) for plan in plans]
     for (i, k), doc in parse_units(nlp, requests, store or ParseStore(), batch_size=batch_size, n_process=n_process):
         docs[i][k] = doc
-    return [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
+    results = [_article(items[i][0], plans[i], docs[i]) for i in range(len(items))]
+    for original, result in zip(originals, results):
+        _direct_by_double_marks(original, result.found)
+    for i, title in enumerate(results[count:]):
+        results[i].headline = _headline_found(originals[count + i], title.found)
+    return results[:count]
+
+
+def _headline_found(title: str, found: list[Found]) -> list[Found]:
+    """The attributions of a title: those of its parse, or one it gives as "Speaker: what was said"."""
+    said = headline_said(title) if not found else None
+    if said is None:
+        return found
+    speaker, (start, end) = said
+    direct = bool(_DOUBLE_MARK.search(title, max(0, start - 1), end + 1))
+    return [Found(start, end, title[start:end], direct, ":", speaker, 0, 0)]
+
+
+def _direct_by_double_marks(original: str, found: list[Found]) -> None:
+    """A quote is flagged direct when it holds a double quotation mark of the article's own text: words in doubled
+    apostrophes are read as quotations (their boundaries, the cue outside them) but keep the flag of reported
+    speech, as the benchmark's annotation reads them."""
+    for item in found:
+        if item.direct and not _DOUBLE_MARK.search(original, max(0, item.start - 1), item.end + 1):
+            item.direct = False
 
 
 def _masked(text: str, unit: _Unit) -> str:

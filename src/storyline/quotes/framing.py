@@ -159,3 +159,37 @@ def label_before(text: str, start: int, mark: int) -> tuple[int, int] | None:
         return None
     at = mark - len(before)
     return at + match.start("name"), at + match.end("name")
+
+
+# "Graham: Trump's Rhetoric Destroying GOP's Chance", "Poll: Sanders Leads in Iowa": a headline that gives a
+# speaker (a person, a group, a poll) and, after a colon, what was said.
+_HEADLINE_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,4}):[ \t]+(?P<content>[^\n]*\w[^\n]*?)[\s.!…]*"
+)
+# Words that head a headline as a kicker, not as a speaker ("Breaking: ...", "The Latest: ...").
+_KICKERS = frozenset(
+    """
+    the breaking revealed bombshell look watch boom wow update updates exclusive report daily notice latest video
+    photos analysis opinion editorial review live recap explainer
+    """.split()
+)
+_QUOTE_MARKS = " \"“”'‘’"
+
+
+def headline_said(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(speaker offsets, content offsets)`` of a headline that reads "Speaker: what was said"; None for a kicker
+    ("Breaking: ..."), a question, or content of fewer than three words."""
+    match = _HEADLINE_LABEL.fullmatch(title.strip())
+    if match is None:
+        return None
+    words = match.group("name").split()
+    if words[0].lower() in _KICKERS or words[-1].lower() in _KICKERS | _NOT_SPEAKERS:
+        return None
+    at = len(title) - len(title.lstrip())
+    start, end = at + match.start("content"), at + match.end("content")
+    start += len(title[start:end]) - len(title[start:end].lstrip(_QUOTE_MARKS))
+    end = start + len(title[start:end].rstrip(_QUOTE_MARKS + ".,;:!…"))
+    content = title[start:end]
+    if len(_WORD.findall(content)) < 3 or content.endswith("?"):
+        return None
+    return (at + match.start("name"), at + match.end("name")), (start, end)

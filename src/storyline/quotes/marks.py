@@ -54,6 +54,24 @@ def quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
     return [span for span in spans if text[span.start : span.end].strip()]
 
 
+# ''...'': some archives write a quotation mark as two apostrophes; a third is the single mark of a quote inside.
+_DOUBLED = re.compile(r"(?<!')'''?(?!')")
+
+
+def curly_doubled_marks(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a quotation mark turned into a curly mark and a space, the
+    mark next to the quoted words: the same length, so every offset holds for the original text."""
+    if "''" not in text:
+        return text
+
+    def curly(match: re.Match) -> str:
+        at, single = match.start(), match.group()[2:]
+        before = text[at - 1] if at else " "
+        return " “" + single if before.isspace() or before in "([—–-" else single + "” "
+
+    return _DOUBLED.sub(curly, text)
+
+
 def inside_quotation(text: str, at: int) -> bool:
     """Whether ``at`` lies inside a quotation opened earlier in its paragraph, with curly, straight or doubled single
     marks (''...'', which the reader leaves as they are)."""
