@@ -70,6 +70,20 @@ def test_a_quotation_given_another_speaker_or_other_words_conflicts():
     assert (FILLER + f'"{changed}," said Anna Kowal.')[start_b:end_b] == "may"
 
 
+def test_quotes_of_titles_have_no_offsets_and_stay_out_of_quote_disputes():
+    words = "We will rebuild the warehouse within a year"
+    start = len(FILLER) + 1
+    in_text = [quote("a", words, "Anna Kowal", start), quote("b", words, "Tomas Brandt", start)]
+    titled = [
+        Quote("a", words, True, "Anna Kowal", "Anna Kowal", None, None, None, None, 0),
+        Quote("b", words, True, "Tomas Brandt", "Tomas Brandt", None, None, None, None, 0),
+    ]
+    found = pair(f'"{words}," said chief executive Anna Kowal.', f'"{words}," said Tomas Brandt.', in_text + titled)
+    assert [d.kind for d in found] == ["quote"]
+    assert {claim.article_id for claim in found[0].claims} == {"a", "b"}
+    assert pair("Crews left at noon.", "Crews left at noon.", titled) == []
+
+
 def test_a_quotation_quoted_at_more_length_or_by_surname_is_not_a_disagreement():
     words = "We will rebuild the warehouse within a year"
     longer = words + " and keep every job"

@@ -32,7 +32,12 @@ def quote_disagreements(
     from storyline.quotes.merge import merge_quotes
 
     by_id = {article.id: article for article in articles}
-    direct = [q for q in quotes if q.direct and q.article_id in by_id and len(q.text.split()) >= MIN_QUOTE_WORDS]
+    direct = [
+        q
+        for q in quotes
+        # a quote of the title has no place in the text, so no sentence can cite it
+        if q.direct and q.start is not None and q.article_id in by_id and len(q.text.split()) >= MIN_QUOTE_WORDS
+    ]
     if len({q.article_id for q in direct}) < 2:
         return [], []
     anonymous = [_anonymous(q) for q in direct]
