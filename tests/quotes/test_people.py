@@ -7,8 +7,8 @@ from storyline.model import Article
 from storyline.quotes import find_quotes
 from storyline.quotes.extract import Parsed
 from storyline.quotes.mentions import Mention
+from storyline.quotes.names import ArticleNames
 from storyline.quotes.people import capitalised_people, longer_form, name_starting_with
-from storyline.quotes.speakers import ArticleNames
 
 pytest.importorskip("spacy")
 

@@ -178,7 +178,8 @@ def test_a_spokeswoman_named_after_her_role_is_the_speaker_and_an_unnamed_one_sp
 def test_a_name_compared_after_a_comma_and_like_is_not_the_speaker():
     from storyline.quotes.extract import Found, Parsed
     from storyline.quotes.mentions import Mention
-    from storyline.quotes.speakers import ArticleNames, resolve
+    from storyline.quotes.names import ArticleNames
+    from storyline.quotes.speakers import resolve
 
     text = "Mayor Ivar Lund spoke. Democratic candidate Ada Brask, like Lund, has urged the council to open the pier."
     people = ["Ivar Lund", "Ada Brask", "Lund,"]

@@ -8,7 +8,8 @@ from storyline.model import Article
 from storyline.quotes import find_quotes
 from storyline.quotes.extract import Found, Parsed
 from storyline.quotes.mentions import Mention
-from storyline.quotes.speakers import ArticleNames, resolve
+from storyline.quotes.names import ArticleNames
+from storyline.quotes.speakers import resolve
 
 pytest.importorskip("spacy")
 

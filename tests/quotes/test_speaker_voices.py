@@ -6,8 +6,8 @@ import pytest
 
 from storyline.quotes.extract import Parsed
 from storyline.quotes.mentions import Mention
+from storyline.quotes.names import ArticleNames
 from storyline.quotes.people import capitalised_people, closing_author, interview_answers, signatures
-from storyline.quotes.speakers import ArticleNames
 from tests.quotes.quoting import quote_holding, quotes_of
 
 pytest.importorskip("spacy")

@@ -49,8 +49,9 @@ def analyse_articles(
     from storyline.quotes.entities import article_entities
     from storyline.quotes.extract import extract_many
     from storyline.quotes.groups import quoted_first_person
+    from storyline.quotes.names import ArticleNames
     from storyline.quotes.parses import ParseStore
-    from storyline.quotes.speakers import ArticleNames, resolve, said
+    from storyline.quotes.speakers import resolve, said
 
     english = [article for article in articles if is_english(article) and article.text.strip()]
     nlp = load_pipeline() if english else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from storyline.model import Entity
+from storyline.quotes.names import ArticleNames
 from storyline.quotes.people import phrase_positions
-from storyline.quotes.speakers import ArticleNames
 
 KIND_ORDER = {"person": 0, "organisation": 1, "place": 2}
 

@@ -1,0 +1,477 @@
+"""The people and organisations one article names: their fullest forms, genders, roles and where each is
+mentioned, for a speaker phrase, a surname or a pronoun to be read as one of them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.quotes.extract import Parsed
+from storyline.quotes.marks import inside_quotation
+from storyline.quotes.organisations import longer_organisation
+from storyline.quotes.people import (
+    HONORIFICS,
+    SENTENCE_WORDS,
+    capitalised_people,
+    closing_author,
+    headline_form,
+    interview_answers,
+    longer_form,
+    name_starting_with,
+    signatures,
+)
+from storyline.quotes.roles import head_noun, is_qualified
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
+# Nouns for a body of people that "it" goes on from: "Ada Lund's campaign is defending ... It says ...".
+GROUP_NOUNS = set(
+    """
+    campaign office team committee company administration government agency department ministry party board council
+    group organization organisation firm network newspaper union court foundation association institute
+    """.split()
+)
+GROUP_PRONOUNS = {"they", "we", "it"}
+# Last words of names of bodies and buildings, never of a person's name, which the recogniser may call a person.
+INSTITUTION_WORDS = set(
+    """
+    Church Mosque Temple Synagogue Cathedral University College School Academy Hospital Clinic Foundation Institute
+    Association Committee Council Ministry Department Agency Company Corporation Party Union Center Centre
+    """.split()
+)
+# Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
+NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
+POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+@dataclass(slots=True)
+class Name:
+    """One person, organisation or place of an article, with every way the article names it."""
+
+    kind: str
+    variants: Counter = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def fullest(self) -> str:
+        return max(self.variants, key=lambda v: (len(v.split()), self.variants[v], -len(v)))
+
+
+def clean_name(text: str, kind: str) -> str:
+    """A mention without possessive, honorifics (people) or a leading "the" (organisations, places)."""
+    words = text.replace("\n", " ").split()
+    if words:
+        words[-1] = POSSESSIVE.sub("", words[-1])
+    if kind == "person":
+        titled = [i for i, w in enumerate(words[:-1]) if _not_in_name(w)]
+        if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
+            words = words[titled[-1] + 1 :]
+    elif words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:'\"“”‘’")
+
+
+def _not_in_name(word: str) -> bool:
+    """A word before a person's name that is no part of it: a title or a word in lower case ("Harbour Minister"),
+    a function word the recogniser took in ("With Donald Trump as nominee"), or the last word of the sentence
+    before ("... from West. Francis")."""
+    return (
+        word.lower().rstrip(".") in HONORIFICS
+        or (word.islower() and word not in NAME_PARTICLES)
+        or (len(word) > 1 and word.lower() in SENTENCE_WORDS)
+        or bool(_SENTENCE_END.fullmatch(word) and word.lower().rstrip(".") not in HONORIFICS)
+    )
+
+
+class ArticleNames:
+    """The names of one article and where each occurs; the ``title`` (the headline) only completes names."""
+
+    def __init__(self, text: str, parsed: Parsed, title: str = "") -> None:
+        self.text = text
+        self.title = title
+        self.writer = closing_author(text)
+        self.names: list[Name] = []
+        self._person_by_surname: dict[str, Name] = {}
+        self._other: dict[tuple[str, str], Name] = {}
+        self._mention_name: dict[tuple[int, int], Name] = {}
+        for mention in sorted(parsed.mentions, key=lambda m: m.start):
+            if _COMPOUND_AFTER.match(text, mention.end):
+                continue  # "a Johnny-come-lately", "the Trump-backed candidate": part of a word, not a name
+            name = self._add(text[mention.start : mention.end], mention.kind, mention.start)
+            if name:
+                self._mention_name[(mention.start, mention.end)] = name
+        self._add_unparsed_people(text)
+        for start, end, role in parsed.roles:
+            name = self._mention_name.get((start, end))
+            if name and role not in name.roles:
+                name.roles.append(role)
+        self._complete_names()
+        self._positions = self._person_positions()
+        self._genders = self._guess_genders()
+        first_question, self._answers = interview_answers(text)
+        self.interviewee = self._most_named_before(first_question) if self._answers else None
+        self._signatures = signatures(text)
+
+    def _most_named_before(self, at: int) -> str | None:
+        """The person named most often before ``at`` and in the headline (at least twice), the first named of
+        equals."""
+        counts = Counter(id(name) for position, name in self._positions if position < at)
+        named = {id(name): name for position, name in self._positions if position < at}
+        headline = set(re.findall(r"[\w'’\-]+", self.title))
+        counts.update(key for key, name in named.items() if any(v.split()[-1] in headline for v in name.variants))
+        best = max(counts, key=lambda key: (counts[key], -named[key].first), default=None)
+        return named[best].fullest if best is not None and counts[best] >= 2 else None
+
+    def own_voice(self, at: int) -> str | None:
+        """Whose "I" stands at ``at`` outside quotation marks: the person interviewed, in an answer of a
+        question-and-answer piece ("Q: ... A: I think ..."); on a page of readers' letters, the name signing the
+        letter (the next signature); else the writer of the closing author line."""
+        if self.interviewee and any(a <= at < b for a, b in self._answers):
+            return self.interviewee
+        if self._signatures:
+            return next((name for start, name in self._signatures if start > at), None)
+        return self.writer
+
+    def _add_unparsed_people(self, text: str) -> None:
+        """People named in sentences that were not parsed, with the titles written before them."""
+        for start, end, title in capitalised_people(text, list(self._mention_name)):
+            name = self._add(text[start:end], "person", start)
+            if name:
+                self._mention_name[(start, end)] = name
+                if title and title not in name.roles:
+                    name.roles.append(title)
+
+    def _complete_names(self) -> None:
+        """A person named by one word gets the longest capitalised name ending with it in the text (else one of two
+        words starting with it, else the headline's), so "Carson" is "Ben Carson" and "Ban" is "Ban Ki-moon" when
+        the article says so in a sentence that was not parsed, and "Clinton" "Hillary Clinton" when only the
+        headline does."""
+        people = [name for name in self.names if name.kind == "person"]
+        for name in people:
+            fullest = name.fullest
+            if len(fullest.split()) > 1:
+                continue
+            longer = [
+                other for other in people if other is not name and other.variants and fullest in other.fullest.split()
+            ]
+            if longer:  # "Hillary" is "Hillary Clinton"
+                target = max(longer, key=lambda other: sum(other.variants.values()))
+                target.variants.update(name.variants)
+                name.variants.clear()
+                for key, mentioned in list(self._mention_name.items()):
+                    if mentioned is name:
+                        self._mention_name[key] = target
+                continue
+            form = longer_form(self.text, fullest) or name_starting_with(self.text, fullest)
+            if not form and self.title:
+                others = {w for other in self.names if other is not name for v in other.variants for w in v.split()}
+                form = headline_form(self.title, fullest, self.text, others)
+            if form:
+                name.variants[form] += 0
+        self._merge_short_organisations()
+        self.names = [name for name in self.names if name.variants]
+        self._person_by_surname = {key: name for key, name in self._person_by_surname.items() if name.variants}
+
+    def _merge_short_organisations(self) -> None:
+        """A one-word organisation that is a person's surname ("McConnell aides") is that person; one that ends
+        exactly one longer organisation's name ("the Times", "The New York Times") is that organisation."""
+        for name in [n for n in self.names if n.kind == "organisation" and n.variants]:
+            word = name.fullest
+            if len(word.split()) != 1:
+                continue
+            person = self._person_by_surname.get(word.lower())
+            longer = [
+                n
+                for n in self.names
+                if n.kind == "organisation" and n is not name and n.variants and n.fullest.endswith(" " + word)
+            ]
+            if person is not None and person.variants and len(person.fullest.split()) > 1:
+                target = person
+            else:
+                target = longer[0] if len(longer) == 1 else None
+            if target is None:
+                form = longer_organisation(self.text, word) if not longer else None
+                if form:  # named in full only where the parser did not look: "Tampa Bay Times"
+                    name.variants[form] += 0
+                continue
+            target.variants.update(name.variants)
+            name.variants.clear()
+            for key, mentioned in list(self._mention_name.items()):
+                if mentioned is name:
+                    self._mention_name[key] = target
+
+    def _add(self, raw: str, kind: str, at: int) -> Name | None:
+        cleaned = clean_name(raw, kind)
+        if not cleaned or not cleaned[0].isupper() or len(cleaned.split()) > 5:
+            return None
+        if kind == "person" and len(cleaned.split()) > 1 and cleaned.split()[-1] in INSTITUTION_WORDS:
+            kind = "organisation"  # "Midway Baptist Church", "Manchester Memorial High School": not a person
+        if kind == "person":
+            surname = cleaned.split()[-1].lower()
+            name = self._person_by_surname.get(surname)
+            if name is None or not _compatible(name, cleaned):
+                name = Name(kind, first=at)
+                self._person_by_surname.setdefault(surname, name)
+                self.names.append(name)
+        else:
+            key = (kind, cleaned.lower())
+            name = self._other.get(key)
+            if name is None:
+                name = self._other[key] = Name(kind, first=at)
+                self.names.append(name)
+        name.variants[cleaned] += 1
+        return name
+
+    def _person_positions(self) -> list[tuple[int, Name]]:
+        """Every place a person is named, found by searching the whole text for their names."""
+        by_form: dict[str, list[Name]] = {}
+        for name in self.names:
+            if name.kind == "person":
+                for form in {v for v in name.variants} | {v.split()[-1] for v in name.variants}:
+                    by_form.setdefault(form, []).append(name)
+        if not by_form:
+            return []
+        # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_form, key=len, reverse=True))) + r")\b")
+        return [
+            (match.start(), name)
+            for match in pattern.finditer(self.text)
+            if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
+            for name in by_form[match.group()]
+        ]
+
+    def people_between(self, start: int, end: int) -> list[tuple[int, Name]]:
+        """Where people are named from ``start`` to ``end``, in order."""
+        low = bisect.bisect_left(self._positions, start, key=lambda item: item[0])
+        high = bisect.bisect_left(self._positions, end, key=lambda item: item[0])
+        return self._positions[low:high]
+
+    def person_mentions(self, name: Name) -> int:
+        return sum(1 for _, other in self._positions if other is name)
+
+    def in_span(self, start: int, end: int, *, heads_only: bool = False) -> list[Name]:
+        """Names mentioned inside a span; ``heads_only`` leaves out possessors ("Carter's") and names after a
+        preposition ("a woman in Worcester")."""
+        found = []
+        for (a, b), name in sorted(self._mention_name.items()):
+            if not (start <= a and b <= end):
+                continue
+            possessor = self.text[b : b + 2] in ("'s", "’s") or bool(POSSESSIVE.search(self.text[a:b]))
+            ends_span = a > start and b >= start + len(self.text[start:end].rstrip(" ,"))
+            if heads_only and ends_span and _set_off_after_role(self.text, start, a) and name.kind == "person":
+                found.insert(0, name)  # "The head of the PAC backing Jeb Bush for president, Mike Murphy"
+                continue
+            if heads_only and (possessor or _after_preposition(self.text, start, a)):
+                continue
+            if heads_only and a > start and b >= start + len(self.text[start:end].rstrip(" ,")):
+                found.insert(0, name)  # "The head of the PAC backing Jeb Bush, Mike Murphy": the name the span ends on
+                continue
+            found.append(name)
+        return found
+
+    def organisation_ending(self, start: int, end: int) -> int | None:
+        """Where an organisation named by several words that ends a span starts ("the Clinton Foundation")."""
+        stop = start + len(self.text[start:end].rstrip(" ,"))
+        for (a, b), name in self._mention_name.items():
+            if name.kind == "organisation" and start <= a and b == stop and " " in self.text[a:b]:
+                return a
+        return None
+
+    def by_surname(self, word: str) -> Name | None:
+        return self._person_by_surname.get(POSSESSIVE.sub("", word).lower())
+
+    def last_person_before(self, at: int, pronoun: str | None = None) -> Name | None:
+        """The person named last before ``at``; for "he" or "she", the last one not known to be of the other
+        gender (known from "Mr."/"Ms." before the name or from the pronouns that follow it)."""
+        index = bisect.bisect_left(self._positions, at, key=lambda item: item[0])
+        wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
+        for _, name in reversed(self._positions[max(0, index - 40) : index]):
+            if wanted is not None and (self._genders.get(id(name)) not in (None, wanted) or self._not_one_person(name)):
+                continue
+            return name
+        return self._positions[index - 1][1] if index else None
+
+    def sentence_subject(self, at: int, pronoun: str, speaker: str) -> Name | None:
+        """The person who opens the sentence before that of a "he" or "she" at ``at``, past titles ("Sen. Ada Lund
+        (D-Ore.) is ...", "Kasich took a different tack. '...,' he said"): the one a new sentence is about, rather
+        than the ``speaker`` of the attribution before, when that sentence does not name the speaker, the pronoun's
+        own sentence names no one before it, and the person is not known to be of the other gender."""
+        text = self.text
+        own = self._sentence_start(at)
+        if own <= 0 or self.people_between(own, at) or text.rfind("\n", 0, at) > own:
+            return None
+        before = self._sentence_start(own - 1)
+        if inside_quotation(text, before) or text.rfind("\n", before, own) >= 0:
+            return None
+        people = self.people_between(before, own)
+        if not people or any(name.fullest == speaker for _, name in people):
+            return None
+        position, name = people[0]
+        opening = text[before:position].split()
+        if len(opening) > 3 or not all(_titles_name(word, opening[n + 1 :]) for n, word in enumerate(opening)):
+            return None
+        if text.startswith(("'s", "’s"), position + len(_form_at(text, position, name))):
+            return None
+        fits = self._genders.get(id(name)) in (None, _PRONOUN_GENDER.get(pronoun)) and not self._not_one_person(name)
+        return name if fits else None
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts: after a full stop, question or exclamation mark that ends a
+        sentence (not "Mr." nor "Sen." nor "?” he asked"), or after a line break."""
+        start = self.text.rfind("\n", 0, at) + 1
+        for match in _SENTENCE_BREAK.finditer(self.text, max(start, at - 600), at + 1):
+            if match.end() > at:
+                break
+            words = self.text[max(0, match.start() - 30) : match.start()].split()
+            word = words[-1] if words else ""
+            if word.lower() not in HONORIFICS and not (len(word) == 1 and word.isupper()):
+                start = match.end()
+        return start
+
+    def _not_one_person(self, name: Name) -> bool:
+        """A "person" the recogniser got wrong for "he" or "she": an acronym ("ROTC") or a family ("the Clintons"
+        where the article names a Clinton)."""
+        words = name.fullest.split()
+        if len(words) != 1:
+            return False
+        return words[0].isupper() or (words[0].endswith("s") and words[0][:-1].lower() in self._person_by_surname)
+
+    def _guess_genders(self) -> dict[int, str]:
+        votes: dict[int, Counter] = {}
+        text = self.text
+        # "Ada Lund, director of the Mommy and Me programme, said she": the pronoun is the subject's, not that of a
+        # name inside the appositive between them
+        claimed: dict[int, tuple[int, str]] = {}
+        for at, name in self._positions:
+            said = _SUBJECT_SAID_PRONOUN.match(text, at + len(_form_at(text, at, name)))
+            if said is not None and "," in said.group():
+                claimed.setdefault(said.start(1), (id(name), _PRONOUN_GENDER[said.group(1)]))
+        for n, (at, name) in enumerate(self._positions):
+            title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
+            if title:
+                votes.setdefault(id(name), Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
+            following = self._positions[n + 1][0] if n + 1 < len(self._positions) else len(text)
+            window = text[at : min(at + 80, following)]
+            window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
+            pronoun = _GENDERED_PRONOUN.search(window)
+            if pronoun and at + pronoun.start() not in claimed:
+                votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
+        for key, gender in claimed.values():
+            votes.setdefault(key, Counter())[gender] += 1
+        return {
+            key: count.most_common(1)[0][0]
+            for key, count in votes.items()
+            if len(set(count.values())) > 1 or len(count) == 1
+        }
+
+    def mention_spans(self) -> list[tuple[tuple[int, int], Name]]:
+        return list(self._mention_name.items())
+
+    def is_person(self, fullest: str) -> bool:
+        name = self.named(fullest)
+        return name is not None and name.kind == "person"
+
+    def named(self, fullest: str) -> Name | None:
+        return next((name for name in self.names if name.fullest == fullest), None)
+
+    def fits(self, fullest: str, pronoun: str, nearest: Name | None) -> bool:
+        """Whether "he" or "she" goes to the person of that name rather than to the ``nearest`` person named: it is
+        known to fit ("Mr."/"Ms.", "said she", "his"), or not known not to while the nearest is not known to fit."""
+        name = self.named(fullest)
+        if name is None or name.kind != "person" or self._not_one_person(name):
+            return False
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        gender = self._genders.get(id(name))
+        return gender == wanted or (gender is None and (nearest is None or self._genders.get(id(nearest)) != wanted))
+
+    def last_group_before(self, at: int) -> tuple[int, Name] | None:
+        """The organisation named last before ``at``, and where."""
+        best = None
+        for (a, _), name in self._mention_name.items():
+            if name.kind == "organisation" and a < at and (best is None or a > best[0]):
+                best = (a, name)
+        return best
+
+    def with_role(self, word: str, at: int, qualifiers: tuple[str, ...] = ()) -> Name | None:
+        """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
+        campaign" is not "the campaign manager"; with ``qualifiers`` ("Democratic"), a role that has them."""
+        candidates = [
+            n
+            for n in self.names
+            if n.kind == "person"
+            and any(
+                head_noun(role) == word and not is_qualified(role) and all(q in role.split() for q in qualifiers)
+                for role in n.roles
+            )
+        ]
+        if not candidates:
+            return None
+        last_before = {id(n): a for a, n in self._positions if a < at}
+        before = [n for n in candidates if id(n) in last_before]
+        return max(before, key=lambda n: last_before[id(n)]) if before else None
+
+
+# Where a sentence may end and the next begin: not "?” he asked" (a title before the mark is checked where used).
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+_SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
+_PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
+    ["she", "her", "hers", "herself"], "f"
+)
+# Evidence of a named person's gender in the words after the name: "Solvang said she", "Makepeace and his crew"
+# (not any "she" that follows, which may be the very pronoun being resolved).
+_GENDERED_PRONOUN = re.compile(
+    r"(?<=\bsaid )(?:that )?(?:he|she)\b|(?<=\bsays )(?:that )?(?:he|she)\b|\b(?:his|himself|herself)\b"
+)
+# A name's own "said she" past an appositive that may hold other names: "Ada Lund, director of X Y, said she".
+_SUBJECT_SAID_PRONOUN = re.compile(r"(?:,[^,.\n]{1,100},)?\s+(?:said|says)\s+(?:that\s+)?(he|she)\b")
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
+_PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
+_PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def _set_off_after_role(text: str, span_start: int, at: int) -> bool:
+    """Whether the name at ``at`` is set off by a comma after a role that opens the span in lower case or with a
+    determiner ("The head of the PAC backing Jeb Bush, Mike Murphy"), not after a name ("Ada Lund, ..., Oslo")."""
+    first = text[span_start:at].split()[:1]
+    opens_with_role = bool(first) and (first[0].islower() or first[0].lower() in ("the", "a", "an"))
+    return opens_with_role and text[span_start:at].rstrip().endswith(",")
+
+
+def _after_preposition(text: str, span_start: int, at: int) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[span_start:at])
+    return any(word.lower() in _PREPOSITIONS for word in before) or bool(_COMPARED.search(text, span_start, at))
+
+
+# "Hillary Clinton, like Obama, has ...": a name compared with the speaker after a comma (not "hawks, like Rubio").
+_COMPARED = re.compile(r"[A-Z][\w'’.\-]*,\s+(?:like|unlike)\s")
+
+
+def _titles_name(word: str, rest: list[str]) -> bool:
+    """Whether a word before a name at a sentence's start is its title ("Sen.", "Ohio Gov."), not a verb or an
+    opener ("Addressing", "The")."""
+    if word.lower().rstrip(".") in HONORIFICS:
+        return True
+    return (
+        word[:1].isupper()
+        and word.lower() not in SENTENCE_WORDS
+        and any(w.lower().rstrip(".") in HONORIFICS for w in rest)
+    )
+
+
+def _form_at(text: str, at: int, name: Name) -> str:
+    """The longest of a name's forms written at ``at`` (its surname at least)."""
+    forms = sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
+    return next((form for form in forms if text.startswith(form, at)), "")
+
+
+def _compatible(name: Name, cleaned: str) -> bool:
+    """ "Robert Lighthizer" and "Lighthizer" are one person; "Melania Trump" and "Donald Trump" are not."""
+    words = cleaned.split()
+    if len(words) == 1:
+        return True
+    return all(len(v.split()) == 1 or v.split()[0] == words[0] for v in name.variants)
