@@ -90,9 +90,11 @@ def analyse_articles(
 
 def _headline_quote(article: Article, found, names) -> Quote:
     """A quote of the title: no offsets in the text; the speaker named as the text names that person in full."""
-    speaker = article.title[found.speaker[0] : found.speaker[1]] if found.speaker else None
-    person = names.by_surname(speaker.split()[-1]) if speaker else None
-    name = person.fullest if person and person.fullest.split()[-1] == speaker.split()[-1] else None
+    speaker = article.title[found.speaker[0] : found.speaker[1]].strip() if found.speaker else None
+    surname = speaker.split()[-1] if speaker else None
+    person = names.by_surname(surname) if surname else None
+    name = person.fullest if person and person.fullest.split()[-1] == surname else None
+    speaker = speaker or None
     return Quote(article.id, found.text, found.direct, speaker, name, None, found.cue, None, None, 0)
 
 
