@@ -99,7 +99,8 @@ def _inverted_subject(verb):
             between = doc[verb.i + 1 : entity.start]
             if not any(t.is_punct or t.dep_ == "prep" or t.tag_ == "IN" for t in between):
                 head = entity.root  # climb to the head of the phrase: "Group Manager Declan Fairweather"
-                while head.head is not head and head.head.i > verb.i and head.head.tag_.startswith("NN"):
+                # by position: spaCy makes a new Token object on every access, so ``is`` never finds the root
+                while head.head.i != head.i and head.head.i > verb.i and head.head.tag_.startswith("NN"):
                     head = head.head
                 return head
     return None
