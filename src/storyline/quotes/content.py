@@ -109,7 +109,7 @@ def _clause_start(cue_token, clause) -> int:
 def _according_content(doc, cue_token) -> Pieces | None:
     head = cue_token.head
     prep = set(range(cue_token.left_edge.i, cue_token.right_edge.i + 1))
-    tokens = [t.i for t in head.subtree if t.i not in prep] if head is not cue_token else []
+    tokens = [t.i for t in head.subtree if t.i not in prep] if head.i != cue_token.i else []
     if not tokens:
         return None
     before = [i for i in tokens if i < cue_token.i]
@@ -140,7 +140,7 @@ def _parenthetical_content(doc, cue_token) -> Pieces | None:
     """ "Many of the ferry routes, he said, have lost money": the clause the attribution interrupts (or
     follows: "The talks failed, she said."), without the attribution."""
     head = cue_token.head
-    if head is cue_token or not head.tag_.startswith("VB"):
+    if head.i == cue_token.i or not head.tag_.startswith("VB"):
         return None
     inner = range(cue_token.left_edge.i, cue_token.right_edge.i + 1)
     runs: list[list[int]] = []

@@ -32,14 +32,14 @@ def subject(verb, depth: int = 0):
         return _agent(verb) if QUOTE_CUE_FORMS.get(verb.lower_) in SPEECH_VERBS else None
     if verb.tag_ == "VBG" and depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         root = verb.sent.root  # "Byrne wrote the agents knew ..., saying, “...”": the main clause's subject
-        if root is not verb and root.tag_.startswith("VB"):
+        if root.i != verb.i and root.tag_.startswith("VB"):
             return subject(root, depth + 1)
-    if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head is not verb:
+    if verb.dep_ in _INHERITS_SUBJECT and depth < 3 and verb.head.i != verb.i:
         inherited = subject(verb.head, depth + 1)
         if verb.dep_ == "xcomp" and inherited is not None and inherited.lower_ == "it":
             return None  # "it's unrealistic to think that ...": no one thinks it
         return inherited
-    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head is not verb.head:  # "began by saying"
+    if verb.dep_ == "pcomp" and depth < 3 and verb.head.head.i != verb.head.i:  # "began by saying"
         return subject(verb.head.head, depth + 1)
     return None
 
