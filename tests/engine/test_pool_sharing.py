@@ -45,3 +45,21 @@ def test_an_error_comes_in_its_items_place(caller_maps):
         for result in engine.map(fails_on_seven, list(range(20))):
             seen.append(result)
     assert seen == list(range(7))
+
+
+_LOADED: list[int] = []
+
+
+def loaded_before(item: int) -> tuple[int, bool]:
+    """Whether this process had loaded its "model" before this item (it loads it on first use)."""
+    before = bool(_LOADED)
+    _LOADED.append(item)
+    return item, before
+
+
+def test_the_processes_start_with_what_the_first_item_loaded():
+    _LOADED.clear()
+    with LocalPool(2) as engine:
+        results = list(engine.map(loaded_before, list(range(30))))
+    assert [item for item, _ in results] == list(range(30))
+    assert [item for item, before in results if not before] == [0]  # loaded once, by the caller, not again

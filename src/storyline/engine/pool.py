@@ -85,10 +85,15 @@ class LocalPool:
             yield from (step(item) for item in first)
             return
         iterator = chain(first, iterator)
+        warm = None
+        if self.caller_maps and self._pool is None:
+            # The first item here, before the processes start: forked, they begin with what it loaded (models,
+            # tables) instead of loading it again each.
+            warm = _computed(step, next(iterator))
         with ExitStack() as stack:
             pool = self._executor(stack)
             if self.caller_maps:
-                yield from self._shared(pool, step, iterator)
+                yield from self._shared(pool, step, iterator, warm)
             else:
                 yield from self._delegated(pool, step, iterator)
 
@@ -106,9 +111,12 @@ class LocalPool:
             for future in queue:
                 future.cancel()
 
-    def _shared(self, pool: Executor, step: Callable, iterator: Iterator) -> Iterator:
-        """Items to the processes and to the caller as each is free, results in input order."""
+    def _shared(self, pool: Executor, step: Callable, iterator: Iterator, first: _Computed | None) -> Iterator:
+        """Items to the processes and to the caller as each is free, results in input order (after ``first``, the
+        first item's when the caller computed it already)."""
         slots: deque[Future | _Waiting | _Computed] = deque()  # one per item taken, in input order
+        if first is not None:
+            slots.append(first)
         queued = QUEUED_PER_PROCESS * self.processes
         try:
             while True:
