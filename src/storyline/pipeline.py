@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
 from storyline.batching import iter_batches
@@ -36,6 +37,9 @@ from storyline.quotes.nlp import parser_version
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
+
+if TYPE_CHECKING:
+    from storyline.render.pages import PageDraft
 
 DEFAULTS = Settings()
 EVENT_STATE = "events"
@@ -165,10 +169,12 @@ def digests(
     engine: Engine | None = None,
     progress: Progress | None = None,
     events: Sequence[Event] | None = None,
+    drafts: dict[str, PageDraft] | None = None,
 ) -> list[EventDigest]:
     """A digest of every stored event (or of ``events``: then only their articles are read); analyses of unchanged
     events come from the store, the others are analysed (a map step over events, run by ``engine``) and stored.
-    ``progress`` counts the events done."""
+    ``progress`` counts the events done. ``drafts``: where the draft pages of the events analysed here go (by
+    event id), made where each is analysed."""
     if events is None:
         events = store.events()
         articles = {article.id: article for article in store.articles()}
@@ -196,7 +202,7 @@ def digests(
             if progress is not None:
                 progress.advance()
             continue
-        jobs.append((event, members, event_groups, words, tuple(analysers)))
+        jobs.append((event, members, event_groups, words, tuple(analysers), drafts is not None))
         pending.append((len(result), fingerprint))
         result.append(None)
     # What the events' articles gave in earlier analyses is reused (``products``), for any event that changed.
@@ -205,7 +211,10 @@ def digests(
     # The largest events first, so that processes sharing the work finish together.
     order = sorted(range(len(jobs)), key=lambda n: (-len(jobs[n][1]), n))
     try:
-        for n, (digest, computed) in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
+        for n, (digest, computed, draft) in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
+            digest.articles = list(jobs[n][1])  # not sent back: this process has them
+            if draft is not None:
+                drafts[digest.event.id] = draft
             position, fingerprint = pending[n]
             rows = [(article_id, pack(keys[article_id], text)) for article_id, text in computed.items()]
             writes.add(digest.event.id, fingerprint, analysis_to_dict(digest, analysers), rows)
@@ -225,12 +234,18 @@ def _with_stored_products(store: Store, jobs: list[tuple], keys: dict[str, str])
     return [(*job, {a.id: valid[a.id] for a in job[1] if valid.get(a.id) is not None}) for job in jobs]
 
 
-def _analyse(job: tuple) -> tuple[EventDigest, dict[str, str]]:
-    """One event's digest, and the products its articles gained (JSON text by article id)."""
-    event, members, event_groups, words, analysers, stored = job
+def _analyse(job: tuple) -> tuple[EventDigest, dict[str, str], PageDraft | None]:
+    """One event's digest (without its articles, which the caller has), the products its articles gained (JSON
+    text by article id) and, when asked, the draft of its pages."""
+    event, members, event_groups, words, analysers, drafting, stored = job
     with reusing(stored) as reuse:
         digest = analyse_event(event, members, event_groups, words=words, analysers=analysers)
-    return digest, reuse.computed()
+    draft = None
+    if drafting:
+        from storyline.render.pages import draft_pages
+
+        draft = draft_pages(digest)
+    return dataclasses.replace(digest, articles=[]), reuse.computed(), draft
 
 
 class _AnalysisWrites:
