@@ -19,8 +19,8 @@ _NO_STORYLINE = "null\n}"
 class PageDraft:
     """An event's pages less its storyline: the Markdown lines before and after it, and the JSON text."""
 
-    markdown_head: list[str]
-    markdown_tail: list[str]
+    markdown_head: str
+    markdown_tail: str
     json_text: str
 
 
@@ -32,16 +32,18 @@ def draft_pages(digest: EventDigest) -> PageDraft:
     head, tail = page_parts(digest, speakers)
     data = digest_to_json(digest, speakers)
     data["storyline"] = None
-    return PageDraft(head, tail, _json_text(data))
+    return PageDraft("\n".join(head), "\n".join(tail), _json_text(data))
 
 
 def markdown_page(digest: EventDigest, file_of: dict[str, str], draft: PageDraft | None = None) -> str:
     """The event's Markdown page, from its draft when there is one."""
     if draft is None:
         head, tail = page_parts(digest)
-    else:
-        head, tail = draft.markdown_head, draft.markdown_tail
-    return joined_page(head, storyline_lines(digest, file_of), tail)
+        return joined_page(head, storyline_lines(digest, file_of), tail)
+    storyline = storyline_lines(digest, file_of)
+    # Neither part is ever empty (a page has a title and a list of sources): joined as the lines would be.
+    middle = "\n" + "\n".join(storyline) if storyline else ""
+    return f"{draft.markdown_head}{middle}\n{draft.markdown_tail}\n"
 
 
 def json_page(digest: EventDigest, draft: PageDraft | None = None) -> str:
