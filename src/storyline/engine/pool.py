@@ -16,7 +16,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 _LOCAL = object()
 # Items queued per process beyond the one it runs, so it never waits while the caller stores or computes a result.
-QUEUED_PER_PROCESS = 2
+QUEUED_PER_PROCESS = 4
 
 
 @dataclass(slots=True)
