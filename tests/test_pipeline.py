@@ -1,10 +1,12 @@
 """A digest with no new input serves every event from the stored analyses, titles included."""
 
+import sqlite3
+
 import pytest
 
 import storyline.titles
 from storyline import pipeline
-from storyline.analysis import ANALYSERS
+from storyline.analysis import ANALYSERS, analysis_key
 from storyline.ingest import read_paths
 from storyline.store import Store
 from tests.conftest import EXAMPLES
@@ -30,3 +32,35 @@ def test_a_second_digest_analyses_nothing_and_chooses_no_title_again(example_art
         (d.event.id, d.event.title, d.summary) for d in first
     ]
     assert len(second) > 4
+
+
+def test_analyses_are_written_a_batch_at_a_time(example_articles, monkeypatch):
+    store = Store(":memory:")
+    pipeline.ingest(store, example_articles)
+    opened = []
+    transaction = Store.transaction
+
+    def counted(self):
+        opened.append(1)
+        return transaction(self)
+
+    monkeypatch.setattr(Store, "transaction", counted)
+    digests = pipeline.digests(store, analysers=ANALYSERS[:2])
+    assert len(digests) > 4 and len(opened) == 1  # one write for every event, not one each
+    for digest in digests:
+        stored = store.get_analysis(digest.event.id, analysis_key(digest.articles, words=100, analysers=ANALYSERS[:2]))
+        assert stored is not None and stored["title"] == digest.event.title
+
+
+def test_a_digest_never_waits_on_another_writer(example_articles, tmp_path):
+    db = tmp_path / "store.db"
+    store = Store(db)
+    pipeline.ingest(store, example_articles)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another command writing the whole time
+    try:
+        digests = pipeline.digests(store, analysers=ANALYSERS[:2])
+    finally:
+        other.execute("ROLLBACK")
+    assert len(digests) > 4
+    assert store.analysis_heads() == {}  # nothing kept: analysed again next time

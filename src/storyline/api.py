@@ -37,7 +37,8 @@ from storyline.model import (
 from storyline.outfolder import RenderedPages, page_key
 from storyline.outputs import output_errors, prepare_output_folder
 from storyline.progress import Progress, counted
-from storyline.render import digest_to_json, digest_to_markdown, index_to_json, index_to_markdown
+from storyline.render import index_to_json, index_to_markdown
+from storyline.render.pages import json_page, markdown_page
 from storyline.safety import file_stem
 from storyline.store import Store, StoreError
 from storyline.summarize import summarize as _summarize
@@ -211,7 +212,9 @@ def digest(
             report = pipeline.ingest(store, counted(items, shown, Article), settings=settings, engine=engine)
         with Progress("events analysed", enabled=progress) as shown:
             # Unchanged events are read as the index lists them; texts only for the events analysed or written.
-            digests, full = listed_digests(store, words=words, progress=shown, engine=engine)
+            # Each analysed event's pages are drafted where it is analysed; only its storyline is added here.
+            drafts = {} if set(formats) & set(_PAGE_SUFFIX) else None
+            digests, full = listed_digests(store, words=words, progress=shown, engine=engine, drafts=drafts)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
         link_digests(digests, stored_storylines)
@@ -239,15 +242,13 @@ def digest(
             full.update(full_digests(store, [d for d in wanted if d.event.id not in full], words=words))
             for item in stale:
                 base = out / file_of[item.event.id]
+                draft = (drafts or {}).get(item.event.id)
                 if "markdown" in formats:
                     base.with_suffix(".md").write_text(
-                        digest_to_markdown(full[item.event.id], page_names), encoding="utf-8"
+                        markdown_page(full[item.event.id], page_names, draft), encoding="utf-8"
                     )
                 if "json" in formats:
-                    base.with_suffix(".json").write_text(
-                        json.dumps(digest_to_json(full[item.event.id]), ensure_ascii=False, indent=2),
-                        encoding="utf-8",
-                    )
+                    base.with_suffix(".json").write_text(json_page(full[item.event.id], draft), encoding="utf-8")
             if "markdown" in formats:
                 (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
             if "json" in formats:

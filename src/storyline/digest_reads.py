@@ -23,10 +23,16 @@ from storyline.store import Store
 
 
 def listed_digests(
-    store: Store, *, words: int, engine: Engine | None = None, progress: Progress | None = None
+    store: Store,
+    *,
+    words: int,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+    drafts: dict | None = None,
 ) -> tuple[list[EventDigest], dict[str, EventDigest]]:
     """Every stored event's digest in the store's event order, and those made in full here (the events analysed
-    now) by event id; the others are listed digests (see the module docstring)."""
+    now) by event id; the others are listed digests (see the module docstring). ``drafts``: where the draft pages
+    of the events analysed now go (``pipeline.digests``)."""
     events = store.events()
     if progress is not None:
         progress.total = len(events)
@@ -47,7 +53,8 @@ def listed_digests(
         if progress is not None:
             progress.advance()
     full = {
-        d.event.id: d for d in pipeline.digests(store, words=words, engine=engine, progress=progress, events=missing)
+        d.event.id: d
+        for d in pipeline.digests(store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts)
     }
     return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full
 

@@ -1,19 +1,37 @@
-"""A local process pool: the caller takes every ``workers``-th item and ``workers - 1`` processes take the rest."""
+"""A local process pool: ``workers - 1`` processes take items, and the caller takes one whenever it would wait."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import ExitStack
+from dataclasses import dataclass
 from itertools import chain, islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from storyline.engine.workers import exit_with_parent
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 _LOCAL = object()
+# Items queued per process beyond the one it runs, so it never waits while the caller stores or computes a result.
+QUEUED_PER_PROCESS = 4
+
+
+@dataclass(slots=True)
+class _Waiting:
+    """An item taken from the iterable that nobody computes yet."""
+
+    item: Any
+
+
+@dataclass(slots=True)
+class _Computed:
+    """An item the caller computed itself: its result, or the error it raised (raised again in input order)."""
+
+    value: Any = None
+    error: BaseException | None = None
 
 
 class LocalPool:
@@ -21,11 +39,12 @@ class LocalPool:
     ones are computed. Steps and items must be picklable (module-level functions, model dataclasses).
 
     Items are taken from the iterable as the results are consumed, at most ``ahead`` in flight, so a long stream is
-    never held in memory. The default is twice the processes, or eight per worker when the caller maps too: the
-    caller submits nothing while it computes its own share, so a shallow queue leaves the processes idle whenever
-    items differ in cost. ``caller_maps=False``: the calling process
-    maps nothing (it has a reduce step of its own to run) and ``workers`` processes take every item. Used as a
-    context manager, the processes are started once and serve every ``map`` until it exits.
+    never held in memory (default: eight per worker when the caller maps too, else twice the processes). The
+    caller's share is not fixed: the processes are kept fed, and the caller computes the next waiting item whenever
+    the result it must give next is not ready, so a caller slowed by its own reduce step takes fewer items and no
+    process idles while it catches up. ``caller_maps=False``: the calling process maps nothing (it has a reduce
+    step of its own to run) and ``workers`` processes take every item. Used as a context manager, the processes are
+    started once and serve every ``map`` until it exits.
     """
 
     def __init__(self, workers: int, *, caller_maps: bool = True, ahead: int | None = None) -> None:
@@ -66,23 +85,80 @@ class LocalPool:
             yield from (step(item) for item in first)
             return
         iterator = chain(first, iterator)
+        warm = None
+        if self.caller_maps and self._pool is None:
+            # The first item here, before the processes start: forked, they begin with what it loaded (models,
+            # tables) instead of loading it again each.
+            warm = _computed(step, next(iterator))
         with ExitStack() as stack:
             pool = self._executor(stack)
-            queue: deque = deque()
-            position = 0
+            if self.caller_maps:
+                yield from self._shared(pool, step, iterator, warm)
+            else:
+                yield from self._delegated(pool, step, iterator)
 
-            def fill() -> None:
-                nonlocal position
-                while len(queue) < self.ahead:
-                    item = next(iterator, _LOCAL)
-                    if item is _LOCAL:
-                        return
-                    local = self.caller_maps and position % self.workers == 0
-                    queue.append((_LOCAL, item) if local else pool.submit(step, item))
-                    position += 1
+    def _delegated(self, pool: Executor, step: Callable, iterator: Iterator) -> Iterator:
+        """Every item to the processes, results in input order."""
+        queue: deque[Future] = deque()
+        try:
+            while True:
+                while len(queue) < self.ahead and (item := next(iterator, _LOCAL)) is not _LOCAL:
+                    queue.append(pool.submit(step, item))
+                if not queue:
+                    return
+                yield queue.popleft().result()
+        finally:
+            for future in queue:
+                future.cancel()
 
-            fill()
-            while queue:
-                head = queue.popleft()
-                fill()  # keep the processes busy while this one is computed or awaited
-                yield step(head[1]) if isinstance(head, tuple) else head.result()
+    def _shared(self, pool: Executor, step: Callable, iterator: Iterator, first: _Computed | None) -> Iterator:
+        """Items to the processes and to the caller as each is free, results in input order (after ``first``, the
+        first item's when the caller computed it already)."""
+        slots: deque[Future | _Waiting | _Computed] = deque()  # one per item taken, in input order
+        if first is not None:
+            slots.append(first)
+        queued = QUEUED_PER_PROCESS * self.processes
+        try:
+            while True:
+                while len(slots) < self.ahead and (item := next(iterator, _LOCAL)) is not _LOCAL:
+                    slots.append(_Waiting(item))
+                if not slots:
+                    return
+                _feed(pool, step, slots, queued)
+                head = slots[0]
+                if isinstance(head, Future) and not head.done():
+                    waiting = next((n for n, slot in enumerate(slots) if isinstance(slot, _Waiting)), None)
+                    if waiting is not None:  # the next result is not ready: compute another item meanwhile
+                        slots[waiting] = _computed(step, slots[waiting].item)
+                        continue
+                slots.popleft()
+                if isinstance(head, _Waiting):  # the processes have enough queued: this one is the caller's
+                    head = _computed(step, head.item)
+                if isinstance(head, _Computed):
+                    if head.error is not None:
+                        raise head.error
+                    yield head.value
+                else:
+                    yield head.result()
+        finally:
+            for slot in slots:
+                if isinstance(slot, Future):
+                    slot.cancel()
+
+
+def _feed(pool: Executor, step: Callable, slots: deque, queued: int) -> None:
+    """Submit the earliest waiting items until ``queued`` are submitted and not finished."""
+    busy = sum(1 for slot in slots if isinstance(slot, Future) and not slot.done())
+    for n, slot in enumerate(slots):
+        if busy >= queued:
+            return
+        if isinstance(slot, _Waiting):
+            slots[n] = pool.submit(step, slot.item)
+            busy += 1
+
+
+def _computed(step: Callable, item: Any) -> _Computed:
+    try:
+        return _Computed(step(item))
+    except Exception as error:  # given in its item's place, after the results before it
+        return _Computed(error=error)

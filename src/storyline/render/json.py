@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from storyline.ingest.outlets import event_outlets
-from storyline.model import Article, EventDigest, Storyline, Summary
+from storyline.model import Article, EventDigest, Storyline, StorylineLink, Summary
 from storyline.render.quotes import entities_to_json, quotes_to_json
 from storyline.render.sources import numbered_sources
 
@@ -50,7 +50,8 @@ def summary_to_json(summary: Summary, articles: Sequence[Article]) -> dict:
     }
 
 
-def digest_to_json(digest: EventDigest) -> dict:
+def digest_to_json(digest: EventDigest, speakers: list | None = None) -> dict:
+    """``speakers``: the event's quotes by speaker (``quotes.merge.by_speaker``), when already grouped."""
     event = digest.event
     named = event_outlets(digest.articles, digest.copy_groups)
     summary = summary_to_json(digest.summary, digest.articles)
@@ -77,20 +78,18 @@ def digest_to_json(digest: EventDigest) -> dict:
             for g in digest.copy_groups
             if len(g.article_ids) > 1
         ],
-        "quotes": quotes_to_json(digest),
+        "quotes": quotes_to_json(digest, speakers),
         "entities": entities_to_json(digest),
         "notes": digest.notes,
         "disagreements": [item.to_dict() for item in digest.disagreements],
         "developments": [item.to_dict() for item in digest.developments],
-        "storyline": None
-        if digest.storyline is None
-        else {
-            "id": digest.storyline.id,
-            "title": digest.storyline.title,
-            "earlier": digest.storyline.earlier,
-            "later": digest.storyline.later,
-        },
+        "storyline": storyline_to_json(digest.storyline),
     }
+
+
+def storyline_to_json(link: StorylineLink | None) -> dict | None:
+    """The ``storyline`` field of an event's JSON page (its last)."""
+    return None if link is None else {"id": link.id, "title": link.title, "earlier": link.earlier, "later": link.later}
 
 
 def index_to_json(

@@ -24,14 +24,21 @@ def summary_to_markdown(summary: Summary, articles: Sequence[Article]) -> str:
 
 def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = None) -> str:
     """One event's page; ``file_of`` (event id -> page name) turns its storyline's other events into links."""
+    head, tail = page_parts(digest)
+    return joined_page(head, storyline_lines(digest, file_of or {}), tail)
+
+
+def page_parts(digest: EventDigest, speakers: list | None = None) -> tuple[list[str], list[str]]:
+    """The lines of an event's page before its storyline and after it: all that depends on the event alone.
+    ``speakers``: its quotes by speaker (``quotes.merge.by_speaker``), when already grouped."""
     event = digest.event
     numbers = source_numbers(digest.articles)
+    named = event_outlets(digest.articles, digest.copy_groups)
     span = event.start if event.start == event.end else f"{event.start or '?'} to {event.end or '?'}"
     lines = [
         f"# {md_text(event.title)}",
         "",
-        f"{md_text(span or 'undated')} · {len(digest.articles)} articles · "
-        + md_text(outlet_line(event_outlets(digest.articles, digest.copy_groups))),
+        f"{md_text(span or 'undated')} · {len(digest.articles)} articles · " + md_text(outlet_line(named)),
         "",
         "## Summary",
         "",
@@ -39,29 +46,33 @@ def digest_to_markdown(digest: EventDigest, file_of: dict[str, str] | None = Non
     lines += _cited_sentences(digest.summary, numbers) or ["_No summary could be written for this event._"]
     lines += [f"_{md_text(note)}_" for note in digest.notes]
     lines += _disagreement_lines(digest, numbers)
-    lines += _storyline_lines(digest, file_of or {})
+    tail: list[str] = []
     if digest.developments:
-        lines += ["", "## Developments", ""]
+        tail += ["", "## Developments", ""]
         for item in digest.developments:
             cited = sorted({numbers[c.article_id] for c in item.citations if c.article_id in numbers})
-            lines.append(f"- {md_text(item.date)}: {md_text(item.text)} " + "".join(f"[{n}]" for n in cited))
-    lines += quotes_to_markdown(digest, numbers)
+            tail.append(f"- {md_text(item.date)}: {md_text(item.text)} " + "".join(f"[{n}]" for n in cited))
+    tail += quotes_to_markdown(digest, numbers, speakers)
     by_id = {a.id: a for a in digest.articles}
     # Only the copies this event holds (the event index keeps a group together; a page never assumes it).
     copies = [group for group in digest.copy_groups if sum(a in by_id for a in group.article_ids) > 1]
     if copies:
-        lines += ["", "## Copies of one story", ""]
+        tail += ["", "## Copies of one story", ""]
         for group in copies:  # a member missing from this event's articles is left out, never a KeyError
             canonical = by_id.get(group.canonical)
             if canonical is None:
-                lines.append("- (the original is not among this event's articles)")
+                tail.append("- (the original is not among this event's articles)")
             else:
-                lines.append(f"- {_number(numbers, canonical.id)}{md_text(describe_source(canonical))} (original)")
+                tail.append(f"- {_number(numbers, canonical.id)}{md_text(describe_source(canonical))} (original)")
             for variant in digest.variants.get(group.id, []):
                 if variant.article_id in by_id:
-                    lines += _variant_lines(variant, by_id[variant.article_id], numbers, group.overlap)
-    lines += ["", "## Sources", ""] + _source_list(digest.articles, event_outlets(digest.articles, digest.copy_groups))
-    return "\n".join(lines) + "\n"
+                    tail += _variant_lines(variant, by_id[variant.article_id], numbers, group.overlap)
+    tail += ["", "## Sources", ""] + _source_list(digest.articles, named)
+    return lines, tail
+
+
+def joined_page(head: list[str], storyline: list[str], tail: list[str]) -> str:
+    return "\n".join(head + storyline + tail) + "\n"
 
 
 def outlet_line(named: dict[str, list[str]]) -> str:
@@ -128,7 +139,7 @@ def _storyline_index(digests: Sequence[EventDigest], file_of: dict[str, str], st
     return "\n".join(lines)
 
 
-def _storyline_lines(digest: EventDigest, file_of: dict[str, str]) -> list[str]:
+def storyline_lines(digest: EventDigest, file_of: dict[str, str]) -> list[str]:
     """The event's storyline: its earlier and later events, linked where their pages are known."""
     link = digest.storyline
     if link is None or not (link.earlier or link.later):

@@ -8,7 +8,8 @@ from storyline.model import EventDigest
 MARKDOWN_QUOTES = 40
 
 
-def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str]:
+def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int], speakers: list | None = None) -> list[str]:
+    """The page's "Who said what"; ``speakers``: the quotes by speaker, when already grouped."""
     if not digest.quotes:
         return []
     from storyline.quotes.merge import by_speaker, partly_quoted, reported_text
@@ -16,7 +17,7 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str
     text_of = {article.id: article.text for article in digest.articles}
     lines = ["", "## Who said what", ""]
     shown = 0
-    speakers = by_speaker(digest.quotes)
+    speakers = by_speaker(digest.quotes) if speakers is None else speakers
     for speaker in speakers:
         if shown >= MARKDOWN_QUOTES:
             break
@@ -37,7 +38,7 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int]) -> list[str
     return lines
 
 
-def quotes_to_json(digest: EventDigest) -> list[dict]:
+def quotes_to_json(digest: EventDigest, speakers: list | None = None) -> list[dict]:
     from storyline.quotes.merge import by_speaker
 
     return [
@@ -69,7 +70,7 @@ def quotes_to_json(digest: EventDigest) -> list[dict]:
                 for quote in speaker.quotes
             ],
         }
-        for speaker in by_speaker(digest.quotes)
+        for speaker in (by_speaker(digest.quotes) if speakers is None else speakers)
     ]
 
 

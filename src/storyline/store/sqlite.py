@@ -442,7 +442,15 @@ class Store(StoreReads):
 
     def put_analysis(self, event_id: str, fingerprint: str, data: dict) -> None:
         self._require_transaction()
-        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (event_id, fingerprint, json.dumps(data)))
+        self.put_analyses([(event_id, fingerprint, data)])
+
+    def put_analyses(self, analyses: Iterable[tuple[str, str, dict]]) -> None:
+        """Store ``(event id, fingerprint, analysis)`` rows in one statement."""
+        self._require_transaction()
+        self._db.executemany(
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
+            ((event_id, fingerprint, json.dumps(data)) for event_id, fingerprint, data in analyses),
+        )
 
 
 def _statements(script: str) -> Iterator[str]:

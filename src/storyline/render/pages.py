@@ -1,0 +1,62 @@
+"""An event's Markdown and JSON pages in two steps: a draft of all that depends on the event alone, made where the
+event is analysed (so a pool's processes share the work), then its storyline, once every event's title and page
+name are known. The pages are the ones ``digest_to_markdown`` and ``digest_to_json`` give."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from storyline.model import EventDigest
+from storyline.render.json import digest_to_json, storyline_to_json
+from storyline.render.markdown import joined_page, page_parts, storyline_lines
+
+# The end of a JSON page drafted without its storyline: the storyline is its last field.
+_NO_STORYLINE = "null\n}"
+
+
+@dataclass(slots=True, frozen=True)
+class PageDraft:
+    """An event's pages less its storyline: the Markdown lines before and after it, and the JSON text."""
+
+    markdown_head: str
+    markdown_tail: str
+    json_text: str
+
+
+def draft_pages(digest: EventDigest) -> PageDraft:
+    """The draft of ``digest``'s pages (its ``storyline`` is left out, whatever it holds)."""
+    from storyline.quotes.merge import by_speaker
+
+    speakers = by_speaker(digest.quotes) if digest.quotes else []
+    head, tail = page_parts(digest, speakers)
+    data = digest_to_json(digest, speakers)
+    data["storyline"] = None
+    return PageDraft("\n".join(head), "\n".join(tail), _json_text(data))
+
+
+def markdown_page(digest: EventDigest, file_of: dict[str, str], draft: PageDraft | None = None) -> str:
+    """The event's Markdown page, from its draft when there is one."""
+    if draft is None:
+        head, tail = page_parts(digest)
+        return joined_page(head, storyline_lines(digest, file_of), tail)
+    storyline = storyline_lines(digest, file_of)
+    # Neither part is ever empty (a page has a title and a list of sources): joined as the lines would be.
+    middle = "\n" + "\n".join(storyline) if storyline else ""
+    return f"{draft.markdown_head}{middle}\n{draft.markdown_tail}\n"
+
+
+def json_page(digest: EventDigest, draft: PageDraft | None = None) -> str:
+    """The event's JSON page (``json.dumps`` of ``digest_to_json``, indented), from its draft when there is one."""
+    if draft is None:
+        return _json_text(digest_to_json(digest))
+    storyline = storyline_to_json(digest.storyline)
+    if storyline is None:
+        return draft.json_text
+    # Nested one level down, the storyline's own lines are indented by one more step.
+    nested = _json_text(storyline).replace("\n", "\n  ")
+    return draft.json_text[: -len(_NO_STORYLINE)] + nested + "\n}"
+
+
+def _json_text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
