@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Parsed
 from storyline.quotes.marks import inside_quotation
+from storyline.quotes.occurrences import first_forms_between_boundaries
 from storyline.quotes.organisations import longer_organisation
 from storyline.quotes.people import (
     HONORIFICS,
@@ -234,12 +235,12 @@ class ArticleNames:
         if not by_form:
             return []
         # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_form, key=len, reverse=True))) + r")\b")
+        forms = sorted(by_form, key=len, reverse=True)
         return [
-            (match.start(), name)
-            for match in pattern.finditer(self.text)
-            if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
-            for name in by_form[match.group()]
+            (at, name)
+            for at, form in first_forms_between_boundaries(self.text, forms)
+            if not _PRECEDING_PREPOSITION.search(self.text, max(0, at - 6), at)
+            for name in by_form[form]
         ]
 
     def people_between(self, start: int, end: int) -> list[tuple[int, Name]]:
