@@ -59,7 +59,13 @@ NOT_NAME_ENDS = set(
 )
 # One word of a name: "Reid", "McConnell", "O'Rourke", "Smith-Ramos", "Sen." or a middle initial "M."
 _NAME_WORD = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|[A-Z]\."
-_CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?: (?:{_NAME_WORD}))+\b\.?")
+# The first word of a run: a ``_NAME_WORD`` with no word character nor full stop before it, written to start with the
+# capital every form of it starts with, so that the search skips to capitals instead of looking behind everywhere.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?<![\w.].)(?:(?<=O)['’][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?"
+    r"|[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|\.)"
+)
+_CAPITALISED_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?: (?:{_NAME_WORD}))+\b\.?")
 # A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
 _ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|of|for|&)\s+[A-Z]")  # "Kestrel Valley Fire and Rescue"
