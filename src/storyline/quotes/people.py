@@ -66,6 +66,7 @@ _FIRST_NAME_WORD = (
     r"|[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|\.)"
 )
 _CAPITALISED_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?: (?:{_NAME_WORD}))+\b\.?")
+_NON_SPACE = re.compile(r"\S+")
 # A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
 _ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|of|for|&)\s+[A-Z]")  # "Kestrel Valley Fire and Rescue"
@@ -104,7 +105,7 @@ def capitalised_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     Harry Reid, titled "Senate Minority Leader"), and a headline's run may hold several names."""
     found = []
     for match in _CAPITALISED_RUN.finditer(text):
-        words = [(match.start() + m.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(text, match.start(), match.end())]
         part: list[tuple[int, str]] = []
         for at, word in words:
             part.append((at, word))
@@ -162,9 +163,16 @@ def _without_sentence_opener(title: str, text: str) -> str:
     """``title`` without a first word capitalised only because it opens a sentence: the article writes it in lower
     case elsewhere ("Even Senator" -> "Senator", "But Senate Minority Leader" -> "Senate Minority Leader")."""
     words = title.split()
-    if len(words) > 1 and re.search(rf"(?<![\w.])(?<!\. ){re.escape(words[0].lower())}\b", text):
+    if len(words) > 1 and _lower_case_use(words[0].lower()).search(text):
         return " ".join(words[1:])
     return title
+
+
+def _lower_case_use(word: str) -> re.Pattern:
+    """``word`` as a word of its own, not after a word character, a full stop or a full stop and a space. The word
+    comes first and the look-behinds after it, so the search skips to where the word is written."""
+    literal = re.escape(word)
+    return re.compile(rf"{literal}(?<![\w.]{literal})(?<!\. {literal})\b")
 
 
 def _is_title(words: str) -> bool:
