@@ -9,6 +9,7 @@ takes the speaker of a following "he said." or, when it opens its paragraph, of 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -77,24 +78,41 @@ class _Unit:
 def units(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[_Unit]:
     """Sentences grouped so that no quotation runs across two units, each with its quotation spans."""
     result = []
+    sentences = split_sentences(text)  # kept for the next call: the numbering below and other analyses split it too
+    starts = [start for start, _ in sentences]
     for p_index, (p_start, p_end) in enumerate(paragraphs_of(text, paragraphs)):
         spans = quote_spans(text, p_start, p_end)
+        first = len(result)
         current: _Unit | None = None
-        for s_start, s_end in split_sentences(text, p_start, p_end):
+        for s_start, s_end in _paragraph_sentences(text, p_start, p_end, sentences, starts):
             if current and any(q.start < current.end < q.end or q.start < s_start < q.end for q in spans):
                 current.end = s_end
                 continue
             current = _Unit(s_start, s_end, p_index, 0, [])
             result.append(current)
-        for unit in result:
-            if unit.paragraph == p_index:
-                unit.quotes = [q for q in spans if unit.start <= q.start and q.end <= unit.end]
-    _number_sentences(text, result)
+        for unit in result[first:]:
+            unit.quotes = [q for q in spans if unit.start <= q.start and q.end <= unit.end]
+    _number_sentences(starts, result)
     return result
 
 
-def _number_sentences(text: str, found_units: list[_Unit]) -> None:
-    starts = [start for start, _ in split_sentences(text)]
+def _paragraph_sentences(
+    text: str, start: int, end: int, sentences: list[tuple[int, int]], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]``: those of the whole text inside it when it is a whole line (the splitter
+    reads each line alone, so they are the same), else split anew."""
+    whole_line = (
+        0 <= start < end <= len(text)
+        and (start == 0 or text[start - 1] == "\n")
+        and (end == len(text) or text[end] == "\n")
+        and text.find("\n", start, end) < 0
+    )
+    if not whole_line:
+        return split_sentences(text, start, end)
+    return sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def _number_sentences(starts: list[int], found_units: list[_Unit]) -> None:
     index = 0
     for unit in found_units:
         while index + 1 < len(starts) and starts[index + 1] <= unit.start:
