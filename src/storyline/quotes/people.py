@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 # Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
 HONORIFICS = set(
@@ -130,12 +131,9 @@ def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int
             continue
         if found and end > found[-1][0]:
             continue
-        if final:
-            alone = any(not text.endswith(words[last - 1][1] + " ", 0, p) for p in phrase_positions(text, word, end))
-        else:  # inside a longer run of capitals (a headline, titles): the word used by itself elsewhere, twice
-            alone = sum(_by_itself(text, p, len(word)) for p in phrase_positions(text, word)) >= 2
-            if not alone:
-                continue
+        # inside a longer run of capitals (a headline, titles): the word used by itself elsewhere, twice
+        if not final and sum(_by_itself(text, p, len(word)) for p in phrase_positions(text, word)) < 2:
+            continue
         titles = [n for n in range(last) if words[n][1].lower().rstrip(".") in NOT_NAME_STARTS]
         first = titles[-1] + 1 if titles else 0
         kept = [n for n in range(first, last + 1) if not _initial(words[n][1])]
@@ -151,6 +149,10 @@ def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int
         titled_name = bool(titles) or (titled > 0 and first == 0)
         if final and not titled_name and _ORGANISATION_GOES_ON.match(text[end : end + 8]):
             continue
+        # the last word of the run used alone after it (looked for last: the tests above are cheaper)
+        alone = not final or any(
+            not text.endswith(words[last - 1][1] + " ", 0, p) for p in _phrase_positions(text, word, end)
+        )
         if alone or _PRONOUN.search(text, end, end + 400) or _SPEAKS_NEXT.match(text, end):
             found.append((start, end))
     found.reverse()  # each name's title: the words between the name before it (or the run's start) and it
@@ -303,13 +305,17 @@ def _in_longer_run(text: str, at: int) -> bool:
 
 def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:
     """Where ``phrase`` occurs in ``text`` from ``start`` as whole words (plain string search, no regex to build)."""
-    found, at = [], text.find(phrase, start)
+    return list(_phrase_positions(text, phrase, start))
+
+
+def _phrase_positions(text: str, phrase: str, start: int = 0) -> Iterator[int]:
+    """``phrase_positions``, one at a time: a test that stops at the first need not find the others."""
+    at = text.find(phrase, start)
     while at >= 0 and phrase:
         after = at + len(phrase)
         if (at == 0 or not _is_word_char(text[at - 1])) and (after >= len(text) or not _is_word_char(text[after])):
-            found.append(at)
+            yield at
         at = text.find(phrase, at + 1)
-    return found
 
 
 def _is_word_char(char: str) -> bool:
