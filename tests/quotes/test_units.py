@@ -3,8 +3,8 @@ paragraph alone gives."""
 
 import random
 
-from storyline.quotes.extract import _paragraph_sentences, units
 from storyline.quotes.marks import paragraphs_of
+from storyline.quotes.units import _paragraph_sentences, units
 from storyline.text.sentences import split_sentences
 
 PIECES = [
