@@ -10,7 +10,7 @@ only the sentences that hold a quotation mark or a cue, and is loaded on first u
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.model import Article, Entity, Quote
 from storyline.quotes.nlp import INSTALL_HINT, QuotesUnavailable, load_pipeline
@@ -45,47 +45,75 @@ def analyse_articles(
     articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 256
 ) -> list[ArticleAnalysis]:
     """Quotes and entities of each article, in the order given; non-English articles get none. A sentence that
-    several of the articles carry word for word (copies) is parsed once."""
-    from storyline.quotes.entities import article_entities
+    several of the articles carry word for word is parsed once, and copies (the same text, paragraphs and title)
+    are analysed once, each copy getting the quotes and entities under its own id."""
     from storyline.quotes.extract import extract_many
-    from storyline.quotes.groups import quoted_first_person
-    from storyline.quotes.names import ArticleNames
     from storyline.quotes.parses import ParseStore
-    from storyline.quotes.speakers import resolve, said
 
     english = [article for article in articles if is_english(article) and article.text.strip()]
     nlp = load_pipeline() if english else None
-    parsed = []
     store = ParseStore()
+    by_copy: dict[tuple, ArticleAnalysis] = {}
     # In chunks, so that the parses held at once stay few; each chunk starts its worker processes anew.
     chunk = CHUNK_ARTICLES if n_process == 1 else CHUNK_ARTICLES * 8
     for at in range(0, len(english), chunk):
-        items = [(a.text, a.paragraphs) for a in english[at : at + chunk]]
-        titles = [a.title or "" for a in english[at : at + chunk]]
-        parsed += extract_many(items, nlp, batch_size=batch_size, n_process=n_process, store=store, titles=titles)
+        firsts: dict[tuple, Article] = {}
+        for article in english[at : at + chunk]:
+            key = _copy_key(article)
+            if key not in by_copy:
+                firsts.setdefault(key, article)
+        batch = list(firsts.values())
+        items = [(a.text, a.paragraphs) for a in batch]
+        titles = [a.title or "" for a in batch]
+        parsed = extract_many(items, nlp, batch_size=batch_size, n_process=n_process, store=store, titles=titles)
+        for key, article, result in zip(firsts, batch, parsed):
+            by_copy[key] = _analysed(article, result)
     done = {}
-    for article, result in zip(english, parsed):
-        names = ArticleNames(article.text, result, article.title or "")
-        founds = sorted(result.found, key=lambda f: f.start)
-        resolved = []
-        previous = None
-        for found in founds:
-            speaker, name, role = resolve(found, names, previous)
-            if speaker is not None and speaker.lower() != "i":  # "he added" goes on past a quoted "I think"
-                previous = said(found, speaker, name, names)
-            resolved.append((speaker, name, role))
-        resolved = quoted_first_person(founds, resolved, names.is_person, article.text)
-        quotes = [_headline_quote(article, f, names) for f in result.headline if f.text]
-        quotes += [
-            Quote(article.id, f.text, f.direct, *who, f.cue, f.start, f.end, f.sentence_index)
-            for f, who in zip(founds, resolved)
-        ]
-        done[article.id] = ArticleAnalysis(article.id, quotes, article_entities(article.id, names))
+    for article in english:
+        first = by_copy[_copy_key(article)]
+        done[article.id] = first if first.article_id == article.id else _relabelled(first, article.id)
     return [
         done.get(article.id)
         or ArticleAnalysis(article.id, [], [], None if is_english(article) else f"not English ({article.language})")
         for article in articles
     ]
+
+
+def _copy_key(article: Article) -> tuple:
+    """What an article's quotes and entities are computed from, its id aside."""
+    paragraphs = None if article.paragraphs is None else tuple(map(tuple, article.paragraphs))
+    return article.text, paragraphs, article.title or ""
+
+
+def _analysed(article: Article, result) -> ArticleAnalysis:
+    from storyline.quotes.entities import article_entities
+    from storyline.quotes.groups import quoted_first_person
+    from storyline.quotes.names import ArticleNames
+    from storyline.quotes.speakers import resolve, said
+
+    names = ArticleNames(article.text, result, article.title or "")
+    founds = sorted(result.found, key=lambda f: f.start)
+    resolved = []
+    previous = None
+    for found in founds:
+        speaker, name, role = resolve(found, names, previous)
+        if speaker is not None and speaker.lower() != "i":  # "he added" goes on past a quoted "I think"
+            previous = said(found, speaker, name, names)
+        resolved.append((speaker, name, role))
+    resolved = quoted_first_person(founds, resolved, names.is_person, article.text)
+    quotes = [_headline_quote(article, f, names) for f in result.headline if f.text]
+    quotes += [
+        Quote(article.id, f.text, f.direct, *who, f.cue, f.start, f.end, f.sentence_index)
+        for f, who in zip(founds, resolved)
+    ]
+    return ArticleAnalysis(article.id, quotes, article_entities(article.id, names))
+
+
+def _relabelled(analysis: ArticleAnalysis, article_id: str) -> ArticleAnalysis:
+    """A copy's analysis: the same quotes and entities, each of its own, under the copy's id."""
+    quotes = [replace(quote, article_id=article_id) for quote in analysis.quotes]
+    entities = [replace(e, variants=list(e.variants), article_ids=[article_id]) for e in analysis.entities]
+    return ArticleAnalysis(article_id, quotes, entities, analysis.skipped)
 
 
 def _headline_quote(article: Article, found, names) -> Quote:

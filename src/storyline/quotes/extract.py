@@ -22,13 +22,13 @@ from storyline.quotes.framing import (
     said_before,
     signed,
 )
-from storyline.quotes.marks import QuoteSpan, curly_doubled_marks, paragraphs_of, quote_spans
+from storyline.quotes.marks import QuoteSpan, curly_doubled_marks
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, cue_words, needs_parse, needs_syntax
 from storyline.quotes.subjects import subject
+from storyline.quotes.units import Unit, units
 from storyline.text.cues import SPEECH_VERBS
-from storyline.text.sentences import split_sentences
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
 MIN_FREE_QUOTE_WORDS = 5
@@ -62,44 +62,6 @@ class Parsed:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[tuple[int, int, str]] = field(default_factory=list)  # name start, name end, role text
     headline: list[Found] = field(default_factory=list)  # attributions of the title, offsets into the title
-
-
-@dataclass(slots=True)
-class _Unit:
-    start: int
-    end: int
-    paragraph: int
-    sentence_index: int
-    quotes: list[QuoteSpan]
-    parse: bool = True  # False: only full quotations, found without the parser
-
-
-def units(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[_Unit]:
-    """Sentences grouped so that no quotation runs across two units, each with its quotation spans."""
-    result = []
-    for p_index, (p_start, p_end) in enumerate(paragraphs_of(text, paragraphs)):
-        spans = quote_spans(text, p_start, p_end)
-        current: _Unit | None = None
-        for s_start, s_end in split_sentences(text, p_start, p_end):
-            if current and any(q.start < current.end < q.end or q.start < s_start < q.end for q in spans):
-                current.end = s_end
-                continue
-            current = _Unit(s_start, s_end, p_index, 0, [])
-            result.append(current)
-        for unit in result:
-            if unit.paragraph == p_index:
-                unit.quotes = [q for q in spans if unit.start <= q.start and q.end <= unit.end]
-    _number_sentences(text, result)
-    return result
-
-
-def _number_sentences(text: str, found_units: list[_Unit]) -> None:
-    starts = [start for start, _ in split_sentences(text)]
-    index = 0
-    for unit in found_units:
-        while index + 1 < len(starts) and starts[index + 1] <= unit.start:
-            index += 1
-        unit.sentence_index = index
 
 
 def extract_parsed(text: str, paragraphs: list[tuple[int, int]] | None, nlp) -> Parsed:
@@ -167,7 +129,7 @@ def _direct_by_double_marks(original: str, found: list[Found]) -> None:
             item.direct = False
 
 
-def _masked(text: str, unit: _Unit) -> str:
+def _masked(text: str, unit: Unit) -> str:
     """The unit's text with the words of its full quotations and of a leading dateline blanked (offsets kept): the
     parser needs the sentence around a quotation, not the quotation, and a run of spaces is a single token."""
     pieces, at = [], unit.start
@@ -188,7 +150,7 @@ def _masked(text: str, unit: _Unit) -> str:
     return "".join(pieces)
 
 
-def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
+def _article(text: str, plan: list[Unit], docs: list) -> Parsed:
     parsed = Parsed()
     pending: list[Found] = []  # quotations still waiting for a speaker, in this paragraph
     last_direct: Found | None = None  # the quote a following quotation without a cue goes on
@@ -241,7 +203,7 @@ def _article(text: str, plan: list[_Unit], docs: list) -> Parsed:
     return parsed
 
 
-def _whole_unit(text: str, unit: _Unit, item: Found) -> bool:
+def _whole_unit(text: str, unit: Unit, item: Found) -> bool:
     """Whether a quotation is all its sentence holds: nothing before its opening mark or after its closing one."""
     return not text[unit.start : item.start - 1].strip() and not text[item.end + 1 : unit.end].strip(" .,\"”’'\n")
 
@@ -255,7 +217,7 @@ def _paragraph_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _analyse(text: str, unit: _Unit, doc) -> tuple[list[Found], list[Found], tuple | None]:
+def _analyse(text: str, unit: Unit, doc) -> tuple[list[Found], list[Found], tuple | None]:
     """Attributions of one unit, its quotations with no speaker, and a lone "he said" with no content."""
     offset = unit.start
 
@@ -346,7 +308,7 @@ def _framing(cues: list, full: list[QuoteSpan], offset: int):
     return min(named or speech or spoken, key=distance) if spoken else None
 
 
-def _by_label(text: str, unit: _Unit, full: list[QuoteSpan]) -> list[Found]:
+def _by_label(text: str, unit: Unit, full: list[QuoteSpan]) -> list[Found]:
     """Quotations each given to the name labelling it ("Clinton: “...” Bush: “...”"); a quotation with no label of
     its own goes on the one before. None unless the first is labelled."""
     runs: list[tuple[tuple[int, int], list[QuoteSpan]]] = []
@@ -411,7 +373,7 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
     return offset + start, offset + end
 
 
-def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
+def _is_full(text: str, unit: Unit, quote: QuoteSpan) -> bool:
     """A quotation that stands as what someone said, not a phrase quoted inside a sentence."""
     before = text[unit.start : quote.start - 1].rstrip()
     inner = text[quote.start : quote.end].strip()
@@ -424,7 +386,7 @@ def _is_full(text: str, unit: _Unit, quote: QuoteSpan) -> bool:
     return opens and (ends or inner[0].isupper())
 
 
-def _quote_found(text: str, unit: _Unit, full: list[QuoteSpan], cue, speaker) -> Found:
+def _quote_found(text: str, unit: Unit, full: list[QuoteSpan], cue, speaker) -> Found:
     content = join_quoted([text[q.start : q.end] for q in full])
     return Found(full[0].start, full[-1].end, content, True, cue, speaker, unit.sentence_index, unit.paragraph)
 
@@ -462,7 +424,7 @@ def _inside_reported(item: Found, token, by_cue: list[tuple[Found, object]], off
     )
 
 
-def _make(text: str, unit: _Unit, pieces: Pieces, cue: str, speaker) -> Found:
+def _make(text: str, unit: Unit, pieces: Pieces, cue: str, speaker) -> Found:
     """The attribution whose content is ``pieces`` (offsets in the text), cut to whole quotations and words."""
     start, end = pieces[0][0], pieces[-1][1]
     for quote in unit.quotes:  # a content that ends (or starts) inside a quotation takes all of it

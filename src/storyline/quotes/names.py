@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Parsed
 from storyline.quotes.marks import inside_quotation
+from storyline.quotes.occurrences import first_forms_between_boundaries
 from storyline.quotes.organisations import longer_organisation
 from storyline.quotes.people import (
     HONORIFICS,
@@ -234,12 +235,12 @@ class ArticleNames:
         if not by_form:
             return []
         # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_form, key=len, reverse=True))) + r")\b")
+        forms = sorted(by_form, key=len, reverse=True)
         return [
-            (match.start(), name)
-            for match in pattern.finditer(self.text)
-            if not _PRECEDING_PREPOSITION.search(self.text, max(0, match.start() - 6), match.start())
-            for name in by_form[match.group()]
+            (at, name)
+            for at, form in first_forms_between_boundaries(self.text, forms)
+            if not _PRECEDING_PREPOSITION.search(self.text, max(0, at - 6), at)
+            for name in by_form[form]
         ]
 
     def people_between(self, start: int, end: int) -> list[tuple[int, Name]]:
@@ -344,8 +345,11 @@ class ArticleNames:
         # "Ada Lund, director of the Mommy and Me programme, said she": the pronoun is the subject's, not that of a
         # name inside the appositive between them
         claimed: dict[int, tuple[int, str]] = {}
+        forms: dict[int, list[str]] = {}
         for at, name in self._positions:
-            said = _SUBJECT_SAID_PRONOUN.match(text, at + len(_form_at(text, at, name)))
+            if id(name) not in forms:
+                forms[id(name)] = _forms_longest_first(name)
+            said = _SUBJECT_SAID_PRONOUN.match(text, at + len(_form_at(text, at, name, forms[id(name)])))
             if said is not None and "," in said.group():
                 claimed.setdefault(said.start(1), (id(name), _PRONOUN_GENDER[said.group(1)]))
         for n, (at, name) in enumerate(self._positions):
@@ -354,7 +358,8 @@ class ArticleNames:
                 votes.setdefault(id(name), Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
             following = self._positions[n + 1][0] if n + 1 < len(self._positions) else len(text)
             window = text[at : min(at + 80, following)]
-            window = window[: next((i for i, c in enumerate(window) if c in ".!?\n"), len(window))]
+            stop = _SENTENCE_STOP.search(window)
+            window = window[: stop.start()] if stop else window
             pronoun = _GENDERED_PRONOUN.search(window)
             if pronoun and at + pronoun.start() not in claimed:
                 votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
@@ -416,6 +421,7 @@ class ArticleNames:
 # Where a sentence may end and the next begin: not "?” he asked" (a title before the mark is checked where used).
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
 _PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
     ["she", "her", "hers", "herself"], "f"
@@ -463,10 +469,15 @@ def _titles_name(word: str, rest: list[str]) -> bool:
     )
 
 
-def _form_at(text: str, at: int, name: Name) -> str:
-    """The longest of a name's forms written at ``at`` (its surname at least)."""
-    forms = sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
-    return next((form for form in forms if text.startswith(form, at)), "")
+def _form_at(text: str, at: int, name: Name, forms: list[str] | None = None) -> str:
+    """The longest of a name's forms (``forms``: those of ``_forms_longest_first``) written at ``at``."""
+    return next((form for form in forms or _forms_longest_first(name) if text.startswith(form, at)), "")
+
+
+def _forms_longest_first(name: Name) -> list[str]:
+    """A name's forms, its surname at least, longest first (of two of one length, at most one is written at a
+    place)."""
+    return sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
 
 
 def _compatible(name: Name, cleaned: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 # Honorifics and titles that are not part of a name ("Mr. Smith", "President Trump").
 HONORIFICS = set(
@@ -59,7 +60,14 @@ NOT_NAME_ENDS = set(
 )
 # One word of a name: "Reid", "McConnell", "O'Rourke", "Smith-Ramos", "Sen." or a middle initial "M."
 _NAME_WORD = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|[A-Z]\."
-_CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?: (?:{_NAME_WORD}))+\b\.?")
+# The first word of a run: a ``_NAME_WORD`` with no word character nor full stop before it, written to start with the
+# capital every form of it starts with, so that the search skips to capitals instead of looking behind everywhere.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?<![\w.].)(?:(?<=O)['’][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?"
+    r"|[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?\.?|\.)"
+)
+_CAPITALISED_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?: (?:{_NAME_WORD}))+\b\.?")
+_NON_SPACE = re.compile(r"\S+")
 # A name followed by its role and a cue, or by a cue: "Marguerite Osei, the chief executive of X, said".
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.\n]{0,80},)?\s+(?:said|says|told|added|warned)\b")
 _ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|of|for|&)\s+[A-Z]")  # "Kestrel Valley Fire and Rescue"
@@ -98,7 +106,7 @@ def capitalised_people(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     Harry Reid, titled "Senate Minority Leader"), and a headline's run may hold several names."""
     found = []
     for match in _CAPITALISED_RUN.finditer(text):
-        words = [(match.start() + m.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(text, match.start(), match.end())]
         part: list[tuple[int, str]] = []
         for at, word in words:
             part.append((at, word))
@@ -123,12 +131,9 @@ def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int
             continue
         if found and end > found[-1][0]:
             continue
-        if final:
-            alone = any(not text.endswith(words[last - 1][1] + " ", 0, p) for p in phrase_positions(text, word, end))
-        else:  # inside a longer run of capitals (a headline, titles): the word used by itself elsewhere, twice
-            alone = sum(_by_itself(text, p, len(word)) for p in phrase_positions(text, word)) >= 2
-            if not alone:
-                continue
+        # inside a longer run of capitals (a headline, titles): the word used by itself elsewhere, twice
+        if not final and sum(_by_itself(text, p, len(word)) for p in phrase_positions(text, word)) < 2:
+            continue
         titles = [n for n in range(last) if words[n][1].lower().rstrip(".") in NOT_NAME_STARTS]
         first = titles[-1] + 1 if titles else 0
         kept = [n for n in range(first, last + 1) if not _initial(words[n][1])]
@@ -144,6 +149,10 @@ def _names_in_part(text: str, part: list[tuple[int, str]], taken: list[tuple[int
         titled_name = bool(titles) or (titled > 0 and first == 0)
         if final and not titled_name and _ORGANISATION_GOES_ON.match(text[end : end + 8]):
             continue
+        # the last word of the run used alone after it (looked for last: the tests above are cheaper)
+        alone = not final or any(
+            not text.endswith(words[last - 1][1] + " ", 0, p) for p in _phrase_positions(text, word, end)
+        )
         if alone or _PRONOUN.search(text, end, end + 400) or _SPEAKS_NEXT.match(text, end):
             found.append((start, end))
     found.reverse()  # each name's title: the words between the name before it (or the run's start) and it
@@ -156,9 +165,16 @@ def _without_sentence_opener(title: str, text: str) -> str:
     """``title`` without a first word capitalised only because it opens a sentence: the article writes it in lower
     case elsewhere ("Even Senator" -> "Senator", "But Senate Minority Leader" -> "Senate Minority Leader")."""
     words = title.split()
-    if len(words) > 1 and re.search(rf"(?<![\w.])(?<!\. ){re.escape(words[0].lower())}\b", text):
+    if len(words) > 1 and _lower_case_use(words[0].lower()).search(text):
         return " ".join(words[1:])
     return title
+
+
+def _lower_case_use(word: str) -> re.Pattern:
+    """``word`` as a word of its own, not after a word character, a full stop or a full stop and a space. The word
+    comes first and the look-behinds after it, so the search skips to where the word is written."""
+    literal = re.escape(word)
+    return re.compile(rf"{literal}(?<![\w.]{literal})(?<!\. {literal})\b")
 
 
 def _is_title(words: str) -> bool:
@@ -289,13 +305,17 @@ def _in_longer_run(text: str, at: int) -> bool:
 
 def phrase_positions(text: str, phrase: str, start: int = 0) -> list[int]:
     """Where ``phrase`` occurs in ``text`` from ``start`` as whole words (plain string search, no regex to build)."""
-    found, at = [], text.find(phrase, start)
+    return list(_phrase_positions(text, phrase, start))
+
+
+def _phrase_positions(text: str, phrase: str, start: int = 0) -> Iterator[int]:
+    """``phrase_positions``, one at a time: a test that stops at the first need not find the others."""
+    at = text.find(phrase, start)
     while at >= 0 and phrase:
         after = at + len(phrase)
         if (at == 0 or not _is_word_char(text[at - 1])) and (after >= len(text) or not _is_word_char(text[after])):
-            found.append(at)
+            yield at
         at = text.find(phrase, at + 1)
-    return found
 
 
 def _is_word_char(char: str) -> bool:

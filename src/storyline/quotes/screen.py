@@ -24,7 +24,7 @@ QUOTE_CUE_FORMS = {**CUE_FORMS, **PARSED_ONLY_FORMS}
 
 def needs_parse(text: str, unit) -> bool:
     """Whether a unit can hold an attribution: a quotation of some length, or a cue outside quotation marks."""
-    if any(len(_WORD.findall(text[q.start : q.end])) >= 1 for q in unit.quotes):
+    if any(_WORD.search(text, q.start, q.end) for q in unit.quotes):
         return True
     if text[unit.start : unit.end].rstrip().endswith(":"):  # may announce the quotation that follows
         return True
