@@ -195,7 +195,7 @@ def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them
 
 
 def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
-    from storyline.summarize.concepts import concept_set, tokens
+    from storyline.summarize.concepts import _reading, concept_set, tokens
     from storyline.text import STOPWORDS, stem
 
     rng = random.Random(13)
@@ -211,9 +211,24 @@ def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_
         for k, token in enumerate(toks):
             if token not in STOPWORDS:
                 expected.add((stems[k],))
-        found = concept_set.__wrapped__(text)
+        _reading.cache_clear()
+        found = concept_set(text)
         assert found == expected
         assert list(found) == list(frozenset(expected))  # the same iteration order: sums over it are the same
+
+
+def test_a_sentences_stems_taken_with_its_concepts_are_its_content_stems_in_the_same_order():
+    from storyline.summarize.concepts import _reading, content_stem_set, sentence_stems
+
+    rng = random.Random(17)
+    pieces = ["the", "of", "it", "River", "floods", "town's", "Bell’s", "Monday", "4.25", "per", "cent", "U.S.", "fell"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    for text in texts:
+        _reading.cache_clear()
+        stems = sentence_stems(text)
+        assert stems == content_stem_set(text)
+        # The same iteration order: the stems are numbered in the order met when sentences are compared.
+        assert list(stems) == list(content_stem_set(text))
 
 
 def test_kept_position_credits_are_the_credits_of_each_rank():

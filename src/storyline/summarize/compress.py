@@ -11,6 +11,7 @@ would leave only a subject and its relative clause ("Jo Bell, who runs the baker
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from storyline.text.verbs import AUXILIARIES, dateline, has_main_verb, is_verb
 
@@ -74,6 +75,8 @@ _LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?|[a-z])\s*[:)]")
 # and headings do not.
 _ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+# The mark a match keeps, as a callable: a template ("\\1") is expanded by Python code once per match.
+_THE_MARK = itemgetter(1)
 _SPACES = re.compile(r"\s{2,}")
 _SPACED_MARKS = (" ,", " .", " ;", " :", " !", " ?")
 _DOUBLE_SPACE = "  "
@@ -204,7 +207,7 @@ def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int
     # The only whitespace left is single spaces (and two where a kept span was blank): each pattern runs only where
     # it can match.
     if any(spaced in result for spaced in _SPACED_MARKS):
-        result = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", result)
+        result = _SPACE_BEFORE_PUNCTUATION.sub(_THE_MARK, result)
     if _DOUBLE_SPACE in result:
         result = _SPACES.sub(" ", result)
     result = result.strip()

@@ -47,6 +47,8 @@ def exact_cover(
     occurrence = np.zeros((len(weights), n))
     for j, held in enumerate(concepts):
         occurrence[list(held), j] = 1.0
+    # Each sentence's concepts as a row of its own (contiguous), for the step that takes the sentence.
+    not_held = np.ascontiguousarray(1.0 - occurrence.T)
     weight = np.asarray(weights, dtype=np.float64)
     own = np.asarray(gains, dtype=np.float64)
     length = np.asarray(lengths, dtype=np.float64)
@@ -60,19 +62,26 @@ def exact_cover(
 
     def met(chosen: list[int], free: np.ndarray, room: float) -> bool:
         """Whether every chosen sentence that leans on others can still get one of them."""
-        return all(any(k in chosen or (free[k] and length[k] <= room) for k in needs[j]) for j in chosen if j in needs)
+        return not needs or all(
+            any(k in chosen or (free[k] and length[k] <= room) for k in needs[j]) for j in chosen if j in needs
+        )
 
+    # ``uncovered`` is the weight of each concept no chosen sentence holds (0 for those covered): the weights times
+    # zeros and ones, so its product with the occurrences is the same, bit for bit, as that of the weights times a
+    # 0/1 mask.
     def visit(chosen: list[int], uncovered: np.ndarray, room: float, free: np.ndarray, value: float) -> None:
         steps[0] += 1
         if steps[0] > node_limit:
             raise _TooLong
-        if value > best[0] + _EPS and all(any(k in chosen for k in needs[j]) for j in chosen if j in needs):
+        if value > best[0] + _EPS and (
+            not needs or all(any(k in chosen for k in needs[j]) for j in chosen if j in needs)
+        ):
             best[0], best[1] = value, sorted(chosen)
         open_ = np.flatnonzero(free & (length <= room))
         if not len(open_):
             return
         open_lengths = length[open_]
-        gain = ((weight * uncovered) @ occurrence)[open_] + own[open_]
+        gain = (uncovered @ occurrence)[open_] + own[open_]
         order = np.argsort(-gain / open_lengths, kind="stable")
         ordered_lengths = open_lengths[order]
         cumulative = np.cumsum(ordered_lengths)
@@ -91,7 +100,7 @@ def exact_cover(
         if met([*chosen, j], with_j, room - length[j]):
             visit(
                 [*chosen, j],
-                uncovered * (1.0 - occurrence[:, j]),
+                uncovered * not_held[j],
                 room - length[j],
                 with_j,
                 value + float(gain[order[0]]),
@@ -101,7 +110,7 @@ def exact_cover(
 
     free = np.ones(n, dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
     try:
-        visit([], np.ones(len(weights)), float(budget), free, 0.0)
+        visit([], weight * np.ones(len(weights)), float(budget), free, 0.0)
     except _TooLong:
         return None
     return best[1]
