@@ -2,6 +2,7 @@
 
 import itertools
 import random
+import re
 
 from storyline.summarize.concepts import concept_weights
 from storyline.summarize.overlap import intersections
@@ -172,6 +173,12 @@ def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them
     texts += [
         "".join(rng.choice(pieces) + rng.choice([" ", "", " "]) for _ in range(rng.randint(1, 14))) for _ in range(3000)
     ]
+    # Words of the speaker and time tests, and other whitespace.
+    pieces += ["She", "they", "added", "that", "night", "before", "after", "day", "Today", "next", "morning"]
+    pieces += ["\u00a0", "\t"]
+    texts += [
+        "".join(rng.choice(pieces) + rng.choice([" ", "", " "]) for _ in range(rng.randint(1, 14))) for _ in range(2000)
+    ]
 
     def outputs():
         found = []
@@ -179,19 +186,48 @@ def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them
             spans = compress.removable_spans(text)
             found.append((spans, compress.shorten(text, spans), compress.shorten(text, [(0, 0)])))
             found.append((compress.stands_alone(text), references.without_also(text)))
-            found.append(references.without_relative_time(text))
+            found.append((references.without_relative_time(text), references.needs_antecedent(text)))
         return found
 
     fast = outputs()
     # Every pattern run on every text: no string test can skip one.
-    monkeypatch.setattr(compress, "_DROPPABLE", tuple((pattern, ("",)) for pattern, _ in compress._DROPPABLE))
+    monkeypatch.setattr(
+        compress, "_DROPPABLE", tuple((pattern, lambda text: True) for pattern, _ in compress._DROPPABLE)
+    )
+    monkeypatch.setattr(compress, "_SPEAKING_CUE", re.compile(""))
     monkeypatch.setattr(compress, "_CUT_SHORT_TAIL", 10**9)
-    monkeypatch.setattr(compress, "_SPACED_MARKS", ("",))
     monkeypatch.setattr(compress, "_DOUBLE_SPACE", "")
     monkeypatch.setattr(references, "_may_hold_also", lambda text: True)
     monkeypatch.setattr(references, "_may_hold_time", lambda text: True)
     assert fast == outputs()
     assert sum(bool(spans) for spans, *_ in fast[::3]) > 200  # spans are found, not only skipped
+
+
+def test_spaces_before_marks_go_as_the_pattern_takes_them_and_an_ending_reads_as_the_pattern_reads_it():
+    from storyline.summarize import compress
+
+    rng = random.Random(29)
+    pieces = ["a", "Bo", " ", "  ", ",", ".", ";", ":", "!", "?", '"', "'", "”", "’", ")", "]", "(", "\n", "x."]
+    space_before_mark = re.compile(r"\s+([,.;:!?])")
+    ended = re.compile(r"[.!?][\"'”’)\]]*$")
+
+    def shortened_by_patterns(text, drop):
+        kept, cursor = [], 0
+        for start, end in compress._merge(drop):
+            if start > cursor:
+                kept.append((cursor, start))
+            cursor = max(cursor, end)
+        if cursor < len(text):
+            kept.append((cursor, len(text)))
+        result = " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a)
+        result = re.sub(r"\s{2,}", " ", space_before_mark.sub(r"\1", result)).strip()
+        return result[:1].upper() + result[1:] if result[:1].islower() else result
+
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert compress._ended(text) == bool(ended.search(text)), text
+        drop = [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(rng.randint(0, 2)) if len(text) > 1]
+        assert compress.shorten(text, drop)[0] == shortened_by_patterns(text, drop), (text, drop)
 
 
 def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
