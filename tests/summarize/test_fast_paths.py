@@ -274,3 +274,40 @@ def test_kept_position_credits_are_the_credits_of_each_rank():
         credits = concepts._position_credits(count)
         assert len(credits) >= count
         assert [float(c) for c in credits[:count]] == [concepts.position_credit(r) for r in range(count)]
+
+
+def test_normalising_with_cheap_tests_gives_what_every_variant_run_gives():
+    from storyline.summarize import concepts
+
+    rng = random.Random(31)
+    pieces = ["U.S.", "U.N.", "A.", "B.C.", "I.", "e.g.", "US", "USA", "5", "19", "March", "%", "per cent", "pct", "."]
+    pieces += ["Mr.", "N.Y", "X.Y.Z.W.V.", "the", "percent", "3rd", "\n"]
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = text
+        for pattern, replacement in concepts._VARIANTS:
+            expected = pattern.sub(concepts._undotted if replacement is None else replacement, expected)
+        concepts.normalise.cache_clear()
+        assert concepts.normalise(text) == expected, text
+
+
+def test_intersections_with_one_matrix_of_the_sources_are_the_intersections_of_each_list():
+    from storyline.summarize.overlap import intersections_of_each
+
+    rng = random.Random(37)
+    vocabulary = [f"s{k}" for k in range(30)]
+    for _ in range(40):
+        sources = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(rng.randint(1, 30))]
+        lists = [[frozenset(rng.sample(vocabulary + ["new"], rng.randint(0, 8))) for _ in range(5)] for _ in range(3)]
+        first, *others = intersections_of_each(lists, sources)
+        expected = intersections(lists[0], sources)
+        # The first exactly as ``intersections`` gives it, entry for entry (ties are settled in this order).
+        assert (first.row.tolist(), first.col.tolist(), first.data.tolist()) == (
+            expected.row.tolist(),
+            expected.col.tolist(),
+            expected.data.tolist(),
+        )
+        for found, sets in zip(others, lists[1:]):
+            assert (found.toarray() == intersections(sets, sources).toarray()).all()
+        (itself,) = intersections_of_each([sources], sources)
+        assert [[len(a & b) for b in sources] for a in sources] == itself.toarray().astype(int).tolist()

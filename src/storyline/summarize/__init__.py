@@ -181,7 +181,8 @@ def _best_choice(
     """The candidates covering the most concept weight within ``words`` (an integer program)."""
     ordered_concepts = sorted(weights)
     concept_index = {concept: i for i, concept in enumerate(ordered_concepts)}
-    held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
+    weighed = concept_index.keys()
+    held = [sorted(map(concept_index.__getitem__, cand.concepts & weighed)) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         by_family.setdefault(same_fact[cand.sentence], []).append(k)
@@ -194,9 +195,10 @@ def _best_choice(
     ]
     # Ties go to sentences from earlier in their article, then to facts worded independently by more reports
     # (identical sentences are copies of one report).
-    wordings: dict[int, set[str]] = {}
+    wordings: dict[int, set[str]] = {same_fact[c.sentence]: set() for c in candidates}
     for k, sentence in enumerate(sentences):
-        wordings.setdefault(same_fact[k], set()).add(" ".join(sentence.text.lower().split()))
+        if same_fact[k] in wordings:  # only the facts of the candidates are counted
+            wordings[same_fact[k]].add(" ".join(sentence.text.lower().split()))
     bonus = [
         1e-3 / (1 + sentences[c.sentence].citation.sentence_index) + 1e-4 * len(wordings[same_fact[c.sentence]])
         for c in candidates

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.model import Citation
-from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections
+from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections_of_each
 
 
 def supporting_citations(
@@ -25,10 +25,12 @@ def supporting_citations(
     does not support "Nobody was hurt, the fire service said."). The sentence it was taken from,
     ``taken_from[i]`` (an index into the sources), is always cited. Citations are listed in source order.
     """
-    inter = intersections(summary_stems, source_stems)
+    inter, *more = intersections_of_each(
+        [summary_stems, *([claim_stems] if claim_stems is not None else [])], source_stems
+    )
     claimed: set[tuple[int, int]] | None = None
     if claim_stems is not None:
-        claim_inter = intersections(claim_stems, source_stems)
+        claim_inter = more[0]
         claimed = {
             (i, j)
             for i, j, shared in zip(claim_inter.row.tolist(), claim_inter.col.tolist(), claim_inter.data.tolist())

@@ -217,10 +217,8 @@ def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int
     if cursor < len(text):
         kept.append((cursor, len(text)))
     result = " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a)
-    # The only whitespace left is single spaces (and two where a kept span was blank): each pattern runs only where
-    # it can match.
-    # Spaces before a mark go, a run of them too (``\s+([,.;:!?])`` replaced by the mark: spaces are the only
-    # whitespace left).
+    # The only whitespace left is single spaces (and two where a kept span was blank). Spaces before a mark go, a
+    # run of them too (as ``\s+([,.;:!?])`` replaced by the mark would take them).
     for spaced, mark in _SPACED_MARKS:
         while spaced in result:
             result = result.replace(spaced, mark)

@@ -56,10 +56,11 @@ _CANNOT_HOLD = (
     lambda text: "%" not in text,
     lambda text: "per" not in (lowered := text.lower()) and "pct" not in lowered,
     lambda text: "US" not in text and "U.S." not in text,
-    lambda text: "." not in text,
+    lambda text: _TWO_INITIALS.search(text) is None,
     lambda text: _DIGIT.search(text) is None,
 )
 _DIGIT = re.compile(r"\d")
+_TWO_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")  # in every dotted acronym; far cheaper to look for than the acronym
 
 
 @lru_cache(maxsize=8192)  # a sentence is normalised for its concepts, its stems and again as a candidate

@@ -25,8 +25,8 @@ BLOCK_SIZE = 2000
 def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
     # New stems are numbered in the order first met, as one stem at a time would number them; the lookups of
     # every stem then run in one pass of C code instead of a Python step per stem.
-    for stem in dict.fromkeys(chain.from_iterable(sets)):
-        vocabulary.setdefault(stem, len(vocabulary))
+    new = [stem for stem in dict.fromkeys(chain.from_iterable(sets)) if stem not in vocabulary]
+    vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new))))
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     indptr = np.zeros(len(sets) + 1, dtype=np.int64)
     np.cumsum(sizes, out=indptr[1:])
@@ -38,13 +38,31 @@ def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> spars
 
 def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> sparse.coo_matrix:
     """Sizes of ``a[i] & b[j]`` for every pair sharing a stem (sparse, ``len(a)`` by ``len(b)``)."""
+    return intersections_of_each([a], b)[0]
+
+
+def intersections_of_each(
+    lists: Sequence[Sequence[frozenset[str]]], b: Sequence[frozenset[str]]
+) -> list[sparse.coo_matrix]:
+    """``intersections(a, b)`` for each ``a`` of ``lists`` (at least one), ``b``'s matrix built once.
+
+    The first comes as ``intersections`` gives it, its entries in the same order; the others hold the same sizes,
+    their entries perhaps in another order. With ``b`` the first list itself, its matrix is built once too.
+    """
     vocabulary: dict[str, int] = {}
-    left = _matrix(a, vocabulary)
-    right = _matrix(b, vocabulary)
+    first = lists[0]
+    left = _matrix(first, vocabulary)
+    right = left if b is first else _matrix(b, vocabulary)
     width = len(vocabulary) or 1
-    left.resize((len(a), width))
+    left.resize((len(first), width))
     right.resize((len(b), width))
-    return (left @ right.T).tocoo()
+    found = [(left @ right.T).tocoo()]
+    for a in lists[1:]:
+        # Stems new here are numbered after all of b's: no set of b holds them, so their columns are left out.
+        more = _matrix(a, vocabulary)
+        more.resize((len(a), width))
+        found.append((more @ right.T).tocoo())
+    return found
 
 
 def near_duplicate_pairs(
