@@ -301,10 +301,10 @@ def test_intersections_with_one_matrix_of_the_sources_are_the_intersections_of_e
         sources = [frozenset(rng.sample(vocabulary, rng.randint(0, 8))) for _ in range(rng.randint(1, 30))]
         lists = [[frozenset(rng.sample(vocabulary + ["new"], rng.randint(0, 8))) for _ in range(5)] for _ in range(3)]
         first, *others = intersections_of_each(lists, sources)
-        vocabulary = {}  # the first list's matrix and the sources', each built on its own
-        left, right = overlap._matrix(lists[0], vocabulary), overlap._matrix(sources, vocabulary)
-        left.resize((len(lists[0]), len(vocabulary)))
-        right.resize((len(sources), len(vocabulary)))
+        numbers = {}  # the first list's matrix and the sources', each built on its own
+        left, right = overlap._matrix(lists[0], numbers), overlap._matrix(sources, numbers)
+        left.resize((len(lists[0]), len(numbers)))
+        right.resize((len(sources), len(numbers)))
         expected = (left @ right.T).tocoo()
         # The first exactly as ``intersections`` gives it, entry for entry (ties are settled in this order).
         assert (first.row.tolist(), first.col.tolist(), first.data.tolist()) == (
