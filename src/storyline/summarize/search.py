@@ -14,6 +14,7 @@ needs more than ``node_limit`` steps it gives up (``None``) and the caller solve
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -45,8 +46,8 @@ def exact_cover(
     """
     n = len(lengths)
     occurrence = np.zeros((len(weights), n))
-    for j, held in enumerate(concepts):
-        occurrence[list(held), j] = 1.0
+    holders = np.repeat(np.arange(n), [len(held) for held in concepts])
+    occurrence[np.fromiter(chain.from_iterable(concepts), dtype=np.int64, count=len(holders)), holders] = 1.0
     # Each sentence's concepts as a row of its own (contiguous), for the step that takes the sentence.
     not_held = np.ascontiguousarray(1.0 - occurrence.T)
     weight = np.asarray(weights, dtype=np.float64)
