@@ -219,7 +219,8 @@ def _whole_support_weights(
     Each concept's credits are added support by support in the order the supports first report it, as a loop
     over the sentences adds them, so the floating-point totals are the same.
     """
-    held = [tuple(concepts) for concepts in sentence_concepts]
+    # Read twice below: a frozen set iterates the same way each time, anything else is fixed as a tuple first.
+    held = [concepts if type(concepts) is frozenset else tuple(concepts) for concepts in sentence_concepts]
     concepts = list(dict.fromkeys(chain.from_iterable(held)))  # in the order first met
     if not concepts:
         return {}
