@@ -103,3 +103,14 @@ def test_the_sentences_after_a_full_summary_are_not_worked_out(monkeypatch):
 def test_an_article_with_nothing_to_stand_alone_still_says_so(text):
     with pytest.raises(ValueError):
         summarize([Article(id="a", text=text or "   ")])
+
+
+def test_a_lone_title_is_the_headline_and_the_events_title_without_weighing():
+    from storyline.titles import event_title, representative
+
+    article = Article(id="a", title="River floods the old town", text=" ".join(_SENTENCES[:4]))
+    assert summarize([article]).headline == "River floods the old town"
+    assert event_title([article]) == "River floods the old town"
+    assert representative(["River floods the old town"], [""]) == 0
+    two = [article, Article(id="b", title="Old town under water", text=" ".join(_SENTENCES[8:12]))]
+    assert summarize(two).headline in {"River floods the old town", "Old town under water"}

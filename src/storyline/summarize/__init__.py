@@ -432,6 +432,12 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
     each stem).
     """
+    titles = [" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)] or [
+        " ".join(a.title.split()) for a in articles if a.title and a.title.strip()
+    ]
+    options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
+    if len(options) == 1:
+        return options[0]  # nothing to weigh it against
     if len(sentences) > _preselection.LARGE_EVENT:  # the sentences read stand for the articles
         article_stems: dict[int, set[str]] = {}
         for sentence in sentences:
@@ -445,8 +451,4 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
         stems = set(content_stems(text))
         return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
-    titles = [" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)] or [
-        " ".join(a.title.split()) for a in articles if a.title and a.title.strip()
-    ]
-    options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
     return max(options, key=lambda text: (closeness(text), -options.index(text)))
