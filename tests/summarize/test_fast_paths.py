@@ -316,3 +316,38 @@ def test_intersections_with_one_matrix_of_the_sources_are_the_intersections_of_e
             assert (found.toarray() == intersections(sets, sources).toarray()).all()
         (itself,) = intersections_of_each([sources], sources)
         assert [[len(a & b) for b in sources] for a in sources] == itself.toarray().astype(int).tolist()
+
+
+def test_citations_filtered_on_arrays_are_those_of_one_pair_at_a_time():
+    from storyline.model import Citation
+    from storyline.summarize.cite import supporting_citations
+
+    def one_pair_at_a_time(summary_stems, source_stems, citations, taken_from, claim_stems, threshold=0.7):
+        # In the order of the intersections' entries: ties between sentences of one article go to the first met.
+        inter, claim_inter = intersections(summary_stems, source_stems), intersections(claim_stems, source_stems)
+        claimed = {
+            (i, j)
+            for i, j, shared in zip(claim_inter.row.tolist(), claim_inter.col.tolist(), claim_inter.data.tolist())
+            if shared >= threshold * len(claim_stems[i])
+        }
+        best = [{} for _ in summary_stems]
+        for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
+            score = shared / max(len(summary_stems[i]), 1)
+            if score < threshold or (claim_stems[i] and (i, j) not in claimed):
+                continue
+            if score > best[i].get(citations[j].article_id, (-1.0, 0))[0]:
+                best[i][citations[j].article_id] = (score, j)
+        for i, origin in enumerate(taken_from):
+            best[i][citations[origin].article_id] = (2.0, origin)
+        return [[citations[j] for j in sorted(j for _, j in found.values())] for found in best]
+
+    rng = random.Random(41)
+    vocabulary = [f"s{k}" for k in range(12)]
+    for _ in range(200):
+        sources = [frozenset(rng.sample(vocabulary, rng.randint(1, 7))) for _ in range(rng.randint(1, 20))]
+        citations = [Citation(f"a{rng.randint(0, 4)}", k, 0, 1) for k in range(len(sources))]
+        taken_from = [rng.randrange(len(sources)) for _ in range(rng.randint(1, 5))]
+        summary = [sources[k] | frozenset(rng.sample(vocabulary, rng.randint(0, 2))) for k in taken_from]
+        claims = [frozenset(rng.sample(sorted(stems), rng.randint(0, len(stems)))) for stems in summary]
+        found = supporting_citations(summary, sources, citations, taken_from, claim_stems=claims)
+        assert found == one_pair_at_a_time(summary, sources, citations, taken_from, claims)
