@@ -307,6 +307,8 @@ def representative(titles: Sequence[str], texts: Sequence[str | tuple[str, ...]]
     """
     from storyline.text import content_stems, stem_set
 
+    if len(titles) == 1:
+        return 0  # nothing to weigh it against
     # A body's stems are kept (``stem_set``): other analyses of the event weigh the same texts' words.
     profile = Counter(
         chain.from_iterable(

@@ -39,7 +39,7 @@ from storyline.summarize.compress import (
     shorten,
     stands_alone,
 )
-from storyline.summarize.concepts import Concept, concept_set, concept_weights, content_stem_set
+from storyline.summarize.concepts import Concept, concept_set, concept_weights, content_stem_set, sentence_stems
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
 from storyline.summarize.overlap import near_duplicate_pairs
 from storyline.summarize.references import (
@@ -71,6 +71,7 @@ class _Sentence:
     article: int  # index into the chronologically sorted articles
     citation: Citation
     text: str
+    body: str  # the text without a lead dateline
     stems: frozenset[str]
 
 
@@ -107,7 +108,8 @@ def summarize(
 
     article_rank = {a.id: rank for rank, a in enumerate(usable)}
     source_of = _sources(usable, copy_groups)
-    sentences = _sentences(usable)
+    n_sources = len(set(source_of))
+    sentences = _sentences(usable, weighed=n_sources > 1)
     if not sentences:
         raise ValueError("the articles hold no sentences to summarize")
 
@@ -120,11 +122,9 @@ def summarize(
     same_fact = components(len(sentences), all_pairs)
     support = [sentences[family[i]].citation.article_id for i in range(len(sentences))]
     independent = [source_of[sentences[family[i]].article] for i in range(len(sentences))]
-    n_sources = len(set(source_of))
 
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
-        candidates = _usable_candidates(sentences, range(len(sentences)), words)
-        chosen = _leading_choice(candidates, sentences, words)
+        candidates, chosen = _leading_choice(sentences, words)
     else:
         concepts, weights = _weighted_concepts(sentences, support, independent)
         # Only the most promising sentences get their versions worked out, as many as the budget calls for.
@@ -147,7 +147,7 @@ def summarize(
         k: _antecedent(sentences, candidates[k].sentence) for k in chosen if needs_antecedent(candidates[k].text)
     }
     picked = [candidates[k] for k in chosen]
-    summary_stems = [content_stem_set(c.text) or sentences[c.sentence].stems for c in picked]
+    summary_stems = [sentence_stems(c.text) or sentences[c.sentence].stems for c in picked]
     claim_stems = [content_stem_set(claim(c.text)) for c in picked]
     citations = supporting_citations(
         summary_stems,
@@ -181,12 +181,13 @@ def _best_choice(
     """The candidates covering the most concept weight within ``words`` (an integer program)."""
     ordered_concepts = sorted(weights)
     concept_index = {concept: i for i, concept in enumerate(ordered_concepts)}
-    held = [sorted(concept_index[c] for c in cand.concepts if c in concept_index) for cand in candidates]
+    weighed = concept_index.keys()
+    held = [sorted(map(concept_index.__getitem__, cand.concepts & weighed)) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         by_family.setdefault(same_fact[cand.sentence], []).append(k)
     # Two sentences that state one fact in other words exclude each other too.
-    candidate_stems = [content_stem_set(c.text) for c in candidates]
+    candidate_stems = [sentence_stems(c.text) for c in candidates]  # read with their concepts
     exclusive = list(by_family.values()) + [
         [a, b]
         for a, b in same_fact_pairs(candidate_stems)
@@ -194,9 +195,10 @@ def _best_choice(
     ]
     # Ties go to sentences from earlier in their article, then to facts worded independently by more reports
     # (identical sentences are copies of one report).
-    wordings: dict[int, set[str]] = {}
+    wordings: dict[int, set[str]] = {same_fact[c.sentence]: set() for c in candidates}
     for k, sentence in enumerate(sentences):
-        wordings.setdefault(same_fact[k], set()).add(" ".join(sentence.text.lower().split()))
+        if same_fact[k] in wordings:  # only the facts of the candidates are counted
+            wordings[same_fact[k]].add(" ".join(sentence.text.lower().split()))
     bonus = [
         1e-3 / (1 + sentences[c.sentence].citation.sentence_index) + 1e-4 * len(wordings[same_fact[c.sentence]])
         for c in candidates
@@ -241,7 +243,7 @@ def _weighted_concepts(
     A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
     report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
     """
-    sentence_concepts = [concept_set(s.text[dateline(s.text) :]) for s in sentences]
+    sentence_concepts = [concept_set(s.body) for s in sentences]
     n_sources = len(set(independent))
     weights: dict[Concept, float] = {}
     for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
@@ -257,35 +259,46 @@ def _weighted_concepts(
     return sentence_concepts, weights
 
 
-def _leading_choice(candidates: list[_Candidate], sentences: Sequence[_Sentence], words: int) -> list[int]:
-    """Sentences in the order written while they fit in ``words``, each as written when it fits, else shortened.
+def _leading_choice(sentences: Sequence[_Sentence], words: int) -> tuple[list[_Candidate], list[int]]:
+    """Sentences in the order written while they fit in ``words``, each as written when it fits, else shortened:
+    the candidates of the sentences read, and the indices of the chosen ones among them.
 
     For a single source: with nothing to weigh a concept by but the one article, its writer's order (the most
     important first) is the ranking, and no program needs solving. As in any summary, a sentence that leans on
-    the one before it comes only after it, and a fact already stated is not stated again.
+    the one before it comes only after it, and a fact already stated is not stated again. A sentence's versions
+    are worked out only when it comes up: once the summary is full, the rest of the article is not read. A
+    ``ValueError`` when no sentence can stand alone or none fits in ``words``.
     """
+    candidates: list[_Candidate] = []
+    stems: list[frozenset[str]] = []
     chosen, room, seen = [], words, set()
-    stems = [content_stem_set(c.text) for c in candidates]
-    for k, cand in enumerate(candidates):
-        if cand.sentence in seen or cand.length > room:
-            continue
-        versions = [
-            j
-            for j in range(k, len(candidates))
-            if candidates[j].sentence == cand.sentence
-            and candidates[j].length <= room
-            and (not needs_antecedent(candidates[j].text) or _antecedent(sentences, cand.sentence) in seen)
-            and not any(same_fact(stems[j], stems[i]) for i in chosen)
-        ]
-        if not versions:
-            continue
-        best = max(versions, key=lambda j: candidates[j].length)
-        chosen.append(best)
-        seen.add(cand.sentence)
-        room -= candidates[best].length
-        if room < MIN_WORDS:
-            break
-    return chosen
+    known: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {}
+    # Which versions of a sentence are chosen depends on its own versions and on those chosen before it only.
+    for sentence in range(len(sentences)):
+        first = len(candidates)
+        candidates += _candidates(sentences, [sentence], known=known)
+        stems += [sentence_stems(c.text) for c in candidates[first:]]
+        for k in range(first, len(candidates)):
+            cand = candidates[k]
+            if cand.sentence in seen or cand.length > room:
+                continue
+            versions = [
+                j
+                for j in range(k, len(candidates))
+                if candidates[j].length <= room
+                and (not needs_antecedent(candidates[j].text) or _antecedent(sentences, cand.sentence) in seen)
+                and not any(same_fact(stems[j], stems[i]) for i in chosen)
+            ]
+            if not versions:
+                continue
+            best = max(versions, key=lambda j: candidates[j].length)
+            chosen.append(best)
+            seen.add(cand.sentence)
+            room -= candidates[best].length
+            if room < MIN_WORDS:  # full: a sentence chosen, so some sentence stands alone and fits
+                return candidates, chosen
+    _check_usable(candidates, words)
+    return candidates, chosen
 
 
 def _is_english(language: str | None) -> bool:
@@ -308,8 +321,12 @@ def _sources(articles: Sequence[Article], copy_groups: Sequence[CopyGroup]) -> l
     return [group_of.get(a.id, f"article:{a.id}") for a in articles]
 
 
-def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
-    """The sentences of the articles, article by article; of a large event only its articles' leading ones."""
+def _sentences(articles: Sequence[Article], *, weighed: bool) -> list[_Sentence]:
+    """The sentences of the articles, article by article; of a large event only its articles' leading ones.
+
+    ``weighed``: every sentence's concepts will be weighed (several sources), so its stems are taken with them.
+    """
+    stems_of = sentence_stems if weighed else content_stem_set
     spans = [split_sentences(article.text) for article in articles]
     kept = _preselection.leading([len(article_spans) for article_spans in spans])
     out = []
@@ -317,14 +334,8 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
         for index, (start, end) in enumerate(spans[rank][: kept[rank]]):
             text = article.text[start:end]
             # A lead dateline names where the story was filed, not what happened.
-            out.append(
-                _Sentence(
-                    rank,
-                    Citation(article.id, index, start, end),
-                    text,
-                    content_stem_set(text[dateline(text) :]),
-                )
-            )
+            body = text[dateline(text) :]
+            out.append(_Sentence(rank, Citation(article.id, index, start, end), text, body, stems_of(body)))
     return out
 
 
@@ -340,6 +351,12 @@ def _usable_candidates(
 ) -> list[_Candidate]:
     """``_candidates``; a ``ValueError`` when none can stand alone or none fits in ``words``."""
     candidates = _candidates(sentences, competing, limit)
+    _check_usable(candidates, words)
+    return candidates
+
+
+def _check_usable(candidates: Sequence[_Candidate], words: int) -> None:
+    """A ``ValueError`` when there is no candidate or none fits in ``words``."""
     if not candidates:
         raise ValueError("no sentence of the articles can stand alone in a summary")
     shortest = min(c.length for c in candidates)
@@ -347,19 +364,25 @@ def _usable_candidates(
         raise ValueError(
             f"a budget of {words} words is smaller than any sentence (the shortest usable one has {shortest})"
         )
-    return candidates
 
 
-def _candidates(sentences: Sequence[_Sentence], competing: Iterable[int], limit: int | None = None) -> list[_Candidate]:
+def _candidates(
+    sentences: Sequence[_Sentence],
+    competing: Iterable[int],
+    limit: int | None = None,
+    *,
+    known: dict[str, list[tuple[str, int, frozenset[Concept]]]] | None = None,
+) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone.
 
     The sentences are tried in the order of ``competing``; with a ``limit``, only until that many distinct texts
-    have a version that can stand alone. The candidates come in the order of the sentences.
+    have a version that can stand alone. The candidates come in the order of the sentences. ``known`` keeps each
+    text's versions between calls.
     """
     out = []
     usable = 0
     # The copies of a story carry its sentences word for word: each distinct sentence is worked on once.
-    by_text: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {}
+    by_text: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {} if known is None else known
     for k in competing:
         if limit is not None and usable >= limit:
             break
@@ -379,13 +402,13 @@ def _versions(text: str) -> list[tuple[str, int]]:
     """A sentence's versions that can stand alone in a summary, each with its length in words."""
     lead = [(0, opening(text))]
     as_written = shorten(text, lead)[0]
-    removable = removable_spans(text)
-    # Nothing to drop but the opening: the compressed version is the one as written.
-    compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
     # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
     # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
     if not has_main_verb(as_written):
         return []
+    removable = removable_spans(text)
+    # Nothing to drop but the opening: the compressed version is the one as written.
+    compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
     versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}
     # "Microsoft is also investing ..." stands alone as "Microsoft is investing ...", "The deal will ..." as
     # "A deal will ...", "The launch began two hours earlier with ..." as
@@ -409,6 +432,12 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
     Closeness is the cosine between a text's content stems and the event's stem profile (how many articles use
     each stem).
     """
+    titles = [" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)] or [
+        " ".join(a.title.split()) for a in articles if a.title and a.title.strip()
+    ]
+    options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
+    if len(options) == 1:
+        return options[0]  # nothing to weigh it against
     if len(sentences) > _preselection.LARGE_EVENT:  # the sentences read stand for the articles
         article_stems: dict[int, set[str]] = {}
         for sentence in sentences:
@@ -422,8 +451,4 @@ def _headline(articles: Sequence[Article], sentences: Sequence[_Sentence], summa
         stems = set(content_stems(text))
         return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
-    titles = [" ".join(a.title.split()) for a in articles if a.title_source != "lead" and is_headline(a.title)] or [
-        " ".join(a.title.split()) for a in articles if a.title and a.title.strip()
-    ]
-    options = titles or [s.text for s in summary] or [s.text for s in sentences[:1]]
     return max(options, key=lambda text: (closeness(text), -options.index(text)))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from storyline.model import Citation
-from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections
+from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections_of_each
 
 
 def supporting_citations(
@@ -25,20 +27,21 @@ def supporting_citations(
     does not support "Nobody was hurt, the fire service said."). The sentence it was taken from,
     ``taken_from[i]`` (an index into the sources), is always cited. Citations are listed in source order.
     """
-    inter = intersections(summary_stems, source_stems)
+    inter, *more = intersections_of_each(
+        [summary_stems, *([claim_stems] if claim_stems is not None else [])], source_stems
+    )
     claimed: set[tuple[int, int]] | None = None
     if claim_stems is not None:
-        claim_inter = intersections(claim_stems, source_stems)
-        claimed = {
-            (i, j)
-            for i, j, shared in zip(claim_inter.row.tolist(), claim_inter.col.tolist(), claim_inter.data.tolist())
-            if shared >= threshold * len(claim_stems[i])
-        }
+        claim_inter = more[0]
+        claim_sizes = np.fromiter(map(len, claim_stems), dtype=np.int64, count=len(claim_stems))
+        held = np.flatnonzero(claim_inter.data >= threshold * claim_sizes[claim_inter.row])
+        claimed = set(zip(claim_inter.row[held].tolist(), claim_inter.col[held].tolist()))
+    # Each pair's share of the summary sentence's stems, in double precision as one pair at a time computes it.
+    sizes = np.fromiter((max(len(stems), 1) for stems in summary_stems), dtype=np.int64, count=len(summary_stems))
+    scores = inter.data / sizes[inter.row]
+    held = np.flatnonzero(scores >= threshold)
     best: list[dict[str, tuple[float, int]]] = [{} for _ in summary_stems]
-    for i, j, shared in zip(inter.row.tolist(), inter.col.tolist(), inter.data.tolist()):
-        score = shared / max(len(summary_stems[i]), 1)
-        if score < threshold:
-            continue
+    for i, j, score in zip(inter.row[held].tolist(), inter.col[held].tolist(), scores[held].tolist()):
         if claimed is not None and claim_stems[i] and (i, j) not in claimed:
             continue
         article = source_citations[j].article_id

@@ -20,7 +20,8 @@ _WEEKDAY = (
 )
 _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SPEECH = r"(?:said|says|told|added|reported|announced|declared|stated|according\s+to)"
-_SPEECH_WORDS = frozenset("said says told added reported announced declared stated according".split())
+_SPEECH_WORD_LIST = tuple("said says told added reported announced declared stated according".split())
+_SPEECH_WORDS = frozenset(_SPEECH_WORD_LIST)
 
 # "(...)" and "[...]" asides.
 _PARENTHETICAL = re.compile(r"\s*[(\[][^()\[\]]{1,200}[)\]]")
@@ -62,6 +63,8 @@ _PRONOUN_SPEAKER = re.compile(
     r"(?:^|[,;:!?][\"'”’]*\s*)(?:he|she|they|He|She|They)\s+"
     r"(?:said|says|told|added|asked|explained|insisted|warned|noted|continued|replied|wrote)\b"
 )
+# The verbs of ``_PRONOUN_SPEAKER``, one of which every match holds as written.
+_SPEAKING_CUE = re.compile("said|says|told|added|asked|explained|insisted|warned|noted|continued|replied|wrote")
 # First- and second-person words outside quotation marks: a quote whose speaker the sentence does not name.
 _PERSONAL = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -71,11 +74,9 @@ _CUT_SHORT = re.compile(r"(?:\b(?:No|Nos|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Lt|Col|
 _CUT_SHORT_TAIL = 8
 _LIST_ITEM = re.compile(r"^\W*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?|[a-z])\s*[:)]")  # "3)", "1990-92:"
 # A sentence ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets; captions
-# and headings do not.
-_ENDED = re.compile(r"[.!?][\"'”’)\]]*$")
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+# and headings do not (``_ended``).
 _SPACES = re.compile(r"\s{2,}")
-_SPACED_MARKS = (" ,", " .", " ;", " :", " !", " ?")
+_SPACED_MARKS = tuple((" " + mark, mark) for mark in ",.;:!?")
 _DOUBLE_SPACE = "  "
 
 
@@ -127,15 +128,28 @@ def stands_alone(text: str) -> bool:
     if not body or text[0].islower():
         return False
     body = body[0].upper() + body[1:]
-    if body[0] in ",;:)]”’" or _LIST_ITEM.match(body) or not _ENDED.search(body):
+    if body[0] in ",;:)]”’" or _LIST_ITEM.match(body) or not _ended(body):
         return False
     # A match is at most four characters, at the end (or before a final line break): the last eight characters,
     # one before the match for its word boundary, give the same answer as the whole text, far cheaper.
     if _CUT_SHORT.search(body.rstrip("\"'”’").rstrip(".")[-_CUT_SHORT_TAIL:]):
         return False
-    if _DANGLING_OPENING.match(body) or _PRONOUN_SPEAKER.search(body):
+    if _DANGLING_OPENING.match(body) or (_SPEAKING_CUE.search(body) and _PRONOUN_SPEAKER.search(body)):
         return False
     return _PERSONAL.search(_QUOTED.sub(" ", body)) is None
+
+
+def _ended(text: str) -> bool:
+    """Whether ``text`` ends with a full stop, question or exclamation mark and then only closing quotes and
+    brackets, as a pattern's end (``$``) reads it: at the end, or before a final line break."""
+    for tail in (text, text[:-1]) if text.endswith("\n") else (text,):
+        if tail.rstrip(_CLOSERS)[-1:] in _FINAL_MARKS:
+            return True
+    return False
+
+
+_CLOSERS = "\"'”’)]"
+_FINAL_MARKS = (".", "!", "?")
 
 
 def claim(text: str) -> str:
@@ -160,12 +174,14 @@ def claim(text: str) -> str:
     return body
 
 
-# Each pattern of a removable span, with the strings of which every match holds one (exact, cheap tests).
+# A speech verb of ``_SPEECH`` as written, which every attribution holds.
+_SPEECH_CUE = re.compile("|".join(_SPEECH_WORD_LIST))
+# Each pattern of a removable span, with a cheap test that is false only when the text lacks what every match holds.
 _DROPPABLE = (
-    (_PARENTHETICAL, ("(", "[")),
-    (_TRAILING_ATTRIBUTION, (",",)),
-    (_WEEKDAY_STAMP, ("day",)),
-    (_APPOSITIVE, (",",)),
+    (_PARENTHETICAL, lambda text: "(" in text or "[" in text),
+    (_TRAILING_ATTRIBUTION, lambda text: "," in text and _SPEECH_CUE.search(text) is not None),
+    (_WEEKDAY_STAMP, lambda text: "day" in text),
+    (_APPOSITIVE, lambda text: "," in text),
 )
 
 
@@ -173,8 +189,8 @@ def removable_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that a compressed version may drop, not overlapping, in order."""
     start = opening(text)
     spans = [(0, start)] if start else []
-    for pattern, needs in _DROPPABLE:
-        if not any(part in text for part in needs):
+    for pattern, may_match in _DROPPABLE:
+        if not may_match(text):
             continue  # the text lacks what every match holds (most sentences: no bracket, no weekday)
         for match in pattern.finditer(text):
             span = match.span("drop") if "drop" in pattern.groupindex else match.span()
@@ -201,10 +217,11 @@ def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int
     if cursor < len(text):
         kept.append((cursor, len(text)))
     result = " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a)
-    # The only whitespace left is single spaces (and two where a kept span was blank): each pattern runs only where
-    # it can match.
-    if any(spaced in result for spaced in _SPACED_MARKS):
-        result = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", result)
+    # The only whitespace left is single spaces (and two where a kept span was blank). Spaces before a mark go, a
+    # run of them too (as ``\s+([,.;:!?])`` replaced by the mark would take them).
+    for spaced, mark in _SPACED_MARKS:
+        while spaced in result:
+            result = result.replace(spaced, mark)
     if _DOUBLE_SPACE in result:
         result = _SPACES.sub(" ", result)
     result = result.strip()

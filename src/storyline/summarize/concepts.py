@@ -15,7 +15,7 @@ independent reports of one number support one concept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain, compress, filterfalse, pairwise
 from operator import and_, not_
@@ -36,8 +36,9 @@ _MONTHS = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 # House-style variants and the form each is written in before tokens are taken. Order matters: "5 per cent"
-# and "5%" both become "5 percent".
-_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
+# and "5%" both become "5 percent". A replacement with groups is a function: a template is expanded by Python
+# code once per match.
+_VARIANTS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str] | None], ...] = (
     (re.compile(r"(?<=\d)\s?%"), " percent"),
     (re.compile(r"\bper[\s-]cent\b|\bpct\b\.?", re.IGNORECASE), "percent"),
     # Dotted acronyms lose their dots ("U.N." -> "UN"); the country is "USA" in every spelling, so that it is
@@ -45,7 +46,7 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bU\.S\.(?:A\.)?(?!\w)|\bUSA?\b"), "USA"),
     (re.compile(r"\b((?:[A-Z]\.){2,4})(?![\w])"), None),
     # Day before month ("19 March") becomes month before day ("March 19").
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b\.?"), r"\2 \1"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\b\.?"), lambda match: f"{match[2]} {match[1]}"),
 )
 
 
@@ -55,10 +56,11 @@ _CANNOT_HOLD = (
     lambda text: "%" not in text,
     lambda text: "per" not in (lowered := text.lower()) and "pct" not in lowered,
     lambda text: "US" not in text and "U.S." not in text,
-    lambda text: "." not in text,
+    lambda text: _TWO_INITIALS.search(text) is None,
     lambda text: _DIGIT.search(text) is None,
 )
 _DIGIT = re.compile(r"\d")
+_TWO_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")  # in every dotted acronym; far cheaper to look for than the acronym
 
 
 @lru_cache(maxsize=8192)  # a sentence is normalised for its concepts, its stems and again as a candidate
@@ -102,18 +104,36 @@ def concepts_of(text: str) -> set[Concept]:
     return set(concept_set(text))
 
 
-@lru_cache(maxsize=4096)  # about one large event's sentences
 def concept_set(text: str) -> frozenset[Concept]:
     """``concepts_of(text)``, frozen and kept: a sentence is met again as its own candidate and in every copy of
     its article, so its concepts are computed once."""
-    toks = tokens(text)
+    return _reading(text)[0]
+
+
+def sentence_stems(text: str) -> frozenset[str]:
+    """``content_stem_set(text)``, taken with the text's concepts (kept): a sentence whose concepts are weighed
+    has its words stemmed once for both."""
+    return _reading(text)[1]
+
+
+@lru_cache(maxsize=4096)  # about one large event's sentences
+def _reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
+    """The text's concepts and its content stems."""
+    found_words = normalised_words(text)
+    possessive = any(ending in text for ending in _POSSESSIVE)
+    # A word starts with a letter or digit, so none is left empty.
+    toks = [word[:-2] if word.endswith(_POSSESSIVE) else word for word in found_words] if possessive else found_words
     stems = list(map(stem, toks))
     stop = list(map(STOPWORDS.__contains__, toks))
+    content = list(map(not_, stop))
     # Bigrams other than two stopwords, then content words, each in the order of the text (the order they always
     # went in, so the set iterates as it did), filtered in C.
     found: set[Concept] = set(compress(pairwise(stems), map(not_, map(and_, stop, stop[1:]))))
-    found.update(zip(compress(stems, map(not_, stop))))
-    return frozenset(found)
+    found.update(zip(compress(stems, content)))
+    # Without a possessive the tokens are the words: the content stems are the content words' stems, in the order
+    # of the text, as ``content_stem_set`` builds them.
+    content_stems = content_stem_set(text) if possessive else frozenset(compress(stems, content))
+    return frozenset(found), content_stems
 
 
 def position_credit(sentence_rank: int) -> float:
@@ -199,7 +219,8 @@ def _whole_support_weights(
     Each concept's credits are added support by support in the order the supports first report it, as a loop
     over the sentences adds them, so the floating-point totals are the same.
     """
-    held = [tuple(concepts) for concepts in sentence_concepts]
+    # Read twice below: a frozen set iterates the same way each time, anything else is fixed as a tuple first.
+    held = [concepts if type(concepts) is frozenset else tuple(concepts) for concepts in sentence_concepts]
     concepts = list(dict.fromkeys(chain.from_iterable(held)))  # in the order first met
     if not concepts:
         return {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
+from operator import and_
 
 import numpy as np
 from scipy import sparse
@@ -25,8 +26,8 @@ BLOCK_SIZE = 2000
 def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
     # New stems are numbered in the order first met, as one stem at a time would number them; the lookups of
     # every stem then run in one pass of C code instead of a Python step per stem.
-    for stem in dict.fromkeys(chain.from_iterable(sets)):
-        vocabulary.setdefault(stem, len(vocabulary))
+    new = [stem for stem in dict.fromkeys(chain.from_iterable(sets)) if stem not in vocabulary]
+    vocabulary.update(zip(new, range(len(vocabulary), len(vocabulary) + len(new))))
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     indptr = np.zeros(len(sets) + 1, dtype=np.int64)
     np.cumsum(sizes, out=indptr[1:])
@@ -38,13 +39,31 @@ def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> spars
 
 def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> sparse.coo_matrix:
     """Sizes of ``a[i] & b[j]`` for every pair sharing a stem (sparse, ``len(a)`` by ``len(b)``)."""
+    return intersections_of_each([a], b)[0]
+
+
+def intersections_of_each(
+    lists: Sequence[Sequence[frozenset[str]]], b: Sequence[frozenset[str]]
+) -> list[sparse.coo_matrix]:
+    """``intersections(a, b)`` for each ``a`` of ``lists`` (at least one), ``b``'s matrix built once.
+
+    The first comes as ``intersections`` gives it, its entries in the same order; the others hold the same sizes,
+    their entries perhaps in another order. With ``b`` the first list itself, its matrix is built once too.
+    """
     vocabulary: dict[str, int] = {}
-    left = _matrix(a, vocabulary)
-    right = _matrix(b, vocabulary)
+    first = lists[0]
+    left = _matrix(first, vocabulary)
+    right = left if b is first else _matrix(b, vocabulary)
     width = len(vocabulary) or 1
-    left.resize((len(a), width))
+    left.resize((len(first), width))
     right.resize((len(b), width))
-    return (left @ right.T).tocoo()
+    found = [(left @ right.T).tocoo()]
+    for a in lists[1:]:
+        # Stems new here are numbered after all of b's: no set of b holds them, so their columns are left out.
+        more = _matrix(a, vocabulary)
+        more.resize((len(a), width))
+        found.append((more @ right.T).tocoo())
+    return found
 
 
 def near_duplicate_pairs(
@@ -75,21 +94,29 @@ def near_duplicate_pairs(
     order = np.lexsort((rank[full.indices], row_of))
     position = np.arange(len(order)) - full.indptr[row_of[order]]
     in_prefix = position < prefix_length[row_of[order]]
+    # The entries are already in row order: the rows' pointers are their prefix lengths summed.
+    prefix_pointers = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(prefix_length, out=prefix_pointers[1:])
+    prefix_stems = full.indices[order][in_prefix]
     prefix = sparse.csr_matrix(
-        (np.ones(int(in_prefix.sum()), dtype=np.float32), (row_of[order][in_prefix], full.indices[order][in_prefix])),
-        shape=full.shape,
+        (np.ones(len(prefix_stems), dtype=np.float32), prefix_stems, prefix_pointers), shape=full.shape
     )
     prefix_t = prefix.T.tocsr()
     pairs: list[tuple[int, int]] = []
     for start in range(0, count, max(1, BLOCK_SIZE)):
         block = slice(start, min(count, start + max(1, BLOCK_SIZE)))
-        candidates = (prefix[block] @ prefix_t).tocoo()
+        candidates = ((prefix if start == 0 and block.stop == count else prefix[block]) @ prefix_t).tocoo()
         left = candidates.row + start
         upper = left < candidates.col
         left, right = left[upper], candidates.col[upper]
         if not len(left):
             continue
-        shared = np.asarray(full[left].multiply(full[right]).sum(axis=1)).ravel()
+        # The stems each pair shares, counted on the sets themselves (a few hundred pairs per event).
+        shared = np.fromiter(
+            map(len, map(and_, map(sets.__getitem__, left.tolist()), map(sets.__getitem__, right.tolist()))),
+            dtype=np.int64,
+            count=len(left),
+        )
         dice = 2 * shared / np.maximum(sizes[left] + sizes[right], 1)
         keep = dice >= threshold
         pairs += zip(left[keep].tolist(), right[keep].tolist())

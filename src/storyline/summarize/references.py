@@ -65,7 +65,8 @@ _ALSO_WORD = re.compile(r"(?<=[a-z])\s+also(?=\s+[a-z])")
 # Words one of which a match of ``_ALSO`` (case-sensitive) holds, and of which one of ``_RELATIVE_TIME`` holds in
 # lower case (for ASCII text; other text may match through a case folding such as the long s).
 _ALSO_WORDS = ("also", "too", "likewise", "similarly", "again", "well")
-_TIME_WORDS = ("earlier", "later", "next", "following", "previous", "same", "day", "night", "morning", "evening")
+# A match holds one of ``_TIME_WORDS``, or "day" with "before" or "after", or "that" with a time of day.
+_TIME_WORDS = ("earlier", "later", "next", "following", "previous", "same")
 
 
 def _may_hold_also(text: str) -> bool:
@@ -79,7 +80,14 @@ def _may_hold_time(text: str) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _TIME_WORDS)
+    return (
+        any(word in lowered for word in _TIME_WORDS)
+        or ("day" in lowered and ("before" in lowered or "after" in lowered))
+        or (
+            "that" in lowered
+            and ("day" in lowered or "night" in lowered or "morning" in lowered or "evening" in lowered)
+        )
+    )
 
 
 def needs_antecedent(text: str) -> bool:

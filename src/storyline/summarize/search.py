@@ -14,6 +14,7 @@ needs more than ``node_limit`` steps it gives up (``None``) and the caller solve
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -45,8 +46,10 @@ def exact_cover(
     """
     n = len(lengths)
     occurrence = np.zeros((len(weights), n))
-    for j, held in enumerate(concepts):
-        occurrence[list(held), j] = 1.0
+    holders = np.repeat(np.arange(n), [len(held) for held in concepts])
+    occurrence[np.fromiter(chain.from_iterable(concepts), dtype=np.int64, count=len(holders)), holders] = 1.0
+    # Each sentence's concepts as a row of its own (contiguous), for the step that takes the sentence.
+    not_held = np.ascontiguousarray(1.0 - occurrence.T)
     weight = np.asarray(weights, dtype=np.float64)
     own = np.asarray(gains, dtype=np.float64)
     length = np.asarray(lengths, dtype=np.float64)
@@ -60,30 +63,51 @@ def exact_cover(
 
     def met(chosen: list[int], free: np.ndarray, room: float) -> bool:
         """Whether every chosen sentence that leans on others can still get one of them."""
-        return all(any(k in chosen or (free[k] and length[k] <= room) for k in needs[j]) for j in chosen if j in needs)
+        return not needs or all(
+            any(k in chosen or (free[k] and length[k] <= room) for k in needs[j]) for j in chosen if j in needs
+        )
 
-    def visit(chosen: list[int], uncovered: np.ndarray, room: float, free: np.ndarray, value: float) -> None:
+    # ``uncovered`` is the weight of each concept no chosen sentence holds (0 for those covered): the weights times
+    # zeros and ones, so its product with the occurrences is the same, bit for bit, as that of the weights times a
+    # 0/1 mask. ``ranked``: the open sentences, most gain per word first, with their gains and lengths, when the
+    # caller knows them: leaving out the first of a node's ranking changes neither what is covered nor the room,
+    # so the other child's ranking is the same ranking less its first sentence (the stable sort keeps ties in the
+    # order of the sentences either way), and neither the product nor the sort is done again.
+    def visit(
+        chosen: list[int],
+        uncovered: np.ndarray,
+        room: float,
+        free: np.ndarray,
+        value: float,
+        ranked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    ) -> None:
         steps[0] += 1
         if steps[0] > node_limit:
             raise _TooLong
-        if value > best[0] + _EPS and all(any(k in chosen for k in needs[j]) for j in chosen if j in needs):
+        if value > best[0] + _EPS and (
+            not needs or all(any(k in chosen for k in needs[j]) for j in chosen if j in needs)
+        ):
             best[0], best[1] = value, sorted(chosen)
-        open_ = np.flatnonzero(free & (length <= room))
-        if not len(open_):
+        if ranked is None:
+            open_ = np.flatnonzero(free & (length <= room))
+            if not len(open_):
+                return
+            open_lengths = length[open_]
+            gain = (uncovered @ occurrence)[open_] + own[open_]
+            order = np.argsort(-gain / open_lengths, kind="stable")
+            ranked = (open_[order], gain[order], open_lengths[order])
+        elif not len(ranked[0]):
             return
-        open_lengths = length[open_]
-        gain = ((weight * uncovered) @ occurrence)[open_] + own[open_]
-        order = np.argsort(-gain / open_lengths, kind="stable")
-        ordered_lengths = open_lengths[order]
+        sentences, gains, ordered_lengths = ranked
         cumulative = np.cumsum(ordered_lengths)
         whole = int(np.searchsorted(cumulative, room, side="right"))
-        bound = value + float(gain[order[:whole]].sum())
-        if whole < len(order):
+        bound = value + float(gains[:whole].sum())
+        if whole < len(sentences):
             used = cumulative[whole - 1] if whole else 0.0
-            bound += float(gain[order[whole]]) * (room - used) / ordered_lengths[whole]
+            bound += float(gains[whole]) * (room - used) / ordered_lengths[whole]
         if bound <= best[0] + _EPS:  # nothing below beats the best choice found
             return
-        j = int(open_[order[0]])
+        j = int(sentences[0])
         without_j = free.copy()
         without_j[j] = False
         with_j = without_j.copy()
@@ -91,17 +115,17 @@ def exact_cover(
         if met([*chosen, j], with_j, room - length[j]):
             visit(
                 [*chosen, j],
-                uncovered * (1.0 - occurrence[:, j]),
+                uncovered * not_held[j],
                 room - length[j],
                 with_j,
-                value + float(gain[order[0]]),
+                value + float(gains[0]),
             )
         if met(chosen, without_j, room):
-            visit(chosen, uncovered, room, without_j, value)
+            visit(chosen, uncovered, room, without_j, value, (sentences[1:], gains[1:].copy(), ordered_lengths[1:]))
 
     free = np.ones(n, dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
     try:
-        visit([], np.ones(len(weights)), float(budget), free, 0.0)
+        visit([], weight * np.ones(len(weights)), float(budget), free, 0.0)
     except _TooLong:
         return None
     return best[1]
