@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.model import EventDigest
 from storyline.render.json import digest_to_json, storyline_to_json
-from storyline.render.markdown import joined_page, page_parts, storyline_lines
+from storyline.render.markdown import digest_to_markdown, joined_page, page_parts, storyline_lines
 
 # The end of a JSON page drafted without its storyline: the storyline is its last field.
 _NO_STORYLINE = "null\n}"
@@ -38,12 +38,9 @@ def draft_pages(digest: EventDigest) -> PageDraft:
 def markdown_page(digest: EventDigest, file_of: dict[str, str], draft: PageDraft | None = None) -> str:
     """The event's Markdown page, from its draft when there is one."""
     if draft is None:
-        head, tail = page_parts(digest)
-        return joined_page(head, storyline_lines(digest, file_of), tail)
-    storyline = storyline_lines(digest, file_of)
-    # Neither part is ever empty (a page has a title and a list of sources): joined as the lines would be.
-    middle = "\n" + "\n".join(storyline) if storyline else ""
-    return f"{draft.markdown_head}{middle}\n{draft.markdown_tail}\n"
+        return digest_to_markdown(digest, file_of)
+    # Each drafted part is its lines already joined: joined again as single lines, the page is the same.
+    return joined_page([draft.markdown_head], storyline_lines(digest, file_of), [draft.markdown_tail])
 
 
 def json_page(digest: EventDigest, draft: PageDraft | None = None) -> str:
