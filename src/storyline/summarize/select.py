@@ -170,16 +170,23 @@ def _fold_exclusive(
     for j, held in enumerate(concepts):
         for i in held:
             holders.setdefault(i, []).append(j)
-    gain = np.zeros(n_sent)
+    # Python floats: the same double additions, in the same order, as adding to a float array element by element.
+    gain = [0.0] * n_sent
     kept: dict[int, int] = {}
     for i in range(len(weights)):
-        sentences = holders.get(i, [])
-        if len(sentences) == 1 or (sentences and set.intersection(*(member_of[j] for j in sentences))):
-            gain[sentences] += float(weights[i])
-        elif sentences:
+        sentences = holders.get(i)
+        if not sentences:
+            continue
+        if len(sentences) == 1:
+            gain[sentences[0]] += float(weights[i])
+        elif member_of[sentences[0]] and set.intersection(*(member_of[j] for j in sentences)):
+            weight = float(weights[i])
+            for j in dict.fromkeys(sentences):  # a sentence holding the concept twice gains it once
+                gain[j] += weight
+        else:
             kept[i] = len(kept)
-    new_concepts = [[kept[i] for i in held if i in kept] for held in concepts]
-    return new_concepts, [float(weights[i]) for i in kept], gain
+    new_concepts = [[k for k in map(kept.get, held) if k is not None] for held in concepts]
+    return new_concepts, [float(weights[i]) for i in kept], np.array(gain, dtype=np.float64)
 
 
 def _merge_twins(concepts: Sequence[Sequence[int]], weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
