@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 import Stemmer
@@ -71,7 +72,7 @@ def stems(words: list[str]) -> list[str]:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words of ``text`` that are not stopwords."""
-    return [stem(word) for word in words(text) if word not in STOPWORDS]
+    return list(map(stem, filterfalse(STOPWORDS.__contains__, words(text))))
 
 
 @lru_cache(maxsize=2048)  # more than the articles of a large event, as for its sentences
