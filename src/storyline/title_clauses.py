@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import pairwise
 
 # Dependents that only add to a clause: where, when, how, why, and what else happened.
 _ADJUNCTS = frozenset("prep advmod npadvmod advcl conj cc punct agent relcl acl appos".split())
@@ -166,8 +167,21 @@ def _pared(doc, root) -> str:
             if end + 1 < len(doc) and doc[end + 1].text == ",":
                 dropped.update((token.i - 1, end + 1))
                 spaced.add(token.i - 2)
-    words = "".join(t.text_with_ws + (" " if t.i in spaced else "") for t in doc if t.i not in dropped)
+    kept = [token for token in doc if token.i not in dropped]
+    # Where a phrase is dropped after a token written without a space, the words on either side stay apart
+    # ("Corp. 's ... the" is "Corp the", not "Corpthe"): a cut only ever holds words of its sentence.
+    apart = {
+        token.i
+        for token, after in pairwise(kept)
+        if after.i > token.i + 1 and not token.whitespace_ and _joins(token.text[-1]) and _joins(after.text[0])
+    }
+    words = "".join(t.text_with_ws + (" " if t.i in spaced or t.i in apart else "") for t in kept)
     return " ".join(words.replace(" ,", ",").split()).strip(" ,")
+
+
+def _joins(character: str) -> bool:
+    """Whether ``character`` can continue a word (``text.words``): a letter, a digit or an inner mark."""
+    return character.isalnum() or character in "'’.-"
 
 
 def _coordinated_verb(token) -> bool:

@@ -17,12 +17,10 @@ False
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import chain
 
 from storyline.model import Article, Event
 
@@ -305,28 +303,29 @@ def representative(titles: Sequence[str], texts: Sequence[str | tuple[str, ...]]
 
     A text may come in parts (a headline and a body: no word runs across two parts). Ties go to the earlier title.
     """
-    from storyline.text import content_stems, stem_set
+    from storyline.title_bounds import stem_profile
 
     if len(titles) == 1:
         return 0  # nothing to weigh it against
-    # A body's stems are kept (``stem_set``): other analyses of the event weigh the same texts' words.
-    profile = Counter(
-        chain.from_iterable(
-            stem_set(text) if isinstance(text, str) else frozenset().union(*map(stem_set, text)) for text in texts
-        )
-    )
+    return _closest(titles, stem_profile(texts))
 
-    def closeness(title: str) -> float:
-        stems = set(content_stems(title))
-        return sum(profile.get(s, 0) for s in stems) / math.sqrt(len(stems)) if stems else 0.0
 
-    return max(range(len(titles)), key=lambda k: (round(closeness(titles[k]), 9), -k))
+def _closest(titles: Sequence[str], profile: Counter) -> int:
+    from storyline.title_bounds import closeness
+
+    return max(range(len(titles)), key=lambda k: (round(closeness(titles[k], profile), 9), -k))
+
+
+# Marks a lead title left uncut: no cut of it could beat the event's best title when it was met (the rest is the
+# lead as the rules left it). It is cut when an event it belongs to could take it.
+UNCUT = "\x00"
 
 
 def event_title(articles: Sequence[Article]) -> str:
     """An event's title: the most representative real headline among its articles; where none has one, a short
     title from the most representative lead."""
     from storyline.products import products_of
+    from storyline.title_bounds import stem_profile
 
     texts = [(article.title or "", article.text) for article in articles]
     # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
@@ -334,22 +333,51 @@ def event_title(articles: Sequence[Article]) -> str:
     headlines = [title for title in titles if is_headline(title)]
     if headlines:
         return headlines[representative(headlines, texts)]
+    if len(articles) == 1:  # one lead: cut whatever it takes, nothing to weigh it against
+        leads = products_of("title-lead", articles, _lead_titles, str, str)
+        return leads[0] or articles[0].id
+    profile = stem_profile(texts)
     # Each article's lead title depends on it alone: those of an earlier digest are reused.
-    leads = products_of("title-lead", articles, _lead_titles, str, str)
-    leads = [lead for lead in leads if lead] or [a.id for a in articles]
-    return leads[representative(leads, texts)] if leads else ""
+    leads = products_of("title-lead", articles, lambda some: _lead_titles(some, profile), str, str)
+    leads = _cut_if_close(leads, profile)
+    leads = [lead for lead in leads if lead and not lead.startswith(UNCUT)] or [a.id for a in articles]
+    return leads[_closest(leads, profile)] if len(leads) > 1 else leads[0]
 
 
-def _lead_titles(articles: Sequence[Article]) -> list[str]:
+def _lead_titles(articles: Sequence[Article], profile: Counter | None = None) -> list[str]:
     """``short_title`` of each article's lead ("" without one), the leads the parser must cut parsed in batches
-    (far cheaper than one by one)."""
+    (far cheaper than one by one). With the event's ``profile``, a lead no cut of which can beat the best title
+    found is left uncut (``UNCUT`` and the lead as the rules left it)."""
     from storyline.text import split_sentences
-    from storyline.title_clauses import phrase_cuts
 
     leads = [lead_sentence([article.text[a:b] for a, b in split_sentences(article.text)[:4]]) for article in articles]
     drafts = [_shortened(lead, MAX_TITLE_CHARS) if lead else ("", True) for lead in leads]
-    cuts = iter(phrase_cuts([text for text, final in drafts if not final], MAX_TITLE_CHARS))
-    return [text if final else next(cuts) or text for text, final in drafts]
+    if profile is None:
+        from storyline.title_clauses import phrase_cuts
+
+        cuts = iter(phrase_cuts([text for text, final in drafts if not final], MAX_TITLE_CHARS))
+        return [text if final else next(cuts) or text for text, final in drafts]
+    return _cut_if_close([text if final else UNCUT + text for text, final in drafts], profile)
+
+
+def _cut_if_close(leads: list[str], profile: Counter) -> list[str]:
+    """``leads`` with each uncut lead that could still be the closest title cut: the one of highest bound first,
+    then every other whose bound reaches the best title then found (two batches for the parser)."""
+    from storyline.title_bounds import closeness, closeness_bound
+    from storyline.title_clauses import phrase_cuts
+
+    uncut = list(dict.fromkeys(lead[1:] for lead in leads if lead.startswith(UNCUT)))
+    if not uncut:
+        return leads
+    best = max((closeness(lead, profile) for lead in leads if lead and not lead.startswith(UNCUT)), default=0.0)
+    bounds = {text: round(closeness_bound(text, profile), 9) for text in uncut}
+    uncut.sort(key=lambda text: -bounds[text])
+    cut: dict[str, str] = {}
+    for batch in (uncut[:1], uncut[1:]):
+        batch = [text for text in batch if bounds[text] >= round(best, 9)]
+        cut.update((text, c or text) for text, c in zip(batch, phrase_cuts(batch, MAX_TITLE_CHARS)))
+        best = max([best, *(closeness(cut[text], profile) for text in batch)])
+    return [cut.get(lead[1:], lead) if lead.startswith(UNCUT) else lead for lead in leads]
 
 
 def with_event_titles(events: Sequence[Event], articles: Sequence[Article]) -> list[Event]:
