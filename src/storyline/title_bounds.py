@@ -41,6 +41,8 @@ def closeness(title: str, profile: Counter) -> float:
 def closeness_bound(lead: str, profile: Counter) -> float:
     """At least ``closeness`` of any title the parser can cut from ``lead`` (``title_clauses.phrase_cut``), and of
     ``lead`` itself; infinite where that cannot be told without the parser."""
+    if not profile:
+        return 0.0
     stems = _candidate_stems(lead)
     if stems is None:
         return math.inf
@@ -56,24 +58,32 @@ def _candidate_stems(lead: str) -> frozenset[str] | None:
     """The content stems of every stretch of the lead's tokens written without a space between them: every word a
     cut of the lead can hold. None where the parser is missing, or for text whose words could change case in ways
     a cut's capital first letter would show (outside ASCII)."""
-    from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
+    from storyline.quotes.nlp import QuotesUnavailable
     from storyline.text import content_stems
 
     if not lead.isascii():
         return None
     try:
-        nlp = load_pipeline()
+        doc = tokenized(lead)
     except QuotesUnavailable:
         return None
     stems = set(content_stems(lead))  # the whole runs: the lead's own words
     run: list[str] = []
-    for token in nlp.make_doc(lead):
+    for token in doc:
         run.append(token.text)
         if token.whitespace_:
             _add_stretches(run, stems)
             run = []
     _add_stretches(run, stems)
     return frozenset(stems)
+
+
+@lru_cache(maxsize=256)  # the leads of one event: bounded, then the few that could win parsed
+def tokenized(text: str):
+    """``text`` split into the parser's tokens, not parsed (the parse of the same text starts from it)."""
+    from storyline.quotes.nlp import load_pipeline
+
+    return load_pipeline().make_doc(text)
 
 
 def _add_stretches(run: list[str], stems: set[str]) -> None:

@@ -108,7 +108,8 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
     _BATCH.parses, _BATCH.only = {}, True
     try:
         for _ in range(_DEPTH):
-            _BATCH.parses.update(zip(wanted, nlp.pipe(wanted, disable=_without_entities(nlp))))
+            docs = [_unparsed(text) for text in wanted]
+            _BATCH.parses.update(zip(wanted, nlp.pipe(docs, disable=_without_entities(nlp))))
             waiting, needed = [], {}
             for text in pending:
                 try:
@@ -125,6 +126,15 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
     finally:
         _BATCH.parses, _BATCH.only = {}, False
     return [cuts[text] for text in texts]
+
+
+def _unparsed(text: str):
+    """The tokens of ``text`` where a bound on its title split it already (``title_bounds.tokenized``), else the
+    text: the parser starts from the same tokens either way, and never from a parse."""
+    from storyline.title_bounds import tokenized
+
+    doc = tokenized(text)
+    return text if doc.has_annotation("DEP") or doc.has_annotation("TAG") else doc
 
 
 def _without_entities(nlp) -> list[str]:

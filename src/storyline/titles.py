@@ -361,8 +361,9 @@ def _lead_titles(articles: Sequence[Article], profile: Counter | None = None) ->
 
 
 def _cut_if_close(leads: list[str], profile: Counter) -> list[str]:
-    """``leads`` with each uncut lead that could still be the closest title cut: the one of highest bound first,
-    then every other whose bound reaches the best title then found (two batches for the parser)."""
+    """``leads`` with each uncut lead that could still be the closest title cut: the one closest as the rules left
+    it first, then every other whose bound reaches the best title then found (two batches for the parser; a lead
+    left out scores below a title found, so the choice is the one cutting every lead gives)."""
     from storyline.title_bounds import closeness, closeness_bound
     from storyline.title_clauses import phrase_cuts
 
@@ -370,11 +371,11 @@ def _cut_if_close(leads: list[str], profile: Counter) -> list[str]:
     if not uncut:
         return leads
     best = max((closeness(lead, profile) for lead in leads if lead and not lead.startswith(UNCUT)), default=0.0)
-    bounds = {text: round(closeness_bound(text, profile), 9) for text in uncut}
-    uncut.sort(key=lambda text: -bounds[text])
+    # A likely winner first (its own words score alike), so that its title rules the others out.
+    first = max(range(len(uncut)), key=lambda k: (closeness(uncut[k], profile), -k))
     cut: dict[str, str] = {}
-    for batch in (uncut[:1], uncut[1:]):
-        batch = [text for text in batch if bounds[text] >= round(best, 9)]
+    for batch in ([uncut[first]], uncut[:first] + uncut[first + 1 :]):
+        batch = [text for text in batch if round(closeness_bound(text, profile), 9) >= round(best, 9)]
         cut.update((text, c or text) for text, c in zip(batch, phrase_cuts(batch, MAX_TITLE_CHARS)))
         best = max([best, *(closeness(cut[text], profile) for text in batch)])
     return [cut.get(lead[1:], lead) if lead.startswith(UNCUT) else lead for lead in leads]
