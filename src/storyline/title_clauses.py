@@ -130,9 +130,12 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
 
 def _unparsed(text: str):
     """The tokens of ``text`` where a bound on its title split it already (``title_bounds.tokenized``), else the
-    text: the parser starts from the same tokens either way, and never from a parse."""
+    text: the parser starts from the same tokens either way, and never from a parse. Only in the main thread: the
+    web app's threads may cut the same title at once, and must not parse one shared set of tokens together."""
     from storyline.title_bounds import tokenized
 
+    if threading.current_thread() is not threading.main_thread():
+        return text
     doc = tokenized(text)
     return text if doc.has_annotation("DEP") or doc.has_annotation("TAG") else doc
 
