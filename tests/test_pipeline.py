@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 import storyline.titles
-from storyline import pipeline
+from storyline import pipeline, stored_digests
 from storyline.analysis import ANALYSERS, analysis_key
 from storyline.ingest import read_paths
 from storyline.store import Store
@@ -26,7 +26,7 @@ def test_a_second_digest_analyses_nothing_and_chooses_no_title_again(example_art
         raise AssertionError("an unchanged event was analysed or titled again")
 
     monkeypatch.setattr(storyline.titles, "event_title", nothing_again)
-    monkeypatch.setattr(pipeline, "analyse_event", nothing_again)
+    monkeypatch.setattr(stored_digests, "analyse_event", nothing_again)
     second = pipeline.digests(store, analysers=ANALYSERS[:2])
     assert [(d.event.id, d.event.title, d.summary) for d in second] == [
         (d.event.id, d.event.title, d.summary) for d in first

@@ -5,7 +5,7 @@ An index of the events shows each one's title, dates, article count and the firs
 that is in the store's analysis cache (``Store.analysis_heads``) and its tables, so a digest of an unchanged event
 is made without reading its articles' texts or the rest of its analysis (a *listed* digest: its articles carry ids,
 content hashes and dates only, its analyses other than the summary are left empty). Events without a usable cached
-analysis are analysed as ``pipeline.digests`` does; an event whose page must be written again is read in full.
+analysis are analysed as ``stored_digests.digests`` does; an event whose page must be written again is read in full.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyline import pipeline
+from storyline import stored_digests
 from storyline.analysis import analysis_key
 from storyline.engine import Engine
 from storyline.model import EventDigest, Summary
@@ -32,7 +32,7 @@ def listed_digests(
 ) -> tuple[list[EventDigest], dict[str, EventDigest]]:
     """Every stored event's digest in the store's event order, and those made in full here (the events analysed
     now) by event id; the others are listed digests (see the module docstring). ``drafts``: where the draft pages
-    of the events analysed now go (``pipeline.digests``)."""
+    of the events analysed now go (``stored_digests.digests``)."""
     events = store.events()
     if progress is not None:
         progress.total = len(events)
@@ -52,17 +52,17 @@ def listed_digests(
         listed.append(EventDigest(replace(event, title=title), Summary.from_dict(json.loads(summary)), stubs, groups))
         if progress is not None:
             progress.advance()
-    full = {
-        d.event.id: d
-        for d in pipeline.digests(store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts)
-    }
+    analysed = stored_digests.digests(
+        store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts
+    )
+    full = {d.event.id: d for d in analysed}
     return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full
 
 
 def full_digests(store: Store, digests: Sequence[EventDigest], *, words: int) -> dict[str, EventDigest]:
     """``digests`` read in full (texts and every analysis, from the cache), by event id, each linked to its
     storyline as the given one is."""
-    full = {d.event.id: d for d in pipeline.digests(store, words=words, events=[d.event for d in digests])}
+    full = {d.event.id: d for d in stored_digests.digests(store, words=words, events=[d.event for d in digests])}
     for digest in digests:
         full[digest.event.id].storyline = digest.storyline
     return full
