@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyline.analysis import analysis_key
 from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
 from storyline.digest_reads import full_digests, listed_digests
 from storyline.engine import Engine, InProcess
@@ -238,7 +237,7 @@ def digest(
             # Unchanged events are read as the index lists them; texts only for the events analysed or written.
             # Each analysed event's pages are drafted where it is analysed; only its storyline is added here.
             drafts = {} if set(formats) & set(_PAGE_SUFFIX) else None
-            digests, full = listed_digests(store, words=words, progress=shown, engine=engine, drafts=drafts)
+            digests, full, keys = listed_digests(store, words=words, progress=shown, engine=engine, drafts=drafts)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
         link_digests(digests, stored_storylines)
@@ -258,9 +257,7 @@ def digest(
                     None if link is None else [link.id, link.title, link.earlier, link.later],
                     [page_names.get(event_id) for event_id in linked],
                 ]
-                if not pages.up_to_date(
-                    file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)
-                ):
+                if not pages.up_to_date(file_of[item.event.id], page_key(item, keys[item.event.id], shown)):
                     stale.append(item)
             wanted = digests if "html" in formats else stale  # the site writer reads every event in full
             full.update(full_digests(store, [d for d in wanted if d.event.id not in full], words=words))
