@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
@@ -75,8 +76,10 @@ def digests(
     jobs = _with_stored_products(store, jobs, keys)
     # The largest events first, so that processes sharing the work finish together.
     order = sorted(range(len(jobs)), key=lambda n: (-len(jobs[n][1]), n))
+    # Parsing is needed where an article has no stored products.
+    step = _EventAnalysis(parses=any(len(job[-1]) < len(job[1]) for job in jobs))
     try:
-        for n, (digest, computed, draft) in zip(order, (engine or InProcess()).map(_analyse, [jobs[n] for n in order])):
+        for n, (digest, computed, draft) in zip(order, (engine or InProcess()).map(step, [jobs[n] for n in order])):
             digest.articles = list(jobs[n][1])  # not sent back: this process has them
             if draft is not None:
                 drafts[digest.event.id] = draft
@@ -111,6 +114,32 @@ def _analyse(job: tuple) -> tuple[EventDigest, dict[str, str], PageDraft | None]
 
         draft = draft_pages(digest)
     return dataclasses.replace(digest, articles=[]), reuse.computed(), draft
+
+
+class _EventAnalysis:
+    """The map step of a digest (``_analyse``), which says what it loads: a pool loads that before its processes
+    start, so they share it and begin at once."""
+
+    def __init__(self, *, parses: bool) -> None:
+        self.parses = parses
+
+    def __call__(self, job: tuple) -> tuple[EventDigest, dict[str, str], PageDraft | None]:
+        return _analyse(job)
+
+    def warm_up(self) -> None:
+        """The analysers' code and, when some article is to be parsed, the parser."""
+        import storyline.compare
+        import storyline.compare.versions
+        import storyline.diff
+        import storyline.quotes
+        import storyline.render.pages
+        import storyline.summarize
+        import storyline.titles  # noqa: F401
+        from storyline.quotes.nlp import QuotesUnavailable, load_pipeline
+
+        if self.parses:
+            with suppress(QuotesUnavailable):  # the analysis says so in its notes
+                load_pipeline()
 
 
 class _AnalysisWrites:
