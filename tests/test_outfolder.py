@@ -103,3 +103,43 @@ def test_a_page_is_up_to_date_only_with_its_key_and_every_file(tmp_path):
         "c.md",
         "notes.txt",
     ]
+
+
+def _names_one_by_one(digests):
+    """File names as worked out event by event, every stem taken afresh (what ``api._file_names`` must give)."""
+    from storyline.safety import file_stem
+
+    names, taken = {}, set()
+    for item in digests:
+        name = f"events/{file_stem(item.event.start, fallback='undated', max_bytes=32)}-{file_stem(item.event.title)}"
+        suffix = file_stem(item.event.id, max_bytes=16)[-6:]
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{name.rsplit('~', 1)[0]}~{suffix}{number if number > 2 else ''}"
+        taken.add(name.casefold())
+        names[item.event.id] = name
+    return names
+
+
+def test_file_names_are_unique_and_as_worked_out_one_by_one():
+    import random
+
+    from storyline import api
+    from storyline.model import Event, EventDigest, Summary
+
+    rng = random.Random(5)
+    titles = ["Floods in Basel", "FLOODS IN BASEL", "Floods in Basel!", "Élections", "", "con", "A~b"]
+    days = ["2030-01-01", "2030-01-02", None, ""]
+    digests = [
+        EventDigest(
+            Event(f"ev-{n:04x}{rng.choice('aAbB')}", rng.choice(titles), rng.choice(days), None, [], []),
+            Summary("", []),
+            [],
+            [],
+        )
+        for n in range(400)
+    ]
+    names = api._file_names(digests)
+    assert names == _names_one_by_one(digests)
+    assert len({name.casefold() for name in names.values()}) == len(digests)

@@ -295,13 +295,18 @@ def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:
     """``events/<date>-<title-slug>`` for each event, unique (also where case does not count); never a path."""
     names: dict[str, str] = {}
     taken: set[str] = set()
+    dates: dict[str | None, str] = {}  # many events share a day
     for item in digests:
-        name = f"events/{file_stem(item.event.start, fallback='undated', max_bytes=32)}-{file_stem(item.event.title)}"
-        suffix = file_stem(item.event.id, max_bytes=16)[-6:]
+        event = item.event
+        day = dates.get(event.start)
+        if day is None:
+            day = dates[event.start] = file_stem(event.start, fallback="undated", max_bytes=32)
+        name = f"events/{day}-{file_stem(event.title)}"
         number = 1
         while name.casefold() in taken:
             number += 1
+            suffix = file_stem(event.id, max_bytes=16)[-6:]
             name = f"{name.rsplit('~', 1)[0]}~{suffix}{number if number > 2 else ''}"
         taken.add(name.casefold())
-        names[item.event.id] = name
+        names[event.id] = name
     return names
