@@ -15,7 +15,7 @@ a hash of what the store keeps (copy groups, events, analyses, the articles' ana
 sides wrote the same.
 
     PYTHONPATH=src python bench/digest_fixed.py --db STORE --out FOLDER --shard SHARD_DIR --scratch DIR \
-        [--before main] [--rounds 3] [--workers 2]
+        [--before main] [--after REVISION] [--rounds 3] [--workers 2]
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shard", type=Path, required=True, help="articles not yet in the store")
     parser.add_argument("--scratch", type=Path, required=True, help="where the copies go (removed at the end)")
     parser.add_argument("--before", metavar="REVISION", help="also run the code of this git revision")
+    parser.add_argument("--after", metavar="REVISION", help="the code of this revision in place of the working tree")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
@@ -74,8 +75,12 @@ def main(argv: list[str] | None = None) -> None:
     args.scratch.mkdir(parents=True, exist_ok=False)
     cli = storyline_command()
     sides = {"this code": ROOT / "src"}
+    if args.after:
+        (args.scratch / "after").mkdir()
+        sides = {args.after: source_tree(args.after, args.scratch / "after")}
     if args.before:
-        sides = {args.before: source_tree(args.before, args.scratch), **sides}
+        (args.scratch / "before").mkdir()
+        sides = {args.before: source_tree(args.before, args.scratch / "before"), **sides}
     envs = {name: dict(os.environ, PYTHONPATH=str(src)) for name, src in sides.items()}
     workers = ["--workers", str(args.workers)]
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
