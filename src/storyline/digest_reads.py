@@ -32,8 +32,8 @@ def listed_digests(
 ) -> tuple[list[EventDigest], dict[str, EventDigest], dict[str, str]]:
     """Every stored event's digest in the store's event order, those made in full here (the events analysed now)
     by event id, and every event's analysis key (``analysis.analysis_key`` of its members) by event id; the others
-    are listed digests (see the module docstring). ``drafts``: where the draft pages of the events analysed now go
-    (``stored_digests.digests``)."""
+    are listed digests (see the module docstring). None is linked to its storyline yet. ``drafts``: where the
+    draft pages of the events analysed now go (``stored_digests.digests``)."""
     stubs_of = store.article_stubs()
     order = {article_id: position for position, article_id in enumerate(stubs_of)}
     events = store.listed_events(order)
@@ -57,7 +57,7 @@ def listed_digests(
         if progress is not None:
             progress.advance()
     analysed = stored_digests.digests(
-        store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts
+        store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts, linked=False
     )
     full = {d.event.id: d for d in analysed}
     return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full, keys
@@ -66,7 +66,8 @@ def listed_digests(
 def full_digests(store: Store, digests: Sequence[EventDigest], *, words: int) -> dict[str, EventDigest]:
     """``digests`` read in full (texts and every analysis, from the cache), by event id, each linked to its
     storyline as the given one is."""
-    full = {d.event.id: d for d in stored_digests.digests(store, words=words, events=[d.event for d in digests])}
+    read = stored_digests.digests(store, words=words, events=[d.event for d in digests], linked=False)
+    full = {d.event.id: d for d in read}
     for digest in digests:
         full[digest.event.id].storyline = digest.storyline
     return full

@@ -36,11 +36,13 @@ def digests(
     progress: Progress | None = None,
     events: Sequence[Event] | None = None,
     drafts: dict[str, PageDraft] | None = None,
+    linked: bool = True,
 ) -> list[EventDigest]:
     """A digest of every stored event (or of ``events``: then only their articles are read); analyses of unchanged
     events come from the store, the others are analysed (a map step over events, run by ``engine``) and stored.
     ``progress`` counts the events done. ``drafts``: where the draft pages of the events analysed here go (by
-    event id), made where each is analysed."""
+    event id), made where each is analysed. ``linked``: each digest linked to its storyline (a caller that links
+    every event itself says False)."""
     if events is None:
         events = store.events()
         articles = {article.id: article for article in store.articles()}
@@ -91,7 +93,8 @@ def digests(
                 progress.advance()
     finally:  # what was analysed before a failure is kept
         writes.flush()
-    link_digests(result, store.storylines())
+    if linked:
+        link_digests(result, store.storylines())
     return result
 
 
@@ -144,10 +147,11 @@ class _EventAnalysis:
 
 class _AnalysisWrites:
     """Analyses (and their articles' new products) kept for the next digest, written a batch at a time: one
-    transaction per batch rather than per event. A digest never waits on an ingest: a batch another process's write
-    holds off is dropped (those events are simply analysed again next time)."""
+    transaction per batch rather than per event (a commit to a big store waits tens of ms on the disk). A digest
+    never waits on an ingest: a batch another process's write holds off is dropped (those events are simply
+    analysed again next time)."""
 
-    def __init__(self, store: Store, *, events: int = 64, seconds: float = 2.0) -> None:
+    def __init__(self, store: Store, *, events: int = 128, seconds: float = 5.0) -> None:
         self.store = store
         self.events, self.seconds = events, seconds
         self._analyses: list[tuple[str, str, dict]] = []
