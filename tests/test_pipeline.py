@@ -64,3 +64,13 @@ def test_a_digest_never_waits_on_another_writer(example_articles, tmp_path):
         other.execute("ROLLBACK")
     assert len(digests) > 4
     assert store.analysis_heads() == {}  # nothing kept: analysed again next time
+
+
+def test_digests_are_linked_to_their_storylines_unless_the_caller_links_them(example_articles):
+    store = Store(":memory:")
+    pipeline.ingest(store, example_articles)
+    linked = pipeline.digests(store, analysers=ANALYSERS[:2])
+    assert all(d.storyline is not None for d in linked)
+    unlinked = stored_digests.digests(store, analysers=ANALYSERS[:2], linked=False)
+    assert [d.event.id for d in unlinked] == [d.event.id for d in linked]
+    assert all(d.storyline is None for d in unlinked)
