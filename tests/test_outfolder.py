@@ -74,3 +74,72 @@ def test_search_and_listing_load_no_pipeline_libraries(tmp_path, capsys):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     lines = done.stdout.splitlines()
     assert lines[-1] == "[]" and any("Bank" in line for line in lines)
+
+
+def test_a_page_is_up_to_date_only_with_its_key_and_every_file(tmp_path):
+    from storyline.outfolder import RenderedPages
+
+    out = tmp_path / "digest"
+    (out / "events").mkdir(parents=True)
+    pages = RenderedPages(out)
+    for name in ("events/a", "events/b", "events/c"):
+        assert not pages.up_to_date(name, "k1")
+        for suffix in (".md", ".json"):
+            (out / name).with_suffix(suffix).write_text("page")
+    (out / "events" / "gone.md").write_text("an old page")
+    (out / "events" / "notes.txt").write_text("not a page")
+    assert pages.finish() == 1 and not (out / "events" / "gone.md").exists()
+    again = RenderedPages(out)
+    (out / "events" / "b.json").unlink()
+    assert again.up_to_date("events/a", "k1")
+    assert not again.up_to_date("events/b", "k1")  # a file is missing
+    assert not again.up_to_date("events/c", "k2")  # another key
+    assert again.finish() == 0  # a, b and c are this run's pages; notes.txt is no page
+    assert sorted(path.name for path in (out / "events").iterdir()) == [
+        "a.json",
+        "a.md",
+        "b.md",
+        "c.json",
+        "c.md",
+        "notes.txt",
+    ]
+
+
+def _names_one_by_one(digests):
+    """File names as worked out event by event, every stem taken afresh (what ``api._file_names`` must give)."""
+    from storyline.safety import file_stem
+
+    names, taken = {}, set()
+    for item in digests:
+        name = f"events/{file_stem(item.event.start, fallback='undated', max_bytes=32)}-{file_stem(item.event.title)}"
+        suffix = file_stem(item.event.id, max_bytes=16)[-6:]
+        number = 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{name.rsplit('~', 1)[0]}~{suffix}{number if number > 2 else ''}"
+        taken.add(name.casefold())
+        names[item.event.id] = name
+    return names
+
+
+def test_file_names_are_unique_and_as_worked_out_one_by_one():
+    import random
+
+    from storyline import api
+    from storyline.model import Event, EventDigest, Summary
+
+    rng = random.Random(5)
+    titles = ["Floods in Basel", "FLOODS IN BASEL", "Floods in Basel!", "Élections", "", "con", "A~b"]
+    days = ["2030-01-01", "2030-01-02", None, ""]
+    digests = [
+        EventDigest(
+            Event(f"ev-{n:04x}{rng.choice('aAbB')}", rng.choice(titles), rng.choice(days), None, [], []),
+            Summary("", []),
+            [],
+            [],
+        )
+        for n in range(400)
+    ]
+    names = api._file_names(digests)
+    assert names == _names_one_by_one(digests)
+    assert len({name.casefold() for name in names.values()}) == len(digests)

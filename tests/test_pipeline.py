@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 import storyline.titles
-from storyline import pipeline
+from storyline import pipeline, stored_digests
 from storyline.analysis import ANALYSERS, analysis_key
 from storyline.ingest import read_paths
 from storyline.store import Store
@@ -26,7 +26,7 @@ def test_a_second_digest_analyses_nothing_and_chooses_no_title_again(example_art
         raise AssertionError("an unchanged event was analysed or titled again")
 
     monkeypatch.setattr(storyline.titles, "event_title", nothing_again)
-    monkeypatch.setattr(pipeline, "analyse_event", nothing_again)
+    monkeypatch.setattr(stored_digests, "analyse_event", nothing_again)
     second = pipeline.digests(store, analysers=ANALYSERS[:2])
     assert [(d.event.id, d.event.title, d.summary) for d in second] == [
         (d.event.id, d.event.title, d.summary) for d in first
@@ -64,3 +64,13 @@ def test_a_digest_never_waits_on_another_writer(example_articles, tmp_path):
         other.execute("ROLLBACK")
     assert len(digests) > 4
     assert store.analysis_heads() == {}  # nothing kept: analysed again next time
+
+
+def test_digests_are_linked_to_their_storylines_unless_the_caller_links_them(example_articles):
+    store = Store(":memory:")
+    pipeline.ingest(store, example_articles)
+    linked = pipeline.digests(store, analysers=ANALYSERS[:2])
+    assert all(d.storyline is not None for d in linked)
+    unlinked = stored_digests.digests(store, analysers=ANALYSERS[:2], linked=False)
+    assert [d.event.id for d in unlinked] == [d.event.id for d in linked]
+    assert all(d.storyline is None for d in unlinked)

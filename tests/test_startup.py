@@ -47,3 +47,27 @@ def test_ingesting_json_lines_loads_no_page_or_feed_library(tmp_path):
     marked = '{"id": "b", "text": "<p>Marked-up text is read as text.</p>"}\n'
     (tmp_path / "marked.jsonl").write_text(plain + marked, encoding="utf-8")
     assert libraries_after_ingest(tmp_path / "marked.jsonl", tmp_path / "b.db") == "['trafilatura']"
+
+
+def test_a_digest_with_nothing_new_loads_no_index_code(tmp_path):
+    """Nothing to ingest and nothing to analyse: the copy and event indexes' code is never imported."""
+    shard = tmp_path / "plain.jsonl"
+    shard.write_text(
+        '{"id": "a", "text": "Floods closed the Rhine bridge at Basel on Monday, the police said."}\n', encoding="utf-8"
+    )
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    storyline = [sys.executable, "-m", "storyline.cli"]
+    subprocess.run([*storyline, "ingest", str(shard), "--db", str(db), "--quiet"], check=True, capture_output=True)
+    subprocess.run(
+        [*storyline, "digest", "--db", str(db), "--out", str(out), "--quiet"], check=True, capture_output=True
+    )
+    code = (
+        "import sys\nfrom storyline.cli import main\n"
+        f"try:\n    main(['digest', '--db', {str(db)!r}, '--out', {str(out)!r}, '--quiet'])\nexcept SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('storyline.pipeline', 'storyline.events', 'storyline.dedup', 'scipy') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert (out / "index.json").is_file()

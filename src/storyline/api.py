@@ -10,18 +10,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storyline import pipeline
-from storyline.analysis import analysis_key
 from storyline.config import DEFAULT_DB, DEFAULT_SUMMARY_WORDS, DIGEST_FORMATS, Settings
-from storyline.dedup import find_copy_groups
-from storyline.diff import VersionDiff, diff_articles
 from storyline.digest_reads import full_digests, listed_digests
 from storyline.engine import Engine, InProcess
-from storyline.events import cluster_events
-from storyline.ingest import read_paths
-from storyline.ingest.limits import Limits
-from storyline.ingest.parallel import read_paths_with
 from storyline.model import (
     Article,
     CopyGroup,
@@ -41,8 +34,15 @@ from storyline.render import index_to_json, index_to_markdown
 from storyline.render.pages import json_page, markdown_page
 from storyline.safety import file_stem
 from storyline.store import Store, StoreError
-from storyline.summarize import summarize as _summarize
 from storyline.timelines import link_digests
+
+if TYPE_CHECKING:
+    from storyline.diff import VersionDiff
+    from storyline.ingest.limits import Limits
+    from storyline.pipeline import IngestReport
+
+# The stages are imported by the functions that run them: a digest with nothing to ingest never loads the copy and
+# event indexes' code.
 
 DEFAULTS = Settings()
 
@@ -65,6 +65,8 @@ class DigestReport:
 
 def read(paths: Iterable[str | Path], *, max_file_bytes: int | None = None, limits: Limits | None = None) -> ReadResult:
     """Read and clean articles from files, directories or ``-`` (stdin); nothing is stored."""
+    from storyline.ingest import read_paths
+
     result = ReadResult()
     for item in read_paths(paths, max_file_bytes=max_file_bytes, limits=limits):
         (result.problems if isinstance(item, Problem) else result.articles).append(item)
@@ -87,9 +89,12 @@ def ingest(
     settings: Settings = DEFAULTS,
     progress: bool = False,
     engine: Engine | None = None,
-) -> pipeline.IngestReport:
+) -> IngestReport:
     """Read articles into the store and update copy groups and events incrementally (``progress``: show it on
     the terminal; ``engine``: what runs the reading, sketching and featurizing, one process by default)."""
+    from storyline import pipeline
+    from storyline.ingest.parallel import read_paths_with
+
     engine = engine or InProcess()
     with open_store(db) as store, Progress("articles read", enabled=progress) as shown:
         items = read_paths_with(engine, paths, max_file_bytes=max_file_bytes, limits=limits)
@@ -100,16 +105,22 @@ def copy_groups(
     articles: Sequence[Article], *, threshold: float | None = None, settings: Settings = DEFAULTS
 ) -> list[CopyGroup]:
     """Groups of copies of one story; every article in exactly one group (``threshold``: else the settings')."""
+    from storyline.dedup import find_copy_groups
+
     return find_copy_groups(articles, threshold=settings.copy_threshold if threshold is None else threshold)
 
 
 def diff(a: Article, b: Article) -> VersionDiff:
     """Sentence-aligned differences between two versions of a story."""
+    from storyline.diff import diff_articles
+
     return diff_articles(a, b)
 
 
 def events(articles: Sequence[Article], *, settings: Settings = DEFAULTS) -> list[Event]:
     """Articles grouped by the real-world event they report (copies always together)."""
+    from storyline.dedup import find_copy_groups
+    from storyline.events import cluster_events
     from storyline.titles import with_event_titles
 
     groups = find_copy_groups(articles, threshold=settings.copy_threshold)
@@ -137,6 +148,7 @@ def storylines_and_events(
     articles: Sequence[Article], *, settings: Settings = DEFAULTS
 ) -> tuple[list[Storyline], list[Event]]:
     """``storylines(articles)`` and the events they hold."""
+    from storyline.dedup import find_copy_groups
     from storyline.events import EventIndex
     from storyline.events.storylines import build_storylines
     from storyline.titles import with_event_titles
@@ -151,6 +163,9 @@ def summarize(
     articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS, copy_groups: Sequence[CopyGroup] | None = None
 ) -> Summary:
     """A cited summary of one event's articles; copies count once."""
+    from storyline.dedup import find_copy_groups
+    from storyline.summarize import summarize as _summarize
+
     if copy_groups is None:
         copy_groups = find_copy_groups(articles) if articles else []
     return _summarize(articles, words=words, copy_groups=copy_groups)
@@ -175,6 +190,8 @@ def entities(articles: Sequence[Article]) -> list[Entity]:
 
 def rebuild(store: Store, *, settings: Settings = DEFAULTS) -> None:
     """Recompute copy groups and events of every stored article."""
+    from storyline import pipeline
+
     pipeline.rebuild(store, settings=settings)
 
 
@@ -207,14 +224,20 @@ def digest(
     out = Path(out)
     prepare_output_folder(out)  # before any work: an unusable --out fails at once
     with open_store(db) as store:
+        problems: list[Problem] = []
         with Progress("articles read", enabled=progress) as shown:
-            items = read_paths_with(engine or InProcess(), paths, max_file_bytes=max_file_bytes, limits=limits)
-            report = pipeline.ingest(store, counted(items, shown, Article), settings=settings, engine=engine)
+            if paths:
+                from storyline import pipeline
+                from storyline.ingest.parallel import read_paths_with
+
+                items = read_paths_with(engine or InProcess(), paths, max_file_bytes=max_file_bytes, limits=limits)
+                report = pipeline.ingest(store, counted(items, shown, Article), settings=settings, engine=engine)
+                problems = report.problems
         with Progress("events analysed", enabled=progress) as shown:
             # Unchanged events are read as the index lists them; texts only for the events analysed or written.
             # Each analysed event's pages are drafted where it is analysed; only its storyline is added here.
             drafts = {} if set(formats) & set(_PAGE_SUFFIX) else None
-            digests, full = listed_digests(store, words=words, progress=shown, engine=engine, drafts=drafts)
+            digests, full, keys = listed_digests(store, words=words, progress=shown, engine=engine, drafts=drafts)
         article_count = store.count_articles()
         stored_storylines = store.storylines()
         link_digests(digests, stored_storylines)
@@ -234,9 +257,7 @@ def digest(
                     None if link is None else [link.id, link.title, link.earlier, link.later],
                     [page_names.get(event_id) for event_id in linked],
                 ]
-                if not pages.up_to_date(
-                    file_of[item.event.id], page_key(item, analysis_key(item.articles, words=words), shown)
-                ):
+                if not pages.up_to_date(file_of[item.event.id], page_key(item, keys[item.event.id], shown)):
                     stale.append(item)
             wanted = digests if "html" in formats else stale  # the site writer reads every event in full
             full.update(full_digests(store, [d for d in wanted if d.event.id not in full], words=words))
@@ -263,7 +284,7 @@ def digest(
             pages.finish()  # pages of events that no longer exist are removed
     written = [full[d.event.id] for d in digests if d.event.id in full]
     index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
-    return DigestReport(str(out), str(index), len(digests), article_count, report.problems, written)
+    return DigestReport(str(out), str(index), len(digests), article_count, problems, written)
 
 
 # The event page each digest format writes for itself (html is written by the site writer).
@@ -274,13 +295,18 @@ def _file_names(digests: Sequence[EventDigest]) -> dict[str, str]:
     """``events/<date>-<title-slug>`` for each event, unique (also where case does not count); never a path."""
     names: dict[str, str] = {}
     taken: set[str] = set()
+    dates: dict[str | None, str] = {}  # many events share a day
     for item in digests:
-        name = f"events/{file_stem(item.event.start, fallback='undated', max_bytes=32)}-{file_stem(item.event.title)}"
-        suffix = file_stem(item.event.id, max_bytes=16)[-6:]
+        event = item.event
+        day = dates.get(event.start)
+        if day is None:
+            day = dates[event.start] = file_stem(event.start, fallback="undated", max_bytes=32)
+        name = f"events/{day}-{file_stem(event.title)}"
         number = 1
         while name.casefold() in taken:
             number += 1
+            suffix = file_stem(event.id, max_bytes=16)[-6:]
             name = f"{name.rsplit('~', 1)[0]}~{suffix}{number if number > 2 else ''}"
         taken.add(name.casefold())
-        names[item.event.id] = name
+        names[event.id] = name
     return names

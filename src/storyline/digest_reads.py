@@ -4,17 +4,17 @@ analyses or writes a page for.
 An index of the events shows each one's title, dates, article count and the first sentence of its summary; all of
 that is in the store's analysis cache (``Store.analysis_heads``) and its tables, so a digest of an unchanged event
 is made without reading its articles' texts or the rest of its analysis (a *listed* digest: its articles carry ids,
-content hashes and dates only, its analyses other than the summary are left empty). Events without a usable cached
-analysis are analysed as ``pipeline.digests`` does; an event whose page must be written again is read in full.
+content hashes and dates only, its summary holds its headline and first sentence only, its other analyses are left
+empty). Events without a usable cached analysis are analysed as ``stored_digests.digests`` does; an event whose page
+must be written again is read in full.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyline import pipeline
+from storyline import stored_digests
 from storyline.analysis import analysis_key
 from storyline.engine import Engine
 from storyline.model import EventDigest, Summary
@@ -29,40 +29,45 @@ def listed_digests(
     engine: Engine | None = None,
     progress: Progress | None = None,
     drafts: dict | None = None,
-) -> tuple[list[EventDigest], dict[str, EventDigest]]:
-    """Every stored event's digest in the store's event order, and those made in full here (the events analysed
-    now) by event id; the others are listed digests (see the module docstring). ``drafts``: where the draft pages
-    of the events analysed now go (``pipeline.digests``)."""
-    events = store.events()
+) -> tuple[list[EventDigest], dict[str, EventDigest], dict[str, str]]:
+    """Every stored event's digest in the store's event order, those made in full here (the events analysed now)
+    by event id, and every event's analysis key (``analysis.analysis_key`` of its members) by event id; the others
+    are listed digests (see the module docstring). None is linked to its storyline yet. ``drafts``: where the
+    draft pages of the events analysed now go (``stored_digests.digests``)."""
+    stubs_of = store.article_stubs()
+    order = {article_id: position for position, article_id in enumerate(stubs_of)}
+    events = store.listed_events(order)
     if progress is not None:
         progress.total = len(events)
-    stubs_of = store.article_stubs()
-    group_of = {article_id: group for group in store.copy_groups() for article_id in group.article_ids}
+    group_of = store.listed_copy_groups(order)
     heads = store.analysis_heads()
     listed: list[EventDigest | None] = []
     missing = []
+    keys = {}
     for event in events:
         stubs = [stubs_of[article_id] for article_id in event.article_ids]
         fingerprint, title, summary = heads.get(event.id, (None, None, None))
-        if fingerprint != analysis_key(stubs, words=words) or not isinstance(title, str) or not title or not summary:
+        keys[event.id] = key = analysis_key(stubs, words=words)
+        if fingerprint != key or not isinstance(title, str) or not title or not summary:
             missing.append(event)
             listed.append(None)
             continue
         groups = list({group_of[a].id: group_of[a] for a in event.article_ids if a in group_of}.values())
-        listed.append(EventDigest(replace(event, title=title), Summary.from_dict(json.loads(summary)), stubs, groups))
+        listed.append(EventDigest(replace(event, title=title), Summary.from_dict(summary), stubs, groups))
         if progress is not None:
             progress.advance()
-    full = {
-        d.event.id: d
-        for d in pipeline.digests(store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts)
-    }
-    return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full
+    analysed = stored_digests.digests(
+        store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts, linked=False
+    )
+    full = {d.event.id: d for d in analysed}
+    return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full, keys
 
 
 def full_digests(store: Store, digests: Sequence[EventDigest], *, words: int) -> dict[str, EventDigest]:
     """``digests`` read in full (texts and every analysis, from the cache), by event id, each linked to its
     storyline as the given one is."""
-    full = {d.event.id: d for d in pipeline.digests(store, words=words, events=[d.event for d in digests])}
+    read = stored_digests.digests(store, words=words, events=[d.event for d in digests], linked=False)
+    full = {d.event.id: d for d in read}
     for digest in digests:
         full[digest.event.id].storyline = digest.storyline
     return full

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,21 +58,38 @@ class RenderedPages:
         if not isinstance(self._previous, dict):
             self._previous = {}
         self._current: dict[str, str] = {}
+        self._files: set[str] | None = None  # the files in ``out/events``, listed once when first asked
 
     def up_to_date(self, name: str, key: str) -> bool:
         """Record page ``name`` (``events/...`` without suffix) with ``key``; True when it need not be written."""
         self._current[name] = key
-        return self._previous.get(name) == key and all(
-            (self.out / name).with_suffix(suffix).is_file() for suffix in self.suffixes
-        )
+        if self._previous.get(name) != key:
+            return False
+        if self._files is None:
+            self._files = _files_in(self.out / "events")
+        return all(_page_file(name, suffix) in self._files for suffix in self.suffixes)
 
     def finish(self) -> int:
         """Remove the event pages not recorded in this run and save the keys; return how many were removed."""
         removed = 0
-        keep = {Path(name).name for name in self._current}
-        for path in sorted((self.out / "events").glob("*")):
-            if path.suffix in PAGE_SUFFIXES and path.with_suffix("").name not in keep and path.is_file():
-                path.unlink()
+        keep = {name.rsplit("/", 1)[-1] for name in self._current}
+        folder = self.out / "events"
+        for file_name in sorted(_files_in(folder)):
+            stem, suffix = os.path.splitext(file_name)
+            if suffix in PAGE_SUFFIXES and stem not in keep:
+                (folder / file_name).unlink()
                 removed += 1
         (self.out / MANIFEST).write_text(json.dumps(self._current, indent=0, sort_keys=True), encoding="utf-8")
         return removed
+
+
+def _files_in(folder: Path) -> set[str]:
+    """The names of the files in ``folder`` (links to files included), in one listing rather than a look per page."""
+    with os.scandir(folder) as entries:
+        return {entry.name for entry in entries if entry.is_file()}
+
+
+def _page_file(name: str, suffix: str) -> str:
+    """The file name of page ``name`` in ``suffix``'s format, as ``Path(name).with_suffix(suffix).name`` gives it."""
+    base = name.rsplit("/", 1)[-1]
+    return base + suffix if "." not in base else Path(base).with_suffix(suffix).name

@@ -63,3 +63,27 @@ def test_the_processes_start_with_what_the_first_item_loaded():
         results = list(engine.map(loaded_before, list(range(30))))
     assert [item for item, _ in results] == list(range(30))
     assert [item for item, before in results if not before] == [0]  # loaded once, by the caller, not again
+
+
+LOADED: list[int] = []  # what a step's warm-up loaded, in the process that ran it
+
+
+class WarmedStep:
+    """A step that says what it loads: the pool has it loaded before its processes start."""
+
+    def warm_up(self) -> None:
+        LOADED.append(os.getpid())
+
+    def __call__(self, item: int) -> tuple[int, int, list[int]]:
+        return item, os.getpid(), list(LOADED)
+
+
+def test_a_step_that_says_what_it_loads_has_it_loaded_before_the_processes_start():
+    LOADED.clear()
+    with LocalPool(2) as engine:
+        results = list(engine.map(WarmedStep(), list(range(40))))
+        again = list(engine.map(WarmedStep(), list(range(40))))
+    assert [item for item, _, _ in results + again] == list(range(40)) * 2
+    assert LOADED[:] == [os.getpid()]  # loaded once, in the caller, before forking: never again
+    assert {pid for _, pid, _ in results} - {os.getpid()}  # a process took items
+    assert all(loaded == [os.getpid()] for _, _, loaded in results)  # every process began with it loaded

@@ -87,9 +87,14 @@ class LocalPool:
         iterator = chain(first, iterator)
         warm = None
         if self.caller_maps and self._pool is None:
-            # The first item here, before the processes start: forked, they begin with what it loaded (models,
-            # tables) instead of loading it again each.
-            warm = _computed(step, next(iterator))
+            # What the step loads (models, tables) is loaded here, before the processes start: forked, they begin
+            # with it instead of loading it again each. A step that says what it loads (``warm_up``) has just that
+            # loaded, so the processes start at once; any other computes its first item here.
+            warm_up = getattr(step, "warm_up", None)
+            if warm_up is not None:
+                warm_up()
+            else:
+                warm = _computed(step, next(iterator))
         with ExitStack() as stack:
             pool = self._executor(stack)
             if self.caller_maps:

@@ -3,9 +3,10 @@ and what an index of the events shows without the articles' texts or whole analy
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 
-from storyline.model import Article
+from storyline.model import Article, CopyGroup, Event
 
 
 class StoreReads:
@@ -65,24 +66,73 @@ class StoreReads:
         return found
 
     def article_stubs(self) -> dict[str, Article]:
-        """Every stored article's id, content hash and date, by id, without its text (``text`` is empty)."""
+        """Every stored article's id, content hash and date, by id in the order stored, without its text (``text``
+        is empty)."""
         return {
             article_id: Article(id=article_id, text="", content_hash=content_hash, published=published)
             for article_id, content_hash, published in self._db.execute(
-                "SELECT id, content_hash, published FROM articles"
+                "SELECT id, content_hash, published FROM articles ORDER BY seq"
             )
         }
 
-    def analysis_heads(self) -> dict[str, tuple[str, object, str | None]]:
-        """Every cached analysis's fingerprint, title (None when it keeps none) and summary as JSON text, by event:
-        what an index of the events shows, without reading the rest of each analysis."""
-        return {
-            event_id: (fingerprint, title, summary)
-            for event_id, fingerprint, title, summary in self._db.execute(
-                "SELECT event_id, fingerprint, json_extract(data, '$.title'), json_extract(data, '$.summary') "
-                "FROM analyses"
+    def listed_events(self, order: dict[str, int]) -> list[Event]:
+        """``Store.events()`` for a caller that has every article's place in the store (``order``, an article's
+        position by id, as ``article_stubs`` gives them): members are put in that order here, not by a join."""
+        members: dict[str, list[str]] = {}
+        for article_id, event_id in self._db.execute("SELECT article_id, event_id FROM event_members"):
+            if article_id in order:
+                members.setdefault(event_id, []).append(article_id)
+        for ids in members.values():
+            ids.sort(key=order.__getitem__)
+        return [
+            Event(event_id, title, start, end, members.get(event_id, []), json.loads(outlets))
+            for event_id, title, start, end, outlets in self._db.execute(
+                'SELECT id, title, start, "end", outlets FROM events ORDER BY start, id'
             )
-        }
+        ]
+
+    def listed_copy_groups(self, order: dict[str, int]) -> dict[str, CopyGroup]:
+        """Every copy group by article id (``Store.copy_groups()``'s groups; ``order`` as for ``listed_events``)."""
+        groups: dict[str, CopyGroup] = {}
+        for article_id, group_id, canonical, overlap in self._db.execute(
+            "SELECT article_id, group_id, canonical, overlap FROM copy_groups"
+        ):
+            if article_id not in order:
+                continue
+            group = groups.get(group_id)
+            if group is None:
+                group = groups[group_id] = CopyGroup(group_id, [], canonical, {})
+            group.article_ids.append(article_id)
+            if overlap is not None:
+                group.overlap[article_id] = overlap
+        group_of = {}
+        for group in groups.values():
+            if len(group.article_ids) > 1:
+                group.article_ids.sort(key=order.__getitem__)
+                group.overlap = {
+                    article_id: group.overlap[article_id]
+                    for article_id in group.article_ids
+                    if article_id in group.overlap
+                }
+            for article_id in group.article_ids:
+                group_of[article_id] = group
+        return group_of
+
+    def analysis_heads(self) -> dict[str, tuple[str, object, dict | None]]:
+        """Every cached analysis's fingerprint, title (None when it keeps none) and the head of its summary (its
+        headline and first sentence, as the index shows them; None without a summary), by event: what an index of
+        the events shows, without reading the rest of each analysis."""
+        heads = {}
+        for event_id, fingerprint, parts in self._db.execute(
+            "SELECT event_id, fingerprint, "
+            "json_extract(data, '$.title', '$.summary.headline', '$.summary.sentences[0]') FROM analyses"
+        ):
+            title, headline, first = json.loads(parts)
+            summary = (
+                {"headline": headline, "sentences": [first] if first else []} if isinstance(headline, str) else None
+            )
+            heads[event_id] = (fingerprint, title, summary)
+        return heads
 
 
 def prefix_range(prefix: str) -> tuple[str, str]:
