@@ -13,6 +13,7 @@ from pathlib import Path
 from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event, Storyline
+from storyline.store.bulk import BULK_CACHE_KIB, BackgroundCheckpoints
 from storyline.store.faults import (
     BUSY_TIMEOUT,
     StoreError,
@@ -69,6 +70,26 @@ class Store(StoreReads):
         except ValueError as error:  # a meta table of another program's making
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from None
         self._depth = 0
+        self._checkpoints: BackgroundCheckpoints | None = None
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[Store]:
+        """Many transactions in a row (see ``storyline.store.bulk``): a larger page cache, and the log copied into
+        the database file by a thread of its own after each commit rather than inside the commits."""
+        if self.path == ":memory:" or self._checkpoints is not None:
+            yield self
+            return
+        cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
+        self._db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        self._db.execute("PRAGMA wal_autocheckpoint = 0")
+        self._checkpoints = BackgroundCheckpoints(self.path)
+        try:
+            yield self
+        finally:
+            checkpoints, self._checkpoints = self._checkpoints, None
+            checkpoints.close()
+            self._db.execute("PRAGMA wal_autocheckpoint = 1000")
+            self._db.execute(f"PRAGMA cache_size = {cache}")
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another process's write to finish before failing."""
@@ -118,6 +139,8 @@ class Store(StoreReads):
         try:
             yield self
             self._db.execute("COMMIT")
+            if self._checkpoints is not None:
+                self._checkpoints.request()
         except BaseException as error:
             if self._db.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
                 self._db.execute("ROLLBACK")
