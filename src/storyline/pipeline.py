@@ -22,7 +22,6 @@ from storyline.dedup import CopyIndex
 from storyline.dedup.sketch import DEFAULT_MIN_WORDS
 from storyline.dedup.stored import COPY_INDEX, BandRuns, StoredCopies, band_settings
 from storyline.engine import Engine, InProcess
-from storyline.engine.base import elsewhere
 from storyline.events import EventIndex
 from storyline.events.state_rows import READ_BY_KEY, RowState
 from storyline.events.state_rows import load as load_event_rows
@@ -74,7 +73,6 @@ def ingest(
     report = IngestReport()
     copy_index = event_index = story_index = story_rows = loaded = None  # loaded with the first new article
     batches = _batches(items, batch_size, report)
-    split_at = elsewhere(engine) if engine is not None else None  # a share of the splits, in a pool's process
     with store.bulk_writes():  # the log copied into the file beside the batches, not inside their commits
         for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
             batch = prepared.articles
@@ -98,7 +96,7 @@ def ingest(
                 dated = _dated(added)
                 if features is None:  # once, for events and storylines
                     features = featurize(dated, bits=bits)
-                changed_events = event_index.add(dated, copy_group_of=group_of, features=features, elsewhere=split_at)
+                changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
                 store.put_events(changed_events)
                 store.put_state_rows(EVENT_STATE, *event_rows.changes(event_index))  # the touched topics' rows only
                 story_rows.watch(story_index, changed_events)

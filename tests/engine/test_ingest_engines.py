@@ -62,12 +62,9 @@ def test_the_engine_options_are_checked():
         assert isinstance(engine, LocalPool) and engine.processes == 1  # no input: the caller analyses too
 
 
-def test_ray_gives_the_results_of_one_process(stream, tmp_path, monkeypatch):
+def test_ray_gives_the_results_of_one_process(stream, tmp_path):
     ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'storyline[ray]')")
-    import storyline.events.layer as layer
     from storyline.engine.distributed import RayEngine
-
-    monkeypatch.setattr(layer, "SHARED_SPLIT_CELLS", 0)  # every batch's splits shared with a Ray task
 
     articles = [a for a in read_paths([stream]) if hasattr(a, "text")][:150]
     examples = [a for a in read_paths([EXAMPLES / "corpus"]) if hasattr(a, "text")]

@@ -30,21 +30,6 @@ class InProcess:
         return (step(item) for item in items)
 
 
-class Submitted(Protocol[Result]):
-    """A step's result, computed elsewhere meanwhile."""
-
-    def result(self) -> Result: ...
-
-
-def elsewhere(engine: Engine) -> Callable[[Callable[[Item], Result], Item], Submitted[Result]] | None:
-    """How to run one item in another process while the caller goes on (``engine.submit``), for an engine that has
-    other processes and can; else None."""
-    submit = getattr(engine, "submit", None)
-    if engine.workers <= 1 or submit is None:
-        return None
-    return submit if getattr(engine, "started", True) else None
-
-
 def engine_for(workers: int | None) -> Engine:
     """``InProcess`` for one worker (or None), else a ``LocalPool`` of ``workers`` processes (the caller included)."""
     if workers is not None and workers < 1:

@@ -60,10 +60,6 @@ class RayEngine:
             self._ray.shutdown()
             self._started = False
 
-    def submit(self, step: Callable[[Item], Result], item: Item) -> _Submitted:
-        """One item as a Ray task, now: its result when asked (``.result()``)."""
-        return _Submitted(self._ray, self._remote.remote(step, item))
-
     def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         ray = self._ray
         step_ref = ray.put(step)
@@ -80,14 +76,6 @@ class RayEngine:
             if not queue:
                 return
             yield ray.get(queue.popleft())
-
-
-class _Submitted:
-    def __init__(self, ray, reference) -> None:
-        self._ray, self._reference = ray, reference
-
-    def result(self) -> object:
-        return self._ray.get(self._reference)
 
 
 _END = object()

@@ -78,18 +78,6 @@ class LocalPool:
     def _new_executor(self) -> Executor:
         return ProcessPoolExecutor(max_workers=self.processes, initializer=exit_with_parent)
 
-    @property
-    def started(self) -> bool:
-        """Inside a ``with``: the processes serve every call until it exits (``submit`` needs that)."""
-        return self._stack is not None
-
-    def submit(self, step: Callable[[Item], Result], item: Item) -> Future:
-        """One item to a process of the pool, now: its result when asked (``.result()``), while the caller does
-        other work. Only inside a ``with``, where the processes outlive one ``map``."""
-        if self._stack is None:
-            raise RuntimeError("LocalPool.submit needs the pool started with 'with'")
-        return self._executor(self._stack).submit(step, item)
-
     def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         iterator = iter(items)
         first = list(islice(iterator, 2))

@@ -9,7 +9,7 @@ import numpy as np
 from storyline.events import state
 from storyline.events.copies import CopyKeys
 from storyline.events.days import article_days, stream_order
-from storyline.events.layer import Elsewhere, EventLayer
+from storyline.events.layer import EventLayer
 from storyline.events.options import EventOptions
 from storyline.events.records import EventRecord, entries_of
 from storyline.events.refine import refine
@@ -49,14 +49,12 @@ class EventIndex:
         *,
         copy_group_of: Mapping[str, str] | None = None,
         features: ArticleFeatures | None = None,
-        elsewhere: Elsewhere | None = None,
     ) -> list[Event]:
         """Cluster ``articles`` into the index; return the events created or changed, oldest first.
 
         Articles already in the index (by id) are skipped. Articles sharing a copy group id in ``copy_group_of``
         (article id -> copy group id) land in one event, also across calls. ``features``:
-        ``storyline.features.featurize(articles)`` when the caller has it already (same bits). ``elsewhere``: runs
-        part of the splits in another process meanwhile (``storyline.engine.elsewhere``); the events are the same.
+        ``storyline.features.featurize(articles)`` when the caller has it already (same bits).
         """
         copy_group_of = copy_group_of or {}
         fresh: list[int] = []
@@ -89,7 +87,7 @@ class EventIndex:
         touched = self._topics.cluster(batch, keyed, rows) | resplit
         days, known = article_days(batch)
         entries = entries_of([a.id for a in batch], [a.outlet for a in batch], rows, days, known)
-        changed |= self._layer.update(self._topics, entries, rows, keyed, touched, n_before, elsewhere)
+        changed |= self._layer.update(self._topics, entries, rows, keyed, touched, n_before)
         records = self._layer.records
         return [records[index].to_event() for index in sorted(changed) if records[index].article_ids]
 

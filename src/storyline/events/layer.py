@@ -8,7 +8,7 @@ as topics grow.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -26,18 +26,12 @@ from storyline.events.records import (
 from storyline.events.saved_mapping import SavedMapping
 from storyline.events.split import split_topics
 from storyline.events.topics import Corpus, TopicStream
-from storyline.events.vectors import ColumnIdf, Idf
-from storyline.features import SUBSPACES, ArticleFeatures
+from storyline.events.vectors import Idf
+from storyline.features import ArticleFeatures
 
 # Online: the most articles an open topic keeps for splitting again (each call that touches a topic compares
 # every pair of its kept articles, so this bounds the cost of a call).
 MAX_KEPT_TOPIC = 500
-# Splits of a batch costing at least this many similarity cells (kept articles squared, summed over the topics) are
-# shared with another process when the caller has one: below it, sending the features costs about what it saves.
-SHARED_SPLIT_CELLS = 100_000
-
-# Runs ``step(job)`` in another process meanwhile; ``.result()`` waits for it (see ``storyline.engine.elsewhere``).
-Elsewhere = Callable[[Callable, tuple], object]
 
 
 class EventLayer:
@@ -61,11 +55,10 @@ class EventLayer:
         copy_group_of: Mapping[str, str],
         touched_topics: set[int],
         n_topics_before: int,
-        elsewhere: Elsewhere | None = None,
     ) -> set[int]:
         """After new articles joined ``topics``: split every touched open topic again and give copies joining a
         closed topic their copy group's event; returns the changed event records. Then drop the members of
-        topics that have closed. ``elsewhere``: another process takes part of the splits (the same splits)."""
+        topics that have closed."""
         changed: set[int] = set()
         resplit: set[int] = set()
         # Ids of this call's events and of every earlier one (a vanished event's id is not given again).
@@ -96,7 +89,7 @@ class EventLayer:
         idf = topics.idf()
         splitting = sorted(resplit | (touched_topics & set(self.members)))
         self.copy_event.prefetch(m.group for topic in splitting for m in self.members[topic] if m.group is not None)
-        labels = self._split_labels(splitting, idf, elsewhere)
+        labels = self._split_labels(splitting, idf)
         for topic in splitting:
             changed |= self._split_topic(topic, labels[topic], idf, topics.stream_day, ids_in_use)
         open_topics = set(topics.open)
@@ -164,36 +157,21 @@ class EventLayer:
         self.records.append(record)
         return len(self.records) - 1
 
-    def _split_labels(
-        self, topics: list[int], idf: Mapping[str, Idf], elsewhere: Elsewhere | None = None
-    ) -> dict[int, np.ndarray]:
-        """Each open topic's split of its kept articles (a label per member, in member order), the topics in one
-        ``split_topics`` call: topics share no article, so each gets the groups a call of its own gives (the
-        label numbers differ, which nothing reads), and the work common to all is done once. With ``elsewhere``,
-        a large batch's topics go in two such calls, one of them in another process meanwhile."""
-        cells = {topic: len(self.members[topic]) ** 2 for topic in topics}
-        if elsewhere is None or sum(cells.values()) < SHARED_SPLIT_CELLS:
-            return dict(zip(topics, split_job(self._split_input(topics, idf))))
-        there, here = _two_shares(topics, cells)
-        job = self._split_input(there, idf)
-        features = job[1]
-        job[2] = {name: ColumnIdf(idf[name], features.subspace(name).indices) for name in SUBSPACES}
-        submitted = elsewhere(split_job, tuple(job))
-        labels = dict(zip(here, split_job(self._split_input(here, idf))))
-        labels.update(zip(there, submitted.result()))
-        return labels
-
-    def _split_input(self, topics: list[int], idf: Mapping[str, Idf]) -> list:
-        """What ``split_job`` takes to split ``topics``: the topics' kept articles side by side, labelled by topic."""
+    def _split_labels(self, topics: list[int], idf: Mapping[str, Idf]) -> dict[int, np.ndarray]:
+        """Each open topic's split of its kept articles (a label per member, in member order), all ``topics`` in
+        one ``split_topics`` call: topics share no article, so each gets the groups a call of its own gives (the
+        label numbers differ, which nothing reads), and the work common to all is done once."""
+        if not topics:
+            return {}
         kept = [self.members[topic] for topic in topics]
         starts = np.cumsum([0] + [len(members) for members in kept])
         labels = np.repeat(np.arange(len(topics)), np.diff(starts))
         order = np.concatenate(
             [np.array(_date_order(members), dtype=np.int64) + start for members, start in zip(kept, starts)]
-            or [np.zeros(0, np.int64)]
         )
         features = member_features([member for members in kept for member in members], self.options.bits)
-        return [labels, features, idf, self.options, order, starts]
+        split = split_topics(labels, features, idf, self.options, order)
+        return {topic: split[starts[k] : starts[k + 1]] for k, topic in enumerate(topics)}
 
     def _split_topic(
         self, topic: int, labels: np.ndarray, idf: Mapping[str, Idf], stream_day: float, ids_in_use: set[str]
@@ -269,25 +247,6 @@ class EventLayer:
             record = self.event_of_article[member.id]
             if record not in events:
                 events.append(record)
-
-
-def split_job(job: tuple | list) -> list[np.ndarray]:
-    """A map step: the split of each topic of ``EventLayer._split_input``, in order."""
-    labels, features, idf, options, order, starts = job
-    if not len(labels):
-        return []
-    split = split_topics(labels, features, idf, options, order)
-    return [split[starts[k] : starts[k + 1]] for k in range(len(starts) - 1)]
-
-
-def _two_shares(topics: list[int], cells: dict[int, int]) -> tuple[list[int], list[int]]:
-    """``topics`` in two shares of about equal cost (the largest first, each to the lighter share), in order."""
-    share_of, totals = {}, [0, 0]
-    for topic in sorted(topics, key=lambda t: (-cells[t], t)):
-        share = 0 if totals[0] <= totals[1] else 1
-        share_of[topic] = share
-        totals[share] += cells[topic]
-    return [t for t in topics if share_of[t] == 0], [t for t in topics if share_of[t] == 1]
 
 
 def _date_order(members: list[Member]) -> list[int]:

@@ -27,20 +27,6 @@ class Idf:
         return np.log((1.0 + self.n_docs + IDF_PRIOR_DOCS) / (1.0 + self.df[columns])) + 1.0
 
 
-class ColumnIdf(Idf):
-    """``Idf`` kept for a few columns only (``columns``): the same values for those, and small enough to send to
-    another process (the full frequencies span the hashed vocabulary)."""
-
-    __slots__ = ("columns",)
-
-    def __init__(self, idf: Idf, columns: np.ndarray) -> None:
-        self.columns = np.unique(columns)
-        super().__init__(idf.df[self.columns], idf.n_docs)
-
-    def __getitem__(self, columns):
-        return super().__getitem__(np.searchsorted(self.columns, columns))
-
-
 def row_norms2(matrix: sp.csr_matrix) -> np.ndarray:
     """Squared length of each row of a CSR matrix."""
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
