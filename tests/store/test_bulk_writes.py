@@ -107,3 +107,14 @@ def test_a_failing_checkpoint_leaves_the_writes_alone(tmp_path, monkeypatch):
                 with store.transaction():
                     store.put_state(f"k{n}", b"x" * 10_000)
         assert [store.get_state(f"k{n}") for n in range(3)] == [b"x" * 10_000] * 3
+
+
+def test_an_error_inside_bulk_writes_is_raised_and_the_settings_come_back(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        db = store._db
+        before = [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")]
+        with pytest.raises(ValueError, match="a bad batch"), store.bulk_writes(), store.transaction():
+            store.put_state("k", b"v")
+            raise ValueError("a bad batch")
+        assert store._checkpoints is None and store.get_state("k") is None  # rolled back; the thread stopped
+        assert [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")] == before

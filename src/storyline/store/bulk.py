@@ -16,6 +16,8 @@ import threading
 # Pages a transaction may keep in memory before writing them to the log (negative: KiB). SQLite's default, 2 MB,
 # is less than a batch changes, so its pages were spilled to the log while it ran, some of them more than once.
 BULK_CACHE_KIB = 65536
+# The connection's settings while it writes in bulk (each comes back after): no checkpoints of its own.
+BULK_SETTINGS = {"cache_size": -BULK_CACHE_KIB, "wal_autocheckpoint": 0}
 
 
 class BackgroundCheckpoints:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +13,7 @@ from pathlib import Path
 from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event, Storyline
-from storyline.store.bulk import BULK_CACHE_KIB, BackgroundCheckpoints
+from storyline.store.bulk import BULK_SETTINGS, BackgroundCheckpoints
 from storyline.store.faults import (
     BUSY_TIMEOUT,
     StoreError,
@@ -79,17 +79,18 @@ class Store(StoreReads):
         if self.path == ":memory:" or self._checkpoints is not None:
             yield self
             return
-        cache = self._db.execute("PRAGMA cache_size").fetchone()[0]
-        self._db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-        self._db.execute("PRAGMA wal_autocheckpoint = 0")
+        settings = {name: self._db.execute(f"PRAGMA {name}").fetchone()[0] for name in BULK_SETTINGS}
+        for name, value in BULK_SETTINGS.items():
+            self._db.execute(f"PRAGMA {name} = {value}")
         self._checkpoints = BackgroundCheckpoints(self.path)
         try:
             yield self
         finally:
             checkpoints, self._checkpoints = self._checkpoints, None
             checkpoints.close()
-            self._db.execute("PRAGMA wal_autocheckpoint = 1000")
-            self._db.execute(f"PRAGMA cache_size = {cache}")
+            with suppress(sqlite3.Error):  # a failed store keeps the error it raised
+                for name, value in settings.items():
+                    self._db.execute(f"PRAGMA {name} = {value}")
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another process's write to finish before failing."""
