@@ -118,3 +118,17 @@ def test_an_error_inside_bulk_writes_is_raised_and_the_settings_come_back(tmp_pa
             raise ValueError("a bad batch")
         assert store._checkpoints is None and store.get_state("k") is None  # rolled back; the thread stopped
         assert [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")] == before
+
+
+def test_the_log_starts_over_every_few_commits_instead_of_growing(tmp_path):
+    path = tmp_path / "s.db"
+    sizes = []
+    with Store(path) as store, store.bulk_writes():
+        for n in range(16):
+            with store.transaction():
+                store.put_state(f"k{n}", bytes([n]) * 300_000)  # about 75 pages of the log each
+            sizes.append((tmp_path / "s.db-wal").stat().st_size)
+    # Four transactions' pages at most, and then some: without the waits every commit appended (16 x 300 KB).
+    assert max(sizes) < 6 * 300_000 < 16 * 300_000
+    with Store(path) as store:
+        assert all(store.get_state(f"k{n}") == bytes([n]) * 300_000 for n in range(16))

@@ -69,13 +69,11 @@ class Store(StoreReads):
             raise store_error(self.path, error) from None
         except ValueError as error:  # a meta table of another program's making
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from None
-        self._depth = 0
-        self._checkpoints: BackgroundCheckpoints | None = None
+        self._depth, self._checkpoints = 0, None  # the thread copying the log while writing in bulk
 
     @contextmanager
     def bulk_writes(self) -> Iterator[Store]:
-        """Many transactions in a row (see ``storyline.store.bulk``): a larger page cache, and the log copied into
-        the database file by a thread of its own after each commit rather than inside the commits."""
+        """Many transactions in a row: the log copied by a thread of its own (see ``storyline.store.bulk``)."""
         if self.path == ":memory:" or self._checkpoints is not None:
             yield self
             return
@@ -133,6 +131,8 @@ class Store(StoreReads):
                 self._depth -= 1
             return
         try:
+            if self._checkpoints is not None:
+                self._checkpoints.before_write()
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise store_error(self.path, error) from None
