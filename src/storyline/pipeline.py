@@ -63,38 +63,40 @@ def ingest(
     report = IngestReport()
     copy_index = event_index = story_index = story_rows = loaded = None  # loaded with the first new article
     batches = _batches(items, batch_size, report)
-    for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
-        batch = prepared.articles
-        with store.transaction():
-            added = store.add_articles(batch)
-            report.already_stored += len(batch) - len(added)
-            if not added:
-                continue
-            # Nothing new, nothing loaded. Another process may have written since the indexes were loaded: reload
-            # them inside the write transaction, so neither process's copies or events are lost.
-            if copy_index is None or store.get_state(WRITE_MARK) != loaded:
-                copy_index, event_index, event_rows = _load_indexes(store, settings)
-                story_index, story_rows = _storyline_index(store, event_index)
-            bits = event_index.options.bits
-            sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
-            rows, changed_groups = copy_index.add(store, added, sketches=sketches)  # reads only the rows it can touch
-            store.put_index_rows(COPY_INDEX, rows)
-            store.put_copy_groups(changed_groups)
-            group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
-            dated = _dated(added)
-            if features is None:  # once, for events and storylines
-                features = featurize(dated, bits=bits)
-            changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
-            store.put_events(changed_events)
-            store.put_state_rows(EVENT_STATE, *event_rows.changes(event_index))  # the touched topics' rows only
-            story_rows.watch(story_index, changed_events)
-            changed_stories = story_index.update(changed_events, dated, idf=event_index.idf(), features=features)
-            store.put_storylines(changed_stories)
-            store.put_state_rows(STORYLINE_STATE, *story_rows.changes(story_index))  # the touched events' rows
-            report.storylines_touched |= {storyline.id for storyline in changed_stories}
-            loaded = _mark_write(store)
-            report.added += [article.id for article in added]
-            report.events_touched |= {event.id for event in changed_events}
+    with store.bulk_writes():  # the log copied into the file beside the batches, not inside their commits
+        for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
+            batch = prepared.articles
+            with store.transaction():
+                added = store.add_articles(batch)
+                report.already_stored += len(batch) - len(added)
+                if not added:
+                    continue
+                # Nothing new, nothing loaded. Another process may have written since the indexes were loaded:
+                # reload them inside the write transaction, so neither process's copies or events are lost.
+                if copy_index is None or store.get_state(WRITE_MARK) != loaded:
+                    copy_index, event_index, event_rows = _load_indexes(store, settings)
+                    story_index, story_rows = _storyline_index(store, event_index)
+                bits = event_index.options.bits
+                sketches, features = for_stored(prepared, added, bits=bits, min_words=copy_index.min_words)
+                # The copy stage reads only the rows it can touch.
+                rows, changed_groups = copy_index.add(store, added, sketches=sketches)
+                store.put_index_rows(COPY_INDEX, rows)
+                store.put_copy_groups(changed_groups)
+                group_of = {article_id: group.id for group in changed_groups for article_id in group.article_ids}
+                dated = _dated(added)
+                if features is None:  # once, for events and storylines
+                    features = featurize(dated, bits=bits)
+                changed_events = event_index.add(dated, copy_group_of=group_of, features=features)
+                store.put_events(changed_events)
+                store.put_state_rows(EVENT_STATE, *event_rows.changes(event_index))  # the touched topics' rows only
+                story_rows.watch(story_index, changed_events)
+                changed_stories = story_index.update(changed_events, dated, idf=event_index.idf(), features=features)
+                store.put_storylines(changed_stories)
+                store.put_state_rows(STORYLINE_STATE, *story_rows.changes(story_index))  # the touched events' rows
+                report.storylines_touched |= {storyline.id for storyline in changed_stories}
+                loaded = _mark_write(store)
+                report.added += [article.id for article in added]
+                report.events_touched |= {event.id for event in changed_events}
     return report
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +13,7 @@ from pathlib import Path
 from storyline.config import DEFAULT_DB
 from storyline.ids import suffixed_id
 from storyline.model import Article, CopyGroup, Event, Storyline
+from storyline.store.bulk import BULK_SETTINGS, BackgroundCheckpoints
 from storyline.store.faults import (
     BUSY_TIMEOUT,
     StoreError,
@@ -68,7 +69,26 @@ class Store(StoreReads):
             raise store_error(self.path, error) from None
         except ValueError as error:  # a meta table of another program's making
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from None
-        self._depth = 0
+        self._depth, self._checkpoints = 0, None  # the thread copying the log while writing in bulk
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[Store]:
+        """Many transactions in a row: the log copied by a thread of its own (see ``storyline.store.bulk``)."""
+        if self.path == ":memory:" or self._checkpoints is not None:
+            yield self
+            return
+        settings = {name: self._db.execute(f"PRAGMA {name}").fetchone()[0] for name in BULK_SETTINGS}
+        for name, value in BULK_SETTINGS.items():
+            self._db.execute(f"PRAGMA {name} = {value}")
+        self._checkpoints = BackgroundCheckpoints(self.path)
+        try:
+            yield self
+        finally:
+            checkpoints, self._checkpoints = self._checkpoints, None
+            checkpoints.close()
+            with suppress(sqlite3.Error):  # a failed store keeps the error it raised
+                for name, value in settings.items():
+                    self._db.execute(f"PRAGMA {name} = {value}")
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another process's write to finish before failing."""
@@ -111,6 +131,8 @@ class Store(StoreReads):
                 self._depth -= 1
             return
         try:
+            if self._checkpoints is not None:
+                self._checkpoints.before_write()
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise store_error(self.path, error) from None
@@ -118,6 +140,8 @@ class Store(StoreReads):
         try:
             yield self
             self._db.execute("COMMIT")
+            if self._checkpoints is not None:
+                self._checkpoints.request()
         except BaseException as error:
             if self._db.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
                 self._db.execute("ROLLBACK")
