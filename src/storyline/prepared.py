@@ -1,8 +1,10 @@
 """The map step of ingest: what each batch of articles needs before it meets the indexes (copy sketches and
-event features), computed wherever the engine runs it; each article's part depends on that article alone."""
+event features), and what the digest will take from each article, computed wherever the engine runs it; each
+article's part depends on that article alone."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -30,9 +32,10 @@ class PreparedBatch:
     products: dict[str, str] = field(default_factory=dict)
 
 
-def prepare_batch(articles: list[Article], *, bits: int, min_words: int, products: bool = False) -> PreparedBatch:
-    """A map step: sketch and featurize ``articles``; with ``products``, also what the digest's analysers compute
-    from each article alone (``analysis.article_products``)."""
+def prepare_batch(item: tuple[list[Article], bool], *, bits: int, min_words: int) -> PreparedBatch:
+    """A map step over (articles, products): sketch and featurize the articles; with ``products``, also compute
+    what the digest's analysers take from each article alone (``analysis.article_products``)."""
+    articles, products = item
     texts = [article.text for article in articles]
     prepared = PreparedBatch(articles, sketch_texts(texts, min_words), featurize(articles, bits=bits), bits, min_words)
     if products:
@@ -77,13 +80,38 @@ def take_features(features: ArticleFeatures, rows: Sequence[int]) -> ArticleFeat
 def prepared_batches(
     engine: Engine, batches: Iterable[list[Article]], events: Mapping, *, products: bool = True
 ) -> Iterator[PreparedBatch]:
-    """``batches`` prepared by ``engine`` (with one process the reduce step featurizes only the articles it
-    stores, as it always has, and the articles' products are left to the digest, which spreads them over every
-    core; with more, ``products`` says whether the map step computes them too)."""
+    """``batches`` prepared by ``engine``. With one process the reduce step featurizes only the articles it stores,
+    as it always has, and the articles' products are left to the digest, which spreads them over every core. With
+    more, and ``products``, the map step also computes the products of the batches it takes while it keeps ahead
+    of the reduce step (``_Pace``): time it would otherwise idle, never time the ingest waits for."""
     if engine.workers <= 1:
         return (PreparedBatch(batch) for batch in batches)
-    bits = EventOptions.from_mapping(events).bits
-    return engine.map(partial(prepare_batch, bits=bits, min_words=DEFAULT_MIN_WORDS, products=products), batches)
+    step = partial(prepare_batch, bits=EventOptions.from_mapping(events).bits, min_words=DEFAULT_MIN_WORDS)
+    if not products:
+        return engine.map(step, ((batch, False) for batch in batches))
+    pace = _Pace()
+    # Each batch's flag is read when the engine takes it, a few batches ahead of the one being reduced.
+    return pace.timed(engine.map(step, ((batch, pace.ahead) for batch in batches)))
+
+
+class _Pace:
+    """Whether the map step keeps ahead of the reduce step: the reduce step's last wait for a prepared batch was
+    short. (The first batch always waits for the processes to start, so the next few batches are taken without
+    products; the flag comes back on as soon as they are ready before they are needed.)"""
+
+    WAIT_S = 0.02
+
+    def __init__(self) -> None:
+        self.ahead = True
+
+    def timed(self, prepared: Iterator[PreparedBatch]) -> Iterator[PreparedBatch]:
+        while True:
+            started = time.perf_counter()
+            batch = next(prepared, None)
+            if batch is None:
+                return
+            self.ahead = time.perf_counter() - started < self.WAIT_S
+            yield batch
 
 
 def stored_products(prepared: PreparedBatch, added: Sequence[Article], versions: str) -> list[tuple[str, bytes]]:
