@@ -83,20 +83,3 @@ def test_products_go_only_to_articles_stored_under_their_own_id():
     rows = stored_products(prepared, [renamed, kept], "versions")
     assert [article_id for article_id, _ in rows] == ["other"]
     assert unpack(rows[0][1], product_key(kept, "versions")) == '{"quotes":{}}'
-
-
-def test_products_are_asked_for_only_while_the_map_step_keeps_ahead():
-    import time
-
-    from storyline.prepared import _Pace
-
-    def prepared(waits):
-        for wait in waits:
-            time.sleep(wait)
-            yield PreparedBatch([])
-
-    pace = _Pace()
-    seen = []
-    for _ in pace.timed(prepared([0.0, 0.2, 0.0, 0.0])):
-        seen.append(pace.ahead)
-    assert seen == [True, False, True, True]  # the reduce step waited for the second batch only

@@ -4,7 +4,6 @@ article's part depends on that article alone."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -82,36 +81,12 @@ def prepared_batches(
 ) -> Iterator[PreparedBatch]:
     """``batches`` prepared by ``engine``. With one process the reduce step featurizes only the articles it stores,
     as it always has, and the articles' products are left to the digest, which spreads them over every core. With
-    more, and ``products``, the map step also computes the products of the batches it takes while it keeps ahead
-    of the reduce step (``_Pace``): time it would otherwise idle, never time the ingest waits for."""
+    more, ``products`` has the map step compute them too: work the digest would do, moved to processes that
+    otherwise idle part of the time, as the reduce step is serial."""
     if engine.workers <= 1:
         return (PreparedBatch(batch) for batch in batches)
     step = partial(prepare_batch, bits=EventOptions.from_mapping(events).bits, min_words=DEFAULT_MIN_WORDS)
-    if not products:
-        return engine.map(step, ((batch, False) for batch in batches))
-    pace = _Pace()
-    # Each batch's flag is read when the engine takes it, a few batches ahead of the one being reduced.
-    return pace.timed(engine.map(step, ((batch, pace.ahead) for batch in batches)))
-
-
-class _Pace:
-    """Whether the map step keeps ahead of the reduce step: the reduce step's last wait for a prepared batch was
-    short. (The first batch always waits for the processes to start, so the next few batches are taken without
-    products; the flag comes back on as soon as they are ready before they are needed.)"""
-
-    WAIT_S = 0.02
-
-    def __init__(self) -> None:
-        self.ahead = True
-
-    def timed(self, prepared: Iterator[PreparedBatch]) -> Iterator[PreparedBatch]:
-        while True:
-            started = time.perf_counter()
-            batch = next(prepared, None)
-            if batch is None:
-                return
-            self.ahead = time.perf_counter() - started < self.WAIT_S
-            yield batch
+    return engine.map(step, ((batch, products) for batch in batches))
 
 
 def stored_products(prepared: PreparedBatch, added: Sequence[Article], versions: str) -> list[tuple[str, bytes]]:
