@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -188,6 +189,29 @@ def analyse_event(
             digest.notes.append(failure.note)
         setattr(digest, analyser.name, value)
     return digest
+
+
+def products_versions(analysers: Sequence[Analyser] = ANALYSERS) -> str:
+    """Every analyser's version and the parser's: part of each article product's key (``products.product_key``)."""
+    from storyline.quotes.nlp import parser_version
+
+    return ";".join([*(f"{analyser.name}@{analyser.version}" for analyser in analysers), parser_version()])
+
+
+def article_products(articles: Sequence[Article]) -> dict[str, str]:
+    """What the analysers compute from each article alone (its quotes and entities; a title cut from its lead
+    where it has no headline), as the store keeps it: JSON text by article id. Computed ahead where a core would
+    otherwise idle (the ingest's map step), the digest only reads them; without spaCy the quotes are left to the
+    digest, whose analyser says what to install."""
+    from storyline.products import reusing
+    from storyline.quotes import QuotesUnavailable, analysed_articles
+    from storyline.titles import lead_titles_ahead
+
+    with reusing() as reuse:
+        with suppress(QuotesUnavailable):
+            analysed_articles(articles)
+        lead_titles_ahead(articles)
+    return reuse.computed()
 
 
 def analysis_key(articles: Sequence[Article], *, words: int, analysers: Sequence[Analyser] = ANALYSERS) -> str:

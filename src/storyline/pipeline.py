@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
+from storyline.analysis import products_versions
 from storyline.batching import iter_batches
 from storyline.config import Settings
 from storyline.dedup import CopyIndex
@@ -27,7 +28,8 @@ from storyline.events.storyline_rows import load as load_storyline_rows
 from storyline.events.storylines import StorylineIndex
 from storyline.features import featurize
 from storyline.model import Article, Problem
-from storyline.prepared import for_stored, prepared_batches
+from storyline.prepared import for_stored, prepared_batches, stored_products
+from storyline.products import PRODUCTS
 from storyline.store import Store, StoreError
 from storyline.stored_digests import digests  # the digest half, kept where callers know it
 
@@ -61,7 +63,7 @@ def ingest(
     ``engine`` sketches and featurizes the batches (a map step) while the indexes take in earlier ones.
     """
     report = IngestReport()
-    copy_index = event_index = story_index = story_rows = loaded = None  # loaded with the first new article
+    copy_index = event_index = story_index = story_rows = loaded = versions = None  # with the first new article
     batches = _batches(items, batch_size, report)
     with store.bulk_writes():  # the log copied into the file beside the batches, not inside their commits
         for prepared in prepared_batches(engine or InProcess(), batches, settings.events):
@@ -71,6 +73,9 @@ def ingest(
                 report.already_stored += len(batch) - len(added)
                 if not added:
                     continue
+                if prepared.products:
+                    versions = versions or products_versions()
+                    store.put_index_rows(PRODUCTS, stored_products(prepared, added, versions))
                 # Nothing new, nothing loaded. Another process may have written since the indexes were loaded:
                 # reload them inside the write transaction, so neither process's copies or events are lost.
                 if copy_index is None or store.get_state(WRITE_MARK) != loaded:

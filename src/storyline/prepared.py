@@ -1,10 +1,11 @@
 """The map step of ingest: what each batch of articles needs before it meets the indexes (copy sketches and
-event features), computed wherever the engine runs it; each article's part depends on that article alone."""
+event features), and what the digest will take from each article, computed wherever the engine runs it; each
+article's part depends on that article alone."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -19,19 +20,28 @@ from storyline.model import Article
 
 @dataclass(slots=True)
 class PreparedBatch:
-    """A batch of articles as read, with their sketches and features (None when left to the reduce step)."""
+    """A batch of articles as read, with their sketches and features (None when left to the reduce step) and the
+    analysers' products of each article (JSON text by article id; empty when left to the digest)."""
 
     articles: list[Article]
     sketches: Sketches | None = None
     features: ArticleFeatures | None = None
     bits: int = 0
     min_words: int = 0
+    products: dict[str, str] = field(default_factory=dict)
 
 
-def prepare_batch(articles: list[Article], *, bits: int, min_words: int) -> PreparedBatch:
-    """A map step: sketch and featurize ``articles``."""
+def prepare_batch(item: tuple[list[Article], bool], *, bits: int, min_words: int) -> PreparedBatch:
+    """A map step over (articles, products): sketch and featurize the articles; with ``products``, also compute
+    what the digest's analysers take from each article alone (``analysis.article_products``)."""
+    articles, products = item
     texts = [article.text for article in articles]
-    return PreparedBatch(articles, sketch_texts(texts, min_words), featurize(articles, bits=bits), bits, min_words)
+    prepared = PreparedBatch(articles, sketch_texts(texts, min_words), featurize(articles, bits=bits), bits, min_words)
+    if products:
+        from storyline.analysis import article_products
+
+        prepared.products = article_products(articles)
+    return prepared
 
 
 def stored_positions(batch: Sequence[Article], added: Sequence[Article]) -> list[int]:
@@ -66,13 +76,32 @@ def take_features(features: ArticleFeatures, rows: Sequence[int]) -> ArticleFeat
     return features if list(rows) == list(range(features.body.shape[0])) else features.take(rows)
 
 
-def prepared_batches(engine: Engine, batches: Iterable[list[Article]], events: Mapping) -> Iterator[PreparedBatch]:
-    """``batches`` prepared by ``engine`` (with one process the reduce step featurizes only the articles it
-    stores, as it always has)."""
+def prepared_batches(
+    engine: Engine, batches: Iterable[list[Article]], events: Mapping, *, products: bool = True
+) -> Iterator[PreparedBatch]:
+    """``batches`` prepared by ``engine``. With one process the reduce step featurizes only the articles it stores,
+    as it always has, and the articles' products are left to the digest, which spreads them over every core. With
+    more, ``products`` has the map step compute them too: work the digest would do, moved to processes that
+    otherwise idle part of the time, as the reduce step is serial."""
     if engine.workers <= 1:
         return (PreparedBatch(batch) for batch in batches)
-    bits = EventOptions.from_mapping(events).bits
-    return engine.map(partial(prepare_batch, bits=bits, min_words=DEFAULT_MIN_WORDS), batches)
+    step = partial(prepare_batch, bits=EventOptions.from_mapping(events).bits, min_words=DEFAULT_MIN_WORDS)
+    return engine.map(step, ((batch, products) for batch in batches))
+
+
+def stored_products(prepared: PreparedBatch, added: Sequence[Article], versions: str) -> list[tuple[str, bytes]]:
+    """The store's rows of the products prepared for the articles the store took under their own ids (one
+    stored under a suffixed id is another article to its products)."""
+    if not prepared.products:
+        return []
+    from storyline.products import pack, product_key
+
+    rows = []
+    for position, article in zip(stored_positions(prepared.articles, added), added):
+        text = prepared.products.get(article.id)
+        if text is not None and prepared.articles[position].id == article.id:
+            rows.append((article.id, pack(product_key(article, versions), text)))
+    return rows
 
 
 def for_stored(

@@ -12,13 +12,20 @@ from collections.abc import Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
+from storyline.analysis import (
+    ANALYSERS,
+    Analyser,
+    analyse_event,
+    analysis_from_dict,
+    analysis_key,
+    analysis_to_dict,
+    products_versions,
+)
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.engine import Engine, InProcess
 from storyline.model import Event, EventDigest
 from storyline.products import PRODUCTS, pack, product_key, reusing, unpack
 from storyline.progress import Progress
-from storyline.quotes.nlp import parser_version
 from storyline.store import Store, StoreError
 from storyline.store.faults import BUSY_TIMEOUT
 from storyline.timelines import link_digests
@@ -52,7 +59,7 @@ def digests(
         articles = {article.id: article for article in store.articles(members)}
         groups = store.copy_groups(members)
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
-    versions = ";".join([*(f"{analyser.name}@{analyser.version}" for analyser in ANALYSERS), parser_version()])
+    versions = products_versions()
     result: list[EventDigest | None] = []
     jobs, pending = [], []
     writes = _AnalysisWrites(store)

@@ -328,9 +328,7 @@ def event_title(articles: Sequence[Article]) -> str:
     from storyline.title_bounds import stem_profile
 
     texts = [(article.title or "", article.text) for article in articles]
-    # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
-    titles = [" ".join(a.title.split()).rstrip(" ;") for a in articles if a.title and a.title_source != "lead"]
-    headlines = [title for title in titles if is_headline(title)]
+    headlines = [title for title in map(_headline, articles) if title]
     if headlines:
         return headlines[representative(headlines, texts)]
     if len(articles) == 1:  # one lead: cut whatever it takes, nothing to weigh it against
@@ -342,6 +340,25 @@ def event_title(articles: Sequence[Article]) -> str:
     leads = _cut_if_close(leads, profile)
     leads = [lead for lead in leads if lead and not lead.startswith(UNCUT)] or [a.id for a in articles]
     return leads[_closest(leads, profile)] if len(leads) > 1 else leads[0]
+
+
+def _headline(article: Article) -> str | None:
+    """The article's real headline, None where it has none (no title, or a title taken from its lead)."""
+    if not article.title or article.title_source == "lead":
+        return None
+    # "Headline; subhead" layouts leave a headline ending in a semicolon, which is no part of it.
+    title = " ".join(article.title.split()).rstrip(" ;")
+    return title if is_headline(title) else None
+
+
+def lead_titles_ahead(articles: Sequence[Article]) -> None:
+    """The lead titles of the articles without a real headline, computed as the articles' products (every lead
+    cut, as for an event of one article), so that a digest only reads them."""
+    from storyline.products import products_of
+
+    headless = [article for article in articles if not _headline(article)]
+    if headless:
+        products_of("title-lead", headless, _lead_titles, str, str)
 
 
 def _lead_titles(articles: Sequence[Article], profile: Counter | None = None) -> list[str]:

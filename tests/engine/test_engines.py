@@ -58,3 +58,13 @@ def test_digests_are_the_same_in_process_and_in_a_pool(example_articles):
         digests = pipeline.digests(store, engine=engine)
         results.append([(d.event.id, d.summary.to_dict(), d.variants, d.notes) for d in digests])
     assert results[0] == results[1] and len(results[0]) > 4
+
+
+def test_a_pool_feeding_a_reduce_step_runs_its_processes_at_a_lower_priority():
+    import os
+
+    base = os.nice(0)
+    with LocalPool(2, caller_maps=False, nice=5) as pool:
+        assert list(pool.map(os.nice, [0, 0, 0])) == [min(base + 5, 19)] * 3
+    with LocalPool(2, caller_maps=False) as pool:
+        assert list(pool.map(os.nice, [0, 0, 0])) == [base] * 3

@@ -13,6 +13,8 @@ ENGINES = ("local", "ray")
 # Inputs smaller than this are read in one process when the number of workers is not given: starting processes
 # would cost more than they save.
 POOL_MIN_INPUT_BYTES = 4_000_000
+# How far the processes that read and prepare inputs yield the CPU to the command's own (serial) reduce step.
+WORKER_NICE = 5
 
 
 def command_engine(
@@ -47,7 +49,8 @@ def command_engine(
         return nullcontext(InProcess())
     from storyline.engine.pool import LocalPool
 
-    return LocalPool(workers, caller_maps=caller_maps)
+    # Reading inputs, the processes feed the caller's serial reduce step: it keeps its core (``WORKER_NICE``).
+    return LocalPool(workers, caller_maps=caller_maps, nice=0 if caller_maps else WORKER_NICE)
 
 
 def input_bytes(paths: Iterable, enough: int) -> int:

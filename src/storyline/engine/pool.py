@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any, TypeVar
 
-from storyline.engine.workers import exit_with_parent
+from storyline.engine.workers import start_worker
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -43,11 +43,12 @@ class LocalPool:
     caller's share is not fixed: the processes are kept fed, and the caller computes the next waiting item whenever
     the result it must give next is not ready, so a caller slowed by its own reduce step takes fewer items and no
     process idles while it catches up. ``caller_maps=False``: the calling process maps nothing (it has a reduce
-    step of its own to run) and ``workers`` processes take every item. Used as a context manager, the processes are
-    started once and serve every ``map`` until it exits.
+    step of its own to run) and ``workers`` processes take every item; ``nice`` > 0 lowers their priority, so the
+    caller's reduce step keeps its core while they compute what may wait. Used as a context manager, the processes
+    are started once and serve every ``map`` until it exits.
     """
 
-    def __init__(self, workers: int, *, caller_maps: bool = True, ahead: int | None = None) -> None:
+    def __init__(self, workers: int, *, caller_maps: bool = True, ahead: int | None = None, nice: int = 0) -> None:
         if workers < 2 and caller_maps:
             raise ValueError(f"a pool needs at least 2 workers, got {workers} (use InProcess)")
         if workers < 1:
@@ -56,6 +57,7 @@ class LocalPool:
         self.caller_maps = caller_maps
         self.processes = workers - 1 if caller_maps else workers
         self.ahead = ahead or (8 * self.workers if caller_maps else 2 * self.processes)
+        self.nice = nice
         self._stack: ExitStack | None = None
         self._pool: Executor | None = None
 
@@ -76,7 +78,7 @@ class LocalPool:
         return self._pool
 
     def _new_executor(self) -> Executor:
-        return ProcessPoolExecutor(max_workers=self.processes, initializer=exit_with_parent)
+        return ProcessPoolExecutor(max_workers=self.processes, initializer=start_worker, initargs=(self.nice,))
 
     def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         iterator = iter(items)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+from contextlib import suppress
 
 
 def exit_with_parent() -> None:
@@ -20,3 +22,12 @@ def exit_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def start_worker(nice: int = 0) -> None:
+    """A pool worker's start: it dies with its parent and, with ``nice`` > 0, yields the CPU to processes of a
+    lower niceness (the parent's own reduce step, which the workers only feed)."""
+    exit_with_parent()
+    if nice > 0:
+        with suppress(OSError):
+            os.nice(nice)

@@ -20,6 +20,7 @@ __all__ = [
     "ArticleAnalysis",
     "QuotesUnavailable",
     "analyse_articles",
+    "analysed_articles",
     "find_entities",
     "find_quotes",
     "is_english",
@@ -149,16 +150,21 @@ def event_analysis(articles: Sequence[Article]) -> tuple[list[Quote], list[Entit
     key = tuple((article.id, article.content_hash, len(article.text)) for article in articles)
     if _LAST_EVENT and _LAST_EVENT[0] == key:
         return _LAST_EVENT[1]
-    from storyline.products import products_of
-
-    # Each article's quotes and entities depend on it alone: those of an earlier digest are reused.
-    analysed = products_of("quotes", articles, analyse_articles, _dump_analysis, _load_analysis)
+    analysed = analysed_articles(articles)
     quotes = order_quotes([q for item in analysed for q in item.quotes], articles)
     entities = merge_entities([e for item in analysed for e in item.entities])
     skipped = [item.article_id for item in analysed if item.skipped]
     notes = [f"no quotes looked for in {len(skipped)} article(s) not in English"] if skipped else []
     _LAST_EVENT[:] = [key, (quotes, entities, notes)]
     return quotes, entities, notes
+
+
+def analysed_articles(articles: Sequence[Article]) -> list[ArticleAnalysis]:
+    """``analyse_articles``, as the articles' products: each article's quotes and entities depend on it alone, so
+    those stored (by an earlier digest, or computed ahead at ingest) are reused."""
+    from storyline.products import products_of
+
+    return products_of("quotes", articles, analyse_articles, _dump_analysis, _load_analysis)
 
 
 def _dump_analysis(item: ArticleAnalysis) -> dict:

@@ -1,0 +1,105 @@
+"""Raw JSON Lines to digests through the command line, this code beside another revision's in the same run: each
+round, per side, ``storyline ingest STREAM`` into an empty store then ``storyline digest`` of it, the sides in turn.
+
+Each command is timed as ``bench/scale.py`` times a step (wall, CPU of the command and the processes it waited
+for, peak memory). After each round a hash of the output folder and of the store's events and analyses say whether
+both sides wrote the same digests. (The articles' stored products may differ: which of them are kept depends on
+where they are computed, not what they hold.)
+
+    PYTHONPATH=src python bench/stream_sides.py --stream DIR --scratch DIR [--before main] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from incremental import folder_hash  # noqa: E402
+from revisions import source_tree  # noqa: E402
+from scale import run, storyline_command  # noqa: E402
+
+
+def digests_hash(db: Path) -> str:
+    """A hash of the events and analyses a store keeps."""
+    digest = hashlib.sha256()
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        for query in (
+            "SELECT article_id, event_id FROM event_members ORDER BY article_id",
+            'SELECT id, title, start, "end", outlets FROM events ORDER BY id',
+            "SELECT event_id, fingerprint, data FROM analyses ORDER BY event_id",
+        ):
+            for row in connection.execute(query):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()[:12]
+
+
+def one_side(stream: Path, folder: Path, src: Path) -> dict:
+    """Ingest then digest with the code under ``src``, in ``folder`` (emptied first)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    env = dict(os.environ, PYTHONPATH=str(src))
+    cli, db = storyline_command(), ["--db", str(folder / "store.db")]
+    ingest = run("ingest", [*cli, "ingest", str(stream), *db, "--quiet"], folder, env)
+    digest = run("digest", [*cli, "digest", *db, "--out", str(folder / "digest"), "--quiet"], folder, env)
+    for step in (ingest, digest):
+        if step.code:
+            sys.exit(f"{src}: {step.step} failed: {step.last_line}")
+    return {
+        "ingest": (ingest.wall, ingest.cpu, ingest.peak_mb),
+        "digest": (digest.wall, digest.cpu, digest.peak_mb),
+        "hashes": (folder_hash(folder / "digest"), digests_hash(folder / "store.db")),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stream", type=Path, required=True, help="JSON Lines shards (a folder)")
+    parser.add_argument("--scratch", type=Path, help="where the stores go (default: a temporary folder)")
+    parser.add_argument("--before", metavar="REVISION", default="main", help="the other side's git revision")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    scratch = args.scratch or Path(tempfile.mkdtemp(prefix="storyline-sides-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(scratch / "before-src", ignore_errors=True)
+    (scratch / "before-src").mkdir()
+    sides = {args.before: source_tree(args.before, scratch / "before-src"), "this code": ROOT / "src"}
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start; stream {args.stream}")
+    results: dict[str, list[dict]] = {side: [] for side in sides}
+    for round_ in range(1, args.rounds + 1):
+        for side, src in sides.items():
+            result = one_side(args.stream, scratch / "run", src)
+            results[side].append(result)
+            ingest, digest = result["ingest"], result["digest"]
+            print(
+                f"round {round_}, {side}: ingest {ingest[0]:.2f} s wall / {ingest[1]:.2f} CPU s / {ingest[2]:.0f} MB, "
+                f"digest {digest[0]:.2f} / {digest[1]:.2f} / {digest[2]:.0f}, "
+                f"both {ingest[0] + digest[0]:.2f} s wall; hashes {' '.join(result['hashes'])}",
+                flush=True,
+            )
+    print("\n| median of the rounds | ingest wall / CPU s | digest wall / CPU s | JSONL to digests, wall s | peak MB |")
+    print("|---|---|---|---|---|")
+    for side, runs in results.items():
+        med = {key: [statistics.median(r[key][k] for r in runs) for k in range(3)] for key in ("ingest", "digest")}
+        both = statistics.median(r["ingest"][0] + r["digest"][0] for r in runs)
+        peak = max(max(r["ingest"][2], r["digest"][2]) for r in runs)
+        print(
+            f"| {side} | {med['ingest'][0]:.2f} / {med['ingest'][1]:.2f} | {med['digest'][0]:.2f} / "
+            f"{med['digest'][1]:.2f} | {both:.2f} | {peak:,.0f} |"
+        )
+    hashes = {tuple(r["hashes"]) for runs in results.values() for r in runs}
+    print(f"\nthe same digests on every run of both sides: {'yes' if len(hashes) == 1 else 'NO: ' + str(hashes)}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    main()
