@@ -37,17 +37,20 @@ from revisions import source_tree  # noqa: E402
 from scale import run, storyline_command  # noqa: E402
 
 
-def store_hash(db: Path) -> str:
-    """A hash of what a digest and an ingest keep: copy groups, events, analyses and analysis products."""
+def store_hash(db: Path, *, products: bool = True) -> str:
+    """A hash of what a digest and an ingest keep: copy groups, events, analyses and (with ``products``) the
+    articles' analysis products."""
     digest = hashlib.sha256()
+    queries = [
+        "SELECT article_id, group_id, canonical, overlap FROM copy_groups ORDER BY article_id",
+        "SELECT article_id, event_id FROM event_members ORDER BY article_id",
+        'SELECT id, title, start, "end", outlets FROM events ORDER BY id',
+        "SELECT event_id, fingerprint, data FROM analyses ORDER BY event_id",
+    ]
+    if products:
+        queries.append("SELECT article_id, data FROM index_rows WHERE kind = 'analysis-products' ORDER BY article_id")
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        for query in (
-            "SELECT article_id, group_id, canonical, overlap FROM copy_groups ORDER BY article_id",
-            "SELECT article_id, event_id FROM event_members ORDER BY article_id",
-            'SELECT id, title, start, "end", outlets FROM events ORDER BY id',
-            "SELECT event_id, fingerprint, data FROM analyses ORDER BY event_id",
-            "SELECT article_id, data FROM index_rows WHERE kind = 'analysis-products' ORDER BY article_id",
-        ):
+        for query in queries:
             for row in connection.execute(query):
                 digest.update(repr(row).encode())
     return digest.hexdigest()[:12]

@@ -2,8 +2,8 @@
 round, per side, ``storyline ingest STREAM`` into an empty store then ``storyline digest`` of it, the sides in turn.
 
 Each command is timed as ``bench/scale.py`` times a step (wall, CPU of the command and the processes it waited
-for, peak memory). After each round a hash of the output folder and of the store's events and analyses say whether
-both sides wrote the same digests. (The articles' stored products may differ: which of them are kept depends on
+for, peak memory). After each round a hash of the output folder and of the store's copy groups, events and analyses say
+whether both sides wrote the same digests. (The articles' stored products may differ: which of them are kept depends on
 where they are computed, not what they hold.)
 
     PYTHONPATH=src python bench/stream_sides.py --stream DIR --scratch DIR [--before main] [--rounds 3]
@@ -12,10 +12,8 @@ where they are computed, not what they hold.)
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -24,23 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from digest_fixed import store_hash  # noqa: E402
 from incremental import folder_hash  # noqa: E402
 from revisions import source_tree  # noqa: E402
 from scale import run, storyline_command  # noqa: E402
-
-
-def digests_hash(db: Path) -> str:
-    """A hash of the events and analyses a store keeps."""
-    digest = hashlib.sha256()
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        for query in (
-            "SELECT article_id, event_id FROM event_members ORDER BY article_id",
-            'SELECT id, title, start, "end", outlets FROM events ORDER BY id',
-            "SELECT event_id, fingerprint, data FROM analyses ORDER BY event_id",
-        ):
-            for row in connection.execute(query):
-                digest.update(repr(row).encode())
-    return digest.hexdigest()[:12]
 
 
 def one_side(stream: Path, folder: Path, src: Path) -> dict:
@@ -57,7 +42,7 @@ def one_side(stream: Path, folder: Path, src: Path) -> dict:
     return {
         "ingest": (ingest.wall, ingest.cpu, ingest.peak_mb),
         "digest": (digest.wall, digest.cpu, digest.peak_mb),
-        "hashes": (folder_hash(folder / "digest"), digests_hash(folder / "store.db")),
+        "hashes": (folder_hash(folder / "digest"), store_hash(folder / "store.db", products=False)),
     }
 
 
