@@ -31,10 +31,9 @@ class PreparedBatch:
     products: dict[str, str] = field(default_factory=dict)
 
 
-def prepare_batch(item: tuple[list[Article], bool], *, bits: int, min_words: int) -> PreparedBatch:
-    """A map step over (articles, products): sketch and featurize the articles; with ``products``, also compute
-    what the digest's analysers take from each article alone (``analysis.article_products``)."""
-    articles, products = item
+def prepare_batch(articles: list[Article], *, bits: int, min_words: int, products: bool = False) -> PreparedBatch:
+    """A map step: sketch and featurize ``articles``; with ``products``, also compute what the digest's analysers
+    take from each article alone (``analysis.article_products``)."""
     texts = [article.text for article in articles]
     prepared = PreparedBatch(articles, sketch_texts(texts, min_words), featurize(articles, bits=bits), bits, min_words)
     if products:
@@ -85,8 +84,8 @@ def prepared_batches(
     otherwise idle part of the time, as the reduce step is serial."""
     if engine.workers <= 1:
         return (PreparedBatch(batch) for batch in batches)
-    step = partial(prepare_batch, bits=EventOptions.from_mapping(events).bits, min_words=DEFAULT_MIN_WORDS)
-    return engine.map(step, ((batch, products) for batch in batches))
+    bits = EventOptions.from_mapping(events).bits
+    return engine.map(partial(prepare_batch, bits=bits, min_words=DEFAULT_MIN_WORDS, products=products), batches)
 
 
 def stored_products(prepared: PreparedBatch, added: Sequence[Article], versions: str) -> list[tuple[str, bytes]]:
