@@ -319,3 +319,19 @@ def test_stored_articles_are_unchanged_by_a_failed_batch(tmp_path):
             store.add_articles([Article(id="y", text="Dropped.", content_hash="h2")])
             raise RuntimeError("boom")
         assert [a.id for a in store.articles()] == ["x"]
+
+
+def test_a_search_that_runs_sqlite_out_of_memory_is_reported_as_a_damaged_store(tmp_path):
+    # A damaged full-text block can state any size; SQLite then fails with "out of memory" (MemoryError).
+    class OutOfMemory:
+        def execute(self, *args):
+            raise MemoryError
+
+    with Store(tmp_path / "store.db") as store:
+        connection, store._db = store._db, OutOfMemory()
+        try:
+            with pytest.raises(StoreError, match=r"store\.db: damaged") as raised:
+                store.search("report")
+        finally:
+            store._db = connection
+    assert "query" not in str(raised.value)

@@ -25,8 +25,10 @@ def check_store_path(path: str) -> None:
         raise StoreError(f"{path}: {folder} is not a folder")
 
 
-def store_error(path: str, error: sqlite3.Error) -> StoreError:
+def store_error(path: str, error: sqlite3.Error | MemoryError) -> StoreError:
     """A StoreError saying in plain words what SQLite's ``error`` means for the store at ``path``."""
+    if isinstance(error, MemoryError):  # SQLite's reading a damaged block whose stated size is garbage
+        return StoreError(f"{path}: damaged or not a usable Storyline database (SQLite ran out of memory reading it)")
     text = str(error)
     lower = text.lower()
     if "disk is full" in lower or "disk i/o error" in lower:

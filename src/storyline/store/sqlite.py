@@ -243,7 +243,7 @@ class Store(StoreReads):
                 "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
                 (match, limit),
             ).fetchall()
-        except sqlite3.Error as error:
+        except (sqlite3.Error, MemoryError) as error:  # a damaged full-text block can claim any size
             if fts and is_query_error(error):
                 raise ValueError(f"invalid FTS5 search query {query!r} ({error})") from None
             raise store_error(self.path, error) from None
