@@ -75,17 +75,15 @@ def take_features(features: ArticleFeatures, rows: Sequence[int]) -> ArticleFeat
     return features if list(rows) == list(range(features.body.shape[0])) else features.take(rows)
 
 
-def prepared_batches(
-    engine: Engine, batches: Iterable[list[Article]], events: Mapping, *, products: bool = True
-) -> Iterator[PreparedBatch]:
+def prepared_batches(engine: Engine, batches: Iterable[list[Article]], events: Mapping) -> Iterator[PreparedBatch]:
     """``batches`` prepared by ``engine``. With one process the reduce step featurizes only the articles it stores,
     as it always has, and the articles' products are left to the digest, which spreads them over every core. With
-    more, ``products`` has the map step compute them too: work the digest would do, moved to processes that
-    otherwise idle part of the time, as the reduce step is serial."""
+    more, the map step computes them too: work the digest would do, moved to processes that otherwise idle part of
+    the time, as the reduce step is serial."""
     if engine.workers <= 1:
         return (PreparedBatch(batch) for batch in batches)
     bits = EventOptions.from_mapping(events).bits
-    return engine.map(partial(prepare_batch, bits=bits, min_words=DEFAULT_MIN_WORDS, products=products), batches)
+    return engine.map(partial(prepare_batch, bits=bits, min_words=DEFAULT_MIN_WORDS, products=True), batches)
 
 
 def stored_products(prepared: PreparedBatch, added: Sequence[Article], versions: str) -> list[tuple[str, bytes]]:
