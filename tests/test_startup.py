@@ -71,3 +71,15 @@ def test_a_digest_with_nothing_new_loads_no_index_code(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert (out / "index.json").is_file()
+
+
+def test_a_command_collects_garbage_less_often_than_python_by_default():
+    code = (
+        "import gc\nfrom storyline.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(gc.get_threshold())"
+    )
+    from storyline.collector import YOUNG_COLLECTION_EVERY
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == str((YOUNG_COLLECTION_EVERY, 10, 10))

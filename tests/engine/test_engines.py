@@ -68,3 +68,24 @@ def test_a_pool_feeding_a_reduce_step_runs_its_processes_at_a_lower_priority():
         assert list(pool.map(os.nice, [0, 0, 0])) == [min(base + 5, 19)] * 3
     with LocalPool(2, caller_maps=False) as pool:
         assert list(pool.map(os.nice, [0, 0, 0])) == [base] * 3
+
+
+def _collector_thresholds(_: int) -> tuple[int, int, int]:
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_pool_workers_collect_garbage_as_a_command_does():
+    import gc
+
+    from storyline.collector import YOUNG_COLLECTION_EVERY
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's default, in the parent the workers are forked from
+    try:
+        with LocalPool(2, caller_maps=False) as pool:
+            thresholds = list(pool.map(_collector_thresholds, [0, 0, 0]))
+    finally:
+        gc.set_threshold(*before)
+    assert thresholds == [(YOUNG_COLLECTION_EVERY, 10, 10)] * 3

@@ -25,9 +25,12 @@ def exit_with_parent() -> None:
 
 
 def start_worker(nice: int = 0) -> None:
-    """A pool worker's start: it dies with its parent and, with ``nice`` > 0, yields the CPU to processes of a
-    lower niceness (the parent's own reduce step, which the workers only feed)."""
+    """A pool worker's start: it dies with its parent, collects garbage as a command does and, with ``nice`` > 0,
+    yields the CPU to processes of a lower niceness (the parent's own reduce step, which the workers only feed)."""
+    from storyline.collector import collect_less
+
     exit_with_parent()
+    collect_less()
     if nice > 0:
         with suppress(OSError):
             os.nice(nice)
