@@ -72,3 +72,18 @@ def test_the_known_windows_start_again_past_their_limit(monkeypatch):
     again = _parsed(nlp)
     windows.recognise_entities(nlp, again, batch_size=8, n_process=1)
     assert _entities(again) == _entities(parsed)
+
+
+def test_the_known_windows_are_those_of_one_pipeline(monkeypatch):
+    import spacy
+
+    nlp = load_pipeline()
+    monkeypatch.setattr(windows, "_KNOWN", {})
+    windows.recognise_entities(nlp, _parsed(nlp), batch_size=8, n_process=1)
+    assert windows._KNOWN
+    other = spacy.blank("en")
+    other.add_pipe("ner")  # another recogniser: what the first found is not its answer
+    windows.recognise_entities(other, [], batch_size=8, n_process=1)
+    assert not windows._KNOWN and windows._KNOWN_BY[0] is other
+    windows.recognise_entities(nlp, _parsed(nlp), batch_size=8, n_process=1)
+    assert windows._KNOWN_BY[0] is nlp

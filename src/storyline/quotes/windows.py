@@ -8,9 +8,10 @@ by copies and by later articles), is not recognised again."""
 from __future__ import annotations
 
 # Entities found in windows, by the window's words and spaces: ``((start, end, label), ...)`` in window tokens.
-# Per process; past this many windows it starts again (repeats arrive close together).
+# Per process and pipeline (``_KNOWN_BY``); past this many windows it starts again (repeats arrive close together).
 MAX_KNOWN_WINDOWS = 20_000
 _KNOWN: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[tuple[int, int, str], ...]] = {}
+_KNOWN_BY: list = [None]
 
 
 def recognise_entities(nlp, parsed: list[tuple[object, object]], *, batch_size: int, n_process: int) -> None:
@@ -18,6 +19,9 @@ def recognise_entities(nlp, parsed: list[tuple[object, object]], *, batch_size: 
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    if _KNOWN_BY[0] is not nlp:  # another pipeline recognises otherwise
+        _KNOWN.clear()
+        _KNOWN_BY[0] = nlp
     windows = []
     here: dict[tuple, tuple | None] = {}  # the entities of each distinct window of this call; None: not known yet
     for n, (doc, unit) in enumerate(parsed):
