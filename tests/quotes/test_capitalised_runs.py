@@ -4,7 +4,7 @@
 import random
 import re
 
-from storyline.quotes.people import _CAPITALISED_RUN, _NAME_WORD, _lower_case_use, _without_sentence_opener
+from storyline.quotes.people import _CAPITALISED_RUN, _NAME_WORD, _used_in_lower_case, _without_sentence_opener
 
 PLAIN_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?: (?:{_NAME_WORD}))+\b\.?")
 PIECES = [
@@ -54,7 +54,7 @@ def test_a_word_written_in_lower_case_is_found_where_the_plain_pattern_finds_it(
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         for word in ("even", "but", "e.g"):
             plain = re.search(rf"(?<![\w.])(?<!\. ){re.escape(word)}\b", text)
-            assert bool(_lower_case_use(word).search(text)) == bool(plain), (word, text)
+            assert _used_in_lower_case(word, text) == bool(plain), (word, text)
 
 
 def test_a_title_loses_the_word_that_opens_its_sentence_only():

@@ -25,7 +25,7 @@ from storyline.quotes.framing import (
 from storyline.quotes.marks import QuoteSpan, curly_doubled_marks
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
-from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, cue_words, needs_parse, needs_syntax
+from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, ends_with_cue, needs_parse, needs_syntax
 from storyline.quotes.subjects import subject
 from storyline.quotes.units import Unit, units
 from storyline.text.cues import SPEECH_VERBS
@@ -380,8 +380,7 @@ def _is_full(text: str, unit: Unit, quote: QuoteSpan) -> bool:
     after = text[quote.end + 1 : unit.end].lstrip()
     if not inner:
         return False
-    after_cue = bool(re.search(r"\b(?:" + cue_words() + r")$", before.lower()))
-    opens = not before or before[-1] in ",:;—–-.?!" or after_cue
+    opens = not before or before[-1] in ",:;—–-.?!" or ends_with_cue(before)
     ends = inner[-1] in ",.?!…—-" or not quote.closed or not after or after[0] in ",.;:—–-"
     return opens and (ends or inner[0].isupper())
 

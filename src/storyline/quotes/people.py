@@ -165,16 +165,26 @@ def _without_sentence_opener(title: str, text: str) -> str:
     """``title`` without a first word capitalised only because it opens a sentence: the article writes it in lower
     case elsewhere ("Even Senator" -> "Senator", "But Senate Minority Leader" -> "Senate Minority Leader")."""
     words = title.split()
-    if len(words) > 1 and _lower_case_use(words[0].lower()).search(text):
+    if len(words) > 1 and _used_in_lower_case(words[0].lower(), text):
         return " ".join(words[1:])
     return title
 
 
-def _lower_case_use(word: str) -> re.Pattern:
-    """``word`` as a word of its own, not after a word character, a full stop or a full stop and a space. The word
-    comes first and the look-behinds after it, so the search skips to where the word is written."""
-    literal = re.escape(word)
-    return re.compile(rf"{literal}(?<![\w.]{literal})(?<!\. {literal})\b")
+def _used_in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as a word of its own: not after a word character, a full stop or a full stop
+    and a space, and ending where a word does (plain string search: no pattern compiled per word)."""
+    ends_in_word = _is_word_char(word[-1])
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (
+            (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "."))
+            and (at < 2 or text[at - 2 : at] != ". ")
+            and ends_in_word != (after < len(text) and _is_word_char(text[after]))
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _is_title(words: str) -> bool:
@@ -247,7 +257,9 @@ _INTERVIEW_LABEL = re.compile(r"^[ \t]*(?:(Q|A|QUESTION|ANSWER)[ \t]*[:.][ \t]|(
 def interview_answers(text: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the first question of a question-and-answer piece stands and the spans of its answers (from an "A:"
     label to the next "Q:"), when the text has at least two of each; else ``(len(text), [])``."""
-    labels = [(match.start(), (match.group(1) or match.group(2))[0]) for match in _INTERVIEW_LABEL.finditer(text)]
+    labels = [
+        (match.start(), (match.group(1) or match.group(2))[0]) for match in _at_line_starts(_INTERVIEW_LABEL, text)
+    ]
     if sum(kind == "Q" for _, kind in labels) < 2 or sum(kind == "A" for _, kind in labels) < 2:
         return len(text), []
     answers = []
@@ -270,8 +282,23 @@ _SIGNATURE = re.compile(
 def signatures(text: str) -> list[tuple[int, str | None]]:
     """Where the paragraphs that sign letters stand and the name each gives (None for a handle), when at least two
     give a name (a page of readers' letters); else none."""
-    found = [(m.start(), m.group(2)) for m in _SIGNATURE.finditer(text) if m.group(1) or _may_be_person(m.group(2))]
+    found = [
+        (m.start(), m.group(2)) for m in _at_line_starts(_SIGNATURE, text) if m.group(1) or _may_be_person(m.group(2))
+    ]
     return found if sum(name is not None for _, name in found) >= 2 else []
+
+
+def _at_line_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that starts with ``^`` (multi-line) and never matches across a line
+    break: tried at each line's start only, not at every character."""
+    at = 0
+    while at <= len(text):
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return
 
 
 def _may_be_person(name: str) -> bool:

@@ -43,10 +43,13 @@ def needs_syntax(text: str, unit) -> bool:
     outside = _outside_quotes(text, unit)
     if _CUE_PHRASE.search(outside.lower()):
         return True
-    for match in _cue_word_pattern().finditer(outside):
-        before = outside[max(0, match.start() - 12) : match.start()].split()
-        if not before or before[-1].lower() not in _NOUN_MARKERS:
-            return True
+    # Every cue form is one run of word characters: the words that are cue forms (in the case written) are the
+    # matches of an alternation of the forms between word boundaries, found without trying each form at each word.
+    for match in _WORD.finditer(outside):
+        if match.group() in CUE_FORMS:
+            before = outside[max(0, match.start() - 12) : match.start()].split()
+            if not before or before[-1].lower() not in _NOUN_MARKERS:
+                return True
     return False
 
 
@@ -79,19 +82,12 @@ def cue_tokens(doc) -> list:
 _CUE_HASHES: dict[int, set[int]] = {}
 
 
-_CUE_ALTERNATION = ""
-_CUE_WORD: list[re.Pattern] = []
-
-
-def cue_words() -> str:
-    global _CUE_ALTERNATION
-    if not _CUE_ALTERNATION:
-        _CUE_ALTERNATION = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
-    return _CUE_ALTERNATION
-
-
-def _cue_word_pattern() -> re.Pattern:
-    """A lower-case cue word form: case-sensitive, so "States" and "Post" are not "states" and "post"."""
-    if not _CUE_WORD:
-        _CUE_WORD.append(re.compile(r"\b(?:" + cue_words() + r")\b"))
-    return _CUE_WORD[0]
+def ends_with_cue(text: str) -> bool:
+    """Whether ``text`` in lower case ends with a cue word form: its last run of word characters, whole, is one (as
+    every form is one run of word characters, the test of a search for the forms between a word boundary and the
+    end, which ``$`` also finds before a last line break)."""
+    lowered = text.lower().removesuffix("\n")
+    start = len(lowered)
+    while start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):  # what ``\w`` matches
+        start -= 1
+    return lowered[start:] in CUE_FORMS

@@ -1,7 +1,17 @@
 """Named entities of parsed units at a fraction of the recogniser's cost: it sees only short windows of the unit's
-own tokens around the proper nouns the tagger found outside quotations, and its entities are set back on the unit."""
+own tokens around the proper nouns the tagger found outside quotations, and its entities are set back on the unit.
+
+A window's entities depend on its words alone (the recogniser reads each document by itself, whatever it is
+batched with), so a window met before, in this call or an earlier one (a name with the words around it, repeated
+by copies and by later articles), is not recognised again."""
 
 from __future__ import annotations
+
+# Entities found in windows, by the window's words and spaces: ``((start, end, label), ...)`` in window tokens.
+# Per process and pipeline (``_KNOWN_BY``); past this many windows it starts again (repeats arrive close together).
+MAX_KNOWN_WINDOWS = 20_000
+_KNOWN: dict[tuple[tuple[str, ...], tuple[bool, ...]], tuple[tuple[int, int, str], ...]] = {}
+_KNOWN_BY: list = [None]
 
 
 def recognise_entities(nlp, parsed: list[tuple[object, object]], *, batch_size: int, n_process: int) -> None:
@@ -9,30 +19,47 @@ def recognise_entities(nlp, parsed: list[tuple[object, object]], *, batch_size: 
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    if _KNOWN_BY[0] is not nlp:  # another pipeline recognises otherwise
+        _KNOWN.clear()
+        _KNOWN_BY[0] = nlp
     windows = []
+    here: dict[tuple, tuple | None] = {}  # the entities of each distinct window of this call; None: not known yet
     for n, (doc, unit) in enumerate(parsed):
         for first, last in _name_windows(doc, unit):
-            windows.append((n, first, last))
-    found: dict[int, list] = {}
+            tokens = doc[first : last + 1]
+            key = (tuple(t.text for t in tokens), tuple(bool(t.whitespace_) for t in tokens))
+            windows.append((n, first, key))
+            if key not in here:
+                here[key] = _KNOWN.get(key)
+    new = [key for key, entities in here.items() if entities is None]
     # Each window is a Doc of the parsed unit's own tokens: no second tokenisation, entity tokens map back one to one.
-    stream = ((_window_doc(nlp.vocab, parsed[n][0], a, b), w) for w, (n, a, b) in enumerate(windows))
+    stream = ((_window_doc(nlp.vocab, words, spaces), (words, spaces)) for words, spaces in new)
     only_ner = [name for name in nlp.pipe_names if name != "ner"]
-    for window_doc, w in nlp.pipe(
+    for window_doc, key in nlp.pipe(
         stream, as_tuples=True, batch_size=batch_size * 4, n_process=n_process, disable=only_ner
     ):
-        n, first, _ = windows[w]
+        here[key] = tuple((entity.start, entity.end, entity.label_) for entity in window_doc.ents)
+    _remember(new, here)
+    found: dict[int, list] = {}
+    for n, first, key in windows:
         doc = parsed[n][0]
-        for entity in window_doc.ents:
-            found.setdefault(n, []).append(Span(doc, first + entity.start, first + entity.end, label=entity.label_))
+        for start, end, label in here[key]:
+            found.setdefault(n, []).append(Span(doc, first + start, first + end, label=label))
     for n, spans in found.items():
         parsed[n][0].ents = filter_spans(spans)
 
 
-def _window_doc(vocab, doc, first: int, last: int):
+def _remember(keys: list[tuple], entities: dict[tuple, tuple | None]) -> None:
+    if len(_KNOWN) + len(keys) > MAX_KNOWN_WINDOWS:
+        _KNOWN.clear()
+    for key in keys[:MAX_KNOWN_WINDOWS]:
+        _KNOWN[key] = entities[key]
+
+
+def _window_doc(vocab, words: tuple[str, ...], spaces: tuple[bool, ...]):
     from spacy.tokens import Doc
 
-    tokens = doc[first : last + 1]
-    return Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    return Doc(vocab, words=list(words), spaces=list(spaces))
 
 
 def _name_windows(doc, unit, margin: int = 2) -> list[tuple[int, int]]:
