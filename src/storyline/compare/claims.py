@@ -224,6 +224,12 @@ class Claims:
         return self._quotes
 
 
+def both_may(a: Claims, b: Claims, flags: int) -> bool:
+    """Whether both sentences hold a word that can start one of ``flags`` (words.py's flags): a part read from
+    such words (figures, dates, cues, speakers) is empty in a sentence without one."""
+    return bool(a._flags & flags) and bool(b._flags & flags)
+
+
 def extract(text: str) -> Claims:
     """The claims of one sentence (each part read when first asked for)."""
     return Claims(text)

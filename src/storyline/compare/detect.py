@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from storyline.compare.align import AlignedPair, Unit
-from storyline.compare.claims import Claims, DateMention, Quantity, extract
+from storyline.compare.claims import Claims, DateMention, Quantity, both_may, extract
 from storyline.compare.lexicon import (
     COUNT_NOUNS,
     MEASURES,
@@ -24,7 +24,16 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.roles import place_conflict
 from storyline.compare.signals import CUE, DATE, NEGATION, NUMBER, PLACE, QUOTE, SPEAKER, unit_signals
-from storyline.compare.words import context_stems, learn_words, token_words
+from storyline.compare.words import (
+    CLOCK_WORD,
+    CUE_WORD,
+    DATE_WORD,
+    FIGURE,
+    SAYING,
+    context_stems,
+    learn_words,
+    token_words,
+)
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -120,15 +129,21 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     a, b = _claims(pair.a), _claims(pair.b)
     close = _Versions(pair)
     anchored = _Anchor(pair.common)
-    # A figure or a date is only compared with one of the same unit or kind.
-    findings = _numbers(a, b, close, anchored) if a.units and not a.units.isdisjoint(b.units) else []
-    if a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
+    # A figure or a date is only compared with one of the same unit or kind. A part neither sentence can hold (no
+    # word it starts from: the part is empty) is not read in the other either.
+    findings = (
+        _numbers(a, b, close, anchored)
+        if both_may(a, b, FIGURE) and a.units and not a.units.isdisjoint(b.units)
+        else []
+    )
+    if both_may(a, b, DATE_WORD | CLOCK_WORD) and a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
         findings += _dates(a, b, close, anchored)
     # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
-    polarity = _negation(a, b, close, anchored) or _cues(a, b, close, anchored)
+    polarity = _negation(a, b, close, anchored) or (both_may(a, b, CUE_WORD) and _cues(a, b, close, anchored))
     if polarity:
         findings.append(polarity[0])
-    findings += _speakers(a, b, close)
+    if both_may(a, b, SAYING):
+        findings += _speakers(a, b, close)
     if shared & PLACE and close:
         findings += _places(a, b, close)
     return findings
@@ -213,8 +228,10 @@ def _is_round(value: float) -> bool:
 
 def _numbers(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     findings = []
+    units_b = b.units
     for x in a.quantities:
-        if not x.unit and not close:
+        # Only a figure of a unit the other sentence also counts can conflict (a bare number only in versions).
+        if x.unit not in units_b or (not x.unit and not close):
             continue
         specific = x.unit in COUNT_NOUNS or x.unit in MEASURES  # the unit itself says what is counted
         comparable = [
