@@ -228,10 +228,12 @@ def _is_round(value: float) -> bool:
 
 def _numbers(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     findings = []
-    units_b = b.units
+    # A figure of B that a figure of A of its unit can report is no rival (below): only a figure of A of a unit
+    # some other figure of B counts can conflict, and a bare number only in versions. Where no figure is left,
+    # neither shared words nor the word diff are read.
+    rival_units = {y.unit for y in b.quantities if not any(compatible(z, y) for z in a.quantities if z.unit == y.unit)}
     for x in a.quantities:
-        # Only a figure of a unit the other sentence also counts can conflict (a bare number only in versions).
-        if x.unit not in units_b or (not x.unit and not close):
+        if x.unit not in rival_units or (not x.unit and not close):
             continue
         specific = x.unit in COUNT_NOUNS or x.unit in MEASURES  # the unit itself says what is counted
         comparable = [
@@ -276,7 +278,11 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
 
 
 def _dates(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
+    # As for figures: only a date of a kind some date of B that no date of A matches is of can conflict.
+    rival_kinds = {y.kind for y in b.dates if not any(z.kind == y.kind and _same_date(z, y) for z in a.dates)}
     for x in a.dates:
+        if x.kind not in rival_kinds:
+            continue
         comparable = [
             y
             for y in b.dates
