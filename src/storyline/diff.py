@@ -180,10 +180,16 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
     # Versions of one sentence: the most similar pairs first.
     words_a = {i: keys_a[i].split() for i in range(len(keys_a)) if i not in matched_a}
     words_b = {j: keys_b[j].split() for j in range(len(keys_b)) if j not in matched_b}
+    distinct_b = {j: set(wb) for j, wb in words_b.items()}
     candidates = []
     for i, wa in words_a.items():
+        distinct_a = set(wa)
         for j, wb in words_b.items():
-            if set(wa) & set(wb):
+            shared = len(distinct_a & distinct_b[j])
+            # The ratio counts matched words: at most the shared distinct words plus the repeats of the sentence
+            # with fewer. Below CHANGED_MIN_SIMILARITY on that bound, the word diff need not be made.
+            most = shared + min(len(wa) - len(distinct_a), len(wb) - len(distinct_b[j]))
+            if shared and 2 * most >= CHANGED_MIN_SIMILARITY * (len(wa) + len(wb)):
                 similarity = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
                 if similarity >= CHANGED_MIN_SIMILARITY:
                     candidates.append((-similarity, i, j))
