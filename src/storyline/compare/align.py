@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import chain
+from itertools import count as numbers
 from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
@@ -240,7 +241,7 @@ def aligned_pairs(
         return []
     stems = [unit.stems for unit in units]
     # Stems numbered in order of first use (the order a sum over them follows).
-    vocabulary = {item: column for column, item in enumerate(dict.fromkeys(chain.from_iterable(stems)))}
+    vocabulary = dict(zip(dict.fromkeys(chain.from_iterable(stems)), numbers()))
     if not vocabulary:
         return []
     columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(stems)), dtype=np.int64)
@@ -278,8 +279,16 @@ def aligned_pairs(
     if versions:
         involved = np.zeros(count, dtype=bool)
         involved[list(versions)] = True
-        for k in np.flatnonzero(keep & (involved[first] | involved[second])).tolist():
-            i, j = int(first[k]), int(second[k])
+        # Which articles hold a version of each unit, as bits: a pair is read closely only where an article
+        # holding one of its units holds a version of the other.
+        reach = np.zeros_like(held)
+        holders = [(j, v) for j, found in versions.items() for v in found]
+        np.bitwise_or.at(reach, [j for j, _ in holders], held[[v for _, v in holders]])
+        checked = np.flatnonzero(keep & (involved[first] | involved[second]))
+        a, b = first[checked], second[checked]
+        either = (reach[b] & held[a]).any(axis=1) | (reach[a] & held[b]).any(axis=1)
+        checked = checked[either]
+        for k, i, j in zip(checked.tolist(), first[checked].tolist(), second[checked].tolist(), strict=True):
             if _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i):
                 keep[k] = False
     if worth is not None:
