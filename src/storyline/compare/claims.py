@@ -98,6 +98,7 @@ class Claims:
 
     __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
     __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
+    __slots__ += ("_negated_heads",)
 
     def __init__(self, text: str, words: list[str] | None = None) -> None:
         self.text = text
@@ -106,7 +107,7 @@ class Claims:
         self._flags = reduce(or_, self._token_flags, 0)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
-        self._units = self._kinds = None
+        self._units = self._kinds = self._negated_heads = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -167,11 +168,22 @@ class Claims:
     def negated(self) -> dict[str, tuple[int, int]]:
         """Head stem -> span of "did not <head>"."""
         if self._negated is None:
-            self._negated = {}
-            for k in sorted(self.heads):
-                token = self.tokens[k]
-                self._negated.setdefault(token.stem, (self.tokens[self._heads[k]].start, token.end))
+            self._negated = {head: self.negated_span(head) for head in self.negated_heads}
         return self._negated
+
+    @property
+    def negated_heads(self) -> dict[str, int]:
+        """Head stem -> the index of its first negated token: the keys of ``negated``, read off the words."""
+        if self._negated_heads is None:
+            self._negated_heads = {}
+            for k in sorted(self.heads):
+                self._negated_heads.setdefault(FORMS[self._words[k]][2], k)
+        return self._negated_heads
+
+    def negated_span(self, head: str) -> tuple[int, int]:
+        """The span of "did not <head>" for a stem of ``negated_heads``."""
+        k = self.negated_heads[head]
+        return self.tokens[self.heads[k]].start, self.tokens[k].end
 
     @property
     def asserted(self) -> dict[str, tuple[int, int]]:
@@ -202,7 +214,7 @@ class Claims:
     def heads(self) -> dict[int, int]:
         """The index of each negated head token -> the index of its negation word."""
         if self._heads is None:
-            self._heads = _negation(self.tokens, self._at(NEGATING)) if self._flags & NEGATING else {}
+            self._heads = _negation(self._words, self._at(NEGATING)) if self._flags & NEGATING else {}
         return self._heads
 
     @property
@@ -440,26 +452,29 @@ def _hedged(tokens: list[Token], date: DateMention) -> DateMention:
 # ---------------------------------------------------------------------------------------------------- Polarity
 
 
-def _negation(tokens: list[Token], candidates: list[int]) -> dict[int, int]:
-    """Find the predicate each negation applies to ("did not outright reject" -> reject); ``candidates`` are the
-    indexes of the negation words.
+def _negation(words: list[str], candidates: list[int]) -> dict[int, int]:
+    """Find the predicate each negation applies to ("did not outright reject" -> reject); ``words`` are the
+    sentence's tokens as written, ``candidates`` the indexes of the negation words. (Read off the words: the
+    tokens' offsets are not needed.)
 
     Returns the index of each negated head token -> the index of its negation word.
     """
     heads: dict[int, int] = {}
+    count = len(words)
     for k in candidates:
-        word = tokens[k].lower
+        word = FORMS[words[k]][1]
         if not (word in NEGATIONS or word.endswith("n't")):
             continue
-        following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        following = FORMS[words[k + 1]][1] if k + 1 < count else ""
         if (word == "not" and following in ("only", "just")) or (word == "no" and following in ("longer", "more")):
             continue
         start = k + 1 if word == "no" and following == "one" else k
-        for h in range(start + 1, min(len(tokens), start + 5)):
-            candidate = tokens[h]
-            if candidate.lower in CLAUSE_BREAKS or not candidate.text[0].isalpha():
+        for h in range(start + 1, min(count, start + 5)):
+            text = words[h]
+            lower = FORMS[text][1]
+            if lower in CLAUSE_BREAKS or not text[0].isalpha():
                 break
-            if candidate.lower in NEGATION_SKIP:
+            if lower in NEGATION_SKIP:
                 continue
             heads[h] = k
             break

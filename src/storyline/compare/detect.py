@@ -368,10 +368,13 @@ _FILLER = frozenset(
 
 def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for first, second, flip in ((a, b, False), (b, a, True)):
-        for head, span in first.negated.items():
-            other = second.asserted_at(head)
-            if other is None or head in second.negated:
+        for head in first.negated_heads:
+            if head in second.negated_heads:
                 continue
+            other = second.asserted_at(head)
+            if other is None:
+                continue
+            span = first.negated_span(head)
             shared = _around(first, span) & _around(second, other) - {head}
             # Versions of one sentence need a shared word, others an anchor; closeness is asked only if it decides.
             if not shared or not (anchored(shared) or close):
