@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import reduce
+from itertools import compress
 from operator import itemgetter, or_
 
 from storyline.compare.clock import clock_times
@@ -48,6 +49,7 @@ from storyline.compare.words import (
 from storyline.text import STOPWORDS
 
 _START, _STEM, _TOKEN_STEM = itemgetter(0), itemgetter(2), itemgetter(4)  # of a token, of a word's forms, of a token
+_BOUND_ENDS = frozenset(phrase.split(" ")[-1] for phrase in BOUND_MODIFIERS)  # a hedge ends just before its number
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -120,7 +122,7 @@ class Claims:
         """Indexes of the tokens with ``flag``."""
         if not self._flags & flag:
             return []
-        return [k for k, flags in enumerate(self._token_flags) if flags & flag]
+        return list(compress(range(len(self._token_flags)), map(flag.__and__, self._token_flags)))
 
     @property
     def stems(self) -> frozenset[str]:
@@ -352,6 +354,8 @@ def _unit(tokens: list[Token], j: int) -> tuple[str, int]:
 
 def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
     """Whether the number is hedged ("nearly", "more than", "at least") and where the hedge starts."""
+    if first == 0 or tokens[first - 1].lower not in _BOUND_ENDS:
+        return "exact", first
     for width in (3, 2, 1):
         if first - width >= 0:
             phrase = " ".join(t.lower for t in tokens[first - width : first])
