@@ -98,15 +98,15 @@ class Claims:
     """Everything compared of one sentence. Each part is read the first time a comparison asks for it, and only
     when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
-    __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
+    __slots__ = ("_asserted", "_cues", "_dates", "_heads", "_negated", "_quantities", "_speakers", "_stems")
     __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
-    __slots__ += ("_negated_heads",)
+    __slots__ += ("_negated_heads", "starts")
 
     def __init__(self, text: str, words: list[str] | None = None) -> None:
         self.text = text
         self._words = token_words(text) if words is None else words  # the words of the tokens, when known
         self._token_flags = list(map(FLAGS.__getitem__, self._words))
-        self._flags = reduce(or_, self._token_flags, 0)
+        self.starts = reduce(or_, self._token_flags, 0)  # what the sentence's words can start (words.py's flags)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
         self._units = self._kinds = self._negated_heads = None
@@ -120,7 +120,7 @@ class Claims:
 
     def _at(self, flag: int) -> list[int]:
         """Indexes of the tokens with ``flag``."""
-        if not self._flags & flag:
+        if not self.starts & flag:
             return []
         return list(compress(range(len(self._token_flags)), map(flag.__and__, self._token_flags)))
 
@@ -135,7 +135,7 @@ class Claims:
         if self._dates is None:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
             # A clock time holds a digit (every digit is in a token that can start a date) or "noon"/"midnight".
-            if self._flags & (DATE_WORD | CLOCK_WORD):
+            if self.starts & (DATE_WORD | CLOCK_WORD):
                 found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
                 self._dates = [_hedged(self.tokens, date) for date in found]
             else:
@@ -145,7 +145,7 @@ class Claims:
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
-            if not self._flags & FIGURE:
+            if not self.starts & FIGURE:
                 self._quantities = []
             else:
                 if self._used is None:
@@ -216,19 +216,19 @@ class Claims:
     def heads(self) -> dict[int, int]:
         """The index of each negated head token -> the index of its negation word."""
         if self._heads is None:
-            self._heads = _negation(self._words, self._at(NEGATING)) if self._flags & NEGATING else {}
+            self._heads = _negation(self._words, self._at(NEGATING)) if self.starts & NEGATING else {}
         return self._heads
 
     @property
     def cues(self) -> list[Cue]:
         if self._cues is None:
-            self._cues = _cues(self.tokens, self.heads, self._at(CUE_WORD)) if self._flags & CUE_WORD else []
+            self._cues = _cues(self.tokens, self.heads, self._at(CUE_WORD)) if self.starts & CUE_WORD else []
         return self._cues
 
     @property
     def speakers(self) -> list[tuple[frozenset[str], tuple[int, int]]]:
         if self._speakers is None:
-            self._speakers = speakers(self.tokens, self._at(SAYING)) if self._flags & SAYING else []
+            self._speakers = speakers(self.tokens, self._at(SAYING)) if self.starts & SAYING else []
         return self._speakers
 
     @property
@@ -236,12 +236,6 @@ class Claims:
         if self._quotes is None:
             self._quotes = [(match.group(1), match.span(1)) for match in _QUOTED.finditer(self.text)]
         return self._quotes
-
-
-def both_may(a: Claims, b: Claims, flags: int) -> bool:
-    """Whether both sentences hold a word that can start one of ``flags`` (words.py's flags): a part read from
-    such words (figures, dates, cues, speakers) is empty in a sentence without one."""
-    return bool(a._flags & flags) and bool(b._flags & flags)
 
 
 def extract(text: str) -> Claims:

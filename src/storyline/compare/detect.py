@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from storyline.compare.align import AlignedPair, Unit
-from storyline.compare.claims import Claims, DateMention, Quantity, both_may, extract
+from storyline.compare.claims import Claims, DateMention, Quantity, extract
 from storyline.compare.lexicon import (
     COUNT_NOUNS,
     MEASURES,
@@ -29,6 +29,7 @@ from storyline.compare.words import (
     CUE_WORD,
     DATE_WORD,
     FIGURE,
+    NEGATING,
     SAYING,
     context_stems,
     learn_words,
@@ -42,6 +43,7 @@ LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligne
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
 _START, _END = itemgetter(0), itemgetter(1)
+_DATE_STARTS = DATE_WORD | CLOCK_WORD
 
 
 @dataclass(slots=True)
@@ -129,20 +131,25 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     a, b = _claims(pair.a), _claims(pair.b)
     close = _Versions(pair)
     anchored = _Anchor(pair.common)
-    # A figure or a date is only compared with one of the same unit or kind. A part neither sentence can hold (no
-    # word it starts from: the part is empty) is not read in the other either.
-    findings = (
-        _numbers(a, b, close, anchored)
-        if both_may(a, b, FIGURE) and a.units and not a.units.isdisjoint(b.units)
-        else []
-    )
-    if both_may(a, b, DATE_WORD | CLOCK_WORD) and a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
+    # A part neither sentence can hold (no word it starts from: the part is empty) is not read in the other either.
+    starts_a, starts_b = a.starts, b.starts
+    both = starts_a & starts_b
+    # A figure or a date is only compared with one of the same unit or kind.
+    findings = _numbers(a, b, close, anchored) if both & FIGURE and a.units and not a.units.isdisjoint(b.units) else []
+    if (
+        starts_a & _DATE_STARTS
+        and starts_b & _DATE_STARTS
+        and a.date_kinds
+        and not a.date_kinds.isdisjoint(b.date_kinds)
+    ):
         findings += _dates(a, b, close, anchored)
     # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
-    polarity = _negation(a, b, close, anchored) or (both_may(a, b, CUE_WORD) and _cues(a, b, close, anchored))
+    polarity = ((starts_a | starts_b) & NEGATING and _negation(a, b, close, anchored)) or (
+        both & CUE_WORD and _cues(a, b, close, anchored)
+    )
     if polarity:
         findings.append(polarity[0])
-    if both_may(a, b, SAYING):
+    if both & SAYING:
         findings += _speakers(a, b, close)
     if shared & PLACE and close:
         findings += _places(a, b, close)
