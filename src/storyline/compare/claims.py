@@ -50,6 +50,7 @@ from storyline.text import STOPWORDS
 
 _START, _STEM, _TOKEN_STEM = itemgetter(0), itemgetter(2), itemgetter(4)  # of a token, of a word's forms, of a token
 _BOUND_ENDS = frozenset(phrase.split(" ")[-1] for phrase in BOUND_MODIFIERS)  # a hedge ends just before its number
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # "1,500,000.5"
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -249,7 +250,7 @@ def extract(text: str) -> Claims:
 def _number_value(token: Token) -> float | None:
     if token.text[0].isdigit():
         raw = token.text
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        if _GROUPED_DIGITS.fullmatch(raw):
             raw = raw.replace(",", "")
         elif "," in raw:
             return None
