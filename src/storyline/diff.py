@@ -185,11 +185,7 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
     for i, wa in words_a.items():
         distinct_a = set(wa)
         for j, wb in words_b.items():
-            shared = len(distinct_a & distinct_b[j])
-            # The ratio counts matched words: at most the shared distinct words plus the repeats of the sentence
-            # with fewer. Below CHANGED_MIN_SIMILARITY on that bound, the word diff need not be made.
-            most = shared + min(len(wa) - len(distinct_a), len(wb) - len(distinct_b[j]))
-            if shared and 2 * most >= CHANGED_MIN_SIMILARITY * (len(wa) + len(wb)):
+            if may_be_versions(wa, distinct_a, wb, distinct_b[j]):
                 similarity = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
                 if similarity >= CHANGED_MIN_SIMILARITY:
                     candidates.append((-similarity, i, j))
@@ -211,6 +207,15 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
     result.only_a = [s for i, s in enumerate(sentences_a) if i not in matched_a and keys_a[i]]
     result.only_b = [s for j, s in enumerate(sentences_b) if j not in matched_b and keys_b[j]]
     return result
+
+
+def may_be_versions(words_a: list[str], distinct_a: set[str], words_b: list[str], distinct_b: set[str]) -> bool:
+    """Whether two sentences (their words and distinct words) share a word and may align at least
+    CHANGED_MIN_SIMILARITY of their words. The word diff's ratio counts matched words: at most the shared distinct
+    words plus the repeats of the sentence with fewer. Below the share on that bound, no diff is needed."""
+    shared = len(distinct_a & distinct_b)
+    most = shared + min(len(words_a) - len(distinct_a), len(words_b) - len(distinct_b))
+    return shared > 0 and 2 * most >= CHANGED_MIN_SIMILARITY * (len(words_a) + len(words_b))
 
 
 def word_edits(a: str, b: str) -> list[WordEdit]:
