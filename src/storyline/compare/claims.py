@@ -8,27 +8,22 @@ rests on (character offsets into the sentence).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import reduce
 from itertools import compress
 from operator import itemgetter, or_
 
-from storyline.compare.clock import clock_times
+from storyline.compare.dates import DateMention, read_dates
 from storyline.compare.lexicon import (
-    ATTRIBUTION_VERBS,
     BOUND_MODIFIERS,
     CLAUSE_BREAKS,
     CUE_GROUPS,
-    DATE_HEDGES,
-    MONTHS,
     MULTIPLIERS,
     NEGATION_SKIP,
     NEGATIONS,
     NUMBER_WORDS,
     UNIT_ALIASES,
     UNIT_SCALE,
-    WEEKDAYS,
 )
 from storyline.compare.speakers import speakers
 from storyline.compare.words import (
@@ -48,7 +43,7 @@ from storyline.compare.words import (
 )
 from storyline.text import STOPWORDS
 
-_START, _STEM, _TOKEN_STEM = itemgetter(0), itemgetter(2), itemgetter(4)  # of a token, of a word's forms, of a token
+_STEM, _TOKEN_STEM = itemgetter(2), itemgetter(4)  # of a word's forms, of a token
 _BOUND_ENDS = frozenset(phrase.split(" ")[-1] for phrase in BOUND_MODIFIERS)  # a hedge ends just before its number
 _GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # "1,500,000.5"
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
@@ -64,23 +59,6 @@ class Quantity:
     span: tuple[int, int]
     context: frozenset[str]
     surface: str
-
-
-@dataclass(slots=True)
-class DateMention:
-    """A day, weekday, month, year or clock time; ``value`` is comparable within one ``kind``.
-
-    ``hedged`` when the date is a bound or an estimate ("shortly before midnight", "by Friday"); ``reporting`` when
-    it dates the telling ("police said Saturday"), which only versions of one sentence are compared on.
-    """
-
-    kind: str
-    value: tuple
-    span: tuple[int, int]
-    context: frozenset[str]
-    surface: str
-    hedged: bool = False
-    reporting: bool = False
 
 
 @dataclass(slots=True)
@@ -101,7 +79,7 @@ class Claims:
 
     __slots__ = ("_asserted", "_cues", "_dates", "_heads", "_negated", "_quantities", "_speakers", "_stems")
     __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
-    __slots__ += ("_negated_heads", "starts")
+    __slots__ += ("_negated_heads", "starts", "_diff_words")
 
     def __init__(self, text: str, words: list[str] | None = None) -> None:
         self.text = text
@@ -110,7 +88,7 @@ class Claims:
         self.starts = reduce(or_, self._token_flags, 0)  # what the sentence's words can start (words.py's flags)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
-        self._units = self._kinds = self._negated_heads = None
+        self._units = self._kinds = self._negated_heads = self._diff_words = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -137,8 +115,7 @@ class Claims:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
             # A clock time holds a digit (every digit is in a token that can start a date) or "noon"/"midnight".
             if self.starts & (DATE_WORD | CLOCK_WORD):
-                found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
-                self._dates = [_hedged(self.tokens, date) for date in found]
+                self._dates = read_dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
             else:
                 self._dates = []
         return self._dates
@@ -231,6 +208,17 @@ class Claims:
         if self._speakers is None:
             self._speakers = speakers(self.tokens, self._at(SAYING)) if self.starts & SAYING else []
         return self._speakers
+
+    @property
+    def diff_words(self) -> tuple[list[tuple[int, int]], list[str]]:
+        """The sentence's word spans and its words as the version diff compares them (``storyline.diff``)."""
+        if self._diff_words is None:
+            from storyline.diff import _comparable
+            from storyline.text import word_spans
+
+            spans = word_spans(self.text)
+            self._diff_words = spans, [_comparable(self.text[i:j]) for i, j in spans]
+        return self._diff_words
 
     @property
     def quotes(self) -> list[tuple[str, tuple[int, int]]]:
@@ -357,95 +345,6 @@ def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
             if phrase in BOUND_MODIFIERS:
                 return BOUND_MODIFIERS[phrase], first - width
     return "exact", first
-
-
-# ---------------------------------------------------------------------------------------------------- Dates
-
-
-def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]) -> list[DateMention]:
-    """Clock times, then days, weekdays, months and years among ``candidates`` (the indexes of the tokens that
-    are digits, weekdays or months)."""
-    found = []
-    for match in clock_times(text):
-        if match.group(6):
-            minutes = 720 if match.group(6).lower() == "noon" else 0
-        elif match.group(3):
-            hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
-            minutes = hour * 60 + int(match.group(2) or 0)
-        else:
-            minutes = int(match.group(4)) * 60 + int(match.group(5))
-        covered = [k for k, t in enumerate(tokens) if match.start() <= t.start < match.end()]
-        used.update(covered)
-        first = covered[0] if covered else 0
-        found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first), match.group()))
-    for k in candidates:
-        token = tokens[k]
-        if k in used or token.text[0].islower():
-            continue  # weekdays, months and years are capitalised or digits
-        bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
-        if bare in WEEKDAYS:
-            used.add(k)
-            span = (token.start, token.end)
-            found.append(DateMention("weekday", (WEEKDAYS[bare],), span, context_stems(tokens, k, k), token.text))
-            continue
-        month = MONTHS.get(bare.rstrip("."))
-        if month is None or not token.text[0].isupper():
-            if (
-                token.text.isdigit()
-                and len(token.text) == 4
-                and 1900 <= int(token.text) <= 2100
-                and not (
-                    k + 1 < len(tokens) and (tokens[k + 1].lower in UNIT_ALIASES or tokens[k + 1].lower in MULTIPLIERS)
-                )
-                and not (k > 0 and tokens[k - 1].text in "$£€")
-            ):
-                used.add(k)
-                found.append(
-                    DateMention(
-                        "year", (int(token.text),), (token.start, token.end), context_stems(tokens, k, k), token.text
-                    )
-                )
-            continue
-        day = None
-        first = last = k
-        if k + 1 < len(tokens) and tokens[k + 1].text.isdigit() and int(tokens[k + 1].text) <= 31:
-            day, last = int(tokens[k + 1].text), k + 1
-        elif k > 0 and tokens[k - 1].text.isdigit() and int(tokens[k - 1].text) <= 31:
-            day, first = int(tokens[k - 1].text), k - 1
-        elif token.lower == "may" or token.lower == "march":
-            continue  # the verbs, unless a day number makes them months
-        used.update(range(first, last + 1))
-        kind = "day" if day else "month"
-        found.append(
-            DateMention(
-                kind,
-                (month, day) if day else (month,),
-                (tokens[first].start, tokens[last].end),
-                context_stems(tokens, first, last),
-                text[tokens[first].start : tokens[last].end],
-            )
-        )
-    return found
-
-
-def _token_before(tokens: list[Token], position: int, back: int) -> list[str]:
-    index = bisect_left(tokens, position, key=_START)  # the first token starting at or after position
-    return [t.lower for t in tokens[max(0, index - back) : index]]
-
-
-def _reporting_date(tokens: list[Token], date: DateMention) -> bool:
-    """ "said on Tuesday": when a source spoke, not when the reported thing happened."""
-    before = _token_before(tokens, date.span[0], 3)
-    return any(word in ATTRIBUTION_VERBS for word in before[-2:]) or before[-3:-1] in (["told", "reporters"],)
-
-
-def _hedged(tokens: list[Token], date: DateMention) -> DateMention:
-    before = _token_before(tokens, date.span[0], 2)
-    hedged = any(word in DATE_HEDGES for word in before)
-    reporting = not date.surface.lower().replace("’", "'").endswith("'s") and _reporting_date(tokens, date)
-    if hedged or reporting:
-        return DateMention(date.kind, date.value, date.span, date.context, date.surface, hedged, reporting)
-    return date
 
 
 # ---------------------------------------------------------------------------------------------------- Polarity

@@ -67,16 +67,11 @@ class _EditedTogether:
 
     __slots__ = ("regions",)
 
-    def __init__(self, a: str, b: str) -> None:
+    def __init__(self, a: Claims, b: Claims) -> None:
         from difflib import SequenceMatcher
 
-        from storyline.diff import _comparable
-        from storyline.text import word_spans
-
-        spans_a, spans_b = word_spans(a), word_spans(b)
-        matcher = SequenceMatcher(
-            None, [_comparable(a[i:j]) for i, j in spans_a], [_comparable(b[i:j]) for i, j in spans_b], autojunk=False
-        )
+        (spans_a, words_a), (spans_b, words_b) = a.diff_words, b.diff_words
+        matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
         self.regions = []
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal" or i2 - i1 > SMALL_EDIT_WORDS or j2 - j1 > SMALL_EDIT_WORDS:
@@ -136,12 +131,8 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     both = starts_a & starts_b
     # A figure or a date is only compared with one of the same unit or kind.
     findings = _numbers(a, b, close, anchored) if both & FIGURE and a.units and not a.units.isdisjoint(b.units) else []
-    if (
-        starts_a & _DATE_STARTS
-        and starts_b & _DATE_STARTS
-        and a.date_kinds
-        and not a.date_kinds.isdisjoint(b.date_kinds)
-    ):
+    dated = starts_a & _DATE_STARTS and starts_b & _DATE_STARTS
+    if dated and a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
         findings += _dates(a, b, close, anchored)
     # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
     polarity = ((starts_a | starts_b) & NEGATING and _negation(a, b, close, anchored)) or (
@@ -193,7 +184,7 @@ class _Versions:
 
     def __call__(self, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
         if self._edits is None:
-            self._edits = _EditedTogether(self.pair.a.text, self.pair.b.text)
+            self._edits = _EditedTogether(_claims(self.pair.a), _claims(self.pair.b))
         return self._edits(span_a, span_b)
 
 
@@ -346,28 +337,7 @@ _PARTICLES = frozenset(["out", "up", "down", "off", "back", "over"])
 _PREPOSITIONS = frozenset(
     ["at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during", "as", "than", "that"]
 )
-_FILLER = frozenset(
-    [
-        "was",
-        "were",
-        "is",
-        "are",
-        "been",
-        "be",
-        "being",
-        "has",
-        "have",
-        "had",
-        "a",
-        "an",
-        "the",
-        "of",
-        "its",
-        "their",
-        "his",
-        "her",
-    ]
-)
+_FILLER = frozenset("was were is are been be being has have had a an the of its their his her".split())
 
 
 # ---------------------------------------------------------------------------------------------------- Polarity
