@@ -292,7 +292,8 @@ def aligned_pairs(
             if _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i):
                 keep[k] = False
     if worth is not None:
-        keep &= worth(units, first, second)
+        kept = np.flatnonzero(keep)  # (a pair already dropped need not be judged)
+        keep[kept] = worth(units, first[kept], second[kept])
     first, second, overlap = first[keep], second[keep], overlap[keep]
     if not len(first):
         return []
