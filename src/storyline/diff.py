@@ -13,7 +13,6 @@ the copy detector sees them, so house-style variants (case, quotes, "U.S."/"US",
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -24,7 +23,7 @@ from storyline.text.normalize import normalized_words
 
 # Two unmatched sentences are versions of one sentence when at least this share of their words align.
 CHANGED_MIN_SIMILARITY = 0.5
-_QUOTES = re.compile(r"[\"'“”‘’`]")
+_QUOTES = str.maketrans(dict.fromkeys("\"'“”‘’`", "'"))  # every quote mark reads as "'"
 
 
 @dataclass(slots=True, frozen=True)
@@ -180,10 +179,12 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
     # Versions of one sentence: the most similar pairs first.
     words_a = {i: keys_a[i].split() for i in range(len(keys_a)) if i not in matched_a}
     words_b = {j: keys_b[j].split() for j in range(len(keys_b)) if j not in matched_b}
+    distinct_b = {j: set(wb) for j, wb in words_b.items()}
     candidates = []
     for i, wa in words_a.items():
+        distinct_a = set(wa)
         for j, wb in words_b.items():
-            if set(wa) & set(wb):
+            if may_be_versions(wa, distinct_a, wb, distinct_b[j]):
                 similarity = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
                 if similarity >= CHANGED_MIN_SIMILARITY:
                     candidates.append((-similarity, i, j))
@@ -207,6 +208,15 @@ def diff_articles(a: Article, b: Article) -> VersionDiff:
     return result
 
 
+def may_be_versions(words_a: list[str], distinct_a: set[str], words_b: list[str], distinct_b: set[str]) -> bool:
+    """Whether two sentences (their words and distinct words) share a word and may align at least
+    CHANGED_MIN_SIMILARITY of their words. The word diff's ratio counts matched words: at most the shared distinct
+    words plus the repeats of the sentence with fewer. Below the share on that bound, no diff is needed."""
+    shared = len(distinct_a & distinct_b)
+    most = shared + min(len(words_a) - len(distinct_a), len(words_b) - len(distinct_b))
+    return shared > 0 and 2 * most >= CHANGED_MIN_SIMILARITY * (len(words_a) + len(words_b))
+
+
 def word_edits(a: str, b: str) -> list[WordEdit]:
     """Word-level diff of two sentences; words compare without case and quote marks, keep their spelling."""
     spans_a, spans_b = word_spans(a), word_spans(b)
@@ -228,7 +238,7 @@ def word_edits(a: str, b: str) -> list[WordEdit]:
 
 
 def _comparable(word: str) -> str:
-    return _QUOTES.sub("'", word.lower())
+    return word.lower().translate(_QUOTES)
 
 
 def _sentences(article: Article) -> list[Sentence]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import chain
+from itertools import count as numbers
 from typing import Any
 
 from storyline.compare.lexicon import NUMBER_WORDS
@@ -159,24 +160,30 @@ def sentence_units(articles: Sequence[Article], sentences: dict[str, list[Senten
     words_of.update(zip(texts, map(_sentence_words, folded_lines(texts)), strict=True))
     distinct_of = {text: frozenset(words) for text, words in words_of.items() if words is not None}
     _learn_stems(set().union(*distinct_of.values()).difference(_STEM_OF))
-    seen: dict[str, tuple[list[str], str, frozenset[str], frozenset[str]] | None] = {}
+    # One unit per key, in the order of the sentences first saying it; its holders in article order.
+    unit_of: dict[str, Unit] = {}
+    content_stem = _STEM_OF.__getitem__
+    for text, distinct in distinct_of.items():
+        words = words_of[text]
+        key = " ".join(words)
+        unit = units.get(key)
+        if unit is None:
+            # Content stems: the stem table gives "" for a word that says nothing of the topic.
+            unit_stems = frozenset(filter(None, map(content_stem, distinct)))
+            unit = units[key] = Unit(key, words, [], unit_stems, -1, frozenset(), None, distinct)
+        unit_of[text] = unit
+    holder_ids: dict[str, set[str]] = {}
     for article_id, split in held:
         for sentence in split:
-            text = sentence.text
-            if text in seen:
-                features = seen[text]
-            else:
-                words = words_of[text]
-                features = seen[text] = None if words is None else _features(words, distinct_of[text])
-            if features is None:
-                continue
-            words, key, unit_stems, distinct = features
-            unit = units.get(key)
+            unit = unit_of.get(sentence.text)
             if unit is None:
-                unit = units[key] = Unit(key, words, stems=unit_stems, distinct_words=distinct)
-            if article_id not in unit.article_ids:
+                continue
+            ids = holder_ids.setdefault(unit.key, set())
+            if article_id not in ids:
+                ids.add(article_id)
                 unit.holders.append(sentence)
-                unit.article_ids = unit.article_ids | {article_id}
+    for key, ids in holder_ids.items():
+        units[key].article_ids = frozenset(ids)
     return list(units.values())
 
 
@@ -186,7 +193,8 @@ _STEM_OF: dict[str, str] = {}  # normalised word -> its stem, or "" for a word t
 def _sentence_words(line: str) -> list[str] | None:
     """A sentence's normalised words from its folded text; None for a fragment or a run-on. (The words as
     ``normalized_words`` reads them: the folded text holds single spaces between words.)"""
-    words = list(filter(None, line.split(" ")))
+    # (In ASCII text the only white space left is the spaces; other text may hold spaces that are letters here.)
+    words = line.split() if line.isascii() else list(filter(None, line.split(" ")))
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
         return None  # datelines and fragments make no claim worth pairing; a run-on "sentence" is not one
     return words
@@ -198,13 +206,6 @@ def _learn_stems(new: set[str]) -> None:
     _STEM_OF.update(dict.fromkeys(skip, ""))
     content = list(new - skip)
     _STEM_OF.update(zip(content, stems(content), strict=True))
-
-
-def _features(words: list[str], distinct: frozenset[str]) -> tuple[list[str], str, frozenset[str], frozenset[str]]:
-    """A sentence's normalised words, its key, its content stems and its distinct words."""
-    content = set(map(_STEM_OF.__getitem__, distinct))
-    content.discard("")
-    return words, " ".join(words), frozenset(content), distinct
 
 
 def _versions(units: Sequence[Unit], near: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
@@ -240,7 +241,7 @@ def aligned_pairs(
         return []
     stems = [unit.stems for unit in units]
     # Stems numbered in order of first use (the order a sum over them follows).
-    vocabulary = {item: column for column, item in enumerate(dict.fromkeys(chain.from_iterable(stems)))}
+    vocabulary = dict(zip(dict.fromkeys(chain.from_iterable(stems)), numbers()))
     if not vocabulary:
         return []
     columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(stems)), dtype=np.int64)
@@ -278,12 +279,21 @@ def aligned_pairs(
     if versions:
         involved = np.zeros(count, dtype=bool)
         involved[list(versions)] = True
-        for k in np.flatnonzero(keep & (involved[first] | involved[second])).tolist():
-            i, j = int(first[k]), int(second[k])
+        # Which articles hold a version of each unit, as bits: a pair is read closely only where an article
+        # holding one of its units holds a version of the other.
+        reach = np.zeros_like(held)
+        holders = [(j, v) for j, found in versions.items() for v in found]
+        np.bitwise_or.at(reach, [j for j, _ in holders], held[[v for _, v in holders]])
+        checked = np.flatnonzero(keep & (involved[first] | involved[second]))
+        a, b = first[checked], second[checked]
+        either = (reach[b] & held[a]).any(axis=1) | (reach[a] & held[b]).any(axis=1)
+        checked = checked[either]
+        for k, i, j in zip(checked.tolist(), first[checked].tolist(), second[checked].tolist(), strict=True):
             if _said_alongside(units, versions, i, j) or _said_alongside(units, versions, j, i):
                 keep[k] = False
     if worth is not None:
-        keep &= worth(units, first, second)
+        kept = np.flatnonzero(keep)  # (a pair already dropped need not be judged)
+        keep[kept] = worth(units, first[kept], second[kept])
     first, second, overlap = first[keep], second[keep], overlap[keep]
     if not len(first):
         return []

@@ -8,26 +8,22 @@ rests on (character offsets into the sentence).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import reduce
+from itertools import compress
 from operator import itemgetter, or_
 
-from storyline.compare.clock import clock_times
+from storyline.compare.dates import DateMention, read_dates
 from storyline.compare.lexicon import (
-    ATTRIBUTION_VERBS,
     BOUND_MODIFIERS,
     CLAUSE_BREAKS,
     CUE_GROUPS,
-    DATE_HEDGES,
-    MONTHS,
     MULTIPLIERS,
     NEGATION_SKIP,
     NEGATIONS,
     NUMBER_WORDS,
     UNIT_ALIASES,
     UNIT_SCALE,
-    WEEKDAYS,
 )
 from storyline.compare.speakers import speakers
 from storyline.compare.words import (
@@ -47,7 +43,9 @@ from storyline.compare.words import (
 )
 from storyline.text import STOPWORDS
 
-_START, _STEM, _TOKEN_STEM = itemgetter(0), itemgetter(2), itemgetter(4)  # of a token, of a word's forms, of a token
+_STEM, _TOKEN_STEM = itemgetter(2), itemgetter(4)  # of a word's forms, of a token
+_BOUND_ENDS = frozenset(phrase.split(" ")[-1] for phrase in BOUND_MODIFIERS)  # a hedge ends just before its number
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # "1,500,000.5"
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
@@ -61,23 +59,6 @@ class Quantity:
     span: tuple[int, int]
     context: frozenset[str]
     surface: str
-
-
-@dataclass(slots=True)
-class DateMention:
-    """A day, weekday, month, year or clock time; ``value`` is comparable within one ``kind``.
-
-    ``hedged`` when the date is a bound or an estimate ("shortly before midnight", "by Friday"); ``reporting`` when
-    it dates the telling ("police said Saturday"), which only versions of one sentence are compared on.
-    """
-
-    kind: str
-    value: tuple
-    span: tuple[int, int]
-    context: frozenset[str]
-    surface: str
-    hedged: bool = False
-    reporting: bool = False
 
 
 @dataclass(slots=True)
@@ -96,17 +77,18 @@ class Claims:
     """Everything compared of one sentence. Each part is read the first time a comparison asks for it, and only
     when the sentence holds a word that part starts from (two sentences without figures never have figures read)."""
 
-    __slots__ = ("_asserted", "_cues", "_dates", "_flags", "_heads", "_negated", "_quantities", "_speakers", "_stems")
+    __slots__ = ("_asserted", "_cues", "_dates", "_heads", "_negated", "_quantities", "_speakers", "_stems")
     __slots__ += ("_quotes", "_stem_set", "_token_flags", "_tokens", "_used", "_words", "text", "_units", "_kinds")
+    __slots__ += ("_negated_heads", "starts", "_diff_words")
 
     def __init__(self, text: str, words: list[str] | None = None) -> None:
         self.text = text
         self._words = token_words(text) if words is None else words  # the words of the tokens, when known
         self._token_flags = list(map(FLAGS.__getitem__, self._words))
-        self._flags = reduce(or_, self._token_flags, 0)
+        self.starts = reduce(or_, self._token_flags, 0)  # what the sentence's words can start (words.py's flags)
         self._tokens = self._stems = self._dates = self._quantities = self._heads = self._cues = None
         self._speakers = self._quotes = self._negated = self._asserted = self._used = self._stem_set = None
-        self._units = self._kinds = None
+        self._units = self._kinds = self._negated_heads = self._diff_words = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -117,9 +99,9 @@ class Claims:
 
     def _at(self, flag: int) -> list[int]:
         """Indexes of the tokens with ``flag``."""
-        if not self._flags & flag:
+        if not self.starts & flag:
             return []
-        return [k for k, flags in enumerate(self._token_flags) if flags & flag]
+        return list(compress(range(len(self._token_flags)), map(flag.__and__, self._token_flags)))
 
     @property
     def stems(self) -> frozenset[str]:
@@ -132,9 +114,8 @@ class Claims:
         if self._dates is None:
             self._used = set()  # token indexes read as part of a date or time, which no figure may reuse
             # A clock time holds a digit (every digit is in a token that can start a date) or "noon"/"midnight".
-            if self._flags & (DATE_WORD | CLOCK_WORD):
-                found = _dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
-                self._dates = [_hedged(self.tokens, date) for date in found]
+            if self.starts & (DATE_WORD | CLOCK_WORD):
+                self._dates = read_dates(self.text, self.tokens, self._used, self._at(DATE_WORD))
             else:
                 self._dates = []
         return self._dates
@@ -142,7 +123,7 @@ class Claims:
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
-            if not self._flags & FIGURE:
+            if not self.starts & FIGURE:
                 self._quantities = []
             else:
                 if self._used is None:
@@ -167,11 +148,22 @@ class Claims:
     def negated(self) -> dict[str, tuple[int, int]]:
         """Head stem -> span of "did not <head>"."""
         if self._negated is None:
-            self._negated = {}
-            for k in sorted(self.heads):
-                token = self.tokens[k]
-                self._negated.setdefault(token.stem, (self.tokens[self._heads[k]].start, token.end))
+            self._negated = {head: self.negated_span(head) for head in self.negated_heads}
         return self._negated
+
+    @property
+    def negated_heads(self) -> dict[str, int]:
+        """Head stem -> the index of its first negated token: the keys of ``negated``, read off the words."""
+        if self._negated_heads is None:
+            self._negated_heads = {}
+            for k in sorted(self.heads):
+                self._negated_heads.setdefault(FORMS[self._words[k]][2], k)
+        return self._negated_heads
+
+    def negated_span(self, head: str) -> tuple[int, int]:
+        """The span of "did not <head>" for a stem of ``negated_heads``."""
+        k = self.negated_heads[head]
+        return self.tokens[self.heads[k]].start, self.tokens[k].end
 
     @property
     def asserted(self) -> dict[str, tuple[int, int]]:
@@ -202,20 +194,31 @@ class Claims:
     def heads(self) -> dict[int, int]:
         """The index of each negated head token -> the index of its negation word."""
         if self._heads is None:
-            self._heads = _negation(self.tokens, self._at(NEGATING)) if self._flags & NEGATING else {}
+            self._heads = _negation(self._words, self._at(NEGATING)) if self.starts & NEGATING else {}
         return self._heads
 
     @property
     def cues(self) -> list[Cue]:
         if self._cues is None:
-            self._cues = _cues(self.tokens, self.heads, self._at(CUE_WORD)) if self._flags & CUE_WORD else []
+            self._cues = _cues(self.tokens, self.heads, self._at(CUE_WORD)) if self.starts & CUE_WORD else []
         return self._cues
 
     @property
     def speakers(self) -> list[tuple[frozenset[str], tuple[int, int]]]:
         if self._speakers is None:
-            self._speakers = speakers(self.tokens, self._at(SAYING)) if self._flags & SAYING else []
+            self._speakers = speakers(self.tokens, self._at(SAYING)) if self.starts & SAYING else []
         return self._speakers
+
+    @property
+    def diff_words(self) -> tuple[list[tuple[int, int]], list[str]]:
+        """The sentence's word spans and its words as the version diff compares them (``storyline.diff``)."""
+        if self._diff_words is None:
+            from storyline.diff import _comparable
+            from storyline.text import word_spans
+
+            spans = word_spans(self.text)
+            self._diff_words = spans, [_comparable(self.text[i:j]) for i, j in spans]
+        return self._diff_words
 
     @property
     def quotes(self) -> list[tuple[str, tuple[int, int]]]:
@@ -235,7 +238,7 @@ def extract(text: str) -> Claims:
 def _number_value(token: Token) -> float | None:
     if token.text[0].isdigit():
         raw = token.text
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        if _GROUPED_DIGITS.fullmatch(raw):
             raw = raw.replace(",", "")
         elif "," in raw:
             return None
@@ -334,6 +337,8 @@ def _unit(tokens: list[Token], j: int) -> tuple[str, int]:
 
 def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
     """Whether the number is hedged ("nearly", "more than", "at least") and where the hedge starts."""
+    if first == 0 or tokens[first - 1].lower not in _BOUND_ENDS:
+        return "exact", first
     for width in (3, 2, 1):
         if first - width >= 0:
             phrase = " ".join(t.lower for t in tokens[first - width : first])
@@ -342,118 +347,32 @@ def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
     return "exact", first
 
 
-# ---------------------------------------------------------------------------------------------------- Dates
-
-
-def _dates(text: str, tokens: list[Token], used: set[int], candidates: list[int]) -> list[DateMention]:
-    """Clock times, then days, weekdays, months and years among ``candidates`` (the indexes of the tokens that
-    are digits, weekdays or months)."""
-    found = []
-    for match in clock_times(text):
-        if match.group(6):
-            minutes = 720 if match.group(6).lower() == "noon" else 0
-        elif match.group(3):
-            hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
-            minutes = hour * 60 + int(match.group(2) or 0)
-        else:
-            minutes = int(match.group(4)) * 60 + int(match.group(5))
-        covered = [k for k, t in enumerate(tokens) if match.start() <= t.start < match.end()]
-        used.update(covered)
-        first = covered[0] if covered else 0
-        found.append(DateMention("time", (minutes,), match.span(), context_stems(tokens, first, first), match.group()))
-    for k in candidates:
-        token = tokens[k]
-        if k in used or token.text[0].islower():
-            continue  # weekdays, months and years are capitalised or digits
-        bare = token.lower[:-2] if token.lower.endswith("'s") else token.lower  # "Saturday's debate"
-        if bare in WEEKDAYS:
-            used.add(k)
-            span = (token.start, token.end)
-            found.append(DateMention("weekday", (WEEKDAYS[bare],), span, context_stems(tokens, k, k), token.text))
-            continue
-        month = MONTHS.get(bare.rstrip("."))
-        if month is None or not token.text[0].isupper():
-            if (
-                token.text.isdigit()
-                and len(token.text) == 4
-                and 1900 <= int(token.text) <= 2100
-                and not (
-                    k + 1 < len(tokens) and (tokens[k + 1].lower in UNIT_ALIASES or tokens[k + 1].lower in MULTIPLIERS)
-                )
-                and not (k > 0 and tokens[k - 1].text in "$£€")
-            ):
-                used.add(k)
-                found.append(
-                    DateMention(
-                        "year", (int(token.text),), (token.start, token.end), context_stems(tokens, k, k), token.text
-                    )
-                )
-            continue
-        day = None
-        first = last = k
-        if k + 1 < len(tokens) and tokens[k + 1].text.isdigit() and int(tokens[k + 1].text) <= 31:
-            day, last = int(tokens[k + 1].text), k + 1
-        elif k > 0 and tokens[k - 1].text.isdigit() and int(tokens[k - 1].text) <= 31:
-            day, first = int(tokens[k - 1].text), k - 1
-        elif token.lower == "may" or token.lower == "march":
-            continue  # the verbs, unless a day number makes them months
-        used.update(range(first, last + 1))
-        kind = "day" if day else "month"
-        found.append(
-            DateMention(
-                kind,
-                (month, day) if day else (month,),
-                (tokens[first].start, tokens[last].end),
-                context_stems(tokens, first, last),
-                text[tokens[first].start : tokens[last].end],
-            )
-        )
-    return found
-
-
-def _token_before(tokens: list[Token], position: int, back: int) -> list[str]:
-    index = bisect_left(tokens, position, key=_START)  # the first token starting at or after position
-    return [t.lower for t in tokens[max(0, index - back) : index]]
-
-
-def _reporting_date(tokens: list[Token], date: DateMention) -> bool:
-    """ "said on Tuesday": when a source spoke, not when the reported thing happened."""
-    before = _token_before(tokens, date.span[0], 3)
-    return any(word in ATTRIBUTION_VERBS for word in before[-2:]) or before[-3:-1] in (["told", "reporters"],)
-
-
-def _hedged(tokens: list[Token], date: DateMention) -> DateMention:
-    before = _token_before(tokens, date.span[0], 2)
-    hedged = any(word in DATE_HEDGES for word in before)
-    reporting = not date.surface.lower().replace("’", "'").endswith("'s") and _reporting_date(tokens, date)
-    if hedged or reporting:
-        return DateMention(date.kind, date.value, date.span, date.context, date.surface, hedged, reporting)
-    return date
-
-
 # ---------------------------------------------------------------------------------------------------- Polarity
 
 
-def _negation(tokens: list[Token], candidates: list[int]) -> dict[int, int]:
-    """Find the predicate each negation applies to ("did not outright reject" -> reject); ``candidates`` are the
-    indexes of the negation words.
+def _negation(words: list[str], candidates: list[int]) -> dict[int, int]:
+    """Find the predicate each negation applies to ("did not outright reject" -> reject); ``words`` are the
+    sentence's tokens as written, ``candidates`` the indexes of the negation words. (Read off the words: the
+    tokens' offsets are not needed.)
 
     Returns the index of each negated head token -> the index of its negation word.
     """
     heads: dict[int, int] = {}
+    count = len(words)
     for k in candidates:
-        word = tokens[k].lower
+        word = FORMS[words[k]][1]
         if not (word in NEGATIONS or word.endswith("n't")):
             continue
-        following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        following = FORMS[words[k + 1]][1] if k + 1 < count else ""
         if (word == "not" and following in ("only", "just")) or (word == "no" and following in ("longer", "more")):
             continue
         start = k + 1 if word == "no" and following == "one" else k
-        for h in range(start + 1, min(len(tokens), start + 5)):
-            candidate = tokens[h]
-            if candidate.lower in CLAUSE_BREAKS or not candidate.text[0].isalpha():
+        for h in range(start + 1, min(count, start + 5)):
+            text = words[h]
+            lower = FORMS[text][1]
+            if lower in CLAUSE_BREAKS or not text[0].isalpha():
                 break
-            if candidate.lower in NEGATION_SKIP:
+            if lower in NEGATION_SKIP:
                 continue
             heads[h] = k
             break

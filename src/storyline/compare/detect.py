@@ -24,7 +24,17 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.roles import place_conflict
 from storyline.compare.signals import CUE, DATE, NEGATION, NUMBER, PLACE, QUOTE, SPEAKER, unit_signals
-from storyline.compare.words import context_stems, learn_words, token_words
+from storyline.compare.words import (
+    CLOCK_WORD,
+    CUE_WORD,
+    DATE_WORD,
+    FIGURE,
+    NEGATING,
+    SAYING,
+    context_stems,
+    learn_words,
+    token_words,
+)
 
 ROUND_TOLERANCE = 0.05  # "1.5 million" vs "1,520,000"; only for figures of 100 and more
 HEDGE_TOLERANCE = 0.15  # "about 500" vs "540"
@@ -33,6 +43,7 @@ LOOSE_CUE_CONTEXT = 2  # shared words around two opposite cues in loosely aligne
 SMALL_EDIT_WORDS = 6  # a replaced figure, date or name sits in an edit of at most this many words
 EDIT_SLACK_CHARS = 16  # ...and of at most this many characters more than the item itself
 _START, _END = itemgetter(0), itemgetter(1)
+_DATE_STARTS = DATE_WORD | CLOCK_WORD
 
 
 @dataclass(slots=True)
@@ -56,16 +67,11 @@ class _EditedTogether:
 
     __slots__ = ("regions",)
 
-    def __init__(self, a: str, b: str) -> None:
+    def __init__(self, a: Claims, b: Claims) -> None:
         from difflib import SequenceMatcher
 
-        from storyline.diff import _comparable
-        from storyline.text import word_spans
-
-        spans_a, spans_b = word_spans(a), word_spans(b)
-        matcher = SequenceMatcher(
-            None, [_comparable(a[i:j]) for i, j in spans_a], [_comparable(b[i:j]) for i, j in spans_b], autojunk=False
-        )
+        (spans_a, words_a), (spans_b, words_b) = a.diff_words, b.diff_words
+        matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
         self.regions = []
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal" or i2 - i1 > SMALL_EDIT_WORDS or j2 - j1 > SMALL_EDIT_WORDS:
@@ -120,15 +126,22 @@ def compare_pair(pair: AlignedPair) -> list[Finding]:
     a, b = _claims(pair.a), _claims(pair.b)
     close = _Versions(pair)
     anchored = _Anchor(pair.common)
+    # A part neither sentence can hold (no word it starts from: the part is empty) is not read in the other either.
+    starts_a, starts_b = a.starts, b.starts
+    both = starts_a & starts_b
     # A figure or a date is only compared with one of the same unit or kind.
-    findings = _numbers(a, b, close, anchored) if a.units and not a.units.isdisjoint(b.units) else []
-    if a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
+    findings = _numbers(a, b, close, anchored) if both & FIGURE and a.units and not a.units.isdisjoint(b.units) else []
+    dated = starts_a & _DATE_STARTS and starts_b & _DATE_STARTS
+    if dated and a.date_kinds and not a.date_kinds.isdisjoint(b.date_kinds):
         findings += _dates(a, b, close, anchored)
     # One polarity conflict per pair: "did not reject" / "slammed" is one dispute.
-    polarity = _negation(a, b, close, anchored) or _cues(a, b, close, anchored)
+    polarity = ((starts_a | starts_b) & NEGATING and _negation(a, b, close, anchored)) or (
+        both & CUE_WORD and _cues(a, b, close, anchored)
+    )
     if polarity:
         findings.append(polarity[0])
-    findings += _speakers(a, b, close)
+    if both & SAYING:
+        findings += _speakers(a, b, close)
     if shared & PLACE and close:
         findings += _places(a, b, close)
     return findings
@@ -171,7 +184,7 @@ class _Versions:
 
     def __call__(self, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
         if self._edits is None:
-            self._edits = _EditedTogether(self.pair.a.text, self.pair.b.text)
+            self._edits = _EditedTogether(_claims(self.pair.a), _claims(self.pair.b))
         return self._edits(span_a, span_b)
 
 
@@ -213,8 +226,12 @@ def _is_round(value: float) -> bool:
 
 def _numbers(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     findings = []
+    # A figure of B that a figure of A of its unit can report is no rival (below): only a figure of A of a unit
+    # some other figure of B counts can conflict, and a bare number only in versions. Where no figure is left,
+    # neither shared words nor the word diff are read.
+    rival_units = {y.unit for y in b.quantities if not any(compatible(z, y) for z in a.quantities if z.unit == y.unit)}
     for x in a.quantities:
-        if not x.unit and not close:
+        if x.unit not in rival_units or (not x.unit and not close):
             continue
         specific = x.unit in COUNT_NOUNS or x.unit in MEASURES  # the unit itself says what is counted
         comparable = [
@@ -259,7 +276,11 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
 
 
 def _dates(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
+    # As for figures: only a date of a kind some date of B that no date of A matches is of can conflict.
+    rival_kinds = {y.kind for y in b.dates if not any(z.kind == y.kind and _same_date(z, y) for z in a.dates)}
     for x in a.dates:
+        if x.kind not in rival_kinds:
+            continue
         comparable = [
             y
             for y in b.dates
@@ -316,28 +337,7 @@ _PARTICLES = frozenset(["out", "up", "down", "off", "back", "over"])
 _PREPOSITIONS = frozenset(
     ["at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during", "as", "than", "that"]
 )
-_FILLER = frozenset(
-    [
-        "was",
-        "were",
-        "is",
-        "are",
-        "been",
-        "be",
-        "being",
-        "has",
-        "have",
-        "had",
-        "a",
-        "an",
-        "the",
-        "of",
-        "its",
-        "their",
-        "his",
-        "her",
-    ]
-)
+_FILLER = frozenset("was were is are been be being has have had a an the of its their his her".split())
 
 
 # ---------------------------------------------------------------------------------------------------- Polarity
@@ -345,10 +345,13 @@ _FILLER = frozenset(
 
 def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:
     for first, second, flip in ((a, b, False), (b, a, True)):
-        for head, span in first.negated.items():
-            other = second.asserted_at(head)
-            if other is None or head in second.negated:
+        for head in first.negated_heads:
+            if head in second.negated_heads:
                 continue
+            other = second.asserted_at(head)
+            if other is None:
+                continue
+            span = first.negated_span(head)
             shared = _around(first, span) & _around(second, other) - {head}
             # Versions of one sentence need a shared word, others an anchor; closeness is asked only if it decides.
             if not shared or not (anchored(shared) or close):

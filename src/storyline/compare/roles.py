@@ -18,7 +18,13 @@ if TYPE_CHECKING:
     from storyline.compare.claims import Token
 
 PLACE_LEADS = frozenset(["in", "at", "near", "outside", "inside", "from"])
-PLACE_SIGNAL = re.compile(r"\b(?:[Ii]n|at|near|outside|inside|from) (?:the )?[A-Z]")
+# Whether a place can follow a lead: "in Leeds", "at the Pentagon" (r"\b(?:[Ii]n|at|near|outside|inside|from)
+# (?:the )?[A-Z]" finds one in the same texts). Searched from the capital letter, looking back for the lead:
+# capitals are rarer than the leads' letters, so the search skips ahead.
+_PLACE_BEFORE = "|".join(
+    f"(?<=\\b{lead} .)|(?<=\\b{lead} the .)" for lead in ("In", "in", "at", "near", "outside", "inside", "from")
+)
+PLACE_SIGNAL = re.compile(f"[A-Z](?:{_PLACE_BEFORE})")
 _NOT_PLACES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(["christmas", "easter"])
 
 

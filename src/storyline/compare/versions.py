@@ -7,13 +7,18 @@ from __future__ import annotations
 from storyline.compare.align import aligned_pairs, sentence_units
 from storyline.compare.detect import compare_pair
 from storyline.model import Article, MeaningChange
+from storyline.text import split_sentences
 
 
 def meaning_changes(canonical: Article, copy: Article) -> dict[tuple[int, int], MeaningChange]:
     """Sentence pairs (index in ``canonical``, index in ``copy``) whose versions make conflicting claims, with what
     they dispute; the first finding of each pair names it."""
     found: dict[tuple[int, int], MeaningChange] = {}
+    if _sentence_texts(canonical) == _sentence_texts(copy):
+        return found  # every sentence is in both versions
     units = sentence_units([canonical, copy])
+    if len({unit.article_ids for unit in units if len(unit.article_ids) == 1}) < 2:
+        return found  # a pair needs a sentence only one version says on each side: one version only adds or drops
     for pair in aligned_pairs(units):
         for finding in compare_pair(pair):
             a_side = [s for s in pair.a.holders if s.article_id == canonical.id]
@@ -28,3 +33,8 @@ def meaning_changes(canonical: Article, copy: Article) -> dict[tuple[int, int], 
                 topic = f"{finding.label_a or finding.kind}: {value_a} or {value_b}"
                 found.setdefault((a_side[0].index, b_side[0].index), MeaningChange(finding.kind, topic))
     return found
+
+
+def _sentence_texts(article: Article) -> set[str]:
+    text = article.text
+    return {text[start:end] for start, end in split_sentences(text)}

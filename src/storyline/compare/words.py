@@ -9,7 +9,6 @@ starts from is never scanned by that rule.
 from __future__ import annotations
 
 import re
-from functools import partial
 from itertools import filterfalse
 from typing import NamedTuple
 
@@ -55,7 +54,6 @@ class Token(NamedTuple):
 # What a word can start, as bit flags: each claim rule looks only at the words that can start what it reads.
 FIGURE, NUMBER_START, DATE_WORD, NEGATING, CUE_WORD, SAYING, CLOCK_WORD = 1, 2, 4, 8, 16, 32, 64
 NUMBER_STARTS = frozenset(NUMBER_WORDS) | {"a", "an"}
-_new_token = partial(tuple.__new__, Token)
 _KNOWN_WORDS = 500_000  # a bound on memory over a long run: a full table starts again (new names keep coming)
 
 
@@ -167,11 +165,11 @@ def tokens_of(text: str, words: list[str]) -> list[Token]:
     Each token starts where its word is next found: a word found earlier, between two tokens, would have been a
     token there (the pattern looks at no context), so this is where the pattern matched it."""
     tokens = []
-    append, find, forms, end = tokens.append, text.find, FORMS, 0
+    append, find, forms, end, new = tokens.append, text.find, FORMS, 0, tuple.__new__
     for word in words:
         start = find(word, end)
         end = start + len(word)
-        append(_new_token((start, end) + forms[word]))
+        append(new(Token, (start, end) + forms[word]))  # (the named tuple's own constructor is slower)
     return tokens
 
 
