@@ -119,8 +119,15 @@ def sentence_stems(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)  # about one large event's sentences
 def _reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
     """The text's concepts and its content stems."""
-    found_words = normalised_words(text)
-    possessive = any(ending in text for ending in _POSSESSIVE)
+    return _words_reading(normalised_words(text), any(ending in text for ending in _POSSESSIVE))
+
+
+# A sentence's versions mostly differ from it only where no word changes (a space before a comma, an opening
+# connective): texts with the same words share one reading, which depends on nothing else.
+@lru_cache(maxsize=4096)
+def _words_reading(found_words: tuple[str, ...], possessive: bool) -> tuple[frozenset[Concept], frozenset[str]]:
+    """The concepts and content stems of a text of ``found_words`` (``normalised_words``); ``possessive``: whether
+    the text holds a possessive ending."""
     # A word starts with a letter or digit, so none is left empty.
     toks = [word[:-2] if word.endswith(_POSSESSIVE) else word for word in found_words] if possessive else found_words
     stems = list(map(stem, toks))
@@ -132,7 +139,11 @@ def _reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
     found.update(zip(compress(stems, content)))
     # Without a possessive the tokens are the words: the content stems are the content words' stems, in the order
     # of the text, as ``content_stem_set`` builds them.
-    content_stems = content_stem_set(text) if possessive else frozenset(compress(stems, content))
+    content_stems = (
+        frozenset(map(stem, filterfalse(STOPWORDS.__contains__, found_words)))  # ``content_stem_set``
+        if possessive
+        else frozenset(compress(stems, content))
+    )
     return frozenset(found), content_stems
 
 
