@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, compress, filterfalse, pairwise
+from itertools import chain, compress, count, filterfalse, pairwise
 from operator import and_, not_
 
 import numpy as np
@@ -232,12 +232,15 @@ def _whole_support_weights(
     """
     # Read twice below: a frozen set iterates the same way each time, anything else is fixed as a tuple first.
     held = [concepts if type(concepts) is frozenset else tuple(concepts) for concepts in sentence_concepts]
-    concepts = list(dict.fromkeys(chain.from_iterable(held)))  # in the order first met
-    if not concepts:
+    # Each concept numbered in the order first met, in one pass over them: where each mention's concept was first
+    # met (its own position when new), then those first positions counted.
+    first_position: dict[Concept, int] = {}
+    met_at = np.fromiter(map(first_position.setdefault, chain.from_iterable(held), count()), dtype=np.int64)
+    if not first_position:
         return {}
-    number = dict(zip(concepts, range(len(concepts))))
+    concepts = list(first_position)
+    concept = (np.cumsum(met_at == np.arange(len(met_at))) - 1)[met_at]
     per_sentence = np.fromiter(map(len, held), dtype=np.int64, count=len(held))
-    concept = np.fromiter(map(number.__getitem__, chain.from_iterable(held)), dtype=np.int64)
     sentence = np.repeat(np.arange(len(held)), per_sentence)
     support = _numbered(sentence_support)[sentence]
     source = _numbered(sentence_source if sentence_source is not None else sentence_support)[sentence]
@@ -264,10 +267,11 @@ def _whole_support_weights(
     for k in range(int(reports.max())):  # the k-th report of every concept that has one, added in one step
         active = busiest[: int(np.searchsorted(fewer, -k, side="left"))]
         totals[active] += credits[offsets[active] + k]
-    words = np.fromiter(map(len, concepts), dtype=np.int64, count=len(concepts)) == 1
-    totals[words] *= WORD_SHARE
     kept = np.flatnonzero(sources >= min_sources)
-    return dict(zip([concepts[k] for k in kept.tolist()], totals[kept].tolist()))
+    kept_concepts = [concepts[k] for k in kept.tolist()]
+    kept_totals = totals[kept]
+    kept_totals[np.fromiter(map(len, kept_concepts), dtype=np.int64, count=len(kept_concepts)) == 1] *= WORD_SHARE
+    return dict(zip(kept_concepts, kept_totals.tolist()))
 
 
 _CREDITS: list[np.ndarray] = [np.zeros(0)]
