@@ -41,7 +41,7 @@ from storyline.summarize.compress import (
 )
 from storyline.summarize.concepts import Concept, concept_set, concept_weights, content_stem_set, sentence_stems
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
-from storyline.summarize.overlap import near_duplicate_pairs
+from storyline.summarize.overlap import near_duplicate_pairs, stem_matrix
 from storyline.summarize.references import (
     indefinite,
     needs_antecedent,
@@ -115,7 +115,9 @@ def summarize(
 
     # A sentence that repeats one published earlier by another article adds nothing: it counts for that earlier
     # report. A copy that words a fact its own way is a report of it, though not an independent source.
-    all_pairs = near_duplicate_pairs([s.stems for s in sentences])
+    source_stems = [s.stems for s in sentences]
+    sources = stem_matrix(source_stems)  # compared here, then with the summary for its citations
+    all_pairs = near_duplicate_pairs(source_stems, matrix=sources)
     duplicate_pairs = [(i, j) for i, j in all_pairs if sentences[i].article != sentences[j].article]
     family = components(len(sentences), duplicate_pairs)
     # Near-duplicates exclude each other in the summary even within one article.
@@ -151,10 +153,11 @@ def summarize(
     claim_stems = [content_stem_set(claim(c.text)) for c in picked]
     citations = supporting_citations(
         summary_stems,
-        [s.stems for s in sentences],
+        source_stems,
         [s.citation for s in sentences],
         [c.sentence for c in picked],
         claim_stems=claim_stems,
+        source_matrix=sources,
     )
     ordered = statement_first(
         chronological(citations, article_rank, _days(usable)), [opens_with_quote(c.text) for c in picked]
