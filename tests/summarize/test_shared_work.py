@@ -109,3 +109,15 @@ def test_citations_against_the_matrix_built_once_are_the_citations():
             summary, sources, citations, taken_from, claim_stems=claims, source_matrix=stem_matrix(sources)
         )
         assert found == expected
+
+
+def test_words_of_ascii_text_are_the_words_the_word_reader_finds():
+    from storyline.text import words
+
+    rng = random.Random(61)
+    pieces = ["Mr.", "O'Neill's", "well-known", "U.S.", "4.25", "per", "cent", "_x_", "a--b", "'quoted'", "e.g.", "-5"]
+    pieces += ["%", "March", "19", "A.B.", "x.", ".y", "it's", "Bell’s", "naïve", "ΣΑΣ", "\n", "\t", "  ", "3rd"]
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        concepts.normalised_words.cache_clear()
+        assert concepts.normalised_words(text) == tuple(words(concepts.normalise(text))), text

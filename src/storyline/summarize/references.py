@@ -71,7 +71,7 @@ _TIME_WORDS = ("earlier", "later", "next", "following", "previous", "same")
 
 def _may_hold_also(text: str) -> bool:
     """Whether ``text`` holds a word that every match of ``_ALSO`` holds."""
-    return any(word in text for word in _ALSO_WORDS)
+    return any(map(text.__contains__, _ALSO_WORDS))
 
 
 def _may_hold_time(text: str) -> bool:
@@ -81,7 +81,7 @@ def _may_hold_time(text: str) -> bool:
         return True
     lowered = text.lower()
     return (
-        any(word in lowered for word in _TIME_WORDS)
+        any(map(lowered.__contains__, _TIME_WORDS))
         or ("day" in lowered and ("before" in lowered or "after" in lowered))
         or (
             "that" in lowered
