@@ -121,3 +121,25 @@ def test_words_of_ascii_text_are_the_words_the_word_reader_finds():
         text = rng.choice(["", " "]).join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         concepts.normalised_words.cache_clear()
         assert concepts.normalised_words(text) == tuple(words(concepts.normalise(text))), text
+
+
+def test_the_screens_pass_every_text_their_patterns_match():
+    from storyline.summarize import compress, references
+
+    rng = random.Random(67)
+    pieces = "also too likewise similarly again as well earlier later next following previous same day days".split()
+    pieces += "before after that night morning evening the two hours weeks a he she they said says told added".split()
+    pieces += "asked explained insisted warned noted continued replied wrote It He".split() + [",", '"', ".", "\n"]
+    matched = {"also": 0, "time": 0, "speaker": 0}
+    for _ in range(20000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        if references._ALSO.match(references._QUOTED.sub(" ", text).strip()):
+            matched["also"] += 1
+            assert references._may_hold_also(text), text
+        if references._RELATIVE_TIME.search(text):
+            matched["time"] += 1
+            assert references._may_hold_time(text), text
+        if compress._PRONOUN_SPEAKER.search(text):
+            matched["speaker"] += 1
+            assert compress._may_name_speaker(text), text
+    assert min(matched.values()) > 200
