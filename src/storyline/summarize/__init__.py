@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
+from operator import is_not
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
@@ -184,8 +185,9 @@ def _best_choice(
     """The candidates covering the most concept weight within ``words`` (an integer program)."""
     ordered_concepts = sorted(weights)
     concept_index = {concept: i for i, concept in enumerate(ordered_concepts)}
-    weighed = concept_index.keys()
-    held = [sorted(map(concept_index.__getitem__, cand.concepts & weighed)) for cand in candidates]
+    # Each candidate's weighed concepts by number, each concept looked up once (None: not weighed).
+    weighed = partial(is_not, None)
+    held = [sorted(filter(weighed, map(concept_index.get, cand.concepts))) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         by_family.setdefault(same_fact[cand.sentence], []).append(k)
