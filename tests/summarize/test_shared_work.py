@@ -143,3 +143,22 @@ def test_the_screens_pass_every_text_their_patterns_match():
             matched["speaker"] += 1
             assert compress._may_name_speaker(text), text
     assert min(matched.values()) > 200
+
+
+def test_a_version_that_reads_as_its_sentence_has_the_same_words_and_reading():
+    from storyline.summarize.compress import opening, shorten
+    from storyline.summarize.concepts import reads_as, sentence_reading
+
+    rng = random.Random(71)
+    pieces = ["U.S", "U.S.", "A.B", "A.", "pct", "per", "cent", "5", "19", "March", "Dec", "%", "e.g", "it's", "x"]
+    pieces += ["The", "rebels", "took", "But", "town’s", "USA", "us", ",", ".", ";", ":", "!", "?", "-", "'", '"']
+    agreed = 0
+    for _ in range(20000):
+        body = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", "  "]) for _ in range(rng.randint(1, 10)))
+        body = body.rstrip() + rng.choice(["", " .", ".", " ?"])
+        version = shorten(body, [(0, opening(body))])[0]
+        if reads_as(version, body):
+            agreed += 1
+            assert concepts.normalised_words(version) == concepts.normalised_words(body), (body, version)
+            assert sentence_reading(version) == sentence_reading(body), (body, version)
+    assert agreed > 2000

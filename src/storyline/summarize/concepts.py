@@ -124,6 +124,35 @@ def sentence_stems(text: str) -> frozenset[str]:
     return _reading(text)[1]
 
 
+def sentence_reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
+    """``(concept_set(text), sentence_stems(text))``."""
+    return _reading(text)
+
+
+def reads_as(version: str, body: str) -> bool:
+    r"""Whether ``version`` is ``body`` less spaces that change no word: those right before , ; : ! ? and before a
+    final full stop that does not follow a capital (as a summary writes a sentence). Then both have the same
+    normalised words, so the same reading.
+
+    Why: such a space is never inside a house-style variant, a variant's bounds see a space and a mark alike, and
+    none of these marks joins two words. A final full stop joins nothing; ``\.?`` may take it once it follows a
+    variant ("pct.", "19 March."), which loses no word; only after a capital could it end a dotted acronym
+    ("U.S ." against "U.S.").
+    """
+    if version == body:
+        return True
+    expected = body
+    for spaced, mark in _SPACED_MARKS:
+        if spaced in expected:
+            expected = expected.replace(spaced, mark)
+    if expected.endswith(" .") and not expected[-3:-2].isupper():
+        expected = expected[:-2] + "."
+    return version == expected
+
+
+_SPACED_MARKS = ((" ,", ","), (" ;", ";"), (" :", ":"), (" !", "!"), (" ?", "?"))
+
+
 @lru_cache(maxsize=4096)  # about one large event's sentences
 def _reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
     """The text's concepts and its content stems."""
