@@ -43,12 +43,28 @@ def test_fold_matches_the_array_fold_to_the_last_bit():
     folded_some = 0
     for _ in range(400):
         concepts, weights, groups, n_sent = _random_program(rng)
-        for given in (concepts, _merge_twins(concepts, weights)[0]):
-            w = weights if given is concepts else _merge_twins(concepts, weights)[1]
-            new_concepts, new_weights, gain = _fold_exclusive(given, w, groups, n_sent)
+        merged_concepts, merged_weights, holders = _merge_twins(concepts, weights)
+        for given, w, known in ((concepts, weights, None), (merged_concepts, merged_weights, holders)):
             want_concepts, want_weights, want_gain = _array_fold(given, w, groups, n_sent)
-            assert new_concepts == want_concepts
-            assert new_weights == want_weights
-            assert gain.dtype == want_gain.dtype and gain.tobytes() == want_gain.tobytes()
+            # The merged concepts' holders, as merging found them, fold as the holders found afresh do.
+            for holders_given in (None, known):
+                new_concepts, new_weights, gain = _fold_exclusive(given, w, groups, n_sent, holders=holders_given)
+                assert new_concepts == want_concepts
+                assert new_weights == want_weights
+                assert gain.dtype == want_gain.dtype and gain.tobytes() == want_gain.tobytes()
             folded_some += bool(gain.any())
     assert folded_some > 100
+
+
+def test_merged_concepts_come_with_the_sentences_holding_them():
+    rng = random.Random(13)
+    for _ in range(300):
+        concepts, weights, _, _ = _random_program(rng)
+        merged_concepts, merged_weights, holders = _merge_twins(concepts, weights)
+        assert len(holders) == len(merged_weights)
+        for k, sentences in enumerate(holders):
+            assert list(sentences) == [j for j, held in enumerate(merged_concepts) if k in held]
+            twins = [
+                i for i in range(len(weights)) if [j for j, held in enumerate(concepts) if i in held] == list(sentences)
+            ]
+            assert twins and abs(merged_weights[k] - sum(weights[i] for i in twins)) < 1e-9

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
+from operator import is_not
 
 from storyline.config import DEFAULT_SUMMARY_WORDS
 from storyline.model import Article, Citation, CopyGroup, Summary, SummarySentence
@@ -39,9 +40,17 @@ from storyline.summarize.compress import (
     shorten,
     stands_alone,
 )
-from storyline.summarize.concepts import Concept, concept_set, concept_weights, content_stem_set, sentence_stems
+from storyline.summarize.concepts import (
+    Concept,
+    concept_set,
+    concept_weights,
+    content_stem_set,
+    reads_as,
+    sentence_reading,
+    sentence_stems,
+)
 from storyline.summarize.order import after_antecedents, chronological, main_news_first, statement_first
-from storyline.summarize.overlap import near_duplicate_pairs
+from storyline.summarize.overlap import near_duplicate_pairs, stem_matrix
 from storyline.summarize.references import (
     indefinite,
     needs_antecedent,
@@ -81,6 +90,7 @@ class _Candidate:
     text: str
     length: int
     concepts: frozenset[Concept]
+    stems: frozenset[str]  # its content stems, read with its concepts
 
 
 def summarize(
@@ -115,7 +125,9 @@ def summarize(
 
     # A sentence that repeats one published earlier by another article adds nothing: it counts for that earlier
     # report. A copy that words a fact its own way is a report of it, though not an independent source.
-    all_pairs = near_duplicate_pairs([s.stems for s in sentences])
+    source_stems = [s.stems for s in sentences]
+    sources = stem_matrix(source_stems)  # compared here, then with the summary for its citations
+    all_pairs = near_duplicate_pairs(source_stems, matrix=sources)
     duplicate_pairs = [(i, j) for i, j in all_pairs if sentences[i].article != sentences[j].article]
     family = components(len(sentences), duplicate_pairs)
     # Near-duplicates exclude each other in the summary even within one article.
@@ -147,14 +159,15 @@ def summarize(
         k: _antecedent(sentences, candidates[k].sentence) for k in chosen if needs_antecedent(candidates[k].text)
     }
     picked = [candidates[k] for k in chosen]
-    summary_stems = [sentence_stems(c.text) or sentences[c.sentence].stems for c in picked]
+    summary_stems = [c.stems or sentences[c.sentence].stems for c in picked]
     claim_stems = [content_stem_set(claim(c.text)) for c in picked]
     citations = supporting_citations(
         summary_stems,
-        [s.stems for s in sentences],
+        source_stems,
         [s.citation for s in sentences],
         [c.sentence for c in picked],
         claim_stems=claim_stems,
+        source_matrix=sources,
     )
     ordered = statement_first(
         chronological(citations, article_rank, _days(usable)), [opens_with_quote(c.text) for c in picked]
@@ -181,13 +194,14 @@ def _best_choice(
     """The candidates covering the most concept weight within ``words`` (an integer program)."""
     ordered_concepts = sorted(weights)
     concept_index = {concept: i for i, concept in enumerate(ordered_concepts)}
-    weighed = concept_index.keys()
-    held = [sorted(map(concept_index.__getitem__, cand.concepts & weighed)) for cand in candidates]
+    # Each candidate's weighed concepts by number, each concept looked up once (None: not weighed).
+    weighed = partial(is_not, None)
+    held = [sorted(filter(weighed, map(concept_index.get, cand.concepts))) for cand in candidates]
     by_family: dict[int, list[int]] = {}
     for k, cand in enumerate(candidates):
         by_family.setdefault(same_fact[cand.sentence], []).append(k)
     # Two sentences that state one fact in other words exclude each other too.
-    candidate_stems = [sentence_stems(c.text) for c in candidates]  # read with their concepts
+    candidate_stems = [c.stems for c in candidates]
     exclusive = list(by_family.values()) + [
         [a, b]
         for a, b in same_fact_pairs(candidate_stems)
@@ -272,12 +286,12 @@ def _leading_choice(sentences: Sequence[_Sentence], words: int) -> tuple[list[_C
     candidates: list[_Candidate] = []
     stems: list[frozenset[str]] = []
     chosen, room, seen = [], words, set()
-    known: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {}
+    known: dict[str, list[tuple[str, int, frozenset[Concept], frozenset[str]]]] = {}
     # Which versions of a sentence are chosen depends on its own versions and on those chosen before it only.
     for sentence in range(len(sentences)):
         first = len(candidates)
         candidates += _candidates(sentences, [sentence], known=known)
-        stems += [sentence_stems(c.text) for c in candidates[first:]]
+        stems += [c.stems for c in candidates[first:]]
         for k in range(first, len(candidates)):
             cand = candidates[k]
             if cand.sentence in seen or cand.length > room:
@@ -371,7 +385,7 @@ def _candidates(
     competing: Iterable[int],
     limit: int | None = None,
     *,
-    known: dict[str, list[tuple[str, int, frozenset[Concept]]]] | None = None,
+    known: dict[str, list[tuple[str, int, frozenset[Concept], frozenset[str]]]] | None = None,
 ) -> list[_Candidate]:
     """Sentences as written (opening connective dropped) and as compressed, where they can stand alone.
 
@@ -382,7 +396,7 @@ def _candidates(
     out = []
     usable = 0
     # The copies of a story carry its sentences word for word: each distinct sentence is worked on once.
-    by_text: dict[str, list[tuple[str, int, frozenset[Concept]]]] = {} if known is None else known
+    by_text: dict[str, list[tuple[str, int, frozenset[Concept], frozenset[str]]]] = {} if known is None else known
     for k in competing:
         if limit is not None and usable >= limit:
             break
@@ -392,9 +406,13 @@ def _candidates(
             citation = sentences[k].citation
             part = f"versions/{citation.sentence_index}"
             versions = product("summary", citation.article_id, part, partial(_versions, text), *_PAIRS)
-            by_text[text] = [(version, length, concept_set(version)) for version, length in versions]
+            body = sentences[k].body
+            by_text[text] = [
+                (version, length, *sentence_reading(body if reads_as(version, body) else version))
+                for version, length in versions
+            ]
             usable += bool(by_text[text])
-        out += [_Candidate(k, version, length, concepts) for version, length, concepts in by_text[text]]
+        out += [_Candidate(k, version, length, *reading) for version, length, *reading in by_text[text]]
     return sorted(out, key=lambda candidate: candidate.sentence)
 
 

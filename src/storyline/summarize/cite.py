@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from storyline.model import Citation
-from storyline.summarize.overlap import SUPPORT_CONTAINMENT, intersections_of_each
+from storyline.summarize.overlap import SUPPORT_CONTAINMENT, StemMatrix, intersections_of_each
 
 
 def supporting_citations(
@@ -18,6 +18,7 @@ def supporting_citations(
     *,
     claim_stems: Sequence[frozenset[str]] | None = None,
     threshold: float = SUPPORT_CONTAINMENT,
+    source_matrix: StemMatrix | None = None,
 ) -> list[list[Citation]]:
     """For each summary sentence, the source sentences that support it, at most one per article.
 
@@ -28,7 +29,7 @@ def supporting_citations(
     ``taken_from[i]`` (an index into the sources), is always cited. Citations are listed in source order.
     """
     inter, *more = intersections_of_each(
-        [summary_stems, *([claim_stems] if claim_stems is not None else [])], source_stems
+        [summary_stems, *([claim_stems] if claim_stems is not None else [])], source_stems, b_matrix=source_matrix
     )
     claimed: set[tuple[int, int]] | None = None
     if claim_stems is not None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, compress, filterfalse, pairwise
+from itertools import chain, compress, count, filterfalse, pairwise
 from operator import and_, not_
 
 import numpy as np
@@ -80,7 +80,15 @@ def _undotted(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)  # a sentence's words are read for its stems, its concepts and its candidates' stems
 def normalised_words(text: str) -> tuple[str, ...]:
     """``words(normalise(text))``, kept for the last texts."""
-    return tuple(words(normalise(text)))
+    normalised = normalise(text)
+    if normalised.isascii():
+        return tuple(_ASCII_WORD.findall(normalised.lower()))
+    return tuple(words(normalised))
+
+
+# ``text.tokens``' word pattern on lower-cased ASCII text, where its letters and digits are [a-z0-9] and its joiners
+# ', . and -: the same words, found faster.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['.\-][a-z0-9]+)*")
 
 
 def content_stem_set(text: str) -> frozenset[str]:
@@ -116,11 +124,47 @@ def sentence_stems(text: str) -> frozenset[str]:
     return _reading(text)[1]
 
 
+def sentence_reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
+    """``(concept_set(text), sentence_stems(text))``."""
+    return _reading(text)
+
+
+def reads_as(version: str, body: str) -> bool:
+    r"""Whether ``version`` is ``body`` less spaces that change no word: those right before , ; : ! ? and before a
+    final full stop that does not follow a capital (as a summary writes a sentence). Then both have the same
+    normalised words, so the same reading.
+
+    Why: such a space is never inside a house-style variant, a variant's bounds see a space and a mark alike, and
+    none of these marks joins two words. A final full stop joins nothing; ``\.?`` may take it once it follows a
+    variant ("pct.", "19 March."), which loses no word; only after a capital could it end a dotted acronym
+    ("U.S ." against "U.S.").
+    """
+    if version == body:
+        return True
+    expected = body
+    for spaced, mark in _SPACED_MARKS:
+        if spaced in expected:
+            expected = expected.replace(spaced, mark)
+    if expected.endswith(" .") and not expected[-3:-2].isupper():
+        expected = expected[:-2] + "."
+    return version == expected
+
+
+_SPACED_MARKS = ((" ,", ","), (" ;", ";"), (" :", ":"), (" !", "!"), (" ?", "?"))
+
+
 @lru_cache(maxsize=4096)  # about one large event's sentences
 def _reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
     """The text's concepts and its content stems."""
-    found_words = normalised_words(text)
-    possessive = any(ending in text for ending in _POSSESSIVE)
+    return _words_reading(normalised_words(text), any(ending in text for ending in _POSSESSIVE))
+
+
+# A sentence's versions mostly differ from it only where no word changes (a space before a comma, an opening
+# connective): texts with the same words share one reading, which depends on nothing else.
+@lru_cache(maxsize=4096)
+def _words_reading(found_words: tuple[str, ...], possessive: bool) -> tuple[frozenset[Concept], frozenset[str]]:
+    """The concepts and content stems of a text of ``found_words`` (``normalised_words``); ``possessive``: whether
+    the text holds a possessive ending."""
     # A word starts with a letter or digit, so none is left empty.
     toks = [word[:-2] if word.endswith(_POSSESSIVE) else word for word in found_words] if possessive else found_words
     stems = list(map(stem, toks))
@@ -132,7 +176,11 @@ def _reading(text: str) -> tuple[frozenset[Concept], frozenset[str]]:
     found.update(zip(compress(stems, content)))
     # Without a possessive the tokens are the words: the content stems are the content words' stems, in the order
     # of the text, as ``content_stem_set`` builds them.
-    content_stems = content_stem_set(text) if possessive else frozenset(compress(stems, content))
+    content_stems = (
+        frozenset(map(stem, filterfalse(STOPWORDS.__contains__, found_words)))  # ``content_stem_set``
+        if possessive
+        else frozenset(compress(stems, content))
+    )
     return frozenset(found), content_stems
 
 
@@ -221,12 +269,15 @@ def _whole_support_weights(
     """
     # Read twice below: a frozen set iterates the same way each time, anything else is fixed as a tuple first.
     held = [concepts if type(concepts) is frozenset else tuple(concepts) for concepts in sentence_concepts]
-    concepts = list(dict.fromkeys(chain.from_iterable(held)))  # in the order first met
-    if not concepts:
+    # Each concept numbered in the order first met, in one pass over them: where each mention's concept was first
+    # met (its own position when new), then those first positions counted.
+    first_position: dict[Concept, int] = {}
+    met_at = np.fromiter(map(first_position.setdefault, chain.from_iterable(held), count()), dtype=np.int64)
+    if not first_position:
         return {}
-    number = dict(zip(concepts, range(len(concepts))))
+    concepts = list(first_position)
+    concept = (np.cumsum(met_at == np.arange(len(met_at))) - 1)[met_at]
     per_sentence = np.fromiter(map(len, held), dtype=np.int64, count=len(held))
-    concept = np.fromiter(map(number.__getitem__, chain.from_iterable(held)), dtype=np.int64)
     sentence = np.repeat(np.arange(len(held)), per_sentence)
     support = _numbered(sentence_support)[sentence]
     source = _numbered(sentence_source if sentence_source is not None else sentence_support)[sentence]
@@ -253,10 +304,11 @@ def _whole_support_weights(
     for k in range(int(reports.max())):  # the k-th report of every concept that has one, added in one step
         active = busiest[: int(np.searchsorted(fewer, -k, side="left"))]
         totals[active] += credits[offsets[active] + k]
-    words = np.fromiter(map(len, concepts), dtype=np.int64, count=len(concepts)) == 1
-    totals[words] *= WORD_SHARE
     kept = np.flatnonzero(sources >= min_sources)
-    return dict(zip([concepts[k] for k in kept.tolist()], totals[kept].tolist()))
+    kept_concepts = [concepts[k] for k in kept.tolist()]
+    kept_totals = totals[kept]
+    kept_totals[np.fromiter(map(len, kept_concepts), dtype=np.int64, count=len(kept_concepts)) == 1] *= WORD_SHARE
+    return dict(zip(kept_concepts, kept_totals.tolist()))
 
 
 _CREDITS: list[np.ndarray] = [np.zeros(0)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 from operator import and_
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -37,19 +38,37 @@ def _matrix(sets: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> spars
     return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), max(len(vocabulary), 1)))
 
 
+class StemMatrix(NamedTuple):
+    """Sets of stems as the rows of a 0/1 matrix, each stem a column numbered in the order first met."""
+
+    matrix: sparse.csr_matrix
+    vocabulary: dict[str, int]
+
+
+def stem_matrix(sets: Sequence[frozenset[str]]) -> StemMatrix:
+    """The matrix of ``sets``, built once for every comparison of them (near-duplicates, then citations)."""
+    vocabulary: dict[str, int] = {}
+    matrix = _matrix(sets, vocabulary)
+    matrix.resize((len(sets), max(len(vocabulary), 1)))
+    return StemMatrix(matrix, vocabulary)
+
+
 def intersections(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> sparse.coo_matrix:
     """Sizes of ``a[i] & b[j]`` for every pair sharing a stem (sparse, ``len(a)`` by ``len(b)``)."""
     return intersections_of_each([a], b)[0]
 
 
 def intersections_of_each(
-    lists: Sequence[Sequence[frozenset[str]]], b: Sequence[frozenset[str]]
+    lists: Sequence[Sequence[frozenset[str]]], b: Sequence[frozenset[str]], *, b_matrix: StemMatrix | None = None
 ) -> list[sparse.coo_matrix]:
-    """``intersections(a, b)`` for each ``a`` of ``lists`` (at least one), ``b``'s matrix built once.
+    """``intersections(a, b)`` for each ``a`` of ``lists`` (at least one), ``b``'s matrix built once (or given:
+    ``b_matrix``, ``stem_matrix(b)``).
 
     The first comes as ``intersections`` gives it, its entries in the same order; the others hold the same sizes,
     their entries perhaps in another order. With ``b`` the first list itself, its matrix is built once too.
     """
+    if b_matrix is not None:
+        return _intersections_with(lists, b_matrix)
     vocabulary: dict[str, int] = {}
     first = lists[0]
     left = _matrix(first, vocabulary)
@@ -66,8 +85,26 @@ def intersections_of_each(
     return found
 
 
+def _intersections_with(lists: Sequence[Sequence[frozenset[str]]], b: StemMatrix) -> list[sparse.coo_matrix]:
+    """``intersections_of_each`` against ``b``'s matrix as given, each list's entries in the order ``intersections``
+    gives them.
+
+    A product's row lists its columns in the order its left row's stems first reach them, stem by stem in the
+    order the row holds them: the numbers the stems go by do not matter, nor do stems no set of ``b`` holds (they
+    reach nothing). So each list's stems are numbered after ``b``'s, and the new ones left out.
+    """
+    right = b.matrix.T
+    vocabulary = dict(b.vocabulary)  # ``b``'s own stays as it is for its next comparison
+    found = []
+    for a in lists:
+        left = _matrix(a, vocabulary)
+        left.resize((len(a), b.matrix.shape[1]))
+        found.append((left @ right).tocoo())
+    return found
+
+
 def near_duplicate_pairs(
-    sets: Sequence[frozenset[str]], threshold: float = NEAR_DUPLICATE_DICE
+    sets: Sequence[frozenset[str]], threshold: float = NEAR_DUPLICATE_DICE, *, matrix: StemMatrix | None = None
 ) -> list[tuple[int, int]]:
     """``(i, j)`` pairs, ``i < j``, of near-duplicate sentences.
 
@@ -75,14 +112,13 @@ def near_duplicate_pairs(
     Dice reaches ``threshold`` always share a stem among the first few of each (a set of ``n`` stems needs an
     overlap of at least ``t n / (2 - t)``, so it shares one among its first ``n - that + 1``). Only pairs
     sharing such a stem are compared, ``BLOCK_SIZE`` rows at a time, so neither time nor memory grows with
-    the square of the number of sentences when most pairs share only common words.
+    the square of the number of sentences when most pairs share only common words. ``matrix``: ``stem_matrix(sets)``
+    when already built.
     """
     count = len(sets)
     if count < 2:
         return []
-    vocabulary: dict[str, int] = {}
-    full = _matrix(sets, vocabulary)
-    full.resize((count, max(len(vocabulary), 1)))
+    full = (matrix or stem_matrix(sets)).matrix
     frequency = np.asarray(full.sum(axis=0)).ravel()
     rank = np.empty(len(frequency), dtype=np.int64)
     rank[np.lexsort((np.arange(len(frequency)), frequency))] = np.arange(len(frequency))

@@ -62,26 +62,36 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _ALSO_WORD = re.compile(r"(?<=[a-z])\s+also(?=\s+[a-z])")
 
 
-# Words one of which a match of ``_ALSO`` (case-sensitive) holds, and of which one of ``_RELATIVE_TIME`` holds in
-# lower case (for ASCII text; other text may match through a case folding such as the long s).
-_ALSO_WORDS = ("also", "too", "likewise", "similarly", "again", "well")
-# A match holds one of ``_TIME_WORDS``, or "day" with "before" or "after", or "that" with a time of day.
-_TIME_WORDS = ("earlier", "later", "next", "following", "previous", "same")
+# The screens below are chains of substring tests: the cheapest form, run on every version of every sentence.
 
 
 def _may_hold_also(text: str) -> bool:
-    """Whether ``text`` holds a word that every match of ``_ALSO`` holds."""
-    return any(word in text for word in _ALSO_WORDS)
+    """Whether ``text`` holds a word that every match of ``_ALSO`` (case-sensitive) holds."""
+    return (
+        "also" in text
+        or "too" in text
+        or "again" in text
+        or "well" in text
+        or "likewise" in text
+        or "similarly" in text
+    )
 
 
 def _may_hold_time(text: str) -> bool:
     """Whether ``text`` may hold a match of ``_RELATIVE_TIME`` (certainly not when it is ASCII and holds none of its
-    words in lower case)."""
+    words in lower case; other text may match through a case folding such as the long s)."""
     if not text.isascii():
         return True
     lowered = text.lower()
+    # A match holds "earlier", "later", "next", "following", "previous" or "same", or "day" with "before" or "after",
+    # or "that" with a time of day.
     return (
-        any(word in lowered for word in _TIME_WORDS)
+        "earlier" in lowered
+        or "later" in lowered
+        or "next" in lowered
+        or "following" in lowered
+        or "previous" in lowered
+        or "same" in lowered
         or ("day" in lowered and ("before" in lowered or "after" in lowered))
         or (
             "that" in lowered

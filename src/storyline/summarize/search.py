@@ -20,6 +20,8 @@ import numpy as np
 
 NODE_LIMIT = 3000
 _EPS = 1e-9
+# What ``ndarray.sum`` calls, without its Python layer (the same reduction, the same bits).
+_sum = np.add.reduce
 
 
 class _TooLong(Exception):
@@ -40,9 +42,9 @@ def exact_cover(
 ) -> list[int] | None:
     """The sentences of the best choice, in increasing order; None when the search would take too long.
 
-    ``gains[j]`` is sentence j's own value (non-negative), ``concepts[j]`` the indices (into ``weights``, all
-    non-negative) of the concepts it holds; ``requires[j]`` lists sentences of which one must be chosen with j
-    (never empty); ``allowed[j]`` False rules j out.
+    ``lengths[j]`` is sentence j's length in words (a whole number), ``gains[j]`` its own value (non-negative),
+    ``concepts[j]`` the indices (into ``weights``, all non-negative) of the concepts it holds; ``requires[j]`` lists
+    sentences of which one must be chosen with j (never empty); ``allowed[j]`` False rules j out.
     """
     n = len(lengths)
     occurrence = np.zeros((len(weights), n))
@@ -53,10 +55,11 @@ def exact_cover(
     weight = np.asarray(weights, dtype=np.float64)
     own = np.asarray(gains, dtype=np.float64)
     length = np.asarray(lengths, dtype=np.float64)
-    mates: list[list[int]] = [[] for _ in range(n)]
+    mate_lists: list[list[int]] = [[] for _ in range(n)]
     for group in groups:
         for j in group:
-            mates[j].extend(group)
+            mate_lists[j].extend(group)
+    mates = [np.asarray(found, dtype=np.intp) for found in mate_lists]
     needs = {j: list(ks) for j, ks in (requires or {}).items()}
     best: list = [-1.0, []]
     steps = [0]
@@ -69,17 +72,19 @@ def exact_cover(
 
     # ``uncovered`` is the weight of each concept no chosen sentence holds (0 for those covered): the weights times
     # zeros and ones, so its product with the occurrences is the same, bit for bit, as that of the weights times a
-    # 0/1 mask. ``ranked``: the open sentences, most gain per word first, with their gains and lengths, when the
-    # caller knows them: leaving out the first of a node's ranking changes neither what is covered nor the room,
-    # so the other child's ranking is the same ranking less its first sentence (the stable sort keeps ties in the
-    # order of the sentences either way), and neither the product nor the sort is done again.
+    # 0/1 mask. ``ranked``: the open sentences, most gain per word first, with their gains, lengths and running
+    # lengths, when the caller knows them: leaving out the first of a node's ranking changes neither what is
+    # covered nor the room, so the other child's ranking is the same ranking less its first sentence (the stable
+    # sort keeps ties in the order of the sentences either way), and neither the product nor the sort is done
+    # again. Its running lengths are the parent's less the first length (``shift``): lengths are whole numbers of
+    # words, so the differences are exact and the bound the same.
     def visit(
         chosen: list[int],
         uncovered: np.ndarray,
         room: float,
         free: np.ndarray,
         value: float,
-        ranked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+        ranked: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float] | None = None,
     ) -> None:
         steps[0] += 1
         if steps[0] > node_limit:
@@ -89,21 +94,22 @@ def exact_cover(
         ):
             best[0], best[1] = value, sorted(chosen)
         if ranked is None:
-            open_ = np.flatnonzero(free & (length <= room))
+            open_ = (free & (length <= room)).nonzero()[0]
             if not len(open_):
                 return
             open_lengths = length[open_]
             gain = (uncovered @ occurrence)[open_] + own[open_]
-            order = np.argsort(-gain / open_lengths, kind="stable")
-            ranked = (open_[order], gain[order], open_lengths[order])
+            order = (-gain / open_lengths).argsort(kind="stable")
+            ordered_lengths = open_lengths[order]
+            ranked = (open_[order], gain[order], ordered_lengths, ordered_lengths.cumsum(), 0.0)
         elif not len(ranked[0]):
             return
-        sentences, gains, ordered_lengths = ranked
-        cumulative = np.cumsum(ordered_lengths)
-        whole = int(np.searchsorted(cumulative, room, side="right"))
-        bound = value + float(gains[:whole].sum())
+        sentences, gains, ordered_lengths, cumulative, shift = ranked
+        # ``cumulative`` less ``shift`` is the running length of the ranking (whole numbers: exact either way).
+        whole = int(cumulative.searchsorted(room + shift, side="right"))
+        bound = value + float(_sum(gains[:whole]))
         if whole < len(sentences):
-            used = cumulative[whole - 1] if whole else 0.0
+            used = cumulative[whole - 1] - shift if whole else 0.0
             bound += float(gains[whole]) * (room - used) / ordered_lengths[whole]
         if bound <= best[0] + _EPS:  # nothing below beats the best choice found
             return
@@ -121,7 +127,8 @@ def exact_cover(
                 value + float(gains[0]),
             )
         if met(chosen, without_j, room):
-            visit(chosen, uncovered, room, without_j, value, (sentences[1:], gains[1:].copy(), ordered_lengths[1:]))
+            rest = (sentences[1:], gains[1:].copy(), ordered_lengths[1:], cumulative[1:], shift + ordered_lengths[0])
+            visit(chosen, uncovered, room, without_j, value, rest)
 
     free = np.ones(n, dtype=bool) if allowed is None else np.asarray(allowed, dtype=bool)
     try:

@@ -72,9 +72,9 @@ def best_cover(
     n_sent = len(lengths)
     if n_sent == 0:
         return []
-    concepts, weights = _merge_twins(concepts, weights)
+    concepts, weights, holders = _merge_twins(concepts, weights)
     real_groups = [sorted(set(g)) for g in groups if len(set(g)) > 1]
-    concepts, weights, sentence_gain = _fold_exclusive(concepts, weights, real_groups, n_sent)
+    concepts, weights, sentence_gain = _fold_exclusive(concepts, weights, real_groups, n_sent, holders=holders)
     n_conc = len(weights)
     lengths_arr = np.asarray(lengths, dtype=np.float64)
     bonus_arr = np.zeros(n_sent) if bonus is None else np.asarray(bonus, dtype=np.float64)
@@ -153,28 +153,32 @@ def best_cover(
 
 
 def _fold_exclusive(
-    concepts: Sequence[Sequence[int]], weights: Sequence[float], groups: Sequence[Sequence[int]], n_sent: int
+    concepts: Sequence[Sequence[int]],
+    weights: Sequence[float],
+    groups: Sequence[Sequence[int]],
+    n_sent: int,
+    *,
+    holders: Sequence[Sequence[int]] | None = None,
 ) -> tuple[list[list[int]], list[float], np.ndarray]:
     """Move concepts whose holders can never be chosen together into the holders' own objective.
 
     A concept held by one sentence, or only by sentences of which at most one is chosen (one exclusive group), is
     covered exactly when one of them is chosen, so its weight can count on each holder's variable instead of on a
     variable and a row of its own: the same objective for every choice (and in the relaxation), a much smaller
-    program. Returns the remaining concepts, their weights, and the weight moved onto each sentence.
+    program. Returns the remaining concepts, their weights, and the weight moved onto each sentence. ``holders``:
+    the sentences holding each concept, in increasing order, when known (``_merge_twins`` gives them).
     """
     member_of: list[set[int]] = [set() for _ in range(n_sent)]
     for g, group in enumerate(groups):
         for j in group:
             member_of[j].add(g)
-    holders: dict[int, list[int]] = {}
-    for j, held in enumerate(concepts):
-        for i in held:
-            holders.setdefault(i, []).append(j)
+    if holders is None:
+        holders = _holders(concepts, len(weights))
     # Python floats: the same double additions, in the same order, as adding to a float array element by element.
     gain = [0.0] * n_sent
     kept: dict[int, int] = {}
     for i in range(len(weights)):
-        sentences = holders.get(i)
+        sentences = holders[i]
         if not sentences:
             continue
         if len(sentences) == 1:
@@ -189,24 +193,39 @@ def _fold_exclusive(
     return new_concepts, [float(weights[i]) for i in kept], np.array(gain, dtype=np.float64)
 
 
-def _merge_twins(concepts: Sequence[Sequence[int]], weights: Sequence[float]) -> tuple[list[list[int]], list[float]]:
+def _holders(concepts: Sequence[Sequence[int]], n_concepts: int) -> list[list[int]]:
+    """The sentences holding each concept, in increasing order (a sentence listing a concept twice, twice)."""
+    holders: list[list[int]] = [[] for _ in range(n_concepts)]
+    for j, held in enumerate(concepts):
+        for i in held:
+            holders[i].append(j)
+    return holders
+
+
+def _merge_twins(
+    concepts: Sequence[Sequence[int]], weights: Sequence[float]
+) -> tuple[list[list[int]], list[float], list[tuple[int, ...]]]:
     """Merge concepts held by exactly the same sentences into one (their weights add up); drop unheld ones.
 
     Covering one twin always covers the other, so the optimum is unchanged while the program gets much
-    smaller: most bigrams occur in a single sentence and its versions.
+    smaller: most bigrams occur in a single sentence and its versions. Returns the merged concepts of each
+    sentence, their weights, and the sentences holding each merged concept.
     """
     holders: dict[int, list[int]] = {}
     for j, held in enumerate(concepts):
         for i in set(held):
-            holders.setdefault(i, []).append(j)
+            found = holders.get(i)
+            if found is None:
+                holders[i] = [j]
+            else:
+                found.append(j)
     merged: dict[tuple[int, ...], float] = {}
     for i, sentences in holders.items():
         key = tuple(sentences)
         merged[key] = merged.get(key, 0.0) + float(weights[i])
     new_concepts: list[list[int]] = [[] for _ in concepts]
-    new_weights: list[float] = []
-    for index, (sentences, weight) in enumerate(sorted(merged.items())):
-        new_weights.append(weight)
+    keys = sorted(merged)
+    for index, sentences in enumerate(keys):
         for j in sentences:
             new_concepts[j].append(index)
-    return new_concepts, new_weights
+    return new_concepts, [merged[key] for key in keys], keys
