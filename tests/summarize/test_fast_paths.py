@@ -231,22 +231,14 @@ def test_spaces_before_marks_go_as_the_pattern_takes_them_and_an_ending_reads_as
 
 
 def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
-    from storyline.summarize.concepts import _reading, concept_set, tokens
-    from storyline.text import STOPWORDS, stem
+    from storyline.summarize.concepts import _reading, concept_set
+    from tests.summarize.generated import concepts_read_afresh
 
     rng = random.Random(13)
     pieces = ["the", "of", "it", "River", "floods", "town's", "Monday", "4.25", "per", "cent", "U.S.", "and", "fell"]
     texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(500)]
     for text in texts:
-        toks = tokens(text)
-        stems = [stem(t) for t in toks]
-        expected = set()  # added one by one in the order of the text, as the sentence is read
-        for k in range(len(toks) - 1):
-            if not (toks[k] in STOPWORDS and toks[k + 1] in STOPWORDS):
-                expected.add((stems[k], stems[k + 1]))
-        for k, token in enumerate(toks):
-            if token not in STOPWORDS:
-                expected.add((stems[k],))
+        expected = concepts_read_afresh(text)  # added one by one in the order of the text, as the sentence is read
         _reading.cache_clear()
         found = concept_set(text)
         assert found == expected
@@ -319,7 +311,6 @@ def test_intersections_with_one_matrix_of_the_sources_are_the_intersections_of_e
 
 
 def test_citations_filtered_on_arrays_are_those_of_one_pair_at_a_time():
-    from storyline.model import Citation
     from storyline.summarize.cite import supporting_citations
 
     def one_pair_at_a_time(summary_stems, source_stems, citations, taken_from, claim_stems, threshold=0.7):
@@ -341,13 +332,10 @@ def test_citations_filtered_on_arrays_are_those_of_one_pair_at_a_time():
             best[i][citations[origin].article_id] = (2.0, origin)
         return [[citations[j] for j in sorted(j for _, j in found.values())] for found in best]
 
-    rng = random.Random(41)
-    vocabulary = [f"s{k}" for k in range(12)]
-    for _ in range(200):
-        sources = [frozenset(rng.sample(vocabulary, rng.randint(1, 7))) for _ in range(rng.randint(1, 20))]
-        citations = [Citation(f"a{rng.randint(0, 4)}", k, 0, 1) for k in range(len(sources))]
-        taken_from = [rng.randrange(len(sources)) for _ in range(rng.randint(1, 5))]
-        summary = [sources[k] | frozenset(rng.sample(vocabulary, rng.randint(0, 2))) for k in taken_from]
-        claims = [frozenset(rng.sample(sorted(stems), rng.randint(0, len(stems)))) for stems in summary]
+    from tests.summarize.generated import citation_cases
+
+    for summary, sources, citations, taken_from, claims in citation_cases(
+        41, vocabulary=12, most_stems=7, new_words=[]
+    ):
         found = supporting_citations(summary, sources, citations, taken_from, claim_stems=claims)
         assert found == one_pair_at_a_time(summary, sources, citations, taken_from, claims)

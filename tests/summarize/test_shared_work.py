@@ -3,25 +3,17 @@
 import itertools
 import random
 
-from storyline.model import Citation
 from storyline.summarize import concepts
 from storyline.summarize.cite import supporting_citations
-from storyline.summarize.concepts import concept_set, concept_weights, sentence_stems, tokens
+from storyline.summarize.concepts import concept_set, concept_weights, sentence_stems
 from storyline.summarize.overlap import intersections, intersections_of_each, near_duplicate_pairs, stem_matrix
 from storyline.text import STOPWORDS, stem
+from tests.summarize.generated import citation_cases, concepts_read_afresh
 
 
 def _fresh_reading(text):
     """A text's concepts and content stems, each set built by adding in the order of the text (as it always was)."""
-    toks = tokens(text)
-    stems = [stem(t) for t in toks]
-    found = set()
-    for k in range(len(toks) - 1):
-        if not (toks[k] in STOPWORDS and toks[k + 1] in STOPWORDS):
-            found.add((stems[k], stems[k + 1]))
-    for k, token in enumerate(toks):
-        if token not in STOPWORDS:
-            found.add((stems[k],))
+    found = concepts_read_afresh(text)
     content = frozenset(stem(w) for w in concepts.normalised_words(text) if w not in STOPWORDS)
     return frozenset(found), content
 
@@ -96,14 +88,8 @@ def test_the_sources_matrix_built_once_gives_every_comparison_entry_for_entry():
 
 
 def test_citations_against_the_matrix_built_once_are_the_citations():
-    rng = random.Random(59)
-    vocabulary = [f"s{k}" for k in range(10)]
-    for _ in range(200):
-        sources = [frozenset(rng.sample(vocabulary, rng.randint(1, 6))) for _ in range(rng.randint(1, 20))]
-        citations = [Citation(f"a{rng.randint(0, 4)}", k, 0, 1) for k in range(len(sources))]
-        taken_from = [rng.randrange(len(sources)) for _ in range(rng.randint(1, 5))]
-        summary = [sources[k] | frozenset(rng.sample(vocabulary + ["new"], rng.randint(0, 2))) for k in taken_from]
-        claims = [frozenset(rng.sample(sorted(stems), rng.randint(0, len(stems)))) for stems in summary]
+    cases = citation_cases(59, vocabulary=10, most_stems=6, new_words=["new"])
+    for summary, sources, citations, taken_from, claims in cases:
         expected = supporting_citations(summary, sources, citations, taken_from, claim_stems=claims)
         found = supporting_citations(
             summary, sources, citations, taken_from, claim_stems=claims, source_matrix=stem_matrix(sources)
