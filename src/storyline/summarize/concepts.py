@@ -80,15 +80,7 @@ def _undotted(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)  # a sentence's words are read for its stems, its concepts and its candidates' stems
 def normalised_words(text: str) -> tuple[str, ...]:
     """``words(normalise(text))``, kept for the last texts."""
-    normalised = normalise(text)
-    if normalised.isascii():
-        return tuple(_ASCII_WORD.findall(normalised.lower()))
-    return tuple(words(normalised))
-
-
-# ``text.tokens``' word pattern on lower-cased ASCII text, where its letters and digits are [a-z0-9] and its joiners
-# ', . and -: the same words, found faster.
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['.\-][a-z0-9]+)*")
+    return tuple(words(normalise(text)))
 
 
 def content_stem_set(text: str) -> frozenset[str]:

@@ -30,6 +30,7 @@ def _english_stop_words() -> frozenset[str]:
 STOPWORDS = _english_stop_words() | {"said", "says", "mr", "mrs", "ms", "s", "t"}
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['.\-][a-z0-9]+)*")  # ``_WORD`` on lower-cased ASCII text
 # The stemmer's own cache is off: ``stem`` keeps one, and the stemmer's costs five times the stemming itself.
 _STEMMER = Stemmer.Stemmer("english", 0)
 
@@ -41,6 +42,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text``."""
+    if text.isascii():  # letters and digits are [a-z0-9] once lower-cased: a faster pattern finds the same words
+        return _ASCII_WORD.findall(text.lower())
     lowered = text.lower()
     # Where every character lower-cases to one character, the words of the lower-cased text are the lower-cased
     # words: no character changes between a word character, a joiner and neither when lower-cased (checked over
