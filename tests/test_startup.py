@@ -1,5 +1,6 @@
 """Start-up: --help and --version answer at once, without loading the stages or their libraries."""
 
+import os
 import subprocess
 import sys
 
@@ -83,3 +84,36 @@ def test_a_command_collects_garbage_less_often_than_python_by_default():
 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == str((YOUNG_COLLECTION_EVERY, 10, 10))
+
+
+_BLAS_THREADS = (
+    "from threadpoolctl import threadpool_info\n"
+    "print(sorted({lib['num_threads'] for lib in threadpool_info() if lib['user_api'] == 'blas'}))"
+)
+
+
+def _without_blas_limits() -> dict[str, str]:
+    from storyline.blas_threads import BLAS_THREAD_VARIABLES
+
+    return {name: value for name, value in os.environ.items() if name not in BLAS_THREAD_VARIABLES}
+
+
+@pytest.mark.parametrize("numpy_first", [False, True])
+def test_a_command_runs_its_blas_on_one_thread(numpy_first):
+    code = (
+        ("import numpy\n" if numpy_first else "")
+        + "from storyline.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        + "import numpy\n"
+        + _BLAS_THREADS
+    )
+    env = _without_blas_limits()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "[1]"
+
+
+def test_a_blas_thread_count_the_user_set_is_kept():
+    code = "from storyline.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+    code += "import numpy\n" + _BLAS_THREADS
+    env = dict(_without_blas_limits(), OPENBLAS_NUM_THREADS="2")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.strip().splitlines()[-1] == f"[{min(2, os.cpu_count() or 1)}]"

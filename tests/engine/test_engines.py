@@ -89,3 +89,20 @@ def test_pool_workers_collect_garbage_as_a_command_does():
     finally:
         gc.set_threshold(*before)
     assert thresholds == [(YOUNG_COLLECTION_EVERY, 10, 10)] * 3
+
+
+def _blas_threads(_: int) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return sorted({lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"})
+
+
+def test_pool_workers_run_their_blas_on_one_thread(monkeypatch):
+    import numpy  # noqa: F401  (loaded in the parent the workers are forked from, with its own thread count)
+
+    from storyline.blas_threads import BLAS_THREAD_VARIABLES
+
+    for name in BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    with LocalPool(2, caller_maps=False) as pool:
+        assert list(pool.map(_blas_threads, [0, 0, 0])) == [[1]] * 3

@@ -23,9 +23,13 @@ def load_pipeline():
         raise QuotesUnavailable(f"quotes and entities need spaCy and its small English model: {INSTALL_HINT}") from None
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
+            nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
         except (OSError, ImportError):
             continue
+        from storyline.quotes.blas_ops import multiply_with_numpy
+
+        multiply_with_numpy(nlp)
+        return nlp
     raise QuotesUnavailable(f"quotes and entities need spaCy's small English model: {INSTALL_HINT}")
 
 

@@ -1,0 +1,27 @@
+"""One BLAS thread in each process of ours.
+
+The commands already run one process per core (a pool of workers beside the command's own). A BLAS library that
+also starts a thread per core in each of them runs more threads than there are cores, and for the small matrices of
+the parser's layers the threads' hand-offs cost more CPU than they save: an ingest's CPU rose by a tenth with them
+(docs/benchmarks.md, "The parser's matrix products"). Only processes of ours are limited (a command, a pool
+worker), never a caller of the Python API, and a limit the user set is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Read by the BLAS libraries numpy and scipy load (OpenBLAS in their wheels, MKL in some distributions).
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread() -> None:
+    if any(name in os.environ for name in BLAS_THREAD_VARIABLES):
+        return  # the user's choice
+    # Libraries loaded from now on (in this process and the processes it starts) read the variables ...
+    os.environ.update(dict.fromkeys(BLAS_THREAD_VARIABLES, "1"))
+    if "numpy" in sys.modules:  # ... one already loaded is limited in place
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")

@@ -1,0 +1,37 @@
+"""The parser's matrix products through numpy's BLAS.
+
+thinc's CPU ops multiply matrices with the BLIS library it bundles. For the parser's and the recogniser's layers
+(a few hundred columns, tens to thousands of rows) numpy's own BLAS does the same products for about a third of the
+CPU, and those products are about half of a parse (docs/benchmarks.md, "The parser's matrix products"). Only the
+products move; the layers, weights and results are spaCy's.
+"""
+
+from __future__ import annotations
+
+import numpy
+from thinc.api import NumpyOps
+
+
+class NumpyBlasOps(NumpyOps):
+    """thinc's CPU ops with ``gemm`` done by ``numpy.matmul``."""
+
+    name = "numpy-blas"
+
+    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
+        left = x.T if trans1 else x
+        right = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(left, right)
+        numpy.matmul(left, right, out=out)
+        return out
+
+
+def multiply_with_numpy(nlp) -> None:
+    """Every layer of every pipe of ``nlp`` multiplies through ``NumpyBlasOps``."""
+    ops = NumpyBlasOps()
+    for _name, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        for layer in model.walk():
+            layer.ops = ops
