@@ -8,9 +8,12 @@ identical, and one hash per analyser tells which analysis changed when they are 
 quotes-and-entities analysis (paid by the first analyser that asks for it, disagreements) are timed too. With
 ``--rounds 2`` the figures are warm: the least of two rounds, the first round (imports, model loads) on its own line;
 each round starts with the caches kept by a text emptied (``forget_texts``), as a digest meets each article once.
+With ``--stored-products`` each event is analysed with its articles' stored products reused, as ``storyline digest``
+does (``stored_digests``): their quotes, entities and lead titles are read back, not computed (the store must hold
+products made by the code of both sides).
 
     PYTHONPATH=src python bench/digest_cpu.py --db STORE [--events 60] [--seed 7] [--before main] [--rounds 1]
-                                              [--repeat 1]
+                                              [--repeat 1] [--stored-products]
 
 Nothing is written to the store: analyses are computed, hashed and dropped.
 """
@@ -95,8 +98,10 @@ def forget_texts() -> int:
     return emptied
 
 
-def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
+def one_side(db: str, count: int, seed: int, rounds: int, stored_products: bool = False) -> dict:
     """Analyse the sampled events ``rounds`` times; CPU per analyser (the least over the rounds) and hashes."""
+    from contextlib import nullcontext
+
     from storyline import analysis
     from storyline.store import Store
 
@@ -105,6 +110,12 @@ def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
         needed = sorted({a for e in events for a in e.article_ids})
         articles = {a.id: a for a in store.articles(needed)}
         groups = store.copy_groups()
+        products = _stored_products(store, [articles[a] for a in needed]) if stored_products else None
+    if products is not None:
+        from storyline.products import reusing
+
+        missing = len(needed) - len(products)
+        print(f"stored products of {len(products)} articles, {missing} without", file=sys.stderr)
     group_of = {article_id: group for group in groups for article_id in group.article_ids}
     jobs = []
     for event in events:
@@ -135,7 +146,9 @@ def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
         with timed_function(analysis, "_titled", spent, "title"), timed_quotes(spent):
             started = time.process_time()
             for event, members, event_groups in jobs:
-                digest = analysis.analyse_event(event, members, event_groups, analysers=wrapped)
+                stored = None if products is None else {a.id: products[a.id] for a in members if a.id in products}
+                with nullcontext() if stored is None else reusing(stored):
+                    digest = analysis.analyse_event(event, members, event_groups, analysers=wrapped)
                 data = analysis.analysis_to_dict(digest, wrapped)
                 for name, value in data.items():
                     if name in per_analyser:
@@ -156,6 +169,19 @@ def one_side(db: str, count: int, seed: int, rounds: int) -> dict:
     }
 
 
+def _stored_products(store, articles: list) -> dict[str, str]:
+    """The stored products of the articles still valid for this code (JSON text by article id), as a digest reads
+    them."""
+    from storyline.analysis import products_versions
+    from storyline.products import PRODUCTS, product_key, unpack
+
+    versions = products_versions()
+    keys = {article.id: product_key(article, versions) for article in articles}
+    rows = store.index_rows_of(PRODUCTS, list(keys))
+    valid = {article_id: unpack(row, keys[article_id]) for article_id, row in rows.items()}
+    return {article_id: text for article_id, text in valid.items() if text is not None}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="a store built by storyline ingest")
@@ -166,14 +192,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="run the sides this many times, alternating; each figure is the median"
     )
+    parser.add_argument(
+        "--stored-products", action="store_true", help="reuse the articles' stored products, as a digest does"
+    )
     parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.db.exists():
         sys.exit(f"no store at {args.db}")
     if args.side:
-        print(json.dumps(one_side(str(args.db), args.events, args.seed, args.rounds)))
+        print(json.dumps(one_side(str(args.db), args.events, args.seed, args.rounds, args.stored_products)))
         return
     side_args = ["--db", str(args.db), "--events", str(args.events), "--seed", str(args.seed)]
+    side_args += ["--stored-products"] if args.stored_products else []
     from revisions import run_sides
 
     runs = [run_sides(__file__, [*side_args, "--rounds", str(args.rounds)], args.before) for _ in range(args.repeat)]

@@ -48,6 +48,29 @@ def test_merging_equals_the_pair_by_pair_merge():
         assert found == _merged_pair_by_pair(quotes)
 
 
+def test_merging_equals_the_pair_by_pair_merge_with_many_repeated_words():
+    # Few distinct words, many repeats: the distinct-word bound that spares the word counts is tested at its edge.
+    rng = random.Random(11)
+    vocabulary = ["we", "will", "not", "go", "no", "Go!"]
+    for _ in range(300):
+        quotes = []
+        for n in range(rng.randint(0, 20)):
+            text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 20)))
+            speaker = rng.choice([None, "Jo Bell", "the mayor"])
+            article = f"a{rng.randint(0, 3)}"
+            quotes.append(Quote(article, text, rng.random() < 0.5, speaker, None, None, "said", 0, 1, n))
+        found = [(m.direct, [(w.text, w.article_ids, w.quotes) for w in m.wordings]) for m in merge_quotes(quotes)]
+        assert found == _merged_pair_by_pair(quotes)
+
+
+def test_letters_and_digits_keeps_exactly_the_letters_and_digits_lower_cased():
+    rng = random.Random(3)
+    alphabet = "aZ9 .,'’_-\"“”éÉß\u0130ΣÅ٣①\t"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert letters_and_digits(text) == "".join(char for char in text.lower() if char.isalnum())
+
+
 def test_one_speakers_rewording_is_one_quote_with_two_wordings():
     said = "We will never agree to these cuts"
     quotes = [

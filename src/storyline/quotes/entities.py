@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from storyline.model import Entity
 from storyline.quotes.names import ArticleNames
@@ -27,32 +28,66 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
     """One entity per person, organisation or place across articles, most mentioned first.
 
     A shorter name merges into a longer one of the same kind that ends with it ("Lighthizer" into "Robert
-    Lighthizer"), or whose initials it is ("NRA" into "National Rifle Association").
+    Lighthizer"), or whose initials it is ("NRA" into "National Rifle Association"): the first such name merged.
     """
-    merged: dict[tuple[str, str], Entity] = {}
+    merged: dict[tuple[str, str], _Merged] = {}
+    # The merged names by kind and last word, and by kind and initials, each list in the order the names came:
+    # only those can take a shorter name.
+    by_last: dict[tuple[str, str], list[_Merged]] = {}
+    by_initials: dict[tuple[str, str], list[_Merged]] = {}
     for entity in sorted(entities, key=lambda e: (-len(e.name.split()), e.name)):
         key = (entity.kind, entity.name.lower())
-        target = merged.get(key) or _longer_form(merged, entity)
+        target = merged.get(key) or _longer_form(by_last, by_initials, entity)
         if target is None:
-            merged[key] = Entity(entity.name, entity.kind, 0, [], [])
-            target = merged[key]
+            target = merged[key] = _Merged(len(merged), entity.name, entity.kind, key[1].split())
+            if target.words:
+                by_last.setdefault((entity.kind, target.words[-1]), []).append(target)
+            if len(target.words) > 1:
+                initials = "".join(w[0] for w in target.words if w[0].isalpha())
+                by_initials.setdefault((entity.kind, initials), []).append(target)
         target.mentions += entity.mentions
-        target.variants = sorted(set(target.variants) | set(entity.variants) | {entity.name})
-        target.article_ids = sorted(set(target.article_ids) | set(entity.article_ids))
-    return sorted(merged.values(), key=lambda e: (-e.mentions, KIND_ORDER.get(e.kind, 3), e.name))
+        target.variants.update(entity.variants)
+        target.variants.add(entity.name)
+        target.article_ids.update(entity.article_ids)
+    found = [
+        Entity(item.name, item.kind, item.mentions, sorted(item.variants), sorted(item.article_ids))
+        for item in merged.values()
+    ]
+    return sorted(found, key=lambda e: (-e.mentions, KIND_ORDER.get(e.kind, 3), e.name))
 
 
-def _longer_form(merged: dict[tuple[str, str], Entity], entity: Entity) -> Entity | None:
+@dataclass(slots=True)
+class _Merged:
+    """An entity being merged: the order it was made in, its name, kind and lower-cased words, what it gathered."""
+
+    order: int
+    name: str
+    kind: str
+    words: list[str]
+    mentions: int = 0
+    variants: set[str] = field(default_factory=set)
+    article_ids: set[str] = field(default_factory=set)
+
+
+def _longer_form(
+    by_last: dict[tuple[str, str], list[_Merged]], by_initials: dict[tuple[str, str], list[_Merged]], entity: Entity
+) -> _Merged | None:
+    """The first merged name of the entity's kind that ends with its words, or whose initials its one word is."""
     words = entity.name.lower().split()
-    for (kind, name), target in merged.items():
-        if kind != entity.kind:
-            continue
-        longer = name.split()
-        if len(longer) > len(words) and longer[-len(words) :] == words:
-            return target
-        if len(words) == 1 and len(longer) > 1 and words[0] == "".join(w[0] for w in longer if w[0].isalpha()):
-            return target
-    return None
+    if not words:
+        return None
+    ending = next(
+        (
+            target
+            for target in by_last.get((entity.kind, words[-1]), ())
+            if len(target.words) > len(words) and target.words[-len(words) :] == words
+        ),
+        None,
+    )
+    initials = by_initials.get((entity.kind, words[0])) if len(words) == 1 else None
+    if initials and (ending is None or initials[0].order < ending.order):
+        return initials[0]
+    return ending
 
 
 def count_by_kind(entities: list[Entity]) -> Counter:

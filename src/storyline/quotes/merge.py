@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -61,42 +62,56 @@ def _shared(a: Counter, b: Counter) -> int:
 
 @dataclass(slots=True)
 class _Open:
-    """A merged quote being built: its speaker's key, its first wording's words and their counts, and the key of
-    each of its wordings (as ``merge_quotes`` compares them, worked out once)."""
+    """A merged quote being built: its first wording's words, their counts and distinct words, and the key of each
+    of its wordings (as ``merge_quotes`` compares them, worked out once)."""
 
-    key: str
     tokens: list[str]
     counts: Counter
+    distinct: frozenset[str]
     merged: MergedQuote
     wording_keys: list[str] = field(default_factory=list)
+
+
+_NOT_ASCII_ALNUM = re.compile("[^a-z0-9]+")
 
 
 def letters_and_digits(text: str) -> str:
     """What makes two wordings different: their letters and digits, not spacing or punctuation ("issues.So" is
     "issues. So" as an outlet's copy lost a space)."""
-    return "".join(char for char in text.lower() if char.isalnum())
+    lowered = text.lower()
+    if lowered.isascii():  # an ASCII character is a letter or a digit when it is one of these, once lower-cased
+        return _NOT_ASCII_ALNUM.sub("", lowered)
+    return "".join(filter(str.isalnum, lowered))
+
+
+def _same_quote(tokens: list[str], counts: Counter, distinct: frozenset[str], item: _Open) -> bool:
+    """Whether a quote's words are one quote with a merged quote's first wording: ``SAME_QUOTE`` of the shorter
+    one's words in the other."""
+    if not tokens or not item.tokens:
+        return False
+    shortest = min(len(tokens), len(item.tokens))
+    # The shared count is at most the shared distinct words plus the fewer repeated words of the two; below the
+    # share on that bound the counts need not be compared.
+    repeats = min(len(tokens) - len(distinct), len(item.tokens) - len(item.distinct))
+    if (len(distinct & item.distinct) + repeats) / shortest < SAME_QUOTE:
+        return False
+    return _shared(counts, item.counts) / shortest >= SAME_QUOTE
 
 
 def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
     """Quotes of one speaker (or of unknown speakers) merged across articles, in first-seen order."""
     merged: list[_Open] = []
+    by_key: dict[str, list[_Open]] = {}  # a quote only joins a merged quote of its speaker, the first that fits
     for quote in quotes:
         tokens = words(quote.text)
-        key, counts = _key(quote), Counter(tokens)
-        target = next(
-            (
-                item
-                for item in merged
-                if item.key == key
-                and tokens
-                and item.tokens
-                and _shared(counts, item.counts) / min(len(tokens), len(item.tokens)) >= SAME_QUOTE
-            ),
-            None,
-        )
+        counts = Counter(tokens)
+        distinct = frozenset(counts)
+        same_speaker = by_key.setdefault(_key(quote), [])
+        target = next((item for item in same_speaker if _same_quote(tokens, counts, distinct, item)), None)
         if target is None:
-            target = _Open(key, tokens, counts, MergedQuote(quote.direct, []))
+            target = _Open(tokens, counts, distinct, MergedQuote(quote.direct, []))
             merged.append(target)
+            same_speaker.append(target)
         target.merged.direct = target.merged.direct or quote.direct
         wording_key = letters_and_digits(quote.text)
         at = next((n for n, seen in enumerate(target.wording_keys) if seen == wording_key), None)
