@@ -8,7 +8,9 @@ Ours go through the product's own path (``storyline.api.read`` of the JSONL, the
 Speed: CPU seconds for quotes and entities of N articles (the train split, then dev, repeated when N is larger)
 beside spaCy's whole small pipeline over the same articles, or over the first ``--anchor-articles`` of them and
 scaled (printed when so); both sides on those first articles alone too (no repeated text, so parses reused across
-copies do not count there); articles per second (wall) on 1 and 2 processes.
+copies do not count there); articles per second (wall) on 1 and 2 processes. The process runs BLAS on one thread
+as the commands do (``blas_threads``), so our side's parser multiplies as theirs does; spaCy's whole pipeline, as
+a user of it loads it, multiplies with thinc's own BLIS either way.
 """
 
 from __future__ import annotations
@@ -144,6 +146,9 @@ def main() -> None:
         "--quality-only", action="store_true", help="our quality scores alone: no anchors, no speed run (development)"
     )
     args = parser.parse_args()
+    from storyline.blas_threads import limit_process_to_one_blas_thread
+
+    limit_process_to_one_blas_thread()  # as the commands run: numpy's BLAS on one thread, the parser multiplying with it
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
         sys.exit(f"bench/quotes.py: {gold} not found (the shared evaluation data lives beside the repository)")

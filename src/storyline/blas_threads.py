@@ -2,9 +2,9 @@
 
 The commands already run one process per core (a pool of workers beside the command's own). A BLAS library that
 also starts a thread per core in each of them runs more threads than there are cores, and for the small matrices of
-the parser's layers the threads' hand-offs cost more CPU than they save: an ingest's CPU rose by a tenth with them
-(docs/benchmarks.md, "The parser's matrix products"). Only processes of ours are limited (a command, a pool
-worker), never a caller of the Python API, and a limit the user set is kept.
+the parser's layers the threads' hand-offs cost more CPU than they save (docs/benchmarks.md, "The parser's matrix
+products"). Only processes of ours are limited (a command, a pool worker), never a caller of the Python API, and a
+limit the user set is kept.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def one_blas_thread() -> None:
+def limit_process_to_one_blas_thread() -> None:
     if any(name in os.environ for name in BLAS_THREAD_VARIABLES):
         return  # the user's choice
     # Libraries loaded from now on (in this process and the processes it starts) read the variables ...
@@ -25,3 +25,12 @@ def one_blas_thread() -> None:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=1, user_api="blas")
+
+
+def blas_on_one_thread() -> bool:
+    """Whether every BLAS library loaded in this process runs on one thread (``numpy`` is loaded first)."""
+    import numpy  # noqa: F401  (its BLAS is the one that matters)
+    from threadpoolctl import threadpool_info
+
+    found = [library for library in threadpool_info() if library["user_api"] == "blas"]
+    return bool(found) and all(library["num_threads"] == 1 for library in found)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from storyline import __version__
-from storyline.blas_threads import one_blas_thread
+from storyline.blas_threads import limit_process_to_one_blas_thread
 from storyline.collector import collect_less
 from storyline.config import DEFAULT_DB, DIGEST_FORMATS, load_settings
 from storyline.safety import printable
@@ -48,7 +48,7 @@ from storyline.commands import (
 
 def main(argv: Sequence[str] | None = None) -> int:
     collect_less()  # this process is the command's own
-    one_blas_thread()
+    limit_process_to_one_blas_thread()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

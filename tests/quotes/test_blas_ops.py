@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy
 import pytest
 
@@ -38,9 +42,9 @@ def test_gemm_gives_thincs_products(trans1, trans2, given_out):
         assert got is out
 
 
-def _pipeline():
+def _fresh_pipeline():
     try:
-        return load_pipeline()
+        return load_pipeline.__wrapped__()  # not the cached one other tests share
     except QuotesUnavailable as missing:
         pytest.skip(str(missing))
 
@@ -56,22 +60,44 @@ def _reading(nlp, texts):
     ]
 
 
-def test_the_loaded_pipeline_multiplies_through_numpy_in_every_layer():
-    nlp = _pipeline()
-    layers = _layers(nlp)
-    assert layers and all(isinstance(layer.ops, NumpyBlasOps) for layer in layers)
+_OPS_OF_LOADED_PIPELINE = (
+    "from storyline.quotes.nlp import load_pipeline\n"
+    "nlp = load_pipeline()\n"
+    "print(sorted({type(layer.ops).__name__ for _, pipe in nlp.pipeline if hasattr(pipe, 'model')"
+    " for layer in pipe.model.walk()}))"
+)
+
+
+@pytest.mark.parametrize(("process_limited", "expected"), [(True, "['NumpyBlasOps']"), (False, "['NumpyOps']")])
+def test_the_pipeline_multiplies_through_numpy_where_blas_runs_on_one_thread(process_limited, expected):
+    from storyline.blas_threads import BLAS_THREAD_VARIABLES
+
+    _fresh_pipeline()  # skips without the model
+    env = {name: value for name, value in os.environ.items() if name not in BLAS_THREAD_VARIABLES}
+    code = _OPS_OF_LOADED_PIPELINE
+    if process_limited:  # as a command and its workers are
+        code = (
+            "from storyline.blas_threads import limit_process_to_one_blas_thread\n"
+            "limit_process_to_one_blas_thread()\n" + code
+        )
+    elif (os.cpu_count() or 1) < 2:
+        pytest.skip("BLAS runs on one thread on a machine of one core")
+    else:
+        env["OPENBLAS_NUM_THREADS"] = "2"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.strip().splitlines()[-1] == expected
 
 
 def test_parses_and_entities_are_those_of_thincs_own_ops():
     from thinc.api import NumpyOps
 
-    nlp = _pipeline()
+    nlp = _fresh_pipeline()
+    multiply_with_numpy(nlp)
+    assert all(isinstance(layer.ops, NumpyBlasOps) for layer in _layers(nlp))
     ours = _reading(nlp, TEXTS)
-    try:
-        for layer in _layers(nlp):
-            layer.ops = NumpyOps()
-        theirs = _reading(nlp, TEXTS)
-    finally:
-        multiply_with_numpy(nlp)  # the cached pipeline is shared with other tests
+    thincs = _fresh_pipeline()
+    for layer in _layers(thincs):
+        layer.ops = NumpyOps()
+    theirs = _reading(thincs, TEXTS)
     assert ours == theirs
     assert any(label == "PERSON" for _, ents in ours for *_, label in ents)

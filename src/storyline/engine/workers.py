@@ -28,12 +28,12 @@ def start_worker(nice: int = 0) -> None:
     """A pool worker's start: it dies with its parent, collects garbage and uses one BLAS thread as a command does
     and, with ``nice`` > 0, yields the CPU to processes of a lower niceness (the parent's own reduce step, which
     the workers only feed)."""
-    from storyline.blas_threads import one_blas_thread
+    from storyline.blas_threads import limit_process_to_one_blas_thread
     from storyline.collector import collect_less
 
     exit_with_parent()
     collect_less()
-    one_blas_thread()
+    limit_process_to_one_blas_thread()
     if nice > 0:
         with suppress(OSError):
             os.nice(nice)

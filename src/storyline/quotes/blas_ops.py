@@ -2,8 +2,9 @@
 
 thinc's CPU ops multiply matrices with the BLIS library it bundles. For the parser's and the recogniser's layers
 (a few hundred columns, tens to thousands of rows) numpy's own BLAS does the same products for about a third of the
-CPU, and those products are about half of a parse (docs/benchmarks.md, "The parser's matrix products"). Only the
-products move; the layers, weights and results are spaCy's.
+CPU on one thread (on a thread per core it takes more than BLIS), and those products were about half of a parse
+(docs/benchmarks.md, "The parser's matrix products"). ``quotes.nlp`` uses these ops where BLAS runs on one thread,
+as in the commands and their workers. Only the products move; the layers, weights and results are spaCy's.
 """
 
 from __future__ import annotations

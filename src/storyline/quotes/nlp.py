@@ -26,9 +26,11 @@ def load_pipeline():
             nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
         except (OSError, ImportError):
             continue
+        from storyline.blas_threads import blas_on_one_thread
         from storyline.quotes.blas_ops import multiply_with_numpy
 
-        multiply_with_numpy(nlp)
+        if blas_on_one_thread():  # numpy's BLAS is the faster on one thread only, as the commands run it
+            multiply_with_numpy(nlp)
         return nlp
     raise QuotesUnavailable(f"quotes and entities need spaCy's small English model: {INSTALL_HINT}")
 
