@@ -148,7 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     from storyline.blas_threads import limit_process_to_one_blas_thread
 
-    limit_process_to_one_blas_thread()  # as the commands run: numpy's BLAS on one thread, the parser multiplying with it
+    limit_process_to_one_blas_thread()  # as the commands run
     gold = SHARED / "data" / "polnear-dev" / f"{args.split}.jsonl"
     if not gold.exists():
         sys.exit(f"bench/quotes.py: {gold} not found (the shared evaluation data lives beside the repository)")
