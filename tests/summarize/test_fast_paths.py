@@ -230,6 +230,22 @@ def test_spaces_before_marks_go_as_the_pattern_takes_them_and_an_ending_reads_as
         assert compress.shorten(text, drop)[0] == shortened_by_patterns(text, drop), (text, drop)
 
 
+def test_a_sentence_without_its_opening_is_the_sentence_shortened_by_its_opening():
+    from storyline.summarize import compress
+
+    rng = random.Random(31)
+    pieces = ["WASHINGTON", " — ", "But", "However,", "the", "mayor", " ", "  ", ",", " ,", ".", " .", "\n", "x"]
+    pieces += ["(AP)", "March 5", "said", "Bo", "?", " ?", "\u00a0"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = compress.opening(text)
+        assert compress.without_opening(text, start) == compress.shorten(text, [(0, start)])[0], text
+        assert compress.removable_spans(text, start) == compress.removable_spans(text), text
+        cut = rng.randint(0, len(text) + 2)  # any leading cut, past the end too
+        assert compress.without_opening(text, cut) == compress.shorten(text, [(0, cut)])[0], (text, cut)
+    assert compress.without_opening("WASHINGTON — But the mayor said so .", 17) == "The mayor said so."
+
+
 def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
     from storyline.summarize.concepts import _reading, concept_set
     from tests.summarize.generated import concepts_read_afresh
