@@ -40,6 +40,9 @@ _LEADING_SPEECH = re.compile(rf"^(?P<speaker>[^\"“]{{1,200}}?)\s+{_SPEECH}(?:\
 _WEEKDAY_STAMP = re.compile(rf",?\s+(?:(?:on|late|early)\s+{_WEEKDAY}|(?<=said|told)\s+{_WEEKDAY})\b")
 # ", a former finance minister," right after a capitalised word.
 _APPOSITIVE = re.compile(r"\b[A-Z][\w'’.-]*(?P<drop>,\s+(?:a|an|the)\s+[a-z0-9][^,;:()]{2,70},)(?=\s)")
+# What every match of ``_APPOSITIVE`` holds: its comma and article. A pattern that starts at a comma is found far
+# faster than one that tries a capitalised word at every word boundary.
+_APPOSITIVE_START = re.compile(r",\s+(?:a|an|the)\s")
 # Opening connectives that point back at a sentence the reader has not seen.
 _CONNECTIVE = re.compile(
     r"^(?:But|And|Yet|So|Still|However|Meanwhile|Also|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|"
@@ -186,7 +189,7 @@ _DROPPABLE = (
     (_PARENTHETICAL, lambda text: "(" in text or "[" in text),
     (_TRAILING_ATTRIBUTION, lambda text: "," in text and any(map(text.__contains__, _SPEECH_WORD_LIST))),
     (_WEEKDAY_STAMP, lambda text: "day" in text),
-    (_APPOSITIVE, lambda text: "," in text),
+    (_APPOSITIVE, lambda text: _APPOSITIVE_START.search(text) is not None),
 )
 
 
