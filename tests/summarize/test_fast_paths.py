@@ -129,6 +129,10 @@ def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them
         "Jo Bell (the harbour master) said the channel was closed, officials said on Monday.",
         "Sales fell [in March] , the firm said Friday .",
         "Acme, a maker of tools, was sold to Widget Corp",
+        # Appositives after other spaces than a plain one.
+        "Jo Bell,\u00a0the harbour master, said the channel was closed.",
+        "Acme,\ta maker of tools, was sold to Widget Corp.",
+        "Acme,\n  an old firm,\nwas sold.",
         "The deal was signed by F.",
         "The deal was signed by Smith Corp\n",
         "Three days earlier, the rebels had left.",
