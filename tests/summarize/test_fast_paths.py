@@ -129,6 +129,10 @@ def test_compressions_skipping_patterns_that_cannot_match_give_what_running_them
         "Jo Bell (the harbour master) said the channel was closed, officials said on Monday.",
         "Sales fell [in March] , the firm said Friday .",
         "Acme, a maker of tools, was sold to Widget Corp",
+        # Appositives after other spaces than a plain one.
+        "Jo Bell,\u00a0the harbour master, said the channel was closed.",
+        "Acme,\ta maker of tools, was sold to Widget Corp.",
+        "Acme,\n  an old firm,\nwas sold.",
         "The deal was signed by F.",
         "The deal was signed by Smith Corp\n",
         "Three days earlier, the rebels had left.",
@@ -230,6 +234,22 @@ def test_spaces_before_marks_go_as_the_pattern_takes_them_and_an_ending_reads_as
         assert compress.shorten(text, drop)[0] == shortened_by_patterns(text, drop), (text, drop)
 
 
+def test_a_sentence_without_its_opening_is_the_sentence_shortened_by_its_opening():
+    from storyline.summarize import compress
+
+    rng = random.Random(31)
+    pieces = ["WASHINGTON", " — ", "But", "However,", "the", "mayor", " ", "  ", ",", " ,", ".", " .", "\n", "x"]
+    pieces += ["(AP)", "March 5", "said", "Bo", "?", " ?", "\u00a0"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = compress.opening(text)
+        assert compress.without_opening(text, start) == compress.shorten(text, [(0, start)])[0], text
+        assert compress.removable_spans(text, start) == compress.removable_spans(text), text
+        cut = rng.randint(0, len(text) + 2)  # any leading cut, past the end too
+        assert compress.without_opening(text, cut) == compress.shorten(text, [(0, cut)])[0], (text, cut)
+    assert compress.without_opening("WASHINGTON — But the mayor said so .", 17) == "The mayor said so."
+
+
 def test_a_sentences_concepts_are_its_bigrams_and_content_words_in_the_order_of_the_text():
     from storyline.summarize.concepts import _reading, concept_set
     from tests.summarize.generated import concepts_read_afresh
@@ -274,13 +294,18 @@ def test_normalising_with_cheap_tests_gives_what_every_variant_run_gives():
     rng = random.Random(31)
     pieces = ["U.S.", "U.N.", "A.", "B.C.", "I.", "e.g.", "US", "USA", "5", "19", "March", "%", "per cent", "pct", "."]
     pieces += ["Mr.", "N.Y", "X.Y.Z.W.V.", "the", "percent", "3rd", "\n"]
-    for _ in range(3000):
+    # Days before months in other spellings and spaces, and a digit outside ASCII.
+    pieces += ["21st", "2nd", "Sept", "Dec.", "Jan", "\u00a0", "\t", "\u0663", "Monday", "1999"]
+    dates = 0
+    for _ in range(6000):
         text = rng.choice(["", " "]).join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         expected = text
         for pattern, replacement in concepts._VARIANTS:
             expected = pattern.sub(concepts._undotted if replacement is None else replacement, expected)
         concepts.normalise.cache_clear()
         assert concepts.normalise(text) == expected, text
+        dates += concepts._VARIANTS[-1][0].search(text) is not None
+    assert dates > 200  # the day-month rule is met, not only skipped
 
 
 def test_intersections_with_one_matrix_of_the_sources_are_the_intersections_of_each_list():

@@ -39,6 +39,7 @@ from storyline.summarize.compress import (
     removable_spans,
     shorten,
     stands_alone,
+    without_opening,
 )
 from storyline.summarize.concepts import (
     Concept,
@@ -418,13 +419,14 @@ def _candidates(
 
 def _versions(text: str) -> list[tuple[str, int]]:
     """A sentence's versions that can stand alone in a summary, each with its length in words."""
-    lead = [(0, opening(text))]
-    as_written = shorten(text, lead)[0]
+    start = opening(text)
+    lead = [(0, start)]
+    as_written = without_opening(text, start)
     # A sentence without a finite verb is a heading, a caption or a fragment ("Some fear of military dominance
     # of public life."), and a compression that lost the main verb ("Jo Bell, who runs the bakery.") is none.
     if not has_main_verb(as_written):
         return []
-    removable = removable_spans(text)
+    removable = removable_spans(text, start)
     # Nothing to drop but the opening: the compressed version is the one as written.
     compressed = as_written if removable in (lead, []) else shorten(text, removable)[0]
     versions = {as_written} if not has_main_verb(compressed) else {as_written, compressed}

@@ -40,6 +40,9 @@ _LEADING_SPEECH = re.compile(rf"^(?P<speaker>[^\"“]{{1,200}}?)\s+{_SPEECH}(?:\
 _WEEKDAY_STAMP = re.compile(rf",?\s+(?:(?:on|late|early)\s+{_WEEKDAY}|(?<=said|told)\s+{_WEEKDAY})\b")
 # ", a former finance minister," right after a capitalised word.
 _APPOSITIVE = re.compile(r"\b[A-Z][\w'’.-]*(?P<drop>,\s+(?:a|an|the)\s+[a-z0-9][^,;:()]{2,70},)(?=\s)")
+# What every match of ``_APPOSITIVE`` holds: its comma and article. A pattern that starts at a comma is found far
+# faster than one that tries a capitalised word at every word boundary.
+_APPOSITIVE_START = re.compile(r",\s+(?:a|an|the)\s")
 # Opening connectives that point back at a sentence the reader has not seen.
 _CONNECTIVE = re.compile(
     r"^(?:But|And|Yet|So|Still|However|Meanwhile|Also|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|"
@@ -186,13 +189,14 @@ _DROPPABLE = (
     (_PARENTHETICAL, lambda text: "(" in text or "[" in text),
     (_TRAILING_ATTRIBUTION, lambda text: "," in text and any(map(text.__contains__, _SPEECH_WORD_LIST))),
     (_WEEKDAY_STAMP, lambda text: "day" in text),
-    (_APPOSITIVE, lambda text: "," in text),
+    (_APPOSITIVE, lambda text: _APPOSITIVE_START.search(text) is not None),
 )
 
 
-def removable_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that a compressed version may drop, not overlapping, in order."""
-    start = opening(text)
+def removable_spans(text: str, start: int | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` that a compressed version may drop, not overlapping, in order. ``start``: ``opening(text)``
+    when already known."""
+    start = opening(text) if start is None else start
     spans = [(0, start)] if start else []
     for pattern, may_match in _DROPPABLE:
         if not may_match(text):
@@ -221,7 +225,17 @@ def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int
         cursor = max(cursor, end)
     if cursor < len(text):
         kept.append((cursor, len(text)))
-    result = " ".join(" ".join(text[a:b].split()) for a, b in kept if b > a)
+    return _written(" ".join(" ".join(text[a:b].split()) for a, b in kept if b > a)), kept
+
+
+def without_opening(text: str, start: int) -> str:
+    """``shorten(text, [(0, start)])[0]``: the text as a summary writes it once its first ``start`` characters
+    (``opening(text)``) are dropped, without the spans' bookkeeping."""
+    return _written(" ".join(text[start:].split()))
+
+
+def _written(result: str) -> str:
+    """The kept words, joined by single spaces, as a summary writes them."""
     # The only whitespace left is single spaces (and two where a kept span was blank). Spaces before a mark go, a
     # run of them too (as ``\s+([,.;:!?])`` replaced by the mark would take them).
     for spaced, mark in _SPACED_MARKS:
@@ -232,7 +246,7 @@ def shorten(text: str, drop: list[tuple[int, int]]) -> tuple[str, list[tuple[int
     result = result.strip()
     if result and result[0].islower():
         result = result[0].upper() + result[1:]
-    return result, kept
+    return result
 
 
 def _names_someone(clause: str) -> bool:

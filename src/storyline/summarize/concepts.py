@@ -57,9 +57,11 @@ _CANNOT_HOLD = (
     lambda text: "per" not in (lowered := text.lower()) and "pct" not in lowered,
     lambda text: "US" not in text and "U.S." not in text,
     lambda text: _TWO_INITIALS.search(text) is None,
-    lambda text: _DIGIT.search(text) is None,
+    lambda text: _DAY_BEFORE_MONTH.search(text) is None,
 )
-_DIGIT = re.compile(r"\d")
+# What every day written before its month holds: a digit, perhaps a suffix, a space, a month's capital. Most texts
+# hold digits (years, counts), few a date written this way.
+_DAY_BEFORE_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+[JFMASOND]")
 _TWO_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")  # in every dotted acronym; far cheaper to look for than the acronym
 
 
