@@ -107,3 +107,13 @@ def test_a_pared_sentence_is_worked_out_once_per_text_in_a_batch(monkeypatch):
     assert calls == [lead]
     title_clauses.phrase_cut(lead, 60)  # outside a batch nothing is kept
     assert calls == [lead, lead]
+
+
+def test_the_verb_test_sets_participles_apart_as_the_plain_form_does():
+    from storyline.text.verbs import has_main_verb
+
+    texts = random_texts(5_000, 4) + ["Workers walking out", "Workers walked out", "Ferry workers striking", "Ing"]
+    for text in texts:
+        plain = has_main_verb(titles._PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text))
+        assert titles._finite(text) == plain, text
+    assert has_main_verb("Workers walking out") and not titles._finite("Workers walking out")

@@ -298,7 +298,9 @@ def _finite(text: str) -> bool:
     """Whether ``text`` has a finite main verb (``has_main_verb``), a present participle not counting as one."""
     from storyline.text.verbs import has_main_verb
 
-    return has_main_verb(_PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text))
+    if "ing" in text:  # else no participle to set apart
+        text = _PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text)
+    return has_main_verb(text)
 
 
 def _without_subject_participle(text: str) -> str:
