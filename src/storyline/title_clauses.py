@@ -72,7 +72,7 @@ def phrase_cut(
         return fitting[-1]
     if pared:
         return text if len(text) <= max_chars + slack else None
-    shorter = _pared(doc, root)
+    shorter = _pared_once(text, doc, root)
     if shorter == text or len(shorter.split()) < 4:
         return None
     return phrase_cut(shorter, max_chars, slack, reported=reported, pared=True)
@@ -105,7 +105,7 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
     cuts: dict[str, str | None] = {}
     pending = list(dict.fromkeys(texts))
     wanted = pending
-    _BATCH.parses, _BATCH.only = {}, True
+    _BATCH.parses, _BATCH.pared, _BATCH.only = {}, {}, True
     try:
         for _ in range(_DEPTH):
             docs = [_unparsed(text) for text in wanted]
@@ -124,8 +124,19 @@ def phrase_cuts(texts: Sequence[str], max_chars: int) -> list[str | None]:
         for text in pending:  # deeper than ever seen: parsed one at a time
             cuts[text] = phrase_cut(text, max_chars)
     finally:
-        _BATCH.parses, _BATCH.only = {}, False
+        _BATCH.parses, _BATCH.pared, _BATCH.only = {}, None, False
     return [cuts[text] for text in texts]
+
+
+def _pared_once(text: str, doc, root) -> str:
+    """``_pared(doc, root)``, kept by text while ``phrase_cuts`` runs: a text waiting for a deeper parse is cut
+    again from the start once that parse is made."""
+    kept = getattr(_BATCH, "pared", None)
+    if kept is None:
+        return _pared(doc, root)
+    if text not in kept:
+        kept[text] = _pared(doc, root)
+    return kept[text]
 
 
 def _unparsed(text: str):

@@ -45,13 +45,16 @@ _CREDIT_LINE = re.compile(
 )
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")  # scraped HTML left in a title
 _CUT = re.compile(r"(?:…|\.\.\.|\s-)\s*$")
-# Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon.
+# Where a clause ends: a comma or semicolon before a conjunction or a relative word, a dash, a colon. Every match
+# starts at a space or one of ;:, (the first test, so that other positions fail at once), and the conjunction is
+# looked for before the words it must not follow (the same matches: the tests hold at one position, in any order).
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|as|after|"
-    r"before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing|the|a|an)\b)"
-    r"|(?<!many)(?<!much)(?<!long)(?<!soon)(?<!well)(?<!far)(?<!few)(?<!such)(?<!same)(?<!help)(?<!nothing)(?<!all)"
-    r"(?=\s(?:while|as|after|because|before|amid|although|though|but|when)\s"
+    r"(?=[\s;:,])\s*(?:[;:]|\s(?:--|[–—])\s|\s-\s(?=(?:and|but|while|as)\b)|,(?=\s+(?:and|but|while|which|who|where|"
+    r"as|after|before|when|because|although|though|amid|despite|following|according|with|in\s+a|in\s+an|[a-z]+ing|the|"
+    r"a|an)\b)"
+    r"|(?=\s(?:while|as|after|because|before|amid|although|though|but|when)\s"
     r"(?!well\b|of\b|part\b|a\s+result\b|many\b|much\b|long\b|soon\b|far\b|few\b|little\b))"
+    r"(?<!many)(?<!much)(?<!long)(?<!soon)(?<!well)(?<!far)(?<!few)(?<!such)(?<!same)(?<!help)(?<!nothing)(?<!all)"
     r"|(?=\sto\s(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]+\s))"
 )
 # ", a US trade official said Monday" between commas or at the end: who said it, not what happened.
@@ -70,13 +73,20 @@ _LEADING_CLAUSE = re.compile(
 
 # A bracketed aside, or an appositive, relative or participial clause between commas: "Hansbrough , who came back
 # ... ,", "White House officials , concerned that ... ,".
-_ASIDE = re.compile(r"\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the|[a-z]+ed|[a-z]+ing)\b[^,;]{3,200},(?=\s)")
+# Every match starts at a space, a bracket or a comma: other positions fail at the first test.
+_ASIDE = re.compile(
+    r"(?=[\s(,])(?:\s*\([^()]{0,80}\)|\s*,\s+(?:who|which|whose|a|an|the|[a-z]+ed|[a-z]+ing)\b[^,;]{3,200},(?=\s))"
+)
 # A day stamp, which a title does without: "on Friday", "late Tuesday night"; a bare day only after a name ("Hamas
 # Monday denounced") or a speech verb ("said Friday that"), not where it dates a participle ("published Sunday").
 _DAY_STAMP = re.compile(
     r"(?P<before>\S+)\s+(?P<on>(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday)(?:\s+(?:night|morning|afternoon|evening))?\b"
 )
+
+
+# ``_DAY_STAMP`` names one of these: a text without any has no day stamp.
+_DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today", "yesterday")
 
 
 def _without_day(match: re.Match) -> str:
@@ -208,11 +218,15 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
     text = re.sub(r"^\([^()]{0,60}\)\s*", "", text)  # "( Tue , 16 Aug 2011 ) This morning ..."
     for pattern in (_ATTRIBUTION, _LEADING_CLAUSE, _ASIDE, None):
         shorter = _without_subject_participle(text) if pattern is None else pattern.sub("", text, count=1)
+        if shorter == text and text[:1].upper() == text[:1]:
+            continue  # taking it would change nothing
         if len(shorter.split()) >= 4 and has_main_verb(shorter):
             text = shorter[0].upper() + shorter[1:]
     if len(text) <= max_chars:
         return text, True
     for pattern, keep in ((_DAY_STAMP, _without_day), (_SUBJECT_PLACE, r"\g<head>"), (_REPORTED, r"\g<what>")):
+        if pattern is _DAY_STAMP and not any(day in text for day in _DAY_WORDS):
+            continue  # no day named: nothing to drop
         shorter = pattern.sub(keep, text, count=0 if pattern is _DAY_STAMP else 1)
         if shorter != text and len(shorter.split()) >= 4 and has_main_verb(shorter):
             text = shorter[0].upper() + shorter[1:]
@@ -220,9 +234,10 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
             return text, True
     cuts = [_back_off(text, match.start()) for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
     cuts = [cut for cut in cuts if cut > 0 and not _dangles(text[:cut])]
-    fitting = [cut for cut in cuts if cut <= max_chars and _finite(text[:cut])]
-    if fitting:
-        return text[: fitting[-1]].rstrip(_OPEN_PUNCTUATION), True
+    # The last boundary that fits and keeps a verb: looked for from the end, so the verb test stops at it.
+    fitting = next((cut for cut in reversed(cuts) if cut <= max_chars and _finite(text[:cut])), None)
+    if fitting is not None:
+        return text[:fitting].rstrip(_OPEN_PUNCTUATION), True
     first = next((cut for cut in cuts if _finite(text[:cut])), None)
     text = text[:first].rstrip(_OPEN_PUNCTUATION) if first else text
     if len(text) <= max_chars:
@@ -231,9 +246,10 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
     # limit or a little over it; a cut between any two words could end mid-clause ("appointed him to be foreign").
     breaks = [_back_off(text, m.start()) for m in _PHRASE_BREAK.finditer(text)]
     for limit in (max_chars, max_chars + 20):
-        cuts = [cut for cut in breaks if 20 <= cut <= limit and _finite(text[:cut]) and not _dangles(text[:cut])]
-        if cuts:
-            return text[: cuts[-1]].rstrip(_OPEN_PUNCTUATION), True
+        fits = (cut for cut in reversed(breaks) if 20 <= cut <= limit)
+        last = next((cut for cut in fits if _finite(text[:cut]) and not _dangles(text[:cut])), None)
+        if last is not None:
+            return text[:last].rstrip(_OPEN_PUNCTUATION), True
     return text, False
 
 
@@ -257,15 +273,34 @@ def _dangles(text: str) -> bool:
 def _back_off(text: str, cut: int) -> int:
     """``cut`` moved before the leaning adverbs that end ``text[:cut]`` ("... in cyberspace *largely* | by
     appealing ..."): they qualify the phrase cut off."""
-    match = _LEANING_END.search(text[:cut])
+    head = text[:cut]
+    if not _may_end_leaning(head):
+        return cut
+    match = _LEANING_END.search(head)
     return match.start() if match else cut
+
+
+def _may_end_leaning(head: str) -> bool:
+    """False only where ``_LEANING_END`` cannot match ``head``: that needs its last word (before any spaces and
+    commas, and after one) to be a leaning adverb. Searching the pattern tries every position of ``head``; this
+    reads its end. A last word outside ASCII is left to the pattern (its case-blind match knows more letters)."""
+    core = head.rstrip()
+    while core.endswith(","):
+        core = core[:-1].rstrip()
+    if not core:
+        return False
+    word = core.rsplit(None, 1)[-1].rpartition(",")[2]
+    # A space or a comma must come before it.
+    return len(word) < len(core) and (not word.isascii() or word.lower() in _LEANING)
 
 
 def _finite(text: str) -> bool:
     """Whether ``text`` has a finite main verb (``has_main_verb``), a present participle not counting as one."""
     from storyline.text.verbs import has_main_verb
 
-    return has_main_verb(_PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text))
+    if "ing" in text:  # else no participle to set apart
+        text = _PARTICIPLE.sub(lambda m: m.group(0).capitalize(), text)
+    return has_main_verb(text)
 
 
 def _without_subject_participle(text: str) -> str:
