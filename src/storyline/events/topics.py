@@ -133,8 +133,8 @@ class TopicStream:
             centroids = self.centroids[name].copy()
             centroids.data = centroids.data * idf[name][centroids.indices]
             dot = np.zeros((n_batch, width))
-            if n_open:
-                dot[:, :n_open] = (unit @ centroids.T).toarray()
+            if n_open:  # the centroids as the left factor: only the batch's small matrix is transposed to rows
+                dot[:, :n_open] = (centroids @ unit.T).T.toarray()
             length2 = np.zeros(width)
             length2[:n_open] = row_norms2(centroids)
             dots[name], lengths2[name], grams[name], scales[name] = dot, length2, (unit @ unit.T).toarray(), scale
