@@ -4,13 +4,16 @@ The commands already run one process per core (a pool of workers beside the comm
 also starts a thread per core in each of them runs more threads than there are cores, and for the small matrices of
 the parser's layers the threads' hand-offs cost more CPU than they save (docs/benchmarks.md, "The parser's matrix
 products"). Only processes of ours are limited (a command, a pool worker), never a caller of the Python API, and a
-limit the user set is kept.
+limit the user set is kept. A step whose result depends on the number of threads holds one thread wherever it
+runs (``one_blas_thread``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from contextlib import AbstractContextManager
+from functools import cache
 
 # Read by the BLAS libraries numpy and scipy load (OpenBLAS in their wheels, MKL in some distributions).
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -34,3 +37,18 @@ def blas_on_one_thread() -> bool:
 
     found = [library for library in threadpool_info() if library["user_api"] == "blas"]
     return bool(found) and all(library["num_threads"] == 1 for library in found)
+
+
+@cache
+def _controller():
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> AbstractContextManager:
+    """The BLAS libraries limited to one thread while it is held. A topic's spectral cut (``eigh`` of a matrix of
+    up to a few hundred articles squared) took 6 to 30 times the CPU with the library's threads on a busy 2-core
+    machine, spinning while they wait, and the eigenvectors' last bits depend on the number of threads: with one,
+    the events do not depend on the machine's number of cores."""
+    return _controller().limit(limits=1, user_api="blas")

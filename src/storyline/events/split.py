@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
-from functools import cache
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from threadpoolctl import ThreadpoolController
 
+from storyline.blas_threads import one_blas_thread
 from storyline.events.options import EventOptions
 from storyline.events.vectors import Idf
 from storyline.features import SUBSPACES, ArticleFeatures
@@ -220,19 +218,6 @@ def split_topics(
     order; online: date and id), so input order never matters."""
     with one_blas_thread():
         return _split_topics(labels, features, idf, options, order)
-
-
-@cache
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()
-
-
-def one_blas_thread() -> AbstractContextManager:
-    """The BLAS libraries limited to one thread while it is held. A topic's spectral cut (``eigh`` of a matrix of
-    up to a few hundred articles squared) took 6 to 30 times the CPU with the library's threads on a busy 2-core
-    machine, spinning while they wait, and the eigenvectors' last bits depend on the number of threads: with one,
-    the events do not depend on the machine's number of cores."""
-    return _blas().limit(limits=1, user_api="blas")
 
 
 def _split_topics(
