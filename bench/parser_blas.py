@@ -21,13 +21,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
-def set_ops(nlp, ops) -> None:
-    for _name, pipe in nlp.pipeline:
-        if hasattr(pipe, "model"):
-            for layer in pipe.model.walk():
-                layer.ops = ops
-
-
 def reading(docs) -> list:
     return [([(t.tag_, t.head.i, t.dep_) for t in doc], [(e.start, e.end, e.label_) for e in doc.ents]) for doc in docs]
 
@@ -48,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from storyline import api
     from storyline.quotes import analyse_articles
-    from storyline.quotes.blas_ops import NumpyBlasOps
+    from storyline.quotes.blas_ops import NumpyBlasOps, set_layer_ops
     from storyline.quotes.nlp import load_pipeline
 
     articles = api.read([path]).articles[: args.articles]
@@ -63,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
     outputs: dict[str, tuple] = {}
     for _ in range(args.rounds):
         for side, (ops, threads) in sides.items():
-            set_ops(nlp, ops)
+            set_layer_ops(nlp, ops)
             with threadpool_limits(limits=threads, user_api="blas"):
                 started = time.process_time()
                 docs = list(nlp.pipe(paragraphs, batch_size=256))
@@ -72,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
                 analysed = analyse_articles(articles)
                 cpu[side]["quotes"].append(time.process_time() - started)
             outputs[side] = (reading(docs), [[q.to_dict() for q in item.quotes] for item in analysed])
-    set_ops(nlp, NumpyBlasOps())
+    set_layer_ops(nlp, NumpyBlasOps())
     counts = f"{len(articles)} articles of PolNeAR {args.split}, {len(paragraphs)} paragraphs"
     print(f"{counts}; CPU s, median of {args.rounds}")
     print()

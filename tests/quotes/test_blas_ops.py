@@ -11,7 +11,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from storyline.quotes.blas_ops import NumpyBlasOps, multiply_with_numpy  # noqa: E402
+from storyline.quotes.blas_ops import NumpyBlasOps, multiply_with_numpy, pipeline_layers, set_layer_ops  # noqa: E402
 from storyline.quotes.nlp import QuotesUnavailable, load_pipeline  # noqa: E402
 
 TEXTS = [
@@ -47,10 +47,6 @@ def _fresh_pipeline():
         return load_pipeline.__wrapped__()  # not the cached one other tests share
     except QuotesUnavailable as missing:
         pytest.skip(str(missing))
-
-
-def _layers(nlp):
-    return [layer for _name, pipe in nlp.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
 
 
 def _reading(nlp, texts):
@@ -93,11 +89,10 @@ def test_parses_and_entities_are_those_of_thincs_own_ops():
 
     nlp = _fresh_pipeline()
     multiply_with_numpy(nlp)
-    assert all(isinstance(layer.ops, NumpyBlasOps) for layer in _layers(nlp))
+    assert all(isinstance(layer.ops, NumpyBlasOps) for layer in pipeline_layers(nlp))
     ours = _reading(nlp, TEXTS)
     thincs = _fresh_pipeline()
-    for layer in _layers(thincs):
-        layer.ops = NumpyOps()
+    set_layer_ops(thincs, NumpyOps())
     theirs = _reading(thincs, TEXTS)
     assert ours == theirs
     assert any(label == "PERSON" for _, ents in ours for *_, label in ents)

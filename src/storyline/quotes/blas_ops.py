@@ -29,10 +29,15 @@ class NumpyBlasOps(NumpyOps):
 
 def multiply_with_numpy(nlp) -> None:
     """Every layer of every pipe of ``nlp`` multiplies through ``NumpyBlasOps``."""
-    ops = NumpyBlasOps()
-    for _name, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        if model is None:
-            continue
-        for layer in model.walk():
-            layer.ops = ops
+    set_layer_ops(nlp, NumpyBlasOps())
+
+
+def set_layer_ops(nlp, ops) -> None:
+    """Every layer of every pipe of ``nlp`` computes with ``ops`` (one of thinc's CPU ops)."""
+    for layer in pipeline_layers(nlp):
+        layer.ops = ops
+
+
+def pipeline_layers(nlp) -> list:
+    """The layers of every pipe of ``nlp`` that has a model."""
+    return [layer for _name, pipe in nlp.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
