@@ -78,9 +78,11 @@ def promising(
     shorter than ``min_words`` or holding no weighed concept are left out, and so is a family's member after its
     first ``PER_FAMILY``.
     """
-    # The weights added in the order the concepts iterate, as a loop over them adds them (the same sums).
+    # Summed exactly (``fsum``): a set of strings iterates in an order that changes with Python's hash seed from
+    # one process to the next, and a plain sum's last bits with it, which reordered near-ties between the copies of
+    # one sentence (a large event's summary differed between runs and between processes of a pool).
     density = [
-        sum(map(weights.get, held, repeat(0.0))) / max(length, 1)
+        math.fsum(map(weights.get, held, repeat(0.0))) / max(length, 1)
         for held, length in zip(concepts, lengths, strict=True)
     ]
     usable = [i for i in range(len(lengths)) if lengths[i] >= min_words and density[i] > 0]
