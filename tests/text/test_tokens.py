@@ -74,3 +74,21 @@ def test_stem_set_is_the_set_of_content_stems():
     text = "Rebels seized the airport; the rebels said the airports were seized."
     assert stem_set(text) == frozenset(content_stems(text)) == stem_set(text)
     assert isinstance(stem_set(text), frozenset)
+
+
+def test_stems_kept_by_word_are_the_stemmers_and_stay_so_past_the_limit(monkeypatch):
+    import Stemmer
+
+    from storyline.text import stem
+    from storyline.text.tokens import _STEMS
+
+    stemmer = Stemmer.Stemmer("english")
+    words_ = ["running", "ran", "elections", "o’neill’s", "o'neill's", "généraux", "u.s", "1,200", "well-known"]
+    expected = [stemmer.stemWord(word.replace("’", "'")) for word in words_]
+    assert [stem(word) for word in words_] == expected
+    assert [stem(word) for word in words_] == expected  # the second time from the kept stems
+    # A stream's vocabulary outgrows any limit: the kept stems start again instead of growing, and stay right.
+    monkeypatch.setattr(type(_STEMS), "limit", 4)
+    _STEMS.clear()
+    assert [stem(word) for word in words_ * 2] == expected * 2
+    assert len(_STEMS) <= 4
