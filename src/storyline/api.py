@@ -6,7 +6,6 @@ threshold and the event options.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from storyline.outfolder import RenderedPages, page_key
 from storyline.outputs import output_errors, prepare_output_folder
 from storyline.progress import Progress, counted
 from storyline.render import index_to_json, index_to_markdown
+from storyline.render.json_text import indented_json
 from storyline.render.pages import json_page, markdown_page
 from storyline.safety import file_stem
 from storyline.store import Store, StoreError
@@ -274,7 +274,7 @@ def digest(
                 (out / "index.md").write_text(index_to_markdown(digests, md_names, stored_storylines), encoding="utf-8")
             if "json" in formats:
                 (out / "index.json").write_text(
-                    json.dumps(index_to_json(digests, json_names, stored_storylines), ensure_ascii=False, indent=2),
+                    indented_json(index_to_json(digests, json_names, stored_storylines)),
                     encoding="utf-8",
                 )
             if "html" in formats:

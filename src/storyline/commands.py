@@ -140,14 +140,11 @@ def cmd_dedup(args) -> int:
 
 def cmd_diff(args) -> int:
     from storyline import api
+    from storyline.render.json_text import indented_json
 
     a, b = (_article_by_id_or_file(ref, args) for ref in (args.a, args.b))
     difference = api.diff(a, b)
-    print(
-        json_text(json.dumps(difference.to_dict(), ensure_ascii=False, indent=2))
-        if args.json
-        else printable_lines(difference.to_text())
-    )
+    print(json_text(indented_json(difference.to_dict())) if args.json else printable_lines(difference.to_text()))
     return EXIT_OK
 
 
@@ -382,7 +379,9 @@ def _fields(*values: object) -> str:
 
 def _print_json(data: object) -> None:
     """``data`` as indented JSON, safe for a terminal."""
-    print(json_text(json.dumps(data, ensure_ascii=False, indent=2)))
+    from storyline.render.json_text import indented_json
+
+    print(json_text(indented_json(data)))
 
 
 def _json_line(data: dict) -> str:

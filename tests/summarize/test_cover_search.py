@@ -46,3 +46,18 @@ def test_the_integer_program_takes_over_what_the_search_cannot_finish(monkeypatc
     chosen = select.best_cover(lengths, concepts, weights, 40, groups=groups, bonus=bonus, requires=requires)
     optimum = brute_force(lengths, concepts, weights, 40, groups, bonus, requires)
     assert value(chosen, concepts, weights, bonus) == pytest.approx(optimum)
+
+
+def test_a_search_leaves_no_reference_cycle_behind():
+    # Its arrays (a concepts-by-sentences matrix) go as soon as it returns, not at the next cyclic collection.
+    import gc
+
+    lengths, concepts, weights, groups, bonus, requires = random_program(random.Random(5), 30)
+    gc.collect()
+    gc.disable()
+    try:
+        for limit in (10_000, 2):  # a finished search, and one given up
+            exact_cover(lengths, concepts, weights, bonus, 100, groups=groups, requires=requires, node_limit=limit)
+            assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -4,11 +4,11 @@ name are known. The pages are the ones ``digest_to_markdown`` and ``digest_to_js
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from storyline.model import EventDigest
 from storyline.render.json import digest_to_json, storyline_to_json
+from storyline.render.json_text import indented_json
 from storyline.render.markdown import digest_to_markdown, joined_page, page_parts, storyline_lines
 
 # The end of a JSON page drafted without its storyline: the storyline is its last field.
@@ -44,7 +44,7 @@ def markdown_page(digest: EventDigest, file_of: dict[str, str], draft: PageDraft
 
 
 def json_page(digest: EventDigest, draft: PageDraft | None = None) -> str:
-    """The event's JSON page (``json.dumps`` of ``digest_to_json``, indented), from its draft when there is one."""
+    """The event's JSON page (``digest_to_json`` as indented JSON), from its draft when there is one."""
     if draft is None:
         return _json_text(digest_to_json(digest))
     storyline = storyline_to_json(digest.storyline)
@@ -56,4 +56,4 @@ def json_page(digest: EventDigest, draft: PageDraft | None = None) -> str:
 
 
 def _json_text(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return indented_json(data)

@@ -135,4 +135,8 @@ def exact_cover(
         visit([], weight * np.ones(len(weights)), float(budget), free, 0.0)
     except _TooLong:
         return None
+    finally:
+        # ``visit`` calls itself through its closure: a reference cycle that would keep the search's arrays until the
+        # cycle collector ran. With the name rebound, reference counting frees them now.
+        visit = None
     return best[1]
