@@ -32,7 +32,7 @@ def draft_pages(digest: EventDigest) -> PageDraft:
     head, tail = page_parts(digest, speakers)
     data = digest_to_json(digest, speakers)
     data["storyline"] = None
-    return PageDraft("\n".join(head), "\n".join(tail), _json_text(data))
+    return PageDraft("\n".join(head), "\n".join(tail), indented_json(data))
 
 
 def markdown_page(digest: EventDigest, file_of: dict[str, str], draft: PageDraft | None = None) -> str:
@@ -46,14 +46,10 @@ def markdown_page(digest: EventDigest, file_of: dict[str, str], draft: PageDraft
 def json_page(digest: EventDigest, draft: PageDraft | None = None) -> str:
     """The event's JSON page (``digest_to_json`` as indented JSON), from its draft when there is one."""
     if draft is None:
-        return _json_text(digest_to_json(digest))
+        return indented_json(digest_to_json(digest))
     storyline = storyline_to_json(digest.storyline)
     if storyline is None:
         return draft.json_text
     # Nested one level down, the storyline's own lines are indented by one more step.
-    nested = _json_text(storyline).replace("\n", "\n  ")
+    nested = indented_json(storyline).replace("\n", "\n  ")
     return draft.json_text[: -len(_NO_STORYLINE)] + nested + "\n}"
-
-
-def _json_text(data: object) -> str:
-    return indented_json(data)
