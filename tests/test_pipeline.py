@@ -1,12 +1,13 @@
 """A digest with no new input serves every event from the stored analyses, titles included."""
 
+import json
 import sqlite3
 
 import pytest
 
 import storyline.titles
 from storyline import pipeline, stored_digests
-from storyline.analysis import ANALYSERS, analysis_key
+from storyline.analysis import ANALYSERS, analysis_key, analysis_to_dict
 from storyline.ingest import read_paths
 from storyline.store import Store
 from tests.conftest import EXAMPLES
@@ -74,3 +75,16 @@ def test_digests_are_linked_to_their_storylines_unless_the_caller_links_them(exa
     unlinked = stored_digests.digests(store, analysers=ANALYSERS[:2], linked=False)
     assert [d.event.id for d in unlinked] == [d.event.id for d in linked]
     assert all(d.storyline is None for d in unlinked)
+
+
+def test_an_analysis_is_stored_as_the_json_of_its_dictionary(example_articles):
+    store = Store(":memory:")
+    pipeline.ingest(store, example_articles)
+    analysers = ANALYSERS[:2]
+    digests = pipeline.digests(store, analysers=analysers)
+    for digest in digests:
+        key = analysis_key(digest.articles, words=100, analysers=analysers)
+        (text,) = store._db.execute(
+            "SELECT data FROM analyses WHERE event_id = ? AND fingerprint = ?", (digest.event.id, key)
+        ).fetchone()
+        assert text == json.dumps(analysis_to_dict(digest, analysers))

@@ -7,6 +7,7 @@ Kept apart from ``pipeline`` so a digest with nothing to ingest never imports th
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -156,17 +157,18 @@ class _AnalysisWrites:
     """Analyses (and their articles' new products) kept for the next digest, written a batch at a time: one
     transaction per batch rather than per event (a commit to a big store waits tens of ms on the disk). A digest
     never waits on an ingest: a batch another process's write holds off is dropped (those events are simply
-    analysed again next time)."""
+    analysed again next time). An analysis waits as its JSON text: a string is nothing for the cyclic collector to
+    walk, where its dictionaries would be walked until written."""
 
     def __init__(self, store: Store, *, events: int = 128, seconds: float = 5.0) -> None:
         self.store = store
         self.events, self.seconds = events, seconds
-        self._analyses: list[tuple[str, str, dict]] = []
+        self._analyses: list[tuple[str, str, str]] = []
         self._products: list[tuple[str, bytes]] = []
         self._since = time.monotonic()
 
     def add(self, event_id: str, fingerprint: str, data: dict, products: Sequence[tuple[str, bytes]] = ()) -> None:
-        self._analyses.append((event_id, fingerprint, data))
+        self._analyses.append((event_id, fingerprint, json.dumps(data)))
         self._products += products
         if len(self._analyses) >= self.events or time.monotonic() - self._since >= self.seconds:
             self.flush()
@@ -180,7 +182,7 @@ class _AnalysisWrites:
         store.set_busy_timeout(0.05)
         try:
             with store.transaction():
-                store.put_analyses(analyses)
+                store.put_analysis_texts(analyses)
                 store.put_index_rows(PRODUCTS, products)
         except StoreError as error:
             if "another storyline command" not in str(error):

@@ -470,11 +470,12 @@ class Store(StoreReads):
 
     def put_analyses(self, analyses: Iterable[tuple[str, str, dict]]) -> None:
         """Store ``(event id, fingerprint, analysis)`` rows in one statement."""
+        self.put_analysis_texts((event_id, fingerprint, json.dumps(data)) for event_id, fingerprint, data in analyses)
+
+    def put_analysis_texts(self, analyses: Iterable[tuple[str, str, str]]) -> None:
+        """Store ``(event id, fingerprint, analysis as JSON text)`` rows in one statement."""
         self._require_transaction()
-        self._db.executemany(
-            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
-            ((event_id, fingerprint, json.dumps(data)) for event_id, fingerprint, data in analyses),
-        )
+        self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", analyses)
 
 
 def _statements(script: str) -> Iterator[str]:
