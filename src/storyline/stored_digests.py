@@ -182,7 +182,7 @@ class _AnalysisWrites:
         store.set_busy_timeout(0.05)
         try:
             with store.transaction():
-                store.put_analysis_texts(analyses)
+                store.put_analyses(analyses)
                 store.put_index_rows(PRODUCTS, products)
         except StoreError as error:
             if "another storyline command" not in str(error):

@@ -465,14 +465,9 @@ class Store(StoreReads):
         return json.loads(row[0]) if row else None
 
     def put_analysis(self, event_id: str, fingerprint: str, data: dict) -> None:
-        self._require_transaction()
-        self.put_analyses([(event_id, fingerprint, data)])
+        self.put_analyses([(event_id, fingerprint, json.dumps(data))])
 
-    def put_analyses(self, analyses: Iterable[tuple[str, str, dict]]) -> None:
-        """Store ``(event id, fingerprint, analysis)`` rows in one statement."""
-        self.put_analysis_texts((event_id, fingerprint, json.dumps(data)) for event_id, fingerprint, data in analyses)
-
-    def put_analysis_texts(self, analyses: Iterable[tuple[str, str, str]]) -> None:
+    def put_analyses(self, analyses: Iterable[tuple[str, str, str]]) -> None:
         """Store ``(event id, fingerprint, analysis as JSON text)`` rows in one statement."""
         self._require_transaction()
         self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", analyses)
