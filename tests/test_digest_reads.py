@@ -60,3 +60,16 @@ def test_a_digest_without_new_input_reads_no_article_text(tmp_path, capsys, monk
     assert len(report.digests) == 1 and 0 < sum(read) <= len(report.digests[0].articles)
     assert (out / "index.md").exists()
     capsys.readouterr()
+
+
+def test_a_digest_that_reports_no_digests_writes_the_same_folder(tmp_path, capsys):
+    kept, slim = tmp_path / "kept", tmp_path / "slim"
+    report = api.digest([CORPUS], out=kept, db=tmp_path / "a.db")
+    assert len(report.digests) >= 5 and any(d.quotes for d in report.digests)  # in full
+    lean = api.digest([CORPUS], out=slim, db=tmp_path / "b.db", report_digests=False)
+    assert lean.digests == [] and lean.event_count == report.event_count
+    assert _files(slim) == _files(kept)
+    # the command line reports none: its pages are the API's
+    assert main(["digest", str(CORPUS), "--db", str(tmp_path / "c.db"), "--out", str(tmp_path / "cli")]) == 0
+    assert _files(tmp_path / "cli") == _files(kept)
+    capsys.readouterr()

@@ -207,10 +207,13 @@ def digest(
     formats: Sequence[str] = ("markdown", "json"),
     progress: bool = False,
     engine: Engine | None = None,
+    report_digests: bool = True,
 ) -> DigestReport:
     """Ingest ``paths`` into the store, then write every stored event in ``formats`` (markdown, json, html: a
     static site readable from the file system) plus an index (``progress``: show it on the terminal). Pages of
-    unchanged events are not written again; pages of events no longer stored are removed."""
+    unchanged events are not written again; pages of events no longer stored are removed. ``report_digests``: the
+    report holds the digests analysed or written; without them, each analysed event keeps in memory only what the
+    index and its pages' storyline part need (a long stream's digests would fill the memory)."""
     unknown = [name for name in formats if name not in DIGEST_FORMATS]
     if unknown or not formats:
         raise ValueError(
@@ -237,7 +240,10 @@ def digest(
             # Unchanged events are read as the index lists them; texts only for the events analysed or written.
             # Each analysed event's pages are drafted where it is analysed; only its storyline is added here.
             drafts = {} if set(formats) & set(_PAGE_SUFFIX) else None
-            digests, full, keys = listed_digests(store, words=words, progress=shown, engine=engine, drafts=drafts)
+            slim = not report_digests and drafts is not None and "html" not in formats  # the site reads them in full
+            digests, full, keys = listed_digests(
+                store, words=words, progress=shown, engine=engine, drafts=drafts, slim=slim
+            )
         article_count = store.count_articles()
         stored_storylines = store.storylines()
         link_digests(digests, stored_storylines)
@@ -282,7 +288,7 @@ def digest(
 
                 write_site([full[d.event.id] for d in digests], out, file_of)  # every page links the others
             pages.finish()  # pages of events that no longer exist are removed
-    written = [full[d.event.id] for d in digests if d.event.id in full]
+    written = [full[d.event.id] for d in digests if d.event.id in full] if report_digests else []
     index = out / {"markdown": "index.md", "html": "index.html", "json": "index.json"}[formats[0]]
     return DigestReport(str(out), str(index), len(digests), article_count, problems, written)
 

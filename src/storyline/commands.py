@@ -85,6 +85,7 @@ def cmd_digest(args) -> int:
             formats=args.format,
             progress=watched(args.quiet),
             engine=engine,
+            report_digests=False,
         )
     _print_problems(report.problems)
     print(

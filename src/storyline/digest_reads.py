@@ -29,11 +29,12 @@ def listed_digests(
     engine: Engine | None = None,
     progress: Progress | None = None,
     drafts: dict | None = None,
+    slim: bool = False,
 ) -> tuple[list[EventDigest], dict[str, EventDigest], dict[str, str]]:
     """Every stored event's digest in the store's event order, those made in full here (the events analysed now)
     by event id, and every event's analysis key (``analysis.analysis_key`` of its members) by event id; the others
     are listed digests (see the module docstring). None is linked to its storyline yet. ``drafts``: where the
-    draft pages of the events analysed now go (``stored_digests.digests``)."""
+    draft pages of the events analysed now go (``stored_digests.digests``); ``slim``: as there."""
     stubs_of = store.article_stubs()
     order = {article_id: position for position, article_id in enumerate(stubs_of)}
     events = store.listed_events(order)
@@ -57,7 +58,7 @@ def listed_digests(
         if progress is not None:
             progress.advance()
     analysed = stored_digests.digests(
-        store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts, linked=False
+        store, words=words, engine=engine, progress=progress, events=missing, drafts=drafts, linked=False, slim=slim
     )
     full = {d.event.id: d for d in analysed}
     return [d if d is not None else full[event.id] for event, d in zip(events, listed)], full, keys

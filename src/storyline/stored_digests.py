@@ -45,12 +45,14 @@ def digests(
     events: Sequence[Event] | None = None,
     drafts: dict[str, PageDraft] | None = None,
     linked: bool = True,
+    slim: bool = False,
 ) -> list[EventDigest]:
     """A digest of every stored event (or of ``events``: then only their articles are read); analyses of unchanged
     events come from the store, the others are analysed (a map step over events, run by ``engine``) and stored.
     ``progress`` counts the events done. ``drafts``: where the draft pages of the events analysed here go (by
     event id), made where each is analysed. ``linked``: each digest linked to its storyline (a caller that links
-    every event itself says False)."""
+    every event itself says False). ``slim`` (with ``drafts``): each analysed event's digest keeps only its event,
+    summary, articles and copy groups, what an index and a drafted page's storyline part read."""
     if events is None:
         events = store.events()
         articles = {article.id: article for article in store.articles()}
@@ -96,7 +98,7 @@ def digests(
             position, fingerprint = pending[n]
             rows = [(article_id, pack(keys[article_id], text)) for article_id, text in computed.items()]
             writes.add(digest.event.id, fingerprint, analysis_to_dict(digest, analysers), rows)
-            result[position] = digest
+            result[position] = _index_entry(digest) if slim else digest
             if progress is not None:
                 progress.advance()
     finally:  # what was analysed before a failure is kept
@@ -104,6 +106,11 @@ def digests(
     if linked:
         link_digests(result, store.storylines())
     return result
+
+
+def _index_entry(digest: EventDigest) -> EventDigest:
+    """``digest`` without the analyses its drafted pages already hold (quotes, disagreements, variants ...)."""
+    return EventDigest(digest.event, digest.summary, digest.articles, digest.copy_groups)
 
 
 def _with_stored_products(store: Store, jobs: list[tuple], keys: dict[str, str]) -> list[tuple]:
