@@ -554,6 +554,8 @@ def main(argv: list[str] | None = None) -> None:
         facts = dict(summary_runs(scratch / "event.json", env, before_src), before=args.before)
         print(f"\nOne event of {args.event_size:,} articles (every ECB+ development topic fused, 1 in 20 republished):")
         report_summaries(facts)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     for total in sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"storyline-scale-{total}-", dir=args.keep))
         if args.ingest_only:
