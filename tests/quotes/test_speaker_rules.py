@@ -110,3 +110,35 @@ def test_a_title_after_a_noun_in_lower_case_does_not_make_the_next_name_the_spea
     text = "The pride Mr. Cruzan feels for his father is plain, the voters said."
     _, name, _ = _resolve(text, ["Cruzan"], "The pride")
     assert name is None
+
+
+def _body(text: str, organisations: list[str], speaker: str) -> tuple:
+    """Resolve the last occurrence of ``speaker``, with ``organisations`` tagged at each of their occurrences."""
+    mentions = []
+    for name in organisations:
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(Mention(at, at + len(name), "organisation"))
+            at = text.find(name, at + 1)
+    names = ArticleNames(text, Parsed(mentions=mentions))
+    at = text.rindex(speaker)
+    found = Found(0, len(text), text, False, "said", (at, at + len(speaker)), 0, 0)
+    return resolve(found, names)
+
+
+def test_a_body_noun_goes_to_the_one_organisation_of_that_kind_named_before_it():
+    text = "Ostwick District Council said the depot would reopen. Later the council said the roads were clear."
+    assert _body(text, ["Ostwick District Council"], "the council")[1:] == ("Ostwick District Council", None)
+    text = "The Ministry of Transport closed the line. The ministry said repairs would take a week."
+    assert _body(text, ["Ministry of Transport"], "The ministry")[1] == "Ministry of Transport"
+
+
+def test_a_body_noun_stays_a_role_where_no_single_organisation_of_that_kind_fits():
+    two = "Ostwick District Council and Brackwater Town Council met. The council said the roads were clear."
+    assert _body(two, ["Ostwick District Council", "Brackwater Town Council"], "The council")[1:] == (None, "council")
+    other_kind = "Ostwick District Council met on Monday. The city council said the roads were clear."
+    assert _body(other_kind, ["Ostwick District Council"], "The city council")[1] is None
+    named_after = "The council said the roads were clear, Ostwick District Council's leader added later."
+    assert _body(named_after, ["Ostwick District Council"], "The council")[1] is None
+    indefinite = "Ostwick District Council met. A council said the roads were clear."
+    assert _body(indefinite, ["Ostwick District Council"], "A council")[1] is None

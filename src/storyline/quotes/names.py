@@ -399,6 +399,17 @@ class ArticleNames:
                 best = (a, name)
         return best
 
+    def organisation_called(self, word: str, at: int, modifiers: tuple[str, ...] = ()) -> Name | None:
+        """The one organisation named before ``at`` that a body noun ("council") stands for: its name's head is
+        that noun and holds the ``modifiers`` ("the city council": "Harrowgate City Council"). None where the
+        article names two such bodies, or none."""
+        found = {
+            id(name): name
+            for (a, _), name in self._mention_name.items()
+            if a < at and name.kind == "organisation" and _names_body(name.fullest, word, modifiers)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def with_role(self, word: str, at: int, qualifiers: tuple[str, ...] = ()) -> Name | None:
         """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the
         campaign" is not "the campaign manager"; with ``qualifiers`` ("Democratic"), a role that has them."""
@@ -438,6 +449,14 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+def _names_body(fullest: str, noun: str, modifiers: tuple[str, ...]) -> bool:
+    """Whether an organisation's name is headed by ``noun``, its last word before any "of" ("Ministry of Defence",
+    "Harrowgate City Council"), and holds each of the ``modifiers``."""
+    words = [w.lower() for w in fullest.split()]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head == noun and all(m.lower() in words for m in modifiers)
 
 
 def _set_off_after_role(text: str, span_start: int, at: int) -> bool:

@@ -31,7 +31,7 @@ from storyline.quotes.names import (
     clean_name,
 )
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
-from storyline.quotes.roles import first_role, head_noun, role_in_span, without_determiners
+from storyline.quotes.roles import DETERMINERS, first_role, head_noun, role_in_span, without_determiners
 
 
 def resolve(
@@ -119,6 +119,10 @@ def resolve(
         name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
         if name is not None:
             return span, name.fullest, first_role(name)
+        if head in GROUP_NOUNS and lower.startswith("the ") and lower.split()[-1] == head:  # "the (city) council"
+            body = names.organisation_called(head, start, _modifiers(span))
+            if body is not None:  # "Harrowgate City Council said ... according to the council"
+                return span, body.fullest, None
     role = without_determiners(span) if head else None
     return span, None, role or None
 
@@ -126,6 +130,12 @@ def resolve(
 # Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
 _NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
 _COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
+
+
+def _modifiers(span: str) -> tuple[str, ...]:
+    """The words between a body noun's determiner and the noun: "the city council" -> ("city",)."""
+    words = [w for w in span.split() if w.lower() not in DETERMINERS]
+    return tuple(words[:-1])
 
 
 def _modifying_place(names: ArticleNames, person: Name, start: int, end: int) -> bool:
