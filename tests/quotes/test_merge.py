@@ -89,3 +89,33 @@ def test_wordings_that_differ_only_in_spacing_and_punctuation_are_one_wording():
     ]
     (merged,) = merge_quotes(quotes)
     assert [w.article_ids for w in merged.wordings] == [["a", "b"]]
+
+
+def test_a_body_one_article_leaves_unnamed_is_the_one_organisation_of_that_kind_another_names():
+    from storyline.quotes.merge import by_speaker
+
+    def said(article, text, speaker, name=None, role=None):
+        return Quote(article, text, False, speaker, name, role, "said", 0, len(text), 0)
+
+    quotes = [
+        said("a1", "the bridge will stay closed for six weeks", "Ostwick District Council", "Ostwick District Council"),
+        said("a2", "the bridge will stay closed for six weeks", "The council", role="council"),
+        said("a2", "engineers will carry out more tests", "the district council", role="district council"),
+        said("a3", "the mayor was told on Friday", "Mayor Ada Lund", "Ada Lund", "Mayor"),
+    ]
+    speakers = {speaker.name: speaker for speaker in by_speaker(quotes)}
+    assert set(speakers) == {"Ostwick District Council", "Ada Lund"}
+    council = speakers["Ostwick District Council"]
+    assert council.role is None  # the unnamed body's "council" is not shown as a role of the name
+    assert [(q.text, q.article_ids) for q in council.quotes] == [
+        ("the bridge will stay closed for six weeks", ["a1", "a2"]),
+        ("engineers will carry out more tests", ["a2"]),
+    ]
+    # two councils named, or a body of another kind: the unnamed body stays a speaker of its own
+    quotes.append(said("a4", "the depot reopens", "Brackwater Town Council", "Brackwater Town Council"))
+    assert "The council" in {speaker.name for speaker in by_speaker(quotes)}
+    other = [
+        said("b1", "business rates will stay the same", "Ostwick District Council", "Ostwick District Council"),
+        said("b2", "business rates will stay the same", "the city council", role="city council"),
+    ]
+    assert {speaker.name for speaker in by_speaker(other)} == {"Ostwick District Council", "the city council"}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
+from storyline.quotes.roles import GROUP_NOUNS, names_body
 from storyline.text import content_stems, stem_set, words
 from storyline.text.cues import SPEECH_VERBS, STANCE_VERBS, cue_lemma
 
@@ -51,6 +52,28 @@ class SpeakerQuotes:
 
 def _key(quote: Quote) -> str:
     return (quote.speaker_name or quote.speaker or "").lower()
+
+
+def speaker_keys(quotes: Sequence[Quote]) -> Callable[[Quote], str]:
+    """Who said each quote, as one key per speaker across an event's articles: a body an article leaves unnamed
+    ("The council says ...") is the one organisation of that kind another article names ("Harrowgate City
+    Council"), when the quotes name exactly one."""
+    names = {quote.speaker_name for quote in quotes if quote.speaker_name}
+    named_body: dict[str, str] = {}
+    for quote in quotes:
+        speaker = (quote.speaker or "").lower()
+        if quote.speaker_name or speaker in named_body or not speaker.startswith("the "):
+            continue
+        *modifiers, noun = speaker.split()[1:] or [""]
+        if noun in GROUP_NOUNS:
+            bodies = [name for name in names if names_body(name, noun, tuple(modifiers))]
+            if len(bodies) == 1:
+                named_body[speaker] = bodies[0].lower()
+
+    def key(quote: Quote) -> str:
+        return _key(quote) if quote.speaker_name else named_body.get((quote.speaker or "").lower(), _key(quote))
+
+    return key
 
 
 def _shared(a: Counter, b: Counter) -> int:
@@ -98,15 +121,16 @@ def _same_quote(tokens: list[str], counts: Counter, distinct: frozenset[str], it
     return _shared(counts, item.counts) / shortest >= SAME_QUOTE
 
 
-def merge_quotes(quotes: Sequence[Quote]) -> list[MergedQuote]:
-    """Quotes of one speaker (or of unknown speakers) merged across articles, in first-seen order."""
+def merge_quotes(quotes: Sequence[Quote], key: Callable[[Quote], str] = _key) -> list[MergedQuote]:
+    """Quotes of one speaker (or of unknown speakers) merged across articles, in first-seen order; ``key`` tells
+    who said a quote."""
     merged: list[_Open] = []
     by_key: dict[str, list[_Open]] = {}  # a quote only joins a merged quote of its speaker, the first that fits
     for quote in quotes:
         tokens = words(quote.text)
         counts = Counter(tokens)
         distinct = frozenset(counts)
-        same_speaker = by_key.setdefault(_key(quote), [])
+        same_speaker = by_key.setdefault(key(quote), [])
         target = next((item for item in same_speaker if _same_quote(tokens, counts, distinct, item)), None)
         if target is None:
             target = _Open(tokens, counts, distinct, MergedQuote(quote.direct, []))
@@ -133,7 +157,7 @@ def order_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list[Q
     document_frequency: Counter = Counter()
     for article in articles:
         document_frequency.update(stem_set(article.text))
-    merged = merge_quotes(quotes)
+    merged = merge_quotes(quotes, speaker_keys(quotes))
     for item in merged:
         stems = set(content_stems(item.text))
         share = sum(document_frequency[s] for s in stems) / (len(stems) * max(len(articles), 1)) if stems else 0.0
@@ -229,17 +253,19 @@ def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[Spe
 
     ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ...").
     """
+    key = speaker_keys(quotes)
     groups: dict[str, list[Quote]] = {}
     for quote in quotes:
         if speech_only and not is_speech(quote):
             continue
-        groups.setdefault(_key(quote), []).append(quote)
+        groups.setdefault(key(quote), []).append(quote)
     result = []
     for group in groups.values():
         name = next((q.speaker_name for q in group if q.speaker_name), None)
-        role = next((q.speaker_role for q in group if q.speaker_role), None)
+        # a body's role ("council") is not shown beside the name its quotes were given ("Harrowgate City Council")
+        role = next((q.speaker_role for q in group if q.speaker_role and (q.speaker_name or name is None)), None)
         if name is None:
             name = next((q.speaker for q in group if q.speaker), None)
             role = None if role and name and role.lower() in name.lower() else role
-        result.append(SpeakerQuotes(name, shown_role(name, role), merge_quotes(group)))
+        result.append(SpeakerQuotes(name, shown_role(name, role), merge_quotes(group, key)))
     return result

@@ -23,16 +23,10 @@ from storyline.quotes.people import (
     name_starting_with,
     signatures,
 )
-from storyline.quotes.roles import head_noun, is_qualified
+from storyline.quotes.roles import head_noun, is_qualified, names_body
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 # Nouns for a body of people that "it" goes on from: "Ada Lund's campaign is defending ... It says ...".
-GROUP_NOUNS = set(
-    """
-    campaign office team committee company administration government agency department ministry party board council
-    group organization organisation firm network newspaper union court foundation association institute
-    """.split()
-)
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Last words of names of bodies and buildings, never of a person's name, which the recogniser may call a person.
 INSTITUTION_WORDS = set(
@@ -406,7 +400,7 @@ class ArticleNames:
         found = {
             id(name): name
             for (a, _), name in self._mention_name.items()
-            if a < at and name.kind == "organisation" and _names_body(name.fullest, word, modifiers)
+            if a < at and name.kind == "organisation" and names_body(name.fullest, word, modifiers)
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -449,14 +443,6 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
-
-
-def _names_body(fullest: str, noun: str, modifiers: tuple[str, ...]) -> bool:
-    """Whether an organisation's name is headed by ``noun``, its last word before any "of" ("Ministry of Defence",
-    "Harrowgate City Council"), and holds each of the ``modifiers``."""
-    words = [w.lower() for w in fullest.split()]
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    return head == noun and all(m.lower() in words for m in modifiers)
 
 
 def _set_off_after_role(text: str, span_start: int, at: int) -> bool:

@@ -7,6 +7,13 @@ import re
 
 from storyline.quotes.people import HONORIFICS
 
+# Nouns of bodies that speak: "the council said", "the Clinton campaign's".
+GROUP_NOUNS = set(
+    """
+    campaign office team committee company administration government agency department ministry party board council
+    group organization organisation firm network newspaper union court foundation association institute
+    """.split()
+)
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 
@@ -50,3 +57,11 @@ def head_noun(span: str) -> str | None:
     cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
     words = [w for w in words[:cut] if w.lower() not in DETERMINERS]
     return words[-1].lower() if words else None
+
+
+def names_body(fullest: str, noun: str, modifiers: tuple[str, ...] = ()) -> bool:
+    """Whether an organisation's name is headed by ``noun``, its last word before any "of" ("Ministry of Defence",
+    "Harrowgate City Council"), and holds each of the ``modifiers``."""
+    words = [w.lower() for w in fullest.split()]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head == noun and all(m.lower() in words for m in modifiers)

@@ -22,7 +22,6 @@ from storyline.quotes.groups import (
 )
 from storyline.quotes.marks import inside_quotation
 from storyline.quotes.names import (
-    GROUP_NOUNS,
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
     POSSESSIVE,
@@ -31,7 +30,7 @@ from storyline.quotes.names import (
     clean_name,
 )
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
-from storyline.quotes.roles import DETERMINERS, first_role, head_noun, role_in_span, without_determiners
+from storyline.quotes.roles import DETERMINERS, GROUP_NOUNS, first_role, head_noun, role_in_span, without_determiners
 
 
 def resolve(
