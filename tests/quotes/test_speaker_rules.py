@@ -142,3 +142,30 @@ def test_a_body_noun_stays_a_role_where_no_single_organisation_of_that_kind_fits
     assert _body(named_after, ["Ostwick District Council"], "The council")[1] is None
     indefinite = "Ostwick District Council met. A council said the roads were clear."
     assert _body(indefinite, ["Ostwick District Council"], "A council")[1] is None
+
+
+def _lead(text: str, people: dict[str, str], speaker: str) -> tuple:
+    """Resolve ``speaker`` opening ``text``, with ``people`` (name: role) tagged where first written."""
+    mentions, roles = [], []
+    for name, role in people.items():
+        at = text.index(name)
+        mentions.append(Mention(at, at + len(name), "person"))
+        roles.append((at, at + len(name), role))
+    names = ArticleNames(text, Parsed(mentions=mentions, roles=roles))
+    return resolve(Found(0, len(text), text, False, "says", (0, len(speaker)), 0, 0), names)
+
+
+def test_a_role_before_the_name_goes_to_the_one_person_given_that_role_further_down():
+    body = (
+        " says the talks will go on.\n\nNorway's chief negotiator Ola Brekke said the quotas were close.\n\n"
+        "Sweden's lead negotiator Eva Lund said little."
+    )
+    people = {"Ola Brekke": "Norway's chief negotiator", "Eva Lund": "Sweden's lead negotiator"}
+    lead = "Norway's chief fisheries negotiator"
+    assert _lead(lead + body, people, lead)[1:] == ("Ola Brekke", "Norway's chief negotiator")
+    # the span must hold the role word for word: "Sweden's chief" is neither person's role
+    other = "Sweden's chief fisheries negotiator"
+    assert _lead(other + body, people, other)[1] is None
+    # two people fit "Norway's chief negotiator": no name
+    two = body + "\n\nNorway's chief negotiator Kari Dahl arrived later."
+    assert _lead(lead + two, {**people, "Kari Dahl": "Norway's chief negotiator"}, lead)[1] is None

@@ -123,8 +123,14 @@ def _headline_quote(article: Article, found, names) -> Quote:
     surname = speaker.split()[-1] if speaker else None
     person = names.by_surname(surname) if surname else None
     name = person.fullest if person and person.fullest.split()[-1] == surname else None
+    role = None
+    if name is None and speaker:  # "Canada's chief NAFTA negotiator says ...": the one person the text gives that role
+        from storyline.quotes.role_names import named_later_with_role
+
+        titled = named_later_with_role(names, speaker, -1)
+        name, role = (titled.fullest, titled.roles[0]) if titled is not None else (None, None)
     speaker = speaker or None
-    return Quote(article.id, found.text, found.direct, speaker, name, None, found.cue, None, None, 0)
+    return Quote(article.id, found.text, found.direct, speaker, name, role, found.cue, None, None, 0)
 
 
 def find_quotes(articles: Sequence[Article], *, n_process: int = 1) -> list[Quote]:

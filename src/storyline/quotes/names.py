@@ -23,7 +23,7 @@ from storyline.quotes.people import (
     name_starting_with,
     signatures,
 )
-from storyline.quotes.roles import head_noun, is_qualified, names_body
+from storyline.quotes.roles import head_noun, is_qualified
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 # Nouns for a body of people that "it" goes on from: "Ada Lund's campaign is defending ... It says ...".
@@ -393,16 +393,9 @@ class ArticleNames:
                 best = (a, name)
         return best
 
-    def organisation_called(self, word: str, at: int, modifiers: tuple[str, ...] = ()) -> Name | None:
-        """The one organisation named before ``at`` that a body noun ("council") stands for: its name's head is
-        that noun and holds the ``modifiers`` ("the city council": "Harrowgate City Council"). None where the
-        article names two such bodies, or none."""
-        found = {
-            id(name): name
-            for (a, _), name in self._mention_name.items()
-            if a < at and name.kind == "organisation" and names_body(name.fullest, word, modifiers)
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+    def person_positions(self) -> list[tuple[int, Name]]:
+        """Every place a person is named, in text order."""
+        return self._positions
 
     def with_role(self, word: str, at: int, qualifiers: tuple[str, ...] = ()) -> Name | None:
         """The person last named before ``at`` whose role is a ``word`` ("minister"), not merely holds it: "the

@@ -30,6 +30,7 @@ from storyline.quotes.names import (
     clean_name,
 )
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
+from storyline.quotes.role_names import named_later_with_role, organisation_called
 from storyline.quotes.roles import DETERMINERS, GROUP_NOUNS, first_role, head_noun, role_in_span, without_determiners
 
 
@@ -118,8 +119,11 @@ def resolve(
         name = names.with_role(head, start, tuple(w for w in span.split()[1:] if w[:1].isupper()))
         if name is not None:
             return span, name.fullest, first_role(name)
+        later = named_later_with_role(names, span, start)
+        if later is not None:
+            return span, later.fullest, first_role(later)
         if head in GROUP_NOUNS and lower.startswith("the ") and lower.split()[-1] == head:  # "the (city) council"
-            body = names.organisation_called(head, start, _modifiers(span))
+            body = organisation_called(names, head, start, _modifiers(span))
             if body is not None:  # "Harrowgate City Council said ... according to the council"
                 return span, body.fullest, None
     role = without_determiners(span) if head else None
