@@ -169,3 +169,15 @@ def test_a_role_before_the_name_goes_to_the_one_person_given_that_role_further_d
     # two people fit "Norway's chief negotiator": no name
     two = body + "\n\nNorway's chief negotiator Kari Dahl arrived later."
     assert _lead(lead + two, {**people, "Kari Dahl": "Norway's chief negotiator"}, lead)[1] is None
+
+
+def test_a_body_name_joined_by_and_or_of_that_the_recogniser_missed_is_the_speaker_name():
+    text = "Kestrel Valley Fire and Rescue Service said 16 engines were at the scene."
+    assert _body(text, [], "Kestrel Valley Fire and Rescue Service")[1] == "Kestrel Valley Fire and Rescue Service"
+    text = "Northmere Chamber of Commerce said trade was down."
+    assert _body(text, [], "Northmere Chamber of Commerce")[1] == "Northmere Chamber of Commerce"
+    # not a body's noun at the end, or no joining word: left to the other rules
+    assert (
+        _body("Friends of Aldermere said the park would stay.", [], "Friends of Aldermere")[1] != "Friends of Aldermere"
+    )
+    assert _body("Fire and rescue crews said the roof fell.", [], "Fire and rescue crews")[1] is None

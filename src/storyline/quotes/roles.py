@@ -14,6 +14,14 @@ GROUP_NOUNS = set(
     group organization organisation firm network newspaper union court foundation association institute
     """.split()
 )
+# Nouns a body's own name may end with, by which an article goes on to call it: "the bank" for "Aldermere Reserve
+# Bank", "the fire service" for "Kestrel Valley Fire and Rescue Service".
+BODY_NOUNS = GROUP_NOUNS | set(
+    """
+    bank service hospital school university college commission authority bureau police force trust society
+    fund council corporation club embassy ministry chamber
+    """.split()
+)
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 

@@ -31,7 +31,15 @@ from storyline.quotes.names import (
 )
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
 from storyline.quotes.role_names import named_later_with_role, organisation_called
-from storyline.quotes.roles import DETERMINERS, GROUP_NOUNS, first_role, head_noun, role_in_span, without_determiners
+from storyline.quotes.roles import (
+    BODY_NOUNS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    first_role,
+    head_noun,
+    role_in_span,
+    without_determiners,
+)
 
 
 def resolve(
@@ -108,6 +116,8 @@ def resolve(
         role = without_determiners(span)
         return span, spoken_for, role or None
     words = span.split()
+    if _body_name(words):  # a body's name the recogniser missed: "Kestrel Valley Fire and Rescue Service"
+        return span, clean_name(span, "organisation"), None
     if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
         if words[0].lower() == "the":  # "The National Rifle Association"
             return span, clean_name(span, "organisation"), None
@@ -122,7 +132,7 @@ def resolve(
         later = named_later_with_role(names, span, start)
         if later is not None:
             return span, later.fullest, first_role(later)
-        if head in GROUP_NOUNS and lower.startswith("the ") and lower.split()[-1] == head:  # "the (city) council"
+        if head in BODY_NOUNS and lower.startswith("the ") and lower.split()[-1] == head:  # "the (city) council"
             body = organisation_called(names, head, start, _modifiers(span))
             if body is not None:  # "Harrowgate City Council said ... according to the council"
                 return span, body.fullest, None
@@ -133,6 +143,21 @@ def resolve(
 # Two or more capitalised names joined by "and" (or commas), with their titles: the speakers speak together.
 _NAME_WORDS = r"[A-Z][\w.'’\-]*(?: \([\w.\-]+\))?(?: [A-Z][\w.'’\-]*(?: \([\w.\-]+\))?)*"
 _COORDINATED = re.compile(rf"^{_NAME_WORDS}(?:(?:,| and|, and) {_NAME_WORDS})+$")
+
+
+def _body_name(words: list[str]) -> bool:
+    """A name of capitalised words joined by "and", "of" or "for" and headed by a body's noun, the last word before
+    any "of": "Kestrel Valley Fire and Rescue Service", "Northmere Chamber of Commerce" (not "Friends of X")."""
+    inner = words[1:-1]
+    if not (3 <= len(words) <= 8 and words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    if not any(w in _NAME_JOINERS for w in inner) or not all(w[:1].isupper() or w in _NAME_JOINERS for w in inner):
+        return False
+    head = words[words.index("of") - 1] if "of" in inner else words[-1]
+    return head.lower() in BODY_NOUNS
+
+
+_NAME_JOINERS = frozenset({"and", "of", "for", "&"})
 
 
 def _modifiers(span: str) -> tuple[str, ...]:
