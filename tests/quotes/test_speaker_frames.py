@@ -189,3 +189,12 @@ def test_a_name_compared_after_a_comma_and_like_is_not_the_speaker():
     at = text.index(speaker)
     found = Found(0, len(text), text, False, "urged", (at, at + len(speaker)), 0, 0)
     assert resolve(found, names)[1] == "Ada Brask"
+
+
+def test_told_to_with_no_listener_is_a_reduced_passive_whose_subject_was_told_not_a_speaker():
+    text = (
+        "Crews fought the blaze through the night.\n\n"
+        "The mayor told residents to keep windows shut. Drivers, advised to avoid the area, queued on the bridge."
+    )
+    quotes = quotes_of(text, title="Brackwater residents told to keep windows shut as warehouse burns")
+    assert [(q.speaker, q.text) for q in quotes] == [("The mayor", "to keep windows shut")]

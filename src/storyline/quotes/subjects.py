@@ -19,6 +19,8 @@ def subject(verb, depth: int = 0):
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted
+    if _reduced_passive(verb):
+        return None  # "Residents told to keep windows shut": they were told, a headline leaving out "were"
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not (verb.tag_ == "VBG" and child.i > verb.i):
             # a participle's subject is never after it: "..., saying Christie was wrong" is the main clause's
@@ -42,6 +44,21 @@ def subject(verb, depth: int = 0):
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head.i != verb.head.i:  # "began by saying"
         return subject(verb.head.head, depth + 1)
     return None
+
+
+def _reduced_passive(verb) -> bool:
+    """ "told to", "urged to" with no listener between: the subject is the one told, not the teller (active "asked
+    to speak" is the subject's own request, so "asked" is not one of them)."""
+    doc = verb.doc
+    return (
+        verb.lower_ in _TOLD_FORMS
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].lower_ == "to"
+        and not any(child.dep_ in ("dobj", "dative", "iobj") for child in verb.children)
+    )
+
+
+_TOLD_FORMS = frozenset({"told", "urged", "ordered", "warned", "advised", "instructed"})
 
 
 def _agent(verb):
