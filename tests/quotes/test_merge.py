@@ -119,3 +119,14 @@ def test_a_body_one_article_leaves_unnamed_is_the_one_organisation_of_that_kind_
         said("b2", "business rates will stay the same", "the city council", role="city council"),
     ]
     assert {speaker.name for speaker in by_speaker(other)} == {"Ostwick District Council", "the city council"}
+
+
+def test_speakers_of_blank_or_bare_determiner_spans_are_listed_without_error():
+    from storyline.quotes.merge import by_speaker
+
+    quotes = [
+        Quote("a1", "plans will surely fail by then", False, "  ", " ", None, "said", 0, 5, 0),
+        Quote("a2", "plans will surely fail by then", False, "the", None, None, "said", 0, 5, 0),
+        Quote("a3", "plans will surely fail by then", False, "The council", None, "council", "said", 0, 5, 0),
+    ]
+    assert [speaker.name for speaker in by_speaker(quotes)] == [" ", "the", "The council"]

@@ -71,5 +71,7 @@ def names_body(fullest: str, noun: str, modifiers: tuple[str, ...] = ()) -> bool
     """Whether an organisation's name is headed by ``noun``, its last word before any "of" ("Ministry of Defence",
     "Harrowgate City Council"), and holds each of the ``modifiers``."""
     words = [w.lower() for w in fullest.split()]
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if not words:
+        return False
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
     return head == noun and all(m.lower() in words for m in modifiers)
