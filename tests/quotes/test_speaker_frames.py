@@ -198,3 +198,22 @@ def test_told_to_with_no_listener_is_a_reduced_passive_whose_subject_was_told_no
     )
     quotes = quotes_of(text, title="Brackwater residents told to keep windows shut as warehouse burns")
     assert [(q.speaker, q.text) for q in quotes] == [("The mayor", "to keep windows shut")]
+
+
+def test_a_speaker_the_parser_cut_at_a_hyphen_keeps_the_whole_phrase():
+    text = "The show was tense. Co-host Mika Brzezinski said the candidate had lied about the numbers."
+    quote = quote_holding(quotes_of(text), "lied about the numbers")
+    assert (quote.speaker, quote.speaker_name) == ("Co-host Mika Brzezinski", "Mika Brzezinski")
+    text = "The case went on for months. His ex-wife said she had been threatened for years."
+    assert quote_holding(quotes_of(text), "threatened for years").speaker == "His ex-wife"
+
+
+def test_a_relative_of_a_named_person_is_not_that_person():
+    text = "The case went on. The ex-wife of Alan Grayson said she had been threatened for years by him."
+    quote = quote_holding(quotes_of(text), "threatened for years")
+    assert (quote.speaker_name, quote.speaker_role) == (None, "ex-wife of Alan Grayson")
+    text = "Jane Doe, the wife of John Doe, said the claims were false and would be fought."
+    assert quote_holding(quotes_of(text), "claims were false").speaker_name == "Jane Doe"
+    # a relative named after the span, in apposition, is that relative
+    text = "Osman died in May. His brother, Alastair Osman, said the claims were false and would be fought."
+    assert quote_holding(quotes_of(text), "claims were false").speaker_name == "Alastair Osman"

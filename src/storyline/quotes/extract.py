@@ -26,7 +26,7 @@ from storyline.quotes.marks import QuoteSpan, curly_doubled_marks
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, ends_with_cue, needs_parse, needs_syntax
-from storyline.quotes.subjects import subject
+from storyline.quotes.subjects import hyphen_start, subject
 from storyline.quotes.units import Unit, units
 from storyline.text.cues import SPEECH_VERBS
 
@@ -360,7 +360,7 @@ def _cue(doc, token):
 
 def _span_offsets(token, offset: int) -> tuple[int, int]:
     """The speaker's noun phrase, without relative clauses, an age ("Quillon, 58") or trailing punctuation."""
-    first, last = token.left_edge.i, token.right_edge.i
+    first, last = hyphen_start(token), token.right_edge.i
     for child in token.children:
         if child.i > token.i and (child.dep_ in ("relcl", "acl") or (child.dep_ == "appos" and child.tag_ == "CD")):
             last = min(last, child.left_edge.i - 1)

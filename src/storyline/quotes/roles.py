@@ -22,6 +22,14 @@ BODY_NOUNS = GROUP_NOUNS | set(
     fund council corporation club embassy ministry chamber
     """.split()
 )
+# Nouns of a person's relatives: "the wife of X" speaks, not X.
+RELATIVES = frozenset(
+    """
+    wife husband widow widower son daughter mother father brother sister parents children niece nephew cousin aunt
+    uncle grandson granddaughter grandmother grandfather fiancee fiance girlfriend boyfriend stepson
+    stepdaughter stepmother stepfather
+    """.split()
+)
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
 
 

@@ -35,6 +35,7 @@ from storyline.quotes.roles import (
     BODY_NOUNS,
     DETERMINERS,
     GROUP_NOUNS,
+    RELATIVES,
     first_role,
     head_noun,
     role_in_span,
@@ -77,6 +78,9 @@ def resolve(
         if titled is not None:
             return span, titled, span
     inside = names.in_span(start, end, heads_only=True)
+    related = head_noun(span) in RELATIVES and _opens_with_relation(span)
+    if related and any(n.kind == "person" for n in names.in_span(start, end)):
+        return span, None, without_determiners(span)  # "the ex-wife of Alan Grayson": a relative, not Grayson
     people = list({id(n): n for n in inside if n.kind == "person"}.values())
     together = without_quantifier(span)
     if len(people) >= 2 and (_COORDINATED.match(together) or _COORDINATED.match(span.split(", ")[0])):
@@ -158,6 +162,13 @@ def _body_name(words: list[str]) -> bool:
 
 
 _NAME_JOINERS = frozenset({"and", "of", "for", "&"})
+
+
+def _opens_with_relation(span: str) -> bool:
+    """Whether a span opens with its relation, not with the relative's own name: "the wife of X", "Smith's widow",
+    not "Jane Doe, the wife of X"."""
+    first = next((w for w in span.split() if w.lower() not in DETERMINERS), "")
+    return not first[:1].isupper() or bool(POSSESSIVE.search(first))
 
 
 def _modifiers(span: str) -> tuple[str, ...]:

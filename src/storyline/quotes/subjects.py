@@ -26,7 +26,7 @@ def subject(verb, depth: int = 0):
             # a participle's subject is never after it: "..., saying Christie was wrong" is the main clause's
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return _named_head(verb.head)  # "Verheul, who said ..."
-            return child
+            return _past_hyphen(child, verb)
     if verb.dep_ == "relcl":
         return _named_head(verb.head)
     if any(child.dep_ == "nsubjpass" for child in verb.children):
@@ -44,6 +44,39 @@ def subject(verb, depth: int = 0):
     if verb.dep_ == "pcomp" and depth < 3 and verb.head.head.i != verb.head.i:  # "began by saying"
         return subject(verb.head.head, depth + 1)
     return None
+
+
+def _past_hyphen(first, verb):
+    """A subject the parser cut at a hyphen ("Co-host Mika Brzezinski", "The ex-wife of X" give the verb a subject
+    per piece): the last piece, the head of the phrase; ``hyphen_start`` gives the pieces before it back."""
+    pieces = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS and child.i >= first.i]
+    last = first
+    for piece in pieces[1:]:
+        joined = all(not token.whitespace_ for token in verb.doc[last.i : piece.left_edge.i])
+        if not joined or piece.left_edge.i <= last.i:
+            break
+        last = piece
+    return last
+
+
+def hyphen_start(token) -> int:
+    """Where the phrase of ``token`` begins once the pieces of a hyphenated word before it are back, with their
+    determiner: the index of "The" in "The ex-wife of X"."""
+    doc = token.doc
+    first = token.left_edge.i
+    moved = False
+    while (
+        first >= 2
+        and doc[first - 1].text == "-"
+        and not doc[first - 1].whitespace_
+        and not doc[first - 2].whitespace_
+        and doc[first - 2].is_alpha
+    ):
+        first -= 2
+        moved = True
+    if moved and first > 0 and doc[first - 1].dep_ in ("det", "poss") and doc[first - 1].head.i >= first:
+        first -= 1
+    return first
 
 
 def _reduced_passive(verb) -> bool:
