@@ -130,3 +130,28 @@ def test_speakers_of_blank_or_bare_determiner_spans_are_listed_without_error():
         Quote("a3", "plans will surely fail by then", False, "The council", None, "council", "said", 0, 5, 0),
     ]
     assert [speaker.name for speaker in by_speaker(quotes)] == [" ", "the", "The council"]
+
+
+def test_words_a_speaker_did_not_say_are_left_out_of_who_said_what():
+    from storyline.quotes.merge import by_speaker, not_said
+
+    text = (
+        "Tellam said all staff were safe. It did not say how much stock had been lost. "
+        "The mayor declined to say whether the depot would reopen. Ada Lund said the roof had fallen in."
+    )
+
+    def reported(words, speaker, cue):
+        start = text.index(words)
+        return Quote("a1", words, False, speaker, speaker, None, cue, start, start + len(words), 0)
+
+    quotes = [
+        reported("all staff were safe", "Tellam", "said"),
+        reported("how much stock had been lost", "Tellam", "say"),
+        reported("whether the depot would reopen", "The mayor", "say"),
+        reported("the roof had fallen in", "Ada Lund", "said"),
+    ]
+    assert [not_said(q, text) for q in quotes] == [False, True, True, False]
+    shown = {s.name: [q.text for q in s.quotes] for s in by_speaker(quotes, texts={"a1": text})}
+    assert shown == {"Tellam": ["all staff were safe"], "Ada Lund": ["the roof had fallen in"]}
+    # without the texts nothing tells what was not said
+    assert len(by_speaker(quotes)) == 3

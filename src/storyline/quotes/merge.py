@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
@@ -190,6 +190,21 @@ def is_speech(quote: Quote) -> bool:
     return not speaker or not _holds(content, speaker)
 
 
+def not_said(quote: Quote, text: str | None) -> bool:
+    """Whether reported words follow a denied cue in the article's ``text``: "did not say", "never said", "declined
+    to say" (attributed, but nothing the speaker said)."""
+    if quote.direct or text is None or quote.start is None or not quote.cue:
+        return False
+    before = text[max(0, quote.start - 80) : quote.start].rstrip(' ,:“"')
+    if not before.lower().endswith(quote.cue.lower()):
+        return False
+    return bool(_DENIED.search(before[: len(before) - len(quote.cue)]))
+
+
+# What turns a cue just before the reported words into words not said.
+_DENIED = re.compile(r"(?:\bnot|n['’]t|\bnever|\b(?:declin|refus)(?:e|es|ed|ing)\s+to)\s+$", re.IGNORECASE)
+
+
 def reported_text(quote: Quote, text: str) -> str:
     """Reported words as a reader takes them: what a verb of stance governs keeps its verb ("accused Canada of being
     uncooperative", not "Canada of being uncooperative"); a reported clause stands alone."""
@@ -248,15 +263,19 @@ _DANGLING = frozenset({"by", "of", "for", "at", "with", "from", "in", "on", "to"
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
-def by_speaker(quotes: Sequence[Quote], *, speech_only: bool = True) -> list[SpeakerQuotes]:
+def by_speaker(
+    quotes: Sequence[Quote], *, speech_only: bool = True, texts: Mapping[str, str] | None = None
+) -> list[SpeakerQuotes]:
     """Each speaker once, in the order their first quote comes; their quotes merged across articles.
 
-    ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ...").
+    ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ..."), and, with the
+    articles' ``texts`` (by id), what a speaker did not say ("It did not say how much stock was lost").
     """
     key = speaker_keys(quotes)
     groups: dict[str, list[Quote]] = {}
     for quote in quotes:
-        if speech_only and not is_speech(quote):
+        text = texts.get(quote.article_id) if texts is not None else None
+        if speech_only and (not is_speech(quote) or not_said(quote, text)):
             continue
         groups.setdefault(key(quote), []).append(quote)
     result = []

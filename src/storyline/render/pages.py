@@ -26,9 +26,9 @@ class PageDraft:
 
 def draft_pages(digest: EventDigest) -> PageDraft:
     """The draft of ``digest``'s pages (its ``storyline`` is left out, whatever it holds)."""
-    from storyline.quotes.merge import by_speaker
+    from storyline.render.quotes import speakers_of
 
-    speakers = by_speaker(digest.quotes) if digest.quotes else []
+    speakers = speakers_of(digest)
     head, tail = page_parts(digest, speakers)
     data = digest_to_json(digest, speakers)
     data["storyline"] = None

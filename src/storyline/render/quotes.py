@@ -12,12 +12,12 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int], speakers: l
     """The page's "Who said what"; ``speakers``: the quotes by speaker, when already grouped."""
     if not digest.quotes:
         return []
-    from storyline.quotes.merge import by_speaker, partly_quoted, reported_text
+    from storyline.quotes.merge import partly_quoted, reported_text
 
     text_of = {article.id: article.text for article in digest.articles}
     lines = ["", "## Who said what", ""]
     shown = 0
-    speakers = by_speaker(digest.quotes) if speakers is None else speakers
+    speakers = speakers_of(digest) if speakers is None else speakers
     for speaker in speakers:
         if shown >= MARKDOWN_QUOTES:
             break
@@ -38,9 +38,16 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int], speakers: l
     return lines
 
 
-def quotes_to_json(digest: EventDigest, speakers: list | None = None) -> list[dict]:
+def speakers_of(digest: EventDigest) -> list:
+    """The event's quotes by speaker, as "Who said what" shows them (``quotes.merge.by_speaker``)."""
     from storyline.quotes.merge import by_speaker
 
+    if not digest.quotes:
+        return []
+    return by_speaker(digest.quotes, texts={article.id: article.text for article in digest.articles})
+
+
+def quotes_to_json(digest: EventDigest, speakers: list | None = None) -> list[dict]:
     return [
         {
             "speaker": speaker.name,
@@ -70,7 +77,7 @@ def quotes_to_json(digest: EventDigest, speakers: list | None = None) -> list[di
                 for quote in speaker.quotes
             ],
         }
-        for speaker in (by_speaker(digest.quotes) if speakers is None else speakers)
+        for speaker in (speakers_of(digest) if speakers is None else speakers)
     ]
 
 

@@ -248,7 +248,8 @@ def _timeline(articles: Sequence[Article], numbers: dict[str, int], links: Links
 def _quotes(quotes: list[dict], by_id: dict[str, Article], numbers: dict[str, int], links: Links) -> list[dict]:
     """Who said what as the Markdown digest has it: speech only, each speaker once, each quote once with each of its
     wordings cited to every article that carries it."""
-    speakers = by_speaker([Quote.from_dict(quote) for quote in quotes])
+    texts = {article_id: article.text for article_id, article in by_id.items()}
+    speakers = by_speaker([Quote.from_dict(quote) for quote in quotes], texts=texts)
     return [
         {
             "speaker": speaker.name or "Unattributed",
