@@ -26,7 +26,6 @@ from storyline.quotes.people import (
 from storyline.quotes.roles import head_noun, is_qualified
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
-# Nouns for a body of people that "it" goes on from: "Ada Lund's campaign is defending ... It says ...".
 GROUP_PRONOUNS = {"they", "we", "it"}
 # Last words of names of bodies and buildings, never of a person's name, which the recogniser may call a person.
 INSTITUTION_WORDS = set(

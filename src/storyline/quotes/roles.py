@@ -7,7 +7,7 @@ import re
 
 from storyline.quotes.people import HONORIFICS
 
-# Nouns of bodies that speak: "the council said", "the Clinton campaign's".
+# Nouns for a body of people that "it" goes on from: "Ada Lund's campaign is defending ... It says ...".
 GROUP_NOUNS = set(
     """
     campaign office team committee company administration government agency department ministry party board council
@@ -19,7 +19,7 @@ GROUP_NOUNS = set(
 BODY_NOUNS = GROUP_NOUNS | set(
     """
     bank service hospital school university college commission authority bureau police force trust society
-    fund council corporation club embassy ministry chamber
+    fund corporation club embassy chamber
     """.split()
 )
 # Nouns of a person's relatives: "the wife of X" speaks, not X.
