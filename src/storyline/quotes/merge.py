@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Quote
-from storyline.quotes.roles import BODY_NOUNS, names_body
+from storyline.quotes.roles import body_reference, names_body
 from storyline.text import content_stems, stem_set, words
 from storyline.text.cues import SPEECH_VERBS, STANCE_VERBS, cue_lemma
 
@@ -62,11 +62,9 @@ def speaker_keys(quotes: Sequence[Quote]) -> Callable[[Quote], str]:
     named_body: dict[str, str] = {}
     for quote in quotes:
         speaker = (quote.speaker or "").lower()
-        if quote.speaker_name or speaker in named_body or not speaker.startswith("the "):
-            continue
-        *modifiers, noun = speaker.split()[1:] or [""]
-        if noun in BODY_NOUNS:
-            bodies = [name for name in names if names_body(name, noun, tuple(modifiers))]
+        reference = None if quote.speaker_name or speaker in named_body else body_reference(speaker)
+        if reference is not None:
+            bodies = [name for name in names if names_body(name, *reference)]
             if len(bodies) == 1:
                 named_body[speaker] = bodies[0].lower()
 

@@ -38,7 +38,7 @@ def named_later_with_role(names: ArticleNames, span: str, at: int) -> Name | Non
     return fitting[0] if first > at else None
 
 
-def organisation_called(names: ArticleNames, noun: str, at: int, modifiers: tuple[str, ...] = ()) -> Name | None:
+def organisation_called(names: ArticleNames, noun: str, modifiers: tuple[str, ...] = (), *, at: int) -> Name | None:
     """The one organisation named before ``at`` that a body's noun ("council") stands for: its name's head is that
     noun and holds the ``modifiers`` ("the city council": "Harrowgate City Council"). None where the article names
     two such bodies, or none."""

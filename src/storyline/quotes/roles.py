@@ -75,11 +75,23 @@ def head_noun(span: str) -> str | None:
     return words[-1].lower() if words else None
 
 
-def names_body(fullest: str, noun: str, modifiers: tuple[str, ...] = ()) -> bool:
-    """Whether an organisation's name is headed by ``noun``, its last word before any "of" ("Ministry of Defence",
-    "Harrowgate City Council"), and holds each of the ``modifiers``."""
-    words = [w.lower() for w in fullest.split()]
+def name_head(words: list[str]) -> str:
+    """The noun that heads a body's name, in lower case: its last word before any "of" ("Ministry of Defence",
+    "Harrowgate City Council"); "" for no words."""
     if not words:
-        return False
-    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
-    return head == noun and all(m.lower() in words for m in modifiers)
+        return ""
+    return (words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]).lower()
+
+
+def names_body(fullest: str, noun: str, modifiers: tuple[str, ...] = ()) -> bool:
+    """Whether an organisation's name is headed by ``noun`` and holds each of the ``modifiers``."""
+    words = [w.lower() for w in fullest.split()]
+    return bool(words) and name_head(words) == noun and all(m.lower() in words for m in modifiers)
+
+
+def body_reference(span: str) -> tuple[str, tuple[str, ...]] | None:
+    """A span that calls a body by its noun alone, "the (city) council": the noun and the words before it."""
+    words = span.lower().split()
+    if len(words) < 2 or words[0] != "the" or words[-1] not in BODY_NOUNS:
+        return None
+    return words[-1], tuple(words[1:-1])

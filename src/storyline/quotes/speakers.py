@@ -36,8 +36,10 @@ from storyline.quotes.roles import (
     DETERMINERS,
     GROUP_NOUNS,
     RELATIVES,
+    body_reference,
     first_role,
     head_noun,
+    name_head,
     role_in_span,
     without_determiners,
 )
@@ -136,10 +138,10 @@ def resolve(
         later = named_later_with_role(names, span, start)
         if later is not None:
             return span, later.fullest, first_role(later)
-        if head in BODY_NOUNS and lower.startswith("the ") and lower.split()[-1] == head:  # "the (city) council"
-            body = organisation_called(names, head, start, _modifiers(span))
-            if body is not None:  # "Harrowgate City Council said ... according to the council"
-                return span, body.fullest, None
+        reference = body_reference(span)  # "the (city) council"
+        body = organisation_called(names, *reference, at=start) if reference else None
+        if body is not None:  # "Harrowgate City Council said ... according to the council"
+            return span, body.fullest, None
     role = without_determiners(span) if head else None
     return span, None, role or None
 
@@ -157,8 +159,7 @@ def _body_name(words: list[str]) -> bool:
         return False
     if not any(w in _NAME_JOINERS for w in inner) or not all(w[:1].isupper() or w in _NAME_JOINERS for w in inner):
         return False
-    head = words[words.index("of") - 1] if "of" in inner else words[-1]
-    return head.lower() in BODY_NOUNS
+    return name_head(words) in BODY_NOUNS
 
 
 _NAME_JOINERS = frozenset({"and", "of", "for", "&"})
@@ -169,12 +170,6 @@ def _opens_with_relation(span: str) -> bool:
     not "Jane Doe, the wife of X"."""
     first = next((w for w in span.split() if w.lower() not in DETERMINERS), "")
     return not first[:1].isupper() or bool(POSSESSIVE.search(first))
-
-
-def _modifiers(span: str) -> tuple[str, ...]:
-    """The words between a body noun's determiner and the noun: "the city council" -> ("city",)."""
-    words = [w for w in span.split() if w.lower() not in DETERMINERS]
-    return tuple(words[:-1])
 
 
 def _modifying_place(names: ArticleNames, person: Name, start: int, end: int) -> bool:
