@@ -181,3 +181,64 @@ def test_a_body_name_joined_by_and_or_of_that_the_recogniser_missed_is_the_speak
         _body("Friends of Aldermere said the park would stay.", [], "Friends of Aldermere")[1] != "Friends of Aldermere"
     )
     assert _body("Fire and rescue crews said the roof fell.", [], "Fire and rescue crews")[1] is None
+
+
+def _parsed(words: list[str], tags: list[str], deps: list[str], heads: list[int]):
+    """A sentence as the parser may hand it in (its reading fixed here, as the parser gives it in some contexts)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    return Doc(English().vocab, words=words, tags=tags, deps=deps, heads=heads)
+
+
+def test_a_participle_describing_a_noun_is_not_a_cue_and_a_verb_of_its_own_clause_is():
+    from storyline.quotes.extract import _cue
+
+    described = _parsed(
+        ["Residents", "opposed", "to", "the", "plan", "said", "they", "would", "sue"],
+        ["NNS", "VBD", "IN", "DT", "NN", "VBD", "PRP", "MD", "VB"],
+        ["nsubj", "acl", "prep", "det", "pobj", "ROOT", "nsubj", "aux", "ccomp"],
+        [5, 0, 1, 4, 2, 5, 8, 8, 5],
+    )
+    assert _cue(described, described[1]) == (None, None)
+    assert _cue(described, described[5])[0] == "said"
+    claimed = _parsed(
+        ["the", "claim", "that", "Ada", "had", "denied", "the", "charges"],
+        ["DT", "NN", "IN", "NNP", "VBD", "VBN", "DT", "NNS"],
+        ["det", "ROOT", "mark", "nsubj", "aux", "acl", "det", "dobj"],
+        [1, 1, 5, 5, 5, 1, 7, 5],
+    )
+    assert _cue(claimed, claimed[5])[0] == "denied"
+
+
+def test_an_unnamed_speaker_keeps_the_participle_that_says_who_is_meant():
+    text = (
+        "People living in Skarvik say the roads cannot cope with the extra lorries every morning. "
+        "Ticket sales will double, according to figures submitted with the planning application."
+    )
+    roads = _quote(text, "roads cannot cope")
+    assert (roads.speaker, roads.speaker_name) == ("People living in Skarvik", None)
+    tickets = _quote(text, "Ticket sales")
+    assert tickets.speaker == "figures submitted with the planning application"
+
+
+def test_a_named_speaker_is_not_lengthened_by_what_describes_it():
+    text = "The Skarvik Harbour Authority, founded in 1911, said the quay would reopen next spring after the repairs."
+    quote = _quote(text, "quay would reopen")
+    assert quote.speaker_name == "Skarvik Harbour Authority" and "founded" not in quote.speaker
+
+
+def test_a_document_speaks_for_its_body_without_being_a_role():
+    def resolved(text: str, speaker: str) -> tuple:
+        body = "Coastal Environment Agency"
+        mention = Mention(text.index(body), text.index(body) + len(body), "organisation")
+        at = text.index(speaker)
+        found = Found(0, len(text), text, False, "said", (at, at + len(speaker)), 0, 0)
+        return resolve(found, ArticleNames(text, Parsed(mentions=[mention])))
+
+    report = "a flood report from the Coastal Environment Agency"
+    _, name, role = resolved(f"Ada Lund said the council had ignored {report}.", report)
+    assert (name, role) == ("Coastal Environment Agency", None)
+    spokeswoman = "A spokeswoman for the Coastal Environment Agency"
+    _, name, role = resolved(f"{spokeswoman} said the dunes were safe.", spokeswoman)
+    assert (name, role) == ("Coastal Environment Agency", "spokeswoman for Coastal Environment Agency")

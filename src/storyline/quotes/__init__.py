@@ -98,6 +98,8 @@ def _analysed(article: Article, result) -> ArticleAnalysis:
     previous = None
     for found in founds:
         speaker, name, role = resolve(found, names, previous)
+        if name is None and speaker is not None and found.described and found.described[0] == found.speaker[0]:
+            speaker = article.text[slice(*found.described)].strip()  # "people living in Pellham", not "people"
         if speaker is not None and speaker.lower() != "i":  # "he added" goes on past a quoted "I think"
             previous = said(found, speaker, name, names)
         resolved.append((speaker, name, role))

@@ -52,6 +52,9 @@ class Found:
     speaker: tuple[int, int] | None
     sentence_index: int
     paragraph: int
+    # The speaker's phrase with the participle that says who is meant ("people living in Pellham"), when the parse
+    # gave one: what names an unnamed speaker. It belongs to a speaker that starts where it starts.
+    described: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -249,6 +252,7 @@ def _analyse(text: str, unit: Unit, doc) -> tuple[list[Found], list[Found], tupl
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
         if token is framing:
             by_cue.append((_quote_found(text, unit, full, cue, speaker_span), token))
+            by_cue[-1][0].described = _described(speaker, offset, speaker_span)
             full_taken = True
             continue
         content = cue_content(doc, token, cue)
@@ -263,6 +267,7 @@ def _analyse(text: str, unit: Unit, doc) -> tuple[list[Found], list[Found], tupl
         if speaker is None:
             continue
         by_cue.append((_make(text, unit, pieces, cue, speaker_span), token))
+        by_cue[-1][0].described = _described(speaker, offset, speaker_span)
     found += [item for item, token in by_cue if not _inside_reported(item, token, by_cue, offset)]
     if full and not full_taken:
         mark = full[0].start - 1
@@ -355,7 +360,22 @@ def _cue(doc, token):
         return "according to", (objects[0] if objects else None)
     if not token.tag_.startswith("VB") or lower not in QUOTE_CUE_FORMS or token.dep_ in ("amod", "acomp"):
         return None, None
+    if _participle(token) and token.tag_ != "VBG":  # "residents opposed to it"; "a memo saying that ..." reports
+        return None, None
     return token.text, subject(token)
+
+
+def _participle(token) -> bool:
+    """A participle describing the noun before it ("residents opposed to the plan", the tagger perhaps taking it for
+    a past tense; "people living nearby"), not a clause of its own ("claims that X had refused")."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBN", "VBD", "VBG")
+        and not any(child.dep_ in _CLAUSE_DEPS for child in token.children)
+    )
+
+
+_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
 
 
 def _span_offsets(token, offset: int) -> tuple[int, int]:
@@ -371,6 +391,28 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
         first += 1
     start, end = char_span(doc, first, last)
     return offset + start, offset + end
+
+
+def _described(token, offset: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A common noun's speaker span with the participle after it that says who is meant, when short and plain:
+    "people living in Pellham", "figures submitted with the planning application" (no comma, at most
+    ``DESCRIBING_WORDS`` words)."""
+    if token is None or span is None or token.tag_ not in ("NN", "NNS"):
+        return None
+    doc = token.doc
+    for child in token.children:
+        # Not a past tense the parser hung on the noun ("a group of rabbis called for a boycott").
+        if child.i > token.i and _participle(child) and child.tag_ != "VBD":
+            first, last = child.left_edge.i, child.right_edge.i
+            words = doc[token.i : last + 1]
+            if any(t.is_punct for t in words) or last - first + 1 > DESCRIBING_WORDS:
+                return None
+            end = offset + doc[last].idx + len(doc[last].text)
+            return (span[0], end) if end > span[1] else None
+    return None
+
+
+DESCRIBING_WORDS = 8
 
 
 def _is_full(text: str, unit: Unit, quote: QuoteSpan) -> bool:

@@ -189,18 +189,23 @@ def is_speech(quote: Quote) -> bool:
 
 
 def not_said(quote: Quote, text: str | None) -> bool:
-    """Whether reported words follow a denied cue in the article's ``text``: "did not say", "never said", "declined
-    to say" (attributed, but nothing the speaker said)."""
+    """Whether reported words follow a denied cue in the article's ``text``: "did not say", "has not said whether",
+    "never said", "declined to say", "has yet to say" (attributed, but nothing the speaker said)."""
     if quote.direct or text is None or quote.start is None or not quote.cue:
         return False
-    before = text[max(0, quote.start - 80) : quote.start].rstrip(' ,:“"')
+    before = _COMPLEMENTISER.sub("", text[max(0, quote.start - 80) : quote.start].rstrip(' ,:“"'))
     if not before.lower().endswith(quote.cue.lower()):
         return False
     return bool(_DENIED.search(before[: len(before) - len(quote.cue)]))
 
 
-# What turns a cue just before the reported words into words not said.
-_DENIED = re.compile(r"(?:\bnot|n['’]t|\bnever|\b(?:declin|refus)(?:e|es|ed|ing)\s+to)\s+$", re.IGNORECASE)
+# What may stand between the cue and the reported words, left out of them: "has not said whether it will ...".
+_COMPLEMENTISER = re.compile(r"\s+(?:whether|if|that)$", re.IGNORECASE)
+# What turns a cue just before the reported words into words not said, an adverb perhaps between ("did not
+# immediately say").
+_DENIED = re.compile(
+    r"(?:(?:\bnot|n['’]t|\bnever)(?:\s+\w+ly)?|\b(?:(?:declin|refus)(?:e|es|ed|ing)|yet)\s+to)\s+$", re.IGNORECASE
+)
 
 
 def reported_text(quote: Quote, text: str) -> str:

@@ -119,7 +119,8 @@ def resolve(
         return span, other.fullest, None
     spoken_for = represented(names, start, end, head_noun(span))
     if spoken_for is not None:  # "a spokeswoman for the ministry", "Clinton's lawyers"
-        role = without_determiners(span)
+        # A document is no one's role: "a report from the agency" is the agency's, without a role.
+        role = without_determiners(span) if head_noun(span) not in PUBLISHED_BY else None
         return span, spoken_for, role or None
     words = span.split()
     if _body_name(words):  # a body's name the recogniser missed: "Kestrel Valley Fire and Rescue Service"
