@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.model import Entity
 from storyline.quotes.names import ArticleNames
@@ -29,7 +29,11 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
 
     A shorter name merges into a longer one of the same kind that ends with it ("Lighthizer" into "Robert
     Lighthizer"), or whose initials it is ("NRA" into "National Rifle Association"): the first such name merged.
+    A name the recogniser gave several kinds (in different articles or sentences) is one entity, of the kind
+    most of its mentions have, and a surname is its bearer's (``_one_kind_per_name``); initials may be dotted
+    ("U.S").
     """
+    entities = _one_kind_per_name(entities)
     merged: dict[tuple[str, str], _Merged] = {}
     # The merged names by kind and last word, and by kind and initials, each list in the order the names came:
     # only those can take a shorter name.
@@ -45,6 +49,8 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
             if len(target.words) > 1:
                 initials = "".join(w[0] for w in target.words if w[0].isalpha())
                 by_initials.setdefault((entity.kind, initials), []).append(target)
+        if target.name.isupper() and not entity.name.isupper() and target.name.lower() == key[1]:
+            target.name = entity.name  # "Ostwick", not the dateline's "OSTWICK"
         target.mentions += entity.mentions
         target.variants.update(entity.variants)
         target.variants.add(entity.name)
@@ -54,6 +60,57 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
         for item in merged.values()
     ]
     return sorted(found, key=lambda e: (-e.mentions, KIND_ORDER.get(e.kind, 3), e.name))
+
+
+def _one_kind_per_name(entities: list[Entity]) -> list[Entity]:
+    """The entities, each name given one kind: the one most of its mentions have, ties going to the first kind of
+    ``KIND_ORDER`` (whatever order the articles came in). The small English model reads a name it does not know by
+    its context, so "Quay Row" is a place in one sentence and an organisation or a person in the next."""
+    kinds: dict[str, Counter] = {}
+    for entity in entities:
+        kinds.setdefault(entity.name.lower(), Counter())[entity.kind] += entity.mentions
+    chosen = {
+        name: min(counts, key=lambda kind: (-counts[kind], KIND_ORDER.get(kind, 3), kind))
+        for name, counts in kinds.items()
+        if len(counts) > 1
+    }
+    surnames = _surnames_of_people(entities, chosen)
+    if not chosen and not surnames:
+        return entities
+    # A surname's mentions are its bearer's already: a person's count holds every mention of any of their names.
+    return [
+        replace(entity, kind="person", mentions=0)
+        if entity.name.lower() in surnames
+        else replace(entity, kind=chosen[entity.name.lower()])
+        if entity.name.lower() in chosen
+        else entity
+        for entity in entities
+    ]
+
+
+def _surnames_of_people(entities: list[Entity], chosen: dict[str, str]) -> set[str]:
+    """One-word names read as a place or an organisation that are the surname of exactly one person named in every
+    article they stand in ("Bachand" beside "Raymond Bachand"): a person's, as a surname is read in the article."""
+    people: dict[str, set[str]] = {}  # a surname, the full names of the people who bear it
+    articles: dict[str, set[str]] = {}  # a name, the articles it stands in
+    for entity in entities:
+        name = entity.name.lower()
+        articles.setdefault(name, set()).update(entity.article_ids)
+        words = name.split()
+        if len(words) > 1 and chosen.get(name, entity.kind) == "person":
+            people.setdefault(words[-1], set()).add(name)
+    found = set()
+    for entity in entities:
+        name = entity.name.lower()
+        bearers = people.get(name, ())
+        if (
+            " " not in name
+            and chosen.get(name, entity.kind) != "person"
+            and len(bearers) == 1
+            and articles[name] <= articles[next(iter(bearers))]
+        ):
+            found.add(name)
+    return found
 
 
 @dataclass(slots=True)
@@ -84,7 +141,7 @@ def _longer_form(
         ),
         None,
     )
-    initials = by_initials.get((entity.kind, words[0])) if len(words) == 1 else None
+    initials = by_initials.get((entity.kind, words[0].replace(".", ""))) if len(words) == 1 else None
     if initials and (ending is None or initials[0].order < ending.order):
         return initials[0]
     return ending

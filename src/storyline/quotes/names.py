@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Parsed
 from storyline.quotes.marks import inside_quotation
+from storyline.quotes.name_kinds import kind_by_last_word
 from storyline.quotes.occurrences import first_forms_between_boundaries
 from storyline.quotes.organisations import longer_organisation
 from storyline.quotes.people import (
@@ -27,13 +28,6 @@ from storyline.quotes.roles import head_noun, is_qualified
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
-# Last words of names of bodies and buildings, never of a person's name, which the recogniser may call a person.
-INSTITUTION_WORDS = set(
-    """
-    Church Mosque Temple Synagogue Cathedral University College School Academy Hospital Clinic Foundation Institute
-    Association Committee Council Ministry Department Agency Company Corporation Party Union Center Centre
-    """.split()
-)
 # Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
 NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
 POSSESSIVE = re.compile(r"['’]s$|['’]$")
@@ -200,8 +194,7 @@ class ArticleNames:
         cleaned = clean_name(raw, kind)
         if not cleaned or not cleaned[0].isupper() or len(cleaned.split()) > 5:
             return None
-        if kind == "person" and len(cleaned.split()) > 1 and cleaned.split()[-1] in INSTITUTION_WORDS:
-            kind = "organisation"  # "Midway Baptist Church", "Manchester Memorial High School": not a person
+        kind = kind_by_last_word(cleaned, kind)  # "Midway Baptist Church" is no person, "Fenwick Road" a place
         if kind == "person":
             surname = cleaned.split()[-1].lower()
             name = self._person_by_surname.get(surname)
