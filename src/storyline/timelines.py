@@ -3,8 +3,13 @@
 A storyline's timeline entry for an event is its date, its headline and the first sentence of its cited summary
 (the event digest's own, so the timeline never says what the digest does not). An event's developments are one
 sentence per day of coverage: on its first day the lead of the day's first article, on each later day the first
-sentence of that day's articles that is mostly new (at most ``NEW_SHARE`` of its content words said on earlier
-days), each with the source sentence it comes from.
+sentence of that day's articles that says something new (at least ``MIN_NEW`` content words, and ``NEW_SHARE`` of
+its content words, not said on earlier days), each with the source sentence it comes from. A follow-up's lead
+restates the story it follows ("The Sallow Street Bridge will stay closed for at least six weeks ..."), so a
+sentence counts as new by what it adds, not by having little in common with what came before.
+
+An article's lead is its first sentence, or the one that opens with a dateline when the page put a caption or a
+standfirst before it ("OSTWICK — Sixty workers were evacuated ..."); the dateline is no part of the development.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from collections.abc import Mapping, Sequence
 
 from storyline.model import Article, Citation, Development, EventDigest, Storyline, StorylineLink
 from storyline.text import content_stems, split_sentences, stem_set
+from storyline.text.verbs import dateline
 
-NEW_SHARE = 0.5  # the most of a sentence's content words that earlier days may have said for it to count as new
+NEW_SHARE = 0.25  # the least share of a later day's sentence's content words that earlier days did not say
+MIN_NEW = 3  # and the fewest such words
 _SENTENCES_READ = 12  # sentences of each article considered (developments lead, as news does)
 _MIN_WORDS = 6
 
@@ -34,11 +41,12 @@ def developments(articles: Sequence[Article]) -> list[Development]:
         found = None
         today = sorted(by_day[day], key=lambda a: (a.published or "", -len(a.text), a.id))
         for article in today:
-            for index, (start, end) in enumerate(split_sentences(article.text)[:_SENTENCES_READ]):
+            for index, start, end in _leading(article.text):
                 stems = set(content_stems(article.text[start:end]))
                 if len(stems) < _MIN_WORDS:
                     continue
-                if len(stems & said) <= NEW_SHARE * len(stems):
+                new = len(stems - said)
+                if not said or (new >= MIN_NEW and new >= NEW_SHARE * len(stems)):
                     found = (article, index, start, end)
                     break
             if found:
@@ -47,9 +55,18 @@ def developments(articles: Sequence[Article]) -> list[Development]:
             said |= stem_set(article.text)
         if found:
             article, index, start, end = found
-            text = " ".join(article.text[start:end].split())
+            sentence = article.text[start:end]
+            text = " ".join(sentence[dateline(sentence) :].split())
             out.append(Development(day, text, (Citation(article.id, index, start, end),)))
     return out
+
+
+def _leading(text: str) -> list[tuple[int, int, int]]:
+    """``(index, start, end)`` of the article's first sentences, from its lead: the first of them that opens with a
+    dateline when one does, else the first."""
+    sentences = list(enumerate(split_sentences(text)[:_SENTENCES_READ]))
+    lead = next((n for n, (start, end) in sentences if dateline(text[start:end])), 0)
+    return [(index, start, end) for index, (start, end) in sentences[lead:]]
 
 
 def timeline(storyline: Storyline, digests: Mapping[str, EventDigest]) -> list[dict]:

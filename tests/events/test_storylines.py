@@ -299,6 +299,34 @@ def test_developments_skip_a_day_that_only_repeats_earlier_news_and_undated_arti
     assert [item.date for item in developments(first + repeat + undated)] == ["2026-04-07"]
 
 
+def test_a_later_days_lead_that_restates_the_story_is_its_development_and_a_dateline_marks_the_lead():
+    first = _articles(
+        [
+            "CARROWBY — Fire crews fought a blaze at the Hollin Dyeworks mill in Carrowby through Tuesday night, "
+            "and owner Ruth Abernethy said all forty workers got out of the weaving shed safely."
+        ],
+        "a",
+        "2026-04-07",
+    )
+    # a caption before the story, then a lead that restates the fire and adds the demolition
+    later = _articles(
+        [
+            "The gutted weaving shed seen from the Carrow river bank.\n\n"
+            "CARROWBY — Carrowby council ordered the demolition of the fire-damaged Hollin Dyeworks mill on Sunday, "
+            "five days after the blaze that destroyed its weaving shed. Ruth Abernethy said she would rebuild."
+        ],
+        "b",
+        "2026-04-12",
+    )
+    found = developments(first + later)
+    assert [(item.date, item.text.split(",")[0]) for item in found] == [
+        ("2026-04-07", "Fire crews fought a blaze at the Hollin Dyeworks mill in Carrowby through Tuesday night"),
+        ("2026-04-12", "Carrowby council ordered the demolition of the fire-damaged Hollin Dyeworks mill on Sunday"),
+    ]
+    citation = found[1].citations[0]
+    assert later[0].text[citation.start : citation.end].startswith("CARROWBY — Carrowby council ordered")
+
+
 def _example_articles():
     return [a for a in read_paths([EXAMPLES / "corpus"]) if isinstance(a, Article)]
 
