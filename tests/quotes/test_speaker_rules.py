@@ -222,6 +222,17 @@ def test_an_unnamed_speaker_keeps_the_participle_that_says_who_is_meant():
     assert tickets.speaker == "figures submitted with the planning application"
 
 
+def test_an_unnamed_speaker_keeps_the_relative_clause_that_says_who_is_meant_unless_it_is_what_was_said():
+    text = (
+        "Councillors who voted against the plan said the docks would flood every winter. "
+        "Several cities that support the new rules said the changes would save money for residents."
+    )
+    assert _quote(text, "docks would flood").speaker == "Councillors who voted against the plan"
+    assert _quote(text, "save money").speaker == "Several cities that support the new rules"
+    supported = _quote(text, "the new rules")  # the clause's own verb reports what the cities support
+    assert (supported.cue, supported.speaker) == ("support", "Several cities")
+
+
 def test_a_named_speaker_is_not_lengthened_by_what_describes_it():
     text = "The Skarvik Harbour Authority, founded in 1911, said the quay would reopen next spring after the repairs."
     quote = _quote(text, "quay would reopen")

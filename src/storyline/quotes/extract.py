@@ -26,7 +26,7 @@ from storyline.quotes.marks import QuoteSpan, curly_doubled_marks
 from storyline.quotes.mentions import Mention, named_mentions
 from storyline.quotes.parses import ParseStore, parse_units
 from storyline.quotes.screen import QUOTE_CUE_FORMS, cue_tokens, ends_with_cue, needs_parse, needs_syntax
-from storyline.quotes.subjects import hyphen_start, subject
+from storyline.quotes.subjects import described, hyphen_start, participle, subject
 from storyline.quotes.units import Unit, units
 from storyline.text.cues import SPEECH_VERBS
 
@@ -252,7 +252,7 @@ def _analyse(text: str, unit: Unit, doc) -> tuple[list[Found], list[Found], tupl
         speaker_span = _span_offsets(speaker, offset) if speaker is not None else None
         if token is framing:
             by_cue.append((_quote_found(text, unit, full, cue, speaker_span), token))
-            by_cue[-1][0].described = _described(speaker, offset, speaker_span)
+            by_cue[-1][0].described = described(speaker, offset, speaker_span, token)
             full_taken = True
             continue
         content = cue_content(doc, token, cue)
@@ -267,7 +267,7 @@ def _analyse(text: str, unit: Unit, doc) -> tuple[list[Found], list[Found], tupl
         if speaker is None:
             continue
         by_cue.append((_make(text, unit, pieces, cue, speaker_span), token))
-        by_cue[-1][0].described = _described(speaker, offset, speaker_span)
+        by_cue[-1][0].described = described(speaker, offset, speaker_span, token)
     found += [item for item, token in by_cue if not _inside_reported(item, token, by_cue, offset)]
     if full and not full_taken:
         mark = full[0].start - 1
@@ -360,22 +360,9 @@ def _cue(doc, token):
         return "according to", (objects[0] if objects else None)
     if not token.tag_.startswith("VB") or lower not in QUOTE_CUE_FORMS or token.dep_ in ("amod", "acomp"):
         return None, None
-    if _participle(token) and token.tag_ != "VBG":  # "residents opposed to it"; "a memo saying that ..." reports
+    if participle(token) and token.tag_ != "VBG":  # "residents opposed to it"; "a memo saying that ..." reports
         return None, None
     return token.text, subject(token)
-
-
-def _participle(token) -> bool:
-    """A participle describing the noun before it ("residents opposed to the plan", the tagger perhaps taking it for
-    a past tense; "people living nearby"), not a clause of its own ("claims that X had refused")."""
-    return (
-        token.dep_ == "acl"
-        and token.tag_ in ("VBN", "VBD", "VBG")
-        and not any(child.dep_ in _CLAUSE_DEPS for child in token.children)
-    )
-
-
-_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
 
 
 def _span_offsets(token, offset: int) -> tuple[int, int]:
@@ -391,28 +378,6 @@ def _span_offsets(token, offset: int) -> tuple[int, int]:
         first += 1
     start, end = char_span(doc, first, last)
     return offset + start, offset + end
-
-
-def _described(token, offset: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A common noun's speaker span with the participle after it that says who is meant, when short and plain:
-    "people living in Pellham", "figures submitted with the planning application" (no comma, at most
-    ``DESCRIBING_WORDS`` words)."""
-    if token is None or span is None or token.tag_ not in ("NN", "NNS"):
-        return None
-    doc = token.doc
-    for child in token.children:
-        # Not a past tense the parser hung on the noun ("a group of rabbis called for a boycott").
-        if child.i > token.i and _participle(child) and child.tag_ != "VBD":
-            first, last = child.left_edge.i, child.right_edge.i
-            words = doc[token.i : last + 1]
-            if any(t.is_punct for t in words) or last - first + 1 > DESCRIBING_WORDS:
-                return None
-            end = offset + doc[last].idx + len(doc[last].text)
-            return (span[0], end) if end > span[1] else None
-    return None
-
-
-DESCRIBING_WORDS = 8
 
 
 def _is_full(text: str, unit: Unit, quote: QuoteSpan) -> bool:

@@ -1,5 +1,6 @@
 """Who speaks for a cue verb on the parse: its subject, a name after it (", says X"), the noun a relative clause
-describes, the subject of the clause it hangs on, or whoever released the document it is said of."""
+describes, the subject of the clause it hangs on, or whoever released the document it is said of; and what an
+unnamed speaker's phrase says of who is meant ("people living nearby", "councillors who voted against")."""
 
 from __future__ import annotations
 
@@ -154,3 +155,45 @@ def _inverted_subject(verb):
                     head = head.head
                 return head
     return None
+
+
+def participle(token) -> bool:
+    """A participle describing the noun before it ("residents opposed to the plan", the tagger perhaps taking it for
+    a past tense; "people living nearby"), not a clause of its own ("claims that X had refused")."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBN", "VBD", "VBG")
+        and not any(child.dep_ in _CLAUSE_DEPS for child in token.children)
+    )
+
+
+_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
+
+
+def described(token, offset: int, span: tuple[int, int] | None, cue) -> tuple[int, int] | None:
+    """A common noun's speaker span with the participle or the restrictive relative clause after it that says who
+    is meant, when short and plain: "people living in Pellham", "figures submitted with the planning application",
+    "executives who have worked with him" (no comma, at most ``DESCRIBING_WORDS`` words, the ``cue`` token not in it:
+    in "cities that support the rules" the clause is what is attributed)."""
+    if token is None or span is None or token.tag_ not in ("NN", "NNS"):
+        return None
+    doc = token.doc
+    for child in token.children:
+        # Not a past tense the parser hung on the noun ("a group of rabbis called for a boycott").
+        describes = participle(child) and child.tag_ != "VBD"
+        if child.i > token.i and (describes or _restrictive_relative(child)):
+            first, last = child.left_edge.i, child.right_edge.i
+            words = doc[token.i : last + 1]
+            if any(t.is_punct for t in words) or last - first + 1 > DESCRIBING_WORDS or first <= cue.i <= last:
+                return None
+            end = offset + doc[last].idx + len(doc[last].text)
+            return (span[0], end) if end > span[1] else None
+    return None
+
+
+def _restrictive_relative(token) -> bool:
+    """A relative clause opened by "who" or "that" (one set off by a comma is no part of who is meant)."""
+    return token.dep_ == "relcl" and token.doc[token.left_edge.i].lower_ in ("who", "that")
+
+
+DESCRIBING_WORDS = 12
