@@ -162,3 +162,22 @@ def test_words_a_speaker_did_not_say_are_left_out_of_who_said_what():
     assert shown == {"Tellam": ["all staff were safe"], "Ada Lund": ["the roof had fallen in", "the walls were sound"]}
     # without the texts nothing tells what was not said
     assert len(by_speaker(quotes)) == 6
+
+
+def test_words_attributed_again_inside_words_given_according_to_someone_are_that_sources():
+    from storyline.quotes.merge import by_speaker
+
+    def quote(words, start, end, speaker, name, cue):
+        return Quote("a1", words, False, speaker, name, None, cue, start, end, 0)
+
+    quotes = [
+        quote(
+            "the crack has not spread into the beams", 40, 79, "the council", "Harrowgate City Council", "according to"
+        ),
+        quote("the crack has not spread into the beams", 40, 79, "Further tests", None, "confirmed"),
+        quote("the bridge will reopen in six weeks", 100, 140, "officials", None, "according to"),
+        # a named person inside another's report keeps an entry; an unnamed one inside it does not
+        quote("the bridge will reopen in six weeks", 110, 140, "Mayor Agnes Pirrie", "Agnes Pirrie", "told"),
+        quote("the bridge will reopen in six weeks", 110, 140, "engineers", None, "said"),
+    ]
+    assert [s.name for s in by_speaker(quotes)] == ["Harrowgate City Council", "officials", "Agnes Pirrie"]

@@ -75,3 +75,17 @@ def test_irregular_forms_alone_do_not_send_a_sentence_to_the_parser():
 
     text = "A survey of ferry riders found that the boats were often late."
     assert not any(needs_syntax(text, unit) for unit in units(text))
+
+
+def test_a_closing_according_to_names_the_source_and_is_no_part_of_the_words():
+    text = (
+        "Further tests carried out on Monday confirmed that the crack found last week has not spread into the "
+        "cross-beams, according to the council."
+    )
+    quotes = quotes_of(text)
+    confirmed = [q for q in quotes if q.cue == "confirmed"]
+    assert confirmed and confirmed[0].text == "the crack found last week has not spread into the cross-beams"
+    from storyline.quotes.merge import by_speaker
+
+    # words of an unnamed speaker inside words given according to someone are that source's report
+    assert [s.name for s in by_speaker(quotes)] == ["the council"]

@@ -208,6 +208,29 @@ _DENIED = re.compile(
 )
 
 
+def _sourced_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
+    """The spans of the words each article gives "according to" someone, by article id."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        if quote.cue == "according to" and quote.start is not None and quote.end is not None:
+            spans.setdefault(quote.article_id, []).append((quote.start, quote.end))
+    return spans
+
+
+def _inside_sourced(quote: Quote, sourced: Mapping[str, list[tuple[int, int]]]) -> bool:
+    """Whether words are attributed again inside words the article gives "according to" someone: the same words,
+    or words of a speaker left unnamed ("Tests confirmed the crack has not spread, according to the council" is
+    what the council reports). A named person's words inside another's report keep their own entry."""
+    if quote.cue == "according to" or quote.start is None or quote.end is None:
+        return False
+    for start, end in sourced.get(quote.article_id, ()):
+        if (start, end) == (quote.start, quote.end) or (
+            quote.speaker_name is None and start <= quote.start and quote.end <= end
+        ):
+            return True
+    return False
+
+
 def reported_text(quote: Quote, text: str) -> str:
     """Reported words as a reader takes them: what a verb of stance governs keeps its verb ("accused Canada of being
     uncooperative", not "Canada of being uncooperative"); a reported clause stands alone."""
@@ -271,14 +294,16 @@ def by_speaker(
 ) -> list[SpeakerQuotes]:
     """Each speaker once, in the order their first quote comes; their quotes merged across articles.
 
-    ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ..."), and, with the
-    articles' ``texts`` (by id), what a speaker did not say ("It did not say how much stock was lost").
+    ``speech_only`` leaves out attributed beliefs and stances ("wants to ...", "praised ..."), words attributed
+    again inside words given "according to" someone (``_inside_sourced``), and, with the articles' ``texts`` (by
+    id), what a speaker did not say ("It did not say how much stock was lost").
     """
     key = speaker_keys(quotes)
+    sourced = _sourced_spans(quotes)
     groups: dict[str, list[Quote]] = {}
     for quote in quotes:
         text = texts.get(quote.article_id) if texts is not None else None
-        if speech_only and (not is_speech(quote) or not_said(quote, text)):
+        if speech_only and (not is_speech(quote) or not_said(quote, text) or _inside_sourced(quote, sourced)):
             continue
         groups.setdefault(key(quote), []).append(quote)
     result = []
