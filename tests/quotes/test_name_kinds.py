@@ -28,3 +28,32 @@ def test_an_article_lists_a_street_the_recogniser_took_for_a_person_as_a_place()
         ("Fenwick Road", "place"),
         ("Tellam Logistics", "organisation"),
     }
+
+
+def test_a_name_right_after_a_persons_title_is_a_person_the_recogniser_took_for_an_organisation():
+    from storyline.quotes.name_kinds import kind_by_title
+
+    text = "Mayor Agnes Pirrie said the council would act. Sen. Ada Lund agreed."
+    assert kind_by_title(text, text.index("Agnes"), "Agnes Pirrie", "organisation") == "person"
+    assert kind_by_title(text, text.index("Ada"), "Ada Lund", "organisation") == "person"
+    # a place after a title is the place of the person named after it; a title in the name, or a body's word
+    text = "Former South Carolina Gov. Jim Hodges said so, and Pentagon spokesman Navy Capt. Jeff Davis agreed."
+    assert kind_by_title(text, text.index("South"), "South Carolina", "place") == "place"
+    assert kind_by_title(text, text.index("Navy"), "Navy Capt", "organisation") == "organisation"
+    assert kind_by_title("Mayor Harbour Council", 6, "Harbour Council", "organisation") == "organisation"
+    # no title before it
+    text = "The bus operator Lumeway said routes would change."
+    assert kind_by_title(text, text.index("Lumeway"), "Lumeway Buses", "organisation") == "organisation"
+
+
+def test_she_after_a_mayor_the_recogniser_took_for_an_organisation_is_the_mayor():
+    text = (
+        "Five bus routes were rerouted, according to the bus operator Lumeway. Mayor Agnes Pirrie said the council "
+        "would set out a timetable for repairs. She said extra traffic wardens would be posted at the junctions."
+    )
+    mentions = [
+        Mention(text.index("Lumeway"), text.index("Lumeway") + len("Lumeway"), "person"),
+        Mention(text.index("Agnes Pirrie"), text.index("Agnes Pirrie") + len("Agnes Pirrie"), "organisation"),
+    ]
+    names = ArticleNames(text, Parsed(mentions=mentions))
+    assert names.last_person_before(text.index("She said"), "she").fullest == "Agnes Pirrie"

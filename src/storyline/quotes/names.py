@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Parsed
 from storyline.quotes.marks import inside_quotation
-from storyline.quotes.name_kinds import kind_by_last_word
+from storyline.quotes.name_kinds import kind_by_last_word, kind_by_title
 from storyline.quotes.occurrences import first_forms_between_boundaries
 from storyline.quotes.organisations import longer_organisation
 from storyline.quotes.people import (
@@ -195,6 +195,7 @@ class ArticleNames:
         if not cleaned or not cleaned[0].isupper() or len(cleaned.split()) > 5:
             return None
         kind = kind_by_last_word(cleaned, kind)  # "Midway Baptist Church" is no person, "Fenwick Road" a place
+        kind = kind_by_title(self.text, at, cleaned, kind)  # "Mayor Agnes Pirrie" is a person
         if kind == "person":
             surname = cleaned.split()[-1].lower()
             name = self._person_by_surname.get(surname)
