@@ -253,3 +253,21 @@ def test_a_document_speaks_for_its_body_without_being_a_role():
     spokeswoman = "A spokeswoman for the Coastal Environment Agency"
     _, name, role = resolved(f"{spokeswoman} said the dunes were safe.", spokeswoman)
     assert (name, role) == ("Coastal Environment Agency", "spokeswoman for Coastal Environment Agency")
+
+
+def test_a_document_by_a_body_is_that_bodys_and_data_and_projections_are_documents():
+    def resolved(text: str, speaker: str, body: str) -> tuple:
+        mention = Mention(text.index(body), text.index(body) + len(body), "organisation")
+        at = text.index(speaker)
+        found = Found(0, len(text), text, False, "according to", (at, at + len(speaker)), 0, 0)
+        return resolve(found, ArticleNames(text, Parsed(mentions=[mention])))
+
+    for speaker, body in [
+        ("calculations by Lindenhall Mortgages, a Valdren broker", "Lindenhall Mortgages"),
+        ("a new poll by the Skarvik Institute of Politics", "Skarvik Institute of Politics"),
+        ("data from the Skarvik Harbour Authority", "Skarvik Harbour Authority"),
+        ("a projection from the Carrow Economic Forum", "Carrow Economic Forum"),
+    ]:
+        text = f"Rents will rise by a tenth next year, according to {speaker}."
+        _, name, role = resolved(text, speaker, body)
+        assert (name, role) == (body, None), speaker

@@ -22,7 +22,8 @@ SPEAKS_FOR = set(
 PUBLISHED_BY = set(
     """
     poll polls survey study analysis report review audit memo statement ad video letter complaint filing document
-    documents lawsuit declaration story article editorial email recording transcript
+    documents lawsuit declaration story article editorial email recording transcript data estimate estimates
+    calculation calculations projection projections forecast forecasts
     """.split()
 )
 # A partner joined to an organisation's name by a slash or hyphen: "Reuters/Ipsos", "Associated Press-GfK".

@@ -70,7 +70,9 @@ def is_qualified(role: str) -> bool:
 def head_noun(span: str) -> str | None:
     """The noun a role-only speaker is named by: "the minister" -> minister, "a spokeswoman for X" -> spokeswoman."""
     words = re.findall(r"[A-Za-z]+", span)
-    cut = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in"}), len(words))
+    cut = next(
+        (i for i, w in enumerate(words) if w.lower() in {"for", "of", "at", "with", "from", "in", "by"}), len(words)
+    )
     words = [w for w in words[:cut] if w.lower() not in DETERMINERS]
     return words[-1].lower() if words else None
 
