@@ -57,3 +57,25 @@ def test_she_after_a_mayor_the_recogniser_took_for_an_organisation_is_the_mayor(
     ]
     names = ArticleNames(text, Parsed(mentions=mentions))
     assert names.last_person_before(text.index("She said"), "she").fullest == "Agnes Pirrie"
+
+
+def test_the_company_is_the_one_business_named_before_it_and_a_vague_modifier_needs_no_match():
+    from storyline.quotes.role_names import organisation_called
+    from storyline.quotes.roles import body_reference
+
+    def called(text: str, bodies: list[str], span: str):
+        mentions = [Mention(text.index(b), text.index(b) + len(b), "organisation") for b in bodies]
+        names = ArticleNames(text, Parsed(mentions=mentions))
+        found = organisation_called(names, *body_reference(span), at=text.index(span))
+        return found.fullest if found else None
+
+    text = (
+        "Brackwater General Hospital treated nine people after the fire at Tellam Logistics, and the Kestrel "
+        "Fire and Rescue Service sent 16 engines. The company said all staff were safe. The regional fire service "
+        "said the cause was not known."
+    )
+    bodies = ["Brackwater General Hospital", "Tellam Logistics", "Kestrel Fire and Rescue Service"]
+    assert called(text, bodies, "The company") == "Tellam Logistics"  # the hospital is no company
+    assert called(text, bodies, "The regional fire service") == "Kestrel Fire and Rescue Service"
+    two = "Tellam Logistics and Corran Foods share the site. The company said all staff were safe."
+    assert called(two, ["Tellam Logistics", "Corran Foods"], "The company") is None  # two businesses: no guess

@@ -86,9 +86,21 @@ def name_head(words: list[str]) -> str:
 
 
 def names_body(fullest: str, noun: str, modifiers: tuple[str, ...] = ()) -> bool:
-    """Whether an organisation's name is headed by ``noun`` and holds each of the ``modifiers``."""
+    """Whether an organisation's name is headed by ``noun`` and holds each of the ``modifiers``. A business is
+    "the company" or "the firm" whatever its name ends with ("Tellam Logistics", "Corran Foods"), where no public
+    body's noun heads it ("Brackwater General Hospital", "Kestrel Valley Fire and Rescue Service")."""
     words = [w.lower() for w in fullest.split()]
-    return bool(words) and name_head(words) == noun and all(m.lower() in words for m in modifiers)
+    if not words or not all(m.lower() in words for m in modifiers):
+        return False
+    head = name_head(words)
+    if noun in _BUSINESS_NOUNS:
+        return head in _BUSINESS_HEADS or head not in BODY_NOUNS
+    return head == noun
+
+
+# Nouns an article calls any business by, and body nouns that head a business's name.
+_BUSINESS_NOUNS = frozenset({"company", "firm"})
+_BUSINESS_HEADS = _BUSINESS_NOUNS | {"corporation", "group"}
 
 
 def body_reference(span: str) -> tuple[str, tuple[str, ...]] | None:
@@ -96,4 +108,9 @@ def body_reference(span: str) -> tuple[str, tuple[str, ...]] | None:
     words = span.lower().split()
     if len(words) < 2 or words[0] != "the" or words[-1] not in BODY_NOUNS:
         return None
-    return words[-1], tuple(words[1:-1])
+    return words[-1], tuple(w for w in words[1:-1] if w not in _VAGUE_MODIFIERS)
+
+
+# Words before a body's noun that no name needs to hold: "the regional fire service" is "Kestrel Valley Fire and
+# Rescue Service" when the article names no other.
+_VAGUE_MODIFIERS = frozenset({"regional", "local"})
