@@ -181,3 +181,18 @@ def test_words_attributed_again_inside_words_given_according_to_someone_are_that
         quote("the bridge will reopen in six weeks", 110, 140, "engineers", None, "said"),
     ]
     assert [s.name for s in by_speaker(quotes)] == ["Harrowgate City Council", "officials", "Agnes Pirrie"]
+
+
+def test_a_request_keeps_its_verb_and_whom_it_was_made_of():
+    from storyline.quotes.merge import reported_text
+
+    text = "Mayor Ada Lund said the bridge would stay shut. She asked drivers to avoid the city centre where possible."
+    words = "to avoid the city centre where possible"
+    start = text.index(words)
+    asked = Quote("a1", words, False, "She", "Ada Lund", None, "asked", start, start + len(words), 1)
+    assert reported_text(asked, words, text) == "asked drivers to avoid the city centre where possible"
+    assert reported_text(asked, words) == words  # without the article's text nothing tells whom she asked
+    far = "She asked the drivers who use the old bridge every morning " + words + "."
+    start = far.index(words)
+    distant = Quote("a1", words, False, "She", "Ada Lund", None, "asked", start, start + len(words), 0)
+    assert reported_text(distant, words, far) == words  # a listener of more than four words is left out

@@ -231,13 +231,28 @@ def _inside_sourced(quote: Quote, sourced: Mapping[str, list[tuple[int, int]]]) 
     return False
 
 
-def reported_text(quote: Quote, text: str) -> str:
+def reported_text(quote: Quote, text: str, article_text: str | None = None) -> str:
     """Reported words as a reader takes them: what a verb of stance governs keeps its verb ("accused Canada of being
-    uncooperative", not "Canada of being uncooperative"); a reported clause stands alone."""
-    if quote.direct or not quote.cue or text.lower().startswith("to "):
+    uncooperative", not "Canada of being uncooperative"); a reported clause stands alone; a request keeps its verb
+    and whom it was made of, read from the ``article_text`` ("asked drivers to avoid the centre", not "to avoid
+    the centre")."""
+    if quote.direct or not quote.cue:
         return text
+    if text.lower().startswith("to "):
+        return _request(quote, text, article_text) or text
     lemma = cue_lemma(quote.cue)
     return f"{quote.cue.lower()} {text}" if lemma in STANCE_VERBS and lemma not in _CLAUSE_VERBS else text
+
+
+def _request(quote: Quote, text: str, article_text: str | None) -> str | None:
+    """ "asked drivers to avoid the centre" when the article writes the cue and at most a few words of its listener
+    right before the words ``text`` (which open with "to"); None otherwise."""
+    if article_text is None or quote.start is None:
+        return None
+    before = article_text[max(0, quote.start - 60) : quote.start]
+    # the cue, then one to four words of its listener: "asked drivers ", "urged the city's residents "
+    found = re.search(rf"\b{re.escape(quote.cue)} ((?:[\w'’-]+ ){{0,3}}[\w'’-]+) $", before, re.IGNORECASE)
+    return f"{quote.cue.lower()} {found.group(1)} {text}" if found else None
 
 
 # Stance verbs that mostly report a clause ("promised that ...", "a poll shows the plan ..."), which reads alone.

@@ -28,7 +28,11 @@ def quotes_to_markdown(digest: EventDigest, numbers: dict[str, int], speakers: l
             for index, wording in enumerate(quote.wordings):
                 first = wording.quotes[0]
                 partial = partly_quoted(first, text_of.get(first.article_id)) if wording.quotes else None
-                reported = reported_text(first, wording.text) if wording.quotes else wording.text
+                reported = (
+                    reported_text(first, wording.text, text_of.get(first.article_id))
+                    if wording.quotes
+                    else wording.text
+                )
                 text = partial or (f"“{wording.text}”" if quote.direct else f"{reported} (reported)")
                 cited = "".join(f"[{n}]" for n in sorted({numbers[a] for a in wording.article_ids if a in numbers}))
                 lines.append(("  - " if index == 0 else "    - also worded: ") + f"{text} {cited}".rstrip())

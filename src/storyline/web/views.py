@@ -259,7 +259,11 @@ def _quotes(quotes: list[dict], by_id: dict[str, Article], numbers: dict[str, in
                     "direct": merged.direct,
                     "wordings": [
                         {
-                            "text": reported_text(wording.quotes[0], wording.text) if wording.quotes else wording.text,
+                            "text": reported_text(
+                                wording.quotes[0], wording.text, texts.get(wording.quotes[0].article_id)
+                            )
+                            if wording.quotes
+                            else wording.text,
                             "partial": _partial(wording.quotes, by_id),
                             "sources": _quote_sources(wording.quotes, by_id, numbers, links),
                         }
