@@ -118,7 +118,7 @@ def test_a_body_one_article_leaves_unnamed_is_the_one_organisation_of_that_kind_
         said("b1", "business rates will stay the same", "Ostwick District Council", "Ostwick District Council"),
         said("b2", "business rates will stay the same", "the city council", role="city council"),
     ]
-    assert {speaker.name for speaker in by_speaker(other)} == {"Ostwick District Council", "the city council"}
+    assert {speaker.name for speaker in by_speaker(other)} == {"Ostwick District Council", "The city council"}
 
 
 def test_speakers_of_blank_or_bare_determiner_spans_are_listed_without_error():
@@ -129,7 +129,7 @@ def test_speakers_of_blank_or_bare_determiner_spans_are_listed_without_error():
         Quote("a2", "plans will surely fail by then", False, "the", None, None, "said", 0, 5, 0),
         Quote("a3", "plans will surely fail by then", False, "The council", None, "council", "said", 0, 5, 0),
     ]
-    assert [speaker.name for speaker in by_speaker(quotes)] == [" ", "the", "The council"]
+    assert [speaker.name for speaker in by_speaker(quotes)] == [" ", "The", "The council"]
 
 
 def test_words_a_speaker_did_not_say_are_left_out_of_who_said_what():
@@ -180,7 +180,7 @@ def test_words_attributed_again_inside_words_given_according_to_someone_are_that
         quote("the bridge will reopen in six weeks", 110, 140, "Mayor Agnes Pirrie", "Agnes Pirrie", "told"),
         quote("the bridge will reopen in six weeks", 110, 140, "engineers", None, "said"),
     ]
-    assert [s.name for s in by_speaker(quotes)] == ["Harrowgate City Council", "officials", "Agnes Pirrie"]
+    assert [s.name for s in by_speaker(quotes)] == ["Harrowgate City Council", "Officials", "Agnes Pirrie"]
 
 
 def test_a_request_keeps_its_verb_and_whom_it_was_made_of():
@@ -196,3 +196,13 @@ def test_a_request_keeps_its_verb_and_whom_it_was_made_of():
     start = far.index(words)
     distant = Quote("a1", words, False, "She", "Ada Lund", None, "asked", start, start + len(words), 0)
     assert reported_text(distant, words, far) == words  # a listener of more than four words is left out
+
+
+def test_an_unnamed_speaker_opens_its_line_with_a_capital_and_a_name_is_left_as_written():
+    from storyline.quotes.merge import by_speaker
+
+    quotes = [
+        Quote("a1", "the ferry will run all winter long", False, "officials", None, None, "said", 0, 5, 0),
+        Quote("a2", "the pier will be rebuilt next spring", False, "de la Vega", "de la Vega", None, "said", 0, 5, 0),
+    ]
+    assert [speaker.name for speaker in by_speaker(quotes)] == ["Officials", "de la Vega"]

@@ -88,4 +88,4 @@ def test_a_closing_according_to_names_the_source_and_is_no_part_of_the_words():
     from storyline.quotes.merge import by_speaker
 
     # words of an unnamed speaker inside words given according to someone are that source's report
-    assert [s.name for s in by_speaker(quotes)] == ["the council"]
+    assert [s.name for s in by_speaker(quotes)] == ["The council"]

@@ -326,8 +326,9 @@ def by_speaker(
         name = next((q.speaker_name for q in group if q.speaker_name), None)
         # a body's role ("council") is not shown beside the name its quotes were given ("Harrowgate City Council")
         role = next((q.speaker_role for q in group if q.speaker_role and (q.speaker_name or name is None)), None)
-        if name is None:
+        if name is None:  # unnamed: the article's words, opening a line of their own ("Officials", not "officials")
             name = next((q.speaker for q in group if q.speaker), None)
             role = None if role and name and role.lower() in name.lower() else role
+            name = name[:1].upper() + name[1:] if name else name
         result.append(SpeakerQuotes(name, shown_role(name, role), merge_quotes(group, key)))
     return result
