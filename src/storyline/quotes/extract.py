@@ -52,8 +52,9 @@ class Found:
     speaker: tuple[int, int] | None
     sentence_index: int
     paragraph: int
-    # The speaker's phrase with the participle that says who is meant ("people living in Pellham"), when the parse
-    # gave one: what names an unnamed speaker. It belongs to a speaker that starts where it starts.
+    # The speaker's phrase with the participle or relative clause that says who is meant ("people living in
+    # Pellham", "councillors who voted against"): what names an unnamed speaker. It belongs to a speaker that starts
+    # where it starts.
     described: tuple[int, int] | None = None
 
 
