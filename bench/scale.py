@@ -28,6 +28,7 @@ import heapq
 import itertools
 import json
 import os
+import platform
 import re
 import shutil
 import sqlite3
@@ -541,8 +542,8 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [int(size) for size in args.sizes.split(",") if size.strip() and int(size) > 0]  # 0: no stream
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     print(
-        f"storyline through {' '.join(storyline_command())}; {os.cpu_count()} CPUs, "
-        f"load average {os.getloadavg()[0]:.1f} at the start"
+        f"storyline through {' '.join(storyline_command())} (Python {platform.python_version()}); "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start"
     )
     results, ingested = {}, {}
     scratch = Path(tempfile.mkdtemp(prefix="storyline-before-"))
