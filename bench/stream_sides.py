@@ -101,10 +101,18 @@ def main(argv: list[str] | None = None) -> None:
 
 def interpreter(python: str) -> str:
     """A side's name: the interpreter's path and version."""
-    version = subprocess.run(
-        [python, "-c", "import platform; print(platform.python_version())"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    return f"{python} (Python {version})"
+    try:
+        done = subprocess.run(
+            [python, "-c", "import platform, storyline.pipeline, storyline.analysis; print(platform.python_version())"],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
+        )
+    except OSError as error:
+        sys.exit(f"{python}: cannot run it ({error.strerror})")
+    if done.returncode:
+        sys.exit(f"{python}: cannot import Storyline's dependencies there ({done.stderr.strip().splitlines()[-1]})")
+    return f"{python} (Python {done.stdout.strip()})"
 
 
 if __name__ == "__main__":
