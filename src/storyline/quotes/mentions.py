@@ -23,7 +23,10 @@ def named_mentions(doc, offset: int) -> tuple[list[Mention], list[tuple[int, int
         kind = ENTITY_LABELS.get(entity.label_)
         if kind is None or (kind == "person" and _modifies_a_noun(entity)):
             continue
-        start, end = offset + entity.start_char, offset + entity.end_char
+        first = _first_name_word(entity) if kind == "person" else entity.start
+        if first is None:
+            continue
+        start, end = offset + entity.doc[first].idx, offset + entity.end_char
         mentions.append(Mention(start, end, kind))
         if kind == "person":
             role = _role(entity)
@@ -33,6 +36,19 @@ def named_mentions(doc, offset: int) -> tuple[list[Mention], list[tuple[int, int
 
 
 _ROLE_WORD = re.compile(r"[a-z]")
+# Parts of speech a word in front of a person's name may have that no name's word has: adverbs, verbs,
+# determiners, pronouns, prepositions, conjunctions, interjections.
+_NOT_NAME_TAGS = frozenset("RB RBR RBS VB VBD VBG VBN VBP VBZ MD DT PDT PRP PRP$ WDT WP WP$ WRB IN CC UH EX TO".split())
+
+
+def _first_name_word(entity) -> int | None:
+    """Where a person's name starts in what the recogniser marked: past words in front of it that cannot be part of
+    a name ("Certainly Donald Trump has ...", "Entrusting Donald Trump with ...", "That Comey ..."); None when
+    nothing is left."""
+    for token in entity:
+        if token.tag_ not in _NOT_NAME_TAGS:
+            return token.i
+    return None
 
 
 def _modifies_a_noun(entity) -> bool:

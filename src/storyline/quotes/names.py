@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Parsed
+from storyline.quotes.genders import PRONOUN_GENDER, gender_at, guess_genders
 from storyline.quotes.marks import inside_quotation
 from storyline.quotes.name_kinds import kind_by_last_word, kind_by_title
 from storyline.quotes.occurrences import first_forms_between_boundaries
@@ -84,6 +85,8 @@ class ArticleNames:
         self._person_by_surname: dict[str, Name] = {}
         self._other: dict[tuple[str, str], Name] = {}
         self._mention_name: dict[tuple[int, int], Name] = {}
+        self._shared_surnames: dict[str, list[Name]] = {}  # a surname several people share -> those people
+        self._named_in_full: Counter = Counter()  # id(person) -> places named by a name no one else shares
         for mention in sorted(parsed.mentions, key=lambda m: m.start):
             if _COMPOUND_AFTER.match(text, mention.end):
                 continue  # "a Johnny-come-lately", "the Trump-backed candidate": part of a word, not a name
@@ -96,8 +99,14 @@ class ArticleNames:
             if name and role not in name.roles:
                 name.roles.append(role)
         self._complete_names()
+        # Where several people share a surname, the surname alone names one of them at each place: told by the
+        # genders the rest of the article gives them, so those come first, from the places that name one person.
         self._positions = self._person_positions()
         self._genders = self._guess_genders()
+        if self._shared_surnames:
+            self._positions = self._person_positions(resolve_shared=True)
+            self._resolve_shared_mentions()
+            self._genders = self._guess_genders()
         first_question, self._answers = interview_answers(text)
         self.interviewee = self._most_named_before(first_question) if self._answers else None
         self._signatures = signatures(text)
@@ -212,8 +221,9 @@ class ArticleNames:
         name.variants[cleaned] += 1
         return name
 
-    def _person_positions(self) -> list[tuple[int, Name]]:
-        """Every place a person is named, found by searching the whole text for their names."""
+    def _person_positions(self, *, resolve_shared: bool = False) -> list[tuple[int, Name]]:
+        """Every place a person is named, found by searching the whole text for their names. A surname alone that
+        several people share is left out, or with ``resolve_shared`` given to the one of them it names there."""
         by_form: dict[str, list[Name]] = {}
         for name in self.names:
             if name.kind == "person":
@@ -221,14 +231,57 @@ class ArticleNames:
                     by_form.setdefault(form, []).append(name)
         if not by_form:
             return []
+        if not resolve_shared:
+            self._shared_surnames = {
+                form: people for form, people in by_form.items() if len(people) > 1 and " " not in form
+            }
+            self._named_in_full = Counter()
         # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
         forms = sorted(by_form, key=len, reverse=True)
-        return [
-            (at, name)
-            for at, form in first_forms_between_boundaries(self.text, forms)
-            if not _PRECEDING_PREPOSITION.search(self.text, max(0, at - 6), at)
-            for name in by_form[form]
-        ]
+        positions = []
+        for at, form in first_forms_between_boundaries(self.text, forms):
+            if _PRECEDING_PREPOSITION.search(self.text, max(0, at - 6), at):
+                continue
+            people = by_form[form]
+            if form in self._shared_surnames:
+                if not resolve_shared:
+                    continue
+                people = [self._shared_owner(people, at, at + len(form))]
+            elif not resolve_shared:
+                self._named_in_full.update(id(name) for name in people)
+            positions += [(at, name) for name in people]
+        return positions
+
+    def _shared_owner(self, people: list[Name], at: int, end: int) -> Name:
+        """Which of ``people``, who share a surname, the surname alone from ``at`` to ``end`` names: the one of the
+        gender a title before it ("Mrs. Clinton") or a "said she" after it gives, where the article tells their
+        genders apart; else the one it names most in full, the first named of equals (a story calls its own
+        subject by surname alone, and the other by full name or title: "her husband, Bill Clinton")."""
+        wanted = gender_at(self.text, at, end)
+        if wanted is not None:
+            people = [name for name in people if self._genders.get(id(name)) in (None, wanted)] or people
+        return min(people, key=lambda name: name.first)
+
+    def _resolve_shared_mentions(self) -> None:
+        """The parser's mentions of a surname alone that several people share ("Clinton", "Mrs. Clinton"), each
+        given to the one it names there, with its count among that person's variants."""
+        for (start, end), name in list(self._mention_name.items()):
+            if name.kind != "person":
+                continue
+            cleaned = clean_name(self.text[start:end], "person")
+            people = self._shared_surnames.get(cleaned)
+            if not people or name not in people:
+                continue
+            at = self.text.rfind(cleaned, start, end)
+            owner = self._shared_owner(people, at if at >= 0 else start, end)
+            if owner is not name:
+                self._mention_name[(start, end)] = owner
+                name.variants[cleaned] -= 1
+                owner.variants[cleaned] += 1
+                if name.variants[cleaned] <= 0 and len(name.variants) > 1:
+                    del name.variants[cleaned]
+        for surname, people in self._shared_surnames.items():
+            self._person_by_surname[surname.lower()] = min(people, key=lambda name: name.first)
 
     def people_between(self, start: int, end: int) -> list[tuple[int, Name]]:
         """Where people are named from ``start`` to ``end``, in order."""
@@ -274,7 +327,7 @@ class ArticleNames:
         """The person named last before ``at``; for "he" or "she", the last one not known to be of the other
         gender (known from "Mr."/"Ms." before the name or from the pronouns that follow it)."""
         index = bisect.bisect_left(self._positions, at, key=lambda item: item[0])
-        wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
+        wanted = PRONOUN_GENDER.get((pronoun or "").lower())
         for _, name in reversed(self._positions[max(0, index - 40) : index]):
             if wanted is not None and (self._genders.get(id(name)) not in (None, wanted) or self._not_one_person(name)):
                 continue
@@ -302,7 +355,7 @@ class ArticleNames:
             return None
         if text.startswith(("'s", "’s"), position + len(_form_at(text, position, name))):
             return None
-        fits = self._genders.get(id(name)) in (None, _PRONOUN_GENDER.get(pronoun)) and not self._not_one_person(name)
+        fits = self._genders.get(id(name)) in (None, PRONOUN_GENDER.get(pronoun)) and not self._not_one_person(name)
         return name if fits else None
 
     def _sentence_start(self, at: int) -> int:
@@ -327,36 +380,14 @@ class ArticleNames:
         return words[0].isupper() or (words[0].endswith("s") and words[0][:-1].lower() in self._person_by_surname)
 
     def _guess_genders(self) -> dict[int, str]:
-        votes: dict[int, Counter] = {}
-        text = self.text
-        # "Ada Lund, director of the Mommy and Me programme, said she": the pronoun is the subject's, not that of a
-        # name inside the appositive between them
-        claimed: dict[int, tuple[int, str]] = {}
         forms: dict[int, list[str]] = {}
-        for at, name in self._positions:
+
+        def written_at(at: int, name: Name) -> str:
             if id(name) not in forms:
                 forms[id(name)] = _forms_longest_first(name)
-            said = _SUBJECT_SAID_PRONOUN.match(text, at + len(_form_at(text, at, name, forms[id(name)])))
-            if said is not None and "," in said.group():
-                claimed.setdefault(said.start(1), (id(name), _PRONOUN_GENDER[said.group(1)]))
-        for n, (at, name) in enumerate(self._positions):
-            title = _TITLE_BEFORE.search(text, max(0, at - 6), at)
-            if title:
-                votes.setdefault(id(name), Counter())[_TITLE_GENDER[title.group(1).lower()]] += 2
-            following = self._positions[n + 1][0] if n + 1 < len(self._positions) else len(text)
-            window = text[at : min(at + 80, following)]
-            stop = _SENTENCE_STOP.search(window)
-            window = window[: stop.start()] if stop else window
-            pronoun = _GENDERED_PRONOUN.search(window)
-            if pronoun and at + pronoun.start() not in claimed:
-                votes.setdefault(id(name), Counter())[_PRONOUN_GENDER[pronoun.group().split()[-1]]] += 1
-        for key, gender in claimed.values():
-            votes.setdefault(key, Counter())[gender] += 1
-        return {
-            key: count.most_common(1)[0][0]
-            for key, count in votes.items()
-            if len(set(count.values())) > 1 or len(count) == 1
-        }
+            return _form_at(self.text, at, name, forms[id(name)])
+
+        return guess_genders(self.text, self._positions, written_at)
 
     def mention_spans(self) -> list[tuple[tuple[int, int], Name]]:
         return list(self._mention_name.items())
@@ -374,7 +405,7 @@ class ArticleNames:
         name = self.named(fullest)
         if name is None or name.kind != "person" or self._not_one_person(name):
             return False
-        wanted = _PRONOUN_GENDER.get(pronoun)
+        wanted = PRONOUN_GENDER.get(pronoun)
         gender = self._genders.get(id(name))
         return gender == wanted or (gender is None and (nearest is None or self._genders.get(id(nearest)) != wanted))
 
@@ -414,18 +445,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
-_PRONOUN_GENDER = dict.fromkeys(["he", "him", "his", "himself"], "m") | dict.fromkeys(
-    ["she", "her", "hers", "herself"], "f"
-)
-# Evidence of a named person's gender in the words after the name: "Solvang said she", "Makepeace and his crew"
-# (not any "she" that follows, which may be the very pronoun being resolved).
-_GENDERED_PRONOUN = re.compile(
-    r"(?<=\bsaid )(?:that )?(?:he|she)\b|(?<=\bsays )(?:that )?(?:he|she)\b|\b(?:his|himself|herself)\b"
-)
-# A name's own "said she" past an appositive that may hold other names: "Ada Lund, director of X Y, said she".
-_SUBJECT_SAID_PRONOUN = re.compile(r"(?:,[^,.\n]{1,100},)?\s+(?:said|says)\s+(?:that\s+)?(he|she)\b")
-_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
-_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}

@@ -39,6 +39,9 @@ SENTENCE_WORDS = set(
     with without once absent did does do is was were are would could should can has have had not even just only
     also still yet since because though although unlike like including by from to of into about against during under
     over upon via whether which whose whom this these those there here meanwhile however thanks dear
+    despite amid among amongst beyond besides unless until following according
+    our my your their its his her we they you it that maybe perhaps certainly surely clearly indeed yes no never
+    nothing nobody everyone everything every whatever whoever often sometimes always
 """.split()
 )
 # Capitalised words that open a run of capitals without being a first name ("Follow Breitbart News", "Six Gannett",

@@ -1,0 +1,84 @@
+"""People who share a surname in one article (a candidate and her husband, a father and son): the surname alone
+names one of them at each place, told apart by a gendered title or a "said she", else the one named first; and a
+word in front of a name that cannot be part of it is left out of the name."""
+
+import pytest
+
+from storyline.model import Article
+from storyline.quotes import find_entities
+from storyline.quotes.people import capitalised_people
+from tests.quotes.quoting import quote_holding, quotes_of
+
+pytest.importorskip("spacy")
+
+COUPLE = (
+    "Tomas Lindqvist, the former harbour master, said he would campaign for the sale. "
+    "His wife, Greta Lindqvist, leads the harbour board.\n\n"
+)
+
+
+def test_a_gendered_title_gives_the_surname_to_the_one_of_that_gender():
+    text = COUPLE + "“The harbour stays in public hands,” Mrs. Lindqvist told the board on Monday."
+    quote = quote_holding(quotes_of(text), "stays in public hands")
+    assert quote.speaker_name == "Greta Lindqvist"
+
+
+def test_said_she_after_the_surname_gives_it_to_the_woman():
+    text = COUPLE + "Lindqvist said she would put the sale to a vote of the whole town before the summer."
+    quote = quote_holding(quotes_of(text), "put the sale to a vote")
+    assert quote.speaker_name == "Greta Lindqvist"
+
+
+def test_he_after_the_surname_alone_is_never_the_other_person_who_shares_it():
+    text = (
+        "Tomas Lindqvist runs the port. Greta Lindqvist runs the harbour board.\n\n"
+        "Lindqvist met the dock workers on Monday. “The port stays open all winter,” he said."
+    )
+    quote = quote_holding(quotes_of(text), "stays open all winter")
+    assert quote.speaker_name == "Tomas Lindqvist"
+
+
+def test_the_surname_alone_counts_for_the_person_it_names():
+    text = COUPLE + "Mrs. Lindqvist spoke first. Mrs. Lindqvist then left the meeting."
+    people = {e.name: e for e in find_entities([Article("a1", text)]) if e.kind == "person"}
+    assert people["Greta Lindqvist"].mentions > people["Tomas Lindqvist"].mentions
+
+
+def test_a_sentence_opening_word_is_no_first_name():
+    text = "Despite Greta Lindqvist's warning, the board voted for the sale. Lindqvist said she would appeal."
+    found = [text[start:end] for start, end, _ in capitalised_people(text, [])]
+    assert found == ["Greta Lindqvist"]
+
+
+def test_a_word_the_recogniser_put_in_front_of_a_name_is_left_out():
+    from spacy.tokens import Doc
+
+    from storyline.quotes.mentions import named_mentions
+    from storyline.quotes.nlp import load_pipeline
+
+    words = ["Certainly", "Greta", "Lindqvist", "has", "gone", "the", "other", "way", "."]
+    tags = ["RB", "NNP", "NNP", "VBZ", "VBN", "DT", "JJ", "NN", "."]
+    entities = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(load_pipeline().vocab, words=words, tags=tags, ents=entities)
+    mentions, _ = named_mentions(doc, 0)
+    assert [doc.text[m.start : m.end] for m in mentions] == ["Greta Lindqvist"]
+
+
+def test_her_before_a_noun_after_a_name_says_the_name_is_a_woman_s():
+    text = (
+        "Tomas Berg runs the port. Greta Lindqvist laid out her plans for the harbour on Monday.\n\n"
+        "“The port stays open all winter,” he said."
+    )
+    quote = quote_holding(quotes_of(text), "stays open all winter")
+    assert quote.speaker_name == "Tomas Berg"
+
+
+def test_her_as_an_object_says_nothing_of_the_name_before_it():
+    from storyline.quotes.genders import guess_genders
+
+    text = "Tomas Berg called her a liar. Ada Lund asked her to leave. Greta Lindqvist laid out her plans."
+    names = ["Tomas Berg", "Ada Lund", "Greta Lindqvist"]
+    people = [object() for _ in names]
+    positions = [(text.index(name), person) for name, person in zip(names, people)]
+    genders = guess_genders(text, positions, lambda at, person: names[people.index(person)])
+    assert genders == {id(people[2]): "f"}
