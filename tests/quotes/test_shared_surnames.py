@@ -82,3 +82,24 @@ def test_her_as_an_object_says_nothing_of_the_name_before_it():
     positions = [(text.index(name), person) for name, person in zip(names, people)]
     genders = guess_genders(text, positions, lambda at, person: names[people.index(person)])
     assert genders == {id(people[2]): "f"}
+
+
+def test_where_the_surname_alone_names_a_man_and_a_woman_the_one_known_to_be_a_woman_is_mrs():
+    text = (
+        "Tomas Lindqvist ran the port for a decade. Greta Lindqvist laid out her plans for the harbour on Monday.\n\n"
+        "Mr. Lindqvist sat in the front row. “The harbour stays in public hands,” Mrs. Lindqvist told the board."
+    )
+    quote = quote_holding(quotes_of(text), "stays in public hands")
+    assert quote.speaker_name == "Greta Lindqvist"
+
+
+def test_the_surname_alone_goes_to_the_one_named_first_in_the_text_not_first_read():
+    # The first two sentences hold no quotation or cue, so the parser reads only the later ones: the order people
+    # are found in is not the order they are named in.
+    text = (
+        "Greta Lindqvist opened the harbour fair on Saturday. Tomas Lindqvist ran the stalls.\n\n"
+        "“The fair made money,” Greta Lindqvist said.\n\n"
+        "Lindqvist said the town would hold the fair again next year."
+    )
+    quote = quote_holding(quotes_of(text), "hold the fair again")
+    assert quote.speaker_name == "Greta Lindqvist"

@@ -6,11 +6,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from storyline.quotes.extract import Parsed
 from storyline.quotes.genders import PRONOUN_GENDER, gender_at, guess_genders
 from storyline.quotes.marks import inside_quotation
+from storyline.quotes.name_forms import (
+    POSSESSIVE,
+    Name,
+    clean_name,
+    compatible,
+    form_at,
+    forms_longest_first,
+)
 from storyline.quotes.name_kinds import kind_by_last_word, kind_by_title
 from storyline.quotes.occurrences import first_forms_between_boundaries
 from storyline.quotes.organisations import longer_organisation
@@ -29,49 +36,6 @@ from storyline.quotes.roles import head_noun, is_qualified
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "it"}
-# Words in lower case inside a name: "Osama bin Laden", "Ursula von der Leyen".
-NAME_PARTICLES = {"bin", "ibn", "al", "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le"}
-POSSESSIVE = re.compile(r"['’]s$|['’]$")
-
-
-@dataclass(slots=True)
-class Name:
-    """One person, organisation or place of an article, with every way the article names it."""
-
-    kind: str
-    variants: Counter = field(default_factory=Counter)
-    roles: list[str] = field(default_factory=list)
-    first: int = 0
-
-    @property
-    def fullest(self) -> str:
-        return max(self.variants, key=lambda v: (len(v.split()), self.variants[v], -len(v)))
-
-
-def clean_name(text: str, kind: str) -> str:
-    """A mention without possessive, honorifics (people) or a leading "the" (organisations, places)."""
-    words = text.replace("\n", " ").split()
-    if words:
-        words[-1] = POSSESSIVE.sub("", words[-1])
-    if kind == "person":
-        titled = [i for i, w in enumerate(words[:-1]) if _not_in_name(w)]
-        if titled:  # "Harbour Minister Wilma Ostrander" -> "Wilma Ostrander"
-            words = words[titled[-1] + 1 :]
-    elif words and words[0].lower() == "the":
-        words = words[1:]
-    return " ".join(words).strip(" ,.;:'\"“”‘’")
-
-
-def _not_in_name(word: str) -> bool:
-    """A word before a person's name that is no part of it: a title or a word in lower case ("Harbour Minister"),
-    a function word the recogniser took in ("With Donald Trump as nominee"), or the last word of the sentence
-    before ("... from West. Francis")."""
-    return (
-        word.lower().rstrip(".") in HONORIFICS
-        or (word.islower() and word not in NAME_PARTICLES)
-        or (len(word) > 1 and word.lower() in SENTENCE_WORDS)
-        or bool(_SENTENCE_END.fullmatch(word) and word.lower().rstrip(".") not in HONORIFICS)
-    )
 
 
 class ArticleNames:
@@ -82,11 +46,12 @@ class ArticleNames:
         self.title = title
         self.writer = closing_author(text)
         self.names: list[Name] = []
-        self._person_by_surname: dict[str, Name] = {}
+        self._person_by_surname: dict[str, Name] = {}  # the first person named with a surname
+        self._people_by_surname: dict[str, list[Name]] = {}  # every person named with it, in order
         self._other: dict[tuple[str, str], Name] = {}
         self._mention_name: dict[tuple[int, int], Name] = {}
         self._shared_surnames: dict[str, list[Name]] = {}  # a surname several people share -> those people
-        self._named_in_full: Counter = Counter()  # id(person) -> places named by a name no one else shares
+        self._surname_genders: dict[str, set[str]] = {}  # a shared surname -> the genders its mentions alone show
         for mention in sorted(parsed.mentions, key=lambda m: m.start):
             if _COMPOUND_AFTER.match(text, mention.end):
                 continue  # "a Johnny-come-lately", "the Trump-backed candidate": part of a word, not a name
@@ -207,9 +172,12 @@ class ArticleNames:
         kind = kind_by_title(self.text, at, cleaned, kind)  # "Mayor Agnes Pirrie" is a person
         if kind == "person":
             surname = cleaned.split()[-1].lower()
-            name = self._person_by_surname.get(surname)
-            if name is None or not _compatible(name, cleaned):
+            # the first person of that surname the mention fits: "Chelsea Clinton" met again is the Chelsea Clinton
+            # named before, not a new person because Hillary Clinton was named first
+            name = next((n for n in self._people_by_surname.get(surname, ()) if compatible(n, cleaned)), None)
+            if name is None:
                 name = Name(kind, first=at)
+                self._people_by_surname.setdefault(surname, []).append(name)
                 self._person_by_surname.setdefault(surname, name)
                 self.names.append(name)
         else:
@@ -219,6 +187,7 @@ class ArticleNames:
                 name = self._other[key] = Name(kind, first=at)
                 self.names.append(name)
         name.variants[cleaned] += 1
+        name.first = min(name.first, at)  # people named in sentences the parser skipped are added after the rest
         return name
 
     def _person_positions(self, *, resolve_shared: bool = False) -> list[tuple[int, Name]]:
@@ -235,7 +204,6 @@ class ArticleNames:
             self._shared_surnames = {
                 form: people for form, people in by_form.items() if len(people) > 1 and " " not in form
             }
-            self._named_in_full = Counter()
         # One scan for every form, longest first: "Hillary Clinton" is Hillary's, not also a "Clinton" of Bill's.
         forms = sorted(by_form, key=len, reverse=True)
         positions = []
@@ -245,21 +213,27 @@ class ArticleNames:
             people = by_form[form]
             if form in self._shared_surnames:
                 if not resolve_shared:
+                    gender = gender_at(self.text, at, at + len(form))
+                    if gender is not None:
+                        self._surname_genders.setdefault(form, set()).add(gender)
                     continue
-                people = [self._shared_owner(people, at, at + len(form))]
-            elif not resolve_shared:
-                self._named_in_full.update(id(name) for name in people)
+                people = [self._shared_owner(form, people, at, at + len(form))]
             positions += [(at, name) for name in people]
         return positions
 
-    def _shared_owner(self, people: list[Name], at: int, end: int) -> Name:
-        """Which of ``people``, who share a surname, the surname alone from ``at`` to ``end`` names: the one of the
+    def _shared_owner(self, surname: str, people: list[Name], at: int, end: int) -> Name:
+        """Which of ``people``, who share ``surname``, the surname alone from ``at`` to ``end`` names: the one of the
         gender a title before it ("Mrs. Clinton") or a "said she" after it gives, where the article tells their
-        genders apart; else the one it names most in full, the first named of equals (a story calls its own
-        subject by surname alone, and the other by full name or title: "her husband, Bill Clinton")."""
+        genders apart; else the first named (a story calls its own subject by surname alone, and the other by
+        full name: "her husband, Bill Clinton")."""
         wanted = gender_at(self.text, at, end)
         if wanted is not None:
-            people = [name for name in people if self._genders.get(id(name)) in (None, wanted)] or people
+            fitting = [name for name in people if self._genders.get(id(name)) in (None, wanted)] or people
+            # Where the surname alone names a man in some places and a woman in others ("Mr. Clinton", "Mrs.
+            # Clinton"), gender is what tells the two apart: one known to be of that gender is the one meant.
+            if len(self._surname_genders.get(surname, ())) > 1:
+                fitting = [name for name in fitting if self._genders.get(id(name)) == wanted] or fitting
+            people = fitting
         return min(people, key=lambda name: name.first)
 
     def _resolve_shared_mentions(self) -> None:
@@ -273,7 +247,7 @@ class ArticleNames:
             if not people or name not in people:
                 continue
             at = self.text.rfind(cleaned, start, end)
-            owner = self._shared_owner(people, at if at >= 0 else start, end)
+            owner = self._shared_owner(cleaned, people, at if at >= 0 else start, end)
             if owner is not name:
                 self._mention_name[(start, end)] = owner
                 name.variants[cleaned] -= 1
@@ -353,7 +327,7 @@ class ArticleNames:
         opening = text[before:position].split()
         if len(opening) > 3 or not all(_titles_name(word, opening[n + 1 :]) for n, word in enumerate(opening)):
             return None
-        if text.startswith(("'s", "’s"), position + len(_form_at(text, position, name))):
+        if text.startswith(("'s", "’s"), position + len(form_at(text, position, name))):
             return None
         fits = self._genders.get(id(name)) in (None, PRONOUN_GENDER.get(pronoun)) and not self._not_one_person(name)
         return name if fits else None
@@ -384,8 +358,8 @@ class ArticleNames:
 
         def written_at(at: int, name: Name) -> str:
             if id(name) not in forms:
-                forms[id(name)] = _forms_longest_first(name)
-            return _form_at(self.text, at, name, forms[id(name)])
+                forms[id(name)] = forms_longest_first(name)
+            return form_at(self.text, at, name, forms[id(name)])
 
         return guess_genders(self.text, self._positions, written_at)
 
@@ -444,7 +418,6 @@ class ArticleNames:
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[A-Z\"“‘])")
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
-_SENTENCE_END = re.compile(r"[A-Z][a-z]+\.")  # "West." of "... from East to West. Francis said"
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
@@ -477,22 +450,3 @@ def _titles_name(word: str, rest: list[str]) -> bool:
         and word.lower() not in SENTENCE_WORDS
         and any(w.lower().rstrip(".") in HONORIFICS for w in rest)
     )
-
-
-def _form_at(text: str, at: int, name: Name, forms: list[str] | None = None) -> str:
-    """The longest of a name's forms (``forms``: those of ``_forms_longest_first``) written at ``at``."""
-    return next((form for form in forms or _forms_longest_first(name) if text.startswith(form, at)), "")
-
-
-def _forms_longest_first(name: Name) -> list[str]:
-    """A name's forms, its surname at least, longest first (of two of one length, at most one is written at a
-    place)."""
-    return sorted({f for v in name.variants for f in (v, v.split()[-1])}, key=len, reverse=True)
-
-
-def _compatible(name: Name, cleaned: str) -> bool:
-    """ "Robert Lighthizer" and "Lighthizer" are one person; "Melania Trump" and "Donald Trump" are not."""
-    words = cleaned.split()
-    if len(words) == 1:
-        return True
-    return all(len(v.split()) == 1 or v.split()[0] == words[0] for v in name.variants)

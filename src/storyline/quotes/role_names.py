@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.quotes.names import ArticleNames, Name
+from storyline.quotes.name_forms import Name
+from storyline.quotes.names import ArticleNames
 from storyline.quotes.roles import head_noun, is_qualified, names_body
 
 _WORD = re.compile(r"[\w'’]+")

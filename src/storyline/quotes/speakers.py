@@ -21,14 +21,8 @@ from storyline.quotes.groups import (
     without_quantifier,
 )
 from storyline.quotes.marks import inside_quotation
-from storyline.quotes.names import (
-    GROUP_PRONOUNS,
-    PERSONAL_PRONOUNS,
-    POSSESSIVE,
-    ArticleNames,
-    Name,
-    clean_name,
-)
+from storyline.quotes.name_forms import POSSESSIVE, Name, clean_name
+from storyline.quotes.names import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ArticleNames
 from storyline.quotes.nearby import ends_with_title, name_after_role, person_after, person_before_tag
 from storyline.quotes.role_names import named_later_with_role, organisation_called
 from storyline.quotes.roles import (
