@@ -103,3 +103,39 @@ def test_the_surname_alone_goes_to_the_one_named_first_in_the_text_not_first_rea
     )
     quote = quote_holding(quotes_of(text), "hold the fair again")
     assert quote.speaker_name == "Greta Lindqvist"
+
+
+def _names_of(text: str, mentions: list[tuple[str, str, int]]):
+    """The article's names when the recogniser found ``mentions``: (words, kind, which occurrence)."""
+    from storyline.quotes.extract import Parsed
+    from storyline.quotes.mentions import Mention
+    from storyline.quotes.names import ArticleNames
+
+    found = []
+    for words, kind, occurrence in mentions:
+        at = -1
+        for _ in range(occurrence + 1):
+            at = text.index(words, at + 1)
+        found.append(Mention(at, at + len(words), kind))
+    return ArticleNames(text, Parsed(mentions=found))
+
+
+def test_a_person_after_the_or_a_with_no_title_between_is_no_one():
+    text = "He defended the Second Amendment. A Brackwater Rover fan cheered. The Rev. Ada Lund prayed."
+    names = _names_of(
+        text, [("Second Amendment", "person", 0), ("Brackwater Rover", "person", 0), ("Rev. Ada Lund", "person", 0)]
+    )
+    assert [(n.kind, n.fullest) for n in names.names] == [("person", "Ada Lund")]
+
+
+def test_a_name_taken_for_a_place_more_often_than_for_a_person_is_the_place():
+    text = "Ostwick Vale voted early. In Ostwick Vale, polls closed at eight. Ostwick Vale said he was wrong."
+    names = _names_of(text, [("Ostwick Vale", "place", 0), ("Ostwick Vale", "place", 1), ("Ostwick Vale", "person", 2)])
+    assert [(n.kind, n.fullest) for n in names.names] == [("place", "Ostwick Vale")]
+    assert names.last_person_before(text.index(" he "), "he") is None
+
+
+def test_a_name_taken_as_often_for_a_person_as_for_a_place_stays_both():
+    text = "Ostwick Vale voted early. Ostwick Vale said he was wrong."
+    names = _names_of(text, [("Ostwick Vale", "place", 0), ("Ostwick Vale", "person", 1)])
+    assert sorted((n.kind, n.fullest) for n in names.names) == [("person", "Ostwick Vale"), ("place", "Ostwick Vale")]

@@ -110,6 +110,7 @@ class ArticleNames:
         words starting with it, else the headline's), so "Carson" is "Ben Carson" and "Ban" is "Ban Ki-moon" when
         the article says so in a sentence that was not parsed, and "Clinton" "Hillary Clinton" when only the
         headline does."""
+        self._places_named_as_people()
         people = [name for name in self.names if name.kind == "person"]
         for name in people:
             fullest = name.fullest
@@ -135,6 +136,22 @@ class ArticleNames:
         self._merge_short_organisations()
         self.names = [name for name in self.names if name.variants]
         self._person_by_surname = {key: name for key, name in self._person_by_surname.items() if name.variants}
+
+    def _places_named_as_people(self) -> None:
+        """A name the recogniser took for a person in some places and for a place or organisation more often in
+        others ("the New Hampshire primary", "New Hampshire said he"): the place or organisation."""
+        for name in [n for n in self.names if n.kind == "person"]:
+            for variant, count in list(name.variants.items()):
+                key = variant.lower()
+                other = self._other.get(("place", key)) or self._other.get(("organisation", key))
+                if other is None or other.variants.total() <= count:
+                    continue
+                other.variants[variant] += count
+                del name.variants[variant]
+                for (start, end), mentioned in list(self._mention_name.items()):
+                    if mentioned is name and clean_name(self.text[start:end], "person") == variant:
+                        self._mention_name[(start, end)] = other
+        self.names = [name for name in self.names if name.variants]
 
     def _merge_short_organisations(self) -> None:
         """A one-word organisation that is a person's surname ("McConnell aides") is that person; one that ends
@@ -170,6 +187,8 @@ class ArticleNames:
             return None
         kind = kind_by_last_word(cleaned, kind)  # "Midway Baptist Church" is no person, "Fenwick Road" a place
         kind = kind_by_title(self.text, at, cleaned, kind)  # "Mayor Agnes Pirrie" is a person
+        if kind == "person" and _after_determiner(self.text, at, raw, cleaned):
+            return None  # "the Second Amendment", "a South Korean adoptee": no one's name
         if kind == "person":
             surname = cleaned.split()[-1].lower()
             # the first person of that surname the mention fits: "Chelsea Clinton" met again is the Chelsea Clinton
@@ -421,6 +440,19 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def _after_determiner(text: str, at: int, raw: str, cleaned: str) -> bool:
+    """Whether a person's mention follows "the", "a" or "an" with no title between ("the Second Amendment"; not
+    "the Rev. Ada Lund" nor a family, "the Clintons")."""
+    return (
+        raw.split()[0] == cleaned.split()[0]
+        and not cleaned.endswith("s")
+        and bool(_DETERMINER_BEFORE.search(text, max(0, at - 5), at))
+    )
 
 
 def _set_off_after_role(text: str, span_start: int, at: int) -> bool:
