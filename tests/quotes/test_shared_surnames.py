@@ -139,3 +139,18 @@ def test_a_name_taken_as_often_for_a_person_as_for_a_place_stays_both():
     text = "Ostwick Vale voted early. Ostwick Vale said he was wrong."
     names = _names_of(text, [("Ostwick Vale", "place", 0), ("Ostwick Vale", "person", 1)])
     assert sorted((n.kind, n.fullest) for n in names.names) == [("person", "Ostwick Vale"), ("place", "Ostwick Vale")]
+
+
+def test_a_common_noun_opening_a_sentence_is_left_out_of_a_name_but_not_inside_a_sentence():
+    from spacy.tokens import Doc
+
+    from storyline.quotes.mentions import named_mentions
+    from storyline.quotes.nlp import load_pipeline
+
+    words = ["Billionaire", "Greta", "Lund", "met", "Young", "Lund", "."]
+    tags = ["NN", "NNP", "NNP", "VBD", "JJ", "NNP", "."]
+    entities = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    starts = [True, False, False, False, False, False, False]
+    doc = Doc(load_pipeline().vocab, words=words, tags=tags, ents=entities, sent_starts=starts)
+    mentions, _ = named_mentions(doc, 0)
+    assert [doc.text[m.start : m.end] for m in mentions] == ["Greta Lund", "Young Lund"]

@@ -41,12 +41,18 @@ _ROLE_WORD = re.compile(r"[a-z]")
 _NOT_NAME_TAGS = frozenset("RB RBR RBS VB VBD VBG VBN VBP VBZ MD DT PDT PRP PRP$ WDT WP WP$ WRB IN CC UH EX TO".split())
 
 
+_OPENING_NOT_NAME_TAGS = frozenset("NN NNS JJ JJR JJS".split())
+
+
 def _first_name_word(entity) -> int | None:
     """Where a person's name starts in what the recogniser marked: past words in front of it that cannot be part of
     a name ("Certainly Donald Trump has ...", "Entrusting Donald Trump with ...", "That Comey ..."); None when
     nothing is left."""
     for token in entity:
-        if token.tag_ not in _NOT_NAME_TAGS:
+        # A sentence's first word is capitalised whatever it is: there, the tagger's common noun or adjective is
+        # believed too ("Team Trump sees ...", "Young Sanders supporters ...").
+        opening = token.is_sent_start and token.i + 1 < entity.end
+        if token.tag_ not in _NOT_NAME_TAGS and not (opening and token.tag_ in _OPENING_NOT_NAME_TAGS):
             return token.i
     return None
 
