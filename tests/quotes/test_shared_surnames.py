@@ -154,3 +154,21 @@ def test_a_common_noun_opening_a_sentence_is_left_out_of_a_name_but_not_inside_a
     doc = Doc(load_pipeline().vocab, words=words, tags=tags, ents=entities, sent_starts=starts)
     mentions, _ = named_mentions(doc, 0)
     assert [doc.text[m.start : m.end] for m in mentions] == ["Greta Lund", "Young Lund"]
+
+
+def test_a_word_before_a_full_name_given_earlier_is_no_part_of_it_but_a_first_mention_in_full_is():
+    text = (
+        "Greta Lindqvist leads the harbour board. Her rival posted: “Nobody trusts Crooked Greta Lindqvist.” "
+        "Lindqvist said she would not answer."
+    )
+    mentions = [("Greta Lindqvist", "person", 0), ("Crooked Greta Lindqvist", "person", 0), ("Lindqvist", "person", 2)]
+    names = _names_of(text, mentions)
+    assert [(n.fullest, n.variants["Greta Lindqvist"]) for n in names.names] == [("Greta Lindqvist", 2)]
+    # the full name first: the first word is the person's own
+    text = "Kenneth Smith Ramos leads the talks for Mexico. Smith Ramos said the talks would go on."
+    names = _names_of(text, [("Kenneth Smith Ramos", "person", 0), ("Smith Ramos", "person", 0)])
+    assert "Kenneth Smith Ramos" in [n.fullest for n in names.names]
+    # a surname of two words, never cut to its last: the first name given later is the person's own
+    text = "Vela Moreno chairs the party. Her deputy said Ada Vela Moreno would stand again."
+    names = _names_of(text, [("Vela Moreno", "person", 0), ("Ada Vela Moreno", "person", 0)])
+    assert "Ada Vela Moreno" in [n.fullest for n in names.names]

@@ -72,3 +72,16 @@ def compatible(name: Name, cleaned: str) -> bool:
     if len(words) == 1:
         return True
     return all(len(v.split()) == 1 or v.split()[0] == words[0] for v in name.variants)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def after_determiner(text: str, at: int, raw: str, cleaned: str) -> bool:
+    """Whether a person's mention follows "the", "a" or "an" with no title between ("the Second Amendment"; not
+    "the Rev. Ada Lund" nor a family, "the Clintons")."""
+    return (
+        raw.split()[0] == cleaned.split()[0]
+        and not cleaned.endswith("s")
+        and bool(_DETERMINER_BEFORE.search(text, max(0, at - 5), at))
+    )

@@ -13,6 +13,7 @@ from storyline.quotes.marks import inside_quotation
 from storyline.quotes.name_forms import (
     POSSESSIVE,
     Name,
+    after_determiner,
     clean_name,
     compatible,
     form_at,
@@ -111,6 +112,7 @@ class ArticleNames:
         the article says so in a sentence that was not parsed, and "Clinton" "Hillary Clinton" when only the
         headline does."""
         self._places_named_as_people()
+        self._merge_epithets()
         people = [name for name in self.names if name.kind == "person"]
         for name in people:
             fullest = name.fullest
@@ -153,6 +155,31 @@ class ArticleNames:
                         self._mention_name[(start, end)] = other
         self.names = [name for name in self.names if name.variants]
 
+    def _merge_epithets(self) -> None:
+        """A person named by a word before a full name the article gave earlier and calls by its last word alone
+        ("Crooked Hillary Clinton" after "Hillary Clinton" and "Clinton", a nickname in a quoted post) is that
+        person, under the name given first. The word stays when the longer form came first ("Kenneth Smith Ramos"
+        before "Smith Ramos"), or when the shorter one is never cut to its last word ("Debbie Wasserman Schultz"
+        after "Wasserman Schultz": a surname of two words)."""
+        people = {v: n for n in self.names if n.kind == "person" for v in n.variants if len(v.split()) == 2}
+        for name in [n for n in self.names if n.kind == "person"]:
+            longer = [v for v in name.variants if len(v.split()) == 3]
+            for variant in longer:
+                shorter = variant.split(" ", 1)[1]
+                target = people.get(shorter)
+                if target is None or target is name or target.first >= name.first:
+                    continue
+                if not target.variants.get(shorter.split()[-1]):
+                    continue
+                target.variants.update(name.variants)
+                target.variants[variant.split(" ", 1)[1]] += target.variants.pop(variant)
+                name.variants.clear()
+                for key, mentioned in list(self._mention_name.items()):
+                    if mentioned is name:
+                        self._mention_name[key] = target
+                break
+        self.names = [name for name in self.names if name.variants]
+
     def _merge_short_organisations(self) -> None:
         """A one-word organisation that is a person's surname ("McConnell aides") is that person; one that ends
         exactly one longer organisation's name ("the Times", "The New York Times") is that organisation."""
@@ -187,7 +214,7 @@ class ArticleNames:
             return None
         kind = kind_by_last_word(cleaned, kind)  # "Midway Baptist Church" is no person, "Fenwick Road" a place
         kind = kind_by_title(self.text, at, cleaned, kind)  # "Mayor Agnes Pirrie" is a person
-        if kind == "person" and _after_determiner(self.text, at, raw, cleaned):
+        if kind == "person" and after_determiner(self.text, at, raw, cleaned):
             return None  # "the Second Amendment", "a South Korean adoptee": no one's name
         if kind == "person":
             surname = cleaned.split()[-1].lower()
@@ -440,19 +467,6 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 # A name right after "on", "in", "at" ... is a place or a thing named after someone, not whom "she" means.
 _PRECEDING_PREPOSITION = re.compile(r"\b(?:on|in|at|from|to|into|near)\s+$", re.IGNORECASE)  # "On Twitter"
 _PREPOSITIONS = {"of", "in", "from", "for", "by", "at", "with", "on", "to", "about", "near"}
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-
-
-def _after_determiner(text: str, at: int, raw: str, cleaned: str) -> bool:
-    """Whether a person's mention follows "the", "a" or "an" with no title between ("the Second Amendment"; not
-    "the Rev. Ada Lund" nor a family, "the Clintons")."""
-    return (
-        raw.split()[0] == cleaned.split()[0]
-        and not cleaned.endswith("s")
-        and bool(_DETERMINER_BEFORE.search(text, max(0, at - 5), at))
-    )
 
 
 def _set_off_after_role(text: str, span_start: int, at: int) -> bool:
