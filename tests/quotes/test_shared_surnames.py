@@ -172,3 +172,27 @@ def test_a_word_before_a_full_name_given_earlier_is_no_part_of_it_but_a_first_me
     text = "Vela Moreno chairs the party. Her deputy said Ada Vela Moreno would stand again."
     names = _names_of(text, [("Vela Moreno", "person", 0), ("Ada Vela Moreno", "person", 0)])
     assert "Ada Vela Moreno" in [n.fullest for n in names.names]
+
+
+def test_a_first_name_before_and_and_a_full_name_takes_its_surname_and_mr_and_ms_tell_the_two_apart():
+    text = (
+        "The harbour master's parents, Tomas and Greta Lindqvist, spoke on Monday. "
+        "Mr. Lindqvist said his son loved the harbour. Mr. Lindqvist asked the board to wait. "
+        "Ms. Lindqvist said she would write to the board."
+    )
+    surname = [("Mr. Lindqvist", "person", 0), ("Mr. Lindqvist", "person", 1), ("Ms. Lindqvist", "person", 0)]
+    names = _names_of(text, [("Tomas", "person", 0), ("Greta Lindqvist", "person", 0), *surname])
+    assert sorted(n.fullest for n in names.names) == ["Greta Lindqvist", "Tomas Lindqvist"]
+    said_by = {
+        text[start:end]: name.fullest for (start, end), name in names.mention_spans() if "Lindqvist" in text[start:end]
+    }
+    assert said_by["Mr. Lindqvist"] == "Tomas Lindqvist"
+    assert said_by["Ms. Lindqvist"] == "Greta Lindqvist"
+
+
+def test_a_surname_written_alone_elsewhere_takes_no_other_surname_after_and():
+    from storyline.quotes.people import couple_form
+
+    text = "Obama and Hillary Clinton met. Obama said the talks went well."
+    assert couple_form(text, "Obama", {"Hillary Clinton"}) is None
+    assert couple_form("Bill and Hillary Clinton met.", "Bill", {"Hillary Clinton"}) == "Bill Clinton"

@@ -27,6 +27,7 @@ from storyline.quotes.people import (
     SENTENCE_WORDS,
     capitalised_people,
     closing_author,
+    couple_form,
     headline_form,
     interview_answers,
     longer_form,
@@ -69,7 +70,7 @@ class ArticleNames:
         # genders the rest of the article gives them, so those come first, from the places that name one person.
         self._positions = self._person_positions()
         self._genders = self._guess_genders()
-        if self._shared_surnames:
+        for _ in range(2 if self._shared_surnames else 0):  # twice: the first round's genders tell "Ms." apart
             self._positions = self._person_positions(resolve_shared=True)
             self._resolve_shared_mentions()
             self._genders = self._guess_genders()
@@ -130,6 +131,7 @@ class ArticleNames:
                         self._mention_name[key] = target
                 continue
             form = longer_form(self.text, fullest) or name_starting_with(self.text, fullest)
+            form = form or couple_form(self.text, fullest, {v for n in people if n is not name for v in n.variants})
             if not form and self.title:
                 others = {w for other in self.names if other is not name for v in other.variants for w in v.split()}
                 form = headline_form(self.title, fullest, self.text, others)

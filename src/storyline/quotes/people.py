@@ -203,6 +203,20 @@ def _by_itself(text: str, at: int, length: int) -> bool:
     return not re.match(r" [A-Z]", text[at + length : at + length + 2])
 
 
+def couple_form(text: str, first_name: str, full_names: set[str]) -> str | None:
+    """A first name written before "and" and another person's full name takes that surname: "Khizr" of "Khizr and
+    Ghazala Khan" is Khizr Khan, "Bill" of "Bill and Hillary Clinton" Bill Clinton. Only a word the article writes
+    nowhere else: "Obama" of "Obama and Hillary Clinton" is a surname of its own, written alone elsewhere."""
+    pattern = r"\b" + re.escape(first_name) + r"\s+and\s+([A-Z][\w'’.-]*)\s+([A-Z][\w'’-]+)\b"
+    matches = list(re.finditer(pattern, text))
+    if not matches or len(re.findall(r"\b" + re.escape(first_name) + r"\b", text)) > len(matches):
+        return None
+    for match in matches:
+        if f"{match.group(1)} {match.group(2)}" in full_names:
+            return f"{first_name} {match.group(2)}"
+    return None
+
+
 def longer_form(text: str, word: str) -> str | None:
     """The name most often written ending with a one-word name, titles left out: "Donald J. Trump" for "Trump"
     when the article writes "President Donald J. Trump" or "Donald J. Trump" (not "Mr. Trump")."""
