@@ -163,7 +163,7 @@ VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
 DISAGREEMENTS = Analyser("disagreements", 2, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 2, _developments, _dump_each, _loader(Development))
 QUOTES = Analyser("quotes", 16, _quotes, _dump_each, _loader(Quote))
-ENTITIES = Analyser("entities", 7, _entities, _dump_each, _loader(Entity))
+ENTITIES = Analyser("entities", 8, _entities, _dump_each, _loader(Entity))
 
 # The analysers every digest runs, in order.
 ANALYSERS: tuple[Analyser, ...] = (SUMMARY, VARIANTS, DISAGREEMENTS, DEVELOPMENTS, QUOTES, ENTITIES)

@@ -1,5 +1,5 @@
-"""Entities merged across articles: one kind per name, a shorter name into the first longer one of its kind ending
-with it or spelled by its initials, mentions summed, variants and articles gathered."""
+"""Entities merged across articles: one kind per name, a shorter name into the most mentioned longer one of its kind
+ending with it or the first spelled by its initials, mentions summed, variants and articles gathered."""
 
 import random
 
@@ -34,18 +34,26 @@ def _merged_name_by_name(entities):
         if target is not None and target.name.isupper() and not entity.name.isupper():
             target.name = entity.name
         if target is None:
+            # the most mentioned name ending with it (the first merged of equals), unless a name spelled by its
+            # initials was merged before that one
             words = entity.name.lower().split()
+            ending = spelled = None
             for (kind, name), candidate in merged.items():
                 longer = name.split()
                 if kind != entity.kind:
                     continue
                 if len(longer) > len(words) and longer[-len(words) :] == words:
-                    target = candidate
-                    break
+                    if ending is None or candidate.mentions > ending.mentions:
+                        ending = candidate
+                    continue
                 initials = "".join(w[0] for w in longer if w[0].isalpha())
-                if len(words) == 1 and len(longer) > 1 and words[0].replace(".", "") == initials:
-                    target = candidate
-                    break
+                if spelled is None and len(words) == 1 and len(longer) > 1 and words[0].replace(".", "") == initials:
+                    spelled = candidate
+            order = list(merged.values())
+            if spelled is not None and (ending is None or order.index(spelled) < order.index(ending)):
+                target = spelled
+            else:
+                target = ending
         if target is None:
             target = merged[key] = Entity(entity.name, entity.kind, 0, [], [])
         target.mentions += entity.mentions
@@ -127,3 +135,15 @@ def test_a_surname_read_as_a_place_is_its_bearers_and_dotted_initials_are_initia
         ("Washington", "place"): 3,
         ("Ada Washington", "person"): 1,
     }
+
+
+def test_a_surname_alone_merges_into_the_most_mentioned_of_its_bearers():
+    entities = [
+        Entity("Bill Lindqvist", "person", 1, ["Bill Lindqvist"], ["a1"]),
+        Entity("Greta Lindqvist", "person", 6, ["Greta Lindqvist"], ["a1"]),
+        Entity("Lindqvist", "person", 4, ["Lindqvist"], ["a2"]),
+    ]
+    merged = {e.name: e for e in merge_entities(entities)}
+    assert sorted(merged) == ["Bill Lindqvist", "Greta Lindqvist"]
+    assert merged["Greta Lindqvist"].mentions == 10
+    assert merged["Greta Lindqvist"].article_ids == ["a1", "a2"]

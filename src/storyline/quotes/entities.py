@@ -28,7 +28,8 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
     """One entity per person, organisation or place across articles, most mentioned first.
 
     A shorter name merges into a longer one of the same kind that ends with it ("Lighthizer" into "Robert
-    Lighthizer"), or whose initials it is ("NRA" into "National Rifle Association"): the first such name merged.
+    Lighthizer"; of several, the most mentioned), or whose initials it is ("NRA" into "National Rifle
+    Association"; the first such name merged).
     A name the recogniser gave several kinds (in different articles or sentences) is one entity, of the kind
     most of its mentions have, and a surname is its bearer's (``_one_kind_per_name``); initials may be dotted
     ("U.S").
@@ -129,18 +130,18 @@ class _Merged:
 def _longer_form(
     by_last: dict[tuple[str, str], list[_Merged]], by_initials: dict[tuple[str, str], list[_Merged]], entity: Entity
 ) -> _Merged | None:
-    """The first merged name of the entity's kind that ends with its words, or whose initials its one word is."""
+    """The merged name of the entity's kind that ends with its words, the most mentioned of several ("Clinton"
+    into Hillary Clinton rather than a Bill Clinton named less, whichever article came first), the first merged of
+    equals; or the first whose initials its one word is."""
     words = entity.name.lower().split()
     if not words:
         return None
-    ending = next(
-        (
-            target
-            for target in by_last.get((entity.kind, words[-1]), ())
-            if len(target.words) > len(words) and target.words[-len(words) :] == words
-        ),
-        None,
-    )
+    endings = [
+        target
+        for target in by_last.get((entity.kind, words[-1]), ())
+        if len(target.words) > len(words) and target.words[-len(words) :] == words
+    ]
+    ending = max(endings, key=lambda target: (target.mentions, -target.order), default=None)
     initials = by_initials.get((entity.kind, words[0].replace(".", ""))) if len(words) == 1 else None
     if initials and (ending is None or initials[0].order < ending.order):
         return initials[0]
