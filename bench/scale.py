@@ -273,6 +273,12 @@ def summary_runs(event_json: Path, env: dict, before_src: Path | None) -> dict:
     return facts
 
 
+def failed(step: Run) -> None:
+    """Stop with the command's own message when it failed: every later step would measure nothing."""
+    if step.code:
+        sys.exit(f"storyline {step.step} failed (exit {step.code}): {step.last_line or 'no message'}")
+
+
 def median_run(step: str, args: list[str], cwd: Path, env: dict, repeats: int = 3) -> Run:
     runs = sorted((run(step, args, cwd, env) for _ in range(repeats)), key=lambda r: r.wall)
     return runs[len(runs) // 2]
@@ -286,6 +292,7 @@ def measure(data: Path, total: int, folder: Path, env: dict, before_src: Path | 
     db = ["--db", "store.db"]
     runs = [median_run("help", [*cli, "--help"], folder, env)]
     runs.append(run("ingest", [*cli, "ingest", "stream", *db], folder, env))
+    failed(runs[-1])
     runs.append(run("digest", [*cli, "digest", *db, "--out", "digest"], folder, env))
     runs.append(run("digest again, no new input", [*cli, "digest", *db, "--out", "digest"], folder, env))
     runs.append(median_run("search", [*cli, "search", query, *db], folder, env))

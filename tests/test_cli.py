@@ -161,3 +161,14 @@ def test_every_command_describes_each_argument_and_shows_an_example():
         undescribed = [a.dest for a in sub._actions if a.dest != "help" and not (a.help or "").strip()]
         assert not undescribed, f"{name}: {undescribed}"
         assert f"example:\n  storyline {name} " in sub.format_help(), name
+
+
+def test_a_missing_required_package_is_one_line_naming_it_not_an_internal_error(tmp_path, capsys, monkeypatch):
+    def without_stemmer(args):
+        import Stemmer_not_installed  # noqa: F401  (as a stage whose dependency was never installed)
+
+    monkeypatch.setattr("storyline.cli.cmd_articles", without_stemmer)
+    code, out, err = run(capsys, "articles", "--db", tmp_path / "s.db")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "'Stemmer_not_installed' is missing" in err and "pip install" in err
+    assert "internal error" not in err and "Traceback" not in err

@@ -1,6 +1,7 @@
 """The ``storyline`` command line.
 
-Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors (bad arguments, settings or store), 3 a bug.
+Exit codes: 0 all inputs read, 1 some inputs failed, 2 usage errors (bad arguments, settings or store, or an
+environment without Storyline's dependencies), 3 a bug.
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except ModuleNotFoundError as error:  # optional parts say what to install themselves: this one is required
+        print(
+            f"storyline: error: the Python module {error.name or printable(error)!r} is missing: this environment "
+            "lacks Storyline's dependencies (pip install -e . in the repository)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except Exception as error:  # a bug: one line for the user, the traceback only on request
         if os.environ.get("STORYLINE_DEBUG"):
             raise
