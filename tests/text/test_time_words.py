@@ -35,3 +35,28 @@ def test_a_summary_sentence_shows_the_date_beside_its_words_and_keeps_them():
     assert shown == "Talks advanced slowly, an official said Monday [27 January 2031]."
     alone = with_dates(SummarySentence(undated.text, [Citation("u", 0, 0, 47)]), {"u": undated})
     assert alone.dates == []  # no dated source: no date is made up
+
+
+def test_a_weekday_is_dated_by_the_tense_of_its_own_clause_not_by_any_future_word_before_it():
+    wednesday, friday = date(2031, 1, 29), date(2031, 1, 31)
+
+    def dated(text, when=wednesday):
+        return [(text[a:b], describe(first, last)) for a, b, first, last in date_time_words(text, when)]
+
+    # "the end of the month" is no future tense: the bank's rise on Thursday is the day before a Friday report.
+    rise = "Borrowers face higher payments from the end of the month after the bank raised its rate on Thursday."
+    assert dated(rise, friday) == [("Thursday", "30 January 2031")]
+    assert dated("Police said the man, who will appear in court on Monday, was arrested on Saturday.") == [
+        ("Monday", "3 February 2031"),
+        ("Saturday", "25 January 2031"),
+    ]
+    assert dated("The strike, which started Monday, will end Friday.") == [
+        ("Monday", "27 January 2031"),
+        ("Friday", "31 January 2031"),
+    ]
+    # A participle after "be" and a past tense a present shares do not turn what is to come into the past.
+    assert dated("The result will be formally announced on Friday.") == [("Friday", "31 January 2031")]
+    assert dated("The bank will cut rates on Thursday.") == [("Thursday", "30 January 2031")]
+    assert dated("The injured will be moved on Friday.") == [("Friday", "31 January 2031")]
+    plan = "Officials were expected to finish a plan that the minister was to present on Friday."
+    assert dated(plan) == [("Friday", "31 January 2031")]

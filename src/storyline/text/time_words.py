@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from storyline.model import Article, DatedWords, SummarySentence
+from storyline.text.verbs import IRREGULAR_PAST, PRESENT_ALIKE, is_verb
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
@@ -47,6 +48,35 @@ _FUTURE = re.compile(
 )
 
 
+# Past tenses that tell a clause is over: past auxiliaries, "-ed" words and irregular pasts (the cheap verb test
+# says which are verbs). Not the irregular pasts a present tense shares ("will cut rates", "they read").
+_PAST = re.compile(r"\b(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - PRESENT_ALIKE)) + r"|was|were|had|did)\b")
+# A participle after "be" is no past tense: "will be announced Friday" speaks of what is to come.
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "was to discuss on Wednesday": a plan told in the past, still to come.
+_TO = re.compile(r"\s+to\b")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
+
+
+def speaks_ahead(text: str, at: int) -> bool:
+    """Whether ``text`` before ``at`` speaks of what is still to come: the last tense word there is a future cue
+    ("will", "is due", "talks end") and no past tense follows it ("from the end of the month after the bank
+    raised its rate on Thursday" tells of a Thursday past)."""
+    before = text[:at]
+    cue_ends = [cue.end() for cue in _FUTURE.finditer(before)]
+    if not cue_ends:
+        return False
+    for past in _PAST.finditer(before, cue_ends[-1]):
+        if _PASSIVE.search(before, 0, past.start()) or (
+            past.group() in ("was", "were") and _TO.match(before, past.end())
+        ):
+            continue
+        previous = _WORD_BEFORE.search(before, 0, past.start())
+        if is_verb(past.group(), previous.group(1).lower() if previous else "", present=False):
+            return False
+    return True
+
+
 def date_time_words(text: str, when: date) -> list[tuple[int, int, str, str | None]]:
     """``(start, end, first_day, last_day)`` of each relative time word in ``text`` that ``when`` (the source's
     publication day) dates; ``last_day`` is None for a single day. Bare "week", "month" and "year" (without
@@ -68,7 +98,7 @@ def _resolve(match: re.Match, text: str, when: date) -> tuple[str, str | None] |
         if not match.group("word")[0].isupper():
             return None
         target = _WEEKDAYS.index(word)
-        ahead = modifier in ("next", "coming") or (modifier != "last" and _FUTURE.search(text[: match.start()]))
+        ahead = modifier in ("next", "coming") or (modifier != "last" and speaks_ahead(text, match.start()))
         if ahead:
             days = (target - when.weekday()) % 7 or (7 if modifier == "next" else 0)
         else:

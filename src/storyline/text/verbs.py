@@ -35,7 +35,7 @@ AUXILIARIES = frozenset(
     shouldn't mustn't
     """.split()
 )
-_IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST = frozenset(
     """
     said told found made took gave came went got saw knew thought brought bought kept held left led met paid put
     ran rose fell sent set shut spent stood struck threw won lost wrote began broke chose drove flew fled grew
@@ -46,6 +46,8 @@ _IRREGULAR_PAST = frozenset(
     mistook misled sped strode strove wove forecast outran outgrew
     """.split()
 )
+# Irregular pasts written as their present tense: "they cut rates", "will set a date".
+PRESENT_ALIKE = frozenset("set put cut hit let read quit cost spread forecast shut hurt beat".split())
 # "-ed" and "-s" words that are rarely verbs.
 _NOT_VERBS = frozenset(
     "hundred kindred naked wicked sacred rugged beloved aged need feed seed deed weed heed reed "
@@ -162,7 +164,7 @@ def is_verb(word: str, before: str, *, present: bool) -> bool:
         return True  # "I've", "they're"; a question opening with "Is" or "Has"
     if not word.islower():
         return False
-    if word in AUXILIARIES or word in _IRREGULAR_PAST:
+    if word in AUXILIARIES or word in IRREGULAR_PAST:
         return True
     if before in _SUBJECT_PRONOUNS:
         return not word.endswith("ly")
