@@ -2,6 +2,7 @@
 listing articles reads no texts."""
 
 import json
+from pathlib import Path
 
 from storyline.cli import main
 from storyline.store import Store
@@ -143,3 +144,23 @@ def test_file_names_are_unique_and_as_worked_out_one_by_one():
     names = api._file_names(digests)
     assert names == _names_one_by_one(digests)
     assert len({name.casefold() for name in names.values()}) == len(digests)
+
+
+def test_every_module_the_renderers_take_text_from_is_in_the_pages_key():
+    """A page is rewritten when the code it is made with changes: the renderers' own and every module of this
+    package whose functions they call (a data class aside), so that a new helper cannot leave stale pages."""
+    import ast
+
+    import storyline
+    from storyline.outfolder import RENDERED_WITH
+
+    package = Path(storyline.__file__).parent
+    used = set()
+    for path in (package / "render").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("storyline."):
+                used.add(node.module.removeprefix("storyline.").replace(".", "/") + ".py")
+    # The HTML site (``web``) is written whole on every digest; a data class's module holds no rendering.
+    helpers = {name for name in used if not name.startswith(("render/", "web")) and name != "model.py"}
+    assert helpers <= set(RENDERED_WITH)
+    assert all((package / name).is_file() for name in RENDERED_WITH)

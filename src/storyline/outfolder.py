@@ -20,11 +20,17 @@ MANIFEST = ".rendered.json"
 PAGE_SUFFIXES = (".md", ".json", ".html")  # every kind of event page, for removing those of gone events
 
 
+# What the renderers show through other modules' code (the quotes grouped by speaker, dates written out, outlets'
+# names, storylines' timelines, the escaping of text), beside their own folder.
+RENDERED_WITH = ("quotes/merge.py", "text/time_words.py", "ingest/outlets.py", "timelines.py", "safety.py")
+
+
 @lru_cache(maxsize=1)
 def _renderers() -> str:
-    """A hash of the renderers' code: a changed renderer rewrites every page."""
-    folder = Path(__file__).parent / "render"
-    return hashlib.sha256(b"".join(path.read_bytes() for path in sorted(folder.glob("*.py")))).hexdigest()
+    """A hash of the code pages are made with: a changed renderer rewrites every page."""
+    package = Path(__file__).parent
+    files = [*sorted((package / "render").glob("*.py")), *(package / name for name in RENDERED_WITH)]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
 
 
 def page_key(digest: EventDigest, analysis_key: str, shown: object = None) -> str:

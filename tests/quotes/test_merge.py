@@ -89,6 +89,10 @@ def test_wordings_that_differ_only_in_spacing_and_punctuation_are_one_wording():
     ]
     (merged,) = merge_quotes(quotes)
     assert [w.article_ids for w in merged.wordings] == [["a", "b"]]
+    # Shown as the copy that kept the space between its sentences, whichever came first.
+    assert merged.text == "We began. So a step forward"
+    (merged,) = merge_quotes(quotes[::-1])
+    assert merged.text == "We began. So a step forward" and merged.wordings[0].article_ids == ["b", "a"]
 
 
 def test_a_body_one_article_leaves_unnamed_is_the_one_organisation_of_that_kind_another_names():

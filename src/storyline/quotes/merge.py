@@ -105,6 +105,14 @@ def letters_and_digits(text: str) -> str:
     return "".join(filter(str.isalnum, lowered))
 
 
+# A sentence's end run into the next sentence's first word: "the core issues.So, this round".
+_GLUED_SENTENCES = re.compile(r"[a-z][.!?][A-Z][a-z]")
+
+
+def _glued(text: str) -> int:
+    return len(_GLUED_SENTENCES.findall(text))
+
+
 def _same_quote(tokens: list[str], counts: Counter, distinct: frozenset[str], item: _Open) -> bool:
     """Whether a quote's words are one quote with a merged quote's first wording: ``SAME_QUOTE`` of the shorter
     one's words in the other."""
@@ -142,6 +150,8 @@ def merge_quotes(quotes: Sequence[Quote], key: Callable[[Quote], str] = _key) ->
             target.wording_keys.append(wording_key)
             at = len(target.wording_keys) - 1
         wording = target.merged.wordings[at]
+        if _glued(quote.text) < _glued(wording.text):  # the same words, shown as the copy that kept its spaces
+            wording.text = quote.text
         if quote.article_id not in wording.article_ids:
             wording.article_ids.append(quote.article_id)
         wording.quotes.append(quote)
