@@ -159,6 +159,17 @@ def storylines_and_events(
     return build_storylines(found, articles, idf=index.idf()), found
 
 
+def stored_storylines(store: Store, *, words: int = DEFAULT_SUMMARY_WORDS) -> tuple[list[Storyline], list[Event]]:
+    """The store's storylines and events under the titles the digests give them (``words``: the summary length
+    the digests are made with, whose stored titles are reused): every output names an event, and a storyline, the
+    same way."""
+    from storyline.digest_reads import titled_events
+    from storyline.timelines import titled_storylines
+
+    events = titled_events(store, store.events(), words=words)
+    return titled_storylines(store.storylines(), events), events
+
+
 def summarize(
     articles: Sequence[Article], *, words: int = DEFAULT_SUMMARY_WORDS, copy_groups: Sequence[CopyGroup] | None = None
 ) -> Summary:

@@ -191,7 +191,7 @@ def cmd_storylines(args) -> int:
         )
         problems = report.problems if report else []
         with api.open_store(args.db, must_exist=True) as store:
-            storylines, events = store.storylines(), store.events()
+            storylines, events = api.stored_storylines(store, words=args.settings.summary_words)
     elif args.paths:
         articles, problems = _read(args)
         if not articles:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from storyline import stored_digests
 from storyline.analysis import analysis_key
 from storyline.engine import Engine
-from storyline.model import EventDigest, Summary
+from storyline.model import Event, EventDigest, Summary
 from storyline.progress import Progress
 from storyline.store import Store
 
@@ -72,3 +72,24 @@ def full_digests(store: Store, digests: Sequence[EventDigest], *, words: int) ->
     for digest in digests:
         full[digest.event.id].storyline = digest.storyline
     return full
+
+
+def titled_events(store: Store, events: Sequence[Event], *, words: int) -> list[Event]:
+    """``events`` under the titles their digests give them: a stored analysis's title where it is of the event's
+    current members (``words``: the summary length its key was made with), else the title worked out from the
+    event's articles (``titles.with_event_titles``), which are read for those events only."""
+    from storyline.titles import with_event_titles
+
+    stubs_of = store.article_stubs()
+    heads = store.analysis_heads()
+    titled: dict[str, Event] = {}
+    for event in events:
+        fingerprint, title, _ = heads.get(event.id, (None, None, None))
+        stubs = [stubs_of[article_id] for article_id in event.article_ids if article_id in stubs_of]
+        if isinstance(title, str) and title and fingerprint == analysis_key(stubs, words=words):
+            titled[event.id] = replace(event, title=title)
+    untitled = [event for event in events if event.id not in titled]
+    if untitled:
+        articles = store.articles([article_id for event in untitled for article_id in event.article_ids])
+        titled.update((event.id, event) for event in with_event_titles(untitled, articles))
+    return [titled[event.id] for event in events]

@@ -15,8 +15,9 @@ standfirst before it ("OSTWICK — Sixty workers were evacuated ..."); the datel
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from storyline.model import Article, Citation, Development, EventDigest, Storyline, StorylineLink
+from storyline.model import Article, Citation, Development, Event, EventDigest, Storyline, StorylineLink
 from storyline.text import content_stems, split_sentences, stem_set
 from storyline.text.verbs import dateline
 
@@ -82,7 +83,7 @@ def timeline(storyline: Storyline, digests: Mapping[str, EventDigest]) -> list[d
             {
                 "event_id": event_id,
                 "date": digest.event.start,
-                "headline": digest.summary.headline or digest.event.title,
+                "headline": digest.event.title or digest.summary.headline,
                 "summary": first.text if first else "",
                 "citations": [
                     {"article_id": c.article_id, "sentence_index": c.sentence_index, "start": c.start, "end": c.end}
@@ -94,21 +95,36 @@ def timeline(storyline: Storyline, digests: Mapping[str, EventDigest]) -> list[d
 
 
 def with_every_event(storylines: Sequence[Storyline], digests: Sequence[EventDigest]) -> list[Storyline]:
-    """``storylines``, plus a storyline of one event for each digest none of them holds, so an index lists every
-    event even when a store's storylines lag behind its events."""
+    """``storylines`` titled as the digests title their events (``titled_storylines``), plus a storyline of one
+    event for each digest none of them holds, so an index lists every event even when a store's storylines lag
+    behind its events."""
     listed = {event_id for storyline in storylines for event_id in storyline.event_ids}
     alone = [
         Storyline(d.event.id, d.event.title, d.event.start, d.event.end, [d.event.id])
         for d in digests
         if d.event.id not in listed
     ]
-    return [*storylines, *alone]
+    return [*titled_storylines(storylines, [d.event for d in digests]), *alone]
+
+
+def titled_storylines(storylines: Sequence[Storyline], events: Sequence[Event]) -> list[Storyline]:
+    """Each storyline under the title of its largest event of ``events`` (the most articles, the earliest of
+    equals), as the event index titles it. Given the events as their digests title them, a storyline reads as its
+    pages do: the event index names an event by an article's title as read (a lead cut short where there is no
+    headline), a digest as an editor would sign it. A storyline none of whose events is given keeps its title."""
+    by_id = {event.id: event for event in events}
+    out = []
+    for storyline in storylines:
+        held = [(len(by_id[e].article_ids), -n, by_id[e]) for n, e in enumerate(storyline.event_ids) if e in by_id]
+        title = max(held, key=lambda item: item[:2])[2].title if held else ""
+        out.append(replace(storyline, title=title) if title else storyline)
+    return out
 
 
 def link_digests(digests: Sequence[EventDigest], storylines: Sequence[Storyline]) -> None:
     """Set each digest's ``storyline``: its storyline and that storyline's events before and after it."""
     by_id = {digest.event.id: digest for digest in digests}
-    for storyline in storylines:
+    for storyline in titled_storylines(storylines, [digest.event for digest in digests]):
         entries = [
             {"id": e, "title": by_id[e].event.title, "start": by_id[e].event.start}
             for e in storyline.event_ids

@@ -441,11 +441,19 @@ def test_digest_index_groups_events_by_storyline_and_pages_link_the_storyline(tm
     out = tmp_path / "out"
     index = (out / "index.md").read_text(encoding="utf-8")
     data = json.loads((out / "index.json").read_text(encoding="utf-8"))
-    assert [line[3:] for line in index.splitlines() if line.startswith("## ")] == ["Two fires"]
+    # The storyline is shown under its largest event's title as the digests give it (the earlier of equals), not
+    # the title the event index stored for it.
+    largest = max((first, second), key=lambda event: len(event.article_ids))
+    assert [line[3:] for line in index.splitlines() if line.startswith("## ")] == [made[largest.id].event.title]
+    assert (
+        made[largest.id].event.title != "Two fires" and data["storylines"][0]["title"] == made[largest.id].event.title
+    )
+    assert made[first.id].storyline.title == made[largest.id].event.title
     files = {event["id"]: str(Path(event["file"]).with_suffix(".md")) for event in data["events"]}
     assert index.index(files[first.id]) < index.index(files[second.id])
     [story] = data["storylines"]
     assert [entry["event_id"] for entry in story["timeline"]] == [first.id, second.id]
+    assert [entry["headline"] for entry in story["timeline"]] == [first_title, second_title]  # as their pages
     assert all(entry["summary"] and entry["citations"] for entry in story["timeline"])
     page = (out / files[first.id]).read_text(encoding="utf-8")
     assert "## Storyline" in page and f"]({files[second.id].split('/')[-1]})" in page
@@ -554,3 +562,33 @@ def test_a_first_report_weeks_before_its_story_joins_it_only_when_first_reports_
     assert _first_report_stories("2026-03-25", first_report_days=10) == [["ev-0", "ev-1"], ["ev-2"]]
     with pytest.raises(ValueError, match="first_report_days"):
         StorylineIndex(first_report_days=-1)
+
+
+def test_articles_without_headlines_give_storylines_the_same_titles_from_files_from_the_store_and_in_the_digest(
+    capsys, tmp_path
+):
+    """Without headlines the event index names an event by a lead cut short ("…"); every output names it as its
+    digest does instead: read from files, from a store not yet digested, from a digested one, and the index."""
+    articles = [a for a in read_paths([EXAMPLES / "corpus"]) if isinstance(a, Article)]
+    records = [{"id": a.id, "text": a.text, "outlet": a.outlet, "published": a.published} for a in articles]
+    corpus = tmp_path / "headless.jsonl"
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    def titles(*argv):
+        assert main(["storylines", *argv, "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)["storylines"]
+        return sorted((s["title"], tuple(e["title"] for e in s["events"])) for s in data)
+
+    from_files = titles(str(corpus))
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(corpus), "--db", str(db), "--quiet"]) == 0
+    capsys.readouterr()
+    with Store(db) as store:
+        raw = {event.title for event in store.events()}
+    assert titles("--db", str(db)) == from_files
+    assert main(["digest", "--db", str(db), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    capsys.readouterr()
+    assert titles("--db", str(db)) == from_files
+    index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(s["title"] for s in index["storylines"]) == sorted(title for title, _ in from_files)
+    assert not any(title.endswith("…") for title, _ in from_files) and raw - {t for t, _ in from_files}

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
-from storyline.model import Article, Event, EventDigest
+from storyline.model import Article, Event, EventDigest, StorylineLink
 from storyline.web.reader import Snapshot
 
 MEMORY_SLOTS = 256
@@ -79,9 +79,30 @@ class DigestCache:
         found = self._remembered(key, event) if memory_only else self._analysed(snapshot, event, key)
         if found is None:
             return None
-        link = snapshot.storyline_link(event.id)
+        link = self._titled(snapshot, snapshot.storyline_link(event.id), found.event)
         digest = dataclasses.replace(found, storyline=link)
         return digest, (*key, event.title, event.start, event.end, tuple(event.outlets), repr(link))
+
+    def _titled(self, snapshot: Snapshot, link: StorylineLink | None, event: Event) -> StorylineLink | None:
+        """``link`` under the titles a digest gives (``timelines.link_digests``): each event's as its current stored
+        analysis keeps it (``event``'s own as given; the store's where no current analysis keeps one), and the
+        storyline's that of its largest event, the earliest of equals."""
+        if link is None:
+            return None
+        entries = [*link.earlier, {"id": event.id, "title": event.title}, *link.later]
+        ids = [entry["id"] for entry in entries]
+        members = snapshot.members(ids)
+        stored = snapshot.analysis_titles([i for i in ids if i != event.id])
+        titles = {event.id: event.title}
+        for event_id, (fingerprint, title) in stored.items():
+            current = fingerprint == self.fingerprint([(a, h) for a, h, _ in members[event_id]])
+            if current and isinstance(title, str) and title:
+                titles[event_id] = title
+        retitled = [{**entry, "title": titles.get(entry["id"], entry["title"])} for entry in link.earlier + link.later]
+        largest = max(range(len(ids)), key=lambda n: (len(members[ids[n]]), -n))
+        title = titles.get(ids[largest]) or link.title
+        position = len(link.earlier)
+        return StorylineLink(link.id, title, earlier=retitled[:position], later=retitled[position:])
 
     def _analysed(self, snapshot: Snapshot, event: Event, key: tuple[str, str]) -> EventDigest:
         found = self._remembered(key, event)

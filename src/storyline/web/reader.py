@@ -191,6 +191,17 @@ class Snapshot:
             )
         }
 
+    def analysis_titles(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Stored analyses' fingerprints and the titles they keep (read inside SQLite, not parsed here)."""
+        return {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute(
+                "SELECT event_id, fingerprint, json_extract(data, '$.title') FROM analyses "
+                "WHERE event_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(event_ids)),),
+            )
+        }
+
     def summary_leads(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
         """Stored analyses' fingerprints and first summary sentences (read inside SQLite, not parsed here)."""
         return {
