@@ -55,6 +55,12 @@ def test_negation_finds_the_predicate_it_applies_to():
     assert "reject" in extract("The Americans rejected the proposals.").asserted
 
 
+def test_or_not_offers_a_choice_and_negates_nothing():
+    claims = extract("The arbitrator will rule whether or not more than 200 players should be paid.")
+    assert not claims.negated
+    assert "paid" in extract("The arbitrator ruled the players should not be paid.").negated
+
+
 def test_cues_carry_polarity_after_negation():
     (slammed,) = extract("Lighthizer slammed the proposals.").cues
     (not_rejected,) = extract("The Americans did not reject the proposals.").cues

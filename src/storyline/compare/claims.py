@@ -366,6 +366,8 @@ def _negation(words: list[str], candidates: list[int]) -> dict[int, int]:
         following = FORMS[words[k + 1]][1] if k + 1 < count else ""
         if (word == "not" and following in ("only", "just")) or (word == "no" and following in ("longer", "more")):
             continue
+        if word == "not" and k and FORMS[words[k - 1]][1] == "or":  # "whether or not more than 200 players"
+            continue
         start = k + 1 if word == "no" and following == "one" else k
         for h in range(start + 1, min(count, start + 5)):
             text = words[h]
