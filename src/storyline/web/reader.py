@@ -192,24 +192,21 @@ class Snapshot:
         }
 
     def analysis_titles(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        """Stored analyses' fingerprints and the titles they keep (read inside SQLite, not parsed here)."""
-        return {
-            row[0]: (row[1], row[2])
-            for row in self.db.execute(
-                "SELECT event_id, fingerprint, json_extract(data, '$.title') FROM analyses "
-                "WHERE event_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(event_ids)),),
-            )
-        }
+        """Stored analyses' fingerprints and the titles they keep."""
+        return self._analysis_field(event_ids, "$.title")
 
     def summary_leads(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        """Stored analyses' fingerprints and first summary sentences (read inside SQLite, not parsed here)."""
+        """Stored analyses' fingerprints and first summary sentences."""
+        return self._analysis_field(event_ids, "$.summary.sentences[0].text")
+
+    def _analysis_field(self, event_ids: Sequence[str], path: str) -> dict[str, tuple[str, str | None]]:
+        """Stored analyses' fingerprints and the field at ``path`` of each (read inside SQLite, not parsed here)."""
         return {
             row[0]: (row[1], row[2])
             for row in self.db.execute(
-                "SELECT event_id, fingerprint, json_extract(data, '$.summary.sentences[0].text') FROM analyses "
+                "SELECT event_id, fingerprint, json_extract(data, ?) FROM analyses "
                 "WHERE event_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(event_ids)),),
+                (path, json.dumps(list(event_ids))),
             )
         }
 
