@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline import stored_digests
-from storyline.analysis import analysis_key
+from storyline.analysis import analysis_key, products_versions
 from storyline.engine import Engine
 from storyline.model import Event, EventDigest, Summary
+from storyline.products import product_key, reusing
 from storyline.progress import Progress
 from storyline.store import Store
 
@@ -91,5 +92,8 @@ def titled_events(store: Store, events: Sequence[Event], *, words: int) -> list[
     untitled = [event for event in events if event.id not in titled]
     if untitled:
         articles = store.articles([article_id for event in untitled for article_id in event.article_ids])
-        titled.update((event.id, event) for event in with_event_titles(untitled, articles))
+        versions = products_versions()
+        stored = stored_digests.stored_products(store, {a.id: product_key(a, versions) for a in articles})
+        with reusing(stored):  # the lead titles the ingest cut are read, not cut again
+            titled.update((event.id, event) for event in with_event_titles(untitled, articles))
     return [titled[event.id] for event in events]

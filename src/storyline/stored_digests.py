@@ -115,9 +115,16 @@ def _index_entry(digest: EventDigest) -> EventDigest:
 
 def _with_stored_products(store: Store, jobs: list[tuple], keys: dict[str, str]) -> list[tuple]:
     """Each job with the stored products of its articles that are still valid (JSON text by article id)."""
+    valid = stored_products(store, keys)
+    return [(*job, {a.id: valid[a.id] for a in job[1] if a.id in valid}) for job in jobs]
+
+
+def stored_products(store: Store, keys: dict[str, str]) -> dict[str, str]:
+    """The stored products of the articles whose current product keys are ``keys`` (by article id) that are still
+    valid: JSON text by article id."""
     rows = store.index_rows_of(PRODUCTS, list(keys))
     valid = {article_id: unpack(row, keys[article_id]) for article_id, row in rows.items()}
-    return [(*job, {a.id: valid[a.id] for a in job[1] if valid.get(a.id) is not None}) for job in jobs]
+    return {article_id: text for article_id, text in valid.items() if text is not None}
 
 
 def _analyse(job: tuple) -> tuple[EventDigest, dict[str, str], PageDraft | None]:
