@@ -14,7 +14,7 @@ standfirst before it ("OSTWICK — Sixty workers were evacuated ..."); the datel
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from storyline.model import Article, Citation, Development, Event, EventDigest, Storyline, StorylineLink
@@ -115,10 +115,16 @@ def titled_storylines(storylines: Sequence[Storyline], events: Sequence[Event]) 
     by_id = {event.id: event for event in events}
     out = []
     for storyline in storylines:
-        held = [(len(by_id[e].article_ids), -n, by_id[e]) for n, e in enumerate(storyline.event_ids) if e in by_id]
-        title = max(held, key=lambda item: item[:2])[2].title if held else ""
+        held = [e for e in storyline.event_ids if e in by_id]
+        title = by_id[largest_event(held, lambda e: len(by_id[e].article_ids))].title if held else ""
         out.append(replace(storyline, title=title) if title else storyline)
     return out
+
+
+def largest_event(event_ids: Sequence[str], size: Callable[[str], int]) -> str:
+    """The id of the event of ``event_ids`` (in a storyline's order) with the most articles, the earliest of
+    equals: the one a storyline is titled after."""
+    return max(enumerate(event_ids), key=lambda item: (size(item[1]), -item[0]))[1]
 
 
 def link_digests(digests: Sequence[EventDigest], storylines: Sequence[Storyline]) -> None:

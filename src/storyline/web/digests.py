@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from storyline.analysis import ANALYSERS, Analyser, analyse_event, analysis_from_dict, analysis_key, analysis_to_dict
 from storyline.model import Article, Event, EventDigest, StorylineLink
+from storyline.timelines import largest_event
 from storyline.web.reader import Snapshot
 
 MEMORY_SLOTS = 256
@@ -99,8 +100,7 @@ class DigestCache:
             if current and isinstance(title, str) and title:
                 titles[event_id] = title
         retitled = [{**entry, "title": titles.get(entry["id"], entry["title"])} for entry in link.earlier + link.later]
-        largest = max(range(len(ids)), key=lambda n: (len(members[ids[n]]), -n))
-        title = titles.get(ids[largest]) or link.title
+        title = titles.get(largest_event(ids, lambda event_id: len(members[event_id]))) or link.title
         position = len(link.earlier)
         return StorylineLink(link.id, title, earlier=retitled[:position], later=retitled[position:])
 
