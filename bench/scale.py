@@ -10,6 +10,8 @@ Every step is a ``storyline`` command in its own process; its CPU time (user + s
 time and peak resident memory come from the operating system (``os.wait4``). Then the largest event's summary
 is timed in a process of its own (the articles are loaded first; only ``summarize`` is timed), with this code and,
 given ``--before REVISION``, with the code of that git revision too, so both sides are measured in the same run.
+The machine's own speed (``bench/machine_speed.py``, a fixed pure-Python workload) is printed at the start and at
+the end: the same code takes up to a third longer in one hour than in another on a shared machine.
 
     PYTHONPATH=src python bench/scale.py --sizes 2000,10000 [--before REVISION] [--event-size N] [--keep DIR]
     PYTHONPATH=src python bench/scale.py --sizes 10000 --before main --ingest-only before,local1,local2,ray
@@ -65,6 +67,14 @@ def storyline_command() -> list[str]:
     """The installed ``storyline`` entry point beside this Python, else the CLI module."""
     script = Path(sys.executable).with_name("storyline")
     return [str(script)] if script.exists() else [sys.executable, "-m", "storyline.cli"]
+
+
+def machine_speed() -> str:
+    """The machine's speed now (``bench/machine_speed.py``, in a process of its own, this Python)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "machine_speed.py")], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
 
 
 def run(step: str, args: list[str], cwd: Path, env: dict, *, sample: Path | None = None) -> Run:
@@ -552,6 +562,7 @@ def main(argv: list[str] | None = None) -> None:
         f"storyline through {' '.join(storyline_command())} (Python {platform.python_version()}); "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start"
     )
+    print(f"machine speed at the start (bench/machine_speed.py): {machine_speed()}")
     results, ingested = {}, {}
     scratch = Path(tempfile.mkdtemp(prefix="storyline-before-"))
     from revisions import source_tree
@@ -596,6 +607,7 @@ def main(argv: list[str] | None = None) -> None:
     growth(results)
     ingest_growth(ingested)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+    print(f"machine speed at the end (bench/machine_speed.py): {machine_speed()}")
 
 
 if __name__ == "__main__":
