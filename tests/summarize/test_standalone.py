@@ -18,6 +18,9 @@ from storyline.text import content_stems
         "The operator rejected the offer, the company statement said.",
         "Three days earlier, the union had rejected a pay offer.",
         "The next day, the ferries were back in service.",
+        "Councillors voted 29 to 18 in favour tonight after a six-hour debate.",
+        "In all, 81 voted in favor, seven against and seven abstained.",
+        "The board voted 7-2 against.",
     ],
 )
 def test_sentences_that_lean_on_an_earlier_one(text):
@@ -31,6 +34,11 @@ def test_sentences_that_lean_on_an_earlier_one(text):
         "The victims Jo Bell and Al Marr were taken to hospital.",
         "The strike of the ferry workers entered a third day.",
         'Bell said the strike was "also about safety".',
+        "Councillors voted 29 to 18 in favour of the new ferry terminal.",
+        "The Senate voted 55 to 45 against the bill on Tuesday.",
+        "Most members voted against Smith.",
+        "Lawmakers voted against making the report public.",
+        'The mayor said "we voted in favour" and left.',
     ],
 )
 def test_sentences_that_stand_alone(text):

@@ -1,11 +1,11 @@
 """What a summary sentence needs from sentences around it, and which sentences state the same fact.
 
 A sentence lifted out of an article can lean on the sentence before it: "Houghton also said ...", "The plea to
-reconsider was made by ...", "..., the American statement said.", "Three days earlier, ...". Read alone in a
-summary it points nowhere. ``needs_antecedent`` finds such sentences (a cheap test, no parser), so the
-summarizer leaves them out unless it states what they lean on, and offers them rewritten where one word or phrase
-is all they lean on (``without_also``, ``without_relative_time``, ``indefinite``); ``same_fact_pairs`` finds
-sentences that say the same thing in other words, so a summary holds one of them.
+reconsider was made by ...", "..., the American statement said.", "Three days earlier, ...", "Councillors voted 29
+to 18 in favour.". Read alone in a summary it points nowhere. ``needs_antecedent`` finds such sentences (a cheap
+test, no parser), so the summarizer leaves them out unless it states what they lean on, and offers them rewritten
+where one word or phrase is all they lean on (``without_also``, ``without_relative_time``, ``indefinite``);
+``same_fact_pairs`` finds sentences that say the same thing in other words, so a summary holds one of them.
 
 >>> needs_antecedent("Houghton also said that Yang had agreed.")
 True
@@ -13,6 +13,8 @@ True
 True
 >>> needs_antecedent("Rebels seized the airport on Monday.")
 False
+>>> needs_antecedent("Councillors voted 29 to 18 in favour tonight.")
+True
 """
 
 from __future__ import annotations
@@ -55,6 +57,13 @@ _RELATIVE_TIME = re.compile(
     r"|(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|night|morning|week|month|year)"
     r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its|[A-Z]))|that\s+(?:day|night|morning|evening))\b",
     re.IGNORECASE,
+)
+# A vote "in favour" or "against" with nothing after it ("Councillors voted 29 to 18 in favour tonight."): what
+# was voted on is in an earlier sentence. Followed by "of", a determiner, a pronoun, a name, a number or a gerund, the
+# vote names its object.
+_VOTE_WITHOUT_OBJECT = re.compile(
+    r"\b[Vv]ot(?:ed|es?|ing)\b[^.;:\"“”]{0,40}?\b(?:in\s+favou?r|against)\b"
+    r"(?!\s+(?:(?:of|the|a|an|his|her|their|its|it|him|them|this|that|these|those|\w+ing)\b|[A-Z0-9]))"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # "also" after a subject or auxiliary ("Microsoft is also investing", "Police also arrested"): dropping it keeps
@@ -104,13 +113,18 @@ def needs_antecedent(text: str) -> bool:
     """Whether ``text`` leans on a sentence before it for its subject, its speaker or its time."""
     if _THE_NOUN_OPENING.match(text.strip()) or ("," in text and _THE_NOUN_SPEAKER.search(text)):
         return True
-    # Most sentences hold none of the words the last two tests look for: those are not run (the same answer).
+    # Most sentences hold none of the words the last three tests look for: those are not run (the same answer).
     also = _may_hold_also(text)
     time = _may_hold_time(text)
-    if not (also or time):
+    vote = "ot" in text and ("favo" in text or "against" in text)
+    if not (also or time or vote):
         return False
     body = _QUOTED.sub(" ", text).strip()
-    return bool((also and _ALSO.match(body)) or (time and _RELATIVE_TIME.search(body)))
+    return bool(
+        (also and _ALSO.match(body))
+        or (time and _RELATIVE_TIME.search(body))
+        or (vote and _VOTE_WITHOUT_OBJECT.search(body))
+    )
 
 
 def without_also(text: str) -> str | None:
