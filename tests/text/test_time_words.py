@@ -20,6 +20,12 @@ def test_relative_time_words_are_dated_from_the_source_date():
     assert dated("Ottawa said last week it would join.") == [("last week", "20-26 January 2031")]
     assert dated("Crowds are expected this weekend.") == [("this weekend", "1-2 February 2031")]
     assert dated("The week was long.") == []
+    assert dated("The council shut the bridge at 6 o'clock this morning.") == [("this morning", "29 January 2031")]
+    assert dated("Crews worked through last night and this Afternoon.") == [
+        ("last night", "28 January 2031"),
+        ("this Afternoon", "29 January 2031"),
+    ]
+    assert dated("The morning was cold and the night was long.") == []
 
 
 def test_a_summary_sentence_shows_the_date_beside_its_words_and_keeps_them():

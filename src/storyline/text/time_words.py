@@ -1,4 +1,4 @@
-"""Relative time words ("Monday", "yesterday", "this weekend", "last week") and the dates they mean.
+"""Relative time words ("Monday", "yesterday", "this morning", "this weekend", "last week") and the dates they mean.
 
 A summary sentence keeps its source's words; beside each relative time word the reader is shown the date it means,
 computed from the date of the source that wrote it. A weekday means the most recent such day up to the source's
@@ -37,7 +37,8 @@ _MONTH_NAMES = (
 TIME_WORDS = re.compile(
     r"\b(?:(?P<mod>last|next|this|coming)\s+)?"
     r"(?P<word>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year)\b"
-    r"|\b(?P<day>yesterday|today|tonight|tomorrow)\b",
+    r"|\b(?P<day>yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?P<part>this\s+(?:morning|afternoon|evening)|last\s+night)\b",
     re.IGNORECASE,
 )
 # Words that say a sentence speaks of what is still to come.
@@ -90,6 +91,9 @@ def date_time_words(text: str, when: date) -> list[tuple[int, int, str, str | No
 
 
 def _resolve(match: re.Match, text: str, when: date) -> tuple[str, str | None] | None:
+    if match.group("part"):  # a part of the source's own day, or the night before it
+        shift = -1 if match.group("part").lower().startswith("last") else 0
+        return (when + timedelta(days=shift)).isoformat(), None
     if match.group("day"):
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match.group("day").lower()]
         return (when + timedelta(days=shift)).isoformat(), None
