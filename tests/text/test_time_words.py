@@ -26,6 +26,12 @@ def test_relative_time_words_are_dated_from_the_source_date():
         ("this Afternoon", "29 January 2031"),
     ]
     assert dated("The morning was cold and the night was long.") == []
+    # A date written after the word says which day: a later report repeating an older statement keeps it right.
+    assert dated("The cable was cut this morning 16th August from 06:31 GMT.") == []
+    assert dated("A fire broke out this morning (July 21) and on Tuesday, 14 Jan.") == []
+    assert dated("Bandwidth came back last night [10 October 2011] and on Monday 27.") == [
+        ("Monday", "27 January 2031")
+    ]
 
 
 def test_a_summary_sentence_shows_the_date_beside_its_words_and_keeps_them():

@@ -41,6 +41,13 @@ TIME_WORDS = re.compile(
     r"|\b(?P<part>this\s+(?:morning|afternoon|evening)|last\s+night)\b",
     re.IGNORECASE,
 )
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A date written right after the time word ("this morning (July 21)", "Tuesday 16 August", "last night [10 October
+# 2011]"): the text already says which day, and a report that repeats an older statement keeps its words.
+_DATE_WRITTEN_AFTER = re.compile(
+    r"\s*[(\[]?\s*,?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)|{_MONTH}\s+\d{{1,2}}(?!\d))"
+)
 # Words that say a sentence speaks of what is still to come.
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is\s+due|are\s+due|scheduled|set\s+to|expected\s+to|plans?\s+to|"
@@ -81,9 +88,12 @@ def speaks_ahead(text: str, at: int) -> bool:
 def date_time_words(text: str, when: date) -> list[tuple[int, int, str, str | None]]:
     """``(start, end, first_day, last_day)`` of each relative time word in ``text`` that ``when`` (the source's
     publication day) dates; ``last_day`` is None for a single day. Bare "week", "month" and "year" (without
-    "last", "next" or "this") are not relative time words."""
+    "last", "next" or "this") are not relative time words, and a word followed by the date it means is left as
+    written."""
     out = []
     for match in TIME_WORDS.finditer(text):
+        if _DATE_WRITTEN_AFTER.match(text, match.end()):
+            continue
         resolved = _resolve(match, text, when)
         if resolved:
             out.append((match.start(), match.end(), *resolved))
