@@ -25,6 +25,8 @@ from dataclasses import replace
 from storyline.model import Article, Event
 
 MAX_TITLE_CHARS = 80
+# How far over ``MAX_TITLE_CHARS`` a title may run where no cut within it fits.
+_SLACK = 20
 
 URL_PATTERN = re.compile(
     r"^\s*(?:https?\s*:|www\s*\.)|\b[\w-]+\s*\.\s*(?:com|org|net|co\.uk|html?)\b\s*(?:/|$)", re.IGNORECASE
@@ -130,6 +132,35 @@ _LEANING = frozenset(
     """largely mainly mostly partly partially chiefly primarily solely only just even especially particularly
     notably exactly precisely merely purely simply almost nearly roughly approximately very rather quite also""".split()
 )
+# Words after which "to" completes what they say rather than starting a clause of its own, so a title does not end
+# before it: verbs, adjectives and nouns that take an infinitive ("agreed to", "is due to", "efforts to"), verbs
+# whose "to" is a preposition of where, how much or what ("could lead to", "went to court", "fell to 3%").
+_COMPLETED_BY_TO = frozenset(
+    """want wants wanted offer offers offered threaten threatens threatened agree agrees agreed plan plans planned
+    planning decide decides decided vote votes voted move moves moved prepare prepares prepared preparing hope hopes
+    hoped expect expects expected refuse refuses refused fail fails failed promise promises promised vow vows vowed
+    seek seeks sought seeking try tries tried trying attempt attempts attempted intend intends intended aim aims aimed
+    need needs needed manage manages managed choose chooses chose opt opts opted pledge pledges pledged decline
+    declines declined appear appears appeared seem seems seemed struggle struggles struggled rush rushes rushed
+    continue continues continued begin begins began start starts started volunteer volunteered
+    due able unable likely unlikely determined ready willing unwilling poised set scheduled about going eager keen
+    reluctant free forced allowed required obliged supposed
+    effort efforts bid bids attempt decision decisions chance chances agreement refusal failure right power
+    authority way desire intention call calls order orders request requests deal deals push pressure
+    lead leads led go goes went going gone return returns returned turn turns turned belong belongs belonging
+    fly flies flew travel travels traveled travelled come comes came fall falls fell rise rises rose climb climbs
+    climbed drop drops dropped increase increases increased decrease decreases decreased jump jumps jumped slip slips
+    slipped soar soars soared raise raises raised lower lowers lowered cut cuts switch switched shift shifted
+    contribute contributed contributing respond responds responded react reacted reply replied""".split()
+)
+# Verbs whose object the "to" after it belongs to: "forced NASA to halt", "sentenced Brian Nichols to life".
+_OBJECT_THEN_TO = frozenset(
+    """ask asks asked urge urges urged force forces forced allow allows allowed order orders ordered tell tells told
+    persuade persuaded encourage encourages encouraged invite invites invited sentence sentences sentenced enable
+    enabled prompt prompted press pressed push pushed help helps helped stab stabbed appoint appointed
+    elect elected name named nominate nominated hire hired send sends sent""".split()
+)
+_DAYS_BEFORE_TO = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 # What a cut leaves open at its end: a comma, an opening bracket, a dash.
 _OPEN_PUNCTUATION = " ,;:([-–—―"
 _LEANING_END = re.compile(r"(?:[\s,]+(?:" + "|".join(sorted(_LEANING)) + r"))+[\s,]*$", re.IGNORECASE)
@@ -204,11 +235,21 @@ def short_title(sentence: str, max_chars: int = MAX_TITLE_CHARS, *, parse: bool 
         return text
     from storyline.title_clauses import phrase_cut
 
-    return phrase_cut(text, max_chars) or text
+    return phrase_cut(text, max_chars) or last_resort(text, max_chars)
 
 
-def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
-    """``short_title`` up to the parser: the title, and whether it is final (else the parser may cut it)."""
+def last_resort(text: str, max_chars: int = MAX_TITLE_CHARS) -> str:
+    """The title of a lead that neither the rules nor the parser could cut: kept whole when that is at most a
+    little over ``max_chars``, else cut before a "to" even where it completes what comes before it ("have agreed |
+    to set aside ..."), rather than kept whole far over the limit."""
+    if len(text) <= max_chars + _SLACK:
+        return text
+    return _shortened(text, max_chars, to_cuts=True)[0]
+
+
+def _shortened(sentence: str, max_chars: int, *, to_cuts: bool = False) -> tuple[str, bool]:
+    """``short_title`` up to the parser: the title, and whether it is final (else the parser may cut it). With
+    ``to_cuts``, a clause may end before a "to" that completes it (``last_resort``)."""
     from storyline.text.verbs import dateline, has_main_verb
 
     text = " ".join(sentence.split())
@@ -233,7 +274,7 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
         if len(text) <= max_chars:
             return text, True
     cuts = [_back_off(text, match.start()) for match in _CLAUSE_BREAK.finditer(text) if match.start() > 0]
-    cuts = [cut for cut in cuts if cut > 0 and not _dangles(text[:cut])]
+    cuts = [cut for cut in cuts if cut > 0 and not _dangles(text[:cut]) and (to_cuts or not _to_completes(text, cut))]
     # The last boundary that fits and keeps a verb: looked for from the end, so the verb test stops at it.
     fitting = next((cut for cut in reversed(cuts) if cut <= max_chars and _finite(text[:cut])), None)
     if fitting is not None:
@@ -245,7 +286,7 @@ def _shortened(sentence: str, max_chars: int) -> tuple[str, bool]:
     # Still long: end before a phrase that only adds where, when or how ("in ...", "on Saturday"), within the
     # limit or a little over it; a cut between any two words could end mid-clause ("appointed him to be foreign").
     breaks = [_back_off(text, m.start()) for m in _PHRASE_BREAK.finditer(text)]
-    for limit in (max_chars, max_chars + 20):
+    for limit in (max_chars, max_chars + _SLACK):
         fits = (cut for cut in reversed(breaks) if 20 <= cut <= limit)
         last = next((cut for cut in fits if _finite(text[:cut]) and not _dangles(text[:cut])), None)
         if last is not None:
@@ -268,6 +309,17 @@ def _dangles(text: str) -> bool:
     if lower == "help" and re.search(r"(?:n't|not)\s+help$", text.rstrip(",;: ").replace("’", "'")):
         return True  # "couldn't help | but smile"
     return lower.endswith(("'s", "s'")) or (last != "May" and (lower in _DANGLING or lower in _LEANING))
+
+
+def _to_completes(text: str, cut: int) -> bool:
+    """Whether the "to" that ``text`` goes on with at ``cut`` completes what comes before it ("has threatened | to
+    close", "voted Friday | to condemn", "forced NASA | to halt"): a title ended there leaves it unsaid."""
+    if not text[cut:].lstrip(" ,").startswith("to "):
+        return False
+    words = [word.strip(',;:"“”()').lower() for word in text[:cut].split()[-6:]]
+    if words and words[-1] in _DAYS_BEFORE_TO:
+        words.pop()
+    return bool(words) and (words[-1] in _COMPLETED_BY_TO or any(word in _OBJECT_THEN_TO for word in words[-5:]))
 
 
 def _back_off(text: str, cut: int) -> int:
@@ -408,7 +460,7 @@ def _lead_titles(articles: Sequence[Article], profile: Counter | None = None) ->
         from storyline.title_clauses import phrase_cuts
 
         cuts = iter(phrase_cuts([text for text, final in drafts if not final], MAX_TITLE_CHARS))
-        return [text if final else next(cuts) or text for text, final in drafts]
+        return [text if final else next(cuts) or last_resort(text) for text, final in drafts]
     return _cut_if_close([text if final else UNCUT + text for text, final in drafts], profile)
 
 
@@ -428,7 +480,7 @@ def _cut_if_close(leads: list[str], profile: Counter) -> list[str]:
     cut: dict[str, str] = {}
     for batch in ([uncut[first]], uncut[:first] + uncut[first + 1 :]):
         batch = [text for text in batch if round(closeness_bound(text, profile), 9) >= round(best, 9)]
-        cut.update((text, c or text) for text, c in zip(batch, phrase_cuts(batch, MAX_TITLE_CHARS)))
+        cut.update((text, c or last_resort(text)) for text, c in zip(batch, phrase_cuts(batch, MAX_TITLE_CHARS)))
         best = max([best, *(closeness(cut[text], profile) for text in batch)])
     return [cut.get(lead[1:], lead) if lead.startswith(UNCUT) else lead for lead in leads]
 

@@ -121,8 +121,12 @@ def has_sure_verb(text: str) -> bool:
 _FUNCTION_WORDS = frozenset(
     """of in on at to for from with by via and or but as than that which who whom whose where when while if about
     into over under after before between against during without within across among near the a an this these
-    those its his her their our your my not also only just even still""".split()
+    those its his her their our your my not also only just even still behind beyond beneath beside toward towards
+    despite throughout inside outside amid amidst along around upon onto since until per versus""".split()
 )
+# Before a hyphen, the prefixes of verbs ("re-elected", "co-founded"); other hyphenated words ending in "-ed" or
+# "-s" are adjectives and nouns ("high-powered", "state-owned", "follow-ups").
+_VERB_PREFIXES = frozenset("re co pre de un over under out mis dis sub inter".split())
 
 
 # Determiners that open a sentence as its subject: "These require ...", "Both deny ...".
@@ -166,6 +170,8 @@ def is_verb(word: str, before: str, *, present: bool) -> bool:
         return False
     if word in AUXILIARIES or word in IRREGULAR_PAST:
         return True
+    if "-" in word and word.split("-", 1)[0] not in _VERB_PREFIXES:
+        return False
     if before in _SUBJECT_PRONOUNS:
         return not word.endswith("ly")
     if word in _NOT_VERBS or before in _DETERMINERS:
@@ -178,4 +184,5 @@ def is_verb(word: str, before: str, *, present: bool) -> bool:
         and word.endswith("s")
         and not word.endswith(("ss", "us", "is"))
         and not before.isdigit()
+        and len(before) != 1  # after an initial, a noun: "U.S. investors"
     )
