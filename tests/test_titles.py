@@ -332,3 +332,38 @@ def test_a_text_in_parts_weighs_as_its_parts_joined_by_a_line_break():
     ]
     joined = [headline + "\n" + body for headline, body in parts]
     assert representative(titles, parts) == representative(titles, joined) == 0
+
+
+@pytest.mark.parametrize(
+    ("lead", "cut_off"),
+    [
+        # A verb, an adjective or a noun that "to" completes: the title keeps the "to" phrase.
+        (
+            "The Tarrow Ferry Company has offered to run an extra night crossing to the island during the harbour "
+            "works, its chairman said .",
+            "offered",
+        ),
+        (
+            "The Ostwick harbour board voted Friday to close the old ferry pier to all traffic from next month , "
+            "after a survey found cracks .",
+            "voted",
+        ),
+        # A verb whose object the "to" belongs to.
+        (
+            "A storm warning forced the Tarrow ferry crews to halt Thursday's crossings to the island for a whole "
+            "day , the company said .",
+            "crews",
+        ),
+    ],
+)
+def test_a_title_does_not_end_before_a_to_that_completes_it(lead, cut_off):
+    title = short_title(lead)
+    assert not title.endswith(cut_off) and " to " in title and len(title) <= 100
+
+
+def test_a_lead_with_no_other_cut_still_ends_before_a_completing_to_rather_than_run_far_over():
+    lead = (
+        "The Tarrow Ferry Company and the Ostwick harbour board have agreed to set aside a late request by the island "
+        "council to move the whole passenger service onto a new pier further up the estuary ."
+    )
+    assert len(short_title(lead)) <= 100

@@ -38,3 +38,12 @@ def test_a_contraction_is_a_verb_only_with_its_apostrophe():
     assert is_verb("it's", "and", present=False) and not is_verb("its", "and", present=False)
     assert not is_verb("theyre", "and", present=False)
     assert has_sure_verb("what's next") and not has_sure_verb("whats next")
+
+
+def test_hyphenated_adjectives_nouns_after_an_initial_and_prepositions_are_no_verbs():
+    assert not has_main_verb("A group of high-powered U.S. investors")
+    assert not has_main_verb("Nearly 60 years behind the times")
+    assert not has_main_verb("The state-owned ferry operator")
+    assert has_main_verb("The mayor re-elected last year")  # a verb's prefix before the hyphen
+    assert has_main_verb("U.S. investors applauded the plan")
+    assert has_main_verb("The investors behave well")
