@@ -1,0 +1,70 @@
+"""Which summaries a change moves: every DUC 2004 dev folder and every ECB+ dev topic summarized with this code and
+with another revision's, through the product's own path (``storyline.api.read`` and ``storyline.api.summarize``,
+as ``storyline summarize DIR`` does), each side in a process of its own. Printed: how many summaries differ, and
+each differing summary's sentences on both sides, to be read by hand. ROUGE is ``bench/duc2004.py``'s; this shows
+what changed where, on both sets.
+
+    PYTHONPATH=src python bench/summary_changes.py --before main [--data ../shared/data] [--show 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from revisions import run_sides  # noqa: E402
+
+
+def side(data: Path) -> dict:
+    """Each cluster's summary sentences (this side's code), or the error it gave, by cluster name."""
+    from storyline import api
+
+    clusters = {}
+    for folder in sorted((data / "duc2004-dev" / "docs").iterdir()):
+        clusters[folder.name] = api.read([folder]).articles
+    topics = defaultdict(list)
+    for article in api.read([data / "ecbplus-dev" / "docs.jsonl"]).articles:
+        topics["ecb+ topic " + article.id.split("_")[0]].append(article)
+    clusters.update(sorted(topics.items()))
+    summaries = {}
+    for name, articles in clusters.items():
+        try:
+            summaries[name] = [sentence.text for sentence in api.summarize(articles).sentences]
+        except ValueError as error:
+            summaries[name] = f"error: {error}"
+    return summaries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--before", default="main", help="the other side's git revision")
+    parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
+    parser.add_argument("--show", type=int, default=20, help="how many differing summaries to print")
+    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not (args.data / "duc2004-dev" / "docs").is_dir():
+        sys.exit(f"benchmark data not found under {args.data} (duc2004-dev/docs)")
+    if args.side:
+        print(json.dumps(side(args.data)))
+        return
+    sides = run_sides(__file__, ["--data", str(args.data)], args.before)
+    before, now = sides[args.before], sides["this code"]
+    differ = [name for name in now if before.get(name) != now[name]]
+    print(f"summaries: {len(now)} (DUC 2004 dev folders and ECB+ dev topics); differing: {len(differ)}")
+    for name in differ[: args.show]:
+        print(f"\n{name}")
+        for label, found in ((args.before, before), ("this code", now)):
+            print(f"  {label}:")
+            sentences = found.get(name)
+            for sentence in sentences if isinstance(sentences, list) else [sentences]:
+                print(f"    - {sentence}")
+
+
+if __name__ == "__main__":
+    main()
