@@ -4,10 +4,10 @@ point into one disagreement with its sides, name what is disputed, and tell upda
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import pairwise
+from itertools import pairwise, permutations
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, article_sentences, sentence_units
 from storyline.compare.detect import Finding, compare_pair, read_claims
@@ -33,7 +33,9 @@ def event_disagreements(
     """Where the articles of one event disagree, most widely held disputes first.
 
     ``quotes`` (the quotes analyser's output for these articles) adds disputes over who said a quotation and in
-    which words; without them, a changed speaker is still found by the rules (kind "attribution").
+    which words; without them, a changed speaker is still found by the rules (kind "attribution"). A negation or
+    opposite stance words are reported between two sentences only where they are versions of one sentence or come
+    from versions of one story (articles with sentences in common).
     """
     english = [article for article in articles if (article.language or "en").lower().startswith("en")]
     if len({article.id for article in english}) < 2:
@@ -50,12 +52,44 @@ def _rule_disagreements(
     event_id: str, english: Sequence[Article], sentences: dict[str, list[Sentence]]
 ) -> list[Disagreement]:
     # Every sentence takes part: a negated sentence's partner need hold no figure, date or cue of its own.
-    pairs = aligned_pairs(sentence_units(english, sentences), may_conflict)
+    units = sentence_units(english, sentences)
+    pairs = aligned_pairs(units, may_conflict)
     read_claims(pairs)
     findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
+    if any(finding.kind in _WITHIN_ONE_STORY for _, finding in findings):
+        versions = _versions_of_one_story(units)
+        findings = [
+            (pair, finding)
+            for pair, finding in findings
+            if finding.kind not in _WITHIN_ONE_STORY or pair.close or _one_story(pair, versions)
+        ]
     by_id = {article.id: article for article in english}
     order = {article.id: position for position, article in enumerate(english)}
     return [_disagreement(event_id, group, by_id, order) for group in _merged(findings)]
+
+
+# Between independent reports, a word negated in one sentence and asserted in a loosely aligned other, or two opposite
+# stance words, nearly always speak of different things ("no collective bargaining agreement existed" / "a new
+# collective bargaining agreement"; "refused to enter a coalition" / "agreed to form a coalition"): these are read
+# only between versions of one sentence, or of one story (docs/benchmarks.md, "Where sources disagree: ...").
+_WITHIN_ONE_STORY = frozenset({"negation", "cue"})
+# Two articles holding this many sentences in common are versions of one story (a wire story and its edits).
+SHARED_SENTENCES = 2
+
+
+def _versions_of_one_story(units: Sequence[Unit]) -> set[tuple[str, str]]:
+    """The pairs of articles (both orders) that hold at least ``SHARED_SENTENCES`` sentences in common."""
+    shared: Counter[tuple[str, str]] = Counter()
+    for unit in units:
+        if len(unit.article_ids) > 1:
+            shared.update(permutations(sorted(unit.article_ids), 2))
+    return {pair for pair, count in shared.items() if count >= SHARED_SENTENCES}
+
+
+def _one_story(pair: AlignedPair, versions: set[tuple[str, str]]) -> bool:
+    """Whether an article holding one sentence of ``pair`` and one holding the other are versions of one story."""
+    a_ids, b_ids = pair.a.article_ids, pair.b.article_ids
+    return bool(a_ids & b_ids) or any((x, y) in versions for x in a_ids for y in b_ids)
 
 
 @contextmanager
