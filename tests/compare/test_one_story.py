@@ -38,3 +38,18 @@ def test_figures_are_compared_between_independent_reports():
         "Crews worked through the night. Nine people were taken to hospital after the blaze, police said.",
     )
     assert found == ["number"]
+
+
+def test_a_word_that_negates_by_its_meaning_is_no_assertion_against_a_negation():
+    story = STORY + "The vote on the new rota needs a two-thirds majority of the crews. "
+    assert (
+        kinds(
+            story + "The union won 64 of the 122 crew votes, but not the two-thirds majority it needed on Friday.",
+            story + "The union won 64 of the 122 crew votes, short of the two-thirds majority it needed on Friday.",
+        )
+        == []
+    )
+    assert kinds(
+        story + "The union won 64 of the 122 crew votes, but not the two-thirds majority it needed on Friday.",
+        story + "The union won 64 of the 122 crew votes and the two-thirds majority it needed on Friday.",
+    ) == ["negation"]
