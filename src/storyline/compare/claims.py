@@ -8,6 +8,7 @@ rests on (character offsets into the sentence).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import reduce
 from itertools import compress
@@ -21,6 +22,7 @@ from storyline.compare.lexicon import (
     MULTIPLIERS,
     NEGATION_SKIP,
     NEGATIONS,
+    NEGATIVE_MEANING,
     NUMBER_WORDS,
     UNIT_ALIASES,
     UNIT_SCALE,
@@ -171,6 +173,18 @@ class Claims:
         if self._asserted is None:
             self._asserted = _asserted(self.tokens, self.heads)
         return self._asserted
+
+    def negated_by_meaning(self, span: tuple[int, int]) -> bool:
+        """Whether a word that negates by its meaning ("short of", "denied", "refused to") comes up to four words
+        before ``span``, in the same clause: what follows it is not asserted."""
+        tokens = self.tokens
+        at = bisect_left(tokens, span[0], key=itemgetter(0))
+        for token in reversed(tokens[max(0, at - 4) : at]):
+            if not token.text[0].isalpha():
+                return False
+            if token.lower in NEGATIVE_MEANING:
+                return True
+        return False
 
     def asserted_at(self, head: str) -> tuple[int, int] | None:
         """Where stem ``head`` is first asserted (not negated), if anywhere: ``asserted.get(head)``, without

@@ -349,7 +349,7 @@ def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list
             if head in second.negated_heads:
                 continue
             other = second.asserted_at(head)
-            if other is None or _negated_by_meaning(second, other):
+            if other is None or second.negated_by_meaning(other):
                 continue
             span = first.negated_span(head)
             shared = _around(first, span) & _around(second, other) - {head}
@@ -373,25 +373,6 @@ def _negation(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list
                 )
             ]
     return []
-
-
-# Words that negate what follows them by their meaning: "short of the two-thirds majority", "refused to recognize".
-_NEGATIVE_MEANING = frozenset(
-    """refuse refuses refused refusing deny denies denied denying decline declines declined declining fail fails failed
-    failing lack lacks lacked lacking short""".split()
-)
-
-
-def _negated_by_meaning(claims: Claims, span: tuple[int, int]) -> bool:
-    """Whether a word that negates by its meaning comes up to four words before ``span``, in the same clause."""
-    tokens = claims.tokens
-    at = bisect_left(tokens, span[0], key=_START)
-    for token in reversed(tokens[max(0, at - 4) : at]):
-        if not token.text[0].isalpha():
-            return False
-        if token.lower in _NEGATIVE_MEANING:
-            return True
-    return False
 
 
 def _cues(a: Claims, b: Claims, close: _Versions, anchored: _Anchor) -> list[Finding]:

@@ -241,6 +241,11 @@ DATE_HEDGES = frozenset(
     ]
 )
 NEGATIONS = frozenset(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"])
+# Words that negate what follows them by their meaning: "short of the two-thirds majority", "refused to recognize".
+NEGATIVE_MEANING = frozenset(
+    """refuse refuses refused refusing deny denies denied denying decline declines declined declining fail fails failed
+    failing lack lacks lacked lacking short""".split()
+)
 # Words between a negation and the predicate it negates: "did not *yet* fully reject".
 NEGATION_SKIP = frozenset(
     [
