@@ -67,6 +67,8 @@ def test_kept_spans_point_into_the_original_sentence():
         "Rescuers worked through the night to reach the survivors",  # a caption: no final full stop
         "The award went to the ambassador's No.",  # cut short at an abbreviation
         "1998: Elected to parliament.",
+        "The decision was mine, the mayor said.",
+        "A friend of mine saw the flood.",
     ],
 )
 def test_sentences_that_need_context_do_not_stand_alone(sentence):
@@ -80,6 +82,8 @@ def test_sentences_that_need_context_do_not_stand_alone(sentence):
         "But the river kept rising.",  # the connective is dropped when the sentence is used
         "“We will rebuild everything,” the mayor said.",  # first person inside a quotation with its speaker
         "Heavy rain fell across the US on Monday.",
+        "A truck hit a land mine near the border on Friday, a news agency said.",
+        "Miners walked out of the gold mine on Monday.",
     ],
 )
 def test_sentences_that_read_on_their_own_stand_alone(sentence):

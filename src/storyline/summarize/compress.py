@@ -69,7 +69,11 @@ _PRONOUN_SPEAKER = re.compile(
 # The verbs of ``_PRONOUN_SPEAKER``, one of which every match holds as written.
 _SPEAKING_VERBS = tuple("said says told added asked explained insisted warned noted continued replied wrote".split())
 # First- and second-person words outside quotation marks: a quote whose speaker the sentence does not name.
-_PERSONAL = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
+# "mine" is the pronoun only after "of" or a form of "be", or opening the sentence: "a land mine" is no first person.
+_PERSONAL = re.compile(
+    r"\bI\b|\b(?:[Mm]e|[Mm]y|[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?)\b"
+    r"|(?:(?<=\bof )|(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bare )|(?<=\bwere )|^)[Mm]ine\b"
+)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A sentence cut short at an abbreviation ("for the government's No.", "president, F.W.") or a list item
 # ("1981:").
