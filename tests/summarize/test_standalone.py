@@ -39,6 +39,7 @@ def test_sentences_that_lean_on_an_earlier_one(text):
         "Most members voted against Smith.",
         "Lawmakers voted against making the report public.",
         'The mayor said "we voted in favour" and left.',
+        "A total of 113 deputies voted for the amendment and four deputies against, including his cousin.",
     ],
 )
 def test_sentences_that_stand_alone(text):

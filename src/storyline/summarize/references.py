@@ -65,6 +65,11 @@ _VOTE_WITHOUT_OBJECT = re.compile(
     r"\b[Vv]ot(?:ed|es?|ing)\b[^.;:\"“”]{0,40}?\b(?:in\s+favou?r|against)\b"
     r"(?!\s+(?:(?:of|the|a|an|his|her|their|its|it|him|them|this|that|these|those|\w+ing)\b|[A-Z0-9]))"
 )
+# ... unless a vote in the same sentence names it: "113 deputies voted for the amendment and four against".
+_VOTE_WITH_OBJECT = re.compile(
+    r"\b[Vv]ot(?:ed|es?|ing)\s+(?:\w+\s+){0,3}?(?:for|on|against|in\s+favou?r\s+of)\s+"
+    r"(?:(?:the|a|an|his|her|their|its|this|that)\b|[A-Z0-9])"
+)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # "also" after a subject or auxiliary ("Microsoft is also investing", "Police also arrested"): dropping it keeps
 # what the sentence reports and no longer points at something said before.
@@ -123,7 +128,7 @@ def needs_antecedent(text: str) -> bool:
     return bool(
         (also and _ALSO.match(body))
         or (time and _RELATIVE_TIME.search(body))
-        or (vote and _VOTE_WITHOUT_OBJECT.search(body))
+        or (vote and _VOTE_WITHOUT_OBJECT.search(body) and not _VOTE_WITH_OBJECT.search(body))
     )
 
 
