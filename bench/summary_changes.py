@@ -1,8 +1,9 @@
-"""Which summaries a change moves: every DUC 2004 dev folder and every ECB+ dev topic summarized with this code and
-with another revision's, through the product's own path (``storyline.api.read`` and ``storyline.api.summarize``,
-as ``storyline summarize DIR`` does), each side in a process of its own. Printed: how many summaries differ, and
-each differing summary's sentences on both sides, to be read by hand. ROUGE is ``bench/duc2004.py``'s; this shows
-what changed where, on both sets.
+"""Which summaries and developments a change moves: every DUC 2004 dev folder and every ECB+ dev topic summarized
+with this code and with another revision's, through the product's own path (``storyline.api.read`` and
+``storyline.api.summarize``, as ``storyline summarize DIR`` does), and its dated developments worked out
+(``storyline.timelines.developments``, as the digest's "Developments" section shows them), each side in a process
+of its own. Printed: how many summaries and how many developments lists differ, and each differing one on both
+sides, to be read by hand. ROUGE is ``bench/duc2004.py``'s; this shows what changed where, on both sets.
 
     PYTHONPATH=src python bench/summary_changes.py --before main [--data ../shared/data] [--show 20]
 """
@@ -22,8 +23,10 @@ from revisions import run_sides  # noqa: E402
 
 
 def side(data: Path) -> dict:
-    """Each cluster's summary sentences (this side's code), or the error it gave, by cluster name."""
+    """Each cluster's summary sentences (this side's code), or the error it gave, and its developments ("date:
+    text"), by cluster name."""
     from storyline import api
+    from storyline.timelines import developments
 
     clusters = {}
     for folder in sorted((data / "duc2004-dev" / "docs").iterdir()):
@@ -32,13 +35,14 @@ def side(data: Path) -> dict:
     for article in api.read([data / "ecbplus-dev" / "docs.jsonl"]).articles:
         topics["ecb+ topic " + article.id.split("_")[0]].append(article)
     clusters.update(sorted(topics.items()))
-    summaries = {}
+    summaries, days = {}, {}
     for name, articles in clusters.items():
         try:
             summaries[name] = [sentence.text for sentence in api.summarize(articles).sentences]
         except ValueError as error:
             summaries[name] = f"error: {error}"
-    return summaries
+        days[name] = [f"{item.date}: {item.text}" for item in developments(articles)]
+    return {"summaries": summaries, "developments": days}
 
 
 def main() -> None:
@@ -54,16 +58,17 @@ def main() -> None:
         print(json.dumps(side(args.data)))
         return
     sides = run_sides(__file__, ["--data", str(args.data)], args.before)
-    before, now = sides[args.before], sides["this code"]
-    differ = [name for name in now if before.get(name) != now[name]]
-    print(f"summaries: {len(now)} (DUC 2004 dev folders and ECB+ dev topics); differing: {len(differ)}")
-    for name in differ[: args.show]:
-        print(f"\n{name}")
-        for label, found in ((args.before, before), ("this code", now)):
-            print(f"  {label}:")
-            sentences = found.get(name)
-            for sentence in sentences if isinstance(sentences, list) else [sentences]:
-                print(f"    - {sentence}")
+    for part in ("summaries", "developments"):
+        before, now = sides[args.before].get(part, {}), sides["this code"][part]
+        differ = [name for name in now if before.get(name) != now[name]]
+        print(f"\n{part}: {len(now)} (DUC 2004 dev folders and ECB+ dev topics); differing: {len(differ)}")
+        for name in differ[: args.show]:
+            print(f"\n{name}")
+            for label, found in ((args.before, before), ("this code", now)):
+                print(f"  {label}:")
+                lines = found.get(name)
+                for line in lines if isinstance(lines, list) else [lines]:
+                    print(f"    - {line}")
 
 
 if __name__ == "__main__":

@@ -158,10 +158,10 @@ def _loader(kind: type) -> Callable[[Any], Any]:
     return partial(_load_each, kind)
 
 
-SUMMARY = Analyser("summary", 8, _summary, Summary.to_dict, Summary.from_dict)
+SUMMARY = Analyser("summary", 9, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
 DISAGREEMENTS = Analyser("disagreements", 5, _disagreements, _dump_each, _loader(Disagreement))
-DEVELOPMENTS = Analyser("developments", 2, _developments, _dump_each, _loader(Development))
+DEVELOPMENTS = Analyser("developments", 3, _developments, _dump_each, _loader(Development))
 QUOTES = Analyser("quotes", 16, _quotes, _dump_each, _loader(Quote))
 ENTITIES = Analyser("entities", 8, _entities, _dump_each, _loader(Entity))
 

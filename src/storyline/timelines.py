@@ -6,7 +6,9 @@ sentence per day of coverage: on its first day the lead of the day's first artic
 sentence of that day's articles that says something new (at least ``MIN_NEW`` content words, and ``NEW_SHARE`` of
 its content words, not said on earlier days), each with the source sentence it comes from. A follow-up's lead
 restates the story it follows ("The Sallow Street Bridge will stay closed for at least six weeks ..."), so a
-sentence counts as new by what it adds, not by having little in common with what came before.
+sentence counts as new by what it adds, not by having little in common with what came before. A line that cannot be
+read alone (a time stamp or a heading, a sentence opening with a pronoun or a quotation or speaking in the first
+person) is passed over, as a summary passes it over.
 
 An article's lead is its first sentence, or the one that opens with a dateline when the page put a caption or a
 standfirst before it ("OSTWICK — Sixty workers were evacuated ..."); the dateline is no part of the development.
@@ -44,7 +46,7 @@ def developments(articles: Sequence[Article]) -> list[Development]:
         for article in today:
             for index, start, end in _leading(article.text):
                 stems = set(content_stems(article.text[start:end]))
-                if len(stems) < _MIN_WORDS:
+                if len(stems) < _MIN_WORDS or not _reads_alone(article.text[start:end]):
                     continue
                 new = len(stems - said)
                 if not said or (new >= MIN_NEW and new >= NEW_SHARE * len(stems)):
@@ -60,6 +62,17 @@ def developments(articles: Sequence[Article]) -> list[Development]:
             text = " ".join(sentence[dateline(sentence) :].split())
             out.append(Development(day, text, (Citation(article.id, index, start, end),)))
     return out
+
+
+def _reads_alone(sentence: str) -> bool:
+    """Whether a sentence can stand for a day's news on its own: a whole sentence (not a time stamp or a heading),
+    not opening with a pronoun or a quotation, not speaking in the first person ("He was the classic small-town
+    prodigy", "We tried our best today, said ..."). A time counted within the sentence ("was arrested a few hours
+    later") is a lead's own."""
+    from storyline.summarize.compress import opens_with_quote, stands_alone
+
+    text = " ".join(sentence[dateline(sentence) :].split())
+    return stands_alone(text) and not opens_with_quote(text)
 
 
 def _leading(text: str) -> list[tuple[int, int, int]]:

@@ -327,6 +327,30 @@ def test_a_later_days_lead_that_restates_the_story_is_its_development_and_a_date
     assert later[0].text[citation.start : citation.end].startswith("CARROWBY — Carrowby council ordered")
 
 
+def test_a_development_is_a_sentence_that_reads_alone_not_one_opening_with_a_pronoun_or_in_the_first_person():
+    first = _articles(
+        [
+            "He was the quiet centre of the Carrowby mill for forty years. "
+            "Fire crews fought a blaze at the Hollin Dyeworks mill in Carrowby through Tuesday night."
+        ],
+        "a",
+        "2026-04-07",
+    )
+    later = _articles(
+        [
+            "We did everything we could to save the weaving shed, said the mill's owner Ruth Abernethy. "
+            "Carrowby council ordered the demolition of the fire-damaged Hollin Dyeworks mill on Sunday."
+        ],
+        "b",
+        "2026-04-12",
+    )
+    found = developments(first + later)
+    assert [(item.date, item.text.split(" mill")[0]) for item in found] == [
+        ("2026-04-07", "Fire crews fought a blaze at the Hollin Dyeworks"),
+        ("2026-04-12", "Carrowby council ordered the demolition of the fire-damaged Hollin Dyeworks"),
+    ]
+
+
 def _example_articles():
     return [a for a in read_paths([EXAMPLES / "corpus"]) if isinstance(a, Article)]
 
