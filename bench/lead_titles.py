@@ -9,15 +9,13 @@ each pair, to be read by hand (no gold titles exist for these sets).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from revisions import run_sides  # noqa: E402
+from revisions import data_sides  # noqa: E402
 
 
 def side(data: Path) -> dict:
@@ -38,22 +36,13 @@ def side(data: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--before", default="main", help="the other side's git revision")
-    parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
-    parser.add_argument("--show", type=int, default=60, help="how many differing titles to print")
-    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if not (args.data / "duc2004-dev" / "docs").is_dir():
-        sys.exit(f"benchmark data not found under {args.data} (duc2004-dev/docs)")
-    if args.side:
-        print(json.dumps(side(args.data)))
-        return
-    sides = run_sides(__file__, ["--data", str(args.data)], args.before)
-    before, now = sides[args.before], sides["this code"]
+    args, before, now = data_sides(__doc__, side, show=60)
     keys = sorted(set(before) | set(now))
     differ = [k for k in keys if before.get(k, {}).get("title") != now.get(k, {}).get("title")]
-    over = {name: sum(len(item["title"]) > 100 for item in found.values()) for name, found in sides.items()}
+    over = {
+        name: sum(len(item["title"]) > 100 for item in found.values())
+        for name, found in ((args.before, before), ("this code", now))
+    }
     print(f"leads: {len(keys)}; titles that differ: {len(differ)}")
     print("titles over 100 characters: " + ", ".join(f"{name} {count}" for name, count in over.items()))
     for key in differ[: args.show]:

@@ -6,12 +6,14 @@ one JSON line) and calls ``run_sides`` otherwise.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,3 +47,23 @@ def run_sides(script: str, side_args: list[str], before: str | None) -> dict[str
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return sides
+
+
+def data_sides(doc: str, side: Callable[[Path], dict], show: int) -> tuple[argparse.Namespace, dict, dict]:
+    """The command line of a script that compares what this code and ``--before``'s give on the shared data:
+    ``--before``, ``--data``, ``--show`` (default ``show``) and the hidden ``--side``. Called with ``--side``, it
+    prints ``side(data)`` as one JSON line and exits; otherwise it returns the arguments and both sides' results
+    (``--before``'s, then this code's)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--before", default="main", help="the other side's git revision")
+    parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
+    parser.add_argument("--show", type=int, default=show, help="how many differences to print")
+    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not (args.data / "duc2004-dev" / "docs").is_dir():
+        sys.exit(f"benchmark data not found under {args.data} (duc2004-dev/docs)")
+    if args.side:
+        print(json.dumps(side(args.data)))
+        sys.exit(0)
+    sides = run_sides(str(Path(sys.argv[0]).resolve()), ["--data", str(args.data)], args.before)
+    return args, sides[args.before], sides["this code"]

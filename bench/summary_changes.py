@@ -10,8 +10,6 @@ sides, to be read by hand. ROUGE is ``bench/duc2004.py``'s; this shows what chan
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from revisions import run_sides  # noqa: E402
+from revisions import data_sides  # noqa: E402
 
 
 def side(data: Path) -> dict:
@@ -46,20 +44,9 @@ def side(data: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--before", default="main", help="the other side's git revision")
-    parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
-    parser.add_argument("--show", type=int, default=20, help="how many differing summaries to print")
-    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if not (args.data / "duc2004-dev" / "docs").is_dir():
-        sys.exit(f"benchmark data not found under {args.data} (duc2004-dev/docs)")
-    if args.side:
-        print(json.dumps(side(args.data)))
-        return
-    sides = run_sides(__file__, ["--data", str(args.data)], args.before)
+    args, before_sides, now_sides = data_sides(__doc__, side, show=20)
     for part in ("summaries", "developments"):
-        before, now = sides[args.before].get(part, {}), sides["this code"][part]
+        before, now = before_sides.get(part, {}), now_sides[part]
         differ = [name for name in now if before.get(name) != now[name]]
         print(f"\n{part}: {len(now)} (DUC 2004 dev folders and ECB+ dev topics); differing: {len(differ)}")
         for name in differ[: args.show]:

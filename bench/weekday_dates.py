@@ -10,8 +10,6 @@ sets).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from revisions import run_sides  # noqa: E402
+from revisions import data_sides  # noqa: E402
 
 
 def side(data: Path) -> dict:
@@ -48,19 +46,7 @@ def side(data: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--before", default="main", help="the other side's git revision")
-    parser.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
-    parser.add_argument("--show", type=int, default=20, help="how many differing sentences to print")
-    parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if not (args.data / "duc2004-dev" / "docs").is_dir():
-        sys.exit(f"benchmark data not found under {args.data} (duc2004-dev/docs)")
-    if args.side:
-        print(json.dumps(side(args.data)))
-        return
-    sides = run_sides(__file__, ["--data", str(args.data)], args.before)
-    before, now = sides[args.before], sides["this code"]
+    args, before, now = data_sides(__doc__, side, show=20)
     print(f"time words dated: {args.before} {before['words']}, this code {now['words']}")
     keys = sorted(set(before["dated"]) | set(now["dated"]))
     differ = [k for k in keys if before["dated"].get(k, {}).get("dates") != now["dated"].get(k, {}).get("dates")]
