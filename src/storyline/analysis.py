@@ -162,7 +162,7 @@ SUMMARY = Analyser("summary", 9, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
 DISAGREEMENTS = Analyser("disagreements", 5, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 3, _developments, _dump_each, _loader(Development))
-QUOTES = Analyser("quotes", 16, _quotes, _dump_each, _loader(Quote))
+QUOTES = Analyser("quotes", 17, _quotes, _dump_each, _loader(Quote))
 ENTITIES = Analyser("entities", 8, _entities, _dump_each, _loader(Entity))
 
 # The analysers every digest runs, in order.

@@ -69,6 +69,17 @@ def test_a_quote_over_two_paragraphs_keeps_its_speaker():
             "the bridge would stay shut until May",
         ),
         ("According to Dario Vennick, the bridge will reopen in May.", "according to", "the bridge will reopen in May"),
+        # A conditional keeps its "if": it opens the content, or follows the "that" that joins it to the cue.
+        (
+            "If the repairs go well, the bridge will reopen in May, Dario Vennick said.",
+            "said",
+            "If the repairs go well, the bridge will reopen in May",
+        ),
+        (
+            "Dario Vennick said that if the repairs go well the bridge will reopen in May.",
+            "said",
+            "if the repairs go well the bridge will reopen in May",
+        ),
     ],
 )
 def test_reported_speech_with_a_cue(sentence, cue, content):

@@ -32,7 +32,12 @@ from storyline.text.cues import SPEECH_VERBS
 
 # A quotation this short inside a sentence is a phrase being quoted, not a quote of its own.
 MIN_FREE_QUOTE_WORDS = 5
-_LEADING = re.compile(r"^(?:that|whether|if|[\s,:;\-–—\"“”'])+\s*", re.IGNORECASE)
+# One word that joins a content to the cue before it; "that if ..." keeps its "if", "whether or not" is kept whole.
+_LEADING = re.compile(
+    r"^[\s,:;\-–—\"“”']*(?:(?:that|if)\b|whether\b(?!\s+or\s+not\b))?[\s,:;\-–—\"“”']*", re.IGNORECASE
+)
+_PUNCTUATION = re.compile(r"^[\s,:;\-–—\"“”']+")
+_MARKS = " \t\n\"“”'‘’"
 _TRAILING = re.compile(r"[\s,:;.\-–—\"“”']+$")
 _WORD = re.compile(r"\w+")
 _DOUBLE_MARK = re.compile(r"[\"“”«»„‟]")
@@ -440,7 +445,11 @@ def _make(text: str, unit: Unit, pieces: Pieces, cue: str, speaker) -> Found:
         if quote.start < start < quote.end:
             start = quote.start
     raw = text[start:end]
-    lead = _LEADING.match(raw)
+    # "said that ...", "asked whether ...": a word that joins the content to a cue before it. A content that opens
+    # its sentence ("If we win, I think ..., Hunter said") keeps its first word.
+    before = text[unit.start : start].strip(_MARKS)
+    opens = not before or bool(_DATELINE.fullmatch(text, unit.start, start))
+    lead = (_PUNCTUATION if opens else _LEADING).match(raw)
     if lead:
         start += lead.end()
     trail = _TRAILING.search(text[start:end])
