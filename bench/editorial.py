@@ -27,6 +27,8 @@ corpus. The same checks, written here and independent of the product's rules, ar
 - pairs of summary sentences of one event stating the same fact (content-word Dice at least 0.5, and some word
   besides names and numbers shared: the same people with different things said of them are different facts);
 - summary sentences without a verb (a small verb test, no parser).
+- summaries of events of three or more articles that use under half the default budget (50 words): material
+  left out.
 
 ``--rouge`` adds ROUGE on the DUC dev clusters through ``storyline.api.summarize`` for both sides. ``--unseen`` runs
 instead the checks that need no gold over articles the rules were not tuned on (PolNeAR train by default), this
@@ -367,7 +369,7 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
     written = _written_dates(data)
     raw = _raw_texts(data)
     keys = ("titles", "dated", "outlets", "names_none", "unresolved", "undated_time", "no_source_date", "same_fact")
-    counts: dict[str, list[int]] = {k: [0, 0] for k in (*keys, "no_verb")}
+    counts: dict[str, list[int]] = {k: [0, 0] for k in (*keys, "no_verb", "short")}
     for name in ("DUC 2004 dev", "ECB+ dev", "example corpus"):
         result = side[name]
         dated_ids = {
@@ -395,6 +397,11 @@ def check(side: dict, data: Path) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
+# A summary of this many articles or more, in fewer words than this (half the default budget), leaves material out.
+SHORT_MIN_ARTICLES = 3
+SHORT_WORDS = 50
+
+
 def _check_digests(result: dict, dated_ids: set[str], counts: dict[str, list[int]]) -> None:
     """Add one set's digests to the title and summary rows of ``counts``."""
     for digest in result["digests"]:
@@ -406,6 +413,9 @@ def _check_digests(result: dict, dated_ids: set[str], counts: dict[str, list[int
         counts["titles"][1] += 1
         counts["titles"][0] += _clean_title(digest["title"], real)
         sentences = digest["summary"]["sentences"]
+        if digest["article_count"] >= SHORT_MIN_ARTICLES:  # enough to say something: a summary under half its budget
+            counts["short"][1] += 1
+            counts["short"][0] += sum(len(sentence["text"].split()) for sentence in sentences) < SHORT_WORDS
         for k, sentence in enumerate(sentences):
             counts["unresolved"][1] += 1
             counts["unresolved"][0] += _unresolved(sentences, k)
@@ -430,7 +440,8 @@ def check_unseen(side: dict) -> dict[str, dict[str, tuple[int, int]]]:
     """The rows that need no gold, for each variant of ``measure_unseen``; and the made titles' row."""
     result = {}
     for name in ("with metadata", "bare text"):
-        counts = {k: [0, 0] for k in ("titles", "unresolved", "undated_time", "no_source_date", "same_fact", "no_verb")}
+        keys = ("titles", "unresolved", "undated_time", "no_source_date", "same_fact", "no_verb", "short")
+        counts = {k: [0, 0] for k in keys}
         articles = side[name]["articles"]
         dated_ids = {a["id"] for a in articles if a.get("published") and a.get("date_source") != "ingest-time"}
         _check_digests(side[name], dated_ids, counts)
@@ -456,6 +467,7 @@ UNSEEN_ROWS = (
     ("no_source_date", "relative time words whose sources are all undated"),
     ("same_fact", "pairs of summary sentences stating the same fact"),
     ("no_verb", "summary sentences without a verb"),
+    ("short", "summaries of 3 or more articles under 50 words"),
 )
 
 
@@ -484,6 +496,7 @@ ROWS = (
     ("no_source_date", "relative time words whose sources are all undated", "-"),
     ("same_fact", "pairs of summary sentences stating the same fact", "none"),
     ("no_verb", "summary sentences without a verb", "none"),
+    ("short", "summaries of 3 or more articles under 50 words", "fewer"),
 )
 
 
