@@ -158,7 +158,7 @@ def _loader(kind: type) -> Callable[[Any], Any]:
     return partial(_load_each, kind)
 
 
-SUMMARY = Analyser("summary", 9, _summary, Summary.to_dict, Summary.from_dict)
+SUMMARY = Analyser("summary", 10, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
 DISAGREEMENTS = Analyser("disagreements", 5, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 3, _developments, _dump_each, _loader(Development))

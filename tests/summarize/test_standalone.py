@@ -122,7 +122,8 @@ def test_a_sentence_leaning_only_through_also_stands_alone_without_it():
             published="2031-01-06",
         ),
     ]
-    sentences = summarize(articles, words=60).sentences
+    # (A budget the two facts fill at least half of: with more room, one report would make a concept count.)
+    sentences = summarize(articles, words=40).sentences
     assert not any(" also " in s.text for s in sentences), [s.text for s in sentences]
     assert "The operator is cutting the winter timetable for Tarrow island ferry crossings." in [
         s.text for s in sentences

@@ -72,6 +72,9 @@ __all__ = ["summarize"]
 MIN_SOURCES = 2
 # Sentences shorter than this (in words) are captions, datelines or fragments, not summary material.
 MIN_WORDS = 6
+# A summary filling less than this share of its budget with concepts two sources report is chosen again with
+# concepts one report makes count: a story told mostly by one outlet's versions.
+FILLED_SHARE = 0.5
 
 _ENGLISH = {"en", "eng", "english"}
 
@@ -139,21 +142,10 @@ def summarize(
     if n_sources == 1:  # one source (one article, or copies of one): its own order of importance, its lead
         candidates, chosen = _leading_choice(sentences, words)
     else:
-        concepts, weights = _weighted_concepts(sentences, support, independent)
-        # Only the most promising sentences get their versions worked out, as many as the budget calls for.
-        ranked = _preselection.promising(
-            concepts,
-            weights,
-            [len(s.text.split()) for s in sentences],
-            [s.citation.sentence_index for s in sentences],
-            same_fact,
-            min_words=MIN_WORDS,
-        )
-        try:
-            candidates = _usable_candidates(sentences, ranked, words, limit=_preselection.competing(words))
-        except ValueError:  # none of them fits the budget: every sentence competes
-            candidates = _usable_candidates(sentences, range(len(sentences)), words)
-        chosen = _best_choice(candidates, sentences, weights, same_fact, words)
+        candidates, chosen = _concept_choice(sentences, support, independent, same_fact, words, MIN_SOURCES)
+        if sum(candidates[k].length for k in chosen) < FILLED_SHARE * words:
+            # Too few concepts are reported by two sources to fill the summary: one report makes a concept count.
+            candidates, chosen = _concept_choice(sentences, support, independent, same_fact, words, 1)
 
     # A sentence that leans on the one before it ("He also said", "The plea ...") comes after that one.
     leans_on = {
@@ -250,18 +242,45 @@ def _best_choice(
     return chosen
 
 
+def _concept_choice(
+    sentences: list[_Sentence],
+    support: list[str],
+    independent: list[str],
+    same_fact: list[int],
+    words: int,
+    most_sources: int,
+) -> tuple[list[_Candidate], list[int]]:
+    """The candidates and the chosen among them, concepts counting when up to ``most_sources`` sources report them."""
+    concepts, weights = _weighted_concepts(sentences, support, independent, most_sources)
+    # Only the most promising sentences get their versions worked out, as many as the budget calls for.
+    ranked = _preselection.promising(
+        concepts,
+        weights,
+        [len(s.text.split()) for s in sentences],
+        [s.citation.sentence_index for s in sentences],
+        same_fact,
+        min_words=MIN_WORDS,
+    )
+    try:
+        candidates = _usable_candidates(sentences, ranked, words, limit=_preselection.competing(words))
+    except ValueError:  # none of them fits the budget: every sentence competes
+        candidates = _usable_candidates(sentences, range(len(sentences)), words)
+    return candidates, _best_choice(candidates, sentences, weights, same_fact, words)
+
+
 def _weighted_concepts(
-    sentences: Sequence[_Sentence], support: list[str], independent: list[str]
+    sentences: Sequence[_Sentence], support: list[str], independent: list[str], most_sources: int = MIN_SOURCES
 ) -> tuple[list[frozenset[Concept]], dict[Concept, float]]:
     """Each sentence's concepts, and the weight of each concept the event's sources report.
 
     A concept counts when enough independent sources (``independent[i]``: the copy group of sentence i's first
-    report) report it; its weight sums over the distinct reports (``support[i]``) that word it.
+    report) report it, ``most_sources`` or fewer when none does; its weight sums over the distinct reports
+    (``support[i]``) that word it.
     """
     sentence_concepts = [concept_set(s.body) for s in sentences]
     n_sources = len(set(independent))
     weights: dict[Concept, float] = {}
-    for min_sources in range(min(MIN_SOURCES, n_sources), 0, -1):
+    for min_sources in range(min(most_sources, n_sources), 0, -1):
         weights = concept_weights(
             sentence_concepts,
             support,
