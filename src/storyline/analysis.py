@@ -160,7 +160,7 @@ def _loader(kind: type) -> Callable[[Any], Any]:
 
 SUMMARY = Analyser("summary", 10, _summary, Summary.to_dict, Summary.from_dict)
 VARIANTS = Analyser("variants", 2, _variants, _dump_variants, _load_variants)
-DISAGREEMENTS = Analyser("disagreements", 5, _disagreements, _dump_each, _loader(Disagreement))
+DISAGREEMENTS = Analyser("disagreements", 6, _disagreements, _dump_each, _loader(Disagreement))
 DEVELOPMENTS = Analyser("developments", 3, _developments, _dump_each, _loader(Development))
 QUOTES = Analyser("quotes", 17, _quotes, _dump_each, _loader(Quote))
 ENTITIES = Analyser("entities", 8, _entities, _dump_each, _loader(Entity))

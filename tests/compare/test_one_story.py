@@ -53,3 +53,16 @@ def test_a_word_that_negates_by_its_meaning_is_no_assertion_against_a_negation()
         story + "The union won 64 of the 122 crew votes, but not the two-thirds majority it needed on Friday.",
         story + "The union won 64 of the 122 crew votes and the two-thirds majority it needed on Friday.",
     ) == ["negation"]
+
+
+def test_an_adverb_between_a_negation_and_its_verb_is_skipped_even_misspelt():
+    story = STORY + "Police were called to the pier at midnight. "
+    both_negated = (
+        story + "That person was not immdiately identified by the police.",
+        story + "That person was not immediately identified by the police.",
+    )
+    assert kinds(*both_negated) == []
+    assert kinds(
+        story + "That person was not immdiately identified by the police.",
+        story + "That person was identified by the police.",
+    ) == ["negation"]

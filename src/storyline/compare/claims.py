@@ -176,13 +176,17 @@ class Claims:
 
     def negated_by_meaning(self, span: tuple[int, int]) -> bool:
         """Whether a word that negates by its meaning ("short of", "denied", "refused to") comes up to four words
-        before ``span``, in the same clause: what follows it is not asserted."""
+        before ``span`` in the same clause, or a negation up to two words before it ("no independent confirmation"):
+        what follows is not asserted."""
         tokens = self.tokens
         at = bisect_left(tokens, span[0], key=itemgetter(0))
-        for token in reversed(tokens[max(0, at - 4) : at]):
+        for back, token in enumerate(reversed(tokens[max(0, at - 4) : at])):
             if not token.text[0].isalpha():
                 return False
             if token.lower in NEGATIVE_MEANING:
+                return True
+            # A negation's own word, right before the noun it negates: "no independent confirmation".
+            if back < 2 and (token.lower in NEGATIONS or token.lower.endswith("n't")):
                 return True
         return False
 
@@ -364,6 +368,12 @@ def _bound(tokens: list[Token], first: int) -> tuple[str, int]:
 # ---------------------------------------------------------------------------------------------------- Polarity
 
 
+def _adverb(word: str) -> bool:
+    """An adverb in "-ly" between a negation and what it negates ("was not immediately identified", misspelt too);
+    not the verbs in "-ply" ("did not reply", "comply") nor short words ("rely", "fly")."""
+    return len(word) >= 6 and word.endswith("ly") and not word.endswith("ply")
+
+
 def _negation(words: list[str], candidates: list[int]) -> dict[int, int]:
     """Find the predicate each negation applies to ("did not outright reject" -> reject); ``words`` are the
     sentence's tokens as written, ``candidates`` the indexes of the negation words. (Read off the words: the
@@ -388,7 +398,7 @@ def _negation(words: list[str], candidates: list[int]) -> dict[int, int]:
             lower = FORMS[text][1]
             if lower in CLAUSE_BREAKS or not text[0].isalpha():
                 break
-            if lower in NEGATION_SKIP:
+            if lower in NEGATION_SKIP or _adverb(lower):
                 continue
             heads[h] = k
             break
