@@ -4,10 +4,10 @@ point into one disagreement with its sides, name what is disputed, and tell upda
 from __future__ import annotations
 
 import gc
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import pairwise, permutations
+from itertools import pairwise
 
 from storyline.compare.align import AlignedPair, Unit, aligned_pairs, article_sentences, sentence_units
 from storyline.compare.detect import Finding, compare_pair, read_claims
@@ -57,11 +57,11 @@ def _rule_disagreements(
     read_claims(pairs)
     findings = [(pair, finding) for pair in pairs for finding in compare_pair(pair)]
     if any(finding.kind in _WITHIN_ONE_STORY for _, finding in findings):
-        versions = _versions_of_one_story(units)
+        stories = _Stories(units)
         findings = [
             (pair, finding)
             for pair, finding in findings
-            if finding.kind not in _WITHIN_ONE_STORY or pair.close or _one_story(pair, versions)
+            if finding.kind not in _WITHIN_ONE_STORY or pair.close or stories.one_story(pair)
         ]
     by_id = {article.id: article for article in english}
     order = {article.id: position for position, article in enumerate(english)}
@@ -77,19 +77,25 @@ _WITHIN_ONE_STORY = frozenset({"negation", "cue"})
 SHARED_SENTENCES = 2
 
 
-def _versions_of_one_story(units: Sequence[Unit]) -> set[tuple[str, str]]:
-    """The pairs of articles (both orders) that hold at least ``SHARED_SENTENCES`` sentences in common."""
-    shared: Counter[tuple[str, str]] = Counter()
-    for unit in units:
-        if len(unit.article_ids) > 1:
-            shared.update(permutations(sorted(unit.article_ids), 2))
-    return {pair for pair, count in shared.items() if count >= SHARED_SENTENCES}
+class _Stories:
+    """Which articles are versions of one story: two articles holding at least ``SHARED_SENTENCES`` sentences in
+    common. Only the pairs asked about are counted (an event's repeated sentences can have many holders)."""
 
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self._held: dict[str, set[int]] = defaultdict(set)  # article -> the sentences it shares with another
+        for number, unit in enumerate(units):
+            if len(unit.article_ids) > 1:
+                for article_id in unit.article_ids:
+                    self._held[article_id].add(number)
 
-def _one_story(pair: AlignedPair, versions: set[tuple[str, str]]) -> bool:
-    """Whether an article holding one sentence of ``pair`` and one holding the other are versions of one story."""
-    a_ids, b_ids = pair.a.article_ids, pair.b.article_ids
-    return bool(a_ids & b_ids) or any((x, y) in versions for x in a_ids for y in b_ids)
+    def one_story(self, pair: AlignedPair) -> bool:
+        """Whether an article holding one sentence of ``pair`` and one holding the other are versions of one story."""
+        held, none = self._held, frozenset()
+        return bool(pair.a.article_ids & pair.b.article_ids) or any(
+            len(held.get(x, none) & held.get(y, none)) >= SHARED_SENTENCES
+            for x in pair.a.article_ids
+            for y in pair.b.article_ids
+        )
 
 
 @contextmanager
