@@ -19,7 +19,7 @@ from storyline.text import content_stems
         "Three days earlier, the union had rejected a pay offer.",
         "The next day, the ferries were back in service.",
         "Councillors voted 29 to 18 in favour tonight after a six-hour debate.",
-        "In all, 81 voted in favor, seven against and seven abstained.",
+        "In all, 41 members voted in favor, six against and three abstained.",
         "The board voted 7-2 against.",
     ],
 )
@@ -39,7 +39,7 @@ def test_sentences_that_lean_on_an_earlier_one(text):
         "Most members voted against Smith.",
         "Lawmakers voted against making the report public.",
         'The mayor said "we voted in favour" and left.',
-        "A total of 113 deputies voted for the amendment and four deputies against, including his cousin.",
+        "The harbour board voted for the new rota by 12 votes and two members against, on Monday.",
     ],
 )
 def test_sentences_that_stand_alone(text):

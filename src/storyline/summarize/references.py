@@ -65,7 +65,7 @@ _VOTE_WITHOUT_OBJECT = re.compile(
     r"\b[Vv]ot(?:ed|es?|ing)\b[^.;:\"“”]{0,40}?\b(?:in\s+favou?r|against)\b"
     r"(?!\s+(?:(?:of|the|a|an|his|her|their|its|it|him|them|this|that|these|those|\w+ing)\b|[A-Z0-9]))"
 )
-# ... unless a vote in the same sentence names it: "113 deputies voted for the amendment and four against".
+# ... unless a vote in the same sentence names it: "the board voted for the new rota, two members against".
 _VOTE_WITH_OBJECT = re.compile(
     r"\b[Vv]ot(?:ed|es?|ing)\s+(?:\w+\s+){0,3}?(?:for|on|against|in\s+favou?r\s+of)\s+"
     r"(?:(?:the|a|an|his|her|their|its|this|that)\b|[A-Z0-9])"
