@@ -153,7 +153,7 @@ _COMPLETED_BY_TO = frozenset(
     slipped soar soars soared raise raises raised lower lowers lowered cut cuts switch switched shift shifted
     contribute contributed contributing respond responds responded react reacted reply replied""".split()
 )
-# Verbs whose object the "to" after it belongs to: "forced NASA to halt", "sentenced Brian Nichols to life".
+# Verbs whose object the "to" after it belongs to: "forced the crews to halt", "sentenced the driver to life".
 _OBJECT_THEN_TO = frozenset(
     """ask asks asked urge urges urged force forces forced allow allows allowed order orders ordered tell tells told
     persuade persuaded encourage encourages encouraged invite invites invited sentence sentences sentenced enable
