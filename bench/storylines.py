@@ -8,6 +8,8 @@ functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipel
     PYTHONPATH=src python bench/storylines.py [--data ../shared/data] [--scale 20000] [--explain] [--stream-only]
         [--halves] [--duc DIR] [--ecb DIR] [--first-report-days N ...]
 
+``--joined-gold`` adds rows scoring the gold DUC folders with pairs of folders that tell one story in a reader's
+sense joined (``STORY_PAIRS``): how far the DUC goal is from a partition that joins them and is otherwise perfect.
 ``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
 gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
 and the ECB+ topics fused by events or by linking. ``--halves`` also runs and scores each half of both sets on its
@@ -237,6 +239,27 @@ def scale(folder: Path, total: int) -> None:
         )
 
 
+# DUC folder pairs of one story in a reader's sense (the same people, place and days; the first pair shares two
+# articles), joined one after another: what a partition that is perfect but for joining them scores.
+STORY_PAIRS = (
+    ("d30008t", "d30011t", "APEC summit in Kuala Lumpur + Anwar Ibrahim's arrest"),
+    ("d30026t", "d31033t", "AOL buying Netscape + the Microsoft antitrust trial"),
+    ("d30040t", "d30053t", "the Gaza airport + Clinton's Gaza visit"),
+    ("d30050t", "d31031t", "the midterm campaign + the budget deal"),
+)
+
+
+def joined_gold(folder: Path) -> None:
+    """Rows of the gold DUC storylines with the folder pairs of ``STORY_PAIRS`` joined, one more pair per row."""
+    articles = unique(read([folder]).articles)
+    gold = [Path(a.source_path).parent.name for a in articles]
+    joined: dict[str, str] = {}
+    row("DUC 2004 dev", "gold folders, none joined", gold, gold, 0)
+    for first, second, what in STORY_PAIRS:
+        joined[second] = first
+        row("DUC 2004 dev", f"gold folders, joined: + {what}", gold, [joined.get(g, g) for g in gold], 0)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
@@ -250,6 +273,9 @@ def main(argv: list[str] | None = None) -> None:
         action="append",
         default=[],
         help="also link the batch events and the stream with StoryOptions.first_report_days at this value",
+    )
+    parser.add_argument(
+        "--joined-gold", action="store_true", help="also score the gold DUC folders with pairs of one story joined"
     )
     parser.add_argument("--duc", type=Path, help="DUC folders of gold folders (default: DATA/duc2004-dev/docs)")
     parser.add_argument("--ecb", type=Path, help="an ECB+ folder holding docs.jsonl (default: DATA/ecbplus-dev)")
@@ -265,6 +291,8 @@ def main(argv: list[str] | None = None) -> None:
         duc(duc_dir)
         ecb(ecb_dir)
         ecb_dated(ecb_dir)
+    if args.joined_gold:
+        joined_gold(duc_dir)
     if args.halves:
         # Each half run and scored alone with the same knobs: how much the figures move with the stories held.
         folders = sorted(p.name for p in duc_dir.iterdir() if p.is_dir())
