@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from storyline.model import Article, DatedWords, SummarySentence
-from storyline.text.verbs import IRREGULAR_PAST, PRESENT_ALIKE, is_verb
+from storyline.text.verbs import IRREGULAR_PAST, MONTH, PRESENT_ALIKE, is_verb
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
@@ -41,12 +41,11 @@ TIME_WORDS = re.compile(
     r"|\b(?P<part>this\s+(?:morning|afternoon|evening)|last\s+night)\b",
     re.IGNORECASE,
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A date written right after the time word ("this morning (July 21)", "Tuesday 16 August", "last night [10 October
 # 2011]"): the text already says which day, and a report that repeats an older statement keeps its words.
 _DATE_WRITTEN_AFTER = re.compile(
     r"\s*[(\[]?\s*,?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)|{_MONTH}\s+\d{{1,2}}(?!\d))"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?!\w)|{MONTH}\s+\d{{1,2}}(?!\d))"
 )
 # Words that say a sentence speaks of what is still to come.
 _FUTURE = re.compile(

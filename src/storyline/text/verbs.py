@@ -13,14 +13,14 @@ from functools import lru_cache
 # A lead dateline: a place in capitals or Title case ("PORT ELLISON", "Ottawa", "SAN JOSE, Calif."), an optional
 # date ("March 5", "5 March", "Mar. 5, 2026"), an optional agency in brackets, then a dash. What follows starts
 # like a sentence.
-_MONTH = (
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|le|du|al|el|am|upon|on|of)){0,3}"
     r"(?:,\s+[A-Z][A-Za-z]*\.?(?:\s+[A-Z][A-Za-z]*\.?)?)?)"
-    rf"(?P<date>,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+    rf"(?P<date>,?\s+(?:{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?))?"
     r"(?P<agency>\s*\([^()]{1,60}\))?"
     r"\s*(?:[—–―]|\s-{1,2}|\s_)\s*(?=[\"'“‘A-Z0-9])"
 )
