@@ -9,7 +9,8 @@ functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipel
         [--halves] [--duc DIR] [--ecb DIR] [--first-report-days N ...]
 
 ``--joined-gold`` adds rows scoring the gold DUC folders with pairs of folders that tell one story in a reader's
-sense joined (``STORY_PAIRS``): how far the DUC goal is from a partition that joins them and is otherwise perfect.
+sense joined (``STORY_PAIRS``): how far the DUC goal is from a partition that joins them and is otherwise perfect,
+and the product's storylines scored against the gold with those pairs joined.
 ``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
 gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
 and the ECB+ topics fused by events or by linking. ``--halves`` also runs and scores each half of both sets on its
@@ -250,14 +251,24 @@ STORY_PAIRS = (
 
 
 def joined_gold(folder: Path) -> None:
-    """Rows of the gold DUC storylines with the folder pairs of ``STORY_PAIRS`` joined, one more pair per row."""
+    """Rows of the gold DUC storylines with the folder pairs of ``STORY_PAIRS`` joined, one more pair per row: the
+    gold itself (a partition perfect but for the joins), then the product's storylines, batch and store, scored
+    against that same joined gold."""
     articles = unique(read([folder]).articles)
     gold = [Path(a.source_path).parent.name for a in articles]
+    storylines, events = storylines_and_events(articles)
+    batch = labels(articles, events, storylines)[1]
+    store = labels(articles, *online(articles))[1]
     joined: dict[str, str] = {}
-    row("DUC 2004 dev", "gold folders, none joined", gold, gold, 0)
+    steps = [("none joined", dict(joined))]
     for first, second, what in STORY_PAIRS:
         joined[second] = first
-        row("DUC 2004 dev", f"gold folders, joined: + {what}", gold, [joined.get(g, g) for g in gold], 0)
+        steps.append((f"joined: + {what}", dict(joined)))
+    for what, pairs in steps:
+        truth = [pairs.get(g, g) for g in gold]
+        row("DUC 2004 dev", f"gold folders, {what}", gold, truth, 0)
+        row("DUC 2004 dev, gold " + what, "ours: storylines (batch)", truth, batch, 0)
+        row("DUC 2004 dev, gold " + what, "ours: storylines (store, 50 per ingest)", truth, store, 0)
 
 
 def main(argv: list[str] | None = None) -> None:
