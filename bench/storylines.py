@@ -27,6 +27,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -195,15 +196,16 @@ def scale(folder: Path, total: int) -> None:
     from storyline.events.storylines import StorylineIndex
     from storyline.features import featurize
 
-    articles, gold, _ = read_ecbplus(folder)
+    articles, gold, topics = read_ecbplus(folder)
     events, stories = EventIndex(), StorylineIndex()
     # The same updates without the lone-report rule, timed in the same run: what that rule costs.
     plain, plain_cpu = StorylineIndex(lone_threshold=None), 0.0
     # And with small reports reaching a story that begins up to N days after them (``--first-report-days``).
     far = {days: [StorylineIndex(first_report_days=days), 0.0] for days in FIRST_REPORT_DAYS}
     events_cpu = stories_cpu = 0.0
-    done = 0
+    done, streamed = 0, []
     for batch in synthetic_stream(articles, gold, total):
+        streamed += [(a.id, a.published) for a in batch]
         started = time.process_time()
         features = featurize(batch)
         changed = events.add(batch, features=features)
@@ -238,6 +240,49 @@ def scale(folder: Path, total: int) -> None:
             f"(+{cpu / events_cpu:.1%}) | {len(index.storylines()):,} storylines | storyline state "
             f"{len(index.to_state()) / 1e6:.1f} MB |"
         )
+    stream_quality(streamed, dict(zip((a.id for a in articles), zip(gold, topics))), events, stories, plain)
+
+
+def stream_quality(streamed, gold_and_topic, events, stories, plain) -> None:
+    """The stream's storylines scored as ECB+'s: each copy of a gold event is its own story, and the two gold events
+    of a topic's copy are two stories (two earthquakes, two arrests). The stream puts each event on a random day
+    of its span, so a topic's two events often fall within the 30-day window, which ECB+'s own dates rarely do."""
+    from datetime import date
+
+    event_of = {a: e.id for e in events.events() for a in e.article_ids}
+    placed = [(article_id, published) for article_id, published in streamed if article_id in event_of]
+    if len(placed) < len(streamed):
+        print(f"\n{len(streamed) - len(placed):,} streamed articles are in no event and are left out.")
+    streamed = placed
+    source = [article_id.rsplit("~", 1) for article_id, _ in streamed]
+    gold = [f"{gold_and_topic[s][0]}~{copy}" for s, copy in source]
+    topic = {article_id: f"{gold_and_topic[s][1]}~{copy}" for (article_id, _), (s, copy) in zip(streamed, source)}
+    gold_of = {article_id: g for (article_id, _), g in zip(streamed, gold)}
+    first_day: dict[str, dict[str, int]] = defaultdict(dict)
+    for (article_id, published), g in zip(streamed, gold):
+        day = date.fromisoformat(published).toordinal()
+        first_day[topic[article_id]][g] = min(first_day[topic[article_id]].get(g, day), day)
+    pairs = [sorted(days.values()) for days in first_day.values() if len(days) == 2]
+    close = sum(later - earlier <= 30 for earlier, later in pairs)
+    print(f"\nThe stream's topics: {len(pairs):,} copies of a topic with two gold events, the two starting within 30")
+    print(f"days of each other in {close:,} ({close / len(pairs):.0%}).\n")
+    print("| stream, scored as ECB+ | B3 P | B3 R | B3 F1 | topic copies whose two events share a group |")
+    print("|---|---|---|---|---|")
+    shown = [
+        ("events alone", None),
+        ("storylines (shipped)", stories),
+        ("storylines without the lone-report rule", plain),
+    ]
+    articles = [SimpleNamespace(id=article_id) for article_id, _ in streamed]
+    for name, index in shown:
+        if index is None:
+            predicted = [event_of[a.id] for a in articles]
+        else:
+            story_of = {e: s.id for s in index.storylines() for e in s.event_ids}
+            predicted = [story_of[event_of[a.id]] for a in articles]
+        p, r, f = bcubed(gold, predicted)
+        fused = merged_topics(articles, gold_of, topic, predicted)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {fused:,} of {len(pairs):,} ({fused / len(pairs):.0%}) |")
 
 
 # DUC folder pairs of one story in a reader's sense (the same people, place and days; the first pair shares two
