@@ -268,18 +268,15 @@ def stream_quality(streamed, gold_and_topic, events, stories, plain) -> None:
     print(f"days of each other in {close:,} ({close / len(pairs):.0%}).\n")
     print("| stream, scored as ECB+ | B3 P | B3 R | B3 F1 | topic copies whose two events share a group |")
     print("|---|---|---|---|---|")
-    shown = [
-        ("events alone", None),
-        ("storylines (shipped)", stories),
-        ("storylines without the lone-report rule", plain),
-    ]
     articles = [SimpleNamespace(id=article_id) for article_id, _ in streamed]
-    for name, index in shown:
-        if index is None:
-            predicted = [event_of[a.id] for a in articles]
-        else:
-            story_of = {e: s.id for s in index.storylines() for e in s.event_ids}
-            predicted = [story_of[event_of[a.id]] for a in articles]
+    event_list = events.events()
+    by_event, by_story = labels(articles, event_list, stories.storylines())
+    shown = [
+        ("events alone", by_event),
+        ("storylines (shipped)", by_story),
+        ("storylines without the lone-report rule", labels(articles, event_list, plain.storylines())[1]),
+    ]
+    for name, predicted in shown:
         p, r, f = bcubed(gold, predicted)
         fused = merged_topics(articles, gold_of, topic, predicted)
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {fused:,} of {len(pairs):,} ({fused / len(pairs):.0%}) |")
