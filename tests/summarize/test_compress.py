@@ -69,6 +69,7 @@ def test_kept_spans_point_into_the_original_sentence():
         "1998: Elected to parliament.",
         "The decision was mine, the mayor said.",
         "A friend of mine saw the flood.",
+        "Mine was the first house the water reached.",
     ],
 )
 def test_sentences_that_need_context_do_not_stand_alone(sentence):
@@ -84,6 +85,7 @@ def test_sentences_that_need_context_do_not_stand_alone(sentence):
         "Heavy rain fell across the US on Monday.",
         "A truck hit a land mine near the border on Friday, a news agency said.",
         "Miners walked out of the gold mine on Monday.",
+        "A nightmare mine collapse trapped four workers on Monday.",  # "are" inside a word is no form of "be"
     ],
 )
 def test_sentences_that_read_on_their_own_stand_alone(sentence):
