@@ -11,6 +11,8 @@ functions: ``storyline.api.storylines_and_events`` (batch) and ``storyline.pipel
 ``--joined-gold`` adds rows scoring the gold DUC folders with pairs of folders that tell one story in a reader's
 sense joined (``STORY_PAIRS``): how far the DUC goal is from a partition that joins them and is otherwise perfect,
 and the product's storylines scored against the gold with those pairs joined.
+The stream's rows score its storylines as ECB+'s (each copy of a gold event its own story, a topic copy's two events
+two stories); with ``--explain``, a stream of at most 3,000 events also gets its candidate links by what they join.
 ``--explain`` adds, after the tables, the breakdown of what is left (``storyline_breakdown``): events mixing two
 gold stories, gold stories split over storylines and what kept them apart, storylines merging two gold stories,
 and the ECB+ topics fused by events or by linking. ``--halves`` also runs and scores each half of both sets on its
@@ -190,8 +192,9 @@ def ecb_dated(folder: Path) -> None:
     later_explain(data + ", batch", articles, gold_of, events, storylines, topic)
 
 
-def scale(folder: Path, total: int) -> None:
-    """Events and storylines online over the synthetic stream, 1,000 articles per call; CPU seconds of each."""
+def scale(folder: Path, total: int, explain: bool = False) -> None:
+    """Events and storylines online over the synthetic stream, 1,000 articles per call; CPU seconds of each. With
+    ``explain``, also the candidate links of a stream of at most ``LINKS_UP_TO`` events (``stream_links``)."""
     from storyline.events import EventIndex
     from storyline.events.storylines import StorylineIndex
     from storyline.features import featurize
@@ -203,9 +206,10 @@ def scale(folder: Path, total: int) -> None:
     # And with small reports reaching a story that begins up to N days after them (``--first-report-days``).
     far = {days: [StorylineIndex(first_report_days=days), 0.0] for days in FIRST_REPORT_DAYS}
     events_cpu = stories_cpu = 0.0
-    done, streamed = 0, []
+    done, streamed, kept = 0, [], []
     for batch in synthetic_stream(articles, gold, total):
         streamed += [(a.id, a.published) for a in batch]
+        kept += batch if explain else []
         started = time.process_time()
         features = featurize(batch)
         changed = events.add(batch, features=features)
@@ -240,7 +244,53 @@ def scale(folder: Path, total: int) -> None:
             f"(+{cpu / events_cpu:.1%}) | {len(index.storylines()):,} storylines | storyline state "
             f"{len(index.to_state()) / 1e6:.1f} MB |"
         )
-    stream_quality(streamed, dict(zip((a.id for a in articles), zip(gold, topics))), events, stories, plain)
+    gold_and_topic = dict(zip((a.id for a in articles), zip(gold, topics)))
+    stream_quality(streamed, gold_and_topic, events, stories, plain)
+    if explain and len(events.events()) <= LINKS_UP_TO:
+        stream_links(kept, gold_and_topic, events)
+
+
+LINKS_UP_TO = 3_000  # events: the pair table holds every pair's similarity in memory
+
+
+def stream_links(articles, gold_and_topic, events) -> None:
+    """The stream's candidate links (pairs of events at the threshold, within the window, sharing a key), by what
+    they join: one gold story, two gold events of one topic's copy (two happenings of one kind), or two topics.
+    Their similarity and its parts, 10th / 50th / 90th percentiles: whether any of them tells the kinds apart."""
+    import numpy as np
+    from storyline_breakdown import PairTable
+
+    table = PairTable(events.events(), articles, events.idf())
+    members = {e.id: e.article_ids for e in events.events()}
+
+    def majority(event_id):
+        held = Counter()
+        for article_id in members[event_id]:
+            source, copy = article_id.rsplit("~", 1)
+            held[(gold_and_topic[source][1], copy, gold_and_topic[source][0])] += 1
+        return held.most_common(1)[0][0]
+
+    story = [majority(e) for e in table.ids]
+    options = table.options
+    rows, columns = np.triu_indices(len(table.ids), 1)
+    near = (table.similarity[rows, columns] >= options.threshold) & (table.gap[rows, columns] <= options.window_days)
+    near &= table.shares_key[rows, columns]
+    kinds: dict[str, list[tuple[float, ...]]] = defaultdict(list)
+    for i, j in zip(rows[near], columns[near]):
+        kind = (
+            "one gold story"
+            if story[i] == story[j]
+            else "two events of one topic"
+            if story[i][:2] == story[j][:2]
+            else "two topics"
+        )
+        kinds[kind].append((table.similarity[i, j], *(part[i, j] for part in table.parts), table.gap[i, j]))
+    print("\n| candidate links of the stream | pairs | similarity | body | headline | entities | days apart |")
+    print("|---|---|---|---|---|---|---|")
+    for kind, found in kinds.items():
+        spread = np.percentile(np.array(found), [10, 50, 90], axis=0)
+        cells = " | ".join(" / ".join(f"{v:.2f}" for v in spread[:, k]) for k in range(5))
+        print(f"| {kind} | {len(found)} | {cells} |")
 
 
 def stream_quality(streamed, gold_and_topic, events, stories, plain) -> None:
@@ -357,8 +407,8 @@ def main(argv: list[str] | None = None) -> None:
         print()
         print("| stream | CPU seconds | groups | state |")
         print("|---|---|---|---|")
-        scale(ecb_dir, args.scale)
-    if args.explain:
+        scale(ecb_dir, args.scale, args.explain)
+    if args.explain and EXPLANATIONS:
         print("\n### What is left")
         for run in EXPLANATIONS:
             run()
