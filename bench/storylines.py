@@ -260,8 +260,9 @@ def stream_links(articles, gold_and_topic, events) -> None:
     import numpy as np
     from storyline_breakdown import PairTable
 
-    table = PairTable(events.events(), articles, events.idf())
-    members = {e.id: e.article_ids for e in events.events()}
+    event_list = events.events()
+    table = PairTable(event_list, articles, events.idf())
+    members = {e.id: e.article_ids for e in event_list}
 
     def majority(event_id):
         held = Counter()
