@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, filterfalse
 
 import numpy as np
 import scipy.sparse as sp
@@ -153,16 +154,11 @@ def _hash(token: str, mask: int) -> int:
 def _unit_rows(token_lists: Sequence[Sequence[str]], bits: int) -> sp.csr_matrix:
     """Rows of sublinear term frequencies (1 + log tf) on hashed columns, scaled to unit length."""
     mask = (1 << bits) - 1
-    columns: dict[str, int] = {}  # per call, so nothing outlives it
-    flat: list[int] = []
-    lengths = np.zeros(len(token_lists), dtype=np.int64)
-    for row, tokens in enumerate(token_lists):
-        for token in tokens:
-            column = columns.get(token)
-            if column is None:
-                column = columns[token] = _hash(token, mask)
-            flat.append(column)
-        lengths[row] = len(tokens)
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    tokens = list(chain.from_iterable(token_lists))
+    # Each distinct token hashed once per call (nothing outlives it), then looked up in C.
+    columns = {token: _hash(token, mask) for token in set(tokens)}
+    flat = list(map(columns.__getitem__, tokens))
     rows = np.repeat(np.arange(len(token_lists)), lengths)
     counts = sp.csr_matrix(
         (np.ones(len(flat)), (rows, np.asarray(flat, dtype=np.int64))), shape=(len(token_lists), 1 << bits)
@@ -185,17 +181,9 @@ def featurize(articles: Sequence[Article], *, bits: int = DEFAULT_BITS) -> Artic
     if not 8 <= bits <= 26:
         raise ValueError(f"bits must be between 8 and 26, got {bits}")
     body, title, entities, languages, headlines, has_title = [], [], [], [], [], []
-    content: dict[str, str | None] = {}  # word -> stem, None for stopwords; per call
 
     def content_stems(tokens: Sequence[str]) -> list[str]:
-        out = []
-        for word in tokens:
-            stemmed = content.get(word, "")
-            if stemmed == "":
-                stemmed = content[word] = None if word in STOPWORDS else stem(word)
-            if stemmed is not None:
-                out.append(stemmed)
-        return out
+        return list(map(stem, filterfalse(STOPWORDS.__contains__, tokens)))
 
     for article in articles:
         tokens = lower_words(article.text)
