@@ -3,9 +3,12 @@
 The events of the product (``storyline.api.storylines_and_events``, batch, and a store fed 50 articles per call)
 are made once for DUC 2004 dev and ECB+ dev (and ECB+ with the dates ``bench/events.py`` finds); then every rule
 links the same events, pair by pair, with the linking's own similarity (``storyline_breakdown.PairTable``, batch
-document frequencies), so only the rule changes. The shipped rule reproduces ``bench/storylines.py``'s DUC
-figures. Each row prints B-cubed F1 of storylines on DUC (batch / store) and on ECB+ (batch / store / dates
-found), with the number of ECB+ topics whose two gold events share a storyline.
+document frequencies), so only the rule changes. The row "lone reports within 60 days" (the shipped
+``StoryOptions.first_report_days``) reproduces ``bench/storylines.py``'s DUC figures. Each row prints B-cubed F1
+of storylines on DUC (batch / store) and on ECB+ (batch / store / dates found), with the number of ECB+ topics
+whose two gold events share a storyline. After the rows: what caps perfect linking; the best DUC figure the
+shipped rule reaches at any threshold and window, on the product's events and on events split by gold story; and
+how alike the most similar gold stories are beside the weakest link each needs to hold its own events together.
 
 Signals tried, each mixed into the linking's similarity or added as a condition: the articles' leads (their first
 two sentences); the core actors of each event (entities named in at least half of its articles) shared by both;
@@ -413,6 +416,8 @@ def main(argv: list[str] | None = None) -> None:
     ):
         show(label + " (DUC batch / store)", rule, tuple(purer), purer)
     ceilings(runs, duc)
+    best_settings(runs, purer, duc)
+    separability(purer["DUC batch (pure events)"])
 
 
 def ceilings(runs: dict[str, Frozen], names) -> None:
@@ -439,6 +444,74 @@ def ceilings(runs: dict[str, Frozen], names) -> None:
         f"\nEvery one of the {len(run.articles)} scored articles is in one event and one storyline; an article filed "
         "in two gold folders is read once and scored under its first folder."
     )
+
+
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+WINDOWS = (14.0, 30.0, 45.0, 60.0, 90.0)
+
+
+def best_settings(runs: dict[str, Frozen], purer: dict[str, Frozen], names) -> None:
+    """The shipped rule (lone reports reaching 60 days, as ``StoryOptions.first_report_days``) at every threshold
+    and window of a grid, on the product's events and on the same events split by their gold stories: the best DUC
+    figure any setting of the rule reaches, and where."""
+    print("\nThe shipped rule's best setting (threshold x window grid), DUC B-cubed F1:\n")
+    print("| events | set | best F1 | at threshold, window | shipped (0.25, 30 days) |")
+    print("|---|---|---|---|---|")
+    for kind, table in (("the product's", runs), ("split by gold story", purer)):
+        for name in names:
+            run = table[name] if name in table else table[f"{name} (pure events)"]
+            grid = {
+                (t, w): run.score(shipped(run, threshold=t, window=w, lone=min(0.15, t), lone_window=max(60.0, w)))[0]
+                for t in THRESHOLDS
+                for w in WINDOWS
+            }
+            (t, w), f1 = max(grid.items(), key=lambda item: (item[1], -item[0][1], item[0][0]))
+            print(f"| {kind} | {name} | {f1:.3f} | {t:g}, {w:g} days | {grid[(0.25, 30.0)]:.3f} |")
+
+
+def separability(run: Frozen) -> None:
+    """For the gold stories whose events are most alike across stories: the linking similarity between them (their
+    closest pair of events), beside the weakest link each story needs to hold its own events together (the smallest
+    edge of the widest tree over them; 1 for a story of one event)."""
+    similarity = run.pairs.similarity
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for k, story in enumerate(run.majority):
+        by_story[story].append(k)
+    needed = {}
+    for story, members in by_story.items():
+        needed[story] = 1.0 if len(members) < 2 else widest_tree_bottleneck(similarity[np.ix_(members, members)])
+    stories = sorted(by_story)
+    across = sorted(
+        (
+            (float(similarity[np.ix_(by_story[a], by_story[b])].max()), a, b)
+            for i, a in enumerate(stories)
+            for b in stories[i + 1 :]
+        ),
+        reverse=True,
+    )
+    print("\nGold stories most alike (DUC batch, events split by gold story), by the linking's similarity:\n")
+    print("| stories | closest pair across them | weakest link each needs within itself |")
+    print("|---|---|---|")
+    for value, a, b in across[:6]:
+        print(f"| {a} / {b} | {value:.2f} | {needed[a]:.2f} / {needed[b]:.2f} |")
+    under = sorted((value, story) for story, value in needed.items() if value < 1.0)
+    print(
+        f"\nStories whose own events hold together only below 0.3: {sum(v < 0.3 for v, _ in under)} of {len(needed)} "
+        f"({', '.join(f'{s} {v:.2f}' for v, s in under if v < 0.3)})"
+    )
+
+
+def widest_tree_bottleneck(similarity: np.ndarray) -> float:
+    """The smallest edge of the maximum spanning tree: the threshold below which single links hold every node."""
+    n = len(similarity)
+    inside, best, weakest = {0}, similarity[0].copy(), 1.0
+    while len(inside) < n:
+        candidates = [(best[k], k) for k in range(n) if k not in inside]
+        value, k = max(candidates)
+        weakest = min(weakest, float(value))
+        inside.add(k)
+        best = np.maximum(best, similarity[k])
+    return weakest
 
 
 def pure_parts(run: Frozen, event_id: str) -> list[Event]:
