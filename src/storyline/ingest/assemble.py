@@ -186,8 +186,8 @@ def _stamped_date(line: str) -> str | None:
     """The date of a time stamp ending ``line`` ("... raps updated 12 / 19 / 2005 2 : 48 : 40 PM ET"): a date line
     that gives a clock time or opens with "updated", "published" or "posted", so a sentence ending on a date
     ("... will vote on March 14, 2013.") is not taken for one."""
-    if not (_CLOCK.search(line) or _STAMP_WORD.search(line)):
-        return None  # the stamp is the line's tail: a line without a clock time or a stamp word has none
+    if not has_year(line) or not (_CLOCK.search(line) or _STAMP_WORD.search(line)):
+        return None  # no date line without a year; the stamp is the line's tail, with a clock time or a stamp word
     rest, when = _trailing_date(line)
     stamp = line[len(rest) :] if when and line.startswith(rest) else ""
     if when and (_CLOCK.search(stamp) or _STAMP_WORD.match(stamp.strip())):
